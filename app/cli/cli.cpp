@@ -1,0 +1,68 @@
+#include "app/cli/cli.h"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "app/core/error.h"
+#include "app/core/staff_auth.h"
+#include "storage/staff_store.h"
+
+namespace salon::cli {
+
+void addCommands(CLI::App& app, Invocation& inv) {
+  addVerifyCommand(app, inv);
+  addStaffCommands(app, inv);
+  addDemoDataCommand(app, inv);
+}
+
+int runInvocation(const Invocation& inv, const Catalog& catalog) {
+  try {
+    return inv.run();
+  } catch (const DomainError& e) {
+    std::cerr << catalog.describe(e) << " [" << e.code() << "]\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << catalog.text("error.unknown") << ": " << e.what() << "\n";
+    return 3;
+  }
+}
+
+std::string defaultDataDir() {
+  namespace fs = std::filesystem;
+  fs::path dir;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    dir = fs::path(xdg) / "salon-kiosk";
+  else if (const char* home = std::getenv("HOME"); home && *home)
+    dir = fs::path(home) / ".local/share/salon-kiosk";
+  else
+    dir = "salon-kiosk-data";
+  fs::create_directories(dir);
+  ::chmod(dir.c_str(), 0700);
+  return dir.string();
+}
+
+std::string defaultDbPath() { return defaultDataDir() + "/salon.db"; }
+
+std::unique_ptr<storage::Database> openDatabase(const std::string& path, storage::OpenMode mode) {
+  bool fresh = mode == storage::OpenMode::Create && !std::filesystem::exists(path);
+  auto db = storage::Database::open(path, {mode});
+  // Personal data: only the kiosk's own user may read the file.
+  if (fresh) ::chmod(path.c_str(), 0600);
+  return db;
+}
+
+Staff actAs(storage::Database& db, const Clock& clock, const std::string& code) {
+  const char* pin = std::getenv("SALON_PIN");
+  if (!pin || !*pin) throw DomainError("pin_missing", code);
+  storage::SqliteStaffStore store(db);
+  return StaffAuth(store, clock).signIn(code, pin);
+}
+
+CLI::Option* addDbOption(CLI::App* sub, std::string& path) {
+  return sub->add_option("--db", path, "The store's database file")->required();
+}
+
+}  // namespace salon::cli

@@ -1,0 +1,59 @@
+#pragma once
+// Staff, their roles, and which role may take which guarded action.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salon {
+
+enum class Role { Cashier, Beautician, Supervisor, Manager, Finance, Admin };
+
+// Every action a core service guards. Add new ones at the end of a group and give
+// them a row in the permission table (staff.cpp); a test walks every role × action.
+enum class Action {
+  ViewCustomerFile,     // open a file, search for customers
+  RegisterCustomer,     // create a file at the counter
+  EditCustomerFile,     // direct edit (until change requests exist), supervisor and up
+  ReviewCustomerFile,   // approve/return a pending file or a change request
+  ExportCustomers,      // CSV export of every file
+  ImportCustomers,
+  LendCustomerFile,     // approve lending/export of one file
+  RecordServiceDetails, // per-visit service details, skin diagnosis, care plan
+  SettleSale,
+  VoidSale,
+  RefundSale,
+  ManualDiscount,       // manual discount or price override
+  TopUpStoredValue,
+  OverrideArrears,
+  OpenCloseDay,
+  ReprintCard,
+  ReissueCard,
+  ViewReports,
+  ReconcileFinance,
+  ManageCatalog,
+  ManageStaff,
+  ManageSettings,
+  Backup,
+  Restore,
+  VerifyAudit,
+  SeedDemoData,
+};
+
+struct Staff {
+  std::string code;        // sign-in code, e.g. "cash"
+  std::string name;
+  Role role = Role::Cashier;
+  std::string department;  // e.g. "前台", "美容部"
+  bool active = true;
+};
+
+const std::vector<Action>& allActions();
+const std::vector<Role>& allRoles();
+bool roleMay(Role role, Action action);
+
+// Stable text names, used in the database, the audit log and the CLI.
+const char* roleName(Role role);
+std::optional<Role> roleFromName(const std::string& name);
+const char* actionName(Action action);
+
+}  // namespace salon

@@ -1,0 +1,38 @@
+#include "assets/assets.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+
+namespace salon::assets {
+
+std::optional<std::string> text(const std::string& path) {
+  auto it = embedded().find(path);
+  if (it == embedded().end()) return std::nullopt;
+  return it->second;
+}
+
+namespace {
+
+std::map<std::string, std::string> load(const std::string& language) {
+  std::map<std::string, std::string> out;
+  auto raw = text("i18n/" + language + ".json");
+  if (!raw) return out;
+  auto json = nlohmann::json::parse(*raw);
+  for (auto& [k, v] : json.items()) out[k] = v.get<std::string>();
+  return out;
+}
+
+}  // namespace
+
+Catalog catalog(const std::string& language) {
+  std::string lang = (language == "zh-Hant" || language == "en") ? language : "zh-Hans";
+  return Catalog(lang, load(lang), load("en"));
+}
+
+std::string languageFromEnvironment() {
+  const char* v = std::getenv("SALON_LANG");
+  return v && *v ? v : "zh-Hans";
+}
+
+}  // namespace salon::assets

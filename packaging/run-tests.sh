@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test: once with warnings as
+# errors, once under AddressSanitizer + UndefinedBehaviorSanitizer.
+# This is the README's second command, and what CI runs (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+stage() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
+t0=$(date +%s)
+
+stage "dependencies"
+bash packaging/install-deps.sh
+
+stage "build (Release with debug info, -Werror)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSALON_WERROR=ON >/dev/null
+cmake --build build -j"$jobs"
+t1=$(date +%s)
+
+stage "tests"
+# A real window needs a display: the whole run goes under Xvfb.
+(cd build && xvfb-run -a -s "-screen 0 1280x1024x24" ctest --output-on-failure -j"$jobs")
+t2=$(date +%s)
+
+stage "build (AddressSanitizer + UBSan)"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSALON_SANITIZE=ON -DSALON_WERROR=ON -DSALON_BENCH=OFF >/dev/null
+cmake --build build-asan -j"$jobs"
+t3=$(date +%s)
+
+stage "tests under sanitizers"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+(cd build-asan && xvfb-run -a -s "-screen 0 1280x1024x24" ctest --output-on-failure -j"$jobs")
+t4=$(date +%s)
+
+printf '\nTimes: build %ss, tests %ss, sanitizer build %ss, sanitizer tests %ss, total %ss\n' \
+  $((t1 - t0)) $((t2 - t1)) $((t3 - t2)) $((t4 - t3)) $((t4 - t0))

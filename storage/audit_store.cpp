@@ -1,0 +1,113 @@
+#include "storage/audit_store.h"
+
+namespace salon::storage {
+
+AuditEntry appendAudit(SQLite::Database& db, AuditEntry e) {
+  SQLite::Statement head(db, "SELECT seq, hash FROM audit_head WHERE one = 1");
+  if (head.executeStep()) {
+    e.seq = head.getColumn(0).getInt64() + 1;
+    e.prevHash = head.getColumn(1).getString();
+  } else {
+    e.seq = 1;
+    e.prevHash.clear();
+  }
+  e.hash = auditHash(e);
+  SQLite::Statement ins(db,
+                        "INSERT INTO audit_log (seq, id, at, staff, action, record_type, record_id, sections,"
+                        " reason, outcome, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  ins.bind(1, static_cast<std::int64_t>(e.seq));
+  ins.bind(2, e.id);
+  ins.bind(3, static_cast<std::int64_t>(e.at));
+  ins.bind(4, e.staff);
+  ins.bind(5, e.action);
+  ins.bind(6, e.recordType);
+  ins.bind(7, e.recordId);
+  ins.bind(8, e.sections);
+  ins.bind(9, e.reason);
+  ins.bind(10, e.outcome);
+  ins.bind(11, e.prevHash);
+  ins.bind(12, e.hash);
+  ins.exec();
+  SQLite::Statement up(db, "INSERT INTO audit_head (one, seq, hash) VALUES (1, ?, ?)"
+                           " ON CONFLICT(one) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
+  up.bind(1, static_cast<std::int64_t>(e.seq));
+  up.bind(2, e.hash);
+  up.exec();
+  return e;
+}
+
+void appendOutbox(SQLite::Database& db, const OutboxMessage& m) {
+  SQLite::Statement ins(db, "INSERT INTO outbox (id, type, payload, at) VALUES (?,?,?,?)");
+  ins.bind(1, m.id);
+  ins.bind(2, m.type);
+  ins.bind(3, m.payload);
+  ins.bind(4, static_cast<std::int64_t>(m.at));
+  ins.exec();
+}
+
+void SqliteAuditLog::append(const AuditEntry& entry) {
+  db_.write([&](SQLite::Database& db) { appendAudit(db, entry); });
+}
+
+namespace {
+
+AuditEntry readEntry(SQLite::Statement& q) {
+  AuditEntry e;
+  e.seq = q.getColumn(0).getInt64();
+  e.id = q.getColumn(1).getString();
+  e.at = q.getColumn(2).getInt64();
+  e.staff = q.getColumn(3).getString();
+  e.action = q.getColumn(4).getString();
+  e.recordType = q.getColumn(5).getString();
+  e.recordId = q.getColumn(6).getString();
+  e.sections = q.getColumn(7).getString();
+  e.reason = q.getColumn(8).getString();
+  e.outcome = q.getColumn(9).getString();
+  e.prevHash = q.getColumn(10).getString();
+  e.hash = q.getColumn(11).getString();
+  return e;
+}
+
+ChainReport broken(ChainReport r, std::int64_t seq, std::string problem) {
+  r.ok = false;
+  r.firstBrokenSeq = seq;
+  r.problem = std::move(problem);
+  return r;
+}
+
+}  // namespace
+
+ChainReport verifyAuditChain(SQLite::Database& db) {
+  ChainReport r;
+  SQLite::Statement q(db, "SELECT seq, id, at, staff, action, record_type, record_id, sections, reason,"
+                          " outcome, prev_hash, hash FROM audit_log ORDER BY seq");
+  std::string prevHash;
+  std::int64_t expectSeq = 1;
+  while (q.executeStep()) {
+    AuditEntry e = readEntry(q);
+    if (e.seq != expectSeq)
+      return broken(r, e.seq, "entry " + std::to_string(expectSeq) + " is missing (removed by hand)");
+    if (e.prevHash != prevHash)
+      return broken(r, e.seq, "does not follow the entry before it (an entry was removed or inserted)");
+    if (auditHash(e) != e.hash) return broken(r, e.seq, "its contents do not match its hash (edited by hand)");
+    prevHash = e.hash;
+    r.entries++;
+    r.headSeq = e.seq;
+    r.headHash = e.hash;
+    expectSeq++;
+  }
+  SQLite::Statement head(db, "SELECT seq, hash FROM audit_head WHERE one = 1");
+  std::int64_t headSeq = 0;
+  std::string headHash;
+  if (head.executeStep()) {
+    headSeq = head.getColumn(0).getInt64();
+    headHash = head.getColumn(1).getString();
+  }
+  if (headSeq != r.headSeq || headHash != r.headHash)
+    return broken(r, r.headSeq + 1,
+                  "the chain ends at " + std::to_string(r.headSeq) + " but its head says " +
+                      std::to_string(headSeq) + " (the last entries were removed)");
+  return r;
+}
+
+}  // namespace salon::storage

@@ -1,0 +1,20 @@
+#include "storage/verify.h"
+
+namespace salon::storage {
+
+const std::vector<LedgerChecker>& ledgerCheckers() {
+  // Each ledger (points, stored value, packages, stock, arrears) adds its check here.
+  static const std::vector<LedgerChecker> all = {};
+  return all;
+}
+
+VerifyReport verifyDatabase(Database& db) {
+  return guarded([&] {
+    VerifyReport r;
+    r.chain = verifyAuditChain(db.sql());
+    for (const auto& check : ledgerCheckers()) r.ledgers.push_back(check(db.sql()));
+    return r;
+  });
+}
+
+}  // namespace salon::storage

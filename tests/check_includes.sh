@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Each module includes only what ARCHITECTURE.md allows. Headers all live under
+# /usr/include, so a wrong include would still compile: this check is the guard.
+set -u
+root=${1:-.}
+cd "$root" || exit 2
+fail=0
+
+# module dir | allowed project prefixes | forbidden system headers (regex)
+check() {
+  local dir=$1 allowed=$2 forbidden=$3
+  while IFS= read -r line; do
+    file=${line%%:*}
+    inc=$(sed -E 's/.*#include *[<"]([^>"]+)[>"].*/\1/' <<<"${line#*:}")
+    case "$inc" in
+      app/*|storage/*|devices/*|assets/*|tests/*)
+        ok=0
+        for p in $allowed; do [[ "$inc" == $p* ]] && ok=1; done
+        if [ $ok -eq 0 ]; then echo "$file: may not include $inc"; fail=1; fi ;;
+      *)
+        if [ -n "$forbidden" ] && grep -Eq "$forbidden" <<<"$inc"; then
+          echo "$file: may not include <$inc>"; fail=1
+        fi ;;
+    esac
+  done < <(grep -rn --include='*.h' --include='*.cpp' -E '^\s*#\s*include' "$dir" | sed -E 's/^([^:]+):[0-9]+:/\1:/')
+}
+
+sys_io='^(imgui|SDL|GLFW|GL/|sqlite3|SQLiteCpp|qrencode|png\.h|sys/socket|netinet|arpa/|termios|libevdev|linux/|fstream|filesystem|thread|mutex|condition_variable|future|chrono|ctime|time\.h|unistd\.h|fcntl\.h|sys/|CLI/|backends/)'
+check app/core     "app/core/" "$sys_io"
+check storage      "app/core/ storage/" '^(imgui|SDL|GLFW|GL/|backends/|qrencode|libevdev|termios|CLI/)'
+check devices      "app/core/ devices/ assets/" '^(imgui|SDL|GLFW|GL/|backends/|sqlite3|SQLiteCpp|CLI/)'
+check app/ui       "app/core/ app/ui/ assets/" '^(SDL|GLFW|GL/|backends/|sqlite3|SQLiteCpp|qrencode|sys/socket|termios|libevdev|CLI/)'
+check app/platform "app/platform/" '^(sqlite3|SQLiteCpp|qrencode|sys/socket|termios|libevdev|CLI/)'
+check app/cli      "app/core/ app/cli/ storage/ devices/ assets/" '^(imgui|SDL|GLFW|GL/|backends/)'
+check assets       "app/core/ assets/" '^(imgui|SDL|GLFW|GL/|backends/|sqlite3|SQLiteCpp)'
+
+if [ $fail -ne 0 ]; then echo "include rules: FAILED"; exit 1; fi
+echo "include rules: ok"
