@@ -1,0 +1,36 @@
+#pragma once
+// What other modules need to know of a customer file. The customer-file module
+// owns the full record (customer_file.h); checkout, devices and the UI use this.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/core/clock.h"
+
+namespace salon {
+
+using CustomerId = std::int64_t;
+
+struct CustomerSummary {
+  CustomerId id = 0;
+  std::string fileNo;    // S01-2026-000123
+  std::string memberNo;  // M00000001, or "" for a non-member
+  std::string name;
+  std::string phone;     // normalised; mask it before showing it to the customer
+  std::optional<CivilDate> birthday;
+  std::string status;    // pending_review, in_force, returned
+};
+
+// Port: finds customers. Implemented by storage.
+class CustomerDirectory {
+ public:
+  virtual ~CustomerDirectory() = default;
+  virtual std::optional<CustomerSummary> byId(CustomerId id) = 0;
+  // Phone (whole or last 4 digits), name, pinyin, file number or member number.
+  virtual std::vector<CustomerSummary> search(const std::string& query, int limit) = 0;
+  // The newest files first.
+  virtual std::vector<CustomerSummary> recent(int limit) = 0;
+};
+
+}  // namespace salon
