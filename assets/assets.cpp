@@ -14,12 +14,18 @@ std::optional<std::string> text(const std::string& path) {
 
 namespace {
 
+// Merges i18n/<lang>.json and every i18n/<lang>.<module>.json (one file per
+// module, so modules add their sentences without touching each other's).
 std::map<std::string, std::string> load(const std::string& language) {
   std::map<std::string, std::string> out;
-  auto raw = text("i18n/" + language + ".json");
-  if (!raw) return out;
-  auto json = nlohmann::json::parse(*raw);
-  for (auto& [k, v] : json.items()) out[k] = v.get<std::string>();
+  const std::string whole = "i18n/" + language + ".json", prefix = "i18n/" + language + ".";
+  for (const auto& [path, raw] : embedded()) {
+    bool ours = path == whole || (path.rfind(prefix, 0) == 0 && path.size() > 5 &&
+                                  path.compare(path.size() - 5, 5, ".json") == 0);
+    if (!ours) continue;
+    auto json = nlohmann::json::parse(raw);
+    for (auto& [k, v] : json.items()) out[k] = v.get<std::string>();
+  }
   return out;
 }
 
