@@ -1,0 +1,109 @@
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "app/core/error.h"
+#include "app/core/file_access.h"
+
+using namespace salon;
+
+namespace {
+
+struct MemoryAudit : AuditLog {
+  void append(const AuditEntry& e) override { entries.push_back(e); }
+  std::vector<AuditEntry> entries;
+};
+
+struct MemoryAccess : FileAccessStore {
+  std::optional<QueryRequest> queryRequest(const std::string& id) override {
+    return queries.count(id) ? std::optional<QueryRequest>(queries[id]) : std::nullopt;
+  }
+  void saveQueryRequest(const QueryRequest& q, const AuditEntry& a) override {
+    queries[q.id] = q;
+    audit.push_back(a);
+  }
+  std::optional<FileLoan> fileLoan(const std::string& id) override {
+    return loans.count(id) ? std::optional<FileLoan>(loans[id]) : std::nullopt;
+  }
+  std::vector<FileLoan> loansOut() override {
+    std::vector<FileLoan> v;
+    for (auto& [id, l] : loans)
+      if (l.state == "lent") v.push_back(l);
+    return v;
+  }
+  void saveFileLoan(const FileLoan& l, const AuditEntry& a) override {
+    loans[l.id] = l;
+    audit.push_back(a);
+  }
+  std::map<std::string, QueryRequest> queries;
+  std::map<std::string, FileLoan> loans;
+  std::vector<AuditEntry> audit;
+};
+
+const Staff kCash{"cash", "陈前台", Role::Cashier, "前台", true};
+const Staff kSup{"sup", "李主管", Role::Supervisor, "客服部", true};
+const Staff kMgr{"mgr", "王店长", Role::Manager, "店务", true};
+const Staff kBeau{"beau", "林美容师", Role::Beautician, "美容部", true};
+
+std::string codeOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const DomainError& e) {
+    return e.code();
+  }
+  return "ok";
+}
+
+}  // namespace
+
+TEST_CASE("routine purposes open at once; others wait for approval and open once") {
+  ManualClock clock(startOfLocalDay({2026, 11, 22}, StoreZone{}) + 10 * kHour);
+  MemoryAudit refusals;
+  Guard guard(refusals, clock);
+  MemoryAccess store;
+  FileAccess access(store, guard, clock);
+
+  CHECK_FALSE(access.askToView(kCash, 7, "checkout", "").has_value());
+  CHECK(codeOf([&] { access.askToView(kCash, 7, "", ""); }) == "purpose_required");
+  CHECK(codeOf([&] { access.askToView(kCash, 7, "marketing", ""); }) == "reason_required");
+
+  auto q = access.askToView(kBeau, 7, "marketing", "想了解顾客的消费习惯做活动");
+  REQUIRE(q.has_value());
+  CHECK(q->state == "pending");
+  CHECK(codeOf([&] { access.useQuery(kBeau, q->id); }) == "query_not_approved");
+  CHECK(codeOf([&] { access.decideQuery(kCash, q->id, true); }) == "permission_denied");
+  access.decideQuery(kSup, q->id, true);
+  CHECK(access.useQuery(kBeau, q->id).state == "used");
+  CHECK(codeOf([&] { access.useQuery(kBeau, q->id); }) == "query_not_approved");  // once only
+
+  QueryPolicy strict({{Role::Cashier, {"checkout"}}});
+  FileAccess strictAccess(store, guard, clock, strict);
+  CHECK(strictAccess.askToView(kCash, 7, "booking", "电话预约").has_value());
+}
+
+TEST_CASE("lending a file: manager approves, export is marked, return is checked, overdue listed") {
+  StoreZone zone;
+  ManualClock clock(startOfLocalDay({2026, 11, 22}, zone) + 10 * kHour);
+  MemoryAudit refusals;
+  Guard guard(refusals, clock);
+  MemoryAccess store;
+  FileAccess access(store, guard, clock, QueryPolicy(), zone);
+
+  CHECK(codeOf([&] { access.requestLoan(kSup, 7, "培训案例", {2026, 11, 21}); }) == "bad_input");
+  FileLoan l = access.requestLoan(kSup, 7, "培训案例", {2026, 11, 25});
+  CHECK(codeOf([&] { access.markLent(kSup, l.id); }) == "already_decided");
+  CHECK(codeOf([&] { access.decideLoan(kSup, l.id, true); }) == "permission_denied");
+  access.decideLoan(kMgr, l.id, true);
+  l = access.markLent(kSup, l.id);
+  CHECK(l.lentBy == "sup");
+  CHECK(store.audit.back().action == "customer.exported");
+  CHECK(access.overdueLoans().empty());
+  clock.advance(4 * kDay);  // 26 Nov: one day past due
+  REQUIRE(access.overdueLoans().size() == 1);
+  CHECK(codeOf([&] { access.markReturned(kSup, l.id, false, true, ""); }) == "reason_required");
+  l = access.markReturned(kSup, l.id, false, true, "少了第3页护理记录");
+  CHECK(l.state == "returned");
+  CHECK(store.audit.back().action == "customer.loan_problem");
+  CHECK(store.audit.back().outcome == "reported_to_manager");
+  CHECK(access.overdueLoans().empty());
+}
