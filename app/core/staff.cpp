@@ -43,6 +43,8 @@ constexpr ActionRule kRules[] = {
     {Action::Restore,              "data.restore",             false, false, false, false, false, true},
     {Action::VerifyAudit,          "audit.verify",             false, false, true, true, true, true},
     {Action::SeedDemoData,         "data.seed_demo",           false, false, false, false, false, true},
+    {Action::BookAppointment,      "appointment.book",         true, true, true, true, false, false},
+    {Action::ContactCustomer,      "care.contact",             true, true, true, true, false, false},
 };
 
 const ActionRule& ruleFor(Action a) {

@@ -37,6 +37,8 @@ enum class Action {
   Restore,
   VerifyAudit,
   SeedDemoData,
+  BookAppointment,      // book, move, check in, mark no-show
+  ContactCustomer,      // reminders, birthday calls, follow-ups (logged)
 };
 
 struct Staff {

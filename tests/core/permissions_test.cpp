@@ -41,6 +41,8 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"data.restore", {"admin"}},
     {"audit.verify", {"supervisor", "manager", "finance", "admin"}},
     {"data.seed_demo", {"admin"}},
+    {"appointment.book", {"cashier", "beautician", "supervisor", "manager"}},
+    {"care.contact", {"cashier", "beautician", "supervisor", "manager"}},
 };
 
 class RecordingAudit : public AuditLog {

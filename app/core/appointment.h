@@ -1,0 +1,112 @@
+#pragma once
+// 客户预约管理: appointments booked at the counter or taken by phone, WeChat or the
+// web; the end follows from the services' durations; no staff member, room/chair
+// or pet is booked twice; members' priority booking holds slots for members until
+// a configured time before; reminders the day before, late arrivals, no-shows,
+// and rebooking when a staff member is absent.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/core/audit.h"
+#include "app/core/customer.h"
+#include "app/core/staff_auth.h"
+
+namespace salon {
+
+struct AppointmentService {
+  std::string itemCode;
+  std::string name;
+  int durationMinutes = 0;
+  std::vector<std::string> qualifiedStaff;  // empty = anyone
+};
+
+struct Appointment {
+  std::string id;                // UUID made by the kiosk
+  CustomerId customer = 0;
+  std::optional<std::int64_t> pet;
+  std::vector<AppointmentService> services;
+  std::string staff;
+  std::string room;              // room or chair, "" when none
+  Instant start = 0;
+  Instant end = 0;
+  std::string channel = "counter";  // counter, phone, wechat, web
+  std::string state = "booked";     // booked, checked_in, completed, no_show, cancelled
+  std::string bookedBy;
+  Instant bookedAt = 0;
+  std::string note;
+};
+
+// Slots held for members (优先预约): a non-member may book a start inside a held
+// window only once `releaseBefore` is left before it.
+struct PriorityHold {
+  int weekday = -1;           // 0 = Monday … 6 = Sunday; -1 = every day
+  int fromMinute = 0;         // local minutes after midnight
+  int toMinute = 0;
+  std::int64_t releaseBefore = 24 * kHour;
+};
+
+struct BookingRequest {
+  std::string id;  // made by the kiosk before saving (a retry returns the first)
+  CustomerId customer = 0;
+  bool isMember = false;
+  std::optional<std::int64_t> pet;
+  std::vector<AppointmentService> services;
+  std::string staff;  // "" = any qualified staff member
+  std::vector<std::string> staffOnDuty;  // candidates for "any"
+  std::string room;
+  Instant start = 0;
+  std::string channel = "counter";
+  std::string note;
+};
+
+// Port: storage keeps appointments; `save` re-checks the conflicts inside its
+// transaction so two kiosks cannot take the same slot.
+class AppointmentStore {
+ public:
+  virtual ~AppointmentStore() = default;
+  virtual std::optional<Appointment> appointment(const std::string& id) = 0;
+  // Live (booked or checked-in) appointments overlapping [start, end) that share
+  // the staff member, the room or the pet.
+  virtual std::vector<Appointment> clashes(const Appointment& candidate) = 0;
+  virtual std::vector<Appointment> between(Instant from, Instant to) = 0;
+  virtual void save(const Appointment& a, const AuditEntry& audit) = 0;
+  virtual int noShows(CustomerId customer) = 0;
+};
+
+class Appointments {
+ public:
+  Appointments(AppointmentStore& store, Guard& guard, const Clock& clock, StoreZone zone = {},
+               std::vector<PriorityHold> holds = {})
+      : store_(store), guard_(guard), clock_(clock), zone_(zone), holds_(std::move(holds)) {}
+
+  Appointment book(const Staff& by, const BookingRequest& request);
+  Appointment move(const Staff& by, const std::string& id, Instant newStart, const std::string& newStaff);
+  Appointment setState(const Staff& by, const std::string& id, const std::string& state, const std::string& reason);
+
+  // The day's appointments, by staff then start.
+  std::vector<Appointment> day(const CivilDate& date);
+  // Tomorrow's booked appointments: the reminder list.
+  std::vector<Appointment> remindersFor(const CivilDate& today);
+  // Booked, not checked in, `grace` after the start: call them.
+  std::vector<Appointment> lateArrivals(std::int64_t grace);
+  // A staff member's live appointments on a day they are absent: to rebook.
+  std::vector<Appointment> toRebook(const std::string& absentStaff, const CivilDate& date);
+
+  bool heldForMembers(Instant start) const;
+
+ private:
+  Appointment load(const std::string& id);
+  void checkFree(const Appointment& a);
+  std::string pickStaff(const BookingRequest& r, Appointment candidate);
+  AppointmentStore& store_;
+  Guard& guard_;
+  const Clock& clock_;
+  StoreZone zone_;
+  std::vector<PriorityHold> holds_;
+};
+
+bool overlaps(const Appointment& a, const Appointment& b);
+bool qualifies(const AppointmentService& s, const std::string& staff);
+
+}  // namespace salon
