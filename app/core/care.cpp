@@ -1,0 +1,60 @@
+#include "app/core/care.h"
+
+namespace salon {
+
+const char* careKindName(CareKind k) {
+  switch (k) {
+    case CareKind::BirthdayGift: return "birthday_gift";
+    case CareKind::BirthdayGreeting: return "birthday_greeting";
+    case CareKind::CareReminder: return "care_reminder";
+    case CareKind::Lapsed: return "lapsed";
+    case CareKind::FollowUp: return "followup";
+  }
+  return "?";
+}
+
+namespace {
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+}  // namespace
+
+CivilDate birthdayIn(int year, const CivilDate& b) {
+  if (b.month == 2 && b.day == 29 && !leap(year)) return {year, 2, 28};
+  return {year, b.month, b.day};
+}
+
+std::vector<CareTask> birthdayTasks(const std::vector<CareCandidate>& customers, const CivilDate& today,
+                                    int daysAhead) {
+  std::vector<CareTask> out;
+  CivilDate ahead = civilFromDays(daysFromCivil(today) + daysAhead);
+  for (const CareCandidate& c : customers) {
+    if (!c.birthday) continue;
+    if (birthdayIn(ahead.year, *c.birthday) == ahead) out.push_back({CareKind::BirthdayGift, c, ahead});
+    if (birthdayIn(today.year, *c.birthday) == today) out.push_back({CareKind::BirthdayGreeting, c, today});
+  }
+  return out;
+}
+
+std::vector<CareTask> lapsedTasks(const std::vector<CareCandidate>& customers, Instant now, StoreZone zone,
+                                  int lapseDays) {
+  std::vector<CareTask> out;
+  for (const CareCandidate& c : customers)
+    if (c.lastVisit && now - *c.lastVisit >= lapseDays * kDay)
+      out.push_back({CareKind::Lapsed, c, localDate(*c.lastVisit, zone)});
+  return out;
+}
+
+std::vector<CareTask> careReminderTasks(const std::vector<CareCandidate>& customers, Instant now, StoreZone zone,
+                                        int windowDays) {
+  std::vector<CareTask> out;
+  std::int64_t today = daysFromCivil(localDate(now, zone));
+  for (const CareCandidate& c : customers) {
+    if (!c.marketingOptIn || !c.lastVisit || c.careIntervalDays <= 0) continue;
+    std::int64_t due = daysFromCivil(localDate(*c.lastVisit, zone)) + c.careIntervalDays;
+    if (due <= today && today - due <= windowDays) out.push_back({CareKind::CareReminder, c, civilFromDays(due)});
+  }
+  return out;
+}
+
+}  // namespace salon
