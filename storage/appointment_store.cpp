@@ -1,0 +1,137 @@
+#include "storage/appointment_store.h"
+
+#include "app/core/error.h"
+#include "storage/audit_store.h"
+
+namespace salon::storage {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, customer_id, pet_id, staff, room, start_at, end_at, channel, state, booked_by, booked_at, note"
+    " FROM appointments ";
+
+Appointment readAppointment(SQLite::Statement& q) {
+  Appointment a;
+  a.id = q.getColumn(0).getString();
+  a.customer = q.getColumn(1).getInt64();
+  if (!q.getColumn(2).isNull()) a.pet = q.getColumn(2).getInt64();
+  a.staff = q.getColumn(3).getString();
+  a.room = q.getColumn(4).getString();
+  a.start = q.getColumn(5).getInt64();
+  a.end = q.getColumn(6).getInt64();
+  a.channel = q.getColumn(7).getString();
+  a.state = q.getColumn(8).getString();
+  a.bookedBy = q.getColumn(9).getString();
+  a.bookedAt = q.getColumn(10).getInt64();
+  a.note = q.getColumn(11).getString();
+  return a;
+}
+
+void loadServices(SQLite::Database& db, Appointment& a) {
+  SQLite::Statement q(db, "SELECT item_code, name, duration_minutes FROM appointment_services"
+                          " WHERE appointment_id = ? ORDER BY position");
+  q.bind(1, a.id);
+  while (q.executeStep())
+    a.services.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt(), {}});
+}
+
+constexpr const char* kClashWhere =
+    "WHERE state IN ('booked', 'checked_in') AND start_at < ? AND end_at > ? AND id <> ?"
+    " AND (staff = ? OR (room <> '' AND room = ?) OR (pet_id IS NOT NULL AND pet_id = ?))";
+
+void bindClash(SQLite::Statement& q, const Appointment& c) {
+  q.bind(1, static_cast<std::int64_t>(c.end));
+  q.bind(2, static_cast<std::int64_t>(c.start));
+  q.bind(3, c.id);
+  q.bind(4, c.staff);
+  q.bind(5, c.room);
+  if (c.pet) q.bind(6, static_cast<std::int64_t>(*c.pet)); else q.bind(6);
+}
+
+}  // namespace
+
+std::vector<Appointment> SqliteAppointmentStore::query(const std::string& where,
+                                                       const std::function<void(SQLite::Statement&)>& bind) {
+  return guarded([&] {
+    std::vector<Appointment> out;
+    SQLite::Statement q(db_.sql(), kColumns + where);
+    bind(q);
+    while (q.executeStep()) out.push_back(readAppointment(q));
+    for (Appointment& a : out) loadServices(db_.sql(), a);
+    return out;
+  });
+}
+
+std::optional<Appointment> SqliteAppointmentStore::appointment(const std::string& id) {
+  auto v = query("WHERE id = ?", [&](SQLite::Statement& q) { q.bind(1, id); });
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+std::vector<Appointment> SqliteAppointmentStore::clashes(const Appointment& c) {
+  return query(kClashWhere, [&](SQLite::Statement& q) { bindClash(q, c); });
+}
+
+std::vector<Appointment> SqliteAppointmentStore::between(Instant from, Instant to) {
+  return query("WHERE start_at < ? AND end_at > ? ORDER BY start_at", [&](SQLite::Statement& q) {
+    q.bind(1, static_cast<std::int64_t>(to));
+    q.bind(2, static_cast<std::int64_t>(from));
+  });
+}
+
+void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    if (a.state == "booked" || a.state == "checked_in") {
+      SQLite::Statement clash(s, std::string("SELECT staff, start_at FROM appointments ") + kClashWhere);
+      bindClash(clash, a);
+      if (clash.executeStep()) throw DomainError("slot_taken", clash.getColumn(0).getString());
+    }
+    SQLite::Statement up(s,
+                         "INSERT INTO appointments (id, customer_id, pet_id, staff, room, start_at, end_at, channel,"
+                         " state, booked_by, booked_at, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                         " ON CONFLICT(id) DO UPDATE SET staff = excluded.staff, room = excluded.room,"
+                         " start_at = excluded.start_at, end_at = excluded.end_at, state = excluded.state,"
+                         " note = excluded.note");
+    up.bind(1, a.id);
+    up.bind(2, static_cast<std::int64_t>(a.customer));
+    if (a.pet) up.bind(3, static_cast<std::int64_t>(*a.pet)); else up.bind(3);
+    up.bind(4, a.staff);
+    up.bind(5, a.room);
+    up.bind(6, static_cast<std::int64_t>(a.start));
+    up.bind(7, static_cast<std::int64_t>(a.end));
+    up.bind(8, a.channel);
+    up.bind(9, a.state);
+    up.bind(10, a.bookedBy);
+    up.bind(11, static_cast<std::int64_t>(a.bookedAt));
+    up.bind(12, a.note);
+    up.exec();
+    SQLite::Statement has(s, "SELECT count(*) FROM appointment_services WHERE appointment_id = ?");
+    has.bind(1, a.id);
+    has.executeStep();
+    if (has.getColumn(0).getInt() == 0) {
+      int pos = 0;
+      for (const auto& svc : a.services) {
+        SQLite::Statement ins(s, "INSERT INTO appointment_services VALUES (?,?,?,?,?)");
+        ins.bind(1, a.id);
+        ins.bind(2, pos++);
+        ins.bind(3, svc.itemCode);
+        ins.bind(4, svc.name);
+        ins.bind(5, svc.durationMinutes);
+        ins.exec();
+      }
+    }
+    appendAudit(s, audit);
+    appendOutbox(s, {audit.id, audit.action, "{\"appointment\":\"" + a.id + "\"}", audit.at});
+  });
+}
+
+int SqliteAppointmentStore::noShows(CustomerId customer) {
+  return guarded([&] {
+    SQLite::Statement q(db_.sql(), "SELECT count(*) FROM appointments WHERE customer_id = ? AND state = 'no_show'");
+    q.bind(1, static_cast<std::int64_t>(customer));
+    q.executeStep();
+    return q.getColumn(0).getInt();
+  });
+}
+
+}  // namespace salon::storage
