@@ -60,8 +60,7 @@ struct Reverser {
     out.tierCode = orig.tierCode;
     out.reason = req.reason;
     out.approvedBy = req.approvedBy;
-    out.fingerprint = "reverse|" + std::string(saleKindName(req.kind)) + "|" + orig.id;
-    for (const auto& [no, q] : req.lines) out.fingerprint += "|" + std::to_string(no) + "x" + std::to_string(q);
+    out.fingerprint = reversalFingerprint(req, orig.id);
     if (orig.customer && !acct) throw DomainError("unknown_customer", std::to_string(*orig.customer));
     if (acct) left = *acct;
   }
@@ -280,6 +279,20 @@ struct Reverser {
 
 }  // namespace
 
+std::string reversalFingerprint(const ReversalRequest& req, const std::string& originalId) {
+  std::string f = req.id + "|" + saleKindName(req.kind) + "|" + originalId + "|" + req.reason + "|" + req.approvedBy;
+  for (const auto& [no, q] : req.lines) f += "|" + std::to_string(no) + "x" + std::to_string(q);
+  return f;
+}
+
+std::string arrearsFingerprint(const std::string& id, CustomerId customer, const std::vector<TenderRequest>& tenders) {
+  std::string f = id + "|settle|" + std::to_string(customer);
+  for (const auto& t : tenders)
+    f += "|" + std::string(tenderName(t.type)) + "," + std::to_string(t.amount.fen) + "," +
+         (t.handed ? std::to_string(t.handed->fen) : "-") + "," + t.ref;
+  return f;
+}
+
 Sale buildReversal(const ReversalRequest& request, const Sale& original, const std::vector<Sale>& earlier,
                    const MemberAccount* account, const SaleContext& ctx) {
   Reverser r{request, original, earlier, account, ctx, {}, {}, {}, {}, {}, {}, 0};
@@ -299,7 +312,7 @@ Sale buildArrearsSettlement(const std::string& id, const MemberAccount& account,
   s.cashier = ctx.cashier;
   s.customer = account.customerId;
   s.customerName = account.name;
-  s.fingerprint = "settle|" + id + "|" + std::to_string(account.customerId);
+  s.fingerprint = arrearsFingerprint(id, account.customerId, tenders);
   Money sum;
   for (const auto& tr : tenders) {
     if (!isMoney(tr.type)) throw DomainError("arrears_needs_money", tenderName(tr.type));
@@ -315,7 +328,6 @@ Sale buildArrearsSettlement(const std::string& id, const MemberAccount& account,
     s.change += t.type == TenderType::Cash ? t.handed - t.amount : Money();
     s.tenders.push_back(t);
     sum += tr.amount;
-    s.fingerprint += "|" + std::string(tenderName(tr.type)) + std::to_string(tr.amount.fen);
   }
   if (sum.fen <= 0) throw DomainError("tenders_short", "0");
   if (sum > account.arrears) throw DomainError("overpaid", formatAmount(sum - account.arrears));

@@ -23,6 +23,10 @@ struct ReversalRequest {
 Sale buildReversal(const ReversalRequest& request, const Sale& original, const std::vector<Sale>& earlier,
                    const MemberAccount* account, const SaleContext& ctx);
 
+// The canonical text of a reversal / an arrears payment, for the idempotency check.
+std::string reversalFingerprint(const ReversalRequest& request, const std::string& originalId);
+std::string arrearsFingerprint(const std::string& id, CustomerId customer, const std::vector<TenderRequest>& tenders);
+
 // Paying off arrears: money tenders only, at most what is owed.
 Sale buildArrearsSettlement(const std::string& id, const MemberAccount& account,
                             const std::vector<TenderRequest>& tenders, const SaleContext& ctx);
