@@ -1,10 +1,14 @@
 #include "storage/verify.h"
 
+#include "storage/checkout_verify.h"
+
 namespace salon::storage {
 
 const std::vector<LedgerChecker>& ledgerCheckers() {
   // Each ledger (points, stored value, packages, stock, arrears) adds its check here.
-  static const std::vector<LedgerChecker> all = {};
+  static const std::vector<LedgerChecker> all = {
+      checkPointsLedger, checkStoredValueLedger, checkPackageLedger, checkStockLedger, checkArrearsLedger, checkSales,
+  };
   return all;
 }
 

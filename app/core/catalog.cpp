@@ -1,0 +1,98 @@
+#include "app/core/catalog.h"
+
+#include <algorithm>
+
+#include "app/core/error.h"
+
+namespace salon {
+
+const char* itemKindName(ItemKind k) {
+  switch (k) {
+    case ItemKind::Service: return "service";
+    case ItemKind::Product: return "product";
+    case ItemKind::Package: return "package";
+    case ItemKind::StoredValuePlan: return "stored_value_plan";
+  }
+  return "?";
+}
+
+std::optional<ItemKind> itemKindFromName(const std::string& name) {
+  for (ItemKind k : {ItemKind::Service, ItemKind::Product, ItemKind::Package, ItemKind::StoredValuePlan})
+    if (name == itemKindName(k)) return k;
+  return std::nullopt;
+}
+
+bool CatalogItem::mayPerform(const std::string& staffCode) const {
+  return qualifiedStaff.empty() ||
+         std::find(qualifiedStaff.begin(), qualifiedStaff.end(), staffCode) != qualifiedStaff.end();
+}
+
+void checkNewPromotion(const Promotion& p, Instant now) {
+  if (p.from < now) throw DomainError("promotion_start_past", p.id);
+  if (p.until <= p.from) throw DomainError("promotion_bad_period", p.id);
+  if (p.percentOffBp <= 0 || p.percentOffBp > 10000) throw DomainError("promotion_bad_percent", p.id);
+  if (p.itemCode.empty() == p.category.empty()) throw DomainError("promotion_bad_target", p.id);
+}
+
+void checkNewPrice(const PriceEntry& p, Instant now) {
+  if (p.from < now) throw DomainError("price_start_past", p.itemCode);
+  if (p.price.fen < 0) throw DomainError("price_negative", p.itemCode);
+}
+
+void PriceBook::addItem(CatalogItem item) {
+  auto it = index_.find(item.code);
+  if (it != index_.end()) {
+    items_[it->second] = std::move(item);
+    return;
+  }
+  index_[item.code] = items_.size();
+  items_.push_back(std::move(item));
+}
+
+void PriceBook::addPrice(PriceEntry price) {
+  auto& list = prices_[price.itemCode];
+  auto pos = std::upper_bound(list.begin(), list.end(), price.from,
+                              [](Instant t, const PriceEntry& e) { return t < e.from; });
+  list.insert(pos, std::move(price));
+}
+
+void PriceBook::addPromotion(Promotion promo) { promotions_.push_back(std::move(promo)); }
+
+const CatalogItem* PriceBook::item(const std::string& code) const {
+  auto it = index_.find(code);
+  return it == index_.end() ? nullptr : &items_[it->second];
+}
+
+const CatalogItem& PriceBook::require(const std::string& code) const {
+  const CatalogItem* i = item(code);
+  if (!i || !i->active) throw DomainError("unknown_item", code);
+  return *i;
+}
+
+std::optional<Money> PriceBook::priceAt(const std::string& code, Instant at) const {
+  auto it = prices_.find(code);
+  if (it == prices_.end()) return std::nullopt;
+  const auto& list = it->second;
+  auto pos = std::upper_bound(list.begin(), list.end(), at,
+                              [](Instant t, const PriceEntry& e) { return t < e.from; });
+  if (pos == list.begin()) return std::nullopt;
+  return std::prev(pos)->price;
+}
+
+int PriceBook::promotionBpAt(const CatalogItem& item, Instant at) const {
+  int best = 0;
+  for (const Promotion& p : promotions_) {
+    if (at < p.from || at >= p.until) continue;
+    bool hits = p.itemCode.empty() ? p.category == item.category : p.itemCode == item.code;
+    if (hits) best = std::max(best, p.percentOffBp);
+  }
+  return best;
+}
+
+const std::vector<PriceEntry>& PriceBook::pricesOf(const std::string& code) const {
+  static const std::vector<PriceEntry> none;
+  auto it = prices_.find(code);
+  return it == prices_.end() ? none : it->second;
+}
+
+}  // namespace salon

@@ -1,0 +1,31 @@
+#include "app/core/tender.h"
+
+namespace salon {
+
+namespace {
+constexpr TenderType kAll[] = {TenderType::Cash,        TenderType::Card,    TenderType::Wechat,
+                               TenderType::Alipay,      TenderType::StoredValue, TenderType::Package,
+                               TenderType::Points,      TenderType::Arrears};
+}
+
+const char* tenderName(TenderType t) {
+  switch (t) {
+    case TenderType::Cash: return "cash";
+    case TenderType::Card: return "card";
+    case TenderType::Wechat: return "wechat";
+    case TenderType::Alipay: return "alipay";
+    case TenderType::StoredValue: return "stored_value";
+    case TenderType::Package: return "package";
+    case TenderType::Points: return "points";
+    case TenderType::Arrears: return "arrears";
+  }
+  return "?";
+}
+
+std::optional<TenderType> tenderFromName(const std::string& name) {
+  for (TenderType t : kAll)
+    if (name == tenderName(t)) return t;
+  return std::nullopt;
+}
+
+}  // namespace salon

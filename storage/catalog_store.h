@@ -1,0 +1,41 @@
+#pragma once
+// The catalog, prices, promotions, member tiers and the store's money settings.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+#include <vector>
+
+#include "app/core/catalog.h"
+#include "app/core/checkout_policy.h"
+#include "app/core/member_tier.h"
+
+namespace salon::storage {
+
+// Everything checkout needs to price a sale; loaded once per session.
+struct CheckoutSetup {
+  PriceBook prices;
+  std::vector<MemberTier> tiers;
+  CheckoutPolicy policy;
+  StoreZone zone;
+};
+
+CheckoutSetup loadCheckoutSetup(SQLite::Database& db);
+PriceBook loadPriceBook(SQLite::Database& db);
+std::vector<MemberTier> loadTiers(SQLite::Database& db);
+CheckoutPolicy readPolicy(SQLite::Database& db);
+StoreZone readZone(SQLite::Database& db);
+
+// In the caller's transaction (each caller audits its own action).
+void writePolicy(SQLite::Database& db, const CheckoutPolicy& p);
+void saveItem(SQLite::Database& db, const CatalogItem& item, Instant now);
+// Refuses a price dated in the past (checkNewPrice) unless `initial` (first setup).
+void addPrice(SQLite::Database& db, const PriceEntry& price, const std::string& staff, Instant now, bool initial = false);
+// Refuses a promotion that starts in the past (checkNewPromotion).
+void addPromotion(SQLite::Database& db, const Promotion& promo, const std::string& staff, Instant now);
+void saveTier(SQLite::Database& db, const MemberTier& tier);
+// Goods received (+) or counted short (−): a stock ledger row and the level.
+void moveStock(SQLite::Database& db, const std::string& item, int delta, const std::string& kind,
+               const std::string& saleId, const std::string& staff, Instant at);
+std::int64_t stockOf(SQLite::Database& db, const std::string& item);
+
+}  // namespace salon::storage
