@@ -17,6 +17,19 @@ namespace {
 constexpr const char* kPrefix = "salon-";
 constexpr const char* kSuffix = ".skbak";
 
+// A run killed half-way (power cut, kill -9) leaves its temporary files behind:
+// ".salon-….skbak.plain-XXXXXX" holds a plaintext snapshot. This worker is the
+// only writer in the folder, so whatever is left from before a run is stale.
+void removeLeftovers(const std::string& dir) {
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    bool ours = name.rfind(".salon-", 0) == 0 &&
+                (name.find(".skbak.plain-") != std::string::npos || name.find(".skbak.part-") != std::string::npos);
+    if (ours) removeQuietly(it->path().string());
+  }
+}
+
 }  // namespace
 
 std::string autoBackupFileName(Instant t, StoreZone zone) {
@@ -61,10 +74,7 @@ std::vector<std::string> AutoBackup::backups() const {
   return names;
 }
 
-Instant AutoBackup::nextDue() const {
-  std::lock_guard<std::mutex> lock(runMutex_);
-  return nextDue_;
-}
+Instant AutoBackup::nextDue() const { return nextDue_.load(); }
 
 bool AutoBackup::runDue(Instant now) {
   AutoBackupReport report;
@@ -93,6 +103,7 @@ AutoBackupReport AutoBackup::runOnce(Instant now) {
     auto password = loadBackupPassword(settings_.dataDir);
     if (!password) throw DomainError("backup_password_missing", backupKeyPath(settings_.dataDir));
     makePrivateDirectory(directory());
+    removeLeftovers(directory());
     std::string name = autoBackupFileName(now, settings_.zone);
     std::string target = (std::filesystem::path(directory()) / name).string();
     // Its own connection: the kiosk's stays free for the counter.

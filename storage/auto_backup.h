@@ -7,6 +7,7 @@
 //
 // The schedule is `runDue(now)`: tests drive it with a ManualClock; the worker
 // thread only calls it with its clock every `tick`.
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -74,9 +75,9 @@ class AutoBackup {
   AutoBackupSettings settings_;
   const Clock& clock_;
   Listener listener_;
-  mutable std::mutex runMutex_;
+  std::mutex runMutex_;  // one run at a time
   bool scheduled_ = false;
-  Instant nextDue_ = 0;
+  std::atomic<Instant> nextDue_{0};  // read by the UI without waiting for a run
 
   std::mutex stopMutex_;
   std::condition_variable wake_;

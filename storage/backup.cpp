@@ -73,6 +73,9 @@ SnapshotCheck checkSnapshot(const std::string& path) {
 BackupSummary writeBackup(Database& db, const std::string& target, const std::string& password, BackupCost cost) {
   if (password.empty()) throw DomainError("backup_password_missing", target);
   if (!isAcceptableBackupPassword(password)) throw DomainError("backup_password_weak", "8");
+  std::error_code ec;
+  if (std::filesystem::exists(target, ec) && std::filesystem::equivalent(target, db.path(), ec))
+    throw DomainError("bad_input", "--to " + target + " is the database itself");
   std::string dir = directoryOf(target);
   std::string name = std::filesystem::path(target).filename().string();
   TempFile plain(dir, "." + name + ".plain-");
@@ -92,6 +95,9 @@ RestoreCandidate::RestoreCandidate(const std::string& backupFile, const std::str
                                    const std::string& password)
     : target_(targetDb) {
   if (password.empty()) throw DomainError("backup_password_missing", backupFile);
+  std::error_code ec;
+  if (std::filesystem::exists(targetDb, ec) && std::filesystem::equivalent(backupFile, targetDb, ec))
+    throw DomainError("bad_input", backupFile + " is the database to replace");
   std::string name = std::filesystem::path(targetDb).filename().string();
   file_ = std::make_unique<TempFile>(directoryOf(targetDb), "." + name + ".restore-");
   decryptBackup(backupFile, *file_, password);

@@ -53,7 +53,11 @@ int backup(const Invocation& inv, const BackupArgs& a) {
   } catch (const DomainError& e) {
     AuditEntry failed = auditOf(inv.clock->now(), me.code, "data.backup", "backup", absolute(a.file), e.code());
     failed.outcome = "failed";
-    audit.append(failed);
+    try {
+      audit.append(failed);
+    } catch (const DomainError&) {
+      // The disk may be what failed: the backup's own error is the one to show.
+    }
     throw;
   }
 }

@@ -78,7 +78,10 @@ TEST_CASE("automatic backups run when due, keep exactly the newest K, and are au
   std::filesystem::create_directories(dir.file("backups"));
   std::ofstream(dir.file("backups/keep-me.skbak")) << "mine";
 
+  // What a run killed half-way would have left: removed by the next run.
+  std::ofstream(dir.file("backups/.salon-20261121-090000.skbak.plain-AbC123")) << "SQLite format 3";
   CHECK(autoBackup.runDue(kMorning));  // none yet: due at once
+  CHECK_FALSE(std::filesystem::exists(dir.file("backups/.salon-20261121-090000.skbak.plain-AbC123")));
   CHECK_FALSE(autoBackup.runDue(kMorning + kHour));
   CHECK_FALSE(autoBackup.runDue(kMorning + 4 * kHour - 1));
   for (int i = 1; i <= 4; ++i) CHECK(autoBackup.runDue(kMorning + i * 4 * kHour));

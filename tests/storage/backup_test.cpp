@@ -281,6 +281,7 @@ TEST_CASE("restore leaves an existing database untouched unless told to replace 
   }
   std::string live = dir.file("live.db");
   const std::string before = readWhole(live);
+  CHECK(errorCode([&] { RestoreCandidate c(file, file, kPassword); }) == "bad_input");
   {
     RestoreCandidate c(file, live, kPassword);
     CHECK(errorCode([&] { c.install(false); }) == "restore_target_exists");
@@ -311,5 +312,9 @@ TEST_CASE("a backup that cannot be written says so and leaves nothing behind") {
         "backup_password_weak");
   CHECK(errorCode([&] { writeBackup(*db, dir.file("store.skbak"), "", BackupCost::minimum()); }) ==
         "backup_password_missing");
+  // Never over the database itself.
+  const std::string before = salon::test::readWhole(dir.file("live.db"));
+  CHECK(errorCode([&] { writeBackup(*db, dir.file("live.db"), kPassword, BackupCost::minimum()); }) == "bad_input");
+  CHECK(salon::test::readWhole(dir.file("live.db")) == before);
   CHECK(namesIn(dir.path()) == std::set<std::string>{"live.db", "live.db-wal", "live.db-shm", "a-file"});
 }
