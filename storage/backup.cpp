@@ -1,0 +1,144 @@
+#include "storage/backup.h"
+
+#include <SQLiteCpp/Backup.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "app/core/error.h"
+#include "storage/migrations.h"
+
+namespace salon::storage {
+namespace {
+
+// Copies every page of `source` into the empty file at `path` in one step: one
+// read transaction, so the copy is consistent even while others write (WAL).
+void snapshotInto(Database& source, const std::string& path) {
+  guarded([&] {
+    SQLite::Database dest(path, SQLite::OPEN_READWRITE, 5000);
+    // No journal file beside the plaintext: the destination is a scratch copy.
+    dest.exec("PRAGMA journal_mode = OFF");
+    SQLite::Backup backup(dest, source.sql());
+    for (int attempt = 0;; ++attempt) {
+      int rc = backup.executeStep(-1);
+      if (rc == SQLITE_DONE) break;
+      if (attempt >= 100) throw DomainError("db_busy", source.path());
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    // A self-contained rollback-mode file: it needs no -wal to be read.
+    dest.exec("PRAGMA journal_mode = DELETE");
+  });
+}
+
+bool hasTable(SQLite::Database& db, const char* name) {
+  SQLite::Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  q.bind(1, name);
+  return q.executeStep();
+}
+
+void removeSidecars(const std::string& db) {
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) removeQuietly(db + suffix);
+}
+
+}  // namespace
+
+SnapshotCheck checkSnapshot(const std::string& path) {
+  SnapshotCheck out;
+  try {
+    SQLite::Database raw(path, SQLite::OPEN_READONLY);
+    std::string integrity;
+    SQLite::Statement q(raw, "PRAGMA integrity_check");
+    while (q.executeStep()) integrity += (integrity.empty() ? "" : "; ") + q.getColumn(0).getString();
+    if (integrity != "ok") throw DomainError("backup_bad_file", "integrity_check: " + integrity.substr(0, 300));
+    out.schemaVersion = raw.execAndGet("PRAGMA user_version").getInt();
+    for (const char* t : {"store_settings", "staff", "audit_log", "audit_head"})
+      if (!hasTable(raw, t)) throw DomainError("backup_bad_file", std::string("not a Salon Kiosk database (no ") + t + ")");
+    if (out.schemaVersion < 1) throw DomainError("backup_bad_file", "not a Salon Kiosk database");
+    if (out.schemaVersion > latestSchemaVersion())
+      throw DomainError("db_too_new", "schema " + std::to_string(out.schemaVersion) + " > " +
+                                          std::to_string(latestSchemaVersion()));
+    out.chain = verifyAuditChain(raw);
+    if (!out.chain.ok)
+      throw DomainError("audit_chain_broken",
+                        "entry " + std::to_string(out.chain.firstBrokenSeq) + ": " + out.chain.problem);
+    out.staff = raw.execAndGet("SELECT count(*) FROM staff").getInt64();
+  } catch (const SQLite::Exception& e) {
+    throw DomainError("backup_bad_file", std::string("not a readable database: ") + e.what());
+  }
+  return out;
+}
+
+BackupSummary writeBackup(Database& db, const std::string& target, const std::string& password, BackupCost cost) {
+  if (password.empty()) throw DomainError("backup_password_missing", target);
+  if (!isAcceptableBackupPassword(password)) throw DomainError("backup_password_weak", "8");
+  std::error_code ec;
+  if (std::filesystem::exists(target, ec) && std::filesystem::equivalent(target, db.path(), ec))
+    throw DomainError("bad_input", "--to " + target + " is the database itself");
+  std::string dir = directoryOf(target);
+  std::string name = std::filesystem::path(target).filename().string();
+  TempFile plain(dir, "." + name + ".plain-");
+  plain.closeDescriptor();
+  snapshotInto(db, plain.path());
+  BackupSummary summary;
+  summary.file = target;
+  summary.snapshot = checkSnapshot(plain.path());
+  TempFile sealed(dir, "." + name + ".part-");
+  encryptBackup(plain.path(), sealed, password, cost);
+  sealed.commitAs(target);
+  summary.bytes = static_cast<std::int64_t>(std::filesystem::file_size(target));
+  return summary;
+}
+
+RestoreCandidate::RestoreCandidate(const std::string& backupFile, const std::string& targetDb,
+                                   const std::string& password)
+    : target_(targetDb) {
+  if (password.empty()) throw DomainError("backup_password_missing", backupFile);
+  std::error_code ec;
+  if (std::filesystem::exists(targetDb, ec) && std::filesystem::equivalent(backupFile, targetDb, ec))
+    throw DomainError("bad_input", backupFile + " is the database to replace");
+  std::string name = std::filesystem::path(targetDb).filename().string();
+  file_ = std::make_unique<TempFile>(directoryOf(targetDb), "." + name + ".restore-");
+  decryptBackup(backupFile, *file_, password);
+  file_->finish();
+}
+
+RestoreCandidate::~RestoreCandidate() {
+  db_.reset();
+  if (file_) removeSidecars(file_->path());
+}
+
+const SnapshotCheck& RestoreCandidate::check() {
+  if (!checked_) {
+    check_ = checkSnapshot(file_->path());
+    checked_ = true;
+  }
+  return check_;
+}
+
+Database& RestoreCandidate::database() {
+  check();
+  if (!db_) db_ = Database::open(file_->path(), {OpenMode::Existing, false});
+  return *db_;
+}
+
+void RestoreCandidate::install(bool replace) {
+  check();
+  db_.reset();
+  // Fold everything into the main file and leave rollback mode, so nothing the
+  // restored database needs stays behind in a -wal of the temporary name.
+  guarded([&] {
+    SQLite::Database raw(file_->path(), SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    raw.exec("PRAGMA journal_mode = DELETE");
+  });
+  removeSidecars(file_->path());
+  std::error_code ec;
+  if (std::filesystem::exists(target_, ec) && !replace) throw DomainError("restore_target_exists", target_);
+  // A stale -wal beside the new file would be replayed into it: remove it first.
+  removeSidecars(target_);
+  file_->commitAs(target_);
+}
+
+}  // namespace salon::storage

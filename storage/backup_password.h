@@ -1,0 +1,17 @@
+#pragma once
+// The kiosk's backup password, set on the settings screen. It lives in
+// `<datadir>/backup.key` (mode 0600), not in the database: a backup must not
+// carry the password that opens it.
+#include <optional>
+#include <string>
+
+namespace salon::storage {
+
+std::string backupKeyPath(const std::string& dataDir);
+// The saved password, or nothing when none was set.
+std::optional<std::string> loadBackupPassword(const std::string& dataDir);
+// Replaces the saved password atomically (0600). DomainError backup_password_weak
+// (fewer than 8 characters), backup_write_failed.
+void saveBackupPassword(const std::string& dataDir, const std::string& password);
+
+}  // namespace salon::storage
