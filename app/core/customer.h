@@ -22,6 +22,10 @@ struct CustomerSummary {
   std::string status;    // pending_review, in_force, returned
 };
 
+// How browsing lists are sorted (DOMAIN: by pinyin, surname stroke count,
+// creation date or skin condition).
+enum class CustomerOrder { Pinyin, SurnameStrokes, Created, SkinType };
+
 // Port: finds customers. Implemented by storage.
 class CustomerDirectory {
  public:
@@ -31,6 +35,16 @@ class CustomerDirectory {
   virtual std::vector<CustomerSummary> search(const std::string& query, int limit) = 0;
   // The newest files first.
   virtual std::vector<CustomerSummary> recent(int limit) = 0;
+  // How many files `search` would find without a limit.
+  virtual std::int64_t countMatches(const std::string& query) {
+    return static_cast<std::int64_t>(search(query, 0).size());
+  }
+  // A page of every file in the given order (limit 0 = to the end).
+  virtual std::vector<CustomerSummary> list(CustomerOrder order, int offset, int limit) {
+    (void)order;
+    (void)offset;
+    return recent(limit);
+  }
 };
 
 }  // namespace salon

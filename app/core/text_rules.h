@@ -1,0 +1,35 @@
+#pragma once
+// What a text typed into a customer file may be: valid UTF-8, no control
+// characters, a length limit in characters, and no emoji where they make no
+// sense (names, phones, addresses). Errors name the field so the form can point
+// at it.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace salon {
+
+// Decodes UTF-8 into code points; false on a malformed sequence.
+bool decodeUtf8(const std::string& text, std::vector<char32_t>& out);
+std::string encodeUtf8(const std::vector<char32_t>& cps);
+std::string encodeUtf8(char32_t cp);
+bool isEmoji(char32_t cp);
+std::size_t countCharacters(const std::string& utf8);
+
+struct TextRule {
+  std::size_t maxChars = 200;
+  bool allowEmoji = false;
+  bool allowNewlines = false;
+};
+
+// The text trimmed of surrounding white space and NFC-normalised, or DomainError:
+// text_not_utf8, text_too_long (detail: field, limit), text_emoji, text_control.
+std::string checkText(const std::string& field, const std::string& text, const TextRule& rule);
+
+// A customer's name: letters of any script (Han including the extensions: 䶮, 𠮷),
+// Latin letters ("Cathy 王"), spaces, the middle dot of transliterated names
+// (· ・ • are all stored as U+00B7), apostrophe, hyphen and period.
+// DomainError name_required, name_invalid, plus checkText's errors.
+std::string checkName(const std::string& text);
+
+}  // namespace salon
