@@ -47,6 +47,10 @@ int runKiosk(KioskOptions opt, const salon::Clock& clock) {
     salon::cli::seedDemoSalon(*db, clock, salon::cli::pinCostFromEnvironment());
     salon::kiosk::seedDemoCustomers(*db, clock);  // TEMPORARY, see demo_customers.h
   }
+  if (opt.window.bench && opt.window.benchCustomers > 0) {
+    salon::kiosk::seedGeneratedCustomers(*db, clock, opt.window.benchCustomers);
+    opt.window.started = std::chrono::steady_clock::now();  // the benchmark's own seeding is not start-up
+  }
   opt.window.backend = salon::platform::backendFromName(opt.platform);
   opt.window.language = kioskLanguage(*db);
   opt.window.autoLockMinutes = autoLockMinutes(*db);
@@ -72,6 +76,9 @@ int main(int argc, char** argv) {
   app.add_flag("--bench", kiosk.window.bench, "Print the UI figures (first frame, frame CPU, idle CPU, memory) and exit");
   app.add_option("--bench-idle-seconds", kiosk.window.benchIdleSeconds, "Idle measurement length for --bench")
       ->check(CLI::Range(1, 600));
+  app.add_option("--bench-customers", kiosk.window.benchCustomers,
+                 "For --bench: first add this many generated customers to --db (a throwaway database)")
+      ->check(CLI::Range(0, 10'000'000));
   salon::cli::Invocation invocation;
   invocation.clock = &clock;
   salon::cli::addCommands(app, invocation);

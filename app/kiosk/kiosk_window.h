@@ -20,6 +20,7 @@ struct KioskWindowOptions {
   int autoLockMinutes = 5;
   bool bench = false;      // print the UI figures and exit
   int benchIdleSeconds = 10;
+  int benchCustomers = 0;  // generated customers added first (use a throwaway --db)
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
