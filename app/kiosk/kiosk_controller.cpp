@@ -1,7 +1,5 @@
 #include "app/kiosk/kiosk_controller.h"
 
-#include <nlohmann/json.hpp>
-
 #include "app/core/uuid.h"
 #include "assets/assets.h"
 #include "storage/settings_store.h"
@@ -16,16 +14,18 @@ std::string statusKey(const std::string& status) { return "ui.status." + status;
 
 }  // namespace
 
-KioskController::KioskController(storage::Database& db, CustomerDirectory& directory, const Clock& clock,
-                                 const std::string& language, int autoLockMinutes)
+KioskController::KioskController(storage::Database& db, CustomerDirectory& directory, CheckInQueue& queue,
+                                 const Clock& clock, const std::string& language, int autoLockMinutes)
     : db_(db),
       directory_(directory),
+      queue_(queue),
       clock_(clock),
       staffStore_(db),
       audit_(db),
       auth_(staffStore_, clock),
       catalog_(assets::catalog(language)),
       idle_(autoLockMinutes) {
+  if (auto offset = storage::readSetting(db_.sql(), "store.zone_offset_minutes")) zone_.offsetMinutes = std::stoi(*offset);
   view_.status.language = catalog_.language();
   view_.status.storeName = storage::readSetting(db_.sql(), "store.name").value_or(catalog_.text("app.title"));
   idle_.activity(clock_.now());
@@ -132,10 +132,17 @@ void KioskController::showHome() {
   view_.screen = ui::Screen::Home;
   view_.home.staffName = staff_->name;
   view_.home.customers.clear();
+  view_.home.queue.clear();
+  const Instant now = clock_.now();
+  const Instant dayStart = startOfLocalDay(localDate(now, zone_), zone_);
+  for (const QueuedCustomer& q : queue_.between(dayStart, dayStart + 24 * kHour)) {
+    std::string when = formatLocalDateTime(q.checkIn.at, zone_);
+    view_.home.queue.push_back({when.substr(when.size() - 5), q.name, "ui.method." + q.checkIn.method});
+  }
   for (const CustomerSummary& c : directory_.recent(kTodayListLength))
     view_.home.customers.push_back({c.id, c.fileNo, c.memberNo, c.name, ui::maskPhone(c.phone), statusKey(c.status)});
   // One audit entry for the list the staff member now sees.
-  if (!view_.home.customers.empty())
+  if (!view_.home.customers.empty() || !view_.home.queue.empty())
     audit_.append(auditOf(clock_.now(), staff_->code, "customer.view", "customer", "today_list", "today list",
                           "name,phone_masked"));
 }
@@ -216,16 +223,13 @@ void KioskController::checkInByCard(const std::string& payload) {
   view_.checkIn.message = catalog_.text("ui.checkin.card_unknown");
 }
 
-// One business action: the audit entry and the outbox message commit together.
+// The customer joins today's queue: one business action (the row, its audit
+// entry and its outbox message commit together).
 void KioskController::checkIn(const CustomerSummary& c, const std::string& method, const std::string& shownName) {
   if (!staff_) return;
   Instant now = clock_.now();
-  std::string id = newUuid();
-  nlohmann::json payload{{"checkin", id}, {"customer", c.id}, {"file_no", c.fileNo}, {"method", method}, {"at", now}};
-  db_.write([&](SQLite::Database& s) {
-    storage::appendAudit(s, auditOf(now, staff_->code, "customer.check_in", "customer", std::to_string(c.id), method));
-    storage::appendOutbox(s, {id, "customer.checked_in", payload.dump(), now});
-  });
+  queue_.add({newUuid(), c.id, now, method, staff_->code},
+             auditOf(now, staff_->code, "customer.check_in", "customer", std::to_string(c.id), method));
   view_.checkIn = {};
   phone_.clear();
   view_.checkIn.welcomedName = shownName;

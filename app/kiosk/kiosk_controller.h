@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "app/core/check_in.h"
 #include "app/core/i18n.h"
 #include "app/core/staff_auth.h"
 #include "app/ui/entry.h"
@@ -20,7 +21,7 @@ class KioskController {
  public:
   // `directory` is the CustomerDirectory port (today the temporary
   // storage::BasicCustomerDirectory).
-  KioskController(storage::Database& db, CustomerDirectory& directory, const Clock& clock,
+  KioskController(storage::Database& db, CustomerDirectory& directory, CheckInQueue& queue, const Clock& clock,
                   const std::string& language, int autoLockMinutes);
 
   const ui::KioskView& view() const { return view_; }
@@ -59,7 +60,9 @@ class KioskController {
 
   storage::Database& db_;
   CustomerDirectory& directory_;
+  CheckInQueue& queue_;
   const Clock& clock_;
+  StoreZone zone_;
   storage::SqliteStaffStore staffStore_;
   storage::SqliteAuditLog audit_;
   StaffAuth auth_;

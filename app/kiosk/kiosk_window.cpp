@@ -19,6 +19,7 @@
 #include "app/ui/view_text.h"
 #include "assets/assets.h"
 #include "storage/basic_customer_directory.h"
+#include "storage/check_in_store.h"
 
 namespace salon::kiosk {
 namespace {
@@ -66,7 +67,8 @@ class KioskSession {
       : db_(db),
         options_(o),
         directory_(db),
-        controller_(db, directory_, clock, o.language, o.autoLockMinutes),
+        queue_(db),
+        controller_(db, directory_, queue_, clock, o.language, o.autoLockMinutes),
         fonts_(ui::fontCandidates(assets::text("fonts.txt").value_or(""))) {
     if (!fonts_.hasCjkFont()) std::cerr << "warning: no CJK font found (see assets/fonts.txt)\n";
     // Every sentence of every language, so switching language needs no rebuild.
@@ -102,6 +104,7 @@ class KioskSession {
   storage::Database& db_;
   KioskWindowOptions options_;
   storage::BasicCustomerDirectory directory_;  // TEMPORARY until the customer-files directory lands
+  storage::SqliteCheckInQueue queue_;
   KioskController controller_;
   ui::FontBook fonts_;
   std::unique_ptr<platform::Window> window_;

@@ -34,8 +34,15 @@ struct CustomerRow {
   std::string statusKey;    // "ui.status.in_force"
 };
 
+struct QueueRow {
+  std::string time;       // 14:05, store time
+  std::string name;       // staff see the full name
+  std::string methodKey;  // "ui.method.phone"
+};
+
 struct HomeView {
   std::string staffName;
+  std::vector<QueueRow> queue;  // today's check-ins, oldest first
   std::vector<CustomerRow> customers;
 };
 

@@ -12,6 +12,10 @@ std::vector<std::string> textsOf(const KioskView& v) {
     out.push_back(c.name);
     out.push_back(c.maskedPhone);
   }
+  for (const QueueRow& q : v.home.queue) {
+    out.push_back(q.time);
+    out.push_back(q.name);
+  }
   for (const CheckInMatch& m : v.checkIn.matches) out.push_back(m.maskedName);
   return out;
 }

@@ -6,6 +6,7 @@
 #include "app/kiosk/demo_customers.h"
 #include "app/kiosk/kiosk_controller.h"
 #include "storage/basic_customer_directory.h"
+#include "storage/check_in_store.h"
 #include "support/temp_dir.h"
 
 using namespace salon;
@@ -18,12 +19,13 @@ struct Fixture {
   ManualClock clock{1'780'000'000'000};
   std::unique_ptr<storage::Database> db = storage::Database::open(dir.file("k.db"));
   storage::BasicCustomerDirectory directory{*db};
+  storage::SqliteCheckInQueue queue{*db};
   std::unique_ptr<KioskController> kiosk;
 
   Fixture() {
     cli::seedDemoSalon(*db, clock, PinCost::minimum());
     seedDemoCustomers(*db, clock);
-    kiosk = std::make_unique<KioskController>(*db, directory, clock, "zh-Hans", 5);
+    kiosk = std::make_unique<KioskController>(*db, directory, queue, clock, "zh-Hans", 5);
   }
   void signIn(const std::string& code, const std::string& pin) {
     kiosk->apply(ui::ChooseStaff{code});
@@ -102,6 +104,17 @@ TEST_CASE("check-in by phone shows only masked names, and confirming is one audi
   CHECK(c.welcomedName.empty());
   f.kiosk->apply(ui::PhoneKeys{"0000="});
   CHECK(c.message == "没有找到，请到前台登记");
+  // Today's queue on the home screen, in store time, with the full name for staff.
+  f.kiosk->apply(ui::Navigate{ui::Screen::Home});
+  const auto& queue = f.kiosk->view().home.queue;
+  REQUIRE(queue.size() == 1);
+  CHECK(queue[0].name == "陳美玲");
+  CHECK(queue[0].methodKey == "ui.method.phone");
+  CHECK(queue[0].time == formatLocalDateTime(f.clock.now() - 9 * kSecond, StoreZone{}).substr(11));
+  CHECK(f.count("SELECT count(*) FROM checkins") == 1);
+  // Check-ins are never changed or removed.
+  CHECK_THROWS(f.db->write([](SQLite::Database& s) { s.exec("DELETE FROM checkins"); }));
+  CHECK_THROWS(f.db->write([](SQLite::Database& s) { s.exec("UPDATE checkins SET method = 'qr'"); }));
 }
 
 TEST_CASE("a member card greets by name; an unknown card is refused") {

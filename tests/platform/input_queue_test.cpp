@@ -97,3 +97,38 @@ TEST_CASE("key names for scripted sessions") {
   CHECK(keyFromName("nonsense") == Key::None);
   CHECK(std::string(keyName(Key::Escape)) == "escape");
 }
+
+#include <atomic>
+#include <thread>
+
+#include "app/platform/frame_pacer.h"
+#include "app/platform/main_thread_queue.h"
+
+TEST_CASE("a worker's result runs on the main thread's drain, and the worker wakes the loop") {
+  std::atomic<int> wakes{0};
+  MainThreadQueue q([&] { ++wakes; });
+  int applied = 0;  // touched only by the main thread
+  std::thread worker([&] {
+    for (int i = 0; i < 3; ++i) q.post([&applied] { ++applied; });
+  });
+  worker.join();
+  CHECK(wakes == 3);
+  CHECK(applied == 0);  // nothing runs until the main thread drains
+  CHECK(q.drain() == 3);
+  CHECK(applied == 3);
+  CHECK(q.drain() == 0);
+}
+
+TEST_CASE("the loop draws five frames after an event, then sleeps") {
+  FramePacer p;
+  int drawn = 0;
+  while (p.frameDue()) {
+    p.frameDrawn();
+    ++drawn;
+  }
+  CHECK(drawn == FramePacer::kFramesAfterEvent);
+  CHECK(p.sleepMs(1000) == 1000);
+  p.eventArrived();
+  CHECK(p.sleepMs(1000) == 0);
+  CHECK(p.frameDue());
+}
