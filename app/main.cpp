@@ -8,7 +8,10 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/demo_salon.h"
+#include "app/kiosk/demo_customers.h"
+#include "app/kiosk/kiosk_window.h"
 #include "assets/assets.h"
+#include "storage/settings_store.h"
 
 namespace {
 
@@ -23,24 +26,59 @@ class SystemClock : public salon::Clock {
 struct KioskOptions {
   std::string db;
   bool demo = false;
+  std::string platform = "sdl";
+  salon::kiosk::KioskWindowOptions window;
 };
 
-int runKiosk(const KioskOptions& opt, const salon::Clock& clock) {
+// The language: SALON_LANG if set, else the store's setting, else zh-Hans.
+std::string kioskLanguage(salon::storage::Database& db) {
+  if (std::getenv("SALON_LANG")) return salon::assets::languageFromEnvironment();
+  return salon::storage::readSetting(db.sql(), "language").value_or("zh-Hans");
+}
+
+int autoLockMinutes(salon::storage::Database& db) {
+  auto v = salon::storage::readSetting(db.sql(), "kiosk.auto_lock_minutes");
+  return v ? std::max(1, std::atoi(v->c_str())) : 5;
+}
+
+int runKiosk(KioskOptions opt, const salon::Clock& clock) {
   auto db = salon::cli::openDatabase(opt.db, salon::storage::OpenMode::Create);
-  if (opt.demo) salon::cli::seedDemoSalon(*db, clock, salon::cli::pinCostFromEnvironment());
-  std::cout << "database: " << opt.db << " (schema " << db->schemaVersion() << ")\n";
-  return 0;
+  if (opt.demo) {
+    salon::cli::seedDemoSalon(*db, clock, salon::cli::pinCostFromEnvironment());
+    salon::kiosk::seedDemoCustomers(*db, clock);  // TEMPORARY, see demo_customers.h
+  }
+  if (opt.window.bench && opt.window.benchCustomers > 0) {
+    salon::kiosk::seedGeneratedCustomers(*db, clock, opt.window.benchCustomers);
+    opt.window.started = std::chrono::steady_clock::now();  // the benchmark's own seeding is not start-up
+  }
+  opt.window.backend = salon::platform::backendFromName(opt.platform);
+  opt.window.language = kioskLanguage(*db);
+  opt.window.autoLockMinutes = autoLockMinutes(*db);
+  return salon::kiosk::runKioskWindow(*db, clock, opt.window);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  const auto started = std::chrono::steady_clock::now();
   SystemClock clock;
   salon::Catalog catalog = salon::assets::catalog(salon::assets::languageFromEnvironment());
   CLI::App app{"Salon Kiosk: the counter of a beauty salon or pet-grooming shop"};
   KioskOptions kiosk;
+  kiosk.window.started = started;
   app.add_option("--db", kiosk.db, "The store's database (default: in the user's data directory)");
   app.add_flag("--demo", kiosk.demo, "Seed the demo salon on first run");
+  app.add_option("--platform", kiosk.platform, "Window system: sdl (default) or glfw")
+      ->check(CLI::IsMember({"sdl", "glfw"}));
+  app.add_flag("--fullscreen", kiosk.window.fullscreen, "Fill the screen (the kiosk)");
+  app.add_option("--script", kiosk.window.script, "Run a scripted session (tests/e2e/*.script), then exit");
+  app.add_option("--shots", kiosk.window.shotsDir, "Where a script's `shot` steps save PNGs");
+  app.add_flag("--bench", kiosk.window.bench, "Print the UI figures (first frame, frame CPU, idle CPU, memory) and exit");
+  app.add_option("--bench-idle-seconds", kiosk.window.benchIdleSeconds, "Idle measurement length for --bench")
+      ->check(CLI::Range(1, 600));
+  app.add_option("--bench-customers", kiosk.window.benchCustomers,
+                 "For --bench: first add this many generated customers to --db (a throwaway database)")
+      ->check(CLI::Range(0, 10'000'000));
   salon::cli::Invocation invocation;
   invocation.clock = &clock;
   salon::cli::addCommands(app, invocation);

@@ -1,0 +1,254 @@
+#include "app/kiosk/kiosk_controller.h"
+
+#include "app/core/uuid.h"
+#include "assets/assets.h"
+#include "storage/settings_store.h"
+
+namespace salon::kiosk {
+namespace {
+
+constexpr Instant kGreetingShown = 8 * kSecond;  // then the check-in screen clears itself
+constexpr int kTodayListLength = 100;
+
+std::string statusKey(const std::string& status) { return "ui.status." + status; }
+
+}  // namespace
+
+KioskController::KioskController(storage::Database& db, CustomerDirectory& directory, CheckInQueue& queue,
+                                 const Clock& clock, const std::string& language, int autoLockMinutes)
+    : db_(db),
+      directory_(directory),
+      queue_(queue),
+      clock_(clock),
+      staffStore_(db),
+      audit_(db),
+      auth_(staffStore_, clock),
+      catalog_(assets::catalog(language)),
+      idle_(autoLockMinutes) {
+  if (auto offset = storage::readSetting(db_.sql(), "store.zone_offset_minutes")) zone_.offsetMinutes = std::stoi(*offset);
+  view_.status.language = catalog_.language();
+  view_.status.storeName = storage::readSetting(db_.sql(), "store.name").value_or(catalog_.text("app.title"));
+  idle_.activity(clock_.now());
+  showSignIn();
+}
+
+void KioskController::apply(const ui::Intent& intent) {
+  std::visit(
+      [this](const auto& i) {
+        if constexpr (!std::is_same_v<std::decay_t<decltype(i)>, std::monostate>) on(i);
+      },
+      intent);
+}
+
+void KioskController::activity() { idle_.activity(clock_.now()); }
+
+bool KioskController::tick() {
+  Instant now = clock_.now();
+  if (staff_ && idle_.expired(now)) {
+    lock("ui.signin.auto_locked");
+    return true;
+  }
+  if (view_.screen == ui::Screen::CheckIn && !view_.checkIn.welcomedName.empty() && now - welcomedAt_ >= kGreetingShown) {
+    showCheckIn();
+    return true;
+  }
+  return false;
+}
+
+void KioskController::databaseChecked(const std::string& result) {
+  view_.status.dbCheck = result == "ok" ? ui::DbCheck::Ok : ui::DbCheck::Failed;
+  view_.status.dbProblem = result == "ok" ? "" : result;
+}
+
+// --- sign-in -----------------------------------------------------------------
+
+void KioskController::showSignIn() {
+  view_.screen = ui::Screen::SignIn;
+  view_.signIn.staff.clear();
+  for (const Staff& s : staffStore_.listStaff())
+    if (s.active) view_.signIn.staff.push_back({s.code, s.name, ""});
+  view_.signIn.chosenCode.clear();
+  view_.signIn.chosenName.clear();
+  view_.signIn.pinDigits = 0;
+  pin_.clear();
+  view_.status.staffName.clear();
+}
+
+void KioskController::on(const ui::ChooseStaff& i) {
+  for (const ui::StaffTile& t : view_.signIn.staff) {
+    if (t.code != i.code) continue;
+    view_.signIn.chosenCode = t.code;
+    view_.signIn.chosenName = t.name;
+    view_.signIn.message.clear();
+    pin_.clear();
+    view_.signIn.pinDigits = 0;
+  }
+}
+
+void KioskController::on(const ui::PinKeys& i) {
+  if (view_.screen != ui::Screen::SignIn || view_.signIn.chosenCode.empty()) return;
+  bool done = pin_.apply(i.keys);
+  view_.signIn.pinDigits = static_cast<int>(pin_.digits().size());
+  if (done && !pin_.digits().empty()) signIn();
+}
+
+void KioskController::on(const ui::CancelSignIn&) {
+  view_.signIn.message.clear();
+  showSignIn();
+}
+
+// PIN hashing is deliberately slow; at the interactive cost this blocks a frame
+// for a moment (a worker job is the next step, once jobs carry screen ids).
+void KioskController::signIn() {
+  try {
+    Staff s = auth_.signIn(view_.signIn.chosenCode, pin_.digits());
+    staff_ = s;
+    view_.signIn.message.clear();
+    view_.status.staffName = s.name;
+    idle_.activity(clock_.now());
+    showHome();
+  } catch (const DomainError& e) {
+    // The sentence only: the detail (code, attempts left) is for the log, in English.
+    view_.signIn.message = catalog_.text("error." + e.code());
+  }
+  pin_.clear();
+  view_.signIn.pinDigits = 0;
+}
+
+void KioskController::lock(const std::string& messageKey) {
+  staff_.reset();
+  showSignIn();
+  view_.signIn.message = messageKey.empty() ? "" : catalog_.text(messageKey);
+  view_.checkIn = {};
+  view_.home = {};
+}
+
+void KioskController::on(const ui::LockKiosk&) { lock(""); }
+
+// --- home --------------------------------------------------------------------
+
+void KioskController::showHome() {
+  if (!staff_) return showSignIn();
+  view_.screen = ui::Screen::Home;
+  view_.home.staffName = staff_->name;
+  view_.home.customers.clear();
+  view_.home.queue.clear();
+  const Instant now = clock_.now();
+  const Instant dayStart = startOfLocalDay(localDate(now, zone_), zone_);
+  for (const QueuedCustomer& q : queue_.between(dayStart, dayStart + 24 * kHour)) {
+    std::string when = formatLocalDateTime(q.checkIn.at, zone_);
+    view_.home.queue.push_back({when.substr(when.size() - 5), q.name, "ui.method." + q.checkIn.method});
+  }
+  for (const CustomerSummary& c : directory_.recent(kTodayListLength))
+    view_.home.customers.push_back({c.id, c.fileNo, c.memberNo, c.name, ui::maskPhone(c.phone), statusKey(c.status)});
+  // One audit entry for the list the staff member now sees.
+  if (!view_.home.customers.empty() || !view_.home.queue.empty())
+    audit_.append(auditOf(clock_.now(), staff_->code, "customer.view", "customer", "today_list", "today list",
+                          "name,phone_masked"));
+}
+
+void KioskController::on(const ui::Navigate& i) {
+  if (!staff_) return showSignIn();
+  if (i.to == ui::Screen::Home) showHome();
+  if (i.to == ui::Screen::CheckIn) showCheckIn();
+}
+
+// --- check-in ----------------------------------------------------------------
+
+void KioskController::showCheckIn() {
+  view_.screen = ui::Screen::CheckIn;
+  view_.checkIn = {};
+  phone_.clear();
+}
+
+void KioskController::on(const ui::PhoneKeys& i) {
+  if (view_.screen != ui::Screen::CheckIn) return;
+  if (!view_.checkIn.welcomedName.empty()) showCheckIn();
+  bool done = phone_.apply(i.keys);
+  view_.checkIn.digits = phone_.digits();
+  view_.checkIn.message.clear();
+  if (!done) {
+    view_.checkIn.matches.clear();
+    view_.checkIn.searched = false;
+    return;
+  }
+  findByPhone();
+}
+
+// A phone number alone shows only the masked name: whoever stands at the
+// counter may not be the customer (消费金额…不可随意让人翻看).
+void KioskController::findByPhone() {
+  view_.checkIn.matches.clear();
+  if (phone_.digits().size() < 4) {
+    view_.checkIn.message = catalog_.text("ui.checkin.need_digits");
+    return;
+  }
+  view_.checkIn.searched = true;
+  for (const CustomerSummary& c : directory_.search(phone_.digits(), 6)) {
+    view_.checkIn.matches.push_back({c.id, ui::maskName(c.name)});
+    auditView(c.id, "name_masked", "check-in by phone");
+  }
+  if (view_.checkIn.matches.empty()) view_.checkIn.message = catalog_.text("ui.checkin.not_found");
+}
+
+void KioskController::on(const ui::RejectMatches&) {
+  showCheckIn();
+  view_.checkIn.message = catalog_.text("ui.checkin.not_found");
+}
+
+void KioskController::on(const ui::ConfirmCheckIn& i) {
+  bool offered = false;
+  std::string masked;
+  for (const ui::CheckInMatch& m : view_.checkIn.matches)
+    if (m.id == i.id) offered = true, masked = m.maskedName;
+  if (!offered) return;  // a stale tap: only what was on screen can be confirmed
+  if (auto c = directory_.byId(i.id)) checkIn(*c, "phone", masked);
+}
+
+// The member card or QR proves who is here: greet by name. Points, balance and
+// today's appointment join the greeting once members and checkout exist.
+void KioskController::on(const ui::ScanPayload& i) {
+  if (view_.screen != ui::Screen::CheckIn) return;
+  checkInByCard(i.payload);
+}
+
+void KioskController::checkInByCard(const std::string& payload) {
+  showCheckIn();
+  for (const CustomerSummary& c : directory_.search(payload, 2)) {
+    if (!c.memberNo.empty() && c.memberNo == payload) {
+      auditView(c.id, "name", "check-in by card");
+      return checkIn(c, "card", catalog_.text("ui.checkin.welcome") + c.name);
+    }
+  }
+  view_.checkIn.message = catalog_.text("ui.checkin.card_unknown");
+}
+
+// The customer joins today's queue: one business action (the row, its audit
+// entry and its outbox message commit together).
+void KioskController::checkIn(const CustomerSummary& c, const std::string& method, const std::string& shownName) {
+  if (!staff_) return;
+  Instant now = clock_.now();
+  queue_.add({newUuid(), c.id, now, method, staff_->code},
+             auditOf(now, staff_->code, "customer.check_in", "customer", std::to_string(c.id), method));
+  view_.checkIn = {};
+  phone_.clear();
+  view_.checkIn.welcomedName = shownName;
+  welcomedAt_ = now;
+}
+
+void KioskController::auditView(CustomerId id, const std::string& sections, const std::string& purpose) {
+  audit_.append(auditOf(clock_.now(), staff_ ? staff_->code : "", "customer.view", "customer", std::to_string(id),
+                        purpose, sections));
+}
+
+// --- language ----------------------------------------------------------------
+
+void KioskController::on(const ui::SwitchLanguage& i) {
+  catalog_ = assets::catalog(i.language);
+  view_.status.language = catalog_.language();
+  // Sentences already in the view model were translated when made: redo them.
+  if (view_.screen == ui::Screen::SignIn && !view_.signIn.message.empty()) view_.signIn.message.clear();
+  if (!view_.checkIn.message.empty()) view_.checkIn.message.clear();
+}
+
+}  // namespace salon::kiosk

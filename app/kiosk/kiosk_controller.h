@@ -1,0 +1,78 @@
+#pragma once
+// The composition root's controller: prepares the view model before each frame
+// and applies the intents a frame produced, by calling core services and the
+// stores. It runs on the main thread only.
+#include <optional>
+#include <string>
+
+#include "app/core/check_in.h"
+#include "app/core/i18n.h"
+#include "app/core/staff_auth.h"
+#include "app/ui/entry.h"
+#include "app/ui/idle_lock.h"
+#include "app/ui/intents.h"
+#include "storage/audit_store.h"
+#include "storage/database.h"
+#include "storage/staff_store.h"
+
+namespace salon::kiosk {
+
+class KioskController {
+ public:
+  // `directory` is the CustomerDirectory port (today the temporary
+  // storage::BasicCustomerDirectory).
+  KioskController(storage::Database& db, CustomerDirectory& directory, CheckInQueue& queue, const Clock& clock,
+                  const std::string& language, int autoLockMinutes);
+
+  const ui::KioskView& view() const { return view_; }
+  const Catalog& catalog() const { return catalog_; }
+  const std::optional<Staff>& staff() const { return staff_; }
+
+  void apply(const ui::Intent& intent);
+  // A person touched the screen or typed.
+  void activity();
+  // Timers (idle lock, resetting the check-in greeting); true if the view changed.
+  bool tick();
+  // The quick_check result from the worker.
+  void databaseChecked(const std::string& result);
+
+ private:
+  void signIn();
+  void lock(const std::string& messageKey);
+  void showSignIn();
+  void showHome();
+  void showCheckIn();
+  void findByPhone();
+  void checkInByCard(const std::string& payload);
+  void checkIn(const CustomerSummary& c, const std::string& method, const std::string& shownName);
+  void auditView(CustomerId id, const std::string& sections, const std::string& purpose);
+
+  void on(const ui::ChooseStaff& i);
+  void on(const ui::PinKeys& i);
+  void on(const ui::CancelSignIn&);
+  void on(const ui::PhoneKeys& i);
+  void on(const ui::ScanPayload& i);
+  void on(const ui::ConfirmCheckIn& i);
+  void on(const ui::RejectMatches&);
+  void on(const ui::Navigate& i);
+  void on(const ui::LockKiosk&);
+  void on(const ui::SwitchLanguage& i);
+
+  storage::Database& db_;
+  CustomerDirectory& directory_;
+  CheckInQueue& queue_;
+  const Clock& clock_;
+  StoreZone zone_;
+  storage::SqliteStaffStore staffStore_;
+  storage::SqliteAuditLog audit_;
+  StaffAuth auth_;
+  Catalog catalog_;
+  std::optional<Staff> staff_;
+  ui::DigitEntry pin_{8};
+  ui::DigitEntry phone_{15};
+  ui::IdleLock idle_;
+  Instant welcomedAt_ = 0;
+  ui::KioskView view_;
+};
+
+}  // namespace salon::kiosk

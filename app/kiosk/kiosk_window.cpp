@@ -1,0 +1,269 @@
+#include "app/kiosk/kiosk_window.h"
+
+#include <imgui.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "app/kiosk/kiosk_controller.h"
+#include "app/kiosk/script_runner.h"
+#include "app/platform/frame_pacer.h"
+#include "app/platform/main_thread_queue.h"
+#include "app/ui/font_book.h"
+#include "app/ui/screens.h"
+#include "app/ui/view_text.h"
+#include "assets/assets.h"
+#include "storage/basic_customer_directory.h"
+#include "storage/check_in_store.h"
+
+namespace salon::kiosk {
+namespace {
+
+constexpr int kIdleWakeMs = 1000;  // timers (idle lock, greeting) are checked this often when idle
+
+double threadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+double processCpuMs() {
+  rusage r{};
+  getrusage(RUSAGE_SELF, &r);
+  return (r.ru_utime.tv_sec + r.ru_stime.tv_sec) * 1e3 + (r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e3;
+}
+
+std::string procStatus(const std::string& key) {
+  std::ifstream f("/proc/self/status");
+  std::string line;
+  while (std::getline(f, line))
+    if (line.rfind(key + ":", 0) == 0) return line.substr(line.find_first_not_of(" \t", key.size() + 1));
+  return "?";
+}
+
+std::string readFile(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw std::runtime_error("cannot read script " + path);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+std::string nthMember(storage::Database& db, int n) {
+  SQLite::Statement q(db.sql(), "SELECT member_no FROM customers WHERE member_no IS NOT NULL ORDER BY id LIMIT 1 OFFSET ?");
+  q.bind(1, std::max(0, n - 1));
+  return q.executeStep() ? q.getColumn(0).getString() : "";
+}
+
+// One kiosk session: window, fonts, controller and the frame loop.
+class KioskSession {
+ public:
+  KioskSession(storage::Database& db, const Clock& clock, const KioskWindowOptions& o)
+      : db_(db),
+        options_(o),
+        directory_(db),
+        queue_(db),
+        controller_(db, directory_, queue_, clock, o.language, o.autoLockMinutes),
+        fonts_(ui::fontCandidates(assets::text("fonts.txt").value_or(""))) {
+    if (!fonts_.hasCjkFont()) std::cerr << "warning: no CJK font found (see assets/fonts.txt)\n";
+    // Every sentence of every language, so switching language needs no rebuild.
+    for (const char* lang : {"zh-Hans", "zh-Hant", "en"}) {
+      const Catalog texts = assets::catalog(lang);
+      for (const auto& [key, text] : texts.all()) fonts_.note(text);
+    }
+    platform::WindowOptions wo;
+    wo.width = o.width;
+    wo.height = o.height;
+    wo.fullscreen = o.fullscreen;
+    window_ = platform::Window::open(o.backend, wo);
+    windowOpenMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - o.started).count();
+    jobs_ = std::make_unique<platform::MainThreadQueue>([w = window_.get()] { w->wake(); });
+    if (!o.script.empty()) {
+      runner_ = std::make_unique<ScriptRunner>(o.script, parseScript(readFile(o.script)), o.shotsDir,
+                                               [&db](int n) { return nthMember(db, n); });
+    }
+  }
+
+  ~KioskSession() {
+    if (checker_.joinable()) checker_.join();
+    jobs_->drain();
+  }
+
+  int run();
+
+ private:
+  bool drawFrame();
+  void startQuickCheck();
+  int bench();
+
+  storage::Database& db_;
+  KioskWindowOptions options_;
+  storage::BasicCustomerDirectory directory_;  // TEMPORARY until the customer-files directory lands
+  storage::SqliteCheckInQueue queue_;
+  KioskController controller_;
+  ui::FontBook fonts_;
+  std::unique_ptr<platform::Window> window_;
+  std::unique_ptr<platform::MainThreadQueue> jobs_;
+  std::unique_ptr<ScriptRunner> runner_;
+  std::thread checker_;
+  platform::FramePacer pacer_;
+  ui::FrameRecord record_;
+  ui::KioskFrame frame_;
+  ui::Metrics metrics_;
+  int styledFor_[2] = {0, 0};
+  ScriptRunner::State scriptState_ = ScriptRunner::State::Running;
+  long frames_ = 0;
+  double frameCpuMs_ = 0;  // NewFrame → Render of the last frame
+  double windowOpenMs_ = 0;  // after start
+  double atlasMs_ = 0;       // the last font atlas build and upload
+};
+
+// PRAGMA quick_check on its own read-only connection, after the first frame.
+// (storage/maintenance.h will give this a reusable runner.)
+void KioskSession::startQuickCheck() {
+  std::string path = db_.path();
+  checker_ = std::thread([this, path] {
+    std::string result;
+    try {
+      result = storage::Database::open(path, {storage::OpenMode::ReadOnly})->quickCheck();
+    } catch (const std::exception& e) {
+      result = e.what();
+    }
+    jobs_->post([this, result] { controller_.databaseChecked(result); });
+  });
+}
+
+// Draws one frame; false if it was not shown because a new character had to be
+// added to the font atlas first (the next frame is drawn at once).
+bool KioskSession::drawFrame() {
+  int w, h;
+  window_->size(w, h);
+  if (w != styledFor_[0] || h != styledFor_[1]) {
+    metrics_ = ui::metricsFor(w, h);
+    ui::applyTouchStyle(metrics_);
+    fonts_.setSizes(metrics_.textSize, metrics_.bigSize);
+    styledFor_[0] = w;
+    styledFor_[1] = h;
+  }
+  for (const std::string& s : ui::textsOf(controller_.view())) fonts_.note(s);
+  if (fonts_.rebuildNeeded()) {
+    auto t0 = std::chrono::steady_clock::now();
+    fonts_.rebuild();
+    window_->reloadFontTexture();
+    atlasMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  }
+  double cpu0 = threadCpuMs();
+  window_->beginFrame();
+  record_.clear();
+  ui::UiContext ui{controller_.catalog(), metrics_, fonts_, record_};
+  ui::Intents intents = frame_.draw(ui, controller_.view());
+  ImGui::Render();
+  frameCpuMs_ = threadCpuMs() - cpu0;
+  bool missing = false;
+  for (const std::string& s : record_.texts()) missing |= fonts_.note(s);
+  if (!missing) {
+    window_->render();
+    if (runner_) scriptState_ = runner_->afterFrame(record_, *window_);
+    window_->present();
+    ++frames_;
+  }
+  for (const ui::Intent& i : intents) controller_.apply(i);
+  if (!intents.empty()) pacer_.eventArrived();
+  return !missing;
+}
+
+int KioskSession::run() {
+  if (options_.bench) return bench();
+  while (!window_->closeRequested()) {
+    bool scripted = runner_ != nullptr;
+    window_->waitEvents(scripted ? 0 : pacer_.sleepMs(kIdleWakeMs));
+    if (window_->inputPending()) {
+      controller_.activity();
+      pacer_.eventArrived();
+    }
+    if (jobs_->drain() > 0) pacer_.eventArrived();
+    if (controller_.tick()) pacer_.eventArrived();
+    if (!scripted && !pacer_.frameDue()) continue;
+    if (!drawFrame()) continue;
+    pacer_.frameDrawn();
+    if (frames_ == 1) startQuickCheck();
+    if (scriptState_ == ScriptRunner::State::Passed) {
+      std::cout << options_.script << ": passed\n";
+      return 0;
+    }
+    if (scriptState_ == ScriptRunner::State::Failed) {
+      std::cerr << "script step failed: " << runner_->failure() << "\n";
+      return 1;
+    }
+  }
+  return 0;
+}
+
+int KioskSession::bench() {
+  using namespace std::chrono;
+  while (!drawFrame()) {
+  }
+  double firstFrameMs = duration<double, std::milli>(steady_clock::now() - options_.started).count();
+  startQuickCheck();
+  // Sign in as the manager and open the home screen, as a person would.
+  controller_.apply(ui::ChooseStaff{"mgr"});
+  controller_.apply(ui::PinKeys{"1234="});
+  if (!controller_.staff()) {
+    std::cerr << "bench: could not sign in as mgr (run with --demo)\n";
+    return 1;
+  }
+  std::vector<double> cpu;
+  for (int i = 0; i < 300; ++i) {
+    if (drawFrame()) cpu.push_back(frameCpuMs_);
+  }
+  std::sort(cpu.begin(), cpu.end());
+  auto pct = [&](double p) { return cpu.empty() ? 0.0 : cpu[std::min(cpu.size() - 1, static_cast<std::size_t>(p * cpu.size()))]; };
+  // Idle: the real loop with nobody touching the screen, after a second to settle.
+  auto idleFor = [&](steady_clock::duration d) {
+    auto t0 = steady_clock::now();
+    while (steady_clock::now() - t0 < d) {
+      window_->waitEvents(pacer_.sleepMs(kIdleWakeMs));
+      if (jobs_->drain() > 0 || window_->inputPending()) pacer_.eventArrived();
+      if (controller_.tick()) pacer_.eventArrived();
+      if (pacer_.frameDue() && drawFrame()) pacer_.frameDrawn();
+    }
+  };
+  idleFor(seconds(1));
+  double cpu0 = processCpuMs();
+  auto t0 = steady_clock::now();
+  idleFor(seconds(options_.benchIdleSeconds));
+  double idleWallMs = duration<double, std::milli>(steady_clock::now() - t0).count();
+  double idlePct = 100.0 * (processCpuMs() - cpu0) / idleWallMs;
+  std::cout << "font: " << (fonts_.hasCjkFont() ? fonts_.path() : "(built-in, no CJK)") << ", " << fonts_.glyphCount()
+            << " glyphs\n"
+            << "first interactive frame: " << firstFrameMs << " ms after start (window and GL context ready at "
+            << windowOpenMs_ << " ms, font atlas " << atlasMs_ << " ms)\n"
+            << "home screen (" << controller_.view().home.customers.size() << " rows) NewFrame->Render CPU over "
+            << cpu.size() << " frames: p50 " << pct(0.5) << " ms, p99 " << pct(0.99) << " ms, max "
+            << (cpu.empty() ? 0 : cpu.back()) << " ms\n"
+            << "idle CPU over " << options_.benchIdleSeconds << " s: " << idlePct << " % of a core\n"
+            << "resident memory: " << procStatus("VmRSS") << " (peak " << procStatus("VmHWM") << ")\n";
+  return 0;
+}
+
+}  // namespace
+
+int runKioskWindow(storage::Database& db, const Clock& clock, const KioskWindowOptions& options) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // a kiosk keeps no window layout file
+  int rc = 0;
+  {
+    KioskSession session(db, clock, options);
+    rc = session.run();
+  }
+  ImGui::DestroyContext();
+  return rc;
+}
+
+}  // namespace salon::kiosk

@@ -1,0 +1,159 @@
+#include "app/kiosk/script_runner.h"
+
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+#include "app/platform/png_file.h"
+#include "app/ui/glyph_set.h"
+
+namespace salon::kiosk {
+namespace {
+
+constexpr auto kRetryFor = std::chrono::seconds(3);
+constexpr int kSettleFrames = 2;  // after the input is consumed: intents applied, next screen drawn
+
+const char* const kVerbs[] = {"tap", "type", "key", "scan", "wait", "shot", "expect"};
+
+std::string trim(const std::string& s) {
+  auto a = s.find_first_not_of(" \t\r");
+  if (a == std::string::npos) return "";
+  return s.substr(a, s.find_last_not_of(" \t\r") - a + 1);
+}
+
+std::string listIds(const ui::FrameRecord& frame) {
+  std::string out;
+  for (const ui::Tappable& t : frame.tappables()) out += (out.empty() ? "" : ", ") + t.id;
+  return out;
+}
+
+std::string listTexts(const ui::FrameRecord& frame) {
+  std::string out;
+  for (const std::string& t : frame.texts()) out += (out.empty() ? "" : " | ") + t;
+  return out;
+}
+
+}  // namespace
+
+std::vector<ScriptStep> parseScript(const std::string& text) {
+  std::vector<ScriptStep> steps;
+  std::istringstream in(text);
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    line = trim(line);
+    if (line.empty() || line[0] == '#') continue;
+    auto sp = line.find_first_of(" \t");
+    ScriptStep s{n, line.substr(0, sp), sp == std::string::npos ? "" : trim(line.substr(sp))};
+    bool known = false;
+    for (const char* v : kVerbs) known |= s.verb == v;
+    if (!known) throw std::runtime_error("line " + std::to_string(n) + ": unknown step '" + s.verb + "'");
+    steps.push_back(s);
+  }
+  return steps;
+}
+
+ScriptRunner::ScriptRunner(std::string name, std::vector<ScriptStep> steps, std::string shotsDir, MemberLookup members)
+    : name_(std::move(name)), steps_(std::move(steps)), shotsDir_(std::move(shotsDir)), members_(std::move(members)) {}
+
+ScriptRunner::State ScriptRunner::afterFrame(const ui::FrameRecord& frame, platform::Window& window) {
+  if (state_ != State::Running) return state_;
+  if (window.inputPending()) return state_;  // injected input still being fed, one transition per frame
+  if (settle_ > 0) {
+    --settle_;
+    return state_;
+  }
+  if (waitFrames_ > 0) {
+    --waitFrames_;
+    return state_;
+  }
+  while (next_ < steps_.size() && state_ == State::Running) {
+    if (!step(steps_[next_], frame, window)) return state_;  // waiting for a later frame
+  }
+  if (next_ >= steps_.size() && state_ == State::Running) state_ = State::Passed;
+  return state_;
+}
+
+// True when the step is done and the next may run in this same frame.
+bool ScriptRunner::step(const ScriptStep& s, const ui::FrameRecord& frame, platform::Window& window) {
+  auto done = [&](bool sameFrame) {
+    ++next_;
+    retrying_ = false;
+    if (!sameFrame) settle_ = kSettleFrames;
+    return sameFrame;
+  };
+  if (s.verb == "tap") {
+    const ui::Tappable* t = frame.find(s.arg);
+    if (!t) {
+      if (retryExpired()) fail(s, "nothing tappable called '" + s.arg + "' on screen; there is: " + listIds(frame));
+      return false;
+    }
+    window.injectMouse(t->centreX(), t->centreY(), true);
+    window.injectMouse(t->centreX(), t->centreY(), false);
+    return done(false);
+  }
+  if (s.verb == "type") {
+    for (char32_t c : ui::decodeUtf8(s.arg)) window.injectText(ui::encodeUtf8(c));
+    return done(false);
+  }
+  if (s.verb == "key") {
+    platform::Key k = platform::keyFromName(s.arg);
+    if (k == platform::Key::None) {
+      fail(s, "unknown key '" + s.arg + "'");
+      return false;
+    }
+    window.injectKey(k, true);
+    window.injectKey(k, false);
+    return done(false);
+  }
+  if (s.verb == "scan") {
+    std::string payload = s.arg;
+    if (payload.rfind("@member:", 0) == 0) {
+      payload = members_ ? members_(std::atoi(payload.c_str() + 8)) : "";
+      if (payload.empty()) {
+        fail(s, "the database has no " + s.arg.substr(1));
+        return false;
+      }
+    }
+    for (char32_t c : ui::decodeUtf8(payload)) window.injectText(ui::encodeUtf8(c));
+    window.injectKey(platform::Key::Enter, true);
+    window.injectKey(platform::Key::Enter, false);
+    return done(false);
+  }
+  if (s.verb == "wait") {
+    waitFrames_ = std::max(0, std::atoi(s.arg.c_str()));
+    ++next_;
+    return false;
+  }
+  if (s.verb == "shot") {
+    std::string dir = shotsDir_.empty() ? "." : shotsDir_;
+    std::filesystem::create_directories(dir);
+    std::string path = dir + "/" + s.arg + ".png";
+    try {
+      platform::writePng(path, window.readPixels());
+    } catch (const std::exception& e) {
+      fail(s, e.what());
+      return false;
+    }
+    return done(true);
+  }
+  // expect
+  if (frame.drew(s.arg)) return done(true);
+  if (retryExpired()) fail(s, "'" + s.arg + "' was not drawn; the frame shows: " + listTexts(frame));
+  return false;
+}
+
+bool ScriptRunner::retryExpired() {
+  if (!retrying_) {
+    retrying_ = true;
+    retryStart_ = Clock::now();
+  }
+  return Clock::now() - retryStart_ > kRetryFor;
+}
+
+void ScriptRunner::fail(const ScriptStep& s, const std::string& why) {
+  state_ = State::Failed;
+  failure_ = name_ + ":" + std::to_string(s.line) + ": " + s.verb + " " + s.arg + ": " + why;
+}
+
+}  // namespace salon::kiosk

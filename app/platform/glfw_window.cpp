@@ -1,0 +1,165 @@
+// GLFW: the alternative for back-office desktops (`--platform glfw`). A worker
+// wakes the loop with glfwPostEmptyEvent. Input callbacks are ours (ImGui's are
+// not installed) so every event goes through the input queue.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui/backends/imgui_impl_glfw.h>
+#include <imgui/backends/imgui_impl_opengl3.h>
+
+#include <atomic>
+#include <stdexcept>
+
+#include "app/platform/window.h"
+
+namespace salon::platform {
+namespace {
+
+Key translateKey(int k) {
+  switch (k) {
+    case GLFW_KEY_ENTER: case GLFW_KEY_KP_ENTER: return Key::Enter;
+    case GLFW_KEY_BACKSPACE: return Key::Backspace;
+    case GLFW_KEY_ESCAPE: return Key::Escape;
+    case GLFW_KEY_TAB: return Key::Tab;
+    case GLFW_KEY_LEFT: return Key::Left;
+    case GLFW_KEY_RIGHT: return Key::Right;
+    case GLFW_KEY_UP: return Key::Up;
+    case GLFW_KEY_DOWN: return Key::Down;
+    case GLFW_KEY_DELETE: return Key::Delete;
+    case GLFW_KEY_HOME: return Key::Home;
+    case GLFW_KEY_END: return Key::End;
+    default: return Key::None;
+  }
+}
+
+void appendUtf8(std::string& out, unsigned c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+class GlfwWindow : public Window {
+ public:
+  explicit GlfwWindow(const WindowOptions& o) {
+    if (!glfwInit()) throw std::runtime_error("glfwInit failed (no display?)");
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
+    GLFWmonitor* monitor = o.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
+    int w = o.width, h = o.height;
+    if (monitor) {
+      const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+      w = mode->width;
+      h = mode->height;
+    }
+    window_ = glfwCreateWindow(w, h, o.title.c_str(), monitor, nullptr);
+    if (!window_) {
+      glfwTerminate();
+      throw std::runtime_error("glfwCreateWindow failed");
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(1);
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double x, double y) { self(w).onMove(x, y); });
+    glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int b, int action, int) {
+      self(w).onButton(b, action == GLFW_PRESS);
+    });
+    glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double y) {
+      self(w).input_.push(InputEvent::wheel(static_cast<float>(y)));
+    });
+    glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int, int action, int) {
+      if (action != GLFW_REPEAT) self(w).onKey(translateKey(key), action == GLFW_PRESS);
+    });
+    glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned c) { self(w).onChar(c); });
+    glfwSetWindowCloseCallback(window_, [](GLFWwindow* w) { self(w).closeRequested_ = true; });
+    ImGui_ImplGlfw_InitForOpenGL(window_, false);
+    ImGui_ImplOpenGL3_Init("#version 150");
+    InputQueue::installKeyMap(ImGui::GetIO());
+  }
+  ~GlfwWindow() override {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+  }
+
+  bool waitEvents(int timeoutMs) override {
+    std::size_t before = input_.size();
+    bool wasClosing = closeRequested_;
+    if (timeoutMs > 0) glfwWaitEventsTimeout(timeoutMs / 1000.0);
+    else glfwPollEvents();
+    // GLFW does not say whether anything arrived: a timeout looks like a wake-up.
+    return input_.size() != before || closeRequested_ != wasClosing || pendingWake();
+  }
+
+  void beginFrame() override {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    input_.feedFrame(ImGui::GetIO());
+    ImGui::NewFrame();
+  }
+  void present() override { glfwSwapBuffers(window_); }
+
+  void wake() override {
+    wakes_.fetch_add(1);
+    glfwPostEmptyEvent();  // thread-safe
+  }
+  void size(int& w, int& h) const override { glfwGetFramebufferSize(window_, &w, &h); }
+
+  // GLFW cannot inject into its own queue: injected events enter our callbacks,
+  // the same functions the real ones call.
+  void injectMouse(float x, float y, bool down) override {
+    onMoveFramebuffer(x, y);
+    onButton(GLFW_MOUSE_BUTTON_LEFT, down);
+  }
+  void injectKey(Key key, bool down) override { onKey(key, down); }
+  void injectText(const std::string& utf8) override { input_.push(InputEvent::textEvent(utf8)); }
+
+ private:
+  static GlfwWindow& self(GLFWwindow* w) { return *static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w)); }
+  bool pendingWake() { return wakes_.exchange(0) > 0; }
+  float pixelScale() const {
+    int ww, wh, fw, fh;
+    glfwGetWindowSize(window_, &ww, &wh);
+    glfwGetFramebufferSize(window_, &fw, &fh);
+    return ww > 0 ? static_cast<float>(fw) / ww : 1.0f;
+  }
+  void onMove(double x, double y) {
+    onMoveFramebuffer(static_cast<float>(x) * pixelScale(), static_cast<float>(y) * pixelScale());
+  }
+  void onMoveFramebuffer(float x, float y) { input_.push(InputEvent::move(x, y)); }
+  void onButton(int b, bool down) {
+    if (b >= 0 && b < 3) input_.push(InputEvent::mouse(b, down));
+  }
+  void onKey(Key k, bool down) {
+    if (k != Key::None) input_.push(InputEvent::keyEvent(k, down));
+  }
+  void onChar(unsigned c) {
+    std::string s;
+    appendUtf8(s, c);
+    input_.push(InputEvent::textEvent(s));
+  }
+
+  GLFWwindow* window_ = nullptr;
+  std::atomic<int> wakes_{0};
+};
+
+}  // namespace
+
+std::unique_ptr<Window> openGlfwWindow(const WindowOptions& options) {
+  return std::make_unique<GlfwWindow>(options);
+}
+
+}  // namespace salon::platform

@@ -1,0 +1,197 @@
+// SDL2: the kiosk's default. Touch arrives as mouse events (SDL's touch-mouse
+// emulation); a worker wakes the loop with SDL_PushEvent.
+#include <SDL2/SDL.h>
+#include <imgui.h>
+#include <imgui/backends/imgui_impl_opengl3.h>
+#include <imgui/backends/imgui_impl_sdl.h>
+
+#include <stdexcept>
+
+#include "app/platform/window.h"
+
+namespace salon::platform {
+namespace {
+
+Key translateKey(SDL_Keycode k) {
+  switch (k) {
+    case SDLK_RETURN: case SDLK_KP_ENTER: return Key::Enter;
+    case SDLK_BACKSPACE: return Key::Backspace;
+    case SDLK_ESCAPE: return Key::Escape;
+    case SDLK_TAB: return Key::Tab;
+    case SDLK_LEFT: return Key::Left;
+    case SDLK_RIGHT: return Key::Right;
+    case SDLK_UP: return Key::Up;
+    case SDLK_DOWN: return Key::Down;
+    case SDLK_DELETE: return Key::Delete;
+    case SDLK_HOME: return Key::Home;
+    case SDLK_END: return Key::End;
+    default: return Key::None;
+  }
+}
+
+SDL_Keycode sdlKey(Key k) {
+  switch (k) {
+    case Key::Enter: return SDLK_RETURN;
+    case Key::Backspace: return SDLK_BACKSPACE;
+    case Key::Escape: return SDLK_ESCAPE;
+    case Key::Tab: return SDLK_TAB;
+    case Key::Left: return SDLK_LEFT;
+    case Key::Right: return SDLK_RIGHT;
+    case Key::Up: return SDLK_UP;
+    case Key::Down: return SDLK_DOWN;
+    case Key::Delete: return SDLK_DELETE;
+    case Key::Home: return SDLK_HOME;
+    case Key::End: return SDLK_END;
+    default: return SDLK_UNKNOWN;
+  }
+}
+
+class SdlWindow : public Window {
+ public:
+  explicit SdlWindow(const WindowOptions& o) {
+    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+      throw std::runtime_error(std::string("SDL_Init: ") + SDL_GetError());
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (o.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    window_ = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width,
+                               o.height, flags);
+    if (!window_) {
+      SDL_Quit();
+      throw std::runtime_error(std::string("SDL_CreateWindow: ") + SDL_GetError());
+    }
+    gl_ = SDL_GL_CreateContext(window_);
+    if (!gl_) {
+      SDL_DestroyWindow(window_);
+      SDL_Quit();
+      throw std::runtime_error(std::string("SDL_GL_CreateContext: ") + SDL_GetError());
+    }
+    SDL_GL_MakeCurrent(window_, gl_);
+    SDL_GL_SetSwapInterval(1);
+    wakeEvent_ = SDL_RegisterEvents(1);
+    ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
+    ImGui_ImplOpenGL3_Init("#version 150");
+    InputQueue::installKeyMap(ImGui::GetIO());
+    SDL_StartTextInput();
+  }
+  ~SdlWindow() override {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    SDL_GL_DeleteContext(gl_);
+    SDL_DestroyWindow(window_);
+    SDL_Quit();
+  }
+
+  bool waitEvents(int timeoutMs) override {
+    SDL_Event e;
+    bool any = timeoutMs > 0 ? SDL_WaitEventTimeout(&e, timeoutMs) != 0 : SDL_PollEvent(&e) != 0;
+    if (!any) return false;
+    do translate(e);
+    while (SDL_PollEvent(&e));
+    return true;
+  }
+
+  void beginFrame() override {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    input_.feedFrame(ImGui::GetIO());
+    ImGui::NewFrame();
+  }
+
+  void present() override { SDL_GL_SwapWindow(window_); }
+
+  void wake() override {
+    SDL_Event e{};
+    e.type = wakeEvent_;
+    SDL_PushEvent(&e);  // thread-safe
+  }
+
+  void size(int& w, int& h) const override { SDL_GL_GetDrawableSize(window_, &w, &h); }
+
+  // Injected events go through SDL's own queue and translate(), like real ones.
+  void injectMouse(float x, float y, bool down) override {
+    SDL_Event m{};
+    m.type = SDL_MOUSEMOTION;
+    m.motion.windowID = SDL_GetWindowID(window_);
+    m.motion.x = static_cast<int>(x);
+    m.motion.y = static_cast<int>(y);
+    SDL_PushEvent(&m);
+    SDL_Event b{};
+    b.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+    b.button.windowID = m.motion.windowID;
+    b.button.button = SDL_BUTTON_LEFT;
+    b.button.state = down ? SDL_PRESSED : SDL_RELEASED;
+    b.button.x = m.motion.x;
+    b.button.y = m.motion.y;
+    SDL_PushEvent(&b);
+  }
+  void injectKey(Key key, bool down) override {
+    SDL_Event e{};
+    e.type = down ? SDL_KEYDOWN : SDL_KEYUP;
+    e.key.windowID = SDL_GetWindowID(window_);
+    e.key.state = down ? SDL_PRESSED : SDL_RELEASED;
+    e.key.keysym.sym = sdlKey(key);
+    SDL_PushEvent(&e);
+  }
+  void injectText(const std::string& utf8) override {
+    SDL_Event e{};
+    e.type = SDL_TEXTINPUT;
+    e.text.windowID = SDL_GetWindowID(window_);
+    SDL_strlcpy(e.text.text, utf8.c_str(), sizeof(e.text.text));
+    SDL_PushEvent(&e);
+  }
+
+ private:
+  // Window coordinates → framebuffer pixels (they differ on high-DPI screens).
+  float pixelScale() const {
+    int ww, wh, fw, fh;
+    SDL_GetWindowSize(window_, &ww, &wh);
+    SDL_GL_GetDrawableSize(window_, &fw, &fh);
+    return ww > 0 ? static_cast<float>(fw) / ww : 1.0f;
+  }
+
+  void translate(const SDL_Event& e) {
+    switch (e.type) {
+      case SDL_QUIT: closeRequested_ = true; break;
+      case SDL_WINDOWEVENT:
+        if (e.window.event == SDL_WINDOWEVENT_CLOSE) closeRequested_ = true;
+        break;
+      case SDL_MOUSEMOTION:
+        input_.push(InputEvent::move(e.motion.x * pixelScale(), e.motion.y * pixelScale()));
+        break;
+      case SDL_MOUSEBUTTONDOWN:
+      case SDL_MOUSEBUTTONUP: {
+        int b = e.button.button == SDL_BUTTON_LEFT ? 0 : e.button.button == SDL_BUTTON_RIGHT ? 1 : 2;
+        input_.push(InputEvent::move(e.button.x * pixelScale(), e.button.y * pixelScale()));
+        input_.push(InputEvent::mouse(b, e.type == SDL_MOUSEBUTTONDOWN));
+        break;
+      }
+      case SDL_MOUSEWHEEL: input_.push(InputEvent::wheel(static_cast<float>(e.wheel.y))); break;
+      case SDL_KEYDOWN:
+      case SDL_KEYUP: {
+        Key k = translateKey(e.key.keysym.sym);
+        if (k != Key::None) input_.push(InputEvent::keyEvent(k, e.type == SDL_KEYDOWN));
+        break;
+      }
+      case SDL_TEXTINPUT: input_.push(InputEvent::textEvent(e.text.text)); break;
+      default: break;  // wake-ups and window changes just cause a frame
+    }
+  }
+
+  SDL_Window* window_ = nullptr;
+  SDL_GLContext gl_ = nullptr;
+  Uint32 wakeEvent_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Window> openSdlWindow(const WindowOptions& options) {
+  return std::make_unique<SdlWindow>(options);
+}
+
+}  // namespace salon::platform

@@ -1,0 +1,67 @@
+#pragma once
+// The kiosk's window: SDL2 (default, touch arrives as mouse input) or GLFW (for
+// back-office desktops), an OpenGL 3 context and Dear ImGui's backends. Nothing
+// outside app/platform knows which one is in use.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/platform/input_queue.h"
+
+namespace salon::platform {
+
+enum class Backend { Sdl, Glfw };
+Backend backendFromName(const std::string& name);  // "sdl" | "glfw"; throws std::invalid_argument
+
+struct WindowOptions {
+  std::string title = "Salon Kiosk";
+  int width = 1024;
+  int height = 768;
+  bool fullscreen = false;
+};
+
+struct Pixels {
+  int width = 0, height = 0;
+  std::vector<unsigned char> rgba;  // top row first
+};
+
+class Window {
+ public:
+  // Creates the window and the ImGui context's backends (the caller owns the
+  // ImGui context and creates it first). Throws std::runtime_error.
+  static std::unique_ptr<Window> open(Backend backend, const WindowOptions& options);
+  virtual ~Window() = default;
+
+  // Sleeps until an event arrives or `timeoutMs` passes (0: just poll), and
+  // queues what arrived. Returns true if anything arrived (input or a wake-up).
+  virtual bool waitEvents(int timeoutMs) = 0;
+  bool closeRequested() const { return closeRequested_; }
+
+  // Backend NewFrame, the queued input for this frame, then ImGui::NewFrame.
+  virtual void beginFrame() = 0;
+  // ImGui::Render must have been called: draws it into the back buffer.
+  void render();
+  // Reads the back buffer (after render(), before present()).
+  Pixels readPixels() const;
+  virtual void present() = 0;
+
+  // Thread-safe: wakes waitEvents() from any thread.
+  virtual void wake() = 0;
+  // The font atlas changed between frames: upload it again.
+  void reloadFontTexture();
+
+  // Framebuffer size in pixels.
+  virtual void size(int& width, int& height) const = 0;
+  bool inputPending() const { return !input_.empty(); }
+
+  // Scripted sessions: the same path a real mouse, keyboard or wedge reader takes.
+  virtual void injectMouse(float x, float y, bool down) = 0;
+  virtual void injectKey(Key key, bool down) = 0;
+  virtual void injectText(const std::string& utf8) = 0;
+
+ protected:
+  InputQueue input_;
+  bool closeRequested_ = false;
+};
+
+}  // namespace salon::platform

@@ -1,0 +1,33 @@
+#pragma once
+// What a person asked for during a frame. Screens return intents; the controller
+// applies them after the frame.
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "app/core/customer.h"
+#include "app/ui/view_models.h"
+
+namespace salon::ui {
+
+// Keypad keys: '0'..'9', '<' erase one, 'C' clear, '=' done.
+struct ChooseStaff { std::string code; };
+struct PinKeys { std::string keys; };
+struct CancelSignIn {};
+struct PhoneKeys { std::string keys; };
+struct ScanPayload { std::string payload; };  // a card or QR from a wedge reader
+struct ConfirmCheckIn { CustomerId id = 0; };
+struct RejectMatches {};
+struct Navigate { Screen to = Screen::Home; };
+struct LockKiosk {};
+struct SwitchLanguage { std::string language; };
+
+using Intent = std::variant<std::monostate, ChooseStaff, PinKeys, CancelSignIn, PhoneKeys, ScanPayload,
+                            ConfirmCheckIn, RejectMatches, Navigate, LockKiosk, SwitchLanguage>;
+using Intents = std::vector<Intent>;
+
+inline void add(Intents& out, Intent i) {
+  if (!std::holds_alternative<std::monostate>(i)) out.push_back(std::move(i));
+}
+
+}  // namespace salon::ui

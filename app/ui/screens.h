@@ -1,0 +1,52 @@
+#pragma once
+// The kiosk's screens: each draws its view model and returns what was asked for.
+#include <string>
+
+#include "app/ui/intents.h"
+#include "app/ui/view_models.h"
+#include "app/ui/widgets.h"
+
+namespace salon::ui {
+
+class StatusBar {
+ public:
+  Intent draw(UiContext& ui, const StatusView& v);
+};
+
+class SignInScreen {
+ public:
+  Intent draw(UiContext& ui, const SignInView& v);
+
+ private:
+  Intent chooseStaff(UiContext& ui, const SignInView& v);
+  Intent enterPin(UiContext& ui, const SignInView& v);
+};
+
+class HomeScreen {
+ public:
+  Intent draw(UiContext& ui, const HomeView& v);
+};
+
+// Customer-facing: big, simple, no balances and only a masked name by phone.
+class CheckInScreen {
+ public:
+  Intents draw(UiContext& ui, const CheckInView& v);
+
+ private:
+  Intent fromKeyboard();
+  std::string wedge_;  // what a keyboard or wedge reader typed since the last Enter
+};
+
+// The whole window: the status bar and the current screen.
+class KioskFrame {
+ public:
+  Intents draw(UiContext& ui, const KioskView& v);
+
+ private:
+  StatusBar status_;
+  SignInScreen signIn_;
+  HomeScreen home_;
+  CheckInScreen checkIn_;
+};
+
+}  // namespace salon::ui

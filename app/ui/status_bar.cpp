@@ -1,0 +1,47 @@
+#include "app/ui/screens.h"
+
+namespace salon::ui {
+
+Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
+  Intent out;
+  const Metrics& m = ui.metrics;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.36f, 0.22f, 0.20f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
+  ImGui::BeginChild("status", ImVec2(0, m.statusBar + m.gap), false, ImGuiWindowFlags_NoScrollbar);
+  float top = (m.statusBar + m.gap - ImGui::GetTextLineHeight()) / 2;
+  ImGui::SetCursorPos(ImVec2(m.gap * 1.5f, top));
+  text(ui, v.storeName);
+  if (!v.staffName.empty()) {
+    ImGui::SameLine(0, m.gap * 3);
+    text(ui, ui.t("ui.status.staff") + v.staffName);
+  }
+  if (v.dbCheck == DbCheck::Failed) {
+    ImGui::SameLine(0, m.gap * 3);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
+    text(ui, "⚠ " + ui.t("status.quick_check_failed"));
+    ImGui::PopStyleColor();
+  }
+  // Language and lock buttons on the right.
+  static const char* kLanguages[] = {"zh-Hans", "zh-Hant", "en"};
+  const float btnW = 112 * m.scale, btnH = m.statusBar - m.gap * 0.5f;
+  int buttons = 3 + (v.staffName.empty() ? 0 : 1);
+  float x = ImGui::GetWindowWidth() - buttons * (btnW + m.gap * 0.5f) - m.gap;
+  ImGui::SetCursorPos(ImVec2(x, m.gap * 0.75f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.16f, 0.13f, 0.12f, 1.0f));
+  for (const char* lang : kLanguages) {
+    bool current = v.language == lang;
+    if (touchButton(ui, std::string("lang.") + lang, ui.t(std::string("ui.lang.") + lang), ImVec2(btnW, btnH),
+                    current ? Tone::Primary : Tone::Plain) && !current)
+      out = SwitchLanguage{lang};
+    ImGui::SameLine(0, m.gap * 0.5f);
+  }
+  if (!v.staffName.empty() && touchButton(ui, "lock", ui.t("ui.lock"), ImVec2(btnW, btnH))) out = LockKiosk{};
+  ImGui::PopStyleColor();
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(2);
+  return out;
+}
+
+}  // namespace salon::ui

@@ -1,0 +1,82 @@
+#pragma once
+// Plain data each screen draws, prepared by the controller before the frame.
+// Texts that come from the database are here verbatim; labels are translated
+// by the screens through the catalog.
+#include <string>
+#include <vector>
+
+#include "app/core/customer.h"
+
+namespace salon::ui {
+
+enum class Screen { SignIn, Home, CheckIn };
+
+struct StaffTile {
+  std::string code;
+  std::string name;
+  std::string roleKey;  // "ui.role.cashier"
+};
+
+struct SignInView {
+  std::vector<StaffTile> staff;
+  std::string chosenCode;  // "" while choosing
+  std::string chosenName;
+  int pinDigits = 0;       // shown as dots, never the digits
+  std::string message;     // translated: wrong PIN, locked, auto-locked
+};
+
+struct CustomerRow {
+  CustomerId id = 0;
+  std::string fileNo;
+  std::string memberNo;
+  std::string name;
+  std::string maskedPhone;  // 138****8000
+  std::string statusKey;    // "ui.status.in_force"
+};
+
+struct QueueRow {
+  std::string time;       // 14:05, store time
+  std::string name;       // staff see the full name
+  std::string methodKey;  // "ui.method.phone"
+};
+
+struct HomeView {
+  std::string staffName;
+  std::vector<QueueRow> queue;  // today's check-ins, oldest first
+  std::vector<CustomerRow> customers;
+};
+
+// Check-in by phone shows only a masked name and no balances: a phone number
+// alone does not prove who is at the counter.
+struct CheckInMatch {
+  CustomerId id = 0;
+  std::string maskedName;  // 张*
+};
+
+struct CheckInView {
+  std::string digits;
+  std::vector<CheckInMatch> matches;
+  bool searched = false;       // matches are the result of a search
+  std::string message;         // translated
+  std::string welcomedName;    // after confirming: the masked name
+};
+
+enum class DbCheck { Running, Ok, Failed };
+
+struct StatusView {
+  std::string storeName;
+  std::string staffName;   // "" when locked
+  std::string language;    // zh-Hans, zh-Hant, en
+  DbCheck dbCheck = DbCheck::Running;
+  std::string dbProblem;   // what quick_check said
+};
+
+struct KioskView {
+  Screen screen = Screen::SignIn;
+  StatusView status;
+  SignInView signIn;
+  HomeView home;
+  CheckInView checkIn;
+};
+
+}  // namespace salon::ui

@@ -1,0 +1,23 @@
+#include "app/ui/view_text.h"
+
+namespace salon::ui {
+
+std::vector<std::string> textsOf(const KioskView& v) {
+  std::vector<std::string> out{v.status.storeName, v.status.staffName, v.status.dbProblem, v.signIn.chosenName,
+                               v.signIn.message,   v.home.staffName,   v.checkIn.digits,    v.checkIn.message,
+                               v.checkIn.welcomedName};
+  for (const StaffTile& s : v.signIn.staff) out.push_back(s.name);
+  for (const CustomerRow& c : v.home.customers) {
+    out.push_back(c.fileNo);
+    out.push_back(c.name);
+    out.push_back(c.maskedPhone);
+  }
+  for (const QueueRow& q : v.home.queue) {
+    out.push_back(q.time);
+    out.push_back(q.name);
+  }
+  for (const CheckInMatch& m : v.checkIn.matches) out.push_back(m.maskedName);
+  return out;
+}
+
+}  // namespace salon::ui

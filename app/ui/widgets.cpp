@@ -1,0 +1,106 @@
+#include "app/ui/widgets.h"
+
+#include "app/ui/glyph_set.h"
+
+namespace salon::ui {
+namespace {
+
+void record(UiContext& ui, const std::string& id, const std::string& label) {
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ui.record.tappable({id, label, a.x, a.y, b.x, b.y});
+}
+
+}  // namespace
+
+bool touchButton(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size, Tone tone) {
+  int colours = 0;
+  if (tone == Tone::Primary) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.62f, 0.36f, 0.30f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.62f, 0.36f, 0.30f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.48f, 0.26f, 0.22f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    colours = 4;
+  } else if (tone == Tone::Danger) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.80f, 0.25f, 0.22f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.80f, 0.25f, 0.22f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    colours = 3;
+  }
+  if (size.y <= 0) size.y = ui.metrics.touch;
+  bool pressed = ImGui::Button((label + "##" + id).c_str(), size);
+  ImGui::PopStyleColor(colours);
+  record(ui, id, label);
+  return pressed;
+}
+
+void text(UiContext& ui, const std::string& s) {
+  ImGui::TextUnformatted(s.c_str());
+  ui.record.text(s);
+}
+
+void bigText(UiContext& ui, const std::string& s) {
+  ImGui::PushFont(ui.fonts.big());
+  ImGui::TextUnformatted(s.c_str());
+  ImGui::PopFont();
+  ui.record.text(s);
+}
+
+void mutedText(UiContext& ui, const std::string& s) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.40f, 0.38f, 1.0f));
+  text(ui, s);
+  ImGui::PopStyleColor();
+}
+
+void alertText(UiContext& ui, const std::string& s) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.12f, 0.10f, 1.0f));
+  ImGui::PushTextWrapPos(0);
+  text(ui, s);
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+void centredBigText(UiContext& ui, const std::string& s, float width) {
+  ImGui::PushFont(ui.fonts.big());
+  float w = ImGui::CalcTextSize(s.c_str()).x;
+  if (w < width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - w) / 2);
+  ImGui::TextUnformatted(s.c_str());
+  ImGui::PopFont();
+  ui.record.text(s);
+}
+
+std::string keypad(UiContext& ui, const std::string& idPrefix, float width, const std::string& okLabel) {
+  static const char* kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "="};
+  const float gap = ui.metrics.gap;
+  const float keyW = (width - 2 * gap) / 3;
+  const float keyH = ui.metrics.keypadKey;
+  std::string pressed;
+  ImGui::PushFont(ui.fonts.big());
+  for (int i = 0; i < 12; ++i) {
+    if (i % 3 != 0) ImGui::SameLine(0, gap);
+    std::string key = kKeys[i];
+    std::string id = idPrefix + (key == "<" ? ".back" : key == "=" ? ".ok" : "." + key);
+    std::string label = key == "<" ? "←" : key == "=" ? okLabel : key;
+    Tone tone = key == "=" ? Tone::Primary : Tone::Plain;
+    if (touchButton(ui, id, label, ImVec2(keyW, keyH), tone)) pressed += key;
+  }
+  ImGui::PopFont();
+  return pressed;
+}
+
+Typed typedThisFrame() {
+  Typed t;
+  ImGuiIO& io = ImGui::GetIO();
+  for (ImWchar c : io.InputQueueCharacters)
+    if (c >= 0x20) t.chars += encodeUtf8(c);
+  t.enter = ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Enter], false);
+  if (ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Backspace], true)) ++t.backspaces;
+  return t;
+}
+
+void dragToScroll() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+}  // namespace salon::ui

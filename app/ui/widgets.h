@@ -1,0 +1,48 @@
+#pragma once
+// Touch widgets. Each records what it drew (FrameRecord) so a scripted session
+// can tap it and expect its text, and so the font book learns new characters.
+#include <imgui.h>
+
+#include <string>
+
+#include "app/core/i18n.h"
+#include "app/ui/font_book.h"
+#include "app/ui/frame_record.h"
+#include "app/ui/theme.h"
+
+namespace salon::ui {
+
+struct UiContext {
+  const Catalog& catalog;
+  const Metrics& metrics;
+  const FontBook& fonts;
+  FrameRecord& record;
+  const std::string& t(const std::string& key) const { return catalog.text(key); }
+};
+
+enum class Tone { Plain, Primary, Danger };
+
+bool touchButton(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size,
+                 Tone tone = Tone::Plain);
+void text(UiContext& ui, const std::string& s);
+void bigText(UiContext& ui, const std::string& s);
+void mutedText(UiContext& ui, const std::string& s);
+void alertText(UiContext& ui, const std::string& s);
+void centredBigText(UiContext& ui, const std::string& s, float width);
+
+// A 4×3 keypad of big keys; returns the keys tapped this frame ("7", "<", "=").
+std::string keypad(UiContext& ui, const std::string& idPrefix, float width, const std::string& okLabel);
+
+// What a keyboard (or a keyboard-wedge card reader) typed this frame: printable
+// characters, and whether Enter or Backspace came.
+struct Typed {
+  std::string chars;
+  bool enter = false;
+  int backspaces = 0;
+};
+Typed typedThisFrame();
+
+// Lets a child window scroll by dragging it with a finger.
+void dragToScroll();
+
+}  // namespace salon::ui

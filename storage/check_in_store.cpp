@@ -1,0 +1,48 @@
+#include "storage/check_in_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "storage/audit_store.h"
+
+namespace salon::storage {
+
+void SqliteCheckInQueue::add(const CheckIn& c, const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    // ON CONFLICT(id), not OR IGNORE: OR IGNORE would also swallow CHECK failures.
+    SQLite::Statement q(s, "INSERT INTO checkins (id, customer_id, at, method, staff) VALUES (?, ?, ?, ?, ?) "
+                           "ON CONFLICT (id) DO NOTHING");
+    q.bind(1, c.id);
+    q.bind(2, static_cast<std::int64_t>(c.customer));
+    q.bind(3, static_cast<std::int64_t>(c.at));
+    q.bind(4, c.method);
+    q.bind(5, c.staff);
+    if (q.exec() == 0) return;  // the same check-in again: already stored
+    appendAudit(s, audit);
+    nlohmann::json payload{{"checkin", c.id}, {"customer", c.customer}, {"method", c.method}, {"at", c.at},
+                           {"staff", c.staff}};
+    appendOutbox(s, {c.id, "customer.checked_in", payload.dump(), c.at});
+  });
+}
+
+std::vector<QueuedCustomer> SqliteCheckInQueue::between(Instant from, Instant to) {
+  return guarded([&] {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT k.id, k.customer_id, k.at, k.method, k.staff, c.name, c.file_no "
+                        "FROM checkins k JOIN customers c ON c.id = k.customer_id "
+                        "WHERE k.at >= ? AND k.at < ? ORDER BY k.at, k.rowid");
+    q.bind(1, static_cast<std::int64_t>(from));
+    q.bind(2, static_cast<std::int64_t>(to));
+    std::vector<QueuedCustomer> out;
+    while (q.executeStep()) {
+      QueuedCustomer r;
+      r.checkIn = {q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
+                   q.getColumn(3).getString(), q.getColumn(4).getString()};
+      r.name = q.getColumn(5).getString();
+      r.fileNo = q.getColumn(6).getString();
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
+}  // namespace salon::storage

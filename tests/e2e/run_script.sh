@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs one scripted session against the real window on a fresh demo database:
+#   run_script.sh <salon-kiosk> <script> <sdl|glfw> <work dir>
+# Uses the current display (CI runs ctest inside xvfb-run) or starts Xvfb.
+set -u
+bin=$1 script=$2 platform=$3 work=$4
+name=$(basename "$script" .script)
+mkdir -p "$work"
+db="$work/$name-$platform.db"
+rm -f "$db" "$db-wal" "$db-shm"
+export SALON_PIN_COST=min SDL_AUDIODRIVER=dummy SALON_LANG=zh-Hans
+cmd=("$bin" --db "$db" --demo --platform "$platform" --script "$script" --shots "$work/shots-$platform")
+if [ -n "${DISPLAY:-}" ]; then
+  exec timeout 120 "${cmd[@]}"
+fi
+exec timeout 120 xvfb-run -a -s "-screen 0 1280x1024x24" "${cmd[@]}"

@@ -1,0 +1,139 @@
+// The composition root's controller against a real SQLite file with the demo
+// salon: intents in, view model and audit/outbox rows out.
+#include <catch2/catch.hpp>
+
+#include "app/cli/demo_salon.h"
+#include "app/kiosk/demo_customers.h"
+#include "app/kiosk/kiosk_controller.h"
+#include "storage/basic_customer_directory.h"
+#include "storage/check_in_store.h"
+#include "support/temp_dir.h"
+
+using namespace salon;
+using namespace salon::kiosk;
+
+namespace {
+
+struct Fixture {
+  test::TempDir dir;
+  ManualClock clock{1'780'000'000'000};
+  std::unique_ptr<storage::Database> db = storage::Database::open(dir.file("k.db"));
+  storage::BasicCustomerDirectory directory{*db};
+  storage::SqliteCheckInQueue queue{*db};
+  std::unique_ptr<KioskController> kiosk;
+
+  Fixture() {
+    cli::seedDemoSalon(*db, clock, PinCost::minimum());
+    seedDemoCustomers(*db, clock);
+    kiosk = std::make_unique<KioskController>(*db, directory, queue, clock, "zh-Hans", 5);
+  }
+  void signIn(const std::string& code, const std::string& pin) {
+    kiosk->apply(ui::ChooseStaff{code});
+    kiosk->apply(ui::PinKeys{pin + "="});
+  }
+  int count(const std::string& sql) { return db->sql().execAndGet(sql).getInt(); }
+};
+
+}  // namespace
+
+TEST_CASE("signing in by PIN: a wrong PIN is refused in the kiosk's language, the right one opens today") {
+  Fixture f;
+  const ui::KioskView& v = f.kiosk->view();
+  CHECK(v.screen == ui::Screen::SignIn);
+  CHECK(v.signIn.staff.size() == 6);
+  f.signIn("cash", "1111");
+  CHECK(v.screen == ui::Screen::SignIn);
+  CHECK(v.signIn.message == "密码错误");
+  CHECK(v.signIn.pinDigits == 0);
+  f.kiosk->apply(ui::PinKeys{"34"});
+  CHECK(v.signIn.pinDigits == 2);
+  f.kiosk->apply(ui::PinKeys{"56="});
+  REQUIRE(f.kiosk->staff());
+  CHECK(f.kiosk->staff()->code == "cash");
+  CHECK(v.screen == ui::Screen::Home);
+  CHECK(v.status.staffName == "陈前台");
+  CHECK(v.home.customers.size() == 8);
+  CHECK(v.home.customers.front().maskedPhone == "134****6666");
+  // Seeing the list is a view of personal data: audited.
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND staff = 'cash'") == 1);
+}
+
+TEST_CASE("the kiosk locks itself after the idle minutes; a quick switch needs the other PIN") {
+  Fixture f;
+  f.signIn("mgr", "1234");
+  REQUIRE(f.kiosk->staff());
+  f.clock.advance(4 * kMinute);
+  CHECK_FALSE(f.kiosk->tick());
+  f.kiosk->activity();
+  f.clock.advance(4 * kMinute);
+  CHECK_FALSE(f.kiosk->tick());
+  f.clock.advance(1 * kMinute);
+  CHECK(f.kiosk->tick());
+  CHECK_FALSE(f.kiosk->staff());
+  CHECK(f.kiosk->view().screen == ui::Screen::SignIn);
+  CHECK(f.kiosk->view().signIn.message == "长时间未操作，已自动锁定");
+  // Nothing that needs a signed-in staff member works while locked.
+  f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
+  CHECK(f.kiosk->view().screen == ui::Screen::SignIn);
+}
+
+TEST_CASE("check-in by phone shows only masked names, and confirming is one audited action with an outbox row") {
+  Fixture f;
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
+  const ui::CheckInView& c = f.kiosk->view().checkIn;
+  f.kiosk->apply(ui::PhoneKeys{"567="});
+  CHECK(c.message == "请至少输入4位数字");
+  CHECK(c.matches.empty());
+  f.kiosk->apply(ui::PhoneKeys{"8="});
+  REQUIRE(c.matches.size() == 1);
+  CHECK(c.matches[0].maskedName == "陳**");
+  CustomerId id = c.matches[0].id;
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND sections = 'name_masked'") == 1);
+
+  f.kiosk->apply(ui::ConfirmCheckIn{id + 100});  // never offered: ignored
+  CHECK(f.count("SELECT count(*) FROM outbox WHERE type = 'customer.checked_in'") == 0);
+  f.kiosk->apply(ui::ConfirmCheckIn{id});
+  CHECK(c.welcomedName == "陳**");
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.check_in' AND record_id = '" +
+                std::to_string(id) + "' AND reason = 'phone'") == 1);
+  CHECK(f.count("SELECT count(*) FROM outbox WHERE type = 'customer.checked_in' AND payload LIKE '%\"method\":\"phone\"%'") == 1);
+  // The greeting clears itself for the next customer.
+  f.clock.advance(9 * kSecond);
+  CHECK(f.kiosk->tick());
+  CHECK(c.welcomedName.empty());
+  f.kiosk->apply(ui::PhoneKeys{"0000="});
+  CHECK(c.message == "没有找到，请到前台登记");
+  // Today's queue on the home screen, in store time, with the full name for staff.
+  f.kiosk->apply(ui::Navigate{ui::Screen::Home});
+  const auto& queue = f.kiosk->view().home.queue;
+  REQUIRE(queue.size() == 1);
+  CHECK(queue[0].name == "陳美玲");
+  CHECK(queue[0].methodKey == "ui.method.phone");
+  CHECK(queue[0].time == formatLocalDateTime(f.clock.now() - 9 * kSecond, StoreZone{}).substr(11));
+  CHECK(f.count("SELECT count(*) FROM checkins") == 1);
+  // Check-ins are never changed or removed.
+  CHECK_THROWS(f.db->write([](SQLite::Database& s) { s.exec("DELETE FROM checkins"); }));
+  CHECK_THROWS(f.db->write([](SQLite::Database& s) { s.exec("UPDATE checkins SET method = 'qr'"); }));
+}
+
+TEST_CASE("a member card greets by name; an unknown card is refused") {
+  Fixture f;
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
+  f.kiosk->apply(ui::ScanPayload{"M00000002"});
+  CHECK(f.kiosk->view().checkIn.welcomedName == "欢迎您，陳美玲");
+  CHECK(f.count("SELECT count(*) FROM outbox WHERE payload LIKE '%\"method\":\"card\"%'") == 1);
+  f.kiosk->apply(ui::ScanPayload{"M99999999"});
+  CHECK(f.kiosk->view().checkIn.welcomedName.empty());
+  CHECK(f.kiosk->view().checkIn.message == "无法识别此卡，请到前台");
+}
+
+TEST_CASE("the language switches at runtime") {
+  Fixture f;
+  f.kiosk->apply(ui::SwitchLanguage{"en"});
+  CHECK(f.kiosk->catalog().text("ui.home.checkin") == "Customer check-in");
+  CHECK(f.kiosk->view().status.language == "en");
+  f.kiosk->apply(ui::SwitchLanguage{"zh-Hant"});
+  CHECK(f.kiosk->catalog().text("ui.home.checkin") == "顧客簽到");
+}

@@ -1,0 +1,223 @@
+// Headless: the real screens drawn by Dear ImGui without a window. Input goes
+// straight into ImGuiIO; the frames' intents and drawn rectangles are checked.
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+
+#include "app/ui/font_book.h"
+#include "app/ui/screens.h"
+#include "app/ui/view_text.h"
+#include "assets/assets.h"
+
+using namespace salon;
+using namespace salon::ui;
+
+namespace {
+
+class Headless {
+ public:
+  explicit Headless(int w = 1024, int h = 768)
+      : catalog_(assets::catalog("zh-Hans")),
+        metrics_(metricsFor(w, h)),
+        fonts_(fontCandidates(assets::text("fonts.txt").value_or(""))) {
+    ctx_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+    io.DeltaTime = 1.0f / 60;
+    for (int i = 0; i < ImGuiKey_COUNT; ++i) io.KeyMap[i] = i;
+    applyTouchStyle(metrics_);
+    fonts_.setSizes(metrics_.textSize, metrics_.bigSize);
+    for (const auto& [k, v] : catalog_.all()) fonts_.note(v);
+  }
+  ~Headless() { ImGui::DestroyContext(ctx_); }
+
+  Intents frame(const KioskView& v) {
+    for (const std::string& s : textsOf(v)) fonts_.note(s);
+    if (fonts_.rebuildNeeded()) {
+      fonts_.rebuild();
+      unsigned char* px;
+      int w, h;
+      ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+    }
+    ImGui::NewFrame();
+    record_.clear();
+    UiContext ui{catalog_, metrics_, fonts_, record_};
+    Intents out = frame_.draw(ui, v);
+    ImGui::Render();
+    return out;
+  }
+  // Press and release on a widget over two frames, as the platform feeds it.
+  Intents tap(const KioskView& v, const std::string& id) {
+    const Tappable* t = record_.find(id);
+    REQUIRE(t);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(t->centreX(), t->centreY());
+    io.MouseDown[0] = true;
+    Intents a = frame(v);
+    io.MouseDown[0] = false;
+    Intents b = frame(v);
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+  }
+  const FrameRecord& record() const { return record_; }
+  FontBook& fonts() { return fonts_; }
+  const Metrics& metrics() const { return metrics_; }
+
+ private:
+  ImGuiContext* ctx_;
+  Catalog catalog_;
+  Metrics metrics_;
+  FontBook fonts_;
+  FrameRecord record_;
+  KioskFrame frame_;
+};
+
+KioskView signInView() {
+  KioskView v;
+  v.status.storeName = "悦容美容美发沙龙";
+  v.status.language = "zh-Hans";
+  v.signIn.staff = {{"cash", "陈前台", ""}, {"mgr", "王店长", ""}};
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("the sign-in screen offers every staff member and a big PIN keypad") {
+  Headless h;
+  KioskView v = signInView();
+  h.frame(v);
+  h.frame(v);
+  CHECK(h.record().drew("员工登录"));
+  REQUIRE(h.record().find("signin.staff.cash"));
+  Intents chosen = h.tap(v, "signin.staff.mgr");
+  REQUIRE(chosen.size() == 1);
+  REQUIRE(std::holds_alternative<ChooseStaff>(chosen[0]));
+  CHECK(std::get<ChooseStaff>(chosen[0]).code == "mgr");
+
+  v.signIn.chosenCode = "mgr";
+  v.signIn.chosenName = "王店长";
+  v.signIn.pinDigits = 2;
+  h.frame(v);
+  h.frame(v);
+  CHECK(h.record().drew("● ● ○ ○"));
+  for (const char* id : {"pin.1", "pin.9", "pin.0", "pin.back", "pin.ok", "signin.other"}) CHECK(h.record().find(id));
+  Intents seven = h.tap(v, "pin.7");
+  REQUIRE(seven.size() == 1);
+  CHECK(std::get<PinKeys>(seven[0]).keys == "7");
+  Intents ok = h.tap(v, "pin.ok");
+  REQUIRE(ok.size() == 1);
+  CHECK(std::get<PinKeys>(ok[0]).keys == "=");
+}
+
+TEST_CASE("every tappable target is at least 48 px at 1024x768 and scales with the display") {
+  for (auto [w, h] : {std::pair{1024, 768}, std::pair{1920, 1080}}) {
+    Headless ui(w, h);
+    KioskView v = signInView();
+    v.status.staffName = "陈前台";
+    for (Screen s : {Screen::SignIn, Screen::Home, Screen::CheckIn}) {
+      v.screen = s;
+      v.checkIn.matches = {{1, "张*"}, {2, "陳**"}};
+      ui.frame(v);
+      ui.frame(v);
+      REQUIRE_FALSE(ui.record().tappables().empty());
+      for (const Tappable& t : ui.record().tappables()) {
+        INFO(t.id << " at " << w << "x" << h);
+        CHECK(t.y1 - t.y0 >= 48 * ui.metrics().scale);
+        CHECK(t.x1 - t.x0 >= 48 * ui.metrics().scale);
+      }
+    }
+  }
+}
+
+TEST_CASE("check-in by phone shows masked names only, and a wedge reader's scan arrives whole") {
+  Headless h;
+  KioskView v = signInView();
+  v.screen = Screen::CheckIn;
+  v.checkIn.digits = "5678";
+  v.checkIn.matches = {{7, "陳**"}};
+  h.frame(v);
+  h.frame(v);
+  CHECK(h.record().drew("陳**"));
+  CHECK(h.record().drew("5678"));
+  Intents confirm = h.tap(v, "checkin.match.1");
+  REQUIRE(confirm.size() == 1);
+  CHECK(std::get<ConfirmCheckIn>(confirm[0]).id == 7);
+
+  // A card: characters then Enter; digits before a letter are not a phone number.
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddInputCharactersUTF8("M0000");
+  Intents part = h.frame(v);
+  CHECK(part.empty());
+  io.AddInputCharactersUTF8("0001");
+  io.KeysDown[ImGuiKey_Enter] = true;
+  Intents scan = h.frame(v);
+  io.KeysDown[ImGuiKey_Enter] = false;
+  h.frame(v);
+  REQUIRE(scan.size() == 1);
+  CHECK(std::get<ScanPayload>(scan[0]).payload == "M00000001");
+
+  // Typed digits join the phone number; Enter asks to find.
+  io.AddInputCharactersUTF8("138");
+  Intents typed = h.frame(v);
+  REQUIRE(typed.size() == 1);
+  CHECK(std::get<PhoneKeys>(typed[0]).keys == "138");
+  io.KeysDown[ImGuiKey_Enter] = true;
+  Intents enter = h.frame(v);
+  io.KeysDown[ImGuiKey_Enter] = false;
+  REQUIRE(enter.size() == 1);
+  CHECK(std::get<PhoneKeys>(enter[0]).keys == "=");
+}
+
+TEST_CASE("the home screen lists customers and the language buttons ask to switch") {
+  Headless h;
+  KioskView v = signInView();
+  v.screen = Screen::Home;
+  v.status.staffName = "王店长";
+  v.home.customers = {{1, "S01-2026-000001", "", "陳美玲", "139****5678", "ui.status.in_force"}};
+  h.frame(v);
+  h.frame(v);
+  CHECK(h.record().drew("陳美玲"));
+  CHECK(h.record().drew("已生效"));
+  Intents checkin = h.tap(v, "home.checkin");
+  REQUIRE(checkin.size() == 1);
+  CHECK(std::get<Navigate>(checkin[0]).to == Screen::CheckIn);
+  Intents en = h.tap(v, "lang.en");
+  REQUIRE(en.size() == 1);
+  CHECK(std::get<SwitchLanguage>(en[0]).language == "en");
+}
+
+TEST_CASE("a newly shown name gets its glyphs before the frame that draws it") {
+  Headless h;
+  KioskView v = signInView();
+  h.frame(v);
+  REQUIRE(h.fonts().hasCjkFont());
+  ImFont* font = h.fonts().text();
+  CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(U'瑩')) == nullptr);
+  v.signIn.staff.push_back({"new", "鄧瑩瑩", ""});
+  h.frame(v);
+  font = h.fonts().text();  // the atlas was rebuilt
+  for (char32_t c : decodeUtf8("鄧瑩瑩陈前台员工登录")) {
+    INFO(static_cast<unsigned>(c));
+    CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+  }
+  CHECK(h.fonts().big()->FindGlyphNoFallback(static_cast<ImWchar>(U'瑩')) != nullptr);
+}
+
+TEST_CASE("the status bar shows a failed database check and who is on duty") {
+  Headless h;
+  KioskView v = signInView();
+  v.status.staffName = "陈前台";
+  v.status.dbCheck = DbCheck::Running;
+  h.frame(v);
+  CHECK_FALSE(h.record().drew("数据库检查发现问题"));
+  CHECK(h.record().drew("当班：陈前台"));
+  CHECK(h.record().find("lock"));
+  v.status.dbCheck = DbCheck::Failed;
+  v.status.dbProblem = "*** in database main ***";
+  h.frame(v);
+  CHECK(h.record().drew("数据库检查发现问题"));
+  v.status.staffName.clear();  // locked: no lock button
+  h.frame(v);
+  CHECK_FALSE(h.record().find("lock"));
+}
