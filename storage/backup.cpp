@@ -99,6 +99,7 @@ RestoreCandidate::RestoreCandidate(const std::string& backupFile, const std::str
   if (std::filesystem::exists(targetDb, ec) && std::filesystem::equivalent(backupFile, targetDb, ec))
     throw DomainError("bad_input", backupFile + " is the database to replace");
   std::string name = std::filesystem::path(targetDb).filename().string();
+  makePrivateDirectory(directoryOf(targetDb));  // a fresh machine may have no data folder yet
   file_ = std::make_unique<TempFile>(directoryOf(targetDb), "." + name + ".restore-");
   decryptBackup(backupFile, *file_, password);
   file_->finish();

@@ -50,13 +50,17 @@ TEST_CASE("backup then restore on a fresh machine gives the same store, audited 
         (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
   CHECK(count(db, "SELECT count(*) FROM audit_log WHERE action = 'data.backup' AND staff = 'mgr'") == 1);
 
-  std::filesystem::create_directory(dir.file("new-box"));
-  std::string target = dir.file("new-box/salon.db");
+  // A fresh machine: not even the data folder exists yet.
+  std::string target = dir.file("new-box/data/salon.db");
   auto r = runKiosk("restore --from " + file + " --db " + target + " --staff admin", dir.path().string(),
                     kEnv + " SALON_PIN=9999");
   INFO(r.err);
   REQUIRE(r.exitCode == 0);
-  CHECK(namesIn(dir.file("new-box")) == std::set<std::string>{"salon.db"});
+  CHECK(namesIn(dir.file("new-box/data")) == std::set<std::string>{"salon.db"});
+  CHECK((std::filesystem::status(dir.file("new-box/data")).permissions() & std::filesystem::perms::mask) ==
+        std::filesystem::perms::owner_all);
+  CHECK((std::filesystem::status(target).permissions() & std::filesystem::perms::mask) ==
+        (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
   CHECK(count(target, "SELECT count(*) FROM staff") == 6);
   CHECK(count(target, "SELECT count(*) FROM audit_log WHERE action = 'data.restore' AND staff = 'admin'") == 1);
   CHECK(count(target, "SELECT count(*) FROM outbox WHERE type = 'data.restored'") == 1);
