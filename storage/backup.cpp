@@ -83,7 +83,13 @@ BackupSummary writeBackup(Database& db, const std::string& target, const std::st
   snapshotInto(db, plain.path());
   BackupSummary summary;
   summary.file = target;
-  summary.snapshot = checkSnapshot(plain.path());
+  try {
+    // A backup that restore would refuse is no backup: say so now, not on the
+    // day it is needed.
+    summary.snapshot = checkSnapshot(plain.path());
+  } catch (const DomainError& e) {
+    throw DomainError("backup_source_damaged", db.path() + ": " + e.code() + ": " + e.detail());
+  }
   TempFile sealed(dir, "." + name + ".part-");
   encryptBackup(plain.path(), sealed, password, cost);
   sealed.commitAs(target);
