@@ -134,6 +134,12 @@ TEST_CASE("the CLI refuses a wrong or missing password and a damaged file with c
                        "SALON_BACKUP_COST=min SALON_LANG=en SALON_PIN=9999");
   CHECK(none.exitCode == 2);
   CHECK(none.err.find("[backup_password_missing]") != std::string::npos);
+  std::ofstream(dir.file("a-file")) << "x";
+  auto nowhere = runKiosk("backup --db " + db + " --to " + dir.file("a-file/b.skbak") + " --staff admin",
+                          dir.path().string(), kEnv + " SALON_PIN=9999");
+  CHECK(nowhere.exitCode == 2);
+  CHECK(nowhere.err.find("[backup_write_failed]") != std::string::npos);
+  CHECK(count(db, "SELECT count(*) FROM audit_log WHERE action = 'data.backup' AND outcome = 'failed'") == 1);
   REQUIRE(runKiosk("backup --db " + db + " --to " + file + " --staff admin", dir.path().string(),
                    kEnv + " SALON_PIN=9999").exitCode == 0);
   std::filesystem::create_directory(dir.file("t"));
