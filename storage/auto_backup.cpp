@@ -1,5 +1,7 @@
 #include "storage/auto_backup.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +12,7 @@
 #include "storage/backup_password.h"
 #include "storage/database.h"
 #include "storage/private_file.h"
+#include "storage/settings_store.h"
 
 namespace salon::storage {
 namespace {
@@ -53,6 +56,31 @@ std::optional<Instant> autoBackupTime(const std::string& name, StoreZone zone) {
   int h = std::stoi(name.substr(15, 2)), m = std::stoi(name.substr(17, 2)), s = std::stoi(name.substr(19, 2));
   if (h > 23 || m > 59 || s > 59) return std::nullopt;
   return startOfLocalDay(d, zone) + ((h * 60 + m) * 60 + s) * kSecond;
+}
+
+namespace {
+
+int settingInRange(Database& db, const char* key, int fallback, int low, int high) {
+  auto text = readSetting(db.sql(), key);
+  if (!text) return fallback;
+  try {
+    int v = std::stoi(*text);
+    return v < low ? low : v > high ? high : v;
+  } catch (const std::exception&) {
+    return fallback;
+  }
+}
+
+}  // namespace
+
+AutoBackupSettings autoBackupSettingsFor(Database& db, const std::string& dataDir) {
+  AutoBackupSettings s;
+  s.dbPath = db.path();
+  s.dataDir = dataDir;
+  s.every = settingInRange(db, "backup.every_hours", 6, 1, 168) * kHour;
+  s.keep = settingInRange(db, "backup.keep", 14, 1, 365);
+  s.zone.offsetMinutes = settingInRange(db, "store.zone_offset_minutes", 480, -720, 840);
+  return s;
 }
 
 AutoBackup::AutoBackup(AutoBackupSettings settings, const Clock& clock, Listener listener)
@@ -103,6 +131,8 @@ AutoBackupReport AutoBackup::runOnce(Instant now) {
     auto password = loadBackupPassword(settings_.dataDir);
     if (!password) throw DomainError("backup_password_missing", backupKeyPath(settings_.dataDir));
     makePrivateDirectory(directory());
+    // The backups folder is the kiosk's own: private even if someone made it 0755.
+    ::chmod(directory().c_str(), 0700);
     removeLeftovers(directory());
     std::string name = autoBackupFileName(now, settings_.zone);
     std::string target = (std::filesystem::path(directory()) / name).string();

@@ -20,6 +20,7 @@
 
 #include "app/core/clock.h"
 #include "storage/backup_file.h"
+#include "storage/database.h"
 
 namespace salon::storage {
 
@@ -33,6 +34,11 @@ struct AutoBackupSettings {
   BackupCost cost = BackupCost::standard();
   std::chrono::milliseconds tick{30000};
 };
+
+// The kiosk's schedule from the store's settings: `backup.every_hours` (default 6,
+// 1 to 168), `backup.keep` (default 14, 1 to 365), `store.zone_offset_minutes`.
+// The database is the store's; backups go under `dataDir`.
+AutoBackupSettings autoBackupSettingsFor(Database& db, const std::string& dataDir);
 
 struct AutoBackupReport {
   bool ok = false;

@@ -83,7 +83,13 @@ BackupSummary writeBackup(Database& db, const std::string& target, const std::st
   snapshotInto(db, plain.path());
   BackupSummary summary;
   summary.file = target;
-  summary.snapshot = checkSnapshot(plain.path());
+  try {
+    // A backup that restore would refuse is no backup: say so now, not on the
+    // day it is needed.
+    summary.snapshot = checkSnapshot(plain.path());
+  } catch (const DomainError& e) {
+    throw DomainError("backup_source_damaged", db.path() + ": " + e.code() + ": " + e.detail());
+  }
   TempFile sealed(dir, "." + name + ".part-");
   encryptBackup(plain.path(), sealed, password, cost);
   sealed.commitAs(target);
@@ -99,6 +105,7 @@ RestoreCandidate::RestoreCandidate(const std::string& backupFile, const std::str
   if (std::filesystem::exists(targetDb, ec) && std::filesystem::equivalent(backupFile, targetDb, ec))
     throw DomainError("bad_input", backupFile + " is the database to replace");
   std::string name = std::filesystem::path(targetDb).filename().string();
+  makePrivateDirectory(directoryOf(targetDb));  // a fresh machine may have no data folder yet
   file_ = std::make_unique<TempFile>(directoryOf(targetDb), "." + name + ".restore-");
   decryptBackup(backupFile, *file_, password);
   file_->finish();

@@ -33,7 +33,8 @@ struct BackupSummary {
 
 // Writes `db`'s snapshot, encrypted, to `target` (mode 0600, replaced atomically).
 // The plaintext lives in a 0600 temporary file in the target's directory only
-// while it is encrypted; it is removed on every path.
+// while it is encrypted; it is removed on every path. The snapshot is checked as
+// restore would check it; DomainError("backup_source_damaged") when it fails.
 BackupSummary writeBackup(Database& db, const std::string& target, const std::string& password, BackupCost cost);
 
 // Checks a plaintext snapshot: DomainError backup_bad_file (damaged, not a Salon

@@ -74,11 +74,9 @@ std::string directoryOf(const std::string& path) {
 
 void makePrivateDirectory(const std::string& dir) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) {
-    std::filesystem::create_directories(dir, ec);
-    if (ec) throw DomainError("backup_write_failed", dir + ": " + ec.message());
-  }
-  // Also when it existed already: backups and the password are the kiosk user's only.
+  if (std::filesystem::is_directory(dir, ec)) return;  // someone else's folder keeps its mode
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw DomainError("backup_write_failed", dir + ": " + ec.message());
   ::chmod(dir.c_str(), 0700);
 }
 

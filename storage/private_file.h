@@ -37,7 +37,8 @@ class TempFile {
 
 // The directory part of `path` ("." when there is none).
 std::string directoryOf(const std::string& path);
-// Creates `dir` (and its parents) if it is missing and sets it to mode 0700;
+// Creates `dir` (and its parents) with mode 0700 if it is missing (an existing
+// folder keeps its mode);
 // DomainError("backup_write_failed") when it cannot.
 void makePrivateDirectory(const std::string& dir);
 // fsync on a directory, so a rename in it survives a power cut.

@@ -40,16 +40,9 @@ int backup(const Invocation& inv, const BackupArgs& a) {
   storage::SqliteAuditLog audit(*db);
   Guard(audit, *inv.clock).require(me, Action::Backup, "backup", absolute(a.file));
   std::string password = backupPassword(a.db);
+  storage::BackupSummary s;
   try {
-    storage::BackupSummary s = storage::writeBackup(*db, a.file, password, storage::backupCostFromEnvironment());
-    db->write([&](SQLite::Database& sql) {
-      storage::appendAudit(sql, auditOf(inv.clock->now(), me.code, "data.backup", "backup", absolute(a.file),
-                                        "audit head " + std::to_string(s.snapshot.chain.headSeq)));
-    });
-    std::cout << "backup: " << s.file << " (" << s.bytes << " bytes, schema " << s.snapshot.schemaVersion
-              << ", audit entries " << s.snapshot.chain.entries << ")\n"
-              << "chain head: " << s.snapshot.chain.headSeq << " " << s.snapshot.chain.headHash << "\n";
-    return 0;
+    s = storage::writeBackup(*db, a.file, password, storage::backupCostFromEnvironment());
   } catch (const DomainError& e) {
     AuditEntry failed = auditOf(inv.clock->now(), me.code, "data.backup", "backup", absolute(a.file), e.code());
     failed.outcome = "failed";
@@ -60,6 +53,14 @@ int backup(const Invocation& inv, const BackupArgs& a) {
     }
     throw;
   }
+  db->write([&](SQLite::Database& sql) {
+    storage::appendAudit(sql, auditOf(inv.clock->now(), me.code, "data.backup", "backup", absolute(a.file),
+                                      "audit head " + std::to_string(s.snapshot.chain.headSeq)));
+  });
+  std::cout << "backup: " << s.file << " (" << s.bytes << " bytes, schema " << s.snapshot.schemaVersion
+            << ", audit entries " << s.snapshot.chain.entries << ")\n"
+            << "chain head: " << s.snapshot.chain.headSeq << " " << s.snapshot.chain.headHash << "\n";
+  return 0;
 }
 
 // A refused restore is recorded in the store's live database when there is one;

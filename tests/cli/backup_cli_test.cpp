@@ -50,13 +50,17 @@ TEST_CASE("backup then restore on a fresh machine gives the same store, audited 
         (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
   CHECK(count(db, "SELECT count(*) FROM audit_log WHERE action = 'data.backup' AND staff = 'mgr'") == 1);
 
-  std::filesystem::create_directory(dir.file("new-box"));
-  std::string target = dir.file("new-box/salon.db");
+  // A fresh machine: not even the data folder exists yet.
+  std::string target = dir.file("new-box/data/salon.db");
   auto r = runKiosk("restore --from " + file + " --db " + target + " --staff admin", dir.path().string(),
                     kEnv + " SALON_PIN=9999");
   INFO(r.err);
   REQUIRE(r.exitCode == 0);
-  CHECK(namesIn(dir.file("new-box")) == std::set<std::string>{"salon.db"});
+  CHECK(namesIn(dir.file("new-box/data")) == std::set<std::string>{"salon.db"});
+  CHECK((std::filesystem::status(dir.file("new-box/data")).permissions() & std::filesystem::perms::mask) ==
+        std::filesystem::perms::owner_all);
+  CHECK((std::filesystem::status(target).permissions() & std::filesystem::perms::mask) ==
+        (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
   CHECK(count(target, "SELECT count(*) FROM staff") == 6);
   CHECK(count(target, "SELECT count(*) FROM audit_log WHERE action = 'data.restore' AND staff = 'admin'") == 1);
   CHECK(count(target, "SELECT count(*) FROM outbox WHERE type = 'data.restored'") == 1);
@@ -130,6 +134,12 @@ TEST_CASE("the CLI refuses a wrong or missing password and a damaged file with c
                        "SALON_BACKUP_COST=min SALON_LANG=en SALON_PIN=9999");
   CHECK(none.exitCode == 2);
   CHECK(none.err.find("[backup_password_missing]") != std::string::npos);
+  std::ofstream(dir.file("a-file")) << "x";
+  auto nowhere = runKiosk("backup --db " + db + " --to " + dir.file("a-file/b.skbak") + " --staff admin",
+                          dir.path().string(), kEnv + " SALON_PIN=9999");
+  CHECK(nowhere.exitCode == 2);
+  CHECK(nowhere.err.find("[backup_write_failed]") != std::string::npos);
+  CHECK(count(db, "SELECT count(*) FROM audit_log WHERE action = 'data.backup' AND outcome = 'failed'") == 1);
   REQUIRE(runKiosk("backup --db " + db + " --to " + file + " --staff admin", dir.path().string(),
                    kEnv + " SALON_PIN=9999").exitCode == 0);
   std::filesystem::create_directory(dir.file("t"));

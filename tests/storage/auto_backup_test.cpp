@@ -209,3 +209,23 @@ TEST_CASE("the backup password is kept in a 0600 file beside the database, not i
   }
   CHECK(loadBackupPassword(data) == std::optional<std::string>("another password"));
 }
+
+TEST_CASE("the schedule comes from the store's settings, within sane bounds") {
+  TempDir dir;
+  makeStore(dir);
+  auto db = Database::open(dir.file("salon.db"), {OpenMode::Existing});
+  AutoBackupSettings defaults = autoBackupSettingsFor(*db, dir.path().string());
+  CHECK(defaults.every == 6 * kHour);
+  CHECK(defaults.keep == 14);
+  CHECK(defaults.zone.offsetMinutes == 480);
+  CHECK(defaults.dbPath == dir.file("salon.db"));
+  db->write([](SQLite::Database& s) {
+    writeSetting(s, "backup.every_hours", "2");
+    writeSetting(s, "backup.keep", "0");
+    writeSetting(s, "store.zone_offset_minutes", "oops");
+  });
+  AutoBackupSettings set = autoBackupSettingsFor(*db, dir.path().string());
+  CHECK(set.every == 2 * kHour);
+  CHECK(set.keep == 1);
+  CHECK(set.zone.offsetMinutes == 480);
+}

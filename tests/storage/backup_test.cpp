@@ -312,6 +312,15 @@ TEST_CASE("a backup that cannot be written says so and leaves nothing behind") {
         "backup_password_weak");
   CHECK(errorCode([&] { writeBackup(*db, dir.file("store.skbak"), "", BackupCost::minimum()); }) ==
         "backup_password_missing");
+  // A store whose audit chain was tampered with gets no backup that restore would refuse.
+  {
+    auto tampered = seededStore(dir.file("tampered.db"));
+    tampered->sql().exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET reason = 'x' WHERE seq = 2");
+    CHECK(errorCode([&] { writeBackup(*tampered, dir.file("t.skbak"), kPassword, BackupCost::minimum()); }) ==
+          "backup_source_damaged");
+  }
+  for (const char* leftover : {"tampered.db", "tampered.db-wal", "tampered.db-shm"})
+    std::filesystem::remove(dir.file(leftover));
   // Never over the database itself.
   const std::string before = salon::test::readWhole(dir.file("live.db"));
   CHECK(errorCode([&] { writeBackup(*db, dir.file("live.db"), kPassword, BackupCost::minimum()); }) == "bad_input");

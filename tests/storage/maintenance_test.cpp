@@ -8,7 +8,9 @@
 #include <thread>
 
 #include "storage/database.h"
+#include "storage/backup_password.h"
 #include "storage/maintenance.h"
+#include "storage/upkeep.h"
 #include "storage/settings_store.h"
 #include "support/temp_dir.h"
 
@@ -125,4 +127,42 @@ TEST_CASE("a quick check that cannot open the database reports why") {
   QuickCheckResult r = outcome.wait();
   CHECK_FALSE(r.ok);
   CHECK(r.text.find("db_missing") != std::string::npos);
+}
+
+TEST_CASE("the kiosk's upkeep checkpoints, checks and backs up on its own threads, and stops cleanly") {
+  TempDir dir;
+  std::string path = dir.file("salon.db");
+  auto kiosk = Database::open(path, {OpenMode::Create, false});
+  saveBackupPassword(dir.path().string(), "upkeep password");
+  std::mutex m;
+  std::condition_variable cv;
+  std::vector<QuickCheckResult> checks;
+  std::vector<AutoBackupReport> backups;
+  UpkeepEvents events;
+  events.quickCheck = [&](const QuickCheckResult& r) {
+    std::lock_guard<std::mutex> lock(m);
+    checks.push_back(r);
+    cv.notify_all();
+  };
+  events.backup = [&](const AutoBackupReport& r) {
+    std::lock_guard<std::mutex> lock(m);
+    backups.push_back(r);
+    cv.notify_all();
+  };
+  ManualClock clock(startOfLocalDay({2026, 11, 22}, StoreZone{}) + 10 * kHour);
+  {
+    StoreUpkeep upkeep(*kiosk, dir.path().string(), clock, events, BackupCost::minimum(),
+                       std::chrono::milliseconds(10));
+    fill(*kiosk, 2000);
+    upkeep.startQuickCheck();
+    std::unique_lock<std::mutex> lock(m);
+    REQUIRE(cv.wait_for(lock, std::chrono::seconds(20), [&] { return !checks.empty() && !backups.empty(); }));
+    lock.unlock();
+    CHECK(waitUntil([&] { return std::filesystem::file_size(path) > 2000000; }));
+    CHECK(upkeep.backups().backups() == std::vector<std::string>{"salon-20261122-100000.skbak"});
+  }
+  CHECK(checks.size() == 1);
+  CHECK(checks[0].ok);
+  REQUIRE(backups.size() == 1);
+  CHECK(backups[0].ok);
 }
