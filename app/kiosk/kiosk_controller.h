@@ -2,6 +2,7 @@
 // The composition root's controller: prepares the view model before each frame
 // and applies the intents a frame produced, by calling core services and the
 // stores. It runs on the main thread only.
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,14 @@
 
 namespace salon::kiosk {
 
+struct SignInResult {
+  std::optional<Staff> staff;
+  std::string errorCode;  // when refused: pin_wrong, pin_locked, ...
+};
+// Checks a PIN (deliberately slow hashing) and calls `done` on the main thread.
+using PinChecker = std::function<void(const std::string& code, const std::string& pin,
+                                      std::function<void(const SignInResult&)> done)>;
+
 class KioskController {
  public:
   // `directory` is the CustomerDirectory port (today the temporary
@@ -27,6 +36,9 @@ class KioskController {
   const ui::KioskView& view() const { return view_; }
   const Catalog& catalog() const { return catalog_; }
   const std::optional<Staff>& staff() const { return staff_; }
+  // By default the PIN is checked at once on the calling thread; the kiosk
+  // window checks it on a worker so the frame never waits for the hash.
+  void setPinChecker(PinChecker checker) { pinChecker_ = std::move(checker); }
 
   void apply(const ui::Intent& intent);
   // A person touched the screen or typed.
@@ -38,6 +50,7 @@ class KioskController {
 
  private:
   void signIn();
+  void signedIn(const SignInResult& result);
   void lock(const std::string& messageKey);
   void showSignIn();
   void showHome();
@@ -72,6 +85,8 @@ class KioskController {
   ui::DigitEntry phone_{15};
   ui::IdleLock idle_;
   Instant welcomedAt_ = 0;
+  PinChecker pinChecker_;
+  int signInAttempt_ = 0;  // a result for an older attempt (locked meanwhile) is dropped
   ui::KioskView view_;
 };
 

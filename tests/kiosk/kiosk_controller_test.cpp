@@ -137,3 +137,34 @@ TEST_CASE("the language switches at runtime") {
   f.kiosk->apply(ui::SwitchLanguage{"zh-Hant"});
   CHECK(f.kiosk->catalog().text("ui.home.checkin") == "顧客簽到");
 }
+
+TEST_CASE("a PIN checked off the frame: keys wait meanwhile, and a result after a lock is dropped") {
+  Fixture f;
+  std::vector<std::function<void()>> pending;  // results the "worker" has not delivered yet
+  f.kiosk->setPinChecker([&](const std::string& code, const std::string& pin,
+                             std::function<void(const SignInResult&)> done) {
+    pending.push_back([&f, code, pin, done] {
+      SignInResult r;
+      if (code == "mgr" && pin == "1234") r.staff = Staff{"mgr", "王店长", Role::Manager, "", true};
+      else r.errorCode = "pin_wrong";
+      done(r);
+    });
+  });
+  f.signIn("mgr", "1234");
+  CHECK(f.kiosk->view().signIn.checking);
+  CHECK(f.kiosk->view().signIn.pinDigits == 4);  // the dots stay while checking
+  f.kiosk->apply(ui::PinKeys{"9"});               // ignored while checking
+  CHECK(f.kiosk->view().signIn.pinDigits == 4);
+  f.kiosk->apply(ui::CancelSignIn{});  // walked away: the late result must not sign anyone in
+  REQUIRE(pending.size() == 1);
+  pending[0]();
+  CHECK_FALSE(f.kiosk->staff());
+  CHECK(f.kiosk->view().screen == ui::Screen::SignIn);
+
+  f.signIn("mgr", "1234");
+  REQUIRE(pending.size() == 2);
+  pending[1]();
+  REQUIRE(f.kiosk->staff());
+  CHECK(f.kiosk->view().screen == ui::Screen::Home);
+  CHECK_FALSE(f.kiosk->view().signIn.checking);
+}
