@@ -238,10 +238,12 @@ void KioskController::checkInByCard(const std::string& payload) {
   for (const CustomerSummary& c : directory_.search(payload, 2)) {
     if (!c.memberNo.empty() && c.memberNo == payload) {
       auditView(c.id, "name", "check-in by card");
+      scanOutcome_ = true;
       return checkIn(c, "card", catalog_.text("ui.checkin.welcome") + c.name);
     }
   }
   view_.checkIn.message = catalog_.text("ui.checkin.card_unknown");
+  scanOutcome_ = false;
 }
 
 // The customer joins today's queue: one business action (the row, its audit

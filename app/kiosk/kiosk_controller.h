@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "app/core/check_in.h"
 #include "app/core/i18n.h"
@@ -45,6 +46,8 @@ class KioskController {
   void activity();
   // Timers (idle lock, resetting the check-in greeting); true if the view changed.
   bool tick();
+  // How the last scan went (true: recognised), once; for the chime.
+  std::optional<bool> takeScanOutcome() { return std::exchange(scanOutcome_, std::nullopt); }
   // The quick_check result from the worker.
   void databaseChecked(const std::string& result);
 
@@ -86,6 +89,7 @@ class KioskController {
   ui::IdleLock idle_;
   Instant welcomedAt_ = 0;
   PinChecker pinChecker_;
+  std::optional<bool> scanOutcome_;
   int signInAttempt_ = 0;  // a result for an older attempt (locked meanwhile) is dropped
   ui::KioskView view_;
 };

@@ -202,6 +202,7 @@ bool KioskSession::drawFrame() {
     ++frames_;
   }
   for (const ui::Intent& i : intents) controller_.apply(i);
+  if (auto scan = controller_.takeScanOutcome()) window_->chime(*scan);
   if (!intents.empty()) pacer_.eventArrived();
   return !missing;
 }

@@ -5,7 +5,10 @@
 #include <imgui/backends/imgui_impl_opengl3.h>
 #include <imgui/backends/imgui_impl_sdl.h>
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
+#include <vector>
 
 #include "app/platform/window.h"
 
@@ -80,6 +83,7 @@ class SdlWindow : public Window {
     SDL_StartTextInput();
   }
   ~SdlWindow() override {
+    if (audio_) SDL_CloseAudioDevice(audio_);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     SDL_GL_DeleteContext(gl_);
@@ -109,6 +113,21 @@ class SdlWindow : public Window {
     SDL_Event e{};
     e.type = wakeEvent_;
     SDL_PushEvent(&e);  // thread-safe
+  }
+
+  void chime(bool good) override {
+    if (!openAudio()) return;
+    std::vector<float> samples;
+    if (good) {
+      tone(samples, 1320, 0.09f);
+    } else {
+      tone(samples, 330, 0.12f);
+      tone(samples, 0, 0.05f);
+      tone(samples, 260, 0.16f);
+    }
+    SDL_ClearQueuedAudio(audio_);
+    SDL_QueueAudio(audio_, samples.data(), static_cast<Uint32>(samples.size() * sizeof(float)));
+    SDL_PauseAudioDevice(audio_, 0);
   }
 
   void size(int& w, int& h) const override { SDL_GL_GetDrawableSize(window_, &w, &h); }
@@ -147,6 +166,31 @@ class SdlWindow : public Window {
   }
 
  private:
+  static constexpr int kRate = 22050;
+
+  // Opened on the first chime, so a kiosk without sound starts as fast.
+  bool openAudio() {
+    if (audio_) return true;
+    if (audioFailed_) return false;
+    SDL_AudioSpec want{}, have{};
+    want.freq = kRate;
+    want.format = AUDIO_F32SYS;
+    want.channels = 1;
+    want.samples = 512;
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) audio_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);
+    audioFailed_ = audio_ == 0;
+    return !audioFailed_;
+  }
+
+  // A sine tone with soft edges (no click); hz 0 is silence.
+  static void tone(std::vector<float>& out, float hz, float seconds) {
+    const int n = static_cast<int>(seconds * kRate), fade = kRate / 200;
+    for (int i = 0; i < n; ++i) {
+      float edge = std::min(1.0f, std::min(i, n - 1 - i) / static_cast<float>(fade));
+      out.push_back(hz > 0 ? 0.25f * edge * std::sin(6.2831853f * hz * i / kRate) : 0.0f);
+    }
+  }
+
   // Window coordinates → framebuffer pixels (they differ on high-DPI screens).
   float pixelScale() const {
     int ww, wh, fw, fh;
@@ -186,6 +230,8 @@ class SdlWindow : public Window {
   SDL_Window* window_ = nullptr;
   SDL_GLContext gl_ = nullptr;
   Uint32 wakeEvent_ = 0;
+  SDL_AudioDeviceID audio_ = 0;
+  bool audioFailed_ = false;
 };
 
 }  // namespace

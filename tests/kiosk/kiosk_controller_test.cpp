@@ -123,10 +123,13 @@ TEST_CASE("a member card greets by name; an unknown card is refused") {
   f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
   f.kiosk->apply(ui::ScanPayload{"M00000002"});
   CHECK(f.kiosk->view().checkIn.welcomedName == "欢迎您，陳美玲");
+  CHECK(f.kiosk->takeScanOutcome() == std::optional<bool>(true));
+  CHECK_FALSE(f.kiosk->takeScanOutcome());  // once
   CHECK(f.count("SELECT count(*) FROM outbox WHERE payload LIKE '%\"method\":\"card\"%'") == 1);
   f.kiosk->apply(ui::ScanPayload{"M99999999"});
   CHECK(f.kiosk->view().checkIn.welcomedName.empty());
   CHECK(f.kiosk->view().checkIn.message == "无法识别此卡，请到前台");
+  CHECK(f.kiosk->takeScanOutcome() == std::optional<bool>(false));
 }
 
 TEST_CASE("the language switches at runtime") {
