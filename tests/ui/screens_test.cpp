@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/ui/font_book.h"
 #include "app/ui/screens.h"
@@ -220,4 +221,34 @@ TEST_CASE("the status bar shows a failed database check and who is on duty") {
   v.status.staffName.clear();  // locked: no lock button
   h.frame(v);
   CHECK_FALSE(h.record().find("lock"));
+}
+
+TEST_CASE("the home list scrolls by dragging it with a finger") {
+  Headless h;
+  KioskView v = signInView();
+  v.screen = Screen::Home;
+  v.status.staffName = "王店长";
+  for (int i = 0; i < 40; ++i)
+    v.home.customers.push_back({i + 1, "S01-2026-0000" + std::to_string(10 + i), "", "顾客" + std::to_string(i),
+                                "138****0000", "ui.status.in_force"});
+  h.frame(v);
+  h.frame(v);
+  CHECK(h.record().drew("S01-2026-000010"));
+  ImGuiIO& io = ImGui::GetIO();
+  // Press inside the list (below the buttons), drag up by 300 px over several frames.
+  float x = 500, y = 600;
+  io.MousePos = ImVec2(x, y);
+  io.MouseDown[0] = true;
+  h.frame(v);
+  for (int i = 1; i <= 10; ++i) {
+    io.MousePos = ImVec2(x, y - 30.0f * i);
+    h.frame(v);
+  }
+  io.MouseDown[0] = false;
+  h.frame(v);
+  ImGuiWindow* list = nullptr;
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+    if (std::string(w->Name).find("today") != std::string::npos) list = w;
+  REQUIRE(list);
+  CHECK(list->Scroll.y > 200);
 }
