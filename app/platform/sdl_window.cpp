@@ -61,9 +61,17 @@ class SdlWindow : public Window {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (o.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    window_ = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width,
-                               o.height, flags);
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = o.width, h = o.height;
+    SDL_DisplayMode desktop;
+    if (o.fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+      // Created at the screen's size too: without a window manager (a bare kiosk
+      // X session) FULLSCREEN_DESKTOP alone leaves the window at its first size.
+      flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+      x = y = 0;
+      w = desktop.w;
+      h = desktop.h;
+    }
+    window_ = SDL_CreateWindow(o.title.c_str(), x, y, w, h, flags);
     if (!window_) {
       SDL_Quit();
       throw std::runtime_error(std::string("SDL_CreateWindow: ") + SDL_GetError());
