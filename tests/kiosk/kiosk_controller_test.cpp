@@ -171,3 +171,14 @@ TEST_CASE("a PIN checked off the frame: keys wait meanwhile, and a result after 
   CHECK(f.kiosk->view().screen == ui::Screen::Home);
   CHECK_FALSE(f.kiosk->view().signIn.checking);
 }
+
+TEST_CASE("the quick_check result reaches the status bar") {
+  Fixture f;
+  CHECK(f.kiosk->view().status.dbCheck == ui::DbCheck::Running);
+  f.kiosk->databaseChecked("ok");
+  CHECK(f.kiosk->view().status.dbCheck == ui::DbCheck::Ok);
+  f.kiosk->databaseChecked("*** in database main ***\nPage 5: never used");
+  CHECK(f.kiosk->view().status.dbCheck == ui::DbCheck::Failed);
+  CHECK(f.kiosk->view().status.dbProblem.find("Page 5") != std::string::npos);
+  CHECK(f.kiosk->view().status.storeName == "悦容美容美发沙龙");
+}
