@@ -29,6 +29,15 @@ KioskController::KioskController(storage::Database& db, CustomerDirectory& direc
   view_.status.language = catalog_.language();
   view_.status.storeName = storage::readSetting(db_.sql(), "store.name").value_or(catalog_.text("app.title"));
   idle_.activity(clock_.now());
+  pinChecker_ = [this](const std::string& code, const std::string& pin, std::function<void(const SignInResult&)> done) {
+    SignInResult r;
+    try {
+      r.staff = auth_.signIn(code, pin);
+    } catch (const DomainError& e) {
+      r.errorCode = e.code();
+    }
+    done(r);
+  };
   showSignIn();
 }
 
@@ -75,6 +84,7 @@ void KioskController::showSignIn() {
 }
 
 void KioskController::on(const ui::ChooseStaff& i) {
+  if (view_.signIn.checking) return;
   for (const ui::StaffTile& t : view_.signIn.staff) {
     if (t.code != i.code) continue;
     view_.signIn.chosenCode = t.code;
@@ -86,36 +96,47 @@ void KioskController::on(const ui::ChooseStaff& i) {
 }
 
 void KioskController::on(const ui::PinKeys& i) {
-  if (view_.screen != ui::Screen::SignIn || view_.signIn.chosenCode.empty()) return;
+  if (view_.screen != ui::Screen::SignIn || view_.signIn.chosenCode.empty() || view_.signIn.checking) return;
   bool done = pin_.apply(i.keys);
   view_.signIn.pinDigits = static_cast<int>(pin_.digits().size());
   if (done && !pin_.digits().empty()) signIn();
 }
 
 void KioskController::on(const ui::CancelSignIn&) {
+  ++signInAttempt_;  // a check still running no longer counts
+  view_.signIn.checking = false;
   view_.signIn.message.clear();
   showSignIn();
 }
 
-// PIN hashing is deliberately slow; at the interactive cost this blocks a frame
-// for a moment (a worker job is the next step, once jobs carry screen ids).
 void KioskController::signIn() {
-  try {
-    Staff s = auth_.signIn(view_.signIn.chosenCode, pin_.digits());
-    staff_ = s;
-    view_.signIn.message.clear();
-    view_.status.staffName = s.name;
-    idle_.activity(clock_.now());
-    showHome();
-  } catch (const DomainError& e) {
-    // The sentence only: the detail (code, attempts left) is for the log, in English.
-    view_.signIn.message = catalog_.text("error." + e.code());
-  }
+  const int attempt = ++signInAttempt_;
+  view_.signIn.checking = true;
+  view_.signIn.message.clear();
+  std::string pin = pin_.digits();
   pin_.clear();
+  pinChecker_(view_.signIn.chosenCode, pin, [this, attempt](const SignInResult& r) {
+    if (attempt == signInAttempt_) signedIn(r);
+  });
+}
+
+void KioskController::signedIn(const SignInResult& r) {
+  view_.signIn.checking = false;
   view_.signIn.pinDigits = 0;
+  if (!r.staff) {
+    // The sentence only: the detail (code, attempts left) is for the log, in English.
+    view_.signIn.message = catalog_.text("error." + r.errorCode);
+    return;
+  }
+  staff_ = r.staff;
+  view_.status.staffName = staff_->name;
+  idle_.activity(clock_.now());
+  showHome();
 }
 
 void KioskController::lock(const std::string& messageKey) {
+  ++signInAttempt_;
+  view_.signIn.checking = false;
   staff_.reset();
   showSignIn();
   view_.signIn.message = messageKey.empty() ? "" : catalog_.text(messageKey);
@@ -217,10 +238,12 @@ void KioskController::checkInByCard(const std::string& payload) {
   for (const CustomerSummary& c : directory_.search(payload, 2)) {
     if (!c.memberNo.empty() && c.memberNo == payload) {
       auditView(c.id, "name", "check-in by card");
+      scanOutcome_ = true;
       return checkIn(c, "card", catalog_.text("ui.checkin.welcome") + c.name);
     }
   }
   view_.checkIn.message = catalog_.text("ui.checkin.card_unknown");
+  scanOutcome_ = false;
 }
 
 // The customer joins today's queue: one business action (the row, its audit

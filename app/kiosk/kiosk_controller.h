@@ -2,8 +2,10 @@
 // The composition root's controller: prepares the view model before each frame
 // and applies the intents a frame produced, by calling core services and the
 // stores. It runs on the main thread only.
+#include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "app/core/check_in.h"
 #include "app/core/i18n.h"
@@ -17,6 +19,14 @@
 
 namespace salon::kiosk {
 
+struct SignInResult {
+  std::optional<Staff> staff;
+  std::string errorCode;  // when refused: pin_wrong, pin_locked, ...
+};
+// Checks a PIN (deliberately slow hashing) and calls `done` on the main thread.
+using PinChecker = std::function<void(const std::string& code, const std::string& pin,
+                                      std::function<void(const SignInResult&)> done)>;
+
 class KioskController {
  public:
   // `directory` is the CustomerDirectory port (today the temporary
@@ -27,17 +37,23 @@ class KioskController {
   const ui::KioskView& view() const { return view_; }
   const Catalog& catalog() const { return catalog_; }
   const std::optional<Staff>& staff() const { return staff_; }
+  // By default the PIN is checked at once on the calling thread; the kiosk
+  // window checks it on a worker so the frame never waits for the hash.
+  void setPinChecker(PinChecker checker) { pinChecker_ = std::move(checker); }
 
   void apply(const ui::Intent& intent);
   // A person touched the screen or typed.
   void activity();
   // Timers (idle lock, resetting the check-in greeting); true if the view changed.
   bool tick();
+  // How the last scan went (true: recognised), once; for the chime.
+  std::optional<bool> takeScanOutcome() { return std::exchange(scanOutcome_, std::nullopt); }
   // The quick_check result from the worker.
   void databaseChecked(const std::string& result);
 
  private:
   void signIn();
+  void signedIn(const SignInResult& result);
   void lock(const std::string& messageKey);
   void showSignIn();
   void showHome();
@@ -72,6 +88,9 @@ class KioskController {
   ui::DigitEntry phone_{15};
   ui::IdleLock idle_;
   Instant welcomedAt_ = 0;
+  PinChecker pinChecker_;
+  std::optional<bool> scanOutcome_;
+  int signInAttempt_ = 0;  // a result for an older attempt (locked meanwhile) is dropped
   ui::KioskView view_;
 };
 

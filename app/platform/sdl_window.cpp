@@ -5,7 +5,10 @@
 #include <imgui/backends/imgui_impl_opengl3.h>
 #include <imgui/backends/imgui_impl_sdl.h>
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
+#include <vector>
 
 #include "app/platform/window.h"
 
@@ -58,9 +61,17 @@ class SdlWindow : public Window {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (o.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    window_ = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width,
-                               o.height, flags);
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = o.width, h = o.height;
+    SDL_DisplayMode desktop;
+    if (o.fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+      // Created at the screen's size too: without a window manager (a bare kiosk
+      // X session) FULLSCREEN_DESKTOP alone leaves the window at its first size.
+      flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+      x = y = 0;
+      w = desktop.w;
+      h = desktop.h;
+    }
+    window_ = SDL_CreateWindow(o.title.c_str(), x, y, w, h, flags);
     if (!window_) {
       SDL_Quit();
       throw std::runtime_error(std::string("SDL_CreateWindow: ") + SDL_GetError());
@@ -80,6 +91,7 @@ class SdlWindow : public Window {
     SDL_StartTextInput();
   }
   ~SdlWindow() override {
+    if (audio_) SDL_CloseAudioDevice(audio_);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     SDL_GL_DeleteContext(gl_);
@@ -109,6 +121,21 @@ class SdlWindow : public Window {
     SDL_Event e{};
     e.type = wakeEvent_;
     SDL_PushEvent(&e);  // thread-safe
+  }
+
+  void chime(bool good) override {
+    if (!openAudio()) return;
+    std::vector<float> samples;
+    if (good) {
+      tone(samples, 1320, 0.09f);
+    } else {
+      tone(samples, 330, 0.12f);
+      tone(samples, 0, 0.05f);
+      tone(samples, 260, 0.16f);
+    }
+    SDL_ClearQueuedAudio(audio_);
+    SDL_QueueAudio(audio_, samples.data(), static_cast<Uint32>(samples.size() * sizeof(float)));
+    SDL_PauseAudioDevice(audio_, 0);
   }
 
   void size(int& w, int& h) const override { SDL_GL_GetDrawableSize(window_, &w, &h); }
@@ -147,6 +174,31 @@ class SdlWindow : public Window {
   }
 
  private:
+  static constexpr int kRate = 22050;
+
+  // Opened on the first chime, so a kiosk without sound starts as fast.
+  bool openAudio() {
+    if (audio_) return true;
+    if (audioFailed_) return false;
+    SDL_AudioSpec want{}, have{};
+    want.freq = kRate;
+    want.format = AUDIO_F32SYS;
+    want.channels = 1;
+    want.samples = 512;
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) audio_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);
+    audioFailed_ = audio_ == 0;
+    return !audioFailed_;
+  }
+
+  // A sine tone with soft edges (no click); hz 0 is silence.
+  static void tone(std::vector<float>& out, float hz, float seconds) {
+    const int n = static_cast<int>(seconds * kRate), fade = kRate / 200;
+    for (int i = 0; i < n; ++i) {
+      float edge = std::min(1.0f, std::min(i, n - 1 - i) / static_cast<float>(fade));
+      out.push_back(hz > 0 ? 0.25f * edge * std::sin(6.2831853f * hz * i / kRate) : 0.0f);
+    }
+  }
+
   // Window coordinates → framebuffer pixels (they differ on high-DPI screens).
   float pixelScale() const {
     int ww, wh, fw, fh;
@@ -186,6 +238,8 @@ class SdlWindow : public Window {
   SDL_Window* window_ = nullptr;
   SDL_GLContext gl_ = nullptr;
   Uint32 wakeEvent_ = 0;
+  SDL_AudioDeviceID audio_ = 0;
+  bool audioFailed_ = false;
 };
 
 }  // namespace

@@ -50,6 +50,10 @@ class Window {
   // The font atlas changed between frames: upload it again.
   void reloadFontTexture();
 
+  // A short sound: a good scan (one high tone) or a refused one (two low tones).
+  // Silent where the platform has no sound (GLFW) or SDL_AUDIODRIVER=dummy.
+  virtual void chime(bool good) { (void)good; }
+
   // Framebuffer size in pixels.
   virtual void size(int& width, int& height) const = 0;
   bool inputPending() const { return !input_.empty(); }

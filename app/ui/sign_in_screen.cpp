@@ -38,6 +38,7 @@ Intent SignInScreen::enterPin(UiContext& ui, const SignInView& v) {
   for (int i = 0; i < 8; ++i) dots += i < v.pinDigits ? "● " : (i < 4 ? "○ " : "");
   bigText(ui, dots);
   ImGui::Dummy(ImVec2(0, m.gap));
+  if (v.checking) mutedText(ui, ui.t("ui.signin.checking"));
   if (!v.message.empty()) alertText(ui, v.message);
   ImGui::Dummy(ImVec2(0, m.gap * 2));
   if (touchButton(ui, "signin.other", ui.t("ui.signin.other_staff"), ImVec2(leftW * 0.6f, m.touch))) out = CancelSignIn{};

@@ -19,7 +19,7 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
   if (v.dbCheck == DbCheck::Failed) {
     ImGui::SameLine(0, m.gap * 3);
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
-    text(ui, "⚠ " + ui.t("status.quick_check_failed"));
+    text(ui, "● " + ui.t("status.quick_check_failed"));  // ⚠ is not in the CJK fonts
     ImGui::PopStyleColor();
   }
   // Language and lock buttons on the right.

@@ -22,6 +22,7 @@ struct SignInView {
   std::string chosenCode;  // "" while choosing
   std::string chosenName;
   int pinDigits = 0;       // shown as dots, never the digits
+  bool checking = false;   // the PIN is being checked
   std::string message;     // translated: wrong PIN, locked, auto-locked
 };
 

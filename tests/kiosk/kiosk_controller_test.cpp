@@ -123,10 +123,13 @@ TEST_CASE("a member card greets by name; an unknown card is refused") {
   f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
   f.kiosk->apply(ui::ScanPayload{"M00000002"});
   CHECK(f.kiosk->view().checkIn.welcomedName == "欢迎您，陳美玲");
+  CHECK(f.kiosk->takeScanOutcome() == std::optional<bool>(true));
+  CHECK_FALSE(f.kiosk->takeScanOutcome());  // once
   CHECK(f.count("SELECT count(*) FROM outbox WHERE payload LIKE '%\"method\":\"card\"%'") == 1);
   f.kiosk->apply(ui::ScanPayload{"M99999999"});
   CHECK(f.kiosk->view().checkIn.welcomedName.empty());
   CHECK(f.kiosk->view().checkIn.message == "无法识别此卡，请到前台");
+  CHECK(f.kiosk->takeScanOutcome() == std::optional<bool>(false));
 }
 
 TEST_CASE("the language switches at runtime") {
@@ -136,4 +139,46 @@ TEST_CASE("the language switches at runtime") {
   CHECK(f.kiosk->view().status.language == "en");
   f.kiosk->apply(ui::SwitchLanguage{"zh-Hant"});
   CHECK(f.kiosk->catalog().text("ui.home.checkin") == "顧客簽到");
+}
+
+TEST_CASE("a PIN checked off the frame: keys wait meanwhile, and a result after a lock is dropped") {
+  Fixture f;
+  std::vector<std::function<void()>> pending;  // results the "worker" has not delivered yet
+  f.kiosk->setPinChecker([&](const std::string& code, const std::string& pin,
+                             std::function<void(const SignInResult&)> done) {
+    pending.push_back([&f, code, pin, done] {
+      SignInResult r;
+      if (code == "mgr" && pin == "1234") r.staff = Staff{"mgr", "王店长", Role::Manager, "", true};
+      else r.errorCode = "pin_wrong";
+      done(r);
+    });
+  });
+  f.signIn("mgr", "1234");
+  CHECK(f.kiosk->view().signIn.checking);
+  CHECK(f.kiosk->view().signIn.pinDigits == 4);  // the dots stay while checking
+  f.kiosk->apply(ui::PinKeys{"9"});               // ignored while checking
+  CHECK(f.kiosk->view().signIn.pinDigits == 4);
+  f.kiosk->apply(ui::CancelSignIn{});  // walked away: the late result must not sign anyone in
+  REQUIRE(pending.size() == 1);
+  pending[0]();
+  CHECK_FALSE(f.kiosk->staff());
+  CHECK(f.kiosk->view().screen == ui::Screen::SignIn);
+
+  f.signIn("mgr", "1234");
+  REQUIRE(pending.size() == 2);
+  pending[1]();
+  REQUIRE(f.kiosk->staff());
+  CHECK(f.kiosk->view().screen == ui::Screen::Home);
+  CHECK_FALSE(f.kiosk->view().signIn.checking);
+}
+
+TEST_CASE("the quick_check result reaches the status bar") {
+  Fixture f;
+  CHECK(f.kiosk->view().status.dbCheck == ui::DbCheck::Running);
+  f.kiosk->databaseChecked("ok");
+  CHECK(f.kiosk->view().status.dbCheck == ui::DbCheck::Ok);
+  f.kiosk->databaseChecked("*** in database main ***\nPage 5: never used");
+  CHECK(f.kiosk->view().status.dbCheck == ui::DbCheck::Failed);
+  CHECK(f.kiosk->view().status.dbProblem.find("Page 5") != std::string::npos);
+  CHECK(f.kiosk->view().status.storeName == "悦容美容美发沙龙");
 }

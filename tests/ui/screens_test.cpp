@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/ui/font_book.h"
 #include "app/ui/screens.h"
@@ -16,8 +17,8 @@ namespace {
 
 class Headless {
  public:
-  explicit Headless(int w = 1024, int h = 768)
-      : catalog_(assets::catalog("zh-Hans")),
+  explicit Headless(int w = 1024, int h = 768, const std::string& language = "zh-Hans")
+      : catalog_(assets::catalog(language)),
         metrics_(metricsFor(w, h)),
         fonts_(fontCandidates(assets::text("fonts.txt").value_or(""))) {
     ctx_ = ImGui::CreateContext();
@@ -220,4 +221,59 @@ TEST_CASE("the status bar shows a failed database check and who is on duty") {
   v.status.staffName.clear();  // locked: no lock button
   h.frame(v);
   CHECK_FALSE(h.record().find("lock"));
+}
+
+TEST_CASE("the home list scrolls by dragging it with a finger") {
+  Headless h;
+  KioskView v = signInView();
+  v.screen = Screen::Home;
+  v.status.staffName = "王店长";
+  for (int i = 0; i < 40; ++i)
+    v.home.customers.push_back({i + 1, "S01-2026-0000" + std::to_string(10 + i), "", "顾客" + std::to_string(i),
+                                "138****0000", "ui.status.in_force"});
+  h.frame(v);
+  h.frame(v);
+  CHECK(h.record().drew("S01-2026-000010"));
+  ImGuiIO& io = ImGui::GetIO();
+  // Press inside the list (below the buttons), drag up by 300 px over several frames.
+  float x = 500, y = 600;
+  io.MousePos = ImVec2(x, y);
+  io.MouseDown[0] = true;
+  h.frame(v);
+  for (int i = 1; i <= 10; ++i) {
+    io.MousePos = ImVec2(x, y - 30.0f * i);
+    h.frame(v);
+  }
+  io.MouseDown[0] = false;
+  h.frame(v);
+  ImGuiWindow* list = nullptr;
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+    if (std::string(w->Name).find("today") != std::string::npos) list = w;
+  REQUIRE(list);
+  CHECK(list->Scroll.y > 200);
+}
+
+TEST_CASE("no screen draws a character the font atlas lacks (no '?'), in any language") {
+  for (const char* lang : {"zh-Hans", "zh-Hant", "en"}) {
+    Headless h(1024, 768, lang);
+    KioskView v = signInView();
+    v.status.language = lang;
+    v.status.staffName = "陈前台";
+    v.status.dbCheck = DbCheck::Failed;
+    v.signIn.message = "密码错误";
+    v.home.customers = {{1, "S01-2026-000001", "", "陳美玲", "139****5678", "ui.status.in_force"}};
+    v.home.queue = {{"09:05", "鄧瑩瑩", "ui.method.card"}};
+    v.checkIn.matches = {{1, "歐**"}};
+    v.checkIn.message = "请至少输入4位数字";
+    for (Screen s : {Screen::SignIn, Screen::Home, Screen::CheckIn}) {
+      v.screen = s;
+      h.frame(v);
+      h.frame(v);
+      for (const std::string& t : h.record().texts())
+        for (char32_t c : decodeUtf8(t)) {
+          INFO(lang << ": '" << t << "' U+" << std::hex << static_cast<unsigned>(c));
+          CHECK(h.fonts().text()->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+        }
+    }
+  }
 }
