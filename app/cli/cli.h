@@ -46,5 +46,8 @@ CLI::Option* addDbOption(CLI::App* sub, std::string& path);
 void addVerifyCommand(CLI::App& app, Invocation& inv);
 void addStaffCommands(CLI::App& app, Invocation& inv);
 void addDemoDataCommand(CLI::App& app, Invocation& inv);
+void addEscposCommands(CLI::App& app, Invocation& inv);
+void addPrintCommands(CLI::App& app, Invocation& inv);
+void addScanCommand(CLI::App& app, Invocation& inv);
 
 }  // namespace salon::cli
