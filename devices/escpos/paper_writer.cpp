@@ -52,9 +52,20 @@ void PaperWriter::line(const std::string& text, const TextStyle& s) {
   for (char32_t c : all) {
     int w = codec_.columns(c);
     if (used + w > cols && !piece.empty()) {
-      emitLine(piece, s);
-      piece.clear();
+      // Latin words move to the next line whole; CJK text breaks anywhere.
+      auto space = piece.find_last_of(U' ');
+      bool midWord = c != U' ' && !isWide(c) && piece.back() != U' ' && !isWide(piece.back());
+      if (midWord && space != std::u32string::npos && space > 0) {
+        std::u32string rest = piece.substr(space + 1);
+        emitLine(piece.substr(0, space), s);
+        piece = rest;
+      } else {
+        emitLine(piece, s);
+        piece.clear();
+      }
       used = 0;
+      for (char32_t k : piece) used += codec_.columns(k);
+      if (c == U' ' && piece.empty()) continue;  // no space at the start of a line
     }
     piece += c;
     used += w;
