@@ -59,6 +59,7 @@ bool isWide(char32_t c) {
 }
 
 Codec::Codec(ChineseEncoding e) : encoding_(e) {
+  for (char32_t c = 0x20; c < 0x7F; ++c) ascii_[c] = std::string(1, static_cast<char>(c));
   const char* name = e == ChineseEncoding::Big5 ? "BIG5" : "GB18030";
   to_ = iconv_open(name, "UTF-32LE");
   from_ = iconv_open("UTF-32LE", name);
@@ -70,12 +71,14 @@ Codec::~Codec() {
 }
 
 const std::string* Codec::encode(char32_t c) {
+  if (c >= 0x20 && c < 0x7F) return &ascii_[c];
   auto it = cache_.find(c);
   if (it == cache_.end()) it = cache_.emplace(c, lookUp(c)).first;
   return it->second ? &*it->second : nullptr;
 }
 
 int Codec::columns(char32_t c) {
+  if (c >= 0x20 && c < 0x7F) return 1;
   const std::string* b = encode(c);
   if (b) return static_cast<int>(b->size());
   return isWide(c) ? 2 : 1;

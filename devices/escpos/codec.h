@@ -41,6 +41,7 @@ class Codec {
   iconv_t to_ = reinterpret_cast<iconv_t>(-1);
   iconv_t from_ = reinterpret_cast<iconv_t>(-1);
   std::unordered_map<char32_t, std::optional<std::string>> cache_;
+  std::string ascii_[128];  // most of a receipt: no lookup at all
 };
 
 // One codec per encoding and thread, so encoding never reopens iconv.

@@ -47,16 +47,15 @@ std::string qrNative(const std::string& data, int moduleDots, QrLevel level) {
 std::string raster(const Bitmap& img, std::uint8_t mode) {
   int xBytes = (img.width + 7) / 8;
   std::string s = bytes({0x1D, 0x76, 0x30, mode, xBytes & 0xFF, xBytes >> 8, img.height & 0xFF, img.height >> 8});
-  s.reserve(s.size() + static_cast<std::size_t>(xBytes) * img.height);
-  for (int y = 0; y < img.height; ++y)
-    for (int xb = 0; xb < xBytes; ++xb) {
-      unsigned v = 0;
-      for (int bit = 0; bit < 8; ++bit) {
-        int x = xb * 8 + bit;
-        if (x < img.width && img.at(x, y)) v |= 0x80u >> bit;
-      }
-      s += static_cast<char>(v);
-    }
+  std::size_t head = s.size();
+  s.resize(head + static_cast<std::size_t>(xBytes) * img.height, '\0');
+  char* out = s.data() + head;
+  for (int y = 0; y < img.height; ++y) {
+    const std::uint8_t* row = img.dots.data() + static_cast<std::size_t>(y) * img.width;
+    for (int x = 0; x < img.width; ++x)
+      if (row[x]) out[x >> 3] = static_cast<char>(static_cast<unsigned char>(out[x >> 3]) | (0x80u >> (x & 7)));
+    out += xBytes;
+  }
   return s;
 }
 

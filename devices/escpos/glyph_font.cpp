@@ -100,7 +100,7 @@ bool GlyphFont::has(char32_t c) const {
   return false;
 }
 
-Bitmap GlyphFont::glyph(char32_t c, int cellW, int cellH) {
+const Bitmap& GlyphFont::glyph(char32_t c, int cellW, int cellH) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto key = std::make_pair(c, cellW * 1000 + cellH);
   auto it = cache_.find(key);
@@ -142,7 +142,11 @@ Bitmap GlyphFont::draw(char32_t c, int cellW, int cellH) const {
 void blit(Bitmap& t, const Bitmap& g, int x, int y, int sx, int sy, bool bold) {
   for (int gy = 0; gy < g.height; ++gy)
     for (int gx = 0; gx < g.width; ++gx) {
-      if (!g.at(gx, gy)) continue;
+      if (!g.dots[static_cast<std::size_t>(gy) * g.width + gx]) continue;
+      if (sx == 1 && sy == 1 && !bold) {
+        t.set(x + gx, y + gy);
+        continue;
+      }
       for (int dy = 0; dy < sy; ++dy)
         for (int dx = 0; dx < sx + (bold ? 1 : 0); ++dx) t.set(x + gx * sx + dx, y + gy * sy + dy);
     }

@@ -20,7 +20,8 @@ class GlyphFont {
   bool loaded() const { return !faces_.empty(); }
   // One character in a cell of `cellW` x `cellH` dots, 1-bit, baseline at 5/6
   // of the height. A character no font has is drawn as a box, never dropped.
-  Bitmap glyph(char32_t c, int cellW, int cellH);
+  // The reference stays valid for the process's life (the cache only grows).
+  const Bitmap& glyph(char32_t c, int cellW, int cellH);
   bool has(char32_t c) const;
 
  private:

@@ -148,9 +148,10 @@ void PaperWriter::image(const Bitmap& picture) {
   int w = std::min(picture.width, profile_.dots);
   Bitmap full(profile_.dots, picture.height);
   int x0 = (profile_.dots - w) / 2;
-  for (int y = 0; y < picture.height; ++y)
-    for (int x = 0; x < w; ++x)
-      if (picture.at(x, y)) full.set(x0 + x, y);
+  for (int y = 0; y < picture.height; ++y) {
+    auto src = picture.dots.begin() + static_cast<std::ptrdiff_t>(y) * picture.width;
+    std::copy(src, src + w, full.dots.begin() + static_cast<std::ptrdiff_t>(y) * full.width + x0);
+  }
   out_ += raster(full);
 }
 

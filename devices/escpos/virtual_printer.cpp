@@ -18,7 +18,7 @@ constexpr int kMaxRows = 40000;  // 5 m of paper at 8 dots/mm
 constexpr int kLineAdvance = 30;
 
 struct Placed {
-  Bitmap glyph;
+  const Bitmap* glyph;  // owned by the font's cache
   int x, sx, sy;
   bool bold;
   int underline;
@@ -147,7 +147,7 @@ class Emulator {
     int cellW = 12 * columns;
     int w = cellW * sx_;
     if (x_ + w > profile_.dots) printLine();  // the printer wraps a full line itself
-    items_.push_back({GlyphFont::shared().glyph(ch, cellW, 24), x_, sx_, sy_, bold_, underline_});
+    items_.push_back({&GlyphFont::shared().glyph(ch, cellW, 24), x_, sx_, sy_, bold_, underline_});
     x_ += w;
     appendUtf8(lineText_, ch);
   }
@@ -160,9 +160,9 @@ class Emulator {
     advance(std::max(kLineAdvance, height + 6));
     for (const auto& it : items_) {
       int y = top + height - 24 * it.sy;
-      blit(pic_.paper, it.glyph, offset + it.x, y, it.sx, it.sy, it.bold);
+      blit(pic_.paper, *it.glyph, offset + it.x, y, it.sx, it.sy, it.bold);
       for (int t = 0; t < it.underline; ++t)
-        for (int ux = 0; ux < it.glyph.width * it.sx; ++ux) pic_.paper.set(offset + it.x + ux, top + height - 1 - t);
+        for (int ux = 0; ux < it.glyph->width * it.sx; ++ux) pic_.paper.set(offset + it.x + ux, top + height - 1 - t);
     }
     if (offset > 0 && !items_.empty()) lineText_.insert(0, static_cast<std::size_t>(offset / 12), ' ');
     while (!lineText_.empty() && lineText_.back() == ' ') lineText_.pop_back();
