@@ -18,8 +18,7 @@ class SqliteMemberCardStore : public MemberCardStore {
   std::optional<CardHolder> holder(const std::string& memberNo) override;
   CardHolder recordCardEvent(const std::string& memberNo, CardEvent event, const std::string& staffCode,
                              const std::string& reason, const AuditEntry& audit) override;
-  // A member by phone number (whole), for scans of a phone number.
-  std::optional<CardHolder> holderByPhone(const std::string& phone);
+  std::optional<CardHolder> holderByPhone(const std::string& phone) override;
 
  private:
   Database& db_;

@@ -23,24 +23,11 @@ int scan(const Invocation& inv, const ScanArgs& a) {
   auto db = openDatabase(a.db);
   storage::SqliteMemberCardStore cards(*db);
   storage::SqliteAuditLog audit(*db);
-  ScanClass c = classifyScan(a.payload);
-  std::optional<CardHolder> h;
-  switch (c.kind) {
-    case ScanKind::PaymentCode:  // for the tender screen only, never a member lookup
-      throw DomainError("scan_payment_code", c.wallet);
-    case ScanKind::Unknown:
-      throw DomainError("scan_unknown", c.value.substr(0, 40));
-    case ScanKind::MemberCard:
-      h = MemberCards(cards, audit, *inv.clock).verify(c.value);
-      break;
-    case ScanKind::CardNumber:
-      h = cards.holder(c.value);
-      break;
-    case ScanKind::Phone:
-      h = cards.holderByPhone(c.value);
-      break;
-  }
-  if (!h) throw DomainError("member_unknown", c.value);
+  auto r = MemberCards(cards, audit, *inv.clock).resolve(a.payload);
+  // A payment code belongs to the tender screen; this command only finds members.
+  if (r.scan.kind == ScanKind::PaymentCode) throw DomainError("scan_payment_code", r.scan.wallet);
+  const ScanClass& c = r.scan;
+  const CardHolder* h = &*r.member;
   audit.append(auditOf(inv.clock->now(), a.staff, "customer.view", "customer", h->fileNo, "counter scan",
                        std::string("member_card,") + scanKindName(c.kind)));
   nlohmann::json out = {{"kind", scanKindName(c.kind)}, {"member_no", h->memberNo}, {"name", h->name},

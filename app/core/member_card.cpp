@@ -148,4 +148,18 @@ CardHolder MemberCards::verify(const std::string& payload) {
   return *h;
 }
 
+MemberCards::Resolution MemberCards::resolve(const std::string& payload) {
+  Resolution r{classifyScan(payload), std::nullopt};
+  const std::string& v = r.scan.value;
+  switch (r.scan.kind) {
+    case ScanKind::PaymentCode: return r;  // the customer's money: never looked up
+    case ScanKind::Unknown: throw DomainError("scan_unknown", v.substr(0, 40));
+    case ScanKind::MemberCard: r.member = verify(v); break;
+    case ScanKind::CardNumber: r.member = store_.holder(v); break;
+    case ScanKind::Phone: r.member = store_.holderByPhone(v); break;
+  }
+  if (!r.member) throw DomainError("member_unknown", v);
+  return r;
+}
+
 }  // namespace salon

@@ -9,6 +9,7 @@
 
 #include "app/core/audit.h"
 #include "app/core/clock.h"
+#include "app/core/scan.h"
 #include "app/core/staff.h"
 
 namespace salon {
@@ -58,6 +59,8 @@ class MemberCardStore {
   virtual ~MemberCardStore() = default;
   virtual std::string signingSeed() = 0;
   virtual std::optional<CardHolder> holder(const std::string& memberNo) = 0;
+  // The member with this phone number (whole, normalised), if any.
+  virtual std::optional<CardHolder> holderByPhone(const std::string& phone) = 0;
   // Logs the event with its audit entry in one transaction; a reissue bumps the
   // version first (the first card printed for a member is an issue at version 1).
   // Returns the holder with the version now in force.
@@ -85,6 +88,16 @@ class MemberCards {
   // The member a scanned payload names, or DomainError: card_malformed,
   // card_forged (bad signature), member_unknown, card_revoked (an older version).
   CardHolder verify(const std::string& payload);
+
+  // What the check-in screen does with anything a reader or scanner gave it:
+  // a member (QR checked as in verify, card number, phone), or a payment code
+  // handed back untouched for the tender screen (no member lookup). Refusals
+  // throw: card_* as in verify, member_unknown, scan_unknown.
+  struct Resolution {
+    ScanClass scan;
+    std::optional<CardHolder> member;  // empty for a payment code
+  };
+  Resolution resolve(const std::string& payload);
 
  private:
   Printed print(const Staff& who, const std::string& memberNo, const std::string& reason, CardEvent e);

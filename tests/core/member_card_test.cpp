@@ -17,6 +17,11 @@ class MemoryCards : public MemberCardStore {
     if (it == holders.end()) return std::nullopt;
     return it->second;
   }
+  std::optional<CardHolder> holderByPhone(const std::string& phone) override {
+    for (auto& [no, h] : holders)
+      if (h.phone == phone) return h;
+    return std::nullopt;
+  }
   CardHolder recordCardEvent(const std::string& no, CardEvent e, const std::string& staff, const std::string& reason,
                              const AuditEntry& a) override {
     CardHolder& h = holders.at(no);
@@ -129,4 +134,20 @@ TEST_CASE("reprint and reissue need a reason, the right role, and are logged") {
   CHECK(f.store.log[2].event == "reissue");
   CHECK(f.store.log[2].staff == "sup");
   CHECK(f.store.log[2].action == "card.reissue");
+}
+
+TEST_CASE("resolving scans: member QR, card number, phone; payment codes are never looked up") {
+  Fixture f;
+  auto printed = f.cards.reprint(kCashier, "M00000001", "first");
+  CHECK(f.cards.resolve(printed.payload).member->memberNo == "M00000001");
+  CHECK(f.cards.resolve("M00000001").scan.kind == ScanKind::CardNumber);
+  CHECK(f.cards.resolve("M00000001").member->name == "李美华");
+  CHECK(f.cards.resolve("13800138000").member->memberNo == "M00000001");
+  // A payment code that happens to equal... nothing: it is returned for the tender untouched.
+  auto pay = f.cards.resolve("134567890123456789");
+  CHECK(pay.scan.kind == ScanKind::PaymentCode);
+  CHECK(pay.scan.wallet == "wechat");
+  CHECK_FALSE(pay.member);
+  CHECK(codeOf([&] { f.cards.resolve("13900000000"); }) == "member_unknown");
+  CHECK(codeOf([&] { f.cards.resolve("???"); }) == "scan_unknown");
 }
