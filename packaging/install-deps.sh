@@ -12,6 +12,7 @@ PACKAGES=(
   fonts-wqy-microhei
   xvfb xauth mesa-utils libgl1-mesa-dri
   zbar-tools socat
+  fonts-noto-cjk libstb-dev libevdev-dev clang-14 libclang-rt-14-dev
 )
 
 missing=()

@@ -17,6 +17,9 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addStaffCommands(app, inv);
   addDemoDataCommand(app, inv);
   addBackupCommands(app, inv);
+  addEscposCommands(app, inv);
+  addPrintCommands(app, inv);
+  addScanCommand(app, inv);
 }
 
 int runInvocation(const Invocation& inv, const Catalog& catalog) {

@@ -47,5 +47,8 @@ void addVerifyCommand(CLI::App& app, Invocation& inv);
 void addStaffCommands(CLI::App& app, Invocation& inv);
 void addDemoDataCommand(CLI::App& app, Invocation& inv);
 void addBackupCommands(CLI::App& app, Invocation& inv);
+void addEscposCommands(CLI::App& app, Invocation& inv);
+void addPrintCommands(CLI::App& app, Invocation& inv);
+void addScanCommand(CLI::App& app, Invocation& inv);
 
 }  // namespace salon::cli

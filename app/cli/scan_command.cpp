@@ -1,0 +1,50 @@
+// salon-kiosk scan PAYLOAD: what the counter does with a scanned code.
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli.h"
+#include "app/core/error.h"
+#include "app/core/member_card.h"
+#include "app/core/receipt.h"
+#include "app/core/scan.h"
+#include "storage/audit_store.h"
+#include "storage/member_card_store.h"
+
+namespace salon::cli {
+namespace {
+
+struct ScanArgs {
+  std::string db, payload, staff;
+};
+
+int scan(const Invocation& inv, const ScanArgs& a) {
+  auto db = openDatabase(a.db);
+  storage::SqliteMemberCardStore cards(*db);
+  storage::SqliteAuditLog audit(*db);
+  auto r = MemberCards(cards, audit, *inv.clock).resolve(a.payload);
+  // A payment code belongs to the tender screen; this command only finds members.
+  if (r.scan.kind == ScanKind::PaymentCode) throw DomainError("scan_payment_code", r.scan.wallet);
+  const ScanClass& c = r.scan;
+  const CardHolder* h = &*r.member;
+  audit.append(auditOf(inv.clock->now(), a.staff, "customer.view", "customer", h->fileNo, "counter scan",
+                       std::string("member_card,") + scanKindName(c.kind)));
+  nlohmann::json out = {{"kind", scanKindName(c.kind)}, {"member_no", h->memberNo}, {"name", h->name},
+                        {"phone", maskPhone(h->phone)}, {"file_no", h->fileNo}, {"card_version", h->cardVersion}};
+  std::cout << out.dump(2) << "\n";
+  return 0;
+}
+
+}  // namespace
+
+void addScanCommand(CLI::App& app, Invocation& inv) {
+  auto a = std::make_shared<ScanArgs>();
+  auto* s = app.add_subcommand("scan", "Resolve a scanned code: member card QR, card number or phone");
+  s->add_option("payload", a->payload, "What the reader read")->required();
+  addDbOption(s, a->db);
+  s->add_option("--staff", a->staff, "Who is at the counter (for the audit log)");
+  s->callback([&inv, a] { inv.run = [&inv, a] { return scan(inv, *a); }; });
+}
+
+}  // namespace salon::cli

@@ -1,0 +1,109 @@
+#pragma once
+// The member card's QR: the ASCII payload
+//   SK1.<member no>.<card version>.<base64url Ed25519 signature>
+// signed with the store's key pair (kept in the database, so it travels in
+// backups). Any kiosk with the public key can check a card; reissuing a card
+// bumps its version, so the old card is refused at the counter.
+#include <optional>
+#include <string>
+
+#include "app/core/audit.h"
+#include "app/core/clock.h"
+#include "app/core/scan.h"
+#include "app/core/staff.h"
+
+namespace salon {
+
+// Raw libsodium keys: 32-byte public key, 64-byte secret key.
+struct CardKeyPair {
+  std::string publicKey;
+  std::string secretKey;
+};
+
+// The key pair derived from the 32-byte seed the store keeps.
+CardKeyPair cardKeyFromSeed(const std::string& seed);
+
+struct CardPayload {
+  std::string memberNo;
+  int version = 0;
+  std::string signature;  // 64 raw bytes
+};
+
+// "SK1.M00000001.2": what the signature covers.
+std::string cardMessage(const std::string& memberNo, int version);
+// The full QR payload.
+std::string signCard(const CardKeyPair& key, const std::string& memberNo, int version);
+// Splits a payload; nullopt when it is not an SK1 card at all.
+std::optional<CardPayload> parseCardPayload(const std::string& text);
+// True when `payload`'s signature was made by the holder of `publicKey`.
+bool signatureValid(const std::string& publicKey, const CardPayload& payload);
+
+// A member as the card and the check-in screen know them.
+struct CardHolder {
+  std::string memberNo;
+  std::string name;
+  std::string phone;
+  std::string tier;       // "" until the members module records tiers
+  std::string fileNo;
+  int cardVersion = 1;    // the version in force
+  bool cardIssued = false;  // a card has been printed for this member
+};
+
+enum class CardEvent { Issue, Reprint, Reissue };
+const char* cardEventName(CardEvent e);
+
+// Port: the store's key, card versions and the reprint/reissue log. Storage
+// implements it.
+class MemberCardStore {
+ public:
+  virtual ~MemberCardStore() = default;
+  virtual std::string signingSeed() = 0;
+  virtual std::optional<CardHolder> holder(const std::string& memberNo) = 0;
+  // The member with this phone number (whole, normalised), if any.
+  virtual std::optional<CardHolder> holderByPhone(const std::string& phone) = 0;
+  // Logs the event with its audit entry in one transaction; a reissue bumps the
+  // version first (the first card printed for a member is an issue at version 1).
+  // Returns the holder with the version now in force.
+  virtual CardHolder recordCardEvent(const std::string& memberNo, CardEvent event,
+                                     const std::string& staffCode, const std::string& reason,
+                                     const AuditEntry& audit) = 0;
+};
+
+// What the counter does with cards: issue a payload to print, check a scanned one.
+class MemberCards {
+ public:
+  MemberCards(MemberCardStore& store, AuditLog& audit, const Clock& clock)
+      : store_(store), audit_(audit), clock_(clock) {}
+
+  struct Printed {
+    CardHolder holder;
+    std::string payload;
+    CardEvent event = CardEvent::Issue;  // a first "reprint" is the card's issue
+  };
+  // Reprint keeps the version (cashier and up); reissue bumps it (supervisor and
+  // up) so the old card stops working. Both need a reason and are logged.
+  Printed reprint(const Staff& who, const std::string& memberNo, const std::string& reason);
+  Printed reissue(const Staff& who, const std::string& memberNo, const std::string& reason);
+
+  // The member a scanned payload names, or DomainError: card_malformed,
+  // card_forged (bad signature), member_unknown, card_revoked (an older version).
+  CardHolder verify(const std::string& payload);
+
+  // What the check-in screen does with anything a reader or scanner gave it:
+  // a member (QR checked as in verify, card number, phone), or a payment code
+  // handed back untouched for the tender screen (no member lookup). Refusals
+  // throw: card_* as in verify, member_unknown, scan_unknown.
+  struct Resolution {
+    ScanClass scan;
+    std::optional<CardHolder> member;  // empty for a payment code
+  };
+  Resolution resolve(const std::string& payload);
+
+ private:
+  Printed print(const Staff& who, const std::string& memberNo, const std::string& reason, CardEvent e);
+  MemberCardStore& store_;
+  AuditLog& audit_;
+  const Clock& clock_;
+};
+
+}  // namespace salon
