@@ -103,8 +103,8 @@ bool isPhone(const std::string& text) {
 }
 
 std::string maskPhone(const std::string& n) {
-  if (n.size() < 8) return n;
-  std::size_t keepHead = n.size() - 8;  // 138 / +852 / 021- / +8869
+  if (n.size() <= 4) return std::string(n.size(), '*');
+  std::size_t keepHead = n.size() >= 8 ? n.size() - 8 : 0;  // 138 / +852 / 021- / +8869
   std::string out = n.substr(0, keepHead);
   for (std::size_t i = keepHead; i < n.size() - 4; ++i) out += '*';
   return out + n.substr(n.size() - 4);

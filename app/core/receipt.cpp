@@ -2,15 +2,6 @@
 
 namespace salon {
 
-std::string maskPhone(const std::string& phone) {
-  std::string digits;
-  for (char c : phone)
-    if (c >= '0' && c <= '9') digits += c;
-  if (digits.size() == 11 && digits[0] == '1') return digits.substr(0, 3) + "****" + digits.substr(7);
-  if (digits.size() <= 4) return std::string(digits.size(), '*');
-  return std::string(digits.size() - 4, '*') + digits.substr(digits.size() - 4);
-}
-
 namespace {
 
 const char* const kServices[] = {"深层补水护理", "肩颈舒缓按摩", "眼部护理", "精油开背",

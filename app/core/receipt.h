@@ -8,6 +8,7 @@
 
 #include "app/core/clock.h"
 #include "app/core/money.h"
+#include "app/core/phone.h"  // maskPhone
 
 namespace salon {
 
@@ -55,9 +56,6 @@ struct Receipt {
   std::string footer;      // the store's closing words
   int reprintCount = 0;    // 0 = the original
 };
-
-// 13800138000 -> 138****8000; short or foreign numbers keep only the last 4.
-std::string maskPhone(const std::string& phone);
 
 // A realistic sale for `print receipt test`, the demo and the benchmarks.
 Receipt sampleReceipt(Instant at, int lineCount = 3);

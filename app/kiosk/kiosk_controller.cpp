@@ -1,5 +1,6 @@
 #include "app/kiosk/kiosk_controller.h"
 
+#include "app/core/phone.h"
 #include "app/core/uuid.h"
 #include "assets/assets.h"
 #include "storage/settings_store.h"
@@ -161,7 +162,7 @@ void KioskController::showHome() {
     view_.home.queue.push_back({when.substr(when.size() - 5), q.name, "ui.method." + q.checkIn.method});
   }
   for (const CustomerSummary& c : directory_.recent(kTodayListLength))
-    view_.home.customers.push_back({c.id, c.fileNo, c.memberNo, c.name, ui::maskPhone(c.phone), statusKey(c.status)});
+    view_.home.customers.push_back({c.id, c.fileNo, c.memberNo, c.name, maskPhone(c.phone), statusKey(c.status)});
   // One audit entry for the list the staff member now sees.
   if (!view_.home.customers.empty() || !view_.home.queue.empty())
     audit_.append(auditOf(clock_.now(), staff_->code, "customer.view", "customer", "today_list", "today list",

@@ -32,10 +32,4 @@ std::string maskName(const std::string& name) {
   return out;
 }
 
-std::string maskPhone(const std::string& phone) {
-  if (phone.size() >= 11) return phone.substr(0, 3) + "****" + phone.substr(phone.size() - 4);
-  if (phone.size() > 4) return std::string(phone.size() - 4, '*') + phone.substr(phone.size() - 4);
-  return "****";
-}
-
 }  // namespace salon::ui

@@ -22,7 +22,5 @@ class DigitEntry {
 // 张三 → 张*, 欧阳娜娜 → 欧***, Alice → A****: the first character and one star
 // per remaining character (at most four).
 std::string maskName(const std::string& name);
-// 13800138000 → 138****8000; shorter numbers keep only their last 4 digits.
-std::string maskPhone(const std::string& phone);
 
 }  // namespace salon::ui

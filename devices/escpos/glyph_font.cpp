@@ -6,7 +6,8 @@
 #include <iterator>
 #include <map>
 
-#define STB_TRUETYPE_IMPLEMENTATION
+// The implementation comes from Debian's libstb (the one ImGui's font atlas uses
+// too): compiling a second copy here would replace its symbols for ImGui as well.
 #include <stb/stb_truetype.h>
 
 namespace salon::devices {

@@ -6,8 +6,9 @@ using namespace salon;
 
 TEST_CASE("phones are masked on paper") {
   CHECK(maskPhone("13800138000") == "138****8000");
-  CHECK(maskPhone("+85291234567") == "*******4567");
-  CHECK(maskPhone("021-62881234") == "*******1234");
+  CHECK(maskPhone("+85291234567") == "+852****4567");
+  CHECK(maskPhone("021-62881234") == "021-****1234");
+  CHECK(maskPhone("62881234") == "****1234");
   CHECK(maskPhone("123") == "***");
 }
 

@@ -28,10 +28,6 @@ TEST_CASE("names and phones are masked for a screen the customer can see") {
   CHECK(maskName("张") == "张*");
   CHECK(maskName("Alice Wong") == "A****");
   CHECK(maskName("") == "*");
-  CHECK(maskPhone("13800138000") == "138****8000");
-  CHECK(maskPhone("+85291234567") == "+85****4567");
-  CHECK(maskPhone("62881234") == "****1234");
-  CHECK(maskPhone("123") == "****");
 }
 
 TEST_CASE("UTF-8 decodes and encodes round trip; broken bytes become U+FFFD") {
