@@ -16,6 +16,7 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addVerifyCommand(app, inv);
   addStaffCommands(app, inv);
   addDemoDataCommand(app, inv);
+  addCustomerCommands(app, inv);
 }
 
 int runInvocation(const Invocation& inv, const Catalog& catalog) {

@@ -46,5 +46,6 @@ CLI::Option* addDbOption(CLI::App* sub, std::string& path);
 void addVerifyCommand(CLI::App& app, Invocation& inv);
 void addStaffCommands(CLI::App& app, Invocation& inv);
 void addDemoDataCommand(CLI::App& app, Invocation& inv);
+void addCustomerCommands(CLI::App& app, Invocation& inv);
 
 }  // namespace salon::cli

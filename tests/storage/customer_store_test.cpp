@@ -113,7 +113,8 @@ TEST_CASE("opening a file needs a purpose and is audited with the sections seen"
   CHECK(errorCodeOf([&] { fx.files.open(fx.cashier, res.id, "  "); }) == "purpose_required");
   CHECK(errorCodeOf([&] { fx.files.open(fx.finance, res.id, "curious"); }) == "permission_denied");
   CustomerFile basic = fx.files.open(fx.cashier, res.id, "check-in", {"basic"});
-  CHECK(basic.field("allergies").state == FieldState::Empty);  // not in the sections asked for
+  CHECK(basic.fields.count("allergies") == 0);  // not in the sections asked for
+  CHECK(basic.missingFields() == std::vector<std::string>{"gender", "birthday", "address", "occupation", "education", "income_band"});
   CustomerFile health = fx.files.open(fx.beautician, res.id, "facial", {"basic", "health"});
   CHECK(health.field("allergies").value == "芒果");
   SQLite::Statement q(fx.db->sql(),
