@@ -1,10 +1,12 @@
 #include "storage/verify.h"
 
+#include "storage/customer_verify.h"
+
 namespace salon::storage {
 
 const std::vector<LedgerChecker>& ledgerCheckers() {
   // Each ledger (points, stored value, packages, stock, arrears) adds its check here.
-  static const std::vector<LedgerChecker> all = {};
+  static const std::vector<LedgerChecker> all = {checkCustomerNumbers};
   return all;
 }
 
