@@ -72,8 +72,9 @@ double threadCpuMs() {
   return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
-// Times `fn` on each query (after one untimed warm-up pass over a few).
-void timeLookups(const char* what, const std::vector<std::string>& queries,
+// Times `fn` on each query (after one untimed warm-up pass over a few); returns
+// the average number of results, so the smoke run can see lookups find things.
+double timeLookups(const char* what, const std::vector<std::string>& queries,
                  const std::function<std::size_t(const std::string&)>& fn) {
   for (std::size_t i = 0; i < std::min<std::size_t>(queries.size(), 20); ++i) fn(queries[i]);
   std::vector<double> wall, cpu;
@@ -85,7 +86,9 @@ void timeLookups(const char* what, const std::vector<std::string>& queries,
     cpu.push_back(threadCpuMs() - c0);
     wall.push_back(Ms(std::chrono::steady_clock::now() - t0).count());
   }
-  report(what, wall, cpu, static_cast<double>(results) / static_cast<double>(queries.size()));
+  double avg = static_cast<double>(results) / static_cast<double>(queries.size());
+  report(what, wall, cpu, avg);
+  return avg;
 }
 
 std::vector<std::string> column(salon::storage::Database& db, const std::string& sql) {
@@ -153,25 +156,29 @@ int main(int argc, char** argv) {
     three.push_back(firstChars(n, 3));
   }
   auto search = [&](const std::string& q) { return directory.search(q, 50).size(); };
-  timeLookups("phone, whole", from("phone"), search);
-  timeLookups("phone, last 4 digits", from("phone_last4"), search);
-  timeLookups("name, 1 character", one, search);
-  timeLookups("name, 2 characters", two, search);
-  timeLookups("name, 3 characters", three, search);
-  timeLookups("pinyin initials", from("initials"), search);
-  timeLookups("full pinyin", from("pinyin"), search);
-  timeLookups("file number", from("file_no"), search);
+  // Every query comes from a real row, so each kind must find at least that row.
+  bool found = true;
+  found &= timeLookups("phone, whole", from("phone"), search) >= 1;
+  found &= timeLookups("phone, last 4 digits", from("phone_last4"), search) >= 1;
+  found &= timeLookups("name, 1 character", one, search) >= 1;
+  found &= timeLookups("name, 2 characters", two, search) >= 1;
+  found &= timeLookups("name, 3 characters", three, search) >= 1;
+  found &= timeLookups("pinyin initials", from("initials"), search) >= 1;
+  found &= timeLookups("full pinyin", from("pinyin"), search) >= 1;
+  found &= timeLookups("file number", from("file_no"), search) == 1;
 
   std::vector<std::string> busy = column(*db, "SELECT customer_id FROM customer_visits GROUP BY customer_id"
                                               " HAVING COUNT(*) >= 50 LIMIT 50");
   if (busy.empty()) {
     std::printf("no file with >= 50 visits\n");
+    found = false;
   } else {
     std::vector<std::string> opens;
     while (static_cast<int>(opens.size()) < a.queries) opens.insert(opens.end(), busy.begin(), busy.end());
-    timeLookups("open a file with >= 50 visits", opens,
-                [&](const std::string& id) { return store.load(std::stoll(id))->visits.size(); });
+    found &= timeLookups("open a file with >= 50 visits", opens,
+                         [&](const std::string& id) { return store.load(std::stoll(id))->visits.size(); }) >= 50;
   }
   if (!dir.empty()) std::filesystem::remove_all(dir);
-  return 0;
+  if (!found) std::printf("FAILED: a lookup did not find the row it was drawn from\n");
+  return found ? 0 : 1;
 }

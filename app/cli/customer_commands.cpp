@@ -24,7 +24,8 @@ namespace {
 
 struct CustomerArgs {
   std::string db, staff, query, purpose, fileNo, sections, order = "pinyin", to, encoding = "utf-8", reason, file,
-      map, json;
+      map, json, field, value;
+  bool declined = false;
   int limit = 50, offset = 0;
   bool asJson = false, skipBad = false;
 };
@@ -123,6 +124,17 @@ int registerOne(const Invocation& inv, const CustomerArgs& a) {
   RegistrationResult r = room.files.registerCustomer(room.me, registrationFromJson(j));
   std::cout << nlohmann::json{{"walk_in", r.walkIn}, {"id", r.id}, {"file_no", r.fileNo}, {"member_no", r.memberNo}}.dump()
             << "\n";
+  return 0;
+}
+
+// A supervisor's direct edit of one field (audited; change requests come later).
+int edit(const Invocation& inv, const CustomerArgs& a) {
+  FileRoom room(inv, a);
+  auto id = room.store.idOfFileNo(a.fileNo);
+  if (!id) throw DomainError("customer_not_found", a.fileNo);
+  FieldValue v = a.declined ? FieldValue::declined() : a.value.empty() ? FieldValue{} : FieldValue::of(a.value);
+  room.files.editField(room.me, *id, a.field, v, a.reason);
+  std::cout << a.fileNo << " " << a.field << " " << fieldStateName(v.state) << "\n";
   return 0;
 }
 
@@ -241,6 +253,14 @@ void addCustomerCommands(CLI::App& app, Invocation& inv) {
   auto* r = withStaff(top->add_subcommand("register", "Register a customer from JSON (file or - for stdin)"), *a);
   r->add_option("--json", a->json, "The registration as JSON")->required();
   bind(r, registerOne);
+
+  auto* ed = withStaff(top->add_subcommand("edit", "Change one field directly (supervisor; audited)"), *a);
+  ed->add_option("file_no", a->fileNo)->required();
+  ed->add_option("--field", a->field, "The field key, e.g. skin_type")->required();
+  ed->add_option("--value", a->value, "The new value (empty = clear it)");
+  ed->add_flag("--declined", a->declined, "The customer declines to give it");
+  ed->add_option("--reason", a->reason, "Why (audited)")->required();
+  bind(ed, edit);
 
   auto* e = withStaff(top->add_subcommand("export", "Export every file as CSV (manager only; audited)"), *a);
   e->add_option("--to", a->to, "Write to this file instead of stdout");

@@ -60,12 +60,19 @@ std::vector<CsvRecord> parseCsv(const std::string& s) {
 std::string csvField(const std::string& v) {
   bool quote = v.find_first_of(",\"\r\n") != std::string::npos || (!v.empty() && (v.front() == ' ' || v.back() == ' '));
   // A leading = + - @ would be run as a formula by a spreadsheet: keep it text.
-  bool formula = !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@');
+  // A phone number (+852 9123 4567) can do no harm and stays as it is.
+  bool number = v.find_first_not_of("0123456789+-() ") == std::string::npos;
+  bool formula = !v.empty() && !number && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@');
   std::string out = formula ? "'" + v : v;
   if (!quote) return out;
   std::string q = "\"";
   for (char c : out) q += c == '"' ? std::string("\"\"") : std::string(1, c);
   return q + "\"";
+}
+
+std::string csvCellText(const std::string& v) {
+  if (v.size() > 1 && v[0] == '\'' && (v[1] == '=' || v[1] == '+' || v[1] == '-' || v[1] == '@')) return v.substr(1);
+  return v;
 }
 
 std::string csvLine(const std::vector<std::string>& fields) {

@@ -14,6 +14,8 @@ struct CsvRecord {
 // DomainError csv_unterminated_quote (detail: line) on a quote left open.
 std::vector<CsvRecord> parseCsv(const std::string& utf8);
 std::string csvField(const std::string& value);
+// A cell as written by csvField, without the apostrophe that guarded a formula.
+std::string csvCellText(const std::string& cell);
 std::string csvLine(const std::vector<std::string>& fields);  // ends in CRLF
 
 }  // namespace salon

@@ -112,10 +112,12 @@ ImportPlan planImport(CustomerFiles& files, CustomerFileStore& store, const Staf
       reg.consentGiven = true;
       for (std::size_t c = 0; c < rec.fields.size(); ++c) {
         const std::string& target = plan.columns[c];
-        const std::string& v = rec.fields[c];
+        const std::string v = csvCellText(rec.fields[c]);
         if (target.empty()) continue;
         if (target == "name") reg.name = v;
         else if (target == "phone") reg.phone = v;
+        else if (trim(v) == "[declined]")  // as the export writes a declined field
+          reg.fields[target] = FieldValue::declined();
         else if (!trim(v).empty())
           reg.fields[target] = FieldValue::of(target == "gender" ? genderOf(v) : target == "birthday" ? dateOf(v) : v);
       }

@@ -79,6 +79,17 @@ TEST_CASE("customers register, find (JSON, limits, audited) and show") {
   CHECK(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'customer.view' AND staff = 'beau' AND record_id = '" +
                 fileNo + "' AND reason = 'facial'") == 1);
 
+  auto cashierEdit = s.run("customers edit " + fileNo + " --field skin_type --value dry --reason x --staff cash", "3456");
+  CHECK(cashierEdit.exitCode == 2);
+  CHECK(cashierEdit.err.find("permission_denied") != std::string::npos);
+  REQUIRE(s.run("customers edit " + fileNo + " --field skin_type --value dry --reason 'skin test' --staff sup", "2345")
+              .exitCode == 0);
+  REQUIRE(s.run("customers edit " + fileNo + " --field occupation --declined --reason 'asked' --staff sup", "2345")
+              .exitCode == 0);
+  CHECK(s.count("SELECT COUNT(*) FROM customers WHERE skin_type = 'dry'") == 1);
+  CHECK(s.count("SELECT COUNT(*) FROM customer_fields WHERE field = 'occupation' AND state = 'declined'") == 1);
+  CHECK(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'customer.edit' AND staff = 'sup'") == 2);
+
   auto dup = s.registerJson(R"({"name":"李四","phone":"138 0013 8000","consent":true})");
   CHECK(dup.exitCode == 2);
   CHECK(dup.err.find(fileNo) != std::string::npos);
@@ -91,7 +102,7 @@ TEST_CASE("customers register, find (JSON, limits, audited) and show") {
 TEST_CASE("customers export: manager only, audited, UTF-8 with BOM or GB18030") {
   Store s;
   REQUIRE(s.registerJson(R"({"name":"王小美","phone":"13800138000","consent":true,
-                             "fields":{"notes":"喜欢安静, 不爱聊天"}})").exitCode == 0);
+                             "fields":{"notes":"喜欢安静, 不爱聊天","allergies":{"declined":true}}})").exitCode == 0);
   auto refused = s.run("customers export --staff cash", "3456");
   CHECK(refused.exitCode == 2);
   CHECK(refused.err.find("permission_denied") != std::string::npos);
@@ -114,6 +125,15 @@ TEST_CASE("customers export: manager only, audited, UTF-8 with BOM or GB18030") 
   salon::TextEncoding enc;
   CHECK(salon::decodeText(bytes, enc).find("王小美") != std::string::npos);
   CHECK(enc == salon::TextEncoding::Gb18030);
+
+  // An export is read back by import (into another store): the same files, declined fields kept.
+  Store other;
+  std::string back = other.write("back.csv", csv.out);
+  auto imported = other.run("customers import " + back + " --staff sup", "2345");
+  REQUIRE(imported.exitCode == 0);
+  CHECK(other.count("SELECT COUNT(*) FROM customers WHERE name = '王小美' AND phone = '13800138000'") == 1);
+  CHECK(other.count("SELECT COUNT(*) FROM customer_fields WHERE field = 'allergies' AND state = 'declined'") == 1);
+  CHECK(other.count("SELECT COUNT(*) FROM customer_fields WHERE field = 'notes' AND value = '喜欢安静, 不爱聊天'") == 1);
 
   auto unknown = s.run("customers export --staff mgr --encoding latin-1", "1234");
   CHECK(unknown.exitCode == 2);
@@ -182,7 +202,7 @@ TEST_CASE("customers import: bad rows are reported by line; nothing imported unl
 TEST_CASE("customers import: unknown encoding, missing column, --map") {
   Store s;
   // UTF-16LE with a BOM: neither UTF-8 nor GB18030.
-  std::string utf16("\xFF\xFEn\0a\0m\0e\0,\0p\0h\0o\0n\0e\0\n\0", 26);
+  std::string utf16("\xFF\xFEn\0a\0m\0e\0,\0p\0h\0o\0n\0e\0\n\0", 24);
   auto enc = s.run("customers import " + s.write("u16.csv", utf16) + " --staff sup", "2345");
   CHECK(enc.exitCode == 2);
   CHECK(enc.err.find("encoding_unknown") != std::string::npos);
