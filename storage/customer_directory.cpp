@@ -1,5 +1,6 @@
 #include "storage/customer_directory.h"
 
+#include <algorithm>
 #include <cctype>
 #include <climits>
 #include <unordered_set>
@@ -159,24 +160,45 @@ std::vector<CustomerSummary> SqliteCustomerDirectory::recent(int limit) {
   return list(CustomerOrder::Created, 0, limit);
 }
 
+namespace {
+
+std::vector<CustomerSummary> page(SQLite::Database& db, const std::string& where, const std::string& orderBy,
+                                  std::int64_t offset, std::int64_t limit) {
+  SQLite::Statement q(db, std::string("SELECT ") + kSummaryColumns + " FROM customers " + where + " ORDER BY " + orderBy +
+                              " LIMIT ? OFFSET ?");
+  q.bind(1, static_cast<std::int64_t>(limit));
+  q.bind(2, static_cast<std::int64_t>(offset));
+  std::vector<CustomerSummary> out;
+  while (q.executeStep()) out.push_back(readSummary(q));
+  return out;
+}
+
+// Files with a skin type first (by type, then pinyin), then those without: two
+// walks of the (skin_type, pinyin_sort) index instead of sorting every file.
+std::vector<CustomerSummary> bySkinType(SQLite::Database& db, std::int64_t offset, std::int64_t limit) {
+  std::int64_t typed = db.execAndGet("SELECT COUNT(*) FROM customers WHERE skin_type > ''").getInt64();
+  std::vector<CustomerSummary> out;
+  if (offset < typed) out = page(db, "WHERE skin_type > ''", "skin_type, pinyin_sort, id", offset, limit);
+  if (limit >= 0 && static_cast<std::int64_t>(out.size()) >= limit) return out;
+  std::int64_t rest = limit < 0 ? -1 : limit - static_cast<std::int64_t>(out.size());
+  auto untyped = page(db, "WHERE skin_type = ''", "pinyin_sort, id", std::max<std::int64_t>(0, offset - typed), rest);
+  out.insert(out.end(), untyped.begin(), untyped.end());
+  return out;
+}
+
+}  // namespace
+
 std::vector<CustomerSummary> SqliteCustomerDirectory::list(CustomerOrder order, int offset, int limit) {
+  std::int64_t lim = limit <= 0 ? -1 : limit, off = offset < 0 ? 0 : offset;
+  if (order == CustomerOrder::SkinType) return guarded([&] { return bySkinType(db_.sql(), off, lim); });
   const char* orderBy = "";
   switch (order) {
     case CustomerOrder::Pinyin: orderBy = "pinyin_sort, id"; break;
     case CustomerOrder::SurnameStrokes: orderBy = "stroke_sort, id"; break;
     case CustomerOrder::Created: orderBy = "created_at DESC, id DESC"; break;
-    // Files without a skin type come last: "" sorts first, so order by it being empty.
-    case CustomerOrder::SkinType: orderBy = "skin_type = '', skin_type, pinyin_sort, id"; break;
+    case CustomerOrder::SkinType: break;
   }
-  return guarded([&] {
-    SQLite::Statement q(db_.sql(), std::string("SELECT ") + kSummaryColumns + " FROM customers ORDER BY " + orderBy +
-                                       " LIMIT ? OFFSET ?");
-    q.bind(1, limit <= 0 ? -1 : limit);
-    q.bind(2, offset < 0 ? 0 : offset);
-    std::vector<CustomerSummary> out;
-    while (q.executeStep()) out.push_back(readSummary(q));
-    return out;
-  });
+  return guarded([&] { return page(db_.sql(), "", orderBy, off, lim); });
 }
 
 }  // namespace salon::storage

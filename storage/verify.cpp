@@ -1,6 +1,7 @@
 #include "storage/verify.h"
 
 #include "storage/checkout_verify.h"
+#include "storage/customer_verify.h"
 #include "storage/member_card_store.h"
 
 namespace salon::storage {
@@ -9,7 +10,7 @@ const std::vector<LedgerChecker>& ledgerCheckers() {
   // Each ledger (points, stored value, packages, stock, arrears) adds its check here.
   static const std::vector<LedgerChecker> all = {
       checkPointsLedger, checkStoredValueLedger, checkPackageLedger, checkStockLedger, checkArrearsLedger, checkSales,
-      checkMemberCardVersions,
+      checkMemberCardVersions, checkCustomerNumbers,
   };
   return all;
 }

@@ -20,6 +20,7 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addEscposCommands(app, inv);
   addPrintCommands(app, inv);
   addScanCommand(app, inv);
+  addCustomerCommands(app, inv);
 }
 
 int runInvocation(const Invocation& inv, const Catalog& catalog) {

@@ -50,5 +50,6 @@ void addBackupCommands(CLI::App& app, Invocation& inv);
 void addEscposCommands(CLI::App& app, Invocation& inv);
 void addPrintCommands(CLI::App& app, Invocation& inv);
 void addScanCommand(CLI::App& app, Invocation& inv);
+void addCustomerCommands(CLI::App& app, Invocation& inv);
 
 }  // namespace salon::cli

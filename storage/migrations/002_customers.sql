@@ -39,7 +39,6 @@ ALTER TABLE customers ADD COLUMN marketing_opt_in INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE customers ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
 
 CREATE INDEX customers_phone_last4 ON customers (phone_last4);
-CREATE INDEX customers_name_search ON customers (name_search);
 CREATE INDEX customers_pinyin ON customers (pinyin);
 CREATE INDEX customers_initials ON customers (initials);
 CREATE INDEX customers_pinyin_sort ON customers (pinyin_sort);

@@ -125,3 +125,16 @@ TEST_CASE("lists sort by pinyin, surname strokes, creation date and skin type") 
   CHECK(names(fx.directory.list(CustomerOrder::Pinyin, 1, 2)) == std::vector<std::string>{"丁一", "龚六"});
   CHECK(names(fx.directory.recent(1)) == std::vector<std::string>{"龚六"});
 }
+
+TEST_CASE("the skin-type list pages across files with and without a skin type") {
+  CustomerFixture fx;
+  fx.add("张三", "13800000001", false, {{"skin_type", FieldValue::of("oily")}});
+  fx.add("阿芳", "13800000002");
+  fx.add("丁一", "13800000003", false, {{"skin_type", FieldValue::of("dry")}});
+  fx.add("白雪", "13800000004");
+  CHECK(names(fx.directory.list(CustomerOrder::SkinType, 0, 0)) ==
+        std::vector<std::string>{"丁一", "张三", "阿芳", "白雪"});
+  CHECK(names(fx.directory.list(CustomerOrder::SkinType, 1, 2)) == std::vector<std::string>{"张三", "阿芳"});
+  CHECK(names(fx.directory.list(CustomerOrder::SkinType, 3, 5)) == std::vector<std::string>{"白雪"});
+  CHECK(fx.directory.list(CustomerOrder::SkinType, 4, 5).empty());
+}
