@@ -12,6 +12,7 @@ PACKAGES=(
   fonts-wqy-microhei
   xvfb xauth mesa-utils libgl1-mesa-dri
   zbar-tools socat
+  librime-dev rime-data-luna-pinyin
 )
 
 missing=()

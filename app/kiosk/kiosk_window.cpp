@@ -5,11 +5,13 @@
 #include <time.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "app/kiosk/kiosk_controller.h"
+#include "app/kiosk/rime_pinyin.h"
 #include "app/kiosk/script_runner.h"
 #include "app/kiosk/worker.h"
 #include "app/platform/frame_pacer.h"
@@ -89,6 +91,14 @@ class KioskSession {
                                      std::function<void(const SignInResult&)> done) {
       checkPinOnWorker(code, pin, std::move(done));
     });
+    // librime deploys on the worker; the controller gets it once it is ready.
+    pinyin_ = std::make_unique<RimePinyin>(
+        std::filesystem::path(db.path()).parent_path().append("rime").string());
+    worker_->run([this] {
+      if (!pinyin_->start()) return;
+      pinyin_->candidates("ni", 1);  // loads the dictionary now, not at the first key
+      jobs_->post([this] { controller_.setPinyin(pinyin_.get()); });
+    });
     if (!o.script.empty()) {
       runner_ = std::make_unique<ScriptRunner>(o.script, parseScript(readFile(o.script)), o.shotsDir,
                                                [&db](int n) { return nthMember(db, n); });
@@ -119,6 +129,7 @@ class KioskSession {
   std::unique_ptr<platform::Window> window_;
   std::unique_ptr<platform::MainThreadQueue> jobs_;
   std::unique_ptr<ScriptRunner> runner_;
+  std::unique_ptr<RimePinyin> pinyin_;  // before the worker: outlives its tasks
   std::unique_ptr<Worker> worker_ = std::make_unique<Worker>();
   platform::FramePacer pacer_;
   ui::FrameRecord record_;
