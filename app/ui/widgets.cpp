@@ -131,7 +131,7 @@ KeyboardInput pinyinKeyboard(UiContext& ui, const std::string& letters, const st
   static const char* kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
   for (int r = 0; r < 4; ++r) {
     const std::string row = kRows[r];
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (r >= 2 ? keyW * 0.25f : 0));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (r == 3 ? keyW * 0.25f : 0));
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i > 0) ImGui::SameLine(0, gap);
       std::string k(1, row[i]);
