@@ -1,10 +1,14 @@
 #include "storage/verify.h"
 
+#include "storage/check_in_store.h"
+
 namespace salon::storage {
 
 const std::vector<LedgerChecker>& ledgerCheckers() {
   // Each ledger (points, stored value, packages, stock, arrears) adds its check here.
-  static const std::vector<LedgerChecker> all = {};
+  static const std::vector<LedgerChecker> all = {
+      checkCheckIns,
+  };
   return all;
 }
 
