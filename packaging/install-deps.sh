@@ -6,13 +6,14 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config git
   libimgui-dev libsdl2-dev libglfw3-dev libgl-dev
-  libsqlite3-dev sqlite3 libqrencode-dev catch2
+  libsqlite3-dev libsqlitecpp-dev sqlite3 libqrencode-dev catch2
   libcli11-dev nlohmann-json3-dev libfmt-dev libicu-dev libsodium-dev
   libbenchmark-dev libpng-dev
   fonts-wqy-microhei
   xvfb xauth mesa-utils libgl1-mesa-dri
   zbar-tools socat
   fonts-noto-cjk libstb-dev libevdev-dev clang-14 libclang-rt-14-dev
+  librime-dev rime-data-luna-pinyin
 )
 
 missing=()

@@ -45,4 +45,21 @@ std::vector<QueuedCustomer> SqliteCheckInQueue::between(Instant from, Instant to
   });
 }
 
+LedgerCheck checkCheckIns(SQLite::Database& db) {
+  LedgerCheck c;
+  c.name = "check-ins";
+  int withoutOutbox = db.execAndGet(
+                            "SELECT count(*) FROM checkins k WHERE NOT EXISTS "
+                            "(SELECT 1 FROM outbox o WHERE o.id = k.id AND o.type = 'customer.checked_in')")
+                          .getInt();
+  int rows = db.execAndGet("SELECT count(*) FROM checkins").getInt();
+  int audited = db.execAndGet("SELECT count(*) FROM audit_log WHERE action = 'customer.check_in'").getInt();
+  if (withoutOutbox > 0 || audited != rows) {
+    c.ok = false;
+    c.problem = std::to_string(rows) + " check-ins, " + std::to_string(audited) + " audited, " +
+                std::to_string(withoutOutbox) + " without their outbox message";
+  }
+  return c;
+}
+
 }  // namespace salon::storage

@@ -1,6 +1,7 @@
 #pragma once
 #include "app/core/check_in.h"
 #include "storage/database.h"
+#include "storage/verify.h"
 
 namespace salon::storage {
 
@@ -13,5 +14,9 @@ class SqliteCheckInQueue : public CheckInQueue {
  private:
   Database& db_;
 };
+
+// For `verify`: every check-in was stored with its audit entry and outbox
+// message (a row added by hand has neither).
+LedgerCheck checkCheckIns(SQLite::Database& db);
 
 }  // namespace salon::storage

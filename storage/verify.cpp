@@ -3,6 +3,7 @@
 #include "storage/checkout_verify.h"
 #include "storage/customer_verify.h"
 #include "storage/member_card_store.h"
+#include "storage/check_in_store.h"
 
 namespace salon::storage {
 
@@ -11,6 +12,7 @@ const std::vector<LedgerChecker>& ledgerCheckers() {
   static const std::vector<LedgerChecker> all = {
       checkPointsLedger, checkStoredValueLedger, checkPackageLedger, checkStockLedger, checkArrearsLedger, checkSales,
       checkMemberCardVersions, checkCustomerNumbers,
+      checkCheckIns,
   };
   return all;
 }

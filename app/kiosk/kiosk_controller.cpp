@@ -153,7 +153,8 @@ void KioskController::showHome() {
   if (!staff_) return showSignIn();
   view_.screen = ui::Screen::Home;
   view_.home.staffName = staff_->name;
-  view_.home.customers.clear();
+  view_.home.search = {};
+  view_.home.search.pinyinReady = pinyin_ != nullptr;
   view_.home.queue.clear();
   const Instant now = clock_.now();
   const Instant dayStart = startOfLocalDay(localDate(now, zone_), zone_);
@@ -161,11 +162,71 @@ void KioskController::showHome() {
     std::string when = formatLocalDateTime(q.checkIn.at, zone_);
     view_.home.queue.push_back({when.substr(when.size() - 5), q.name, "ui.method." + q.checkIn.method});
   }
-  for (const CustomerSummary& c : directory_.recent(kTodayListLength))
-    view_.home.customers.push_back({c.id, c.fileNo, c.memberNo, c.name, maskPhone(c.phone), statusKey(c.status)});
+  listCustomers(directory_.recent(kTodayListLength));
   // One audit entry for the list the staff member now sees.
   if (!view_.home.customers.empty() || !view_.home.queue.empty())
     audit_.append(auditOf(clock_.now(), staff_->code, "customer.view", "customer", "today_list", "today list",
+                          "name,phone_masked"));
+}
+
+void KioskController::listCustomers(const std::vector<CustomerSummary>& found) {
+  view_.home.customers.clear();
+  for (const CustomerSummary& c : found)
+    view_.home.customers.push_back({c.id, c.fileNo, c.memberNo, c.name, maskPhone(c.phone), statusKey(c.status)});
+}
+
+// --- finding a customer ------------------------------------------------------
+
+void KioskController::setPinyin(PinyinConverter* pinyin) {
+  pinyin_ = pinyin;
+  view_.home.search.pinyinReady = pinyin_ != nullptr;
+}
+
+void KioskController::on(const ui::OpenSearch&) {
+  if (view_.screen != ui::Screen::Home) return;
+  view_.home.search.open = true;
+}
+
+namespace {
+
+void eraseLastCharacter(std::string& s) {
+  while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+  if (!s.empty()) s.pop_back();
+}
+
+}  // namespace
+
+// Letters are pinyin (turned into characters by picking a candidate) when the
+// engine is ready, else typed as they are; digits always go to the query.
+void KioskController::on(const ui::KeyboardKeys& i) {
+  if (view_.screen != ui::Screen::Home) return;
+  ui::SearchView& s = view_.home.search;
+  for (char k : i.keys) {
+    if (k == '=') s.open = false;
+    else if (k == 'C') s.query.clear(), s.letters.clear();
+    else if (k == '<') s.letters.empty() ? eraseLastCharacter(s.query) : s.letters.pop_back();
+    else if (k >= 'a' && k <= 'z' && pinyin_) s.letters += k;
+    else if ((k >= 'a' && k <= 'z') || (k >= '0' && k <= '9')) s.query += k;
+  }
+  s.candidates = pinyin_ ? pinyin_->candidates(s.letters, 8) : std::vector<std::string>{};
+  search();
+}
+
+void KioskController::on(const ui::PickCandidate& i) {
+  if (view_.screen != ui::Screen::Home) return;
+  ui::SearchView& s = view_.home.search;
+  s.query += i.text;
+  s.letters.clear();
+  s.candidates.clear();
+  search();
+}
+
+void KioskController::search() {
+  const std::string& q = view_.home.search.query;
+  if (q.empty()) return listCustomers(directory_.recent(kTodayListLength));
+  listCustomers(directory_.search(q, 50));
+  if (!view_.home.customers.empty())
+    audit_.append(auditOf(clock_.now(), staff_->code, "customer.view", "customer", "search", "find a customer: " + q,
                           "name,phone_masked"));
 }
 

@@ -9,6 +9,7 @@
 
 #include "app/core/check_in.h"
 #include "app/core/i18n.h"
+#include "app/core/pinyin.h"
 #include "app/core/staff_auth.h"
 #include "app/ui/entry.h"
 #include "app/ui/idle_lock.h"
@@ -40,6 +41,8 @@ class KioskController {
   // By default the PIN is checked at once on the calling thread; the kiosk
   // window checks it on a worker so the frame never waits for the hash.
   void setPinChecker(PinChecker checker) { pinChecker_ = std::move(checker); }
+  // The pinyin engine, once deployed (until then letters are searched as typed).
+  void setPinyin(PinyinConverter* pinyin);
 
   void apply(const ui::Intent& intent);
   // A person touched the screen or typed.
@@ -73,6 +76,11 @@ class KioskController {
   void on(const ui::Navigate& i);
   void on(const ui::LockKiosk&);
   void on(const ui::SwitchLanguage& i);
+  void on(const ui::OpenSearch&);
+  void on(const ui::KeyboardKeys& i);
+  void on(const ui::PickCandidate& i);
+  void search();
+  void listCustomers(const std::vector<CustomerSummary>& found);
 
   storage::Database& db_;
   CustomerDirectory& directory_;
@@ -89,6 +97,7 @@ class KioskController {
   ui::IdleLock idle_;
   Instant welcomedAt_ = 0;
   PinChecker pinChecker_;
+  PinyinConverter* pinyin_ = nullptr;
   std::optional<bool> scanOutcome_;
   int signInAttempt_ = 0;  // a result for an older attempt (locked meanwhile) is dropped
   ui::KioskView view_;

@@ -6,6 +6,11 @@
 #include <cstring>
 #include <stdexcept>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <dlfcn.h>
+#include <link.h>
+#endif
+
 namespace salon::platform {
 
 std::unique_ptr<Window> openSdlWindow(const WindowOptions& options);
@@ -17,8 +22,32 @@ Backend backendFromName(const std::string& name) {
   throw std::invalid_argument("unknown platform: " + name + " (sdl or glfw)");
 }
 
+namespace {
+
+// Sanitizer builds only: Mesa unloads its DRI driver (swrast_dri.so) when the
+// display closes, before LeakSanitizer reports at exit, so the driver's own
+// leaks show as "<unknown module>" and tests/lsan.supp's `leak:swrast_dri.so`
+// cannot match them. Keeping the loaded driver resident lets the suppression
+// work; our own code is never suppressed.
+void keepGlDriverLoaded() {
+#if defined(__SANITIZE_ADDRESS__)
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, std::size_t, void*) {
+        const char* name = info->dlpi_name;
+        std::size_t n = name ? std::strlen(name) : 0;
+        if (n > 7 && std::strcmp(name + n - 7, "_dri.so") == 0) dlopen(name, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+        return 0;
+      },
+      nullptr);
+#endif
+}
+
+}  // namespace
+
 std::unique_ptr<Window> Window::open(Backend backend, const WindowOptions& options) {
-  return backend == Backend::Sdl ? openSdlWindow(options) : openGlfwWindow(options);
+  auto window = backend == Backend::Sdl ? openSdlWindow(options) : openGlfwWindow(options);
+  keepGlDriverLoaded();
+  return window;
 }
 
 Pixels Window::readPixels() const {

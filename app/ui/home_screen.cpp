@@ -2,17 +2,36 @@
 
 namespace salon::ui {
 
+// The search field; tapping it opens the on-screen keyboard.
+Intent HomeScreen::searchBar(UiContext& ui, const SearchView& v) {
+  Intent out;
+  const Metrics& m = ui.metrics;
+  std::string shown = v.query.empty() && v.letters.empty() ? ui.t("ui.home.search") : v.query + v.letters;
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.03f, 0.5f));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+  if (touchButton(ui, "home.search", shown, ImVec2(ImGui::GetContentRegionAvail().x, m.touch))) out = OpenSearch{};
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(2);
+  return out;
+}
+
 Intent HomeScreen::draw(UiContext& ui, const HomeView& v) {
   Intent out;
   const Metrics& m = ui.metrics;
-  bigText(ui, ui.t("ui.home.title"));
+  const bool typing = v.search.open;
   const float w = 240 * m.scale;
-  if (touchButton(ui, "home.checkin", ui.t("ui.home.checkin"), ImVec2(w, m.touch), Tone::Primary))
-    out = Navigate{Screen::CheckIn};
-  ImGui::SameLine(0, m.gap);
-  if (touchButton(ui, "home.switch", ui.t("ui.home.switch_user"), ImVec2(w, m.touch))) out = LockKiosk{};
-  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
-  ImGui::BeginChild("today", ImVec2(0, 0), false);
+  if (!typing) {
+    bigText(ui, ui.t("ui.home.title"));
+    if (touchButton(ui, "home.checkin", ui.t("ui.home.checkin"), ImVec2(w, m.touch), Tone::Primary))
+      out = Navigate{Screen::CheckIn};
+    ImGui::SameLine(0, m.gap);
+    if (touchButton(ui, "home.switch", ui.t("ui.home.switch_user"), ImVec2(w, m.touch))) out = LockKiosk{};
+  }
+  if (Intent s = searchBar(ui, v.search); !std::holds_alternative<std::monostate>(s)) out = s;
+  const float keyboardH = typing ? 5 * (m.touch + m.gap) + m.gap : 0;
+  ImGui::BeginChild("today", ImVec2(0, -keyboardH), false);
   dragToScroll();
   const float x0 = m.gap, cols[] = {x0, x0 + 230 * m.scale, x0 + 420 * m.scale, x0 + 620 * m.scale};
   // One list row of up to four cells; the last one muted.
@@ -27,28 +46,36 @@ Intent HomeScreen::draw(UiContext& ui, const HomeView& v) {
     ImGui::SetCursorPos(ImVec2(start.x, start.y + m.touch));
     ImGui::Separator();
   };
-  ImGui::SetCursorPos(ImVec2(x0, ImGui::GetCursorPosY() + m.gap * 0.5f));
-  text(ui, ui.t("ui.home.queue") + " (" + std::to_string(v.queue.size()) + ")");
-  if (v.queue.empty()) {
-    ImGui::SetCursorPosX(x0);
-    mutedText(ui, ui.t("ui.home.queue_empty"));
+  const bool searching = !v.search.query.empty();
+  if (!searching) {  // today's queue first; a search shows only its results
+    ImGui::SetCursorPos(ImVec2(x0, ImGui::GetCursorPosY() + m.gap * 0.5f));
+    text(ui, ui.t("ui.home.queue") + " (" + std::to_string(v.queue.size()) + ")");
+    if (v.queue.empty()) {
+      ImGui::SetCursorPosX(x0);
+      mutedText(ui, ui.t("ui.home.queue_empty"));
+    }
+    for (const QueueRow& q : v.queue) {
+      const std::string* cells[4] = {&q.time, &q.name, &ui.t(q.methodKey), nullptr};
+      row(cells);
+    }
+    ImGui::Dummy(ImVec2(0, m.gap));
   }
-  for (const QueueRow& q : v.queue) {
-    const std::string* cells[4] = {&q.time, &q.name, &ui.t(q.methodKey), nullptr};
-    row(cells);
-  }
-  ImGui::Dummy(ImVec2(0, m.gap));
-  ImGui::SetCursorPosX(x0);
-  text(ui, ui.t("home.customers"));
+  ImGui::SetCursorPos(ImVec2(x0, ImGui::GetCursorPosY() + (searching ? m.gap * 0.5f : 0)));
+  text(ui, ui.t(searching ? "ui.home.results" : "home.customers"));
   if (v.customers.empty()) {
     ImGui::SetCursorPosX(x0);
-    mutedText(ui, ui.t("home.no_customers"));
+    mutedText(ui, ui.t(searching ? "ui.home.no_results" : "home.no_customers"));
   }
   for (const CustomerRow& c : v.customers) {
     const std::string* cells[4] = {&c.fileNo, &c.name, &c.maskedPhone, &ui.t(c.statusKey)};
     row(cells);
   }
   ImGui::EndChild();
+  if (typing) {
+    KeyboardInput k = pinyinKeyboard(ui, v.search.letters, v.search.candidates, ImGui::GetContentRegionAvail().x);
+    if (!k.picked.empty()) out = PickCandidate{k.picked};
+    else if (!k.keys.empty()) out = KeyboardKeys{k.keys};
+  }
   return out;
 }
 

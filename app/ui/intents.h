@@ -21,9 +21,14 @@ struct RejectMatches {};
 struct Navigate { Screen to = Screen::Home; };
 struct LockKiosk {};
 struct SwitchLanguage { std::string language; };
+// The on-screen keyboard: letters and digits, '<' erase, 'C' clear, '=' close.
+struct KeyboardKeys { std::string keys; };
+struct PickCandidate { std::string text; };
+struct OpenSearch {};
 
 using Intent = std::variant<std::monostate, ChooseStaff, PinKeys, CancelSignIn, PhoneKeys, ScanPayload,
-                            ConfirmCheckIn, RejectMatches, Navigate, LockKiosk, SwitchLanguage>;
+                            ConfirmCheckIn, RejectMatches, Navigate, LockKiosk, SwitchLanguage, KeyboardKeys,
+                            PickCandidate, OpenSearch>;
 using Intents = std::vector<Intent>;
 
 inline void add(Intents& out, Intent i) {

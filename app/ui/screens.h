@@ -25,6 +25,9 @@ class SignInScreen {
 class HomeScreen {
  public:
   Intent draw(UiContext& ui, const HomeView& v);
+
+ private:
+  Intent searchBar(UiContext& ui, const SearchView& v);
 };
 
 // Customer-facing: big, simple, no balances and only a masked name by phone.

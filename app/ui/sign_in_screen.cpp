@@ -11,8 +11,13 @@ Intent SignInScreen::chooseStaff(UiContext& ui, const SignInView& v) {
   Intent out;
   const Metrics& m = ui.metrics;
   bigText(ui, ui.t("ui.signin.title"));
-  mutedText(ui, ui.t("ui.signin.choose_staff"));
+  if (!v.staff.empty()) mutedText(ui, ui.t("ui.signin.choose_staff"));
   if (!v.message.empty()) alertText(ui, v.message);
+  if (v.staff.empty()) {
+    ImGui::PushTextWrapPos(0);
+    alertText(ui, ui.t("ui.signin.no_staff"));
+    ImGui::PopTextWrapPos();
+  }
   ImGui::Dummy(ImVec2(0, m.gap));
   const int columns = 3;
   const float w = (ImGui::GetContentRegionAvail().x - (columns - 1) * m.gap) / columns;

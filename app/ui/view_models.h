@@ -41,8 +41,18 @@ struct QueueRow {
   std::string methodKey;  // "ui.method.phone"
 };
 
+// Finding a customer by name (on-screen pinyin keyboard) or phone digits.
+struct SearchView {
+  bool open = false;                   // the keyboard is shown
+  std::string query;                   // what is searched for
+  std::string letters;                 // pinyin typed, not yet turned into characters
+  std::vector<std::string> candidates; // for `letters`
+  bool pinyinReady = false;            // librime deployed
+};
+
 struct HomeView {
   std::string staffName;
+  SearchView search;
   std::vector<QueueRow> queue;  // today's check-ins, oldest first
   std::vector<CustomerRow> customers;
 };

@@ -12,6 +12,9 @@ std::vector<std::string> textsOf(const KioskView& v) {
     out.push_back(c.name);
     out.push_back(c.maskedPhone);
   }
+  out.push_back(v.home.search.query);
+  out.push_back(v.home.search.letters);
+  for (const std::string& c : v.home.search.candidates) out.push_back(c);
   for (const QueueRow& q : v.home.queue) {
     out.push_back(q.time);
     out.push_back(q.name);

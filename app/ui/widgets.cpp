@@ -1,5 +1,7 @@
 #include "app/ui/widgets.h"
 
+#include <algorithm>
+
 #include "app/ui/glyph_set.h"
 
 namespace salon::ui {
@@ -101,6 +103,52 @@ void dragToScroll() {
   ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+}  // namespace salon::ui
+
+namespace salon::ui {
+
+KeyboardInput pinyinKeyboard(UiContext& ui, const std::string& letters, const std::vector<std::string>& candidates,
+                             float width) {
+  KeyboardInput in;
+  const Metrics& m = ui.metrics;
+  const float gap = m.gap * 0.5f;
+  // The widest row is 9 letters and a 1.5-wide erase key (or 7 + 1.5 + 1.5).
+  const float keyW = (width - 10 * gap) / 10.5f, keyH = m.touch;
+  // Candidate bar: the pinyin so far, then the words to pick.
+  ImGui::BeginChild("kb.candidates", ImVec2(width, keyH + m.gap), false, ImGuiWindowFlags_NoScrollbar);
+  mutedText(ui, letters.empty() ? " " : letters);
+  ImGui::SameLine(0, m.gap * 2);
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::string& c = candidates[i];
+    float w = std::max(keyW, ImGui::CalcTextSize(c.c_str()).x + m.gap * 2);
+    if (ImGui::GetCursorPosX() + w > width) break;
+    if (touchButton(ui, "kb.pick." + std::to_string(i + 1), c, ImVec2(w, keyH), Tone::Primary)) in.picked = c;
+    ImGui::SameLine(0, gap);
+  }
+  ImGui::EndChild();
+  static const char* kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
+  for (int r = 0; r < 4; ++r) {
+    const std::string row = kRows[r];
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (r == 3 ? keyW * 0.25f : 0));
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) ImGui::SameLine(0, gap);
+      std::string k(1, row[i]);
+      if (touchButton(ui, "kb." + k, k, ImVec2(keyW, keyH))) in.keys += k;
+    }
+    if (r == 2) {
+      ImGui::SameLine(0, gap);
+      if (touchButton(ui, "kb.back", "←", ImVec2(keyW * 1.5f, keyH))) in.keys += '<';
+    }
+    if (r == 3) {
+      ImGui::SameLine(0, gap);
+      if (touchButton(ui, "kb.clear", ui.t("ui.keyboard.clear"), ImVec2(keyW * 1.5f, keyH))) in.keys += 'C';
+      ImGui::SameLine(0, gap);
+      if (touchButton(ui, "kb.done", ui.t("ui.keyboard.done"), ImVec2(keyW * 1.5f, keyH), Tone::Primary)) in.keys += '=';
+    }
+  }
+  return in;
 }
 
 }  // namespace salon::ui

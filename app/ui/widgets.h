@@ -33,6 +33,15 @@ void centredBigText(UiContext& ui, const std::string& s, float width);
 // A 4×3 keypad of big keys; returns the keys tapped this frame ("7", "<", "=").
 std::string keypad(UiContext& ui, const std::string& idPrefix, float width, const std::string& okLabel);
 
+// An on-screen keyboard (letters, digits, erase, clear, done) with a candidate
+// bar above it; returns keys tapped ("a", "<", "C", "=") and the candidate picked.
+struct KeyboardInput {
+  std::string keys;
+  std::string picked;
+};
+KeyboardInput pinyinKeyboard(UiContext& ui, const std::string& letters, const std::vector<std::string>& candidates,
+                             float width);
+
 // What a keyboard (or a keyboard-wedge card reader) typed this frame: printable
 // characters, and whether Enter or Backspace came.
 struct Typed {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one scripted session against the real window on a fresh demo database:
 #   run_script.sh <salon-kiosk> <script> <sdl|glfw> <work dir>
+# A script's line "#! args: ..." adds kiosk options (e.g. --fullscreen).
 # Uses the current display (CI runs ctest inside xvfb-run) or starts Xvfb.
 set -u
 bin=$1 script=$2 platform=$3 work=$4
@@ -9,7 +10,8 @@ mkdir -p "$work"
 db="$work/$name-$platform.db"
 rm -f "$db" "$db-wal" "$db-shm"
 export SALON_PIN_COST=min SDL_AUDIODRIVER=dummy SALON_LANG=zh-Hans
-cmd=("$bin" --db "$db" --demo --platform "$platform" --script "$script" --shots "$work/shots-$platform")
+read -r -a extra <<<"$(sed -n 's/^#! args: *//p' "$script" | head -1)"
+cmd=("$bin" --db "$db" --demo --platform "$platform" --script "$script" --shots "$work/shots-$platform" "${extra[@]}")
 if [ -n "${DISPLAY:-}" ]; then
   exec timeout 120 "${cmd[@]}"
 fi

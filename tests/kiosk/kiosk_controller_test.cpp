@@ -182,3 +182,63 @@ TEST_CASE("the quick_check result reaches the status bar") {
   CHECK(f.kiosk->view().status.dbProblem.find("Page 5") != std::string::npos);
   CHECK(f.kiosk->view().status.storeName == "悦容美容美发沙龙");
 }
+
+namespace {
+
+// The port, with a fixed vocabulary: what librime would offer for these letters.
+class FixedPinyin : public PinyinConverter {
+ public:
+  std::vector<std::string> candidates(const std::string& letters, int limit) override {
+    std::vector<std::string> out;
+    if (letters == "wang") out = {"王", "网", "往"};
+    if (letters == "wa") out = {"挖", "瓦"};
+    if (static_cast<int>(out.size()) > limit) out.resize(limit);
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("finding a customer by pinyin on the on-screen keyboard, or by phone digits; the search is audited") {
+  Fixture f;
+  FixedPinyin pinyin;
+  f.signIn("mgr", "1234");
+  const ui::SearchView& s = f.kiosk->view().home.search;
+  CHECK_FALSE(s.pinyinReady);
+  f.kiosk->setPinyin(&pinyin);
+  f.kiosk->apply(ui::OpenSearch{});
+  CHECK(s.open);
+  f.kiosk->apply(ui::KeyboardKeys{"wa"});
+  CHECK(s.letters == "wa");
+  CHECK(s.candidates == std::vector<std::string>{"挖", "瓦"});
+  f.kiosk->apply(ui::KeyboardKeys{"ng"});
+  CHECK(s.candidates.front() == "王");
+  f.kiosk->apply(ui::PickCandidate{"王"});
+  CHECK(s.query == "王");
+  CHECK(s.letters.empty());
+  const auto& rows = f.kiosk->view().home.customers;
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].name == "王芳");
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE record_id = 'search' AND reason = 'find a customer: 王'") == 1);
+  // Erase the character: back to the whole list.
+  f.kiosk->apply(ui::KeyboardKeys{"<"});
+  CHECK(s.query.empty());
+  CHECK(rows.size() == 8);
+  // Digits are a phone number (its last four here).
+  f.kiosk->apply(ui::KeyboardKeys{"5678"});
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].name == "陳美玲");
+  f.kiosk->apply(ui::KeyboardKeys{"C="});
+  CHECK(s.query.empty());
+  CHECK_FALSE(s.open);
+}
+
+TEST_CASE("without the pinyin engine, letters are searched as typed") {
+  Fixture f;
+  f.signIn("mgr", "1234");
+  f.kiosk->apply(ui::OpenSearch{});
+  f.kiosk->apply(ui::KeyboardKeys{"alice"});
+  CHECK(f.kiosk->view().home.search.query == "alice");
+  REQUIRE(f.kiosk->view().home.customers.size() == 1);
+  CHECK(f.kiosk->view().home.customers[0].name == "Alice Wong");
+}

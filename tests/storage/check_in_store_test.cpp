@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "storage/check_in_store.h"
+#include "storage/verify.h"
 #include "support/temp_dir.h"
 
 using namespace salon;
@@ -44,4 +45,17 @@ TEST_CASE("a check-in is stored once with its audit entry and outbox message; th
   CHECK_THROWS_AS(queue.add({"id-d", 99, 1, "phone", "cash"}, audit(1)), DomainError);
   CHECK_THROWS_AS(queue.add({"id-e", 1, 1, "fax", "cash"}, audit(1)), DomainError);
   CHECK(count(*db, "SELECT count(*) FROM checkins") == 3);
+
+  // `verify` agrees; a check-in added by hand (no audit entry, no outbox) is caught.
+  VerifyReport ok = verifyDatabase(*db);
+  CHECK(ok.ok());
+  db->write([](SQLite::Database& s) {
+    s.exec("INSERT INTO checkins (id, customer_id, at, method, staff) VALUES ('by-hand', 2, 9, 'phone', 'cash')");
+  });
+  VerifyReport bad = verifyDatabase(*db);
+  CHECK_FALSE(bad.ok());
+  bool found = false;
+  for (const LedgerCheck& l : bad.ledgers)
+    if (l.name == "check-ins" && !l.ok) found = l.problem.find("1 without") != std::string::npos;
+  CHECK(found);
 }

@@ -277,3 +277,37 @@ TEST_CASE("no screen draws a character the font atlas lacks (no '?'), in any lan
     }
   }
 }
+
+TEST_CASE("the on-screen keyboard: big keys, candidates to pick, and the search field opens it") {
+  Headless h;
+  KioskView v = signInView();
+  v.screen = Screen::Home;
+  v.status.staffName = "王店长";
+  h.frame(v);
+  h.frame(v);
+  Intents open = h.tap(v, "home.search");
+  REQUIRE(open.size() == 1);
+  CHECK(std::holds_alternative<OpenSearch>(open[0]));
+  v.home.search.open = true;
+  v.home.search.letters = "wang";
+  v.home.search.candidates = {"王", "网", "往"};
+  h.frame(v);
+  h.frame(v);
+  for (const char* id : {"kb.q", "kb.p", "kb.m", "kb.0", "kb.back", "kb.clear", "kb.done", "kb.pick.1"}) {
+    const Tappable* t = h.record().find(id);
+    INFO(id);
+    REQUIRE(t);
+    CHECK(t->y1 - t->y0 >= 48);
+    CHECK(t->x1 - t->x0 >= 48);
+    CHECK(t->y1 <= 768);
+    CHECK(t->x1 <= 1024 - h.metrics().gap * 1.5f);  // no key off the right edge (the screen's padding)
+  }
+  Intents k = h.tap(v, "kb.w");
+  REQUIRE(k.size() == 1);
+  CHECK(std::get<KeyboardKeys>(k[0]).keys == "w");
+  Intents pick = h.tap(v, "王");  // by its label
+  REQUIRE(pick.size() == 1);
+  CHECK(std::get<PickCandidate>(pick[0]).text == "王");
+  Intents done = h.tap(v, "kb.done");
+  CHECK(std::get<KeyboardKeys>(done[0]).keys == "=");
+}
