@@ -72,8 +72,29 @@ Codec::~Codec() {
 
 const std::string* Codec::encode(char32_t c) {
   if (c >= 0x20 && c < 0x7F) return &ascii_[c];
-  auto it = cache_.find(c);
-  if (it == cache_.end()) it = cache_.emplace(c, lookUp(c)).first;
+  if (c < 0x10000) {
+    if (bmp_.empty()) {
+      bmp_.assign(0x10000, -1);
+      known_.reserve(16384);  // Big5 holds 13,468 characters, GB2312 7,445: references stay valid
+    }
+    std::int32_t& slot = bmp_[c];
+    if (slot == -1) {
+      auto bytes = lookUp(c);
+      if (!bytes) {
+        slot = -2;
+      } else if (known_.size() < known_.capacity()) {
+        known_.push_back(std::move(*bytes));
+        slot = static_cast<std::int32_t>(known_.size() - 1);
+      } else {
+        slot = -3;  // more than expected: kept in the map below
+        astral_.emplace(c, std::move(bytes));
+      }
+    }
+    if (slot >= 0) return &known_[static_cast<std::size_t>(slot)];
+    if (slot == -2) return nullptr;
+  }
+  auto it = astral_.find(c);
+  if (it == astral_.end()) it = astral_.emplace(c, lookUp(c)).first;
   return it->second ? &*it->second : nullptr;
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "devices/escpos/profile.h"
 
@@ -40,8 +41,12 @@ class Codec {
   ChineseEncoding encoding_;
   iconv_t to_ = reinterpret_cast<iconv_t>(-1);
   iconv_t from_ = reinterpret_cast<iconv_t>(-1);
-  std::unordered_map<char32_t, std::optional<std::string>> cache_;
   std::string ascii_[128];  // most of a receipt: no lookup at all
+  // The Basic Multilingual Plane by code point: -1 not looked up yet, -2 not
+  // in the font, else an index into known_. Other planes go through the map.
+  std::vector<std::int32_t> bmp_;
+  std::vector<std::string> known_;
+  std::unordered_map<char32_t, std::optional<std::string>> astral_;
 };
 
 // One codec per encoding and thread, so encoding never reopens iconv.

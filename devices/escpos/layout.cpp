@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <mutex>
 
 #include "app/core/error.h"
@@ -12,16 +13,117 @@ namespace {
 
 using Json = nlohmann::json;
 
-const Json& layoutJson(const std::string& name) {
+// A template split once into literal text, {field} and {t:sentence} pieces.
+struct Piece {
+  enum Kind { Literal, Field, Sentence } kind;
+  std::string text;
+};
+using Template = std::vector<Piece>;
+
+Template compileTemplate(const std::string& tpl) {
+  Template out;
+  std::string literal;
+  for (std::size_t i = 0; i < tpl.size();) {
+    auto close = tpl[i] == '{' ? tpl.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      literal += tpl[i++];
+      continue;
+    }
+    if (!literal.empty()) out.push_back({Piece::Literal, std::move(literal)});
+    literal.clear();
+    std::string key = tpl.substr(i + 1, close - i - 1);
+    if (key.rfind("t:", 0) == 0)
+      out.push_back({Piece::Sentence, key.substr(2)});
+    else
+      out.push_back({Piece::Field, key});
+    i = close + 1;
+  }
+  if (!literal.empty()) out.push_back({Piece::Literal, std::move(literal)});
+  return out;
+}
+
+// One block of a layout, read from JSON once and kept.
+struct Block {
+  enum Kind { Text, Pair, Rule, Feed, Qr, Cut, Drawer, Each, Nothing } kind = Nothing;
+  std::string when, unless, list;
+  TextStyle style;
+  Template a, b;
+  char fill = '-';
+  int n = 0, module = 6, module58 = 5;
+  escpos::QrLevel level = escpos::QrLevel::M;
+  std::vector<Block> children;
+};
+
+TextStyle styleOf(const Json& j) {
+  TextStyle s;
+  std::string a = j.value("align", "left");
+  s.align = a == "center" ? escpos::Align::Center : a == "right" ? escpos::Align::Right : escpos::Align::Left;
+  s.bold = j.value("bold", false);
+  s.underline = j.value("underline", 0);
+  if (auto it = j.find("size"); it != j.end() && it->is_array() && it->size() == 2) {
+    s.width = (*it)[0].get<int>();
+    s.height = (*it)[1].get<int>();
+  }
+  return s;
+}
+
+std::vector<Block> compileBlocks(const Json& list);
+
+Block compileBlock(const Json& j) {
+  Block b;
+  b.when = j.value("when", "");
+  b.unless = j.value("unless", "");
+  b.style = styleOf(j);
+  if (auto e = j.find("each"); e != j.end()) {
+    b.kind = Block::Each;
+    b.list = e->get<std::string>();
+    b.children = compileBlocks(j.at("blocks"));
+  } else if (auto t = j.find("text"); t != j.end()) {
+    b.kind = Block::Text;
+    b.a = compileTemplate(t->get<std::string>());
+  } else if (auto p = j.find("pair"); p != j.end()) {
+    b.kind = Block::Pair;
+    b.a = compileTemplate(p->at(0).get<std::string>());
+    b.b = compileTemplate(p->at(1).get<std::string>());
+  } else if (auto r = j.find("rule"); r != j.end()) {
+    b.kind = Block::Rule;
+    std::string fill = r->get<std::string>();
+    b.fill = fill.empty() ? '-' : fill[0];
+  } else if (auto f = j.find("feed"); f != j.end()) {
+    b.kind = Block::Feed;
+    b.n = f->get<int>();
+  } else if (auto q = j.find("qr"); q != j.end()) {
+    b.kind = Block::Qr;
+    b.a = compileTemplate(q->get<std::string>());
+    std::string lvl = j.value("level", "M");
+    b.level = lvl == "L" ? escpos::QrLevel::L : lvl == "Q" ? escpos::QrLevel::Q
+              : lvl == "H" ? escpos::QrLevel::H : escpos::QrLevel::M;
+    b.module = j.value("module", 6);
+    b.module58 = j.value("module58", b.module - 1);
+  } else if (j.contains("cut")) {
+    b.kind = Block::Cut;
+  } else if (j.contains("drawer")) {
+    b.kind = Block::Drawer;
+  }
+  return b;
+}
+
+std::vector<Block> compileBlocks(const Json& list) {
+  std::vector<Block> out;
+  for (const Json& j : list) out.push_back(compileBlock(j));
+  return out;
+}
+
+const std::vector<Block>& layout(const std::string& name) {
   static std::mutex mutex;
-  static std::map<std::string, Json> cache;
+  static std::map<std::string, std::vector<Block>> cache;
   std::lock_guard<std::mutex> lock(mutex);
   auto it = cache.find(name);
   if (it != cache.end()) return it->second;
   auto raw = assets::text("layouts/" + name + ".json");
   if (!raw) throw DomainError("layout_invalid", name);
   try {
-    return cache.emplace(name, Json::parse(*raw)).first->second;
+    return cache.emplace(name, compileBlocks(Json::parse(*raw).at("blocks"))).first->second;
   } catch (const Json::exception& e) {
     throw DomainError("layout_invalid", name + ": " + e.what());
   }
@@ -31,78 +133,64 @@ class Expander {
  public:
   Expander(const LayoutValues& v, const Catalog& c) : values_(v), catalog_(c) {}
 
-  void blocks(const Json& list, PaperWriter& paper, const LayoutFields* item) {
-    for (const Json& b : list) block(b, paper, item);
+  void blocks(const std::vector<Block>& list, PaperWriter& paper, const LayoutFields* item) {
+    for (const Block& b : list) block(b, paper, item);
   }
 
  private:
-  std::string field(const std::string& key, const LayoutFields* item) const {
+  const std::string& field(const std::string& key, const LayoutFields* item) const {
+    static const std::string none;
     if (item) {
       auto it = item->find(key);
       if (it != item->end()) return it->second;
     }
     auto it = values_.fields.find(key);
-    return it == values_.fields.end() ? std::string() : it->second;
+    return it == values_.fields.end() ? none : it->second;
   }
 
-  std::string expand(const std::string& tpl, const LayoutFields* item, int depth = 0) const {
-    std::string out;
-    out.reserve(tpl.size() + 16);
-    for (std::size_t i = 0; i < tpl.size();) {
-      auto close = tpl[i] == '{' ? tpl.find('}', i) : std::string::npos;
-      if (close == std::string::npos) {
-        out += tpl[i++];
-        continue;
+  void expandInto(std::string& out, const Template& t, const LayoutFields* item, int depth) const {
+    for (const Piece& p : t) {
+      if (p.kind == Piece::Literal) {
+        out += p.text;
+      } else if (p.kind == Piece::Field) {
+        out += field(p.text, item);
+      } else {
+        const std::string& sentence = catalog_.text(p.text);
+        // A sentence may hold fields itself ("剩余{left}次").
+        if (depth < 2 && sentence.find('{') != std::string::npos)
+          expandInto(out, compileTemplate(sentence), item, depth + 1);
+        else
+          out += sentence;
       }
-      std::string key = tpl.substr(i + 1, close - i - 1);
-      if (key.rfind("t:", 0) == 0)
-        out += depth < 2 ? expand(catalog_.text(key.substr(2)), item, depth + 1) : catalog_.text(key.substr(2));
-      else
-        out += field(key, item);
-      i = close + 1;
     }
+  }
+
+  std::string expand(const Template& t, const LayoutFields* item) const {
+    std::string out;
+    out.reserve(48);
+    expandInto(out, t, item, 0);
     return out;
   }
 
-  static TextStyle style(const Json& b) {
-    TextStyle s;
-    std::string a = b.value("align", "left");
-    s.align = a == "center" ? escpos::Align::Center : a == "right" ? escpos::Align::Right : escpos::Align::Left;
-    s.bold = b.value("bold", false);
-    s.underline = b.value("underline", 0);
-    if (auto it = b.find("size"); it != b.end() && it->is_array() && it->size() == 2) {
-      s.width = (*it)[0].get<int>();
-      s.height = (*it)[1].get<int>();
-    }
-    return s;
-  }
-
-  void block(const Json& b, PaperWriter& paper, const LayoutFields* item) {
-    if (auto w = b.find("when"); w != b.end() && field(w->get<std::string>(), item).empty()) return;
-    if (auto u = b.find("unless"); u != b.end() && !field(u->get<std::string>(), item).empty()) return;
-    if (auto e = b.find("each"); e != b.end()) {
-      auto list = values_.lists.find(e->get<std::string>());
-      if (list == values_.lists.end()) return;
-      for (const LayoutFields& entry : list->second) blocks(b.at("blocks"), paper, &entry);
-    } else if (auto t = b.find("text"); t != b.end()) {
-      paper.line(expand(t->get<std::string>(), item), style(b));
-    } else if (auto p = b.find("pair"); p != b.end()) {
-      paper.pair(expand((*p)[0].get<std::string>(), item), expand((*p)[1].get<std::string>(), item), style(b));
-    } else if (auto r = b.find("rule"); r != b.end()) {
-      std::string fill = r->get<std::string>();
-      paper.rule(fill.empty() ? '-' : fill[0]);
-    } else if (auto f = b.find("feed"); f != b.end()) {
-      paper.feed(f->get<int>());
-    } else if (auto q = b.find("qr"); q != b.end()) {
-      std::string lvl = b.value("level", "M");
-      auto level = lvl == "L" ? escpos::QrLevel::L : lvl == "Q" ? escpos::QrLevel::Q
-                   : lvl == "H" ? escpos::QrLevel::H : escpos::QrLevel::M;
-      int module = paper.profile().dots >= 576 ? b.value("module", 6) : b.value("module58", b.value("module", 6) - 1);
-      paper.qr(expand(q->get<std::string>(), item), module, level);
-    } else if (b.contains("cut")) {
-      paper.cut();
-    } else if (b.contains("drawer")) {
-      paper.openDrawer();
+  void block(const Block& b, PaperWriter& paper, const LayoutFields* item) {
+    if (!b.when.empty() && field(b.when, item).empty()) return;
+    if (!b.unless.empty() && !field(b.unless, item).empty()) return;
+    switch (b.kind) {
+      case Block::Each: {
+        auto list = values_.lists.find(b.list);
+        if (list == values_.lists.end()) return;
+        for (const LayoutFields& entry : list->second) blocks(b.children, paper, &entry);
+        return;
+      }
+      case Block::Text: return paper.line(expand(b.a, item), b.style);
+      case Block::Pair: return paper.pair(expand(b.a, item), expand(b.b, item), b.style);
+      case Block::Rule: return paper.rule(b.fill);
+      case Block::Feed: return paper.feed(b.n);
+      case Block::Qr:
+        return paper.qr(expand(b.a, item), paper.profile().dots >= 576 ? b.module : b.module58, b.level);
+      case Block::Cut: return paper.cut();
+      case Block::Drawer: return paper.openDrawer();
+      case Block::Nothing: return;
     }
   }
 
@@ -113,12 +201,7 @@ class Expander {
 }  // namespace
 
 void printLayout(const std::string& name, const LayoutValues& values, const Catalog& catalog, PaperWriter& paper) {
-  const Json& layout = layoutJson(name);
-  try {
-    Expander(values, catalog).blocks(layout.at("blocks"), paper, nullptr);
-  } catch (const Json::exception& e) {
-    throw DomainError("layout_invalid", name + ": " + e.what());
-  }
+  Expander(values, catalog).blocks(layout(name), paper, nullptr);
 }
 
 const Catalog& ticketCatalog(const std::string& language) {

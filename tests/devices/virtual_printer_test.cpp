@@ -2,9 +2,12 @@
 // exact payload, for native QR and for printers that only take pictures.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "app/core/member_card.h"
 #include "app/core/receipt.h"
 #include "devices/escpos/commands.h"
+#include "devices/escpos/paper_preview.h"
 #include "devices/escpos/paper_writer.h"
 #include "devices/escpos/tickets.h"
 #include "devices/escpos/virtual_printer.h"
@@ -97,4 +100,15 @@ TEST_CASE("cuts, pictures and broken jobs") {
   huge += std::string(65535, '\xff');
   auto tall = renderJob(huge, profile);
   CHECK(tall.paper.height <= 40000);
+}
+
+TEST_CASE("the on-screen preview is the virtual printer's picture of the receipt") {
+  PaperPreview preview(*profileByName("58mm"));
+  TicketPreview& port = preview;
+  TicketPicture p = port.receipt(sampleReceipt(1'795'300'000'000, 2));
+  CHECK(p.width == 384);
+  CHECK(p.height > 500);
+  CHECK(p.gray.size() == static_cast<std::size_t>(p.width) * p.height);
+  CHECK(std::count(p.gray.begin(), p.gray.end(), 0) > 1000);
+  CHECK(p.text.find("销售小票") != std::string::npos);
 }
