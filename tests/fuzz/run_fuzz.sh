@@ -20,7 +20,7 @@ build() {  # name sources... (rebuilt only when a source is newer)
   newest=$(ls -t "$@" "$src/tests/fuzz/run_fuzz.sh" | head -1)
   if [ ! -x "$out" ] || [ "$newest" -nt "$out" ]; then
     echo "run_fuzz: building $name"
-    "$cxx" "${flags[@]}" "$@" -o "$out.tmp" -lqrencode -lpng -lsodium
+    "$cxx" "${flags[@]}" "$@" -o "$out.tmp" -lqrencode -lpng -lsodium -lstb
     mv "$out.tmp" "$out"
   fi
 }
