@@ -16,6 +16,9 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addVerifyCommand(app, inv);
   addStaffCommands(app, inv);
   addDemoDataCommand(app, inv);
+  addCheckoutCommands(app, inv);
+  addCatalogCommands(app, inv);
+  addDayCommands(app, inv);
 }
 
 int runInvocation(const Invocation& inv, const Catalog& catalog) {

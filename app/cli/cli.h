@@ -46,5 +46,8 @@ CLI::Option* addDbOption(CLI::App* sub, std::string& path);
 void addVerifyCommand(CLI::App& app, Invocation& inv);
 void addStaffCommands(CLI::App& app, Invocation& inv);
 void addDemoDataCommand(CLI::App& app, Invocation& inv);
+void addCheckoutCommands(CLI::App& app, Invocation& inv);  // sale, void, refund, receipt, arrears
+void addCatalogCommands(CLI::App& app, Invocation& inv);
+void addDayCommands(CLI::App& app, Invocation& inv);       // day open|close, report z|staff
 
 }  // namespace salon::cli

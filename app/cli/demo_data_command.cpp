@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/cli/cli.h"
+#include "app/cli/demo_checkout.h"
 #include "app/cli/demo_salon.h"
 #include "app/core/staff_auth.h"
 #include "storage/audit_store.h"
@@ -15,6 +16,7 @@ namespace {
 struct DemoArgs {
   std::string db, staff;
   long customers = 0;
+  long sales = 0;
   unsigned seed = 1;
 };
 
@@ -27,6 +29,7 @@ int runDemoData(const Invocation& inv, const DemoArgs& a) {
     storage::SqliteAuditLog audit(*db);
     Guard(audit, *inv.clock).require(me, Action::SeedDemoData, "store", "demo");
   }
+  seedDemoCheckout(*db, *inv.clock, a.sales, a.seed);
   std::cout << (seeded ? "seeded the demo salon" : "demo salon present") << "\n";
   return 0;
 }
@@ -39,6 +42,7 @@ void addDemoDataCommand(CLI::App& app, Invocation& inv) {
   addDbOption(sub, args->db);
   sub->add_option("--staff", args->staff, "Your staff code, when the database has staff already");
   sub->add_option("--customers", args->customers, "How many demo customers");
+  sub->add_option("--sales", args->sales, "How many past sales over the last year (checkout demo)");
   sub->add_option("--seed", args->seed, "Random seed (deterministic output)");
   sub->callback([&inv, args] { inv.run = [&inv, args] { return runDemoData(inv, *args); }; });
 }
