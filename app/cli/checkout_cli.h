@@ -15,4 +15,7 @@ Staff approvingManager(storage::Database& db, const Clock& clock, const std::str
 // {"error":{"code","message","detail"}} and gives exit code 2.
 int withJsonErrors(const std::function<int()>& work);
 
+// member apply|approve|reject (registered with the checkout commands).
+void addMemberCommands(CLI::App& app, Invocation& inv);
+
 }  // namespace salon::cli

@@ -177,6 +177,8 @@ void addCheckoutCommands(CLI::App& app, Invocation& inv) {
   receipt->add_option("--sale", a->sale, "The sale's id")->required();
   receipt->callback([&inv, a] { inv.run = [&inv, a] { return withJsonErrors([&] { return runReceipt(inv, *a); }); }; });
 
+  addMemberCommands(app, inv);
+
   auto* arrears = app.add_subcommand("arrears", "Arrears (欠费): settle, remind, override, limit");
   arrears->require_subcommand(1);
   const std::pair<const char*, const char*> kinds[] = {{"settle", "Pay off arrears (--json tenders)"},

@@ -66,6 +66,19 @@ CREATE TABLE memberships (
   updated_at   INTEGER NOT NULL
 );
 
+-- Membership applications (入会申请), approved or returned by a supervisor.
+CREATE TABLE membership_applications (
+  id          TEXT PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers (id),
+  applied_at  INTEGER NOT NULL,
+  applied_by  TEXT NOT NULL,
+  status      TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+  decided_by  TEXT,
+  decided_at  INTEGER,
+  note        TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX membership_applications_one_pending ON membership_applications (customer_id) WHERE status = 'pending';
+
 -- Balances: each equals the sum of its ledger (checked by `verify`), never negative.
 CREATE TABLE member_balances (
   customer_id   INTEGER PRIMARY KEY REFERENCES customers (id),

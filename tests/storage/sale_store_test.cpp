@@ -209,3 +209,23 @@ TEST_CASE("a scanned payment code is never taken for a member lookup") {
   CHECK_THROWS_WITH(storage::findCustomerId(st.db->sql(), "134567890123456789"), Catch::Contains("payment_code_not_customer"));
   CHECK_THROWS_WITH(storage::findCustomerId(st.db->sql(), "13700000000"), Catch::Contains("unknown_customer"));
 }
+
+TEST_CASE("a membership application is approved by a supervisor; the member then gets member prices") {
+  CheckoutStore st;
+  auto store = st.store();
+  // 李四 (customer 2) has no member number: no tier discount, no points yet.
+  auto before = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Cash, 8800)}, 2), st.cashier, kOpen + kHour);
+  CHECK(before.sale.pointsEarned == 0);
+  auto app = storage::applyForMembership(*st.db, 2, "cash", kOpen + kHour);
+  CHECK_THROWS_WITH(storage::applyForMembership(*st.db, 2, "cash", kOpen + kHour), Catch::Contains("application_pending"));
+  CHECK_THROWS_WITH(storage::decideMembership(*st.db, app.id, true, "cash", "", st.setup.tiers, kOpen + kHour),
+                    Catch::Contains("self_approval"));
+  auto ok = storage::decideMembership(*st.db, app.id, true, "mgr", "", st.setup.tiers, kOpen + 2 * kHour);
+  CHECK(ok.status == "approved");
+  CHECK_THROWS_WITH(storage::decideMembership(*st.db, app.id, false, "mgr", "x", st.setup.tiers, kOpen + 2 * kHour),
+                    Catch::Contains("application_decided"));
+  auto after = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Cash, 8360)}, 2), st.cashier, kOpen + 3 * kHour);
+  CHECK(after.sale.tierCode == "basic");
+  CHECK(after.sale.pointsEarned == 83);
+  CHECK(st.count("audit_log WHERE action = 'member.approve'") == 1);
+}
