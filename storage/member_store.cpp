@@ -171,6 +171,11 @@ MembershipApplication readApplication(SQLite::Database& s, const std::string& id
 MembershipApplication applyForMembership(Database& db, CustomerId id, const std::string& staff, Instant now) {
   MembershipApplication a{newUuid(), id, now, staff, "pending", "", 0, ""};
   db.write([&](SQLite::Database& s) {
+    SQLite::Statement known(s, "SELECT c.member_no IS NOT NULL OR m.customer_id IS NOT NULL FROM customers c"
+                               " LEFT JOIN memberships m ON m.customer_id = c.id WHERE c.id = ?");
+    known.bind(1, static_cast<std::int64_t>(id));
+    if (!known.executeStep()) throw DomainError("unknown_customer", std::to_string(id));
+    if (known.getColumn(0).getInt()) throw DomainError("already_member", std::to_string(id));
     SQLite::Statement open(s, "SELECT id FROM membership_applications WHERE customer_id = ? AND status = 'pending'");
     open.bind(1, static_cast<std::int64_t>(id));
     if (open.executeStep()) throw DomainError("application_pending", open.getColumn(0).getString());

@@ -216,6 +216,7 @@ TEST_CASE("a membership application is approved by a supervisor; the member then
   // 李四 (customer 2) has no member number: no tier discount, no points yet.
   auto before = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Cash, 8800)}, 2), st.cashier, kOpen + kHour);
   CHECK(before.sale.pointsEarned == 0);
+  CHECK_THROWS_WITH(storage::applyForMembership(*st.db, 1, "cash", kOpen + kHour), Catch::Contains("already_member"));
   auto app = storage::applyForMembership(*st.db, 2, "cash", kOpen + kHour);
   CHECK_THROWS_WITH(storage::applyForMembership(*st.db, 2, "cash", kOpen + kHour), Catch::Contains("application_pending"));
   CHECK_THROWS_WITH(storage::decideMembership(*st.db, app.id, true, "cash", "", st.setup.tiers, kOpen + kHour),
