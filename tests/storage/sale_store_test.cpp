@@ -103,6 +103,10 @@ TEST_CASE("verify notices a balance that does not match its ledger") {
   auto store = st.store();
   store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Cash, 8360)}, 1), st.cashier, kOpen + kHour);
   CHECK(storage::verifyDatabase(*st.db).ok());
+  st.db->sql().exec("UPDATE staff_day_totals SET performance = performance + 1");
+  CHECK_FALSE(storage::verifyDatabase(*st.db).ok());
+  st.db->sql().exec("UPDATE staff_day_totals SET performance = performance - 1");
+  CHECK(storage::verifyDatabase(*st.db).ok());
   st.db->sql().exec("UPDATE member_balances SET points = points + 1");
   auto r = storage::verifyDatabase(*st.db);
   CHECK_FALSE(r.ok());
