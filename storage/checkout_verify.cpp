@@ -84,4 +84,15 @@ LedgerCheck checkSales(SQLite::Database& db) {
       " LIMIT 1");
 }
 
+// The per-day staff totals the reports read equal the per-sale rows.
+LedgerCheck checkStaffTotals(SQLite::Database& db) {
+  return firstProblem(db, "staff_totals",
+                      "SELECT 'staff ' || COALESCE(t.staff, p.staff) || ' on ' || COALESCE(t.business_day, p.business_day) ||"
+                      " ': totals do not match the sales'"
+                      " FROM (SELECT business_day, staff, SUM(performance) pf, SUM(service) sv FROM staff_performance"
+                      " GROUP BY business_day, staff) p FULL OUTER JOIN staff_day_totals t"
+                      " ON t.business_day = p.business_day AND t.staff = p.staff"
+                      " WHERE t.staff IS NULL OR p.staff IS NULL OR t.performance != p.pf OR t.service != p.sv LIMIT 1");
+}
+
 }  // namespace salon::storage

@@ -11,5 +11,6 @@ LedgerCheck checkPackageLedger(SQLite::Database& db);
 LedgerCheck checkStockLedger(SQLite::Database& db);
 LedgerCheck checkArrearsLedger(SQLite::Database& db);
 LedgerCheck checkSales(SQLite::Database& db);
+LedgerCheck checkStaffTotals(SQLite::Database& db);
 
 }  // namespace salon::storage

@@ -31,7 +31,7 @@ std::optional<BusinessDay> readDay(SQLite::Statement& q) {
 std::vector<StaffPerformance> performance(SQLite::Database& db, const std::string& from, const std::string& to,
                                           const CheckoutPolicy& policy) {
   std::vector<StaffPerformance> out;
-  SQLite::Statement q(db, "SELECT staff, SUM(performance), SUM(service) FROM staff_performance"
+  SQLite::Statement q(db, "SELECT staff, SUM(performance), SUM(service) FROM staff_day_totals"
                           " WHERE business_day BETWEEN ? AND ? GROUP BY staff ORDER BY staff");
   q.bind(1, from);
   q.bind(2, to);

@@ -3,6 +3,7 @@
 #include "app/core/audit.h"
 #include "app/core/error.h"
 #include "app/core/outbox.h"
+#include "app/core/tender.h"
 #include "app/core/uuid.h"
 #include "storage/audit_store.h"
 
@@ -26,6 +27,7 @@ void audited(SQLite::Database& db, Instant now, const std::string& staff, const 
 }  // namespace
 
 CustomerId findCustomerId(SQLite::Database& db, const std::string& key) {
+  if (looksLikePaymentCode(key)) throw DomainError("payment_code_not_customer", "");
   return guarded([&] {
     SQLite::Statement q(db, "SELECT id FROM customers WHERE file_no = ?1 OR member_no = ?1 OR phone = ?1 LIMIT 2");
     q.bind(1, key);
@@ -50,8 +52,9 @@ std::optional<MemberAccount> loadAccount(SQLite::Database& db, CustomerId id, co
   a.name = q.getColumn(0).getString();
   CivilDate bd;
   if (!q.getColumn(1).isNull() && parseDate(q.getColumn(1).getString(), bd)) a.birthday = bd;
-  a.member = !q.getColumn(2).isNull() && !q.getColumn(2).getString().empty();
   a.tierCode = q.getColumn(3).getString();
+  // A member: a member number on file, or an approved membership.
+  a.member = (!q.getColumn(2).isNull() && !q.getColumn(2).getString().empty()) || !a.tierCode.empty();
   a.points = q.getColumn(4).getInt64();
   a.svPrincipal = Money(q.getColumn(5).getInt64());
   a.svBonus = Money(q.getColumn(6).getInt64());
@@ -72,7 +75,7 @@ std::optional<MemberAccount> loadAccount(SQLite::Database& db, CustomerId id, co
 
 void refreshTier(SQLite::Database& db, CustomerId id, const std::vector<MemberTier>& tiers, Instant now) {
   if (tiers.empty()) return;
-  SQLite::Statement member(db, "SELECT c.member_no IS NOT NULL, m.tier_code, m.period_end FROM customers c"
+  SQLite::Statement member(db, "SELECT c.member_no IS NOT NULL OR m.tier_code IS NOT NULL, m.tier_code, m.period_end FROM customers c"
                                " LEFT JOIN memberships m ON m.customer_id = c.id WHERE c.id = ?");
   member.bind(1, static_cast<std::int64_t>(id));
   if (!member.executeStep() || member.getColumn(0).getInt() == 0) return;
@@ -150,6 +153,78 @@ void setArrearsLimit(Database& db, CustomerId id, Money limit, const std::string
     u.exec();
     audited(s, now, staff, "arrears.limit_set", id, formatAmount(limit), "{\"customer\":" + std::to_string(id) + "}");
   });
+}
+
+namespace {
+
+MembershipApplication readApplication(SQLite::Database& s, const std::string& id) {
+  SQLite::Statement q(s, "SELECT customer_id, applied_at, applied_by, status, COALESCE(decided_by, ''),"
+                         " COALESCE(decided_at, 0), note FROM membership_applications WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) throw DomainError("unknown_application", id);
+  return {id, q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+          q.getColumn(4).getString(), q.getColumn(5).getInt64(), q.getColumn(6).getString()};
+}
+
+}  // namespace
+
+MembershipApplication applyForMembership(Database& db, CustomerId id, const std::string& staff, Instant now) {
+  MembershipApplication a{newUuid(), id, now, staff, "pending", "", 0, ""};
+  db.write([&](SQLite::Database& s) {
+    SQLite::Statement known(s, "SELECT c.member_no IS NOT NULL OR m.customer_id IS NOT NULL FROM customers c"
+                               " LEFT JOIN memberships m ON m.customer_id = c.id WHERE c.id = ?");
+    known.bind(1, static_cast<std::int64_t>(id));
+    if (!known.executeStep()) throw DomainError("unknown_customer", std::to_string(id));
+    if (known.getColumn(0).getInt()) throw DomainError("already_member", std::to_string(id));
+    SQLite::Statement open(s, "SELECT id FROM membership_applications WHERE customer_id = ? AND status = 'pending'");
+    open.bind(1, static_cast<std::int64_t>(id));
+    if (open.executeStep()) throw DomainError("application_pending", open.getColumn(0).getString());
+    SQLite::Statement q(s, "INSERT INTO membership_applications (id, customer_id, applied_at, applied_by) VALUES (?,?,?,?)");
+    q.bind(1, a.id);
+    q.bind(2, static_cast<std::int64_t>(id));
+    q.bind(3, static_cast<std::int64_t>(now));
+    q.bind(4, staff);
+    q.exec();
+    appendAudit(s, auditOf(now, staff, "member.apply", "customer", std::to_string(id), "", "membership"));
+    appendOutbox(s, {a.id, "member.applied", "{\"customer\":" + std::to_string(id) + "}", now});
+  });
+  return a;
+}
+
+MembershipApplication decideMembership(Database& db, const std::string& applicationId, bool approve,
+                                       const std::string& staff, const std::string& reason,
+                                       const std::vector<MemberTier>& tiers, Instant now) {
+  MembershipApplication a;
+  db.write([&](SQLite::Database& s) {
+    a = readApplication(s, applicationId);
+    checkMembershipDecision(a, approve, staff, reason);
+    a.status = approve ? "approved" : "rejected";
+    a.decidedBy = staff;
+    a.decidedAt = now;
+    a.note = reason;
+    SQLite::Statement u(s, "UPDATE membership_applications SET status = ?, decided_by = ?, decided_at = ?, note = ? WHERE id = ?");
+    u.bind(1, a.status);
+    u.bind(2, staff);
+    u.bind(3, static_cast<std::int64_t>(now));
+    u.bind(4, reason);
+    u.bind(5, a.id);
+    u.exec();
+    if (approve) {
+      if (tiers.empty()) throw DomainError("no_member_tiers", "");
+      SQLite::Statement m(s, "INSERT INTO memberships (customer_id, tier_code, period_end, updated_at) VALUES (?,?,?,?)"
+                             " ON CONFLICT(customer_id) DO NOTHING");
+      m.bind(1, static_cast<std::int64_t>(a.customer));
+      m.bind(2, earnedTier(tiers, Money(), 0).code);
+      m.bind(3, static_cast<std::int64_t>(now + kYear));
+      m.bind(4, static_cast<std::int64_t>(now));
+      m.exec();
+    }
+    appendAudit(s, auditOf(now, staff, approve ? "member.approve" : "member.reject", "customer",
+                           std::to_string(a.customer), reason, "membership"));
+    appendOutbox(s, {newUuid(), approve ? "member.approved" : "member.rejected",
+                     "{\"customer\":" + std::to_string(a.customer) + "}", now});
+  });
+  return a;
 }
 
 std::int64_t expirePoints(Database& db, Instant now) {

@@ -10,6 +10,7 @@
 #include "app/core/checkout_policy.h"
 #include "app/core/member_account.h"
 #include "app/core/member_tier.h"
+#include "app/core/membership.h"
 #include "storage/database.h"
 
 namespace salon::storage {
@@ -25,6 +26,12 @@ std::optional<MemberAccount> loadAccount(SQLite::Database& db, CustomerId id, co
 void refreshTier(SQLite::Database& db, CustomerId id, const std::vector<MemberTier>& tiers, Instant now);
 
 // Each in its own transaction, audited:
+// A membership application; DomainError application_pending when one is open.
+MembershipApplication applyForMembership(Database& db, CustomerId id, const std::string& staff, Instant now);
+// Approval gives the entry tier at once; a rejection keeps the reason.
+MembershipApplication decideMembership(Database& db, const std::string& applicationId, bool approve,
+                                       const std::string& staff, const std::string& reason,
+                                       const std::vector<MemberTier>& tiers, Instant now);
 void recordArrearsReminder(Database& db, CustomerId id, const std::string& staff, const std::string& channel,
                            const std::string& note, Instant now);
 void overrideArrears(Database& db, CustomerId id, const std::string& staff, const std::string& reason, Instant now);

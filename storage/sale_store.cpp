@@ -163,9 +163,14 @@ void insertLinesAndTenders(SQLite::Database& db, const Sale& s) {
             " sessions, line_no, reverses_tender) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         s.id, ++seq, tenderName(t.type), t.amount, t.handed, t.ref, t.principal, t.bonus, static_cast<LL>(t.points),
         t.packageId, t.sessions, t.lineNo, t.reversesTender);
-  for (const auto& sh : staffShares(s))
+  for (const auto& sh : staffShares(s)) {
     run(db, "INSERT INTO staff_performance (sale_id, business_day, staff, category, performance, service) VALUES (?,?,?,?,?,?)",
         s.id, s.businessDay, sh.staff, sh.category, sh.performance, sh.service);
+    run(db, "INSERT INTO staff_day_totals (business_day, staff, performance, service) VALUES (?,?,?,?)"
+            " ON CONFLICT(business_day, staff) DO UPDATE SET performance = performance + excluded.performance,"
+            " service = service + excluded.service",
+        s.businessDay, sh.staff, sh.performance, sh.service);
+  }
 }
 
 void insertConsumption(SQLite::Database& db, const Sale& s) {

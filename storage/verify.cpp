@@ -11,8 +11,7 @@ const std::vector<LedgerChecker>& ledgerCheckers() {
   // Each ledger (points, stored value, packages, stock, arrears) adds its check here.
   static const std::vector<LedgerChecker> all = {
       checkPointsLedger, checkStoredValueLedger, checkPackageLedger, checkStockLedger, checkArrearsLedger, checkSales,
-      checkMemberCardVersions, checkCustomerNumbers,
-      checkCheckIns,
+      checkStaffTotals, checkMemberCardVersions, checkCustomerNumbers, checkCheckIns,
   };
   return all;
 }

@@ -21,6 +21,9 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addPrintCommands(app, inv);
   addScanCommand(app, inv);
   addCustomerCommands(app, inv);
+  addCheckoutCommands(app, inv);
+  addCatalogCommands(app, inv);
+  addDayCommands(app, inv);
 }
 
 int runInvocation(const Invocation& inv, const Catalog& catalog) {

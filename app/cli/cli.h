@@ -51,5 +51,8 @@ void addEscposCommands(CLI::App& app, Invocation& inv);
 void addPrintCommands(CLI::App& app, Invocation& inv);
 void addScanCommand(CLI::App& app, Invocation& inv);
 void addCustomerCommands(CLI::App& app, Invocation& inv);
+void addCheckoutCommands(CLI::App& app, Invocation& inv);  // sale, void, refund, receipt, arrears
+void addCatalogCommands(CLI::App& app, Invocation& inv);
+void addDayCommands(CLI::App& app, Invocation& inv);       // day open|close, report z|staff
 
 }  // namespace salon::cli

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/cli/cli.h"
+#include "app/cli/demo_checkout.h"
 #include "app/cli/demo_customers.h"
 #include "app/cli/demo_salon.h"
 #include "app/core/error.h"
@@ -18,6 +19,7 @@ namespace {
 struct DemoArgs {
   std::string db, staff;
   long customers = 0;
+  long sales = 0;
   std::uint64_t seed = 1;
 };
 
@@ -32,6 +34,7 @@ int runDemoData(const Invocation& inv, const DemoArgs& a) {
   }
   std::cout << (seeded ? "seeded the demo salon" : "demo salon present") << "\n";
   if (a.customers < 0) throw DomainError("bad_input", "--customers");
+  if (a.sales < 0) throw DomainError("bad_input", "--sales");
   if (a.customers > 0) {
     auto t0 = std::chrono::steady_clock::now();
     DemoCustomersReport r = seedDemoCustomers(*db, *inv.clock, a.customers, a.seed);
@@ -39,6 +42,8 @@ int runDemoData(const Invocation& inv, const DemoArgs& a) {
     std::cout << "customers: " << r.customers << " (members " << r.members << ", pets " << r.pets << ", visits "
               << r.visits << ") in " << s << " s\n";
   }
+  // The catalog always; past sales go to the customers just made.
+  seedDemoCheckout(*db, *inv.clock, a.sales, static_cast<unsigned>(a.seed));
   return 0;
 }
 
@@ -50,6 +55,7 @@ void addDemoDataCommand(CLI::App& app, Invocation& inv) {
   addDbOption(sub, args->db);
   sub->add_option("--staff", args->staff, "Your staff code, when the database has staff already");
   sub->add_option("--customers", args->customers, "How many demo customers");
+  sub->add_option("--sales", args->sales, "How many past sales over the last year (checkout demo)");
   sub->add_option("--seed", args->seed, "Random seed (deterministic output)");
   sub->callback([&inv, args] { inv.run = [&inv, args] { return runDemoData(inv, *args); }; });
 }

@@ -31,6 +31,7 @@ constexpr ActionRule kRules[] = {
     {Action::ManualDiscount,       "sale.manual_discount",     false, false, false, true, false, false},
     {Action::TopUpStoredValue,     "member.top_up",            true, false, true, true, false, false},
     {Action::OverrideArrears,      "member.override_arrears",  false, false, false, true, false, false},
+    {Action::ApproveMembership,    "member.approve",           false, false, true, true, false, false},
     {Action::OpenCloseDay,         "day.open_close",           true, false, true, true, true, false},
     {Action::ReprintCard,          "card.reprint",             true, false, true, true, false, false},
     {Action::ReissueCard,          "card.reissue",             false, false, true, true, false, false},

@@ -25,6 +25,7 @@ enum class Action {
   ManualDiscount,       // manual discount or price override
   TopUpStoredValue,
   OverrideArrears,
+  ApproveMembership,    // approve/reject a membership application (supervisor)
   OpenCloseDay,
   ReprintCard,
   ReissueCard,

@@ -66,6 +66,19 @@ CREATE TABLE memberships (
   updated_at   INTEGER NOT NULL
 );
 
+-- Membership applications (入会申请), approved or returned by a supervisor.
+CREATE TABLE membership_applications (
+  id          TEXT PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers (id),
+  applied_at  INTEGER NOT NULL,
+  applied_by  TEXT NOT NULL,
+  status      TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+  decided_by  TEXT,
+  decided_at  INTEGER,
+  note        TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX membership_applications_one_pending ON membership_applications (customer_id) WHERE status = 'pending';
+
 -- Balances: each equals the sum of its ledger (checked by `verify`), never negative.
 CREATE TABLE member_balances (
   customer_id   INTEGER PRIMARY KEY REFERENCES customers (id),
@@ -89,6 +102,7 @@ CREATE TABLE points_ledger (
   at          INTEGER NOT NULL
 );
 CREATE INDEX points_ledger_customer ON points_ledger (customer_id, id);
+CREATE INDEX points_ledger_sale ON points_ledger (sale_id) WHERE sale_id IS NOT NULL;
 
 CREATE TABLE stored_value_ledger (
   id              INTEGER PRIMARY KEY,
@@ -100,6 +114,7 @@ CREATE TABLE stored_value_ledger (
   at              INTEGER NOT NULL
 );
 CREATE INDEX stored_value_ledger_customer ON stored_value_ledger (customer_id, id);
+CREATE INDEX stored_value_ledger_sale ON stored_value_ledger (sale_id);
 
 CREATE TABLE customer_packages (
   id                 TEXT PRIMARY KEY,          -- <sale id>/<line no>
@@ -123,6 +138,7 @@ CREATE TABLE package_ledger (
   at         INTEGER NOT NULL
 );
 CREATE INDEX package_ledger_package ON package_ledger (package_id);
+CREATE INDEX package_ledger_sale ON package_ledger (sale_id);
 
 CREATE TABLE stock_levels (
   item_code TEXT PRIMARY KEY REFERENCES catalog_items (code),
@@ -138,6 +154,7 @@ CREATE TABLE stock_ledger (
   staff     TEXT NOT NULL
 );
 CREATE INDEX stock_ledger_item ON stock_ledger (item_code);
+CREATE INDEX stock_ledger_sale ON stock_ledger (sale_id) WHERE sale_id IS NOT NULL;
 
 CREATE TABLE arrears_ledger (
   id          INTEGER PRIMARY KEY,
@@ -148,6 +165,7 @@ CREATE TABLE arrears_ledger (
   at          INTEGER NOT NULL
 );
 CREATE INDEX arrears_ledger_customer ON arrears_ledger (customer_id);
+CREATE INDEX arrears_ledger_sale ON arrears_ledger (sale_id);
 CREATE TABLE arrears_reminders (
   id          INTEGER PRIMARY KEY,
   customer_id INTEGER NOT NULL REFERENCES customers (id),
@@ -269,6 +287,16 @@ CREATE TABLE staff_performance (
   service      INTEGER NOT NULL
 );
 CREATE INDEX staff_performance_day ON staff_performance (business_day, staff, performance, service);
+CREATE INDEX staff_performance_sale ON staff_performance (sale_id);
+-- The same per staff member and day, kept with each entry, so a year's report
+-- reads a few thousand rows instead of millions (verify checks it against the rows above).
+CREATE TABLE staff_day_totals (
+  business_day TEXT NOT NULL,
+  staff        TEXT NOT NULL,
+  performance  INTEGER NOT NULL,
+  service      INTEGER NOT NULL,
+  PRIMARY KEY (business_day, staff)
+) WITHOUT ROWID;
 
 -- The consumption record (消费数据): time, items, amount, payment, customer.
 CREATE TABLE consumption_records (

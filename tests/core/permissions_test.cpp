@@ -29,6 +29,7 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"sale.manual_discount", {"manager"}},
     {"member.top_up", {"cashier", "supervisor", "manager"}},
     {"member.override_arrears", {"manager"}},
+    {"member.approve", {"supervisor", "manager"}},
     {"day.open_close", {"cashier", "supervisor", "manager", "finance"}},
     {"card.reprint", {"cashier", "supervisor", "manager"}},
     {"card.reissue", {"supervisor", "manager"}},

@@ -103,6 +103,10 @@ TEST_CASE("verify notices a balance that does not match its ledger") {
   auto store = st.store();
   store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Cash, 8360)}, 1), st.cashier, kOpen + kHour);
   CHECK(storage::verifyDatabase(*st.db).ok());
+  st.db->sql().exec("UPDATE staff_day_totals SET performance = performance + 1");
+  CHECK_FALSE(storage::verifyDatabase(*st.db).ok());
+  st.db->sql().exec("UPDATE staff_day_totals SET performance = performance - 1");
+  CHECK(storage::verifyDatabase(*st.db).ok());
   st.db->sql().exec("UPDATE member_balances SET points = points + 1");
   auto r = storage::verifyDatabase(*st.db);
   CHECK_FALSE(r.ok());
@@ -182,4 +186,51 @@ TEST_CASE("points expire first in, first out") {
   CHECK(storage::expirePoints(*st.db, kOpen + 400 * kDay) == 83);
   CHECK(storage::loadAccount(st.db->sql(), 1, st.setup.policy, kOpen)->points == 0);
   CHECK(verifies(*st.db));
+}
+
+TEST_CASE("a member moves up a tier at once and down only when the period ends") {
+  CheckoutStore st;
+  auto store = st.store();
+  // 3,000 yuan in 12 months makes silver: three top-ups of 1,000.
+  for (int i = 0; i < 3; ++i)
+    store.settle(saleOf({ln("V-1000", 1, {"cash"})}, {td(TenderType::Card, 100000)}, 1), st.cashier, kOpen + kHour);
+  auto tierOf = [&] { return st.db->sql().execAndGet("SELECT tier_code FROM memberships WHERE customer_id = 1").getString(); };
+  CHECK(tierOf() == "silver");
+  auto cut = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::StoredValue, 7744)}, 1), st.cashier, kOpen + 2 * kHour);
+  CHECK(cut.sale.tierCode == "silver");  // 12 % off hair at once
+  // A year and a half later with no new spend: still silver until the period ends, then basic.
+  CHECK(storage::applyTierPeriodEnds(*st.db, st.setup.tiers, kOpen + 300 * kDay) == 0);
+  CHECK(tierOf() == "silver");
+  CHECK(storage::applyTierPeriodEnds(*st.db, st.setup.tiers, kOpen + 550 * kDay) == 1);
+  CHECK(tierOf() == "basic");
+}
+
+TEST_CASE("a scanned payment code is never taken for a member lookup") {
+  CheckoutStore st;
+  CHECK(storage::findCustomerId(st.db->sql(), "13800138000") == 1);
+  CHECK(storage::findCustomerId(st.db->sql(), "M00000001") == 1);
+  CHECK(storage::findCustomerId(st.db->sql(), "S01-2026-000002") == 2);
+  CHECK_THROWS_WITH(storage::findCustomerId(st.db->sql(), "134567890123456789"), Catch::Contains("payment_code_not_customer"));
+  CHECK_THROWS_WITH(storage::findCustomerId(st.db->sql(), "13700000000"), Catch::Contains("unknown_customer"));
+}
+
+TEST_CASE("a membership application is approved by a supervisor; the member then gets member prices") {
+  CheckoutStore st;
+  auto store = st.store();
+  // 李四 (customer 2) has no member number: no tier discount, no points yet.
+  auto before = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Cash, 8800)}, 2), st.cashier, kOpen + kHour);
+  CHECK(before.sale.pointsEarned == 0);
+  CHECK_THROWS_WITH(storage::applyForMembership(*st.db, 1, "cash", kOpen + kHour), Catch::Contains("already_member"));
+  auto app = storage::applyForMembership(*st.db, 2, "cash", kOpen + kHour);
+  CHECK_THROWS_WITH(storage::applyForMembership(*st.db, 2, "cash", kOpen + kHour), Catch::Contains("application_pending"));
+  CHECK_THROWS_WITH(storage::decideMembership(*st.db, app.id, true, "cash", "", st.setup.tiers, kOpen + kHour),
+                    Catch::Contains("self_approval"));
+  auto ok = storage::decideMembership(*st.db, app.id, true, "mgr", "", st.setup.tiers, kOpen + 2 * kHour);
+  CHECK(ok.status == "approved");
+  CHECK_THROWS_WITH(storage::decideMembership(*st.db, app.id, false, "mgr", "x", st.setup.tiers, kOpen + 2 * kHour),
+                    Catch::Contains("application_decided"));
+  auto after = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Cash, 8360)}, 2), st.cashier, kOpen + 3 * kHour);
+  CHECK(after.sale.tierCode == "basic");
+  CHECK(after.sale.pointsEarned == 83);
+  CHECK(st.count("audit_log WHERE action = 'member.approve'") == 1);
 }
