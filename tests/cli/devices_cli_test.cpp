@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "app/core/member_card.h"
+#include "support/customer_rows.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -27,11 +28,7 @@ std::string seeded(const TempDir& dir) {
   s.exec("INSERT INTO customers (file_no, member_no, name, phone, status, created_at, created_by) VALUES"
          " ('S01-2026-000001', 'M00000001', '李美华', '13800138000', 'in_force', 0, 'admin'),"
          " ('S01-2026-000002', NULL, '张三', '13900139000', 'in_force', 0, 'admin')");
-  // The numbers were handed out by hand, so move the counters past them as the
-  // customer module would (verify checks them).
-  s.exec("INSERT INTO customer_file_numbers (year, last) VALUES (2026, 2)"
-         " ON CONFLICT(year) DO UPDATE SET last = max(last, 2)");
-  s.exec("INSERT INTO customer_member_numbers (one, last) VALUES (1, 1) ON CONFLICT(one) DO UPDATE SET last = max(last, 1)");
+  salon::test::syncCustomerCounters(s);
   return db;
 }
 

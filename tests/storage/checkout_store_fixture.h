@@ -8,6 +8,7 @@
 #include "storage/day_store.h"
 #include "storage/sale_store.h"
 #include "storage/staff_store.h"
+#include "support/customer_rows.h"
 #include "support/temp_dir.h"
 
 namespace salon::test {
@@ -48,6 +49,7 @@ struct CheckoutStore {
         q.bind(4, r[3]);
         q.exec();
       }
+      salon::test::syncCustomerCounters(s);
     });
     setup = storage::loadCheckoutSetup(db->sql());
     storage::openBusinessDay(*db, "cash", Money(50000), kOpen, setup.zone);
