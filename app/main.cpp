@@ -8,7 +8,9 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/demo_salon.h"
-#include "app/kiosk/demo_customers.h"
+#include "app/cli/demo_checkout.h"
+#include "app/cli/demo_customers.h"
+#include "app/cli/demo_showcase.h"
 #include "app/kiosk/kiosk_window.h"
 #include "assets/assets.h"
 #include "storage/settings_store.h"
@@ -45,10 +47,15 @@ int runKiosk(KioskOptions opt, const salon::Clock& clock) {
   auto db = salon::cli::openDatabase(opt.db, salon::storage::OpenMode::Create);
   if (opt.demo) {
     salon::cli::seedDemoSalon(*db, clock, salon::cli::pinCostFromEnvironment());
-    salon::kiosk::seedDemoCustomers(*db, clock);  // TEMPORARY, see demo_customers.h
+    // First run: the showcase customers, a few hundred more, the catalog and a
+    // little history, all through their own modules.
+    if (salon::cli::seedShowcaseCustomers(*db, clock) > 0) {
+      salon::cli::seedDemoCustomers(*db, clock, 200, 1);
+      salon::cli::seedDemoCheckout(*db, clock, 300, 1);
+    }
   }
   if (opt.window.bench && opt.window.benchCustomers > 0) {
-    salon::kiosk::seedGeneratedCustomers(*db, clock, opt.window.benchCustomers);
+    salon::cli::seedDemoCustomers(*db, clock, opt.window.benchCustomers, 2);
     opt.window.started = std::chrono::steady_clock::now();  // the benchmark's own seeding is not start-up
   }
   opt.window.backend = salon::platform::backendFromName(opt.platform);

@@ -31,7 +31,7 @@ using PinChecker = std::function<void(const std::string& code, const std::string
 class KioskController {
  public:
   // `directory` is the CustomerDirectory port (today the temporary
-  // storage::BasicCustomerDirectory).
+  // storage::SqliteCustomerDirectory).
   KioskController(storage::Database& db, CustomerDirectory& directory, CheckInQueue& queue, const Clock& clock,
                   const std::string& language, int autoLockMinutes);
 

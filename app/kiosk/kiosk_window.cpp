@@ -20,7 +20,7 @@
 #include "app/ui/screens.h"
 #include "app/ui/view_text.h"
 #include "assets/assets.h"
-#include "storage/basic_customer_directory.h"
+#include "storage/customer_directory.h"
 #include "storage/check_in_store.h"
 #include "storage/staff_store.h"
 
@@ -70,7 +70,7 @@ class KioskSession {
       : db_(db),
         clock_(clock),
         options_(o),
-        directory_(db),
+        directory_(db, nameKeys_),
         queue_(db),
         controller_(db, directory_, queue_, clock, o.language, o.autoLockMinutes),
         fonts_(ui::fontCandidates(assets::text("fonts.txt").value_or(""))) {
@@ -117,7 +117,8 @@ class KioskSession {
   storage::Database& db_;
   const Clock& clock_;
   KioskWindowOptions options_;
-  storage::BasicCustomerDirectory directory_;  // TEMPORARY until the customer-files directory lands
+  NameKeyMaker nameKeys_;  // before the directory, which uses it
+  storage::SqliteCustomerDirectory directory_;
   storage::SqliteCheckInQueue queue_;
   KioskController controller_;
   ui::FontBook fonts_;

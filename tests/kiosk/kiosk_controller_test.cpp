@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "app/cli/demo_salon.h"
-#include "app/kiosk/demo_customers.h"
+#include "app/cli/demo_showcase.h"
 #include "app/kiosk/kiosk_controller.h"
-#include "storage/basic_customer_directory.h"
+#include "storage/customer_directory.h"
 #include "storage/check_in_store.h"
 #include "support/temp_dir.h"
 
@@ -18,13 +18,14 @@ struct Fixture {
   test::TempDir dir;
   ManualClock clock{1'780'000'000'000};
   std::unique_ptr<storage::Database> db = storage::Database::open(dir.file("k.db"));
-  storage::BasicCustomerDirectory directory{*db};
+  NameKeyMaker keys;
+  storage::SqliteCustomerDirectory directory{*db, keys};
   storage::SqliteCheckInQueue queue{*db};
   std::unique_ptr<KioskController> kiosk;
 
   Fixture() {
     cli::seedDemoSalon(*db, clock, PinCost::minimum());
-    seedDemoCustomers(*db, clock);
+    cli::seedShowcaseCustomers(*db, clock);
     kiosk = std::make_unique<KioskController>(*db, directory, queue, clock, "zh-Hans", 5);
   }
   void signIn(const std::string& code, const std::string& pin) {
