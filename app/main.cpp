@@ -44,7 +44,7 @@ int autoLockMinutes(salon::storage::Database& db) {
 }
 
 int runKiosk(KioskOptions opt, const salon::Clock& clock) {
-  auto db = salon::cli::openDatabase(opt.db, salon::storage::OpenMode::Create);
+  auto db = salon::cli::openDatabase(opt.db, salon::storage::OpenMode::Create, /*autoCheckpoint=*/false);
   if (opt.demo) {
     salon::cli::seedDemoSalon(*db, clock, salon::cli::pinCostFromEnvironment());
     // First run: the showcase customers, a few hundred more, the catalog and a

@@ -54,9 +54,13 @@ std::string defaultDataDir() {
 
 std::string defaultDbPath() { return defaultDataDir() + "/salon.db"; }
 
-std::unique_ptr<storage::Database> openDatabase(const std::string& path, storage::OpenMode mode) {
+std::unique_ptr<storage::Database> openDatabase(const std::string& path, storage::OpenMode mode,
+                                                bool autoCheckpoint) {
   bool fresh = mode == storage::OpenMode::Create && !std::filesystem::exists(path);
-  auto db = storage::Database::open(path, {mode});
+  storage::OpenOptions options;
+  options.mode = mode;
+  options.autoCheckpoint = autoCheckpoint;
+  auto db = storage::Database::open(path, options);
   // Personal data: only the kiosk's own user may read the file.
   if (fresh) ::chmod(path.c_str(), 0600);
   return db;

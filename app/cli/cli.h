@@ -33,8 +33,10 @@ int runInvocation(const Invocation& invocation, const Catalog& catalog);
 std::string defaultDataDir();
 std::string defaultDbPath();
 
+// `autoCheckpoint` false: the kiosk checkpoints from a worker (storage::StoreUpkeep).
 std::unique_ptr<storage::Database> openDatabase(const std::string& path,
-                                                storage::OpenMode mode = storage::OpenMode::Existing);
+                                                storage::OpenMode mode = storage::OpenMode::Existing,
+                                                bool autoCheckpoint = true);
 
 // Signs in `code` with the PIN from SALON_PIN; throws DomainError on failure.
 Staff actAs(storage::Database& db, const Clock& clock, const std::string& code);

@@ -65,6 +65,11 @@ bool KioskController::tick() {
   return false;
 }
 
+void KioskController::backupFinished(bool ok, const std::string& problem) {
+  view_.status.backupFailed = !ok;
+  view_.status.backupProblem = ok ? "" : problem;
+}
+
 void KioskController::databaseChecked(const std::string& result) {
   view_.status.dbCheck = result == "ok" ? ui::DbCheck::Ok : ui::DbCheck::Failed;
   view_.status.dbProblem = result == "ok" ? "" : result;

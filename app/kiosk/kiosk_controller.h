@@ -53,6 +53,8 @@ class KioskController {
   std::optional<bool> takeScanOutcome() { return std::exchange(scanOutcome_, std::nullopt); }
   // The quick_check result from the worker.
   void databaseChecked(const std::string& result);
+  // An automatic backup finished (on a worker; applied on the main thread).
+  void backupFinished(bool ok, const std::string& problem);
 
  private:
   void signIn();

@@ -21,6 +21,7 @@
 #include "app/ui/view_text.h"
 #include "assets/assets.h"
 #include "storage/customer_directory.h"
+#include "storage/upkeep.h"
 #include "storage/check_in_store.h"
 #include "storage/staff_store.h"
 
@@ -87,6 +88,7 @@ class KioskSession {
     window_ = platform::Window::open(o.backend, wo);
     windowOpenMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - o.started).count();
     jobs_ = std::make_unique<platform::MainThreadQueue>([w = window_.get()] { w->wake(); });
+    startUpkeep();
     controller_.setPinChecker([this](const std::string& code, const std::string& pin,
                                      std::function<void(const SignInResult&)> done) {
       checkPinOnWorker(code, pin, std::move(done));
@@ -100,6 +102,7 @@ class KioskSession {
   }
 
   ~KioskSession() {
+    upkeep_.reset();  // its threads stop before the queue they post to
     worker_.reset();  // finishes what is queued
     jobs_->drain();
   }
@@ -108,6 +111,7 @@ class KioskSession {
 
  private:
   bool drawFrame();
+  void startUpkeep();
   void startQuickCheck();
   void startPinyin();
   void checkPinOnWorker(const std::string& code, const std::string& pin,
@@ -127,6 +131,7 @@ class KioskSession {
   std::unique_ptr<ScriptRunner> runner_;
   std::unique_ptr<RimePinyin> pinyin_;  // before the worker: outlives its tasks
   std::unique_ptr<Worker> worker_ = std::make_unique<Worker>();
+  std::unique_ptr<storage::StoreUpkeep> upkeep_;  // after jobs_: its events post there
   platform::FramePacer pacer_;
   ui::FrameRecord record_;
   ui::KioskFrame frame_;
@@ -149,20 +154,22 @@ void KioskSession::startPinyin() {
   });
 }
 
-// PRAGMA quick_check on its own read-only connection, after the first frame.
-// (storage/maintenance.h will give this a reusable runner.)
-void KioskSession::startQuickCheck() {
-  std::string path = db_.path();
-  worker_->run([this, path] {
-    std::string result;
-    try {
-      result = storage::Database::open(path, {storage::OpenMode::ReadOnly})->quickCheck();
-    } catch (const std::exception& e) {
-      result = e.what();
-    }
-    jobs_->post([this, result] { controller_.databaseChecked(result); });
-  });
+// Checkpoints, automatic backups and the quick check run on storage's own
+// workers; their results come back through the main-thread queue.
+void KioskSession::startUpkeep() {
+  storage::UpkeepEvents events;
+  events.quickCheck = [this](const storage::QuickCheckResult& r) {
+    jobs_->post([this, r] { controller_.databaseChecked(r.ok ? "ok" : r.text); });
+  };
+  events.backup = [this](const storage::AutoBackupReport& r) {
+    jobs_->post([this, r] { controller_.backupFinished(r.ok, r.errorCode + " " + r.detail); });
+  };
+  events.checkpointFailed = [](const std::string& problem) { std::cerr << "WAL checkpoint: " << problem << "\n"; };
+  upkeep_ = std::make_unique<storage::StoreUpkeep>(db_, std::filesystem::path(db_.path()).parent_path().string(),
+                                                   clock_, events, storage::backupCostFromEnvironment());
 }
+
+void KioskSession::startQuickCheck() { upkeep_->startQuickCheck(); }
 
 // The PIN hash takes a noticeable moment at the interactive cost: it runs on a
 // worker with its own connection, and the result comes back through the

@@ -80,6 +80,8 @@ struct StatusView {
   std::string language;    // zh-Hans, zh-Hant, en
   DbCheck dbCheck = DbCheck::Running;
   std::string dbProblem;   // what quick_check said
+  bool backupFailed = false;  // the last automatic backup failed
+  std::string backupProblem;  // its error code and detail
 };
 
 struct KioskView {
