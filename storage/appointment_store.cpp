@@ -1,5 +1,10 @@
 #include "storage/appointment_store.h"
 
+#include <algorithm>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
 #include "app/core/error.h"
 #include "storage/audit_store.h"
 
@@ -7,8 +12,8 @@ namespace salon::storage {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, customer_id, pet_id, staff, room, start_at, end_at, channel, state, booked_by, booked_at, note"
-    " FROM appointments ";
+    "SELECT id, customer_id, pet_id, staff, room, start_at, end_at, channel, state, booked_by, booked_at, note,"
+    " kind, address FROM appointments ";
 
 Appointment readAppointment(SQLite::Statement& q) {
   Appointment a;
@@ -24,20 +29,33 @@ Appointment readAppointment(SQLite::Statement& q) {
   a.bookedBy = q.getColumn(9).getString();
   a.bookedAt = q.getColumn(10).getInt64();
   a.note = q.getColumn(11).getString();
+  a.kind = q.getColumn(12).getString();
+  a.address = q.getColumn(13).getString();
   return a;
 }
 
-void loadServices(SQLite::Database& db, Appointment& a) {
-  SQLite::Statement q(db, "SELECT item_code, name, duration_minutes FROM appointment_services"
-                          " WHERE appointment_id = ? ORDER BY position");
-  q.bind(1, a.id);
+void loadServices(SQLite::Database& db, std::vector<Appointment>& list) {
+  if (list.empty()) return;
+  // One statement for the lot: a day view reads hundreds of appointments.
+  std::unordered_map<std::string, Appointment*> byId;
+  std::string marks;
+  for (Appointment& a : list) {
+    byId.emplace(a.id, &a);
+    marks += marks.empty() ? "?" : ",?";
+  }
+  SQLite::Statement q(db, "SELECT appointment_id, item_code, name, duration_minutes FROM appointment_services"
+                          " WHERE appointment_id IN (" + marks + ") ORDER BY appointment_id, position");
+  int i = 1;
+  for (const Appointment& a : list) q.bind(i++, a.id);
   while (q.executeStep())
-    a.services.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt(), {}});
+    byId[q.getColumn(0).getString()]->services.push_back(
+        {q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getInt(), {}});
 }
 
 constexpr const char* kClashWhere =
     "WHERE state IN ('booked', 'checked_in') AND start_at < ? AND end_at > ? AND id <> ?"
-    " AND (staff = ? OR (room <> '' AND room = ?) OR (pet_id IS NOT NULL AND pet_id = ?))";
+    " AND (staff = ? OR (room <> '' AND room = ?) OR (pet_id IS NOT NULL AND pet_id = ?))"
+    " AND start_at > ?";  // bounds the index range: nothing is longer than kMaxAppointmentLength
 
 void bindClash(SQLite::Statement& q, const Appointment& c) {
   q.bind(1, static_cast<std::int64_t>(c.end));
@@ -46,6 +64,7 @@ void bindClash(SQLite::Statement& q, const Appointment& c) {
   q.bind(4, c.staff);
   q.bind(5, c.room);
   if (c.pet) q.bind(6, static_cast<std::int64_t>(*c.pet)); else q.bind(6);
+  q.bind(7, static_cast<std::int64_t>(c.start - kMaxAppointmentLength));
 }
 
 }  // namespace
@@ -57,7 +76,12 @@ std::vector<Appointment> SqliteAppointmentStore::query(const std::string& where,
     SQLite::Statement q(db_.sql(), kColumns + where);
     bind(q);
     while (q.executeStep()) out.push_back(readAppointment(q));
-    for (Appointment& a : out) loadServices(db_.sql(), a);
+    for (std::size_t from = 0; from < out.size(); from += 500) {  // SQLite's bound-parameter limit
+      std::vector<Appointment> part(std::make_move_iterator(out.begin() + from),
+                                    std::make_move_iterator(out.begin() + std::min(out.size(), from + 500)));
+      loadServices(db_.sql(), part);
+      std::move(part.begin(), part.end(), out.begin() + from);
+    }
     return out;
   });
 }
@@ -73,9 +97,10 @@ std::vector<Appointment> SqliteAppointmentStore::clashes(const Appointment& c) {
 }
 
 std::vector<Appointment> SqliteAppointmentStore::between(Instant from, Instant to) {
-  return query("WHERE start_at < ? AND end_at > ? ORDER BY start_at", [&](SQLite::Statement& q) {
+  return query("WHERE start_at < ? AND start_at > ? AND end_at > ? ORDER BY start_at", [&](SQLite::Statement& q) {
     q.bind(1, static_cast<std::int64_t>(to));
-    q.bind(2, static_cast<std::int64_t>(from));
+    q.bind(2, static_cast<std::int64_t>(from - kMaxAppointmentLength));
+    q.bind(3, static_cast<std::int64_t>(from));
   });
 }
 
@@ -88,10 +113,10 @@ void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit)
     }
     SQLite::Statement up(s,
                          "INSERT INTO appointments (id, customer_id, pet_id, staff, room, start_at, end_at, channel,"
-                         " state, booked_by, booked_at, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                         " state, booked_by, booked_at, note, kind, address) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                          " ON CONFLICT(id) DO UPDATE SET staff = excluded.staff, room = excluded.room,"
                          " start_at = excluded.start_at, end_at = excluded.end_at, state = excluded.state,"
-                         " note = excluded.note");
+                         " note = excluded.note, address = excluded.address");
     up.bind(1, a.id);
     up.bind(2, static_cast<std::int64_t>(a.customer));
     if (a.pet) up.bind(3, static_cast<std::int64_t>(*a.pet)); else up.bind(3);
@@ -104,6 +129,8 @@ void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit)
     up.bind(10, a.bookedBy);
     up.bind(11, static_cast<std::int64_t>(a.bookedAt));
     up.bind(12, a.note);
+    up.bind(13, a.kind);
+    up.bind(14, a.address);
     up.exec();
     SQLite::Statement has(s, "SELECT count(*) FROM appointment_services WHERE appointment_id = ?");
     has.bind(1, a.id);
@@ -121,7 +148,9 @@ void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit)
       }
     }
     appendAudit(s, audit);
-    appendOutbox(s, {audit.id, audit.action, "{\"appointment\":\"" + a.id + "\"}", audit.at});
+    nlohmann::json payload{{"appointment", a.id}, {"customer", a.customer}, {"staff", a.staff},
+                           {"start", a.start}, {"end", a.end}, {"state", a.state}, {"kind", a.kind}};
+    appendOutbox(s, {audit.id, audit.action, payload.dump(), audit.at});
   });
 }
 

@@ -17,6 +17,8 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addStaffCommands(app, inv);
   addDemoDataCommand(app, inv);
   addBackupCommands(app, inv);
+  addAppointmentCommands(app, inv);
+  addCareCommands(app, inv);
 }
 
 int runInvocation(const Invocation& inv, const Catalog& catalog) {

@@ -47,5 +47,7 @@ void addVerifyCommand(CLI::App& app, Invocation& inv);
 void addStaffCommands(CLI::App& app, Invocation& inv);
 void addDemoDataCommand(CLI::App& app, Invocation& inv);
 void addBackupCommands(CLI::App& app, Invocation& inv);
+void addAppointmentCommands(CLI::App& app, Invocation& inv);
+void addCareCommands(CLI::App& app, Invocation& inv);
 
 }  // namespace salon::cli
