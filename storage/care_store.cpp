@@ -1,5 +1,7 @@
 #include "storage/care_store.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "app/core/customer_file.h"
@@ -116,12 +118,16 @@ CustomerSummary findCustomer(SQLite::Database& db, const std::string& ref) {
 std::unordered_map<CustomerId, std::string> customerNames(SQLite::Database& db, const std::vector<CustomerId>& ids) {
   return guarded([&] {
     std::unordered_map<CustomerId, std::string> out;
-    SQLite::Statement q(db, "SELECT name FROM customers WHERE id = ?");
-    for (CustomerId id : ids) {
-      if (out.count(id)) continue;
-      q.reset();
-      q.bind(1, static_cast<std::int64_t>(id));
-      if (q.executeStep()) out.emplace(id, q.getColumn(0).getString());
+    std::vector<CustomerId> wanted(ids);
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    for (std::size_t from = 0; from < wanted.size(); from += 500) {  // SQLite's bound-parameter limit
+      std::size_t to = std::min(wanted.size(), from + 500);
+      std::string marks;
+      for (std::size_t i = from; i < to; ++i) marks += i == from ? "?" : ",?";
+      SQLite::Statement q(db, "SELECT id, name FROM customers WHERE id IN (" + marks + ")");
+      for (std::size_t i = from; i < to; ++i) q.bind(static_cast<int>(i - from + 1), static_cast<std::int64_t>(wanted[i]));
+      while (q.executeStep()) out.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString());
     }
     return out;
   });
