@@ -27,6 +27,7 @@ namespace {
 struct Args {
   std::string db, staff, date, id, start, member, method = "phone", reason, input = "-";
   long grace = 15;
+  int days = 1;
   bool json = false;
 };
 
@@ -185,10 +186,14 @@ int runList(const Invocation& inv, const Args& a) {
   Session& s = b->s;
   s.guard->require(s.me, Action::BookAppointment, "appointments", a.date);
   CivilDate day = dateArg(a.date, s);
+  if (a.days < 1 || a.days > 31) throw DomainError("bad_input", "--days 1..31");
   nlohmann::json out = nlohmann::json::array();
-  for (const Appointment& ap : b->appointments.day(day))
-    if (a.member.empty() || ap.staff == a.member) out.push_back(withContact(s, ap));
-  s.auditView("appointments", formatDate(day), "appointment book");
+  // --days 7: the week view, day by day.
+  for (int d = 0; d < a.days; ++d)
+    for (const Appointment& ap : b->appointments.day(civilFromDays(daysFromCivil(day) + d)))
+      if (a.member.empty() || ap.staff == a.member) out.push_back(withContact(s, ap));
+  s.auditView("appointments", formatDate(day) + (a.days > 1 ? " +" + std::to_string(a.days) + "d" : ""),
+              "appointment book");
   printList(out, a.json, {"start", "end", "staff", "customer", "state", "id"});
   return 0;
 }
@@ -492,6 +497,7 @@ void addAppointmentCommands(CLI::App& app, Invocation& inv) {
   command(group, inv, args, "list", "A day's appointments", runList)
       ->add_option("--date", args->date, "YYYY-MM-DD (default today)");
   group->get_subcommand("list")->add_option("--staff-member", args->member, "Only this staff member's");
+  group->get_subcommand("list")->add_option("--days", args->days, "How many days from --date (7 = the week)");
   command(group, inv, args, "book", "Book from a JSON payload (--json - reads stdin)", runBook)
       ->add_option("input", args->input, "The payload file, or - for stdin (default)");
   auto* move = command(group, inv, args, "move", "Move to a new start and/or staff member", runMove);

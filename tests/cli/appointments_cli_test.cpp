@@ -330,3 +330,24 @@ TEST_CASE("boarding stays headless: nights and price, one pet per kennel per nig
   CHECK(s.json("3456", "appointments boarding check-out --staff cash --id k-1")["state"] == "out");
   CHECK(s.as("9999", "verify").exitCode == 0);
 }
+
+TEST_CASE("members' priority booking is configured in the store settings; a week's book") {
+  Salon s;
+  seed(s);
+  std::string tomorrow = day(1);
+  s.sql("INSERT INTO store_settings (key, value) VALUES ('appointments.priority_holds', '* 09:00-12:00 1h')");
+  CommandResult walkIn = s.book("3456", payload("p-1", "13900139000", "S-BATH", "beau", tomorrow + " 10:00"));
+  CHECK(walkIn.err.find("[held_for_members]") != std::string::npos);
+  CHECK(s.book("3456", payload("p-2", "13900139000", "S-BATH", "beau", tomorrow + " 13:00")).exitCode == 0);
+  CHECK(s.book("3456", payload("p-3", "M00000001", "S-BATH", "beau", tomorrow + " 10:00")).exitCode == 0);
+  s.sql("INSERT INTO store_settings (key, value) VALUES ('appointments.priority_tiers', 'GOLD')");
+  CHECK(s.book("3456", payload("p-4", "M00000001", "S-BATH", "beau", tomorrow + " 11:00")).err.find(
+            "[held_for_members]") != std::string::npos);  // a member, but not in a tier with the benefit
+  s.sql("UPDATE store_settings SET value = 'sometimes' WHERE key = 'appointments.priority_holds'");
+  CHECK(s.book("3456", payload("p-5", "M00000001", "S-BATH", "beau", tomorrow + " 15:00")).err.find(
+            "[setting_invalid]") != std::string::npos);
+  s.sql("DELETE FROM store_settings WHERE key LIKE 'appointments.%'");
+  REQUIRE(s.book("3456", payload("p-6", "13900139000", "S-BATH", "beau", day(3) + " 10:00")).exitCode == 0);
+  CHECK(s.json("3456", "appointments list --staff cash --date " + day(1)).size() == 2);
+  CHECK(s.json("3456", "appointments list --staff cash --days 7 --date " + day(1)).size() == 3);
+}
