@@ -186,6 +186,7 @@ Appointment Appointments::checkIn(const Staff& by, const std::string& id, CheckI
                                   const std::string& method) {
   Appointment a = load(id);
   guard_.require(by, Action::BookAppointment, "appointment", id);
+  if (method != "phone" && method != "card" && method != "qr") throw DomainError("bad_input", "method " + method);
   if (a.state == "checked_in") return a;  // a retry: the queue already has it
   if (a.state != "booked") throw DomainError("already_decided", id + " (" + a.state + ")");
   Instant now = clock_.now();

@@ -149,6 +149,7 @@ TEST_CASE("checking in an appointment puts the customer in today's queue, once")
   CHECK(book.checkIn(kCash, "c1", queue, "phone").state == "checked_in");  // a retry
   CHECK(queue.rows.size() == 1);
   CHECK(codeOf([&] { book.checkIn(kCash, "c2", queue, "phone"); }) == "not_today");
+  CHECK(codeOf([&] { book.checkIn(kCash, "c2", queue, "telepathy"); }) == "bad_input");
   CHECK(codeOf([&] { book.checkIn(kFin, "c2", queue, "phone"); }) == "permission_denied");
   CHECK(queue.rows.size() == 1);
 }
