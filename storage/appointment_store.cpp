@@ -1,5 +1,10 @@
 #include "storage/appointment_store.h"
 
+#include <algorithm>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
 #include "app/core/error.h"
 #include "storage/audit_store.h"
 
@@ -7,8 +12,8 @@ namespace salon::storage {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, customer_id, pet_id, staff, room, start_at, end_at, channel, state, booked_by, booked_at, note"
-    " FROM appointments ";
+    "SELECT id, customer_id, pet_id, staff, room, start_at, end_at, channel, state, booked_by, booked_at, note,"
+    " kind, address FROM appointments ";
 
 Appointment readAppointment(SQLite::Statement& q) {
   Appointment a;
@@ -24,20 +29,42 @@ Appointment readAppointment(SQLite::Statement& q) {
   a.bookedBy = q.getColumn(9).getString();
   a.bookedAt = q.getColumn(10).getInt64();
   a.note = q.getColumn(11).getString();
+  a.kind = q.getColumn(12).getString();
+  a.address = q.getColumn(13).getString();
   return a;
 }
 
-void loadServices(SQLite::Database& db, Appointment& a) {
-  SQLite::Statement q(db, "SELECT item_code, name, duration_minutes FROM appointment_services"
-                          " WHERE appointment_id = ? ORDER BY position");
-  q.bind(1, a.id);
-  while (q.executeStep())
-    a.services.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt(), {}});
+// The services of every appointment the same WHERE selects, in one statement: a
+// day view reads hundreds of appointments.
+void loadServices(SQLite::Database& db, std::vector<Appointment>& list, const std::string& where,
+                  const std::function<void(SQLite::Statement&)>& bind) {
+  if (list.empty()) return;
+  std::unordered_map<std::string, Appointment*> byId;
+  byId.reserve(list.size());
+  for (Appointment& a : list) byId.emplace(a.id, &a);
+  SQLite::Statement q(db, "SELECT s.appointment_id, s.item_code, s.name, s.duration_minutes, s.position FROM appointments"
+                          " JOIN appointment_services s ON s.appointment_id = appointments.id " + where);
+  bind(q);
+  struct Row {
+    Appointment* to;
+    int position;
+    AppointmentService service;
+  };
+  std::vector<Row> rows;
+  while (q.executeStep()) {
+    auto it = byId.find(q.getColumn(0).getString());
+    if (it == byId.end()) continue;
+    rows.push_back({it->second, q.getColumn(4).getInt(),
+                    {q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getInt(), {}}});
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.position < b.position; });
+  for (Row& r : rows) r.to->services.push_back(std::move(r.service));
 }
 
 constexpr const char* kClashWhere =
     "WHERE state IN ('booked', 'checked_in') AND start_at < ? AND end_at > ? AND id <> ?"
-    " AND (staff = ? OR (room <> '' AND room = ?) OR (pet_id IS NOT NULL AND pet_id = ?))";
+    " AND (staff = ? OR (room <> '' AND room = ?) OR (pet_id IS NOT NULL AND pet_id = ?))"
+    " AND start_at > ?";  // bounds the index range: nothing is longer than kMaxAppointmentLength
 
 void bindClash(SQLite::Statement& q, const Appointment& c) {
   q.bind(1, static_cast<std::int64_t>(c.end));
@@ -46,6 +73,7 @@ void bindClash(SQLite::Statement& q, const Appointment& c) {
   q.bind(4, c.staff);
   q.bind(5, c.room);
   if (c.pet) q.bind(6, static_cast<std::int64_t>(*c.pet)); else q.bind(6);
+  q.bind(7, static_cast<std::int64_t>(c.start - kMaxAppointmentLength));
 }
 
 }  // namespace
@@ -57,7 +85,7 @@ std::vector<Appointment> SqliteAppointmentStore::query(const std::string& where,
     SQLite::Statement q(db_.sql(), kColumns + where);
     bind(q);
     while (q.executeStep()) out.push_back(readAppointment(q));
-    for (Appointment& a : out) loadServices(db_.sql(), a);
+    loadServices(db_.sql(), out, where, bind);
     return out;
   });
 }
@@ -73,9 +101,10 @@ std::vector<Appointment> SqliteAppointmentStore::clashes(const Appointment& c) {
 }
 
 std::vector<Appointment> SqliteAppointmentStore::between(Instant from, Instant to) {
-  return query("WHERE start_at < ? AND end_at > ? ORDER BY start_at", [&](SQLite::Statement& q) {
+  return query("WHERE start_at < ? AND start_at > ? AND end_at > ? ORDER BY start_at", [&](SQLite::Statement& q) {
     q.bind(1, static_cast<std::int64_t>(to));
-    q.bind(2, static_cast<std::int64_t>(from));
+    q.bind(2, static_cast<std::int64_t>(from - kMaxAppointmentLength));
+    q.bind(3, static_cast<std::int64_t>(from));
   });
 }
 
@@ -88,10 +117,10 @@ void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit)
     }
     SQLite::Statement up(s,
                          "INSERT INTO appointments (id, customer_id, pet_id, staff, room, start_at, end_at, channel,"
-                         " state, booked_by, booked_at, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                         " state, booked_by, booked_at, note, kind, address) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                          " ON CONFLICT(id) DO UPDATE SET staff = excluded.staff, room = excluded.room,"
                          " start_at = excluded.start_at, end_at = excluded.end_at, state = excluded.state,"
-                         " note = excluded.note");
+                         " note = excluded.note, address = excluded.address");
     up.bind(1, a.id);
     up.bind(2, static_cast<std::int64_t>(a.customer));
     if (a.pet) up.bind(3, static_cast<std::int64_t>(*a.pet)); else up.bind(3);
@@ -104,6 +133,8 @@ void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit)
     up.bind(10, a.bookedBy);
     up.bind(11, static_cast<std::int64_t>(a.bookedAt));
     up.bind(12, a.note);
+    up.bind(13, a.kind);
+    up.bind(14, a.address);
     up.exec();
     SQLite::Statement has(s, "SELECT count(*) FROM appointment_services WHERE appointment_id = ?");
     has.bind(1, a.id);
@@ -121,7 +152,9 @@ void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit)
       }
     }
     appendAudit(s, audit);
-    appendOutbox(s, {audit.id, audit.action, "{\"appointment\":\"" + a.id + "\"}", audit.at});
+    nlohmann::json payload{{"appointment", a.id}, {"customer", a.customer}, {"staff", a.staff},
+                           {"start", a.start}, {"end", a.end}, {"state", a.state}, {"kind", a.kind}};
+    appendOutbox(s, {audit.id, audit.action, payload.dump(), audit.at});
   });
 }
 

@@ -1,9 +1,10 @@
 #include "storage/verify.h"
 
+#include "storage/appointment_verify.h"
+#include "storage/check_in_store.h"
 #include "storage/checkout_verify.h"
 #include "storage/customer_verify.h"
 #include "storage/member_card_store.h"
-#include "storage/check_in_store.h"
 
 namespace salon::storage {
 
@@ -11,7 +12,7 @@ const std::vector<LedgerChecker>& ledgerCheckers() {
   // Each ledger (points, stored value, packages, stock, arrears) adds its check here.
   static const std::vector<LedgerChecker> all = {
       checkPointsLedger, checkStoredValueLedger, checkPackageLedger, checkStockLedger, checkArrearsLedger, checkSales,
-      checkStaffTotals, checkMemberCardVersions, checkCustomerNumbers, checkCheckIns,
+      checkStaffTotals, checkMemberCardVersions, checkCustomerNumbers, checkCheckIns, checkAppointments,
   };
   return all;
 }

@@ -24,6 +24,8 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addCheckoutCommands(app, inv);
   addCatalogCommands(app, inv);
   addDayCommands(app, inv);
+  addAppointmentCommands(app, inv);
+  addCareCommands(app, inv);
 }
 
 int runInvocation(const Invocation& inv, const Catalog& catalog) {

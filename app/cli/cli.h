@@ -56,5 +56,7 @@ void addCustomerCommands(CLI::App& app, Invocation& inv);
 void addCheckoutCommands(CLI::App& app, Invocation& inv);  // sale, void, refund, receipt, arrears
 void addCatalogCommands(CLI::App& app, Invocation& inv);
 void addDayCommands(CLI::App& app, Invocation& inv);       // day open|close, report z|staff
+void addAppointmentCommands(CLI::App& app, Invocation& inv);
+void addCareCommands(CLI::App& app, Invocation& inv);
 
 }  // namespace salon::cli

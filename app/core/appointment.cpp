@@ -1,6 +1,7 @@
 #include "app/core/appointment.h"
 
 #include <algorithm>
+#include <sstream>
 
 #include "app/core/error.h"
 #include "app/core/uuid.h"
@@ -24,7 +25,56 @@ std::string clashDetail(const Appointment& mine, const Appointment& theirs) {
   return "pet";
 }
 
+void checkKind(const Appointment& a) {
+  static const std::vector<std::string> kChannels = {"counter", "phone", "wechat", "web"};
+  if (std::find(kChannels.begin(), kChannels.end(), a.channel) == kChannels.end())
+    throw DomainError("bad_input", "channel " + a.channel);
+  if (a.kind == "in_store") return;
+  if (a.kind != "home_visit") throw DomainError("bad_input", "kind " + a.kind);
+  if (a.address.empty()) throw DomainError("address_required", a.id);
+  if (!a.room.empty()) throw DomainError("bad_input", "a home visit takes no room");
+}
+
+int parseClock(const std::string& t) {
+  if (t.size() != 5 || t[2] != ':') return -1;
+  for (int i : {0, 1, 3, 4})
+    if (t[i] < '0' || t[i] > '9') return -1;
+  int h = (t[0] - '0') * 10 + (t[1] - '0'), m = (t[3] - '0') * 10 + (t[4] - '0');
+  return h <= 24 && m < 60 && h * 60 + m <= 24 * 60 ? h * 60 + m : -1;
+}
+
+PriorityHold parseHold(const std::string& entry) {
+  static const std::vector<std::string> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  std::istringstream in(entry);
+  std::string day, span, release;
+  in >> day >> span >> release;
+  PriorityHold h;
+  auto dash = span.find('-');
+  auto d = std::find(kDays.begin(), kDays.end(), day);
+  bool ok = dash != std::string::npos && (day == "*" || d != kDays.end()) && release.size() >= 2 &&
+            release.back() == 'h' && release.find_first_not_of("0123456789", 0) == release.size() - 1;
+  if (ok) {
+    h.weekday = day == "*" ? -1 : static_cast<int>(d - kDays.begin());
+    h.fromMinute = parseClock(span.substr(0, dash));
+    h.toMinute = parseClock(span.substr(dash + 1));
+    h.releaseBefore = std::stoll(release.substr(0, release.size() - 1)) * kHour;
+    ok = h.fromMinute >= 0 && h.toMinute > h.fromMinute;
+  }
+  std::string rest;
+  if (!ok || (in >> rest)) throw DomainError("setting_invalid", "appointments.priority_holds: " + entry);
+  return h;
+}
+
 }  // namespace
+
+std::vector<PriorityHold> parsePriorityHolds(const std::string& text) {
+  std::vector<PriorityHold> out;
+  std::istringstream in(text);
+  std::string entry;
+  while (std::getline(in, entry, ';'))
+    if (entry.find_first_not_of(" \t") != std::string::npos) out.push_back(parseHold(entry));
+  return out;
+}
 
 bool Appointments::heldForMembers(Instant start) const {
   Instant local = start + zone_.offsetMinutes * kMinute;
@@ -74,9 +124,12 @@ Appointment Appointments::book(const Staff& by, const BookingRequest& r) {
   a.start = r.start;
   int minutes = 0;
   for (const auto& s : r.services) minutes += s.durationMinutes;
-  if (minutes <= 0) throw DomainError("bad_input", "duration");
+  if (minutes <= 0 || minutes * kMinute > kMaxAppointmentLength) throw DomainError("bad_input", "duration");
   a.end = a.start + minutes * kMinute;
   a.channel = r.channel;
+  a.kind = r.kind;
+  a.address = r.address;
+  checkKind(a);
   a.bookedBy = by.code;
   a.bookedAt = clock_.now();
   a.note = r.note;
@@ -126,6 +179,23 @@ Appointment Appointments::setState(const Staff& by, const std::string& id, const
   if (state == "no_show" && clock_.now() < a.start) throw DomainError("bad_input", "not started yet");
   a.state = state;
   store_.save(a, auditOf(clock_.now(), by.code, "appointment." + state, "appointment", id, reason));
+  return a;
+}
+
+Appointment Appointments::checkIn(const Staff& by, const std::string& id, CheckInQueue& queue,
+                                  const std::string& method) {
+  Appointment a = load(id);
+  guard_.require(by, Action::BookAppointment, "appointment", id);
+  if (method != "phone" && method != "card" && method != "qr") throw DomainError("bad_input", "method " + method);
+  if (a.state == "checked_in") return a;  // a retry: the queue already has it
+  if (a.state != "booked") throw DomainError("already_decided", id + " (" + a.state + ")");
+  Instant now = clock_.now();
+  if (!(localDate(now, zone_) == localDate(a.start, zone_))) throw DomainError("not_today", formatLocalDateTime(a.start, zone_));
+  // The queue first: if the second write fails, a retry finds the check-in and adds nothing.
+  queue.add({a.id, a.customer, now, method, by.code},
+            auditOf(now, by.code, "customer.check_in", "customer", std::to_string(a.customer), "appointment " + a.id));
+  a.state = "checked_in";
+  store_.save(a, auditOf(now, by.code, "appointment.checked_in", "appointment", id, method));
   return a;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/core/audit.h"
+#include "app/core/check_in.h"
 #include "app/core/customer.h"
 #include "app/core/staff_auth.h"
 
@@ -35,7 +36,13 @@ struct Appointment {
   std::string bookedBy;
   Instant bookedAt = 0;
   std::string note;
+  std::string kind = "in_store";  // in_store, home_visit (上门服务)
+  std::string address;            // home visits: where to go
 };
+
+// The longest booking (several services back to back): storage looks this far
+// back for appointments overlapping a time.
+constexpr std::int64_t kMaxAppointmentLength = 12 * kHour;
 
 // Slots held for members (优先预约): a non-member may book a start inside a held
 // window only once `releaseBefore` is left before it.
@@ -58,7 +65,15 @@ struct BookingRequest {
   Instant start = 0;
   std::string channel = "counter";
   std::string note;
+  std::string kind = "in_store";
+  std::string address;
 };
+
+// Reads the store setting "appointments.priority_holds": entries separated by
+// ';', each "DAY HH:MM-HH:MM RELEASE" where DAY is mon…sun or * and RELEASE is
+// hours before the start ("48h"), e.g. "sat 10:00-12:00 48h; * 18:00-21:00 24h".
+// DomainError("setting_invalid") names a bad entry.
+std::vector<PriorityHold> parsePriorityHolds(const std::string& text);
 
 // Port: storage keeps appointments; `save` re-checks the conflicts inside its
 // transaction so two kiosks cannot take the same slot.
@@ -83,6 +98,9 @@ class Appointments {
   Appointment book(const Staff& by, const BookingRequest& request);
   Appointment move(const Staff& by, const std::string& id, Instant newStart, const std::string& newStaff);
   Appointment setState(const Staff& by, const std::string& id, const std::string& state, const std::string& reason);
+  // Tap to check in: the customer joins today's queue (the check-in's id is the
+  // appointment's, so a retry adds nothing), then the appointment is checked in.
+  Appointment checkIn(const Staff& by, const std::string& id, CheckInQueue& queue, const std::string& method);
 
   // The day's appointments, by staff then start.
   std::vector<Appointment> day(const CivilDate& date);

@@ -1,5 +1,8 @@
 #include "app/core/care.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace salon {
 
 const char* careKindName(CareKind k) {
@@ -53,6 +56,49 @@ std::vector<CareTask> careReminderTasks(const std::vector<CareCandidate>& custom
     if (!c.marketingOptIn || !c.lastVisit || c.careIntervalDays <= 0) continue;
     std::int64_t due = daysFromCivil(localDate(*c.lastVisit, zone)) + c.careIntervalDays;
     if (due <= today && today - due <= windowDays) out.push_back({CareKind::CareReminder, c, civilFromDays(due)});
+  }
+  return out;
+}
+
+const char* seasonOf(const CivilDate& d) {
+  if (d.month >= 3 && d.month <= 5) return "spring";
+  if (d.month >= 6 && d.month <= 8) return "summer";
+  if (d.month >= 9 && d.month <= 11) return "autumn";
+  return "winter";
+}
+
+std::vector<VisitToFollow> followUpsDue(const std::vector<VisitToFollow>& visits, Instant now, StoreZone zone,
+                                        int afterDays, int windowDays) {
+  std::int64_t today = daysFromCivil(localDate(now, zone));
+  std::vector<VisitToFollow> out;
+  for (const VisitToFollow& v : visits) {
+    std::int64_t since = today - daysFromCivil(localDate(v.at, zone));
+    if (!v.followedUp && since >= afterDays && since <= afterDays + windowDays) out.push_back(v);
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+  return out;
+}
+
+namespace {
+
+std::string lowerAscii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+bool interestedIn(const std::string& interests, const std::string& topic) {
+  if (topic.empty()) return false;
+  return lowerAscii(interests).find(lowerAscii(topic)) != std::string::npos;
+}
+
+std::vector<CareCandidate> eventInvitees(const std::vector<CareCandidate>& customers, const std::string& topic,
+                                         const std::vector<CustomerId>& alreadyInvited) {
+  std::vector<CareCandidate> out;
+  for (const CareCandidate& c : customers) {
+    bool invited = std::find(alreadyInvited.begin(), alreadyInvited.end(), c.id) != alreadyInvited.end();
+    if (c.marketingOptIn && !invited && interestedIn(c.eventInterests, topic)) out.push_back(c);
   }
   return out;
 }

@@ -46,6 +46,7 @@ constexpr ActionRule kRules[] = {
     {Action::SeedDemoData,         "data.seed_demo",           false, false, false, false, false, true},
     {Action::BookAppointment,      "appointment.book",         true, true, true, true, false, false},
     {Action::ContactCustomer,      "care.contact",             true, true, true, true, false, false},
+    {Action::PlanEvents,           "care.plan_events",         false, false, true, true, false, false},
 };
 
 const ActionRule& ruleFor(Action a) {

@@ -40,6 +40,7 @@ enum class Action {
   SeedDemoData,
   BookAppointment,      // book, move, check in, mark no-show
   ContactCustomer,      // reminders, birthday calls, follow-ups (logged)
+  PlanEvents,           // create member events (沙龙活动), set care-plan intervals
 };
 
 struct Staff {

@@ -44,6 +44,7 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"data.seed_demo", {"admin"}},
     {"appointment.book", {"cashier", "beautician", "supervisor", "manager"}},
     {"care.contact", {"cashier", "beautician", "supervisor", "manager"}},
+    {"care.plan_events", {"supervisor", "manager"}},
 };
 
 class RecordingAudit : public AuditLog {

@@ -1,0 +1,47 @@
+#pragma once
+// What the appointments and care subcommands share: a signed-in session on the
+// store's database, store-time parsing, and JSON for appointments and contacts.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli.h"
+#include "app/core/appointment.h"
+#include "app/core/care_contact.h"
+#include "app/core/staff_auth.h"
+#include "storage/audit_store.h"
+
+namespace salon::cli {
+
+struct Session {
+  std::unique_ptr<storage::Database> db;
+  const Clock* clock = nullptr;
+  Staff me;
+  StoreZone zone;
+  std::unique_ptr<storage::SqliteAuditLog> audit;
+  std::unique_ptr<Guard> guard;
+  Instant now() const { return clock->now(); }
+  // A view of personal data: one audit entry with the sections seen and why.
+  void auditView(const std::string& what, const std::string& id, const std::string& purpose,
+                 const std::string& sections = "basic");
+};
+
+Session openSession(const Invocation& inv, const std::string& dbPath, const std::string& staffCode);
+
+// "YYYY-MM-DD"; empty → today in store time. DomainError bad_input.
+CivilDate dateArg(const std::string& text, const Session& s);
+// "YYYY-MM-DD HH:MM" in store time.
+Instant parseLocalDateTime(const std::string& text, StoreZone zone);
+
+nlohmann::json appointmentJson(const Appointment& a, StoreZone zone);
+nlohmann::json contactJson(const CareContact& c, StoreZone zone);
+
+// Reads a JSON document from a file, or stdin when `path` is "-".
+nlohmann::json readJsonInput(const std::string& path);
+
+// Prints `out` as JSON, or one line per element with the given keys.
+void printList(const nlohmann::json& out, bool asJson, const std::vector<std::string>& keys);
+
+}  // namespace salon::cli

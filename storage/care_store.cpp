@@ -1,0 +1,347 @@
+#include "storage/care_store.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "app/core/customer_file.h"
+#include "app/core/error.h"
+#include "app/core/phone.h"
+#include "app/core/uuid.h"
+#include "storage/audit_store.h"
+#include "storage/customer_store.h"
+
+namespace salon::storage {
+namespace {
+
+constexpr const char* kContactColumns =
+    "SELECT id, customer_id, kind, ref, channel, outcome, note, satisfaction, about_staff, staff, at FROM care_contacts ";
+
+CareContact readContact(SQLite::Statement& q) {
+  CareContact c;
+  c.id = q.getColumn(0).getString();
+  c.customer = q.getColumn(1).getInt64();
+  c.kind = q.getColumn(2).getString();
+  c.ref = q.getColumn(3).getString();
+  c.channel = q.getColumn(4).getString();
+  c.outcome = q.getColumn(5).getString();
+  c.note = q.getColumn(6).getString();
+  c.satisfaction = q.getColumn(7).getInt();
+  c.aboutStaff = q.getColumn(8).getString();
+  c.staff = q.getColumn(9).getString();
+  c.at = q.getColumn(10).getInt64();
+  return c;
+}
+
+std::optional<CivilDate> dateOrNone(const SQLite::Column& c) {
+  CivilDate d;
+  if (c.isNull() || !parseDate(c.getString(), d)) return std::nullopt;
+  return d;
+}
+
+}  // namespace
+
+std::optional<CareContact> SqliteCareContactStore::contact(const std::string& id) {
+  return guarded([&]() -> std::optional<CareContact> {
+    SQLite::Statement q(db_.sql(), std::string(kContactColumns) + "WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    return readContact(q);
+  });
+}
+
+std::optional<bool> SqliteCareContactStore::marketingOptIn(CustomerId customer) {
+  return guarded([&]() -> std::optional<bool> {
+    SQLite::Statement q(db_.sql(), "SELECT marketing_opt_in FROM customers WHERE id = ?");
+    q.bind(1, static_cast<std::int64_t>(customer));
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getInt() != 0;
+  });
+}
+
+std::optional<std::string> SqliteCareContactStore::visitStaff(CustomerId customer, std::int64_t visitId) {
+  return guarded([&]() -> std::optional<std::string> {
+    SQLite::Statement q(db_.sql(), "SELECT staff FROM customer_visits WHERE id = ? AND customer_id = ?");
+    q.bind(1, static_cast<std::int64_t>(visitId));
+    q.bind(2, static_cast<std::int64_t>(customer));
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+  });
+}
+
+void SqliteCareContactStore::append(const CareContact& c, const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    SQLite::Statement ins(s, "INSERT INTO care_contacts (id, customer_id, kind, ref, channel, outcome, note,"
+                             " satisfaction, about_staff, staff, at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    ins.bind(1, c.id);
+    ins.bind(2, static_cast<std::int64_t>(c.customer));
+    ins.bind(3, c.kind);
+    ins.bind(4, c.ref);
+    ins.bind(5, c.channel);
+    ins.bind(6, c.outcome);
+    ins.bind(7, c.note);
+    ins.bind(8, c.satisfaction);
+    ins.bind(9, c.aboutStaff);
+    ins.bind(10, c.staff);
+    ins.bind(11, static_cast<std::int64_t>(c.at));
+    ins.exec();
+    appendAudit(s, audit);
+    nlohmann::json payload{{"contact", c.id}, {"customer", c.customer}, {"kind", c.kind},
+                           {"outcome", c.outcome}, {"satisfaction", c.satisfaction}};
+    appendOutbox(s, {c.id, "care.contacted", payload.dump(), c.at});
+  });
+}
+
+CustomerSummary findCustomer(SQLite::Database& db, const std::string& ref) {
+  return guarded([&] {
+    std::string where;
+    std::string key = ref;
+    if (isFileNo(ref)) {
+      where = "file_no = ?";
+    } else if (isMemberNo(ref)) {
+      where = "member_no = ?";
+    } else if (isPhone(ref)) {
+      where = "phone = ?";
+      key = parsePhone(ref).normalised;
+    } else {
+      throw DomainError("customer_not_found", ref);
+    }
+    SQLite::Statement q(db, std::string("SELECT ") + kSummaryColumns + " FROM customers WHERE " + where + " LIMIT 2");
+    q.bind(1, key);
+    if (!q.executeStep()) throw DomainError("customer_not_found", ref);
+    CustomerSummary s = readSummary(q);
+    if (q.executeStep()) throw DomainError("customer_ambiguous", ref);
+    return s;
+  });
+}
+
+std::unordered_map<CustomerId, std::string> customerNames(SQLite::Database& db, const std::vector<CustomerId>& ids) {
+  return guarded([&] {
+    std::unordered_map<CustomerId, std::string> out;
+    std::vector<CustomerId> wanted(ids);
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    for (std::size_t from = 0; from < wanted.size(); from += 500) {  // SQLite's bound-parameter limit
+      std::size_t to = std::min(wanted.size(), from + 500);
+      std::string marks;
+      for (std::size_t i = from; i < to; ++i) marks += i == from ? "?" : ",?";
+      SQLite::Statement q(db, "SELECT id, name FROM customers WHERE id IN (" + marks + ")");
+      for (std::size_t i = from; i < to; ++i) q.bind(static_cast<int>(i - from + 1), static_cast<std::int64_t>(wanted[i]));
+      while (q.executeStep()) out.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    }
+    return out;
+  });
+}
+
+bool hasPriorityBooking(SQLite::Database& db, CustomerId id, const std::vector<std::string>& tiers) {
+  return guarded([&] {
+    SQLite::Statement q(db, "SELECT c.member_no IS NOT NULL, coalesce(m.tier_code, '') FROM customers c"
+                            " LEFT JOIN memberships m ON m.customer_id = c.id WHERE c.id = ?");
+    q.bind(1, static_cast<std::int64_t>(id));
+    if (!q.executeStep() || q.getColumn(0).getInt() == 0) return false;
+    if (tiers.empty()) return true;
+    std::string tier = q.getColumn(1).getString();
+    for (const auto& t : tiers)
+      if (t == tier) return true;
+    return false;
+  });
+}
+
+std::vector<CareCandidate> careCandidates(SQLite::Database& db) {
+  return guarded([&] {
+    SQLite::Statement q(
+        db,
+        "SELECT c.id, c.name, c.phone, c.birthday, c.marketing_opt_in,"
+        " max(coalesce((SELECT max(at) FROM customer_visits v WHERE v.customer_id = c.id), -1),"
+        "     coalesce((SELECT max(at) FROM checkins k WHERE k.customer_id = c.id), -1)),"
+        " coalesce((SELECT interval_days FROM care_plan_intervals i WHERE i.customer_id = c.id), 0),"
+        " coalesce((SELECT value FROM customer_fields f WHERE f.customer_id = c.id AND f.field = 'event_interests'"
+        "           AND f.state = 'value'), ''),"
+        " coalesce((SELECT value FROM customer_fields f WHERE f.customer_id = c.id AND f.field = 'care_products'"
+        "           AND f.state = 'value'), '')"
+        " FROM customers c WHERE c.status <> 'returned' ORDER BY c.id");
+    std::vector<CareCandidate> out;
+    while (q.executeStep()) {
+      CareCandidate c;
+      c.id = q.getColumn(0).getInt64();
+      c.name = q.getColumn(1).getString();
+      c.phone = q.getColumn(2).getString();
+      c.birthday = dateOrNone(q.getColumn(3));
+      c.marketingOptIn = q.getColumn(4).getInt() != 0;
+      if (q.getColumn(5).getInt64() >= 0) c.lastVisit = q.getColumn(5).getInt64();
+      c.careIntervalDays = q.getColumn(6).getInt();
+      c.eventInterests = q.getColumn(7).getString();
+      c.careProducts = q.getColumn(8).getString();
+      out.push_back(std::move(c));
+    }
+    return out;
+  });
+}
+
+std::vector<VisitToFollow> visitsBetween(SQLite::Database& db, Instant from, Instant to) {
+  return guarded([&] {
+    SQLite::Statement q(db, "SELECT v.id, v.customer_id, c.name, c.phone, v.at, v.service, v.staff,"
+                            " EXISTS (SELECT 1 FROM care_contacts k WHERE k.kind = 'followup'"
+                            "         AND k.ref = CAST(v.id AS TEXT) AND k.outcome = 'done')"
+                            " FROM customer_visits v JOIN customers c ON c.id = v.customer_id"
+                            " WHERE v.at >= ? AND v.at < ? ORDER BY v.at");
+    q.bind(1, static_cast<std::int64_t>(from));
+    q.bind(2, static_cast<std::int64_t>(to));
+    std::vector<VisitToFollow> out;
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
+                     q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getString(),
+                     q.getColumn(6).getString(), q.getColumn(7).getInt() != 0});
+    return out;
+  });
+}
+
+std::vector<CareContact> contactsOf(SQLite::Database& db, CustomerId customer, int limit) {
+  return guarded([&] {
+    SQLite::Statement q(db, std::string(kContactColumns) + "WHERE customer_id = ? ORDER BY at DESC LIMIT ?");
+    q.bind(1, static_cast<std::int64_t>(customer));
+    q.bind(2, limit);
+    std::vector<CareContact> out;
+    while (q.executeStep()) out.push_back(readContact(q));
+    return out;
+  });
+}
+
+std::vector<CareContact> followUpsBetween(SQLite::Database& db, Instant from, Instant to) {
+  return guarded([&] {
+    SQLite::Statement q(db, std::string(kContactColumns) +
+                                "WHERE kind = 'followup' AND at >= ? AND at < ? ORDER BY at");
+    q.bind(1, static_cast<std::int64_t>(from));
+    q.bind(2, static_cast<std::int64_t>(to));
+    std::vector<CareContact> out;
+    while (q.executeStep()) out.push_back(readContact(q));
+    return out;
+  });
+}
+
+std::vector<CustomerId> contactedFor(SQLite::Database& db, const std::string& kind, const std::string& ref) {
+  return guarded([&] {
+    SQLite::Statement q(db, "SELECT DISTINCT customer_id FROM care_contacts WHERE kind = ? AND ref = ?");
+    q.bind(1, kind);
+    q.bind(2, ref);
+    std::vector<CustomerId> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+  });
+}
+
+int noShowsOf(SQLite::Database& db, CustomerId customer) {
+  return guarded([&] {
+    SQLite::Statement q(db, "SELECT count(*) FROM appointments WHERE customer_id = ? AND state = 'no_show'");
+    q.bind(1, static_cast<std::int64_t>(customer));
+    q.executeStep();
+    return q.getColumn(0).getInt();
+  });
+}
+
+void setCareInterval(SQLite::Database& db, CustomerId id, int days, const std::string& staff, Instant now) {
+  SQLite::Statement q(db, "INSERT INTO care_plan_intervals VALUES (?,?,?,?) ON CONFLICT(customer_id) DO UPDATE SET"
+                          " interval_days = excluded.interval_days, updated_at = excluded.updated_at,"
+                          " updated_by = excluded.updated_by");
+  q.bind(1, static_cast<std::int64_t>(id));
+  q.bind(2, days);
+  q.bind(3, static_cast<std::int64_t>(now));
+  q.bind(4, staff);
+  q.exec();
+}
+
+void recordAbsence(SQLite::Database& db, const std::string& staff, const CivilDate& day, const std::string& reason,
+                   const std::string& by, Instant now) {
+  SQLite::Statement q(db, "INSERT INTO staff_absences VALUES (?,?,?,?,?) ON CONFLICT(staff, day) DO NOTHING");
+  q.bind(1, staff);
+  q.bind(2, formatDate(day));
+  q.bind(3, reason);
+  q.bind(4, by);
+  q.bind(5, static_cast<std::int64_t>(now));
+  q.exec();
+}
+
+std::vector<std::string> absentOn(SQLite::Database& db, const CivilDate& day) {
+  return guarded([&] {
+    SQLite::Statement q(db, "SELECT staff FROM staff_absences WHERE day = ? ORDER BY staff");
+    q.bind(1, formatDate(day));
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+  });
+}
+
+void insertEvent(SQLite::Database& db, const SalonEvent& e, const std::string& by, Instant now) {
+  SQLite::Statement q(db, "INSERT INTO salon_events VALUES (?,?,?,?,?,?,?)");
+  q.bind(1, e.id);
+  q.bind(2, e.title);
+  q.bind(3, e.topic);
+  q.bind(4, static_cast<std::int64_t>(e.startsAt));
+  q.bind(5, e.place);
+  q.bind(6, by);
+  q.bind(7, static_cast<std::int64_t>(now));
+  q.exec();
+}
+
+std::optional<SalonEvent> findEvent(SQLite::Database& db, const std::string& id) {
+  return guarded([&]() -> std::optional<SalonEvent> {
+    SQLite::Statement q(db, "SELECT id, title, topic, starts_at, place FROM salon_events WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    return SalonEvent{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                      q.getColumn(3).getInt64(), q.getColumn(4).getString()};
+  });
+}
+
+bool recordAttendance(SQLite::Database& db, const SalonEvent& e, CustomerId customer, const std::string& by,
+                      Instant now, StoreZone zone) {
+  SQLite::Statement ins(db, "INSERT INTO event_attendance VALUES (?,?,?,?) ON CONFLICT DO NOTHING");
+  ins.bind(1, e.id);
+  ins.bind(2, static_cast<std::int64_t>(customer));
+  ins.bind(3, static_cast<std::int64_t>(now));
+  ins.bind(4, by);
+  if (ins.exec() == 0) return false;
+  // The file's events_attended field lists the newest first, within its 1,000 characters.
+  SQLite::Statement old(db, "SELECT value FROM customer_fields WHERE customer_id = ? AND field = 'events_attended'"
+                            " AND state = 'value'");
+  old.bind(1, static_cast<std::int64_t>(customer));
+  std::string list = old.executeStep() ? old.getColumn(0).getString() : "";
+  std::string entry = formatDate(localDate(e.startsAt, zone)) + " " + e.title;
+  list = list.empty() ? entry : entry + "; " + list;
+  while (list.size() > 1000 && list.rfind("; ") != std::string::npos) list.erase(list.rfind("; "));
+  SQLite::Statement up(db, "INSERT INTO customer_fields VALUES (?, 'events_attended', 'value', ?, ?, ?)"
+                           " ON CONFLICT(customer_id, field) DO UPDATE SET state = 'value', value = excluded.value,"
+                           " updated_at = excluded.updated_at, updated_by = excluded.updated_by");
+  up.bind(1, static_cast<std::int64_t>(customer));
+  up.bind(2, list);
+  up.bind(3, static_cast<std::int64_t>(now));
+  up.bind(4, by);
+  up.exec();
+  return true;
+}
+
+std::vector<AttendedEvent> eventsAttended(SQLite::Database& db, CustomerId customer) {
+  return guarded([&] {
+    SQLite::Statement q(db, "SELECT e.id, e.title, e.topic, e.starts_at, e.place, a.at FROM event_attendance a"
+                            " JOIN salon_events e ON e.id = a.event_id WHERE a.customer_id = ? ORDER BY e.starts_at DESC");
+    q.bind(1, static_cast<std::int64_t>(customer));
+    std::vector<AttendedEvent> out;
+    while (q.executeStep())
+      out.push_back({{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                      q.getColumn(3).getInt64(), q.getColumn(4).getString()},
+                     q.getColumn(5).getInt64()});
+    return out;
+  });
+}
+
+std::vector<CustomerId> attendeesOf(SQLite::Database& db, const std::string& eventId) {
+  return guarded([&] {
+    SQLite::Statement q(db, "SELECT customer_id FROM event_attendance WHERE event_id = ? ORDER BY at");
+    q.bind(1, eventId);
+    std::vector<CustomerId> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+  });
+}
+
+}  // namespace salon::storage
