@@ -69,20 +69,6 @@ nlohmann::json contactJson(const CareContact& c, StoreZone zone) {
           {"staff", c.staff},   {"at", formatLocalDateTime(c.at, zone)}};
 }
 
-nlohmann::json readJsonInput(const std::string& path) {
-  std::string text;
-  if (path == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw DomainError("bad_input", "cannot read " + path);
-    text.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-  }
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) throw DomainError("bad_input", "JSON object expected");
-  return j;
-}
-
 void printList(const nlohmann::json& out, bool asJson, const std::vector<std::string>& keys) {
   if (asJson) {
     std::cout << out.dump(2) << "\n";

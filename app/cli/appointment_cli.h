@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/cli/json_input.h"
+
 #include "app/cli/cli.h"
 #include "app/core/appointment.h"
 #include "app/core/care_contact.h"
@@ -38,8 +40,6 @@ Instant parseLocalDateTime(const std::string& text, StoreZone zone);
 nlohmann::json appointmentJson(const Appointment& a, StoreZone zone);
 nlohmann::json contactJson(const CareContact& c, StoreZone zone);
 
-// Reads a JSON document from a file, or stdin when `path` is "-".
-nlohmann::json readJsonInput(const std::string& path);
 
 // Prints `out` as JSON, or one line per element with the given keys.
 void printList(const nlohmann::json& out, bool asJson, const std::vector<std::string>& keys);

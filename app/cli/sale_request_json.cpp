@@ -111,20 +111,4 @@ SaleRequest saleRequestFromJson(const json& j, const std::function<CustomerId(co
   return r;
 }
 
-nlohmann::json readJsonInput(const std::string& path) {
-  std::stringstream ss;
-  if (path == "-") {
-    ss << std::cin.rdbuf();
-  } else {
-    std::ifstream f(path);
-    if (!f) throw DomainError("bad_json", "cannot read " + path);
-    ss << f.rdbuf();
-  }
-  try {
-    return nlohmann::json::parse(ss.str());
-  } catch (const nlohmann::json::exception& e) {
-    throw DomainError("bad_json", e.what());
-  }
-}
-
 }  // namespace salon::cli

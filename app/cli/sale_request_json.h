@@ -6,6 +6,8 @@
 //    "discount":0,"reason":"...","approved_by":"mgr","completed_at":"2026-05-28 14:30"}
 #include <nlohmann/json.hpp>
 
+#include "app/cli/json_input.h"
+
 #include <functional>
 #include <string>
 
@@ -19,7 +21,5 @@ SaleRequest saleRequestFromJson(const nlohmann::json& j, const std::function<Cus
                                 StoreZone zone);
 std::vector<TenderRequest> tendersFromJson(const nlohmann::json& j);
 
-// Reads FILE or "-" (stdin) as JSON; DomainError bad_json.
-nlohmann::json readJsonInput(const std::string& path);
 
 }  // namespace salon::cli

@@ -13,6 +13,7 @@
 #include "app/core/clock.h"
 #include "storage/catalog_store.h"
 #include "storage/database.h"
+#include "support/customer_rows.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -97,6 +98,8 @@ void seed(Salon& s) {
         " (1, 'next_push_items', 'value', '眼部护理', 0, 'cash');"
         "INSERT INTO pets (id, customer_id, name, species, created_at) VALUES (3, 2, '豆豆', 'dog', 0);"
         "INSERT INTO pet_vaccinations (pet_id, vaccine, given_on, expires_on) VALUES (3, '狂犬疫苗', '2024-01-01', '2025-01-01');");
+  SQLite::Database raw(s.db, SQLite::OPEN_READWRITE);
+  salon::test::syncCustomerCounters(raw);
 }
 
 nlohmann::json payload(const std::string& id, const std::string& customer, const std::string& service,
