@@ -38,14 +38,14 @@ std::int64_t reserveMemberNumbers(SQLite::Database& db, std::int64_t count) {
   return up.getColumn(0).getInt64() - count + 1;
 }
 
-CustomerRowWriter::CustomerRowWriter(SQLite::Database& db)
+CustomerRowWriter::CustomerRowWriter(SQLite::Database& db, const std::string& gramTable)
     : db_(db),
       customer_(db,
                 "INSERT INTO customers (file_no, member_no, name, phone, birthday, status, created_at, created_by,"
                 " phone_last4, phone_shared, name_search, pinyin, initials, pinyin_sort, stroke_sort, skin_type,"
                 " consent_status, consent_notice, consent_at, consent_staff, marketing_opt_in, imported)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-      gram_(db, "INSERT OR IGNORE INTO customer_name_grams (gram, place, customer_id) VALUES (?,?,?)"),
+      gram_(db, "INSERT OR IGNORE INTO " + gramTable + " (gram, place, customer_id) VALUES (?,?,?)"),
       field_(db, "INSERT INTO customer_fields (customer_id, field, state, value, updated_at, updated_by)"
                  " VALUES (?,?,?,?,?,?) ON CONFLICT(customer_id, field) DO UPDATE SET state = excluded.state,"
                  " value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by"),

@@ -20,7 +20,8 @@ std::int64_t reserveMemberNumbers(SQLite::Database& db, std::int64_t count);
 
 class CustomerRowWriter {
  public:
-  explicit CustomerRowWriter(SQLite::Database& db);
+  // `gramTable`: where name pieces go (the demo generator stages them elsewhere).
+  explicit CustomerRowWriter(SQLite::Database& db, const std::string& gramTable = "customer_name_grams");
   // Inserts the file with its name pieces and fields; returns its id.
   CustomerId insert(const NewCustomerFile& f, const std::string& fileNo, const std::string& memberNo,
                     const std::string& status, bool imported);

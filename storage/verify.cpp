@@ -1,6 +1,7 @@
 #include "storage/verify.h"
 
 #include "storage/checkout_verify.h"
+#include "storage/customer_verify.h"
 
 namespace salon::storage {
 
@@ -8,6 +9,7 @@ const std::vector<LedgerChecker>& ledgerCheckers() {
   // Each ledger (points, stored value, packages, stock, arrears) adds its check here.
   static const std::vector<LedgerChecker> all = {
       checkPointsLedger, checkStoredValueLedger, checkPackageLedger, checkStockLedger, checkArrearsLedger, checkSales,
+      checkCustomerNumbers,
   };
   return all;
 }

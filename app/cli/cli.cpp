@@ -17,6 +17,7 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addStaffCommands(app, inv);
   addDemoDataCommand(app, inv);
   addBackupCommands(app, inv);
+  addCustomerCommands(app, inv);
 }
 
 int runInvocation(const Invocation& inv, const Catalog& catalog) {

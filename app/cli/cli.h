@@ -47,5 +47,6 @@ void addVerifyCommand(CLI::App& app, Invocation& inv);
 void addStaffCommands(CLI::App& app, Invocation& inv);
 void addDemoDataCommand(CLI::App& app, Invocation& inv);
 void addBackupCommands(CLI::App& app, Invocation& inv);
+void addCustomerCommands(CLI::App& app, Invocation& inv);
 
 }  // namespace salon::cli

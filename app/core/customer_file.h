@@ -87,12 +87,15 @@ struct CustomerFile {
   Instant createdAt = 0;
   std::string createdBy;
   Consent consent;
-  FieldMap fields;  // every field of fileFields(); Empty when never given
+  // Every field of the sections opened (all of them from the store); Empty when
+  // never given. A section not opened has no keys here.
+  FieldMap fields;
   std::vector<Pet> pets;
   std::vector<VisitRecord> visits;  // newest first
 
   const FieldValue& field(const std::string& key) const;
-  // Fields still empty; a declined field is never listed (切忌强制记录).
+  // Fields of the opened sections still empty; a declined field is never listed
+  // (切忌强制记录).
   std::vector<std::string> missingFields() const;
 };
 

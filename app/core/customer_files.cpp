@@ -53,8 +53,10 @@ CustomerFile onlySections(CustomerFile f, const std::vector<std::string>& sectio
   std::vector<std::string> known = allViewSections();
   for (const std::string& s : sections)
     if (std::find(known.begin(), known.end(), s) == known.end()) throw DomainError("section_unknown", s);
-  for (auto& [key, value] : f.fields)
-    if (!has(findField(key)->section)) value = FieldValue{};
+  for (auto it = f.fields.begin(); it != f.fields.end();) {
+    const FieldSpec* spec = findField(it->first);
+    it = spec && has(spec->section) ? std::next(it) : f.fields.erase(it);
+  }
   if (!has("basic")) f.summary.birthday.reset();
   if (!has("visits")) f.visits.clear();
   if (!has("pets")) f.pets.clear();
@@ -269,8 +271,10 @@ const FieldValue& CustomerFile::field(const std::string& key) const {
 
 std::vector<std::string> CustomerFile::missingFields() const {
   std::vector<std::string> out;
-  for (const FieldSpec& spec : fileFields())
-    if (field(spec.key).state == FieldState::Empty) out.push_back(spec.key);
+  for (const FieldSpec& spec : fileFields()) {
+    auto it = fields.find(spec.key);  // a section not opened is not judged
+    if (it != fields.end() && it->second.state == FieldState::Empty) out.push_back(spec.key);
+  }
   return out;
 }
 

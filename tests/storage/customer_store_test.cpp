@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "customer_fixture.h"
+#include "storage/verify.h"
 
 using namespace salon;
 using salon::test::CustomerFixture;
@@ -113,7 +114,8 @@ TEST_CASE("opening a file needs a purpose and is audited with the sections seen"
   CHECK(errorCodeOf([&] { fx.files.open(fx.cashier, res.id, "  "); }) == "purpose_required");
   CHECK(errorCodeOf([&] { fx.files.open(fx.finance, res.id, "curious"); }) == "permission_denied");
   CustomerFile basic = fx.files.open(fx.cashier, res.id, "check-in", {"basic"});
-  CHECK(basic.field("allergies").state == FieldState::Empty);  // not in the sections asked for
+  CHECK(basic.fields.count("allergies") == 0);  // not in the sections asked for
+  CHECK(basic.missingFields() == std::vector<std::string>{"gender", "birthday", "address", "occupation", "education", "income_band"});
   CustomerFile health = fx.files.open(fx.beautician, res.id, "facial", {"basic", "health"});
   CHECK(health.field("allergies").value == "芒果");
   SQLite::Statement q(fx.db->sql(),
@@ -203,4 +205,19 @@ TEST_CASE("enrolment gives a member number once") {
   CHECK(no == "M00000002");
   CHECK(fx.files.enrol(fx.cashier, b.id) == no);
   CHECK(fx.files.enrol(fx.cashier, a.id) == "M00000001");
+}
+
+TEST_CASE("verify checks that file and member numbers came from their counters") {
+  CustomerFixture fx;
+  fx.add("王小美", "13800138000", true);
+  fx.add("李四", "13900139000", true);
+  auto report = storage::verifyDatabase(*fx.db);
+  REQUIRE(report.ledgers.size() >= 1);
+  CHECK(report.ok());
+  fx.db->sql().exec("UPDATE customers SET file_no = 'S01-2026-000099' WHERE file_no = 'S01-2026-000002'");
+  auto bad = storage::verifyDatabase(*fx.db);
+  CHECK_FALSE(bad.ok());
+  fx.db->sql().exec("UPDATE customers SET file_no = 'S01-2026-000002' WHERE file_no = 'S01-2026-000099'");
+  fx.db->sql().exec("UPDATE customers SET member_no = 'M00000042' WHERE member_no = 'M00000002'");
+  CHECK_FALSE(storage::verifyDatabase(*fx.db).ok());
 }

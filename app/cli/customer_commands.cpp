@@ -1,0 +1,258 @@
+// salon-kiosk customers find|list|show|register|export|import: the customer files
+// from the command line, checked and audited like the touchscreen.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli.h"
+#include "app/cli/customer_json.h"
+#include "app/core/csv.h"
+#include "app/core/customer_import.h"
+#include "app/core/error.h"
+#include "storage/audit_store.h"
+#include "storage/customer_directory.h"
+#include "storage/customer_export.h"
+#include "storage/customer_rows.h"
+#include "storage/customer_store.h"
+
+namespace salon::cli {
+namespace {
+
+struct CustomerArgs {
+  std::string db, staff, query, purpose, fileNo, sections, order = "pinyin", to, encoding = "utf-8", reason, file,
+      map, json;
+  int limit = 50, offset = 0;
+  bool asJson = false, skipBad = false;
+};
+
+// Everything a customer command needs, wired to one database.
+struct FileRoom {
+  std::unique_ptr<storage::Database> db;
+  StoreZone zone;
+  NameKeyMaker keys;
+  storage::SqliteAuditLog audit;
+  storage::SqliteCustomerFileStore store;
+  storage::SqliteCustomerDirectory directory;
+  CustomerFiles files;
+  Staff me;
+
+  FileRoom(const Invocation& inv, const CustomerArgs& a)
+      : db(openDatabase(a.db)),
+        zone(storage::storeZone(db->sql())),
+        audit(*db),
+        store(*db),
+        directory(*db, keys),
+        files(store, directory, audit, *inv.clock, keys, zone),
+        me(actAs(*db, *inv.clock, a.staff)) {}
+};
+
+void printSummaries(const std::vector<CustomerSummary>& found, std::int64_t total, bool asJson) {
+  if (asJson) {
+    nlohmann::json results = nlohmann::json::array();
+    for (const CustomerSummary& s : found) results.push_back(summaryJson(s));
+    std::cout << nlohmann::json{{"total", total}, {"results", results}}.dump(2) << "\n";
+    return;
+  }
+  for (const CustomerSummary& s : found)
+    std::cout << s.fileNo << "\t" << s.memberNo << "\t" << s.name << "\t" << s.phone << "\t" << s.status << "\n";
+  std::cout << found.size() << " / " << total << "\n";
+}
+
+int find(const Invocation& inv, const CustomerArgs& a) {
+  FileRoom room(inv, a);
+  if (a.limit < 0) throw DomainError("bad_input", "--limit");
+  std::vector<CustomerSummary> found = room.files.find(room.me, a.query, a.purpose, a.limit);
+  std::int64_t total = a.limit == 0 || static_cast<int>(found.size()) < a.limit
+                           ? static_cast<std::int64_t>(found.size())
+                           : room.directory.countMatches(a.query);
+  printSummaries(found, total, a.asJson);
+  return 0;
+}
+
+CustomerOrder orderFromName(const std::string& n) {
+  if (n == "pinyin") return CustomerOrder::Pinyin;
+  if (n == "strokes") return CustomerOrder::SurnameStrokes;
+  if (n == "created") return CustomerOrder::Created;
+  if (n == "skin") return CustomerOrder::SkinType;
+  throw DomainError("bad_input", "--order " + n);
+}
+
+int list(const Invocation& inv, const CustomerArgs& a) {
+  FileRoom room(inv, a);
+  CustomerOrder order = orderFromName(a.order);
+  if (a.purpose.find_first_not_of(" ") == std::string::npos) throw DomainError("purpose_required", "");
+  Guard(room.audit, *inv.clock).require(room.me, Action::ViewCustomerFile, "customer", "list");
+  auto found = room.directory.list(order, a.offset, a.limit);
+  room.audit.append(auditOf(inv.clock->now(), room.me.code, "customer.view", "customer",
+                            "list:" + a.order + " " + std::to_string(found.size()), a.purpose, "summary"));
+  printSummaries(found, static_cast<std::int64_t>(found.size()), a.asJson);
+  return 0;
+}
+
+std::vector<std::string> splitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string item;
+  while (std::getline(ss, item, ','))
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+int show(const Invocation& inv, const CustomerArgs& a) {
+  FileRoom room(inv, a);
+  CustomerFile f = room.files.openByFileNo(room.me, a.fileNo, a.purpose, splitList(a.sections));
+  std::cout << fileJson(f, room.zone).dump(2) << "\n";
+  return 0;
+}
+
+std::string readInput(const std::string& path) {
+  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw DomainError("file_unreadable", path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+int registerOne(const Invocation& inv, const CustomerArgs& a) {
+  FileRoom room(inv, a);
+  nlohmann::json j = nlohmann::json::parse(readInput(a.json), nullptr, false);
+  if (j.is_discarded()) throw DomainError("bad_input", "JSON");
+  RegistrationResult r = room.files.registerCustomer(room.me, registrationFromJson(j));
+  std::cout << nlohmann::json{{"walk_in", r.walkIn}, {"id", r.id}, {"file_no", r.fileNo}, {"member_no", r.memberNo}}.dump()
+            << "\n";
+  return 0;
+}
+
+// The export's columns, in order (documented in the README).
+std::vector<std::string> exportHeader() {
+  std::vector<std::string> h = {"file_no",      "member_no",  "name",           "phone",
+                                "status",       "created_at", "created_by",     "consent_status",
+                                "consent_notice", "consent_at", "marketing_opt_in", "shared_phone"};
+  for (const FieldSpec& f : fileFields()) h.push_back(f.key);
+  return h;
+}
+
+int exportAll(const Invocation& inv, const CustomerArgs& a) {
+  FileRoom room(inv, a);
+  TextEncoding enc = encodingFromName(a.encoding);
+  Guard(room.audit, *inv.clock).require(room.me, Action::ExportCustomers, "customer", "*");
+  // Audited as an export of every file, before a byte leaves the database.
+  std::string sections;
+  for (const std::string& s : allViewSections()) sections += (sections.empty() ? "" : ",") + s;
+  room.audit.append(auditOf(inv.clock->now(), room.me.code, "customer.export", "customer", "*",
+                            a.reason.empty() ? "export" : a.reason, sections));
+  std::ofstream file;
+  if (!a.to.empty()) {
+    file.open(a.to, std::ios::binary | std::ios::trunc);
+    if (!file) throw DomainError("file_unwritable", a.to);
+  }
+  std::ostream& out = a.to.empty() ? std::cout : file;
+  if (enc == TextEncoding::Utf8) out << "\xEF\xBB\xBF";  // so Excel opens it as UTF-8
+  out << encodeText(csvLine(exportHeader()), enc);
+  std::string chunk;
+  std::int64_t n = storage::forEachFile(*room.db, [&](const storage::ExportedFile& f) {
+    std::vector<std::string> row = {f.summary.fileNo, f.summary.memberNo, f.summary.name, f.summary.phone,
+                                    f.summary.status, formatLocalDateTime(f.createdAt, room.zone), f.createdBy,
+                                    f.consent.status, f.consent.noticeVersion,
+                                    f.consent.at ? formatLocalDateTime(f.consent.at, room.zone) : "",
+                                    f.consent.marketing ? "yes" : "no", f.sharedPhone ? "yes" : "no"};
+    for (const FieldSpec& spec : fileFields()) {
+      auto it = f.fields.find(spec.key);
+      row.push_back(it == f.fields.end() ? "" : it->second.state == FieldState::Declined ? "[declined]" : it->second.value);
+    }
+    chunk += csvLine(row);
+    if (chunk.size() > (1 << 20)) {
+      out << encodeText(chunk, enc);
+      chunk.clear();
+    }
+  });
+  out << encodeText(chunk, enc);
+  out.flush();
+  if (!out) throw DomainError("file_unwritable", a.to.empty() ? "stdout" : a.to);
+  std::cerr << n << " files exported\n";
+  return 0;
+}
+
+int importFile(const Invocation& inv, const CustomerArgs& a) {
+  FileRoom room(inv, a);
+  Guard(room.audit, *inv.clock).require(room.me, Action::ImportCustomers, "customer", "*");
+  std::map<std::string, std::string> map = parseImportMap(a.map);
+  ImportPlan plan = planImport(room.files, room.store, room.me, readInput(a.file), map, inv.clock->now());
+  for (const ImportProblem& p : plan.bad)
+    std::cerr << a.file << ":" << p.line << ": " << p.code << (p.detail.empty() ? "" : ": " + p.detail) << "\n";
+  nlohmann::json report = {{"encoding", plan.encoding == TextEncoding::Utf8 ? "utf-8" : "gb18030"},
+                           {"good", plan.good.size()},
+                           {"bad", plan.bad.size()}};
+  if (!plan.bad.empty() && !a.skipBad) {
+    report["imported"] = 0;
+    std::cout << report.dump() << "\n";
+    throw DomainError("import_rows_bad", std::to_string(plan.bad.size()) + " (--skip-bad imports the others)");
+  }
+  std::vector<RegistrationResult> done;
+  if (!plan.good.empty()) done = room.files.importFiles(room.me, plan.good, a.file);
+  report["imported"] = done.size();
+  nlohmann::json nos = nlohmann::json::array();
+  for (const auto& r : done) nos.push_back(r.fileNo);
+  report["file_nos"] = nos;
+  std::cout << report.dump() << "\n";
+  return 0;
+}
+
+CLI::App* withStaff(CLI::App* sub, CustomerArgs& a) {
+  addDbOption(sub, a.db);
+  sub->add_option("--staff", a.staff, "Your staff code (PIN in SALON_PIN)")->required();
+  return sub;
+}
+
+}  // namespace
+
+void addCustomerCommands(CLI::App& app, Invocation& inv) {
+  auto a = std::make_shared<CustomerArgs>();
+  auto* top = app.add_subcommand("customers", "Customer files: find, show, register, export, import");
+  top->require_subcommand(1);
+  auto bind = [&inv, a](CLI::App* sub, int (*fn)(const Invocation&, const CustomerArgs&)) {
+    sub->callback([&inv, a, fn] { inv.run = [&inv, a, fn] { return fn(inv, *a); }; });
+  };
+
+  auto* f = withStaff(top->add_subcommand("find", "Find files by phone, name, pinyin, file or member number"), *a);
+  f->add_option("query", a->query, "Phone (or its last 4 digits), name, pinyin, initials, file or member number")->required();
+  f->add_option("--purpose", a->purpose, "Why you are looking (audited)")->required();
+  f->add_option("--limit", a->limit, "At most this many results (0 = all)");
+  f->add_flag("--json", a->asJson);
+  bind(f, find);
+
+  auto* l = withStaff(top->add_subcommand("list", "List files sorted by pinyin, stroke count, creation or skin type"), *a);
+  l->add_option("--order", a->order, "pinyin|strokes|created|skin");
+  l->add_option("--purpose", a->purpose, "Why you are looking (audited)")->required();
+  l->add_option("--offset", a->offset);
+  l->add_option("--limit", a->limit, "At most this many (0 = all)");
+  l->add_flag("--json", a->asJson);
+  bind(l, list);
+
+  auto* s = withStaff(top->add_subcommand("show", "Open one file (JSON)"), *a);
+  s->add_option("file_no", a->fileNo, "The file number, e.g. S01-2026-000123")->required();
+  s->add_option("--purpose", a->purpose, "Why you are opening it (audited)")->required();
+  s->add_option("--sections", a->sections, "Only these sections, comma separated (default all)");
+  bind(s, show);
+
+  auto* r = withStaff(top->add_subcommand("register", "Register a customer from JSON (file or - for stdin)"), *a);
+  r->add_option("--json", a->json, "The registration as JSON")->required();
+  bind(r, registerOne);
+
+  auto* e = withStaff(top->add_subcommand("export", "Export every file as CSV (manager only; audited)"), *a);
+  e->add_option("--to", a->to, "Write to this file instead of stdout");
+  e->add_option("--encoding", a->encoding, "utf-8 (with BOM, default) or gb18030");
+  e->add_option("--reason", a->reason, "Why the files leave the kiosk (audited)");
+  bind(e, exportAll);
+
+  auto* i = withStaff(top->add_subcommand("import", "Import files from CSV (UTF-8 or GB18030)"), *a);
+  i->add_option("file", a->file, "The CSV file (- for stdin)")->required();
+  i->add_option("--map", a->map, "Header mapping, e.g. \"客户名称=name,联系方式=phone\"");
+  i->add_flag("--skip-bad", a->skipBad, "Import the good rows and skip the bad ones");
+  bind(i, importFile);
+}
+
+}  // namespace salon::cli

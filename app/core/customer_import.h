@@ -1,0 +1,42 @@
+#pragma once
+// Importing customer files from a salon's old spreadsheet: the header is
+// recognised in Chinese or English (姓名/name, 手机/电话/phone, 性别/gender,
+// 生日/birthday, 地址/address, 职业/occupation, 备注/notes, or any field key) or
+// mapped by hand (--map "客户名称=name,联系方式=phone"). Every row is checked as a
+// registration at the counter would be; bad rows are reported with their line.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/core/csv.h"
+#include "app/core/customer_files.h"
+#include "app/core/text_encoding.h"
+
+namespace salon {
+
+struct ImportProblem {
+  int line = 0;
+  std::string code;    // phone_invalid, phone_in_use, date_invalid, ...
+  std::string detail;
+};
+
+struct ImportPlan {
+  TextEncoding encoding = TextEncoding::Utf8;
+  std::vector<std::string> columns;  // the target of each column ("" = ignored)
+  std::vector<NewCustomerFile> good;
+  std::vector<int> goodLines;
+  std::vector<ImportProblem> bad;
+};
+
+// "客户名称=name,联系方式=phone" → {客户名称: name, 联系方式: phone}; DomainError
+// import_map_invalid on a malformed pair, import_map_unknown on an unknown target.
+std::map<std::string, std::string> parseImportMap(const std::string& text);
+// The target a header names by itself ("" when not recognised).
+std::string importTargetOf(const std::string& header);
+
+// Reads and checks the whole file; stores nothing. DomainError encoding_unknown,
+// import_empty, import_column_missing (detail: name / phone / the mapped header).
+ImportPlan planImport(CustomerFiles& files, CustomerFileStore& store, const Staff& who, const std::string& bytes,
+                      const std::map<std::string, std::string>& map, Instant at);
+
+}  // namespace salon
