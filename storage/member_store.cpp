@@ -3,6 +3,7 @@
 #include "app/core/audit.h"
 #include "app/core/error.h"
 #include "app/core/outbox.h"
+#include "app/core/tender.h"
 #include "app/core/uuid.h"
 #include "storage/audit_store.h"
 
@@ -26,6 +27,7 @@ void audited(SQLite::Database& db, Instant now, const std::string& staff, const 
 }  // namespace
 
 CustomerId findCustomerId(SQLite::Database& db, const std::string& key) {
+  if (looksLikePaymentCode(key)) throw DomainError("payment_code_not_customer", "");
   return guarded([&] {
     SQLite::Statement q(db, "SELECT id FROM customers WHERE file_no = ?1 OR member_no = ?1 OR phone = ?1 LIMIT 2");
     q.bind(1, key);

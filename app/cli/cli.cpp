@@ -18,6 +18,9 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addDemoDataCommand(app, inv);
   addBackupCommands(app, inv);
   addCustomerCommands(app, inv);
+  addCheckoutCommands(app, inv);
+  addCatalogCommands(app, inv);
+  addDayCommands(app, inv);
 }
 
 int runInvocation(const Invocation& inv, const Catalog& catalog) {

@@ -48,5 +48,8 @@ void addStaffCommands(CLI::App& app, Invocation& inv);
 void addDemoDataCommand(CLI::App& app, Invocation& inv);
 void addBackupCommands(CLI::App& app, Invocation& inv);
 void addCustomerCommands(CLI::App& app, Invocation& inv);
+void addCheckoutCommands(CLI::App& app, Invocation& inv);  // sale, void, refund, receipt, arrears
+void addCatalogCommands(CLI::App& app, Invocation& inv);
+void addDayCommands(CLI::App& app, Invocation& inv);       // day open|close, report z|staff
 
 }  // namespace salon::cli

@@ -6,6 +6,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/demo_customers.h"
+#include "app/cli/demo_checkout.h"
 #include "app/cli/demo_salon.h"
 #include "app/core/error.h"
 #include "app/core/staff_auth.h"
@@ -19,6 +20,7 @@ struct DemoArgs {
   std::string db, staff;
   long customers = 0;
   std::uint64_t seed = 1;
+  long sales = 0;
 };
 
 int runDemoData(const Invocation& inv, const DemoArgs& a) {
@@ -30,6 +32,7 @@ int runDemoData(const Invocation& inv, const DemoArgs& a) {
     storage::SqliteAuditLog audit(*db);
     Guard(audit, *inv.clock).require(me, Action::SeedDemoData, "store", "demo");
   }
+  seedDemoCheckout(*db, *inv.clock, a.sales, static_cast<unsigned>(a.seed));
   std::cout << (seeded ? "seeded the demo salon" : "demo salon present") << "\n";
   if (a.customers < 0) throw DomainError("bad_input", "--customers");
   if (a.customers > 0) {
@@ -50,6 +53,7 @@ void addDemoDataCommand(CLI::App& app, Invocation& inv) {
   addDbOption(sub, args->db);
   sub->add_option("--staff", args->staff, "Your staff code, when the database has staff already");
   sub->add_option("--customers", args->customers, "How many demo customers");
+  sub->add_option("--sales", args->sales, "How many past sales over the last year (checkout demo)");
   sub->add_option("--seed", args->seed, "Random seed (deterministic output)");
   sub->callback([&inv, args] { inv.run = [&inv, args] { return runDemoData(inv, *args); }; });
 }

@@ -22,6 +22,16 @@ const char* tenderName(TenderType t) {
   return "?";
 }
 
+bool looksLikePaymentCode(const std::string& t) {
+  if (t.size() < 16 || t.size() > 24) return false;
+  for (char c : t)
+    if (c < '0' || c > '9') return false;
+  int head = (t[0] - '0') * 10 + (t[1] - '0');
+  bool wechat = t.size() == 18 && head >= 10 && head <= 15;
+  bool alipay = head >= 25 && head <= 30;
+  return wechat || alipay;
+}
+
 std::optional<TenderType> tenderFromName(const std::string& name) {
   for (TenderType t : kAll)
     if (name == tenderName(t)) return t;

@@ -17,6 +17,10 @@ inline bool isMoney(TenderType t) {
   return t == TenderType::Cash || t == TenderType::Card || t == TenderType::Wechat || t == TenderType::Alipay;
 }
 
+// A WeChat Pay (18 digits, 10–15…) or Alipay (16–24 digits, 25–30…) payment
+// code: scanned at the tender screen it pays; it is never a member lookup.
+bool looksLikePaymentCode(const std::string& text);
+
 // What the cashier entered.
 struct TenderRequest {
   TenderType type = TenderType::Cash;

@@ -146,3 +146,43 @@ TEST_CASE("a void is same-day only and restores points and stored value") {
   v.approvedBy = "";
   CHECK_THROWS_WITH(buildReversal(v, s, {}, &a, c.ctx()), Catch::Contains("manager_approval_required"));
 }
+
+TEST_CASE("the birthday month brings the birthday offer when it is the best, and doubles points") {
+  Counter c;
+  MemberAccount a = member(7, "basic");  // basic: hair 5 %; birthday 10 %
+  a.birthday = CivilDate{1990, 5, 3};    // the sale is on 2026-05-28
+  Sale s = buildSale(request({line("S-CUT")}, {tender(TenderType::Card, 7920)}, 7), &a, c.ctx());
+  CHECK(s.birthday);
+  CHECK(s.lines[0].totals.benefit == Benefit::Birthday);
+  CHECK(s.pointsEarned == 79 * 2);
+  a.birthday = CivilDate{1990, 6, 3};
+  Sale other = buildSale(request({line("S-CUT")}, {tender(TenderType::Card, 8360)}, 7), &a, c.ctx());
+  CHECK(other.lines[0].totals.benefit == Benefit::Tier);
+  CHECK(other.pointsEarned == 83);
+}
+
+TEST_CASE("a payment code is told apart from a phone or member number") {
+  CHECK(looksLikePaymentCode("134567890123456789"));    // WeChat: 18 digits, 10–15
+  CHECK(looksLikePaymentCode("2834567890123456"));      // Alipay: 25–30
+  CHECK_FALSE(looksLikePaymentCode("13800138000"));     // a phone
+  CHECK_FALSE(looksLikePaymentCode("M00000001"));
+  CHECK_FALSE(looksLikePaymentCode("S01-2026-000123"));
+}
+
+TEST_CASE("points pay at the configured rate, never more than the balance; top-ups take no stored value") {
+  Counter c;
+  c.policy.fenPerPoint = 2;
+  MemberAccount a = member();
+  a.points = 100;
+  CHECK_THROWS_WITH(buildSale(request({line("S-CUT")}, {tender(TenderType::Points, 201), tender(TenderType::Cash, 7543)}, 7), &a, c.ctx()),
+                    Catch::Contains("points_amount_not_whole"));
+  CHECK_THROWS_WITH(buildSale(request({line("S-CUT")}, {tender(TenderType::Points, 202), tender(TenderType::Cash, 7542)}, 7), &a, c.ctx()),
+                    Catch::Contains("points_short"));
+  Sale s = buildSale(request({line("S-CUT")}, {tender(TenderType::Points, 200), tender(TenderType::Cash, 7544)}, 7), &a, c.ctx());
+  CHECK(s.tenders[0].points == 100);
+  CHECK(s.pointsAfter == 0 + s.pointsEarned);
+  CHECK(s.pointsEarned == 7544 * 2 / 100);  // only on the cash
+  a.svPrincipal = Money(200000);
+  CHECK_THROWS_WITH(buildSale(request({line("V-1000", 1, {"cash"})}, {tender(TenderType::StoredValue, 100000)}, 7), &a, c.ctx()),
+                    Catch::Contains("topup_needs_money"));
+}

@@ -183,3 +183,29 @@ TEST_CASE("points expire first in, first out") {
   CHECK(storage::loadAccount(st.db->sql(), 1, st.setup.policy, kOpen)->points == 0);
   CHECK(verifies(*st.db));
 }
+
+TEST_CASE("a member moves up a tier at once and down only when the period ends") {
+  CheckoutStore st;
+  auto store = st.store();
+  // 3,000 yuan in 12 months makes silver: three top-ups of 1,000.
+  for (int i = 0; i < 3; ++i)
+    store.settle(saleOf({ln("V-1000", 1, {"cash"})}, {td(TenderType::Card, 100000)}, 1), st.cashier, kOpen + kHour);
+  auto tierOf = [&] { return st.db->sql().execAndGet("SELECT tier_code FROM memberships WHERE customer_id = 1").getString(); };
+  CHECK(tierOf() == "silver");
+  auto cut = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::StoredValue, 7744)}, 1), st.cashier, kOpen + 2 * kHour);
+  CHECK(cut.sale.tierCode == "silver");  // 12 % off hair at once
+  // A year and a half later with no new spend: still silver until the period ends, then basic.
+  CHECK(storage::applyTierPeriodEnds(*st.db, st.setup.tiers, kOpen + 300 * kDay) == 0);
+  CHECK(tierOf() == "silver");
+  CHECK(storage::applyTierPeriodEnds(*st.db, st.setup.tiers, kOpen + 550 * kDay) == 1);
+  CHECK(tierOf() == "basic");
+}
+
+TEST_CASE("a scanned payment code is never taken for a member lookup") {
+  CheckoutStore st;
+  CHECK(storage::findCustomerId(st.db->sql(), "13800138000") == 1);
+  CHECK(storage::findCustomerId(st.db->sql(), "M00000001") == 1);
+  CHECK(storage::findCustomerId(st.db->sql(), "S01-2026-000002") == 2);
+  CHECK_THROWS_WITH(storage::findCustomerId(st.db->sql(), "134567890123456789"), Catch::Contains("payment_code_not_customer"));
+  CHECK_THROWS_WITH(storage::findCustomerId(st.db->sql(), "13700000000"), Catch::Contains("unknown_customer"));
+}

@@ -1,0 +1,18 @@
+#pragma once
+// Shared by the checkout subcommands: the manager's approval and JSON errors.
+#include <functional>
+#include <string>
+
+#include "app/cli/cli.h"
+
+namespace salon::cli {
+
+// Signs in the approving manager (PIN in SALON_MANAGER_PIN) and checks that they
+// may take `action`; the approval is audited with the entry it approves.
+Staff approvingManager(storage::Database& db, const Clock& clock, const std::string& code, Action action);
+
+// Runs `work`; a DomainError is printed on stderr as JSON
+// {"error":{"code","message","detail"}} and gives exit code 2.
+int withJsonErrors(const std::function<int()>& work);
+
+}  // namespace salon::cli

@@ -1,0 +1,204 @@
+// Checkout figures: a 20-line cart's totals, settling durably, a Z report, and
+// a year's staff report, over a store with past sales.
+//   checkout_bench            small (CI): 1,000 customers, 5,000 past sales
+//   checkout_bench --full     the size: 100,000 customers, 1,000,000 sales
+//   checkout_bench --customers N --sales M [--db FILE]   any size (an existing FILE is reused)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "app/cli/demo_checkout.h"
+#include "app/cli/demo_salon.h"
+#include "app/core/cart.h"
+#include "app/core/uuid.h"
+#include "storage/catalog_store.h"
+#include "storage/day_store.h"
+#include "storage/sale_store.h"
+
+using namespace salon;
+using Clock_ = std::chrono::steady_clock;
+
+namespace {
+
+class WallClock : public Clock {
+ public:
+  Instant now() const override {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  }
+};
+
+double micros(Clock_::time_point a, Clock_::time_point b) {
+  return std::chrono::duration<double, std::micro>(b - a).count();
+}
+
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
+}
+
+void addCustomers(storage::Database& db, long n) {
+  long have = db.sql().execAndGet("SELECT COUNT(*) FROM customers").getInt64();
+  db.write([&](SQLite::Database& s) {
+    SQLite::Statement q(s, "INSERT INTO customers (file_no, member_no, name, phone, birthday, status, created_at, created_by)"
+                           " VALUES (?,?,?,?,?, 'in_force', 0, 'cash')");
+    for (long i = have; i < n; ++i) {
+      char fileNo[40], memberNo[40], phone[40], birthday[40];
+      std::snprintf(fileNo, sizeof fileNo, "S01-2025-%06ld", i + 1);
+      std::snprintf(memberNo, sizeof memberNo, "M%08ld", i + 1);
+      std::snprintf(phone, sizeof phone, "139%08ld", i + 1);
+      std::snprintf(birthday, sizeof birthday, "19%02ld-%02ld-%02ld", 60 + i % 40, i % 12 + 1, i % 28 + 1);
+      q.bind(1, fileNo);
+      if (i % 2 == 0) q.bind(2, memberNo); else q.bind(2);
+      q.bind(3, "顾客" + std::to_string(i + 1));
+      q.bind(4, phone);
+      q.bind(5, birthday);
+      q.exec();
+      q.reset();
+    }
+  });
+}
+
+void cartFigure() {
+  CheckoutPolicy policy;
+  policy.rounding = Rounding::Jiao;
+  std::vector<CartLine> lines(20);
+  for (int i = 0; i < 20; ++i) {
+    lines[i].unitPrice = Money(8800 + 1234 * i);
+    lines[i].qty = 1 + i % 3;
+    lines[i].promotionBp = i % 4 == 0 ? 1500 : 0;
+    lines[i].tierBp = 1200;
+    lines[i].birthdayBp = i % 5 == 0 ? 2000 : 0;
+    lines[i].manualDiscount = Money(i % 7 == 0 ? 300 : 0);
+  }
+  CartTotals out;
+  std::vector<double> t;
+  std::int64_t sink = 0;
+  for (int i = 0; i < 100000; ++i) {
+    auto a = Clock_::now();
+    cartTotals(lines, Money(i % 100), policy, out);
+    auto b = Clock_::now();
+    sink += out.total.fen;
+    t.push_back(micros(a, b));
+  }
+  std::printf("cart totals, 20 lines:      p50 %.2f us, p99 %.2f us (target <= 50 us)  [%lld]\n", percentile(t, 0.5),
+              percentile(t, 0.99), static_cast<long long>(sink % 10));
+}
+
+SaleRequest benchSale(std::mt19937& rng, long customers) {
+  static const char* services[] = {"S-CUT", "S-COLOR", "S-MASSAGE", "S-NAIL"};
+  SaleRequest r;
+  r.id = newUuid();
+  if (customers > 0 && rng() % 10 < 7) r.customer = 1 + static_cast<CustomerId>(rng() % static_cast<unsigned>(customers));
+  for (int i = 0, n = 1 + static_cast<int>(rng() % 3); i < n; ++i) {
+    LineRequest l;
+    l.item = services[rng() % 4];
+    l.staff = {"beau"};
+    r.lines.push_back(l);
+  }
+  TenderRequest cash;
+  cash.type = TenderType::Cash;
+  cash.amount = Money(500000);  // change is given
+  r.tenders = {cash};
+  return r;
+}
+
+// One 4 KiB write + fsync next to the database: the floor of any durable commit.
+double fsyncFloor(const std::string& near, double p) {
+  static std::vector<double> t;
+  if (t.empty()) {
+    std::string probe = near + ".fsync-probe";
+    FILE* f = std::fopen(probe.c_str(), "wb");
+    std::vector<char> page(4096, 'x');
+    for (int i = 0; i < 100; ++i) {
+      std::fwrite(page.data(), 1, page.size(), f);
+      std::fflush(f);
+      auto a = Clock_::now();
+      ::fsync(::fileno(f));
+      t.push_back(micros(a, Clock_::now()));
+    }
+    std::fclose(f);
+    std::filesystem::remove(probe);
+  }
+  return percentile(t, p) / 1000;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  long customers = 1000, sales = 5000, settles = 300;
+  std::string path;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--full")) customers = 100000, sales = 1000000, settles = 2000;
+    else if (!std::strcmp(argv[i], "--customers") && i + 1 < argc) customers = std::atol(argv[++i]);
+    else if (!std::strcmp(argv[i], "--sales") && i + 1 < argc) sales = std::atol(argv[++i]);
+    else if (!std::strcmp(argv[i], "--db") && i + 1 < argc) path = argv[++i];
+  }
+  bool temp = path.empty();
+  if (temp) path = (std::filesystem::temp_directory_path() / ("checkout_bench_" + newUuid() + ".db")).string();
+  WallClock clock;
+  std::printf("checkout bench: %ld customers, %ld past sales, db %s\n", customers, sales, path.c_str());
+  cartFigure();
+
+  auto db = storage::Database::open(path);
+  bool fresh = cli::seedDemoSalon(*db, clock, PinCost::minimum());
+  auto t0 = Clock_::now();
+  if (fresh) {
+    addCustomers(*db, customers);
+    cli::seedDemoCheckout(*db, clock, sales, 7);
+  }
+  std::printf("seeding:                    %.1f s\n", micros(t0, Clock_::now()) / 1e6);
+  auto setup = storage::loadCheckoutSetup(db->sql());
+  if (!storage::currentDay(db->sql())) storage::openBusinessDay(*db, "cash", Money(), clock.now(), setup.zone);
+  std::string today = storage::currentDay(db->sql())->date;
+
+  storage::SaleStore store(*db, setup);
+  Staff cashier{"cash", "陈前台", Role::Cashier, "前台", true};
+  std::mt19937 rng(99);
+  std::vector<double> t;
+  for (long i = 0; i < settles; ++i) {
+    SaleRequest r = benchSale(rng, customers);
+    auto a = Clock_::now();
+    store.settle(r, cashier, clock.now());
+    t.push_back(micros(a, Clock_::now()));
+  }
+  std::printf("settle durably (fsync):     p50 %.2f ms, p99 %.2f ms over %ld sales (target <= 3 ms)\n",
+              percentile(t, 0.5) / 1000, percentile(t, 0.99) / 1000, settles);
+
+  // The same work without the fsync: what the settle itself costs, apart from the disk.
+  db->sql().exec("PRAGMA synchronous = OFF");
+  t.clear();
+  for (long i = 0; i < settles; ++i) {
+    SaleRequest r = benchSale(rng, customers);
+    auto a = Clock_::now();
+    store.settle(r, cashier, clock.now());
+    t.push_back(micros(a, Clock_::now()));
+  }
+  db->sql().exec("PRAGMA synchronous = FULL");
+  std::printf("settle, fsync off (work):   p50 %.2f ms, p99 %.2f ms\n", percentile(t, 0.5) / 1000, percentile(t, 0.99) / 1000);
+  std::printf("this disk's fsync alone:    p50 %.2f ms, p99 %.2f ms\n", fsyncFloor(path, 0.5), fsyncFloor(path, 0.99));
+
+  auto a = Clock_::now();
+  ZReport z = storage::zReport(db->sql(), today, setup.policy);
+  auto b = Clock_::now();
+  std::printf("Z report (%s, %d sales): %.2f ms (target <= 100 ms)\n", today.c_str(), z.sales, micros(a, b) / 1000);
+  CivilDate d;
+  parseDate(today, d);
+  std::string from = formatDate(civilFromDays(daysFromCivil(d) - 365));
+  a = Clock_::now();
+  auto staff = storage::staffReport(db->sql(), from, today, setup.policy);
+  b = Clock_::now();
+  std::printf("staff report %s..%s (%zu staff): %.2f ms (target <= 1000 ms)\n", from.c_str(), today.c_str(), staff.size(),
+              micros(a, b) / 1000);
+  db.reset();
+  if (temp) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  }
+  return 0;
+}
