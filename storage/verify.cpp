@@ -2,6 +2,7 @@
 
 #include "storage/checkout_verify.h"
 #include "storage/customer_verify.h"
+#include "storage/records_verify.h"
 
 namespace salon::storage {
 
@@ -9,7 +10,7 @@ const std::vector<LedgerChecker>& ledgerCheckers() {
   // Each ledger (points, stored value, packages, stock, arrears) adds its check here.
   static const std::vector<LedgerChecker> all = {
       checkPointsLedger, checkStoredValueLedger, checkPackageLedger, checkStockLedger, checkArrearsLedger, checkSales,
-      checkCustomerNumbers,
+      checkCustomerNumbers, checkDisputeCorrections, checkFileReviews,
   };
   return all;
 }
