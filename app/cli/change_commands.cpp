@@ -45,7 +45,7 @@ int listChanges(const Invocation& inv, const RecordsArgs& a) {
 int submitChange(const Invocation& inv, const RecordsArgs& a, bool byCustomer) {
   RecordsRoom room(inv, a);
   CustomerId id = room.customerId(a.customer);
-  std::string old = guarded([&] { return storage::currentFieldValue(room.db->sql(), id, a.field); });
+  std::string old = storage::guarded([&] { return storage::currentFieldValue(room.db->sql(), id, a.field); });
   ChangeRequests flow(room.store, room.guard, room.clock);
   ChangeRequest r = flow.submit(room.me, id, a.field, old, a.value, a.reason, byCustomer || a.byCustomer);
   std::cout << changeJson(r, room.zone).dump(2) << "\n";
@@ -58,7 +58,7 @@ int confirmChange(const Invocation& inv, const RecordsArgs& a) {
   RecordsRoom room(inv, a);
   auto r = room.store.changeRequest(a.id);
   if (!r) throw DomainError("not_found", "change request " + a.id);
-  std::string phone = guarded([&] { return storage::currentFieldValue(room.db->sql(), r->customer, "phone"); });
+  std::string phone = storage::guarded([&] { return storage::currentFieldValue(room.db->sql(), r->customer, "phone"); });
   if (phone.size() < 4 || a.last4 != phone.substr(phone.size() - 4)) throw DomainError("customer_not_identified", "");
   ChangeRequests flow(room.store, room.guard, room.clock);
   std::cout << changeJson(flow.confirmByCustomer(a.id), room.zone).dump(2) << "\n";

@@ -135,6 +135,8 @@ TEST_CASE("crash test: SIGKILL while settling never breaks an invariant") {
     cli::seedDemoCheckout(*db, clock, 0, 1);
     db->sql().exec("INSERT INTO customers (file_no, member_no, name, phone, birthday, status, created_at, created_by)"
                    " VALUES ('S01-2026-000001', 'M00000001', '张丽', '13800138000', '1990-03-08', 'in_force', 0, 'cash')");
+    db->sql().exec("INSERT INTO customer_file_numbers (year, last) VALUES (2026, 1)");
+    db->sql().exec("INSERT INTO customer_member_numbers (one, last) VALUES (1, 1)");
     storage::openBusinessDay(*db, "cash", Money(), kT0, storage::readZone(db->sql()));
   }
   int kills = 50;

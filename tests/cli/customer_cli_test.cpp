@@ -77,7 +77,7 @@ TEST_CASE("customers register, find (JSON, limits, audited) and show") {
   CHECK(f["sections"]["health"]["allergies"]["declined"] == true);
   CHECK(f["consent"]["status"] == "agreed");
   CHECK(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'customer.view' AND staff = 'beau' AND record_id = '" +
-                fileNo + "' AND reason = 'facial'") == 1);
+                fileNo + "' AND reason = 'service: 补水护理'") == 1);
 
   auto dup = s.registerJson(R"({"name":"李四","phone":"138 0013 8000","consent":true})");
   CHECK(dup.exitCode == 2);

@@ -55,7 +55,7 @@ const char* kSample = SALON_SOURCE_DIR "/tests/data/reconcile/";
 
 }  // namespace
 
-TEST_CASE("a new file is returned with notes, resubmitted and approved; a contact change needs the customer") {
+TEST_CASE("a new file is returned with notes, resubmitted and approved, then a contact change needs the customer") {
   Store s;
   std::string no = s.registered("周小燕", "13800138000");
   auto pending = s.ok("customers review --pending --staff sup", "2345");
@@ -149,7 +149,7 @@ TEST_CASE("report compliance prints the hand-computed figures as JSON and CSV") 
         std::string::npos);
 }
 
-TEST_CASE("complaints run their course; an upheld dispute about a sale is refunded and linked") {
+TEST_CASE("complaints run their course, then an upheld dispute about a sale is refunded and linked") {
   Store s;
   auto f = s.fixture();
   auto c = s.ok("complaints open --customer S01-2026-009001 --description 预约后等候40分钟 --staff cash", "3456");
@@ -192,7 +192,7 @@ TEST_CASE("a file loan: requested, approved by the manager, lent, returned with 
   CHECK(s.one("SELECT outcome FROM audit_log WHERE action = 'customer.loan_problem'") == "reported_to_manager");
 }
 
-TEST_CASE("the customer sees their own statement and who viewed their file; five wrong tries lock it") {
+TEST_CASE("the customer sees their own statement and who viewed their file, then five wrong tries lock it") {
   Store s;
   s.fixture();
   s.ok("customers show S01-2026-009001 --purpose checkout --staff cash", "3456");
@@ -218,7 +218,7 @@ TEST_CASE("the customer sees their own statement and who viewed their file; five
   CHECK(locked.err.find("self_service_locked") != std::string::npos);
 }
 
-TEST_CASE("the weekly review is run, worked through item by item and signed; declined fields are never flagged") {
+TEST_CASE("the weekly review is run, worked through item by item and signed, then declined fields are never flagged") {
   Store s;
   s.fixture();
   {

@@ -98,7 +98,7 @@ TEST_CASE("an Alipay 账务明细 in GB18030 is read: # lines skipped, tabs trim
   CHECK(utf8.gross() == st.gross());
 }
 
-TEST_CASE("a bank-card settlement file is read; its total line is not a transaction") {
+TEST_CASE("a bank-card settlement file is read, then its total line is not a transaction") {
   ChannelStatement st = parseBankSettlement(sample("bank_2026-05.csv"), kZone);
   CHECK(st.tender == "card");
   REQUIRE(st.rows.size() == 2);
@@ -141,7 +141,7 @@ TEST_CASE("the month is matched by reference: differences listed, fees apart, ca
   CHECK_FALSE(totals["stored_value"].finance);  // no outside figure for stored value
 }
 
-TEST_CASE("finance explains every difference before signing; a signed reconciliation is closed") {
+TEST_CASE("finance explains every difference before signing, then a signed reconciliation is closed") {
   MemoryAudit audit;
   ManualClock clock(1000);
   Guard guard(audit, clock);

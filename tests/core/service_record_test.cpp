@@ -64,7 +64,7 @@ TEST_CASE("a tapped service is due 30 minutes after the tap, not after settlemen
   CHECK(duties[0].deadline.department == "美容部");
 }
 
-TEST_CASE("a service nobody tapped ends at settlement; each staff member of a line owes details") {
+TEST_CASE("a service nobody tapped ends at settlement, then each staff member of a line owes details") {
   std::vector<SettledService> settled = {{"sale-1", 1, 7, "S-FACIAL", "beau", kTen},
                                          {"sale-1", 1, 7, "S-FACIAL", "beau2", kTen}};
   // A tap for another customer, and one 13 hours before: neither pairs with this line.

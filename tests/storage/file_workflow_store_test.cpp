@@ -59,7 +59,7 @@ TEST_CASE("an approved change writes a file field, a declined state, the phone a
   CHECK(store.changeRequest(stale.id)->state == RequestState::Pending);
 }
 
-TEST_CASE("a new file is reviewed: returned with notes, resubmitted, approved; every decision kept") {
+TEST_CASE("a new file is reviewed: returned with notes, resubmitted, approved, then every decision kept") {
   CustomerFixture fx;
   auto r = fx.add("李四", "13900139000");
   storage::SqliteFileReviews store(*fx.db);

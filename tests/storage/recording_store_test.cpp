@@ -39,7 +39,7 @@ int missesOf(const ComplianceReport& r, const std::string& why, const std::strin
 
 }  // namespace
 
-TEST_CASE("a sale recorded at settlement is on time; a back-entry is late after 10 minutes") {
+TEST_CASE("a sale recorded at settlement is on time, then a back-entry is late after 10 minutes") {
   RecordingStore st;
   auto store = st.store();
   auto on = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Card, 8800)}), st.cashier, kOpen + kHour);
