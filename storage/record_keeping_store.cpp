@@ -135,18 +135,6 @@ std::vector<T> many(Database& db, const char* sql, Read read) {
 
 }  // namespace
 
-void writeBaseCustomerField(SQLite::Database& db, CustomerId id, const std::string& field,
-                            const std::string& oldValue, const std::string& newValue) {
-  const char* column = field == "name" ? "name" : field == "phone" ? "phone" : field == "birthday" ? "birthday" : nullptr;
-  if (!column) throw DomainError("unknown_field", field);
-  SQLite::Statement up(db, std::string("UPDATE customers SET ") + column + " = ? WHERE id = ? AND IFNULL(" + column +
-                               ", '') = ?");
-  if (newValue.empty()) up.bind(1); else up.bind(1, newValue);
-  up.bind(2, static_cast<std::int64_t>(id));
-  up.bind(3, oldValue);
-  if (up.exec() != 1) throw DomainError("stale_change", field);
-}
-
 std::optional<ChangeRequest> SqliteRecordKeeping::changeRequest(const std::string& id) {
   return one<ChangeRequest>(db_, "SELECT * FROM change_requests WHERE id = ?", id, readChange);
 }
@@ -180,7 +168,7 @@ void SqliteRecordKeeping::saveChangeRequest(const ChangeRequest& r, const AuditE
     bindOpt(q, 13, r.decidedAt);
     q.bind(14, r.decisionNote);
     q.exec();
-    if (apply) writer_(s, r.customer, r.field, r.oldValue, r.newValue);
+    if (apply) writer_(s, r);
     appendAudit(s, audit);
     appendOutbox(s, {audit.id, audit.action, "{\"change_request\":\"" + r.id + "\"}", audit.at});
   });

@@ -6,21 +6,20 @@
 #include "app/core/change_request.h"
 #include "app/core/dispute.h"
 #include "app/core/file_access.h"
+#include "storage/customer_field_update.h"
 #include "storage/database.h"
 
 namespace salon::storage {
 
-// Writes one field of a customer file inside the caller's transaction; throws
-// DomainError("stale_change") if the field no longer holds `oldValue`.
-using CustomerFieldWriter = std::function<void(SQLite::Database&, CustomerId, const std::string& field,
-                                               const std::string& oldValue, const std::string& newValue)>;
-// Handles the base columns (name, phone, birthday).
-void writeBaseCustomerField(SQLite::Database& db, CustomerId id, const std::string& field,
-                            const std::string& oldValue, const std::string& newValue);
+// Writes the approved change to the customer file inside the caller's
+// transaction; throws DomainError("stale_change") if the field no longer holds
+// the request's old value. The default is CustomerFieldUpdate (every field the
+// customer module knows, through its own checks).
+using CustomerFieldWriter = std::function<void(SQLite::Database&, const ChangeRequest&)>;
 
 class SqliteRecordKeeping : public ChangeRequestStore, public CaseStore, public FileAccessStore {
  public:
-  explicit SqliteRecordKeeping(Database& db, CustomerFieldWriter writer = writeBaseCustomerField)
+  explicit SqliteRecordKeeping(Database& db, CustomerFieldWriter writer = CustomerFieldUpdate())
       : db_(db), writer_(std::move(writer)) {}
 
   std::optional<ChangeRequest> changeRequest(const std::string& id) override;

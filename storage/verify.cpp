@@ -5,6 +5,7 @@
 #include "storage/checkout_verify.h"
 #include "storage/customer_verify.h"
 #include "storage/member_card_store.h"
+#include "storage/records_verify.h"
 
 namespace salon::storage {
 
@@ -13,6 +14,7 @@ const std::vector<LedgerChecker>& ledgerCheckers() {
   static const std::vector<LedgerChecker> all = {
       checkPointsLedger, checkStoredValueLedger, checkPackageLedger, checkStockLedger, checkArrearsLedger, checkSales,
       checkStaffTotals, checkMemberCardVersions, checkCustomerNumbers, checkCheckIns, checkAppointments,
+      checkDisputeCorrections, checkFileReviews,
   };
   return all;
 }

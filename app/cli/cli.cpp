@@ -26,6 +26,13 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addDayCommands(app, inv);
   addAppointmentCommands(app, inv);
   addCareCommands(app, inv);
+  addChangeCommands(app, inv);
+  addRecordingCommands(app, inv);
+  addCaseCommands(app, inv);
+  addAccessCommands(app, inv);
+  addSelfServiceCommands(app, inv);
+  addReviewCommands(app, inv);
+  addReconcileCommands(app, inv);
 }
 
 int runInvocation(const Invocation& inv, const Catalog& catalog) {

@@ -10,6 +10,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/customer_json.h"
+#include "app/cli/query_check.h"
 #include "app/core/csv.h"
 #include "app/core/customer_import.h"
 #include "app/core/error.h"
@@ -24,7 +25,7 @@ namespace {
 
 struct CustomerArgs {
   std::string db, staff, query, purpose, fileNo, sections, order = "pinyin", to, encoding = "utf-8", reason, file,
-      map, json, field, value;
+      map, json, field, value, request;
   bool declined = false;
   int limit = 50, offset = 0;
   bool asJson = false, skipBad = false;
@@ -66,6 +67,7 @@ void printSummaries(const std::vector<CustomerSummary>& found, std::int64_t tota
 int find(const Invocation& inv, const CustomerArgs& a) {
   FileRoom room(inv, a);
   if (a.limit < 0) throw DomainError("bad_input", "--limit");
+  checkQueryPurpose(*room.db, *inv.clock, room.me, 0, a.purpose, "");
   std::vector<CustomerSummary> found = room.files.find(room.me, a.query, a.purpose, a.limit);
   std::int64_t total = a.limit == 0 || static_cast<int>(found.size()) < a.limit
                            ? static_cast<std::int64_t>(found.size())
@@ -105,6 +107,7 @@ std::vector<std::string> splitList(const std::string& s) {
 
 int show(const Invocation& inv, const CustomerArgs& a) {
   FileRoom room(inv, a);
+  if (auto id = room.store.idOfFileNo(a.fileNo)) checkQueryPurpose(*room.db, *inv.clock, room.me, *id, a.purpose, a.request);
   CustomerFile f = room.files.openByFileNo(room.me, a.fileNo, a.purpose, splitList(a.sections));
   std::cout << fileJson(f, room.zone).dump(2) << "\n";
   return 0;
@@ -248,6 +251,7 @@ void addCustomerCommands(CLI::App& app, Invocation& inv) {
   s->add_option("file_no", a->fileNo, "The file number, e.g. S01-2026-000123")->required();
   s->add_option("--purpose", a->purpose, "Why you are opening it (audited)")->required();
   s->add_option("--sections", a->sections, "Only these sections, comma separated (default all)");
+  s->add_option("--request", a->request, "An approved query request, for a purpose outside your routine");
   bind(s, show);
 
   auto* r = withStaff(top->add_subcommand("register", "Register a customer from JSON (file or - for stdin)"), *a);

@@ -1,6 +1,8 @@
 #include "app/core/change_request.h"
 
 #include "app/core/error.h"
+#include "app/core/phone.h"
+#include "app/core/text_rules.h"
 #include "app/core/uuid.h"
 
 namespace salon {
@@ -20,17 +22,35 @@ std::optional<RequestState> requestStateFromName(const std::string& name) {
   return std::nullopt;
 }
 
+FieldValue fieldValueOfChange(const std::string& value) {
+  if (value == kDeclinedValue) return FieldValue::declined();
+  if (value.empty()) return FieldValue{};
+  return FieldValue::of(value);
+}
+
+std::string checkedChangeValue(const std::string& field, const std::string& value) {
+  if (field == "name") return checkName(value);
+  if (field == "phone") {
+    if (value.empty()) throw DomainError("contact_required", "phone");
+    return parsePhone(checkText("phone", value, {30, false, false})).normalised;
+  }
+  FieldValue v = checkField(field, fieldValueOfChange(value));
+  return v.state == FieldState::Declined ? kDeclinedValue : v.value;
+}
+
 bool isContactField(const std::string& field) {
   return field == "phone" || field == "address" || field == "wechat" || field == "email" ||
          field == "phone2" || field.rfind("contact.", 0) == 0;
 }
 
 ChangeRequest ChangeRequests::submit(const Staff& by, CustomerId customer, const std::string& field,
-                                     const std::string& oldValue, const std::string& newValue,
+                                     const std::string& oldValue, const std::string& rawNewValue,
                                      const std::string& reason, bool byCustomer) {
   guard_.require(by, Action::RegisterCustomer, "customer", std::to_string(customer));
   if (field.empty()) throw DomainError("bad_input", "field");
   if (reason.empty()) throw DomainError("reason_required", "change request");
+  // Checked now, so a reviewer never approves a value the file would refuse.
+  const std::string newValue = checkedChangeValue(field, rawNewValue);
   if (oldValue == newValue) throw DomainError("bad_input", field + ": no change");
   ChangeRequest r;
   r.id = newUuid();

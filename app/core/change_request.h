@@ -10,6 +10,7 @@
 #include "app/core/audit.h"
 #include "app/core/clock.h"
 #include "app/core/customer.h"
+#include "app/core/customer_fields.h"
 #include "app/core/staff.h"
 #include "app/core/staff_auth.h"
 
@@ -35,6 +36,13 @@ struct ChangeRequest {
   std::optional<Instant> decidedAt;
   std::string decisionNote;
 };
+
+// A change request names a declined field by this value ("" clears a field).
+constexpr const char* kDeclinedValue = "(declined)";
+FieldValue fieldValueOfChange(const std::string& value);
+// The new value checked and normalised by the customer module's own rules (name,
+// phone, or a field of fileFields()); DomainError field_unknown or the rule's error.
+std::string checkedChangeValue(const std::string& field, const std::string& value);
 
 // Contact details need the customer's own confirmation (联系方式的变更，需再次与顾客进行确认).
 bool isContactField(const std::string& field);

@@ -92,6 +92,10 @@ struct Builder {
     sale.recordedAt = ctx.now;
     sale.completedAt = req.completedAt.value_or(ctx.now);
     if (sale.completedAt > ctx.now) throw DomainError("completed_in_future", req.id);
+    // A back-entry (kiosk down, a paper slip) keeps its real completion time and
+    // is posted on today's business day; it must say why it is entered late.
+    if (sale.completedAt < ctx.now && req.reason.find_first_not_of(' ') == std::string::npos)
+      throw DomainError("back_entry_reason_required", req.id);
     sale.businessDay = ctx.businessDay;
     sale.cashier = ctx.cashier;
     sale.fingerprint = requestFingerprint(req);

@@ -92,3 +92,134 @@ CREATE TABLE complaints (
 );
 CREATE INDEX complaints_state ON complaints (state, due_at);
 CREATE INDEX complaints_customer ON complaints (customer_id);
+
+-- New-file review (档案审核): every decision, append-only; customers.status
+-- follows the latest one (pending_review → in_force, or → returned → pending_review).
+CREATE TABLE file_reviews (
+  id          TEXT PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers (id),
+  decision    TEXT NOT NULL CHECK (decision IN ('approved', 'returned', 'resubmitted')),
+  notes       TEXT NOT NULL DEFAULT '',
+  by_staff    TEXT NOT NULL REFERENCES staff (code),
+  at          INTEGER NOT NULL,
+  CHECK (decision <> 'returned' OR notes <> '')
+);
+CREATE INDEX file_reviews_customer ON file_reviews (customer_id, at);
+CREATE TRIGGER file_reviews_no_update BEFORE UPDATE ON file_reviews
+BEGIN SELECT RAISE(ABORT, 'file_reviews is append-only'); END;
+CREATE TRIGGER file_reviews_no_delete BEFORE DELETE ON file_reviews
+BEGIN SELECT RAISE(ABORT, 'file_reviews is append-only'); END;
+
+-- 服务完成 taps: the staff member who performed a service marks it finished; its
+-- details are then due within 30 minutes. A service nobody tapped ends at the
+-- settlement of its sale line (derived, not stored).
+CREATE TABLE service_endings (
+  id          TEXT PRIMARY KEY,
+  customer_id INTEGER REFERENCES customers (id),
+  item        TEXT NOT NULL,
+  staff       TEXT NOT NULL REFERENCES staff (code),
+  ended_at    INTEGER NOT NULL,
+  ended_by    TEXT NOT NULL REFERENCES staff (code)
+);
+CREATE INDEX service_endings_at ON service_endings (ended_at);
+CREATE TRIGGER service_endings_no_update BEFORE UPDATE ON service_endings
+BEGIN SELECT RAISE(ABORT, 'service_endings is append-only'); END;
+CREATE TRIGGER service_endings_no_delete BEFORE DELETE ON service_endings
+BEGIN SELECT RAISE(ABORT, 'service_endings is append-only'); END;
+
+-- The service details (item, duration, effect notes, feedback), one per service:
+-- service_id is a service_endings id or "sale:<sale id>:<line no>:<staff>".
+CREATE TABLE service_details (
+  service_id   TEXT PRIMARY KEY,
+  customer_id  INTEGER REFERENCES customers (id),
+  staff        TEXT NOT NULL REFERENCES staff (code),
+  item         TEXT NOT NULL,
+  ended_at     INTEGER NOT NULL,
+  recorded_at  INTEGER NOT NULL,
+  duration_min INTEGER NOT NULL CHECK (duration_min > 0),
+  effect       TEXT NOT NULL,
+  feedback     TEXT NOT NULL DEFAULT '',
+  visit_id     INTEGER REFERENCES customer_visits (id)
+);
+CREATE INDEX service_details_recorded ON service_details (recorded_at);
+CREATE TRIGGER service_details_no_update BEFORE UPDATE ON service_details
+BEGIN SELECT RAISE(ABORT, 'service_details is append-only'); END;
+CREATE TRIGGER service_details_no_delete BEFORE DELETE ON service_details
+BEGIN SELECT RAISE(ABORT, 'service_details is append-only'); END;
+
+-- Weekly data review (每周数据审查): the automatic checks' checklist, worked
+-- through and signed off by a supervisor. Past reviews are kept.
+CREATE TABLE weekly_reviews (
+  id         TEXT PRIMARY KEY,
+  week       TEXT NOT NULL,            -- 2026-W47
+  run_at     INTEGER NOT NULL,
+  run_by     TEXT NOT NULL REFERENCES staff (code),
+  signed_by  TEXT REFERENCES staff (code),
+  signed_at  INTEGER,
+  sign_note  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX weekly_reviews_week ON weekly_reviews (week, run_at);
+CREATE TABLE weekly_review_items (
+  review_id   TEXT NOT NULL REFERENCES weekly_reviews (id),
+  item_no     INTEGER NOT NULL,
+  check_code  TEXT NOT NULL,           -- empty_mandatory, implausible, ...
+  record_type TEXT NOT NULL,
+  record_id   TEXT NOT NULL,
+  detail      TEXT NOT NULL,
+  done_by     TEXT REFERENCES staff (code),
+  done_at     INTEGER,
+  done_note   TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (review_id, item_no)
+);
+-- A signed review is closed: its items no longer change.
+CREATE TRIGGER weekly_review_items_signed BEFORE UPDATE ON weekly_review_items
+WHEN (SELECT signed_at FROM weekly_reviews WHERE id = OLD.review_id) IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'a signed review is closed'); END;
+CREATE TRIGGER weekly_reviews_no_delete BEFORE DELETE ON weekly_reviews
+BEGIN SELECT RAISE(ABORT, 'reviews are kept'); END;
+CREATE TRIGGER weekly_review_items_no_delete BEFORE DELETE ON weekly_review_items
+BEGIN SELECT RAISE(ABORT, 'reviews are kept'); END;
+CREATE TRIGGER weekly_reviews_signed BEFORE UPDATE ON weekly_reviews
+WHEN OLD.signed_at IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'a signed review is closed'); END;
+
+-- Monthly reconciliation (月度财务核对): the month's tenders against the cash-ups
+-- and the imported channel statements; every difference explained, then signed
+-- off by finance. Kept for good; closed once signed.
+CREATE TABLE reconciliations (
+  id         TEXT PRIMARY KEY,
+  month      TEXT NOT NULL,            -- 2026-05
+  run_at     INTEGER NOT NULL,
+  run_by     TEXT NOT NULL REFERENCES staff (code),
+  sources    TEXT NOT NULL,            -- JSON: the statements imported (file, tender, rows, gross, fees)
+  totals     TEXT NOT NULL,            -- JSON: per tender, kiosk vs finance, fees
+  matched    INTEGER NOT NULL,
+  signed_by  TEXT REFERENCES staff (code),
+  signed_at  INTEGER,
+  sign_note  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX reconciliations_month ON reconciliations (month, run_at);
+CREATE TABLE reconciliation_items (
+  recon_id     TEXT NOT NULL REFERENCES reconciliations (id),
+  item_no      INTEGER NOT NULL,
+  kind         TEXT NOT NULL,
+  tender       TEXT NOT NULL,
+  ref          TEXT NOT NULL,
+  sale_id      TEXT NOT NULL DEFAULT '',
+  kiosk        INTEGER NOT NULL,
+  statement    INTEGER NOT NULL,
+  explanation  TEXT NOT NULL DEFAULT '',
+  explained_by TEXT REFERENCES staff (code),
+  explained_at INTEGER,
+  PRIMARY KEY (recon_id, item_no)
+);
+CREATE TRIGGER reconciliations_signed BEFORE UPDATE ON reconciliations
+WHEN OLD.signed_at IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'a signed reconciliation is closed'); END;
+CREATE TRIGGER reconciliation_items_signed BEFORE UPDATE ON reconciliation_items
+WHEN (SELECT signed_at FROM reconciliations WHERE id = OLD.recon_id) IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'a signed reconciliation is closed'); END;
+CREATE TRIGGER reconciliations_no_delete BEFORE DELETE ON reconciliations
+BEGIN SELECT RAISE(ABORT, 'reconciliations are kept'); END;
+CREATE TRIGGER reconciliation_items_no_delete BEFORE DELETE ON reconciliation_items
+BEGIN SELECT RAISE(ABORT, 'reconciliations are kept'); END;

@@ -52,7 +52,7 @@ TEST_CASE("customers register, find (JSON, limits, audited) and show") {
   REQUIRE(s.registerJson(R"({"name":"王大美","phone":"13900139001","consent":true})").exitCode == 0);
   REQUIRE(s.registerJson(R"({"name":"美王","phone":"13900139002","consent":true})").exitCode == 0);
 
-  auto found = s.run("customers find 王 --staff cash --purpose check-in --json", "3456");
+  auto found = s.run("customers find 王 --staff cash --purpose booking --json", "3456");
   REQUIRE(found.exitCode == 0);
   auto j = nlohmann::json::parse(found.out);
   CHECK(j["total"] == 3);
@@ -60,10 +60,10 @@ TEST_CASE("customers register, find (JSON, limits, audited) and show") {
   CHECK(j["results"][0]["name"] == "王小美");
   CHECK(j["results"][0]["file_no"] == fileNo);
 
-  auto limited = nlohmann::json::parse(s.run("customers find 王 --staff cash --purpose x --json --limit 1", "3456").out);
+  auto limited = nlohmann::json::parse(s.run("customers find 王 --staff cash --purpose checkout --json --limit 1", "3456").out);
   CHECK(limited["total"] == 3);
   CHECK(limited["results"].size() == 1);
-  auto all = nlohmann::json::parse(s.run("customers find wxm --staff cash --purpose x --json --limit 0", "3456").out);
+  auto all = nlohmann::json::parse(s.run("customers find wxm --staff cash --purpose checkout --json --limit 0", "3456").out);
   CHECK(all["results"].size() == 1);
   CHECK(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'customer.view' AND staff = 'cash'") == 3);
 
@@ -71,13 +71,13 @@ TEST_CASE("customers register, find (JSON, limits, audited) and show") {
   CHECK(noPurpose.exitCode == 2);
   CHECK(noPurpose.err.find("purpose_required") != std::string::npos);
 
-  auto shown = s.run("customers show " + fileNo + " --staff beau --purpose facial", "4567");
+  auto shown = s.run("customers show " + fileNo + " --staff beau --purpose 'service: 补水护理'", "4567");
   REQUIRE(shown.exitCode == 0);
   auto f = nlohmann::json::parse(shown.out);
   CHECK(f["sections"]["health"]["allergies"]["declined"] == true);
   CHECK(f["consent"]["status"] == "agreed");
   CHECK(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'customer.view' AND staff = 'beau' AND record_id = '" +
-                fileNo + "' AND reason = 'facial'") == 1);
+                fileNo + "' AND reason = 'service: 补水护理'") == 1);
 
   auto cashierEdit = s.run("customers edit " + fileNo + " --field skin_type --value dry --reason x --staff cash", "3456");
   CHECK(cashierEdit.exitCode == 2);
@@ -266,7 +266,7 @@ TEST_CASE("demo-data --customers: realistic, unique phones, about 60 % members, 
                      " WHERE substr(c1.file_no, 5, 4) = substr(c2.file_no, 5, 4) AND c2.file_no <= c1.file_no").getInt() == 0);
   auto verify = runKiosk("verify --db " + a, dir.path().string());
   CHECK(verify.exitCode == 0);
-  auto found = runKiosk("customers find 王 --db " + a + " --staff cash --purpose demo --json", dir.path().string(),
+  auto found = runKiosk("customers find 王 --db " + a + " --staff cash --purpose checkout --json", dir.path().string(),
                         "SALON_PIN=3456");
   REQUIRE(found.exitCode == 0);
   auto j = nlohmann::json::parse(found.out);

@@ -56,7 +56,7 @@ std::string codeOf(const std::function<void()>& f) {
 
 }  // namespace
 
-TEST_CASE("routine purposes open at once; others wait for approval and open once") {
+TEST_CASE("routine purposes open at once, then others wait for approval and open once") {
   ManualClock clock(startOfLocalDay({2026, 11, 22}, StoreZone{}) + 10 * kHour);
   MemoryAudit refusals;
   Guard guard(refusals, clock);

@@ -104,7 +104,7 @@ TEST_CASE("contact details need the customer's confirmation before approval") {
   CHECK(store.applied == std::vector<std::string>{"phone=13900139000"});
 }
 
-TEST_CASE("nobody approves their own change request; a customer's correction is marked as such") {
+TEST_CASE("nobody approves their own change request, then a customer's correction is marked as such") {
   ManualClock clock;
   MemoryAudit refusals;
   Guard guard(refusals, clock);

@@ -124,6 +124,9 @@ TEST_CASE("a closed day takes no entries; a late entry posts on today's day with
                     Catch::Contains("day_already_open"));
   auto late = saleOf({ln("S-CUT")}, {td(TenderType::Card, 8800)});
   late.completedAt = kOpen + 10 * kHour;  // done yesterday evening, entered this morning
+  // A back-entry must say why it is late.
+  CHECK_THROWS_WITH(store.settle(late, st.cashier, kOpen + 25 * kHour), Catch::Contains("back_entry_reason_required"));
+  late.reason = "收银机故障，按纸质小票补录";
   auto r = store.settle(late, st.cashier, kOpen + 25 * kHour);
   CHECK(r.sale.businessDay == "2026-05-29");
   CHECK(r.sale.completedAt == kOpen + 10 * kHour);

@@ -1,0 +1,52 @@
+#include "app/core/self_service.h"
+
+#include <sstream>
+
+#include "app/core/error.h"
+#include "app/core/phone.h"
+
+namespace salon {
+
+std::string identificationKey(const std::string& text) {
+  if (text.rfind("SK1.", 0) != 0) return text;
+  std::size_t end = text.find('.', 4);
+  return end == std::string::npos ? "" : text.substr(4, end - 4);
+}
+
+void checkSelfIdentification(const CustomerSummary& who, const std::string& last4, int recentFailures) {
+  if (recentFailures >= kSelfServiceTries) throw DomainError("self_service_locked", who.fileNo);
+  const std::string& phone = who.phone;
+  if (last4.size() != 4 || phone.size() < 4 || phone.compare(phone.size() - 4, 4, last4) != 0)
+    throw DomainError("customer_not_identified", "");
+}
+
+Money Statement::net() const {
+  Money sum;
+  for (const StatementEntry& e : entries) sum += e.total;
+  return sum;
+}
+
+std::string formatStatement(const Statement& s, StoreZone zone, const Catalog& words) {
+  std::ostringstream out;
+  out << words.text("records.statement.title") << "\n";
+  out << words.text("records.statement.customer") << ": " << s.customer.name << "  " << s.customer.fileNo << "  "
+      << maskPhone(s.customer.phone) << "\n";
+  if (s.from || s.to)
+    out << words.text("records.statement.period") << ": " << (s.from ? formatDate(*s.from) : "…") << " — "
+        << (s.to ? formatDate(*s.to) : "…") << "\n";
+  out << "----------------------------------------\n";
+  for (const StatementEntry& e : s.entries) {
+    out << formatLocalDateTime(e.completedAt, zone) << "  " << words.text("records.statement.kind." + e.kind) << "  "
+        << formatAmount(e.total) << "\n";
+    for (const StatementItem& i : e.items) out << "  " << i.name << " x" << i.qty << "  " << formatAmount(i.amount) << "\n";
+    for (const auto& [tender, amount] : e.payments)
+      out << "  " << words.text("records.statement.paid") << " " << words.text("records.tender." + tender) << " "
+          << formatAmount(amount) << "\n";
+  }
+  out << "----------------------------------------\n";
+  out << words.text("records.statement.count") << ": " << s.entries.size() << "  "
+      << words.text("records.statement.net") << ": " << formatAmount(s.net()) << "\n";
+  return out.str();
+}
+
+}  // namespace salon

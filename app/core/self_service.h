@@ -1,0 +1,64 @@
+#pragma once
+// The customer's own view at the kiosk (知情权, 消费记录查询): the customer
+// identifies with their member card's QR (or file / member number) PLUS the last
+// 4 digits of their phone, then sees their own file, who viewed it and when,
+// and a statement of their consumption. Five failed tries lock the file's
+// self-service for 15 minutes.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/core/clock.h"
+#include "app/core/customer.h"
+#include "app/core/i18n.h"
+#include "app/core/money.h"
+
+namespace salon {
+
+constexpr int kSelfServiceTries = 5;
+constexpr std::int64_t kSelfServiceLock = 15 * kMinute;
+
+// "SK1.<member no>.<version>.<signature>" → the member number; other text (a
+// file or member number typed in) is returned as it is. The card's signature is
+// checked by the member-card module where it is wired in.
+std::string identificationKey(const std::string& cardOrNumber);
+
+// DomainError customer_not_identified unless the last 4 digits match;
+// self_service_locked after kSelfServiceTries failures within kSelfServiceLock.
+void checkSelfIdentification(const CustomerSummary& who, const std::string& last4, int recentFailures);
+
+struct StatementItem {
+  std::string name;
+  int qty = 0;
+  Money amount;
+};
+
+struct StatementEntry {
+  std::string saleId;
+  std::string kind;  // sale, void, refund, arrears_settlement
+  Instant completedAt = 0;
+  std::vector<StatementItem> items;
+  std::vector<std::pair<std::string, Money>> payments;  // tender name, amount
+  Money total;
+};
+
+struct Statement {
+  CustomerSummary customer;
+  std::optional<CivilDate> from, to;
+  std::vector<StatementEntry> entries;  // oldest first
+  Money net() const;                    // sales less refunds and voids
+};
+
+// Who opened the file and when (from the audit log).
+struct FileView {
+  Instant at = 0;
+  std::string staffName, role;  // "" staff = the customer at the kiosk
+  std::string purpose;
+  std::string action;
+};
+
+// The statement as printable text (the kiosk prints it later), in the
+// customer's language; the phone masked.
+std::string formatStatement(const Statement& s, StoreZone zone, const Catalog& words);
+
+}  // namespace salon

@@ -1,0 +1,85 @@
+#include "storage/customer_field_update.h"
+
+#include "app/core/error.h"
+#include "app/core/phone.h"
+#include "app/core/text_rules.h"
+#include "storage/customer_rows.h"
+
+namespace salon::storage {
+
+std::string currentFieldValue(SQLite::Database& db, CustomerId id, const std::string& field) {
+  if (field == "name" || field == "phone") {
+    SQLite::Statement q(db, "SELECT " + field + " FROM customers WHERE id = ?");
+    q.bind(1, static_cast<std::int64_t>(id));
+    if (!q.executeStep()) throw DomainError("customer_not_found", std::to_string(id));
+    return q.getColumn(0).getString();
+  }
+  if (!findField(field)) throw DomainError("field_unknown", field);
+  SQLite::Statement q(db, "SELECT state, value FROM customer_fields WHERE customer_id = ? AND field = ?");
+  q.bind(1, static_cast<std::int64_t>(id));
+  q.bind(2, field);
+  if (!q.executeStep()) return "";
+  return q.getColumn(0).getString() == "declined" ? kDeclinedValue : q.getColumn(1).getString();
+}
+
+namespace {
+
+void updateName(SQLite::Database& db, CustomerId id, const NameKeys& k, const std::string& name) {
+  SQLite::Statement up(db, "UPDATE customers SET name = ?, name_search = ?, pinyin = ?, initials = ?,"
+                           " pinyin_sort = ?, stroke_sort = ? WHERE id = ?");
+  up.bind(1, name);
+  up.bind(2, k.searchForm);
+  up.bind(3, k.pinyin);
+  up.bind(4, k.initials);
+  up.bind(5, k.pinyinSortKey.data(), static_cast<int>(k.pinyinSortKey.size()));
+  up.bind(6, k.strokeSortKey.data(), static_cast<int>(k.strokeSortKey.size()));
+  up.bind(7, static_cast<std::int64_t>(id));
+  up.exec();
+  SQLite::Statement del(db, "DELETE FROM customer_name_grams WHERE customer_id = ?");
+  del.bind(1, static_cast<std::int64_t>(id));
+  del.exec();
+  SQLite::Statement gram(db, "INSERT OR IGNORE INTO customer_name_grams (gram, place, customer_id) VALUES (?,?,?)");
+  for (const NameGram& g : k.grams) {
+    gram.reset();
+    gram.bind(1, g.text);
+    gram.bind(2, static_cast<int>(g.place));
+    gram.bind(3, static_cast<std::int64_t>(id));
+    gram.exec();
+  }
+}
+
+void updatePhone(SQLite::Database& db, CustomerId id, const PhoneNumber& p) {
+  SQLite::Statement up(db, "UPDATE customers SET phone = ?, phone_last4 = ? WHERE id = ?");
+  up.bind(1, p.normalised);
+  up.bind(2, p.last4);
+  up.bind(3, static_cast<std::int64_t>(id));
+  up.exec();
+}
+
+// The mirrors the customers row keeps for lists and other modules.
+void updateMirror(SQLite::Database& db, CustomerId id, const std::string& key, const FieldValue& v) {
+  if (key != "birthday" && key != "skin_type") return;
+  SQLite::Statement up(db, key == "birthday" ? "UPDATE customers SET birthday = ? WHERE id = ?"
+                                             : "UPDATE customers SET skin_type = ? WHERE id = ?");
+  if (key == "birthday" && v.state != FieldState::Value) up.bind(1); else up.bind(1, v.value);
+  up.bind(2, static_cast<std::int64_t>(id));
+  up.exec();
+}
+
+}  // namespace
+
+void CustomerFieldUpdate::operator()(SQLite::Database& db, const ChangeRequest& r) const {
+  if (currentFieldValue(db, r.customer, r.field) != r.oldValue) throw DomainError("stale_change", r.field);
+  if (r.field == "name") {
+    std::string name = checkName(r.newValue);
+    updateName(db, r.customer, keys_->keysOf(name), name);
+  } else if (r.field == "phone") {
+    updatePhone(db, r.customer, parsePhone(checkText("phone", r.newValue, {30, false, false})));
+  } else {
+    FieldValue v = checkField(r.field, fieldValueOfChange(r.newValue));
+    CustomerRowWriter(db).insertField(r.customer, r.field, v, r.decidedAt.value_or(r.requestedAt), r.decidedBy);
+    updateMirror(db, r.customer, r.field, v);
+  }
+}
+
+}  // namespace salon::storage

@@ -1,0 +1,163 @@
+#include "storage/reconciliation_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "storage/audit_store.h"
+
+namespace salon::storage {
+namespace {
+
+using LL = std::int64_t;
+using nlohmann::json;
+
+json sourcesJson(const std::vector<StatementSource>& sources) {
+  json out = json::array();
+  for (const auto& s : sources)
+    out.push_back({{"file", s.file}, {"tender", s.tender}, {"rows", s.rows}, {"gross", s.gross.fen}, {"fees", s.fees.fen}});
+  return out;
+}
+
+json totalsJson(const std::vector<TenderTotal>& totals) {
+  json out = json::array();
+  for (const auto& t : totals)
+    out.push_back({{"tender", t.tender},
+                   {"kiosk", t.kiosk.fen},
+                   {"finance", t.finance ? json(t.finance->fen) : json()},
+                   {"fees", t.fees.fen}});
+  return out;
+}
+
+}  // namespace
+
+std::vector<KioskTender> kioskTenders(Database& db, const std::string& month) {
+  return guarded([&] {
+    std::vector<KioskTender> out;
+    SQLite::Statement q(db.sql(), "SELECT s.id, t.type, t.ref, t.amount, s.business_day FROM sale_tenders t"
+                                  " JOIN sales s ON s.id = t.sale_id WHERE substr(s.business_day, 1, 7) = ?"
+                                  " ORDER BY s.business_day, s.recorded_at, t.seq");
+    q.bind(1, month);
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                     Money(q.getColumn(3).getInt64()), q.getColumn(4).getString()});
+    return out;
+  });
+}
+
+std::vector<CashUp> cashUps(Database& db, const std::string& month) {
+  return guarded([&] {
+    std::vector<CashUp> out;
+    SQLite::Statement q(db.sql(), "SELECT date, COALESCE(expected_cash, 0), COALESCE(counted_cash, 0), closed_at IS NOT NULL"
+                                  " FROM business_days WHERE substr(date, 1, 7) = ? ORDER BY date");
+    q.bind(1, month);
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getString(), Money(q.getColumn(1).getInt64()), Money(q.getColumn(2).getInt64()),
+                     q.getColumn(3).getInt() != 0});
+    return out;
+  });
+}
+
+void SqliteReconciliations::saveReconciliation(const Reconciliation& r, const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    SQLite::Statement q(s, "INSERT INTO reconciliations (id, month, run_at, run_by, sources, totals, matched)"
+                           " VALUES (?,?,?,?,?,?,?)");
+    q.bind(1, r.id);
+    q.bind(2, r.month);
+    q.bind(3, static_cast<LL>(r.runAt));
+    q.bind(4, r.runBy);
+    q.bind(5, sourcesJson(r.sources).dump());
+    q.bind(6, totalsJson(r.result.totals).dump());
+    q.bind(7, r.result.matched);
+    q.exec();
+    SQLite::Statement i(s, "INSERT INTO reconciliation_items (recon_id, item_no, kind, tender, ref, sale_id, kiosk, statement)"
+                           " VALUES (?,?,?,?,?,?,?,?)");
+    for (const ReconciliationItem& d : r.result.differences) {
+      i.reset();
+      i.bind(1, r.id);
+      i.bind(2, d.itemNo);
+      i.bind(3, d.kind);
+      i.bind(4, d.tender);
+      i.bind(5, d.ref);
+      i.bind(6, d.saleId);
+      i.bind(7, static_cast<LL>(d.kiosk.fen));
+      i.bind(8, static_cast<LL>(d.statement.fen));
+      i.exec();
+    }
+    appendAudit(s, audit);
+    appendOutbox(s, {r.id, "finance.reconciled", json{{"reconciliation", r.id}, {"month", r.month}}.dump(), r.runAt});
+  });
+}
+
+std::optional<Reconciliation> SqliteReconciliations::reconciliation(const std::string& id) {
+  return guarded([&]() -> std::optional<Reconciliation> {
+    SQLite::Statement q(db_.sql(), "SELECT id, month, run_at, run_by, sources, totals, matched, signed_by, signed_at,"
+                                   " sign_note FROM reconciliations WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    Reconciliation r;
+    r.id = q.getColumn(0).getString();
+    r.month = q.getColumn(1).getString();
+    r.runAt = q.getColumn(2).getInt64();
+    r.runBy = q.getColumn(3).getString();
+    for (const auto& s : json::parse(q.getColumn(4).getString()))
+      r.sources.push_back({s["file"].get<std::string>(), s["tender"].get<std::string>(), s["rows"].get<int>(),
+                           Money(s["gross"].get<LL>()), Money(s["fees"].get<LL>())});
+    for (const auto& t : json::parse(q.getColumn(5).getString())) {
+      TenderTotal tt{t["tender"].get<std::string>(), Money(t["kiosk"].get<LL>()), std::nullopt, Money(t["fees"].get<LL>())};
+      if (!t["finance"].is_null()) tt.finance = Money(t["finance"].get<LL>());
+      r.result.totals.push_back(tt);
+    }
+    r.result.matched = q.getColumn(6).getInt();
+    r.signedBy = q.getColumn(7).isNull() ? "" : q.getColumn(7).getString();
+    if (!q.getColumn(8).isNull()) r.signedAt = q.getColumn(8).getInt64();
+    r.signNote = q.getColumn(9).getString();
+    SQLite::Statement i(db_.sql(), "SELECT item_no, kind, tender, ref, sale_id, kiosk, statement, explanation,"
+                                   " explained_by, explained_at FROM reconciliation_items WHERE recon_id = ? ORDER BY item_no");
+    i.bind(1, id);
+    while (i.executeStep()) {
+      ReconciliationItem d;
+      d.itemNo = i.getColumn(0).getInt();
+      d.kind = i.getColumn(1).getString();
+      d.tender = i.getColumn(2).getString();
+      d.ref = i.getColumn(3).getString();
+      d.saleId = i.getColumn(4).getString();
+      d.kiosk = Money(i.getColumn(5).getInt64());
+      d.statement = Money(i.getColumn(6).getInt64());
+      d.explanation = i.getColumn(7).getString();
+      d.explainedBy = i.getColumn(8).isNull() ? "" : i.getColumn(8).getString();
+      if (!i.getColumn(9).isNull()) d.explainedAt = i.getColumn(9).getInt64();
+      r.result.differences.push_back(std::move(d));
+    }
+    return r;
+  });
+}
+
+void SqliteReconciliations::saveExplanation(const std::string& id, const ReconciliationItem& item, const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    SQLite::Statement q(s, "UPDATE reconciliation_items SET explanation = ?, explained_by = ?, explained_at = ?"
+                           " WHERE recon_id = ? AND item_no = ?");
+    q.bind(1, item.explanation);
+    q.bind(2, item.explainedBy);
+    q.bind(3, static_cast<LL>(*item.explainedAt));
+    q.bind(4, id);
+    q.bind(5, item.itemNo);
+    if (q.exec() != 1) throw DomainError("not_found", "item " + std::to_string(item.itemNo));
+    appendAudit(s, audit);
+  });
+}
+
+void SqliteReconciliations::saveSignature(const Reconciliation& r, const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    SQLite::Statement q(s, "UPDATE reconciliations SET signed_by = ?, signed_at = ?, sign_note = ? WHERE id = ?"
+                           " AND signed_at IS NULL AND NOT EXISTS (SELECT 1 FROM reconciliation_items"
+                           " WHERE recon_id = ?4 AND explained_at IS NULL)");
+    q.bind(1, r.signedBy);
+    q.bind(2, static_cast<LL>(*r.signedAt));
+    q.bind(3, r.signNote);
+    q.bind(4, r.id);
+    if (q.exec() != 1) throw DomainError("stale_change", "reconciliation " + r.id);
+    appendAudit(s, audit);
+    appendOutbox(s, {audit.id, "finance.reconciliation_signed", json{{"reconciliation", r.id}}.dump(), *r.signedAt});
+  });
+}
+
+}  // namespace salon::storage

@@ -1,0 +1,206 @@
+#include "storage/recording_store.h"
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "storage/audit_store.h"
+#include "storage/customer_rows.h"
+
+namespace salon::storage {
+namespace {
+
+using LL = std::int64_t;
+
+std::optional<CustomerId> optCustomer(SQLite::Statement& q, int col) {
+  return q.getColumn(col).isNull() ? std::nullopt : std::optional<CustomerId>(q.getColumn(col).getInt64());
+}
+void bindCustomer(SQLite::Statement& q, int i, const std::optional<CustomerId>& c) {
+  if (c) q.bind(i, static_cast<LL>(*c)); else q.bind(i);
+}
+
+// Ids of records an upheld dispute corrected, by record type.
+std::set<std::string> correctedRecords(SQLite::Database& db, const std::string& type) {
+  std::set<std::string> out;
+  SQLite::Statement q(db, "SELECT record_id FROM disputes WHERE state = 'upheld' AND record_type = ?");
+  q.bind(1, type);
+  while (q.executeStep()) out.insert(q.getColumn(0).getString());
+  return out;
+}
+
+void addConsumption(SQLite::Database& db, Instant from, Instant to, const RecordingRules& rules,
+                    std::vector<RecordedItem>& out) {
+  auto corrected = correctedRecords(db, "sale");
+  SQLite::Statement q(db, "SELECT c.sale_id, c.completed_at, c.recorded_at, s.cashier, COALESCE(st.department, '')"
+                          " FROM consumption_records c JOIN sales s ON s.id = c.sale_id"
+                          " LEFT JOIN staff st ON st.code = s.cashier"
+                          " WHERE s.kind = 'sale' AND ((c.completed_at >= ? AND c.completed_at < ?)"
+                          " OR (c.recorded_at >= ? AND c.recorded_at < ?))");
+  q.bind(1, static_cast<LL>(from - kDay));
+  q.bind(2, static_cast<LL>(to));
+  q.bind(3, static_cast<LL>(from));
+  q.bind(4, static_cast<LL>(to));
+  while (q.executeStep()) {
+    std::string id = q.getColumn(0).getString();
+    RecordedItem item{startDeadline(RecordingClock::Consumption, rules, q.getColumn(1).getInt64(), "sale", id,
+                                    q.getColumn(3).getString(), q.getColumn(4).getString()),
+                      corrected.count(id) == 1};
+    item.deadline.doneAt = q.getColumn(2).getInt64();
+    out.push_back(std::move(item));
+  }
+}
+
+void addServices(Database& db, Instant from, Instant to, const RecordingRules& rules, std::vector<RecordedItem>& out) {
+  SqliteServiceRecords services(db);
+  Instant start = from - kDay;
+  auto corrected = guarded([&] { return correctedRecords(db.sql(), "service"); });
+  for (const ServiceDuty& d :
+       serviceDuties(services.endings(start - 12 * kHour, to), services.settledServices(start, to),
+                     services.detailsRecorded(start - 12 * kHour, to + 31 * kDay), services.departments(), rules))
+    out.push_back({d.deadline, corrected.count(d.serviceId) == 1});
+}
+
+// Disputes (24 h) and complaints (the store's deadline), judged on when they were closed.
+void addCases(SQLite::Database& db, Instant from, Instant to, const RecordingRules& rules,
+              std::vector<RecordedItem>& out) {
+  SQLite::Statement d(db, "SELECT d.id, d.opened_at, d.closed_at, COALESCE(d.closed_by, ''), COALESCE(st.department, '')"
+                          " FROM disputes d LEFT JOIN staff st ON st.code = d.closed_by"
+                          " WHERE d.opened_at >= ? AND d.opened_at < ?");
+  d.bind(1, static_cast<LL>(from - 2 * kDay));
+  d.bind(2, static_cast<LL>(to));
+  while (d.executeStep()) {
+    RecordedItem i{startDeadline(RecordingClock::Dispute, rules, d.getColumn(1).getInt64(), "dispute",
+                                 d.getColumn(0).getString(), d.getColumn(3).getString(), d.getColumn(4).getString()),
+                   false};
+    if (!d.getColumn(2).isNull()) i.deadline.doneAt = d.getColumn(2).getInt64();
+    out.push_back(std::move(i));
+  }
+  SQLite::Statement c(db, "SELECT c.id, c.opened_at, c.due_at, c.resolved_at, c.assigned_to, COALESCE(st.department, '')"
+                          " FROM complaints c LEFT JOIN staff st ON st.code = c.assigned_to"
+                          " WHERE c.due_at >= ? AND c.opened_at < ?");
+  c.bind(1, static_cast<LL>(from));
+  c.bind(2, static_cast<LL>(to));
+  while (c.executeStep()) {
+    RecordedItem i{startDeadline(RecordingClock::Complaint, rules, c.getColumn(1).getInt64(), "complaint",
+                                 c.getColumn(0).getString(), c.getColumn(4).getString(), c.getColumn(5).getString()),
+                   false};
+    i.deadline.dueAt = c.getColumn(2).getInt64();  // the deadline set when it was opened
+    if (!c.getColumn(3).isNull()) i.deadline.doneAt = c.getColumn(3).getInt64();
+    out.push_back(std::move(i));
+  }
+}
+
+}  // namespace
+
+void SqliteServiceRecords::saveEnding(const ServiceEnding& e, const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    SQLite::Statement q(s, "INSERT INTO service_endings (id, customer_id, item, staff, ended_at, ended_by) VALUES (?,?,?,?,?,?)");
+    q.bind(1, e.id);
+    bindCustomer(q, 2, e.customer);
+    q.bind(3, e.item);
+    q.bind(4, e.staff);
+    q.bind(5, static_cast<LL>(e.endedAt));
+    q.bind(6, e.endedBy);
+    q.exec();
+    appendAudit(s, audit);
+    appendOutbox(s, {e.id, "service.finished", nlohmann::json{{"service", e.id}, {"staff", e.staff}}.dump(), e.endedAt});
+  });
+}
+
+std::vector<ServiceEnding> SqliteServiceRecords::endings(Instant from, Instant to) {
+  return guarded([&] {
+    std::vector<ServiceEnding> out;
+    SQLite::Statement q(db_.sql(), "SELECT id, customer_id, item, staff, ended_at, ended_by FROM service_endings"
+                                   " WHERE ended_at >= ? AND ended_at < ? ORDER BY ended_at, id");
+    q.bind(1, static_cast<LL>(from));
+    q.bind(2, static_cast<LL>(to));
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getString(), optCustomer(q, 1), q.getColumn(2).getString(),
+                     q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getString()});
+    return out;
+  });
+}
+
+std::vector<SettledService> SqliteServiceRecords::settledServices(Instant from, Instant to) {
+  return guarded([&] {
+    std::vector<SettledService> out;
+    // Services of sales not voided; each staff member on a line owes its details.
+    SQLite::Statement q(db_.sql(),
+                        "SELECT s.id, l.line_no, s.customer_id, l.item_code, ls.staff, s.completed_at FROM sales s"
+                        " JOIN sale_lines l ON l.sale_id = s.id JOIN sale_line_staff ls"
+                        " ON ls.sale_id = s.id AND ls.line_no = l.line_no"
+                        " WHERE s.kind = 'sale' AND l.kind = 'service' AND s.completed_at >= ? AND s.completed_at < ?"
+                        " AND NOT EXISTS (SELECT 1 FROM sales v WHERE v.reverses = s.id AND v.kind = 'void')"
+                        " ORDER BY s.completed_at, s.id, l.line_no, ls.pos");
+    q.bind(1, static_cast<LL>(from));
+    q.bind(2, static_cast<LL>(to));
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), optCustomer(q, 2), q.getColumn(3).getString(),
+                     q.getColumn(4).getString(), q.getColumn(5).getInt64()});
+    return out;
+  });
+}
+
+std::map<std::string, Instant> SqliteServiceRecords::detailsRecorded(Instant from, Instant to) {
+  return guarded([&] {
+    std::map<std::string, Instant> out;
+    SQLite::Statement q(db_.sql(), "SELECT service_id, recorded_at FROM service_details WHERE ended_at >= ? AND ended_at < ?");
+    q.bind(1, static_cast<LL>(from));
+    q.bind(2, static_cast<LL>(to));
+    while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
+    return out;
+  });
+}
+
+std::map<std::string, std::string> SqliteServiceRecords::departments() {
+  return guarded([&] {
+    std::map<std::string, std::string> out;
+    SQLite::Statement q(db_.sql(), "SELECT code, department FROM staff");
+    while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getString();
+    return out;
+  });
+}
+
+void SqliteServiceRecords::saveDetails(const ServiceDetails& d, const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    std::optional<std::int64_t> visit;
+    if (d.customer) {
+      // The effect record in the customer's own file (效果分析).
+      SQLite::Statement name(s, "SELECT name FROM catalog_items WHERE code = ?");
+      name.bind(1, d.item);
+      VisitRecord v;
+      v.at = d.endedAt;
+      v.service = name.executeStep() ? name.getColumn(0).getString() : d.item;
+      v.staff = d.staff;
+      v.durationMinutes = d.durationMinutes;
+      v.effect = d.effect;
+      v.afterNotes = d.feedback;
+      visit = CustomerRowWriter(s).insertVisit(*d.customer, v);
+    }
+    SQLite::Statement q(s, "INSERT INTO service_details (service_id, customer_id, staff, item, ended_at, recorded_at,"
+                           " duration_min, effect, feedback, visit_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    q.bind(1, d.serviceId);
+    bindCustomer(q, 2, d.customer);
+    q.bind(3, d.staff);
+    q.bind(4, d.item);
+    q.bind(5, static_cast<LL>(d.endedAt));
+    q.bind(6, static_cast<LL>(d.recordedAt));
+    q.bind(7, d.durationMinutes);
+    q.bind(8, d.effect);
+    q.bind(9, d.feedback);
+    if (visit) q.bind(10, static_cast<LL>(*visit)); else q.bind(10);
+    q.exec();
+    appendAudit(s, audit);
+    appendOutbox(s, {audit.id, "service.recorded", nlohmann::json{{"service", d.serviceId}}.dump(), d.recordedAt});
+  });
+}
+
+std::vector<RecordedItem> recordedItems(Database& db, Instant from, Instant to, const RecordingRules& rules) {
+  std::vector<RecordedItem> out;
+  guarded([&] { addConsumption(db.sql(), from, to, rules, out); });
+  addServices(db, from, to, rules, out);
+  guarded([&] { addCases(db.sql(), from, to, rules, out); });
+  return out;
+}
+
+}  // namespace salon::storage

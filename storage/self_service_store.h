@@ -1,0 +1,20 @@
+#pragma once
+// What the customer's own view at the kiosk reads: their summary, failed
+// identification tries, who viewed their file (audit_log), and their
+// consumption statement.
+#include "app/core/self_service.h"
+#include "storage/database.h"
+
+namespace salon::storage {
+
+// By file number or member number only (never by name or phone: those are what
+// a stranger would know). DomainError customer_not_identified.
+CustomerSummary selfServiceCustomer(Database& db, const std::string& key);
+// Failed identifications of this file since `since`.
+int selfServiceFailures(Database& db, const std::string& fileNo, Instant since);
+// customer.view / exported / loan entries naming the file, newest first.
+std::vector<FileView> fileViews(Database& db, const CustomerSummary& c, int limit);
+// Sales, voids and refunds of the customer completed in [from, to).
+Statement consumptionStatement(Database& db, const CustomerSummary& c, Instant from, Instant to);
+
+}  // namespace salon::storage
