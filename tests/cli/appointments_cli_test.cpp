@@ -162,7 +162,7 @@ TEST_CASE("booking headless: durations from the catalog, no double booking, any 
   CHECK(s.as("9999", "verify").exitCode == 0);
 }
 
-TEST_CASE("the day before: reminders with contacts, each call logged; the briefing is an audited view") {
+TEST_CASE("the day before: reminders with contacts, each call logged, the briefing is an audited view") {
   Salon s;
   seed(s);
   std::string tomorrow = day(1);
@@ -334,7 +334,7 @@ TEST_CASE("boarding stays headless: nights and price, one pet per kennel per nig
   CHECK(s.as("9999", "verify").exitCode == 0);
 }
 
-TEST_CASE("members' priority booking is configured in the store settings; a week's book") {
+TEST_CASE("members' priority booking is configured in the store settings, a week's book") {
   Salon s;
   seed(s);
   std::string tomorrow = day(1);

@@ -165,7 +165,7 @@ TEST_CASE("the CLI refuses a wrong or missing password and a damaged file with c
   CHECK(zh.err.find("这不是一个有效的收银台备份文件") != std::string::npos);
 }
 
-TEST_CASE("backup-password saves the kiosk's password beside the database; backup and restore then use it") {
+TEST_CASE("backup-password saves the kiosk's password beside the database, backup and restore then use it") {
   TempDir dir;
   std::string db = seededDb(dir);
   auto cashier = runKiosk("backup-password --db " + db + " --staff cash", dir.path().string(),

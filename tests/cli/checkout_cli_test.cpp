@@ -47,7 +47,7 @@ json cutAndMask(const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("sale: a walk-in pays by WeChat and cash; the stored sale comes back as JSON") {
+TEST_CASE("sale: a walk-in pays by WeChat and cash, the stored sale comes back as JSON") {
   Shop shop;
   auto r = shop.sale(cutAndMask("11111111-2222-4333-8444-555555555555"));
   INFO(r.err);
@@ -100,7 +100,7 @@ TEST_CASE("sale: bad input gives a JSON error on stderr, a non-zero exit, and st
   CHECK(json::parse(conflict.err)["error"]["code"] == "id_conflict");
 }
 
-TEST_CASE("a manual discount needs a manager's PIN; a void needs one too and restores everything") {
+TEST_CASE("a manual discount needs a manager's PIN, a void needs one too and restores everything") {
   Shop shop;
   json disc = cutAndMask("61111111-2222-4333-8444-555555555555");
   disc["discount"] = 400;
@@ -133,7 +133,7 @@ TEST_CASE("a manual discount needs a manager's PIN; a void needs one too and res
   CHECK(shop.kiosk("verify", "").exitCode == 0);
 }
 
-TEST_CASE("catalog list, export and import; demo-data adds past sales; day close and staff report") {
+TEST_CASE("catalog list, export and import, demo-data adds past sales, day close and staff report") {
   Shop shop;
   auto list = shop.kiosk("catalog list --json", "");
   REQUIRE(list.exitCode == 0);

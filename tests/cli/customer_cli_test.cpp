@@ -167,7 +167,7 @@ TEST_CASE("customers import: headers in Chinese or English, UTF-8 or GB18030, al
   CHECK(cashier.err.find("permission_denied") != std::string::npos);
 }
 
-TEST_CASE("customers import: bad rows are reported by line; nothing imported unless --skip-bad") {
+TEST_CASE("customers import: bad rows are reported by line, nothing imported unless --skip-bad") {
   Store s;
   std::string tenThousand(10000, 'x');
   std::string bad = "name,phone,birthday,notes\n"

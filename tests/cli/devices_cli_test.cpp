@@ -113,7 +113,7 @@ TEST_CASE("print receipt test to a file, render it, and the QR decodes to the sa
   CHECK(sale.err.find("sale_not_found") != std::string::npos);
 }
 
-TEST_CASE("escpos serve: jobs saved with their pictures; faults keep the job queued with a clear message") {
+TEST_CASE("escpos serve: jobs saved with their pictures, faults keep the job queued with a clear message") {
   TempDir dir;
   std::string db = seeded(dir);
   std::string out = dir.file("paper");

@@ -106,7 +106,7 @@ TEST_CASE("priority holds are read from the store setting, and bad entries are n
   CHECK_FALSE(Appointments(store, guard, clock, kZone, parsePriorityHolds("mon 09:00-11:00 4h")).heldForMembers(at(10)));
 }
 
-TEST_CASE("a home visit needs an address and takes no room; channels are checked") {
+TEST_CASE("a home visit needs an address and takes no room, channels are checked") {
   ManualClock clock(at(8));
   Refusals audit;
   Guard guard(audit, clock);

@@ -42,7 +42,7 @@ TEST_CASE("manual discounts come after the benefit and may not exceed the price"
   CHECK_THROWS_AS(cartTotals({cl(100, 1)}, Money(101), p), DomainError);
 }
 
-TEST_CASE("抹零 rounds down and shows the difference; tax is inside the price by default") {
+TEST_CASE("抹零 rounds down and shows the difference, tax is inside the price by default") {
   CheckoutPolicy p;
   p.rounding = Rounding::Yuan;
   auto t = cartTotals({cl(12345, 1), cl(999, 1)}, Money(), p);
@@ -60,7 +60,7 @@ TEST_CASE("抹零 rounds down and shows the difference; tax is inside the price 
   CHECK(ex.lines[0].net == Money(10600));
 }
 
-TEST_CASE("a promotion must be set up before it starts; prices change on their date") {
+TEST_CASE("a promotion must be set up before it starts, prices change on their date") {
   Promotion promo{"p1", "周年庆", "S-CUT", "", 2000, kT0 - 1, kT0 + kDay};
   CHECK_THROWS_WITH(checkNewPromotion(promo, kT0), Catch::Contains("promotion_start_past"));
   promo.from = kT0 + kHour;
@@ -85,7 +85,7 @@ TEST_CASE("tiers move up at once and down only at the period end") {
   CHECK(nextTier(tiers, "gold", Money::yuan(3500), 0, true).code == "silver");
 }
 
-TEST_CASE("stored value is spent pro rata; packages refund paid minus used at list price") {
+TEST_CASE("stored value is spent pro rata, packages refund paid minus used at list price") {
   auto s = splitStoredValue(Money(6000), Money(100000), Money(20000));
   CHECK(s.principal == Money(5000));
   CHECK(s.bonus == Money(1000));
@@ -98,7 +98,7 @@ TEST_CASE("stored value is spent pro rata; packages refund paid minus used at li
   CHECK(packageRefund(p) == Money());
 }
 
-TEST_CASE("arrears suspend after N reminders or D days; expiring points are first in, first out") {
+TEST_CASE("arrears suspend after N reminders or D days, expiring points are first in, first out") {
   CHECK_FALSE(arrearsSuspends(Money(), 9, 1, 100 * kDay, 3, 30));
   CHECK(arrearsSuspends(Money(100), 3, 0, 0, 3, 30));
   CHECK_FALSE(arrearsSuspends(Money(100), 2, kDay, 30 * kDay, 3, 30));

@@ -85,7 +85,7 @@ TEST_CASE("a configured prefix and suffix are stripped") {
   CHECK(out.scans[0].raw == "_M00000001-");
 }
 
-TEST_CASE("magnetic stripe tracks: %…? and ;…?") {
+TEST_CASE("magnetic stripe tracks: percent and semicolon sentinels") {
   auto t1 = decodeWedge(typeKeys("%B6225880123456789^LI MEIHUA^2512?", 0, 3));
   REQUIRE(t1.scans.size() == 1);
   CHECK(t1.scans[0].format == ScanFormat::MagTrack1);
@@ -104,7 +104,7 @@ TEST_CASE("magnetic stripe tracks: %…? and ;…?") {
   CHECK(both.scans[0].code == "2222=33");
 }
 
-TEST_CASE("the same code twice within 2 s counts once; after 2 s it counts again") {
+TEST_CASE("the same code twice within 2 s counts once, after 2 s it counts again") {
   auto ev = join(typeKeys("M00000001", 0, 5), typeKeys("M00000001", 1500, 5));
   CHECK(decodeWedge(ev).scans.size() == 1);
   ev = join(ev, typeKeys("M00000002", 1800, 5));
@@ -113,7 +113,7 @@ TEST_CASE("the same code twice within 2 s counts once; after 2 s it counts again
   CHECK(decodeWedge(later).scans.size() == 2);
 }
 
-TEST_CASE("very short fast bursts are not scans; modifier keys alone are ignored") {
+TEST_CASE("very short fast bursts are not scans, modifier keys alone are ignored") {
   auto out = decodeWedge(typeKeys("1", 0, 5));
   CHECK(out.scans.empty());
   CHECK(out.typed == "1\n");

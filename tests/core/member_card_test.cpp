@@ -136,7 +136,7 @@ TEST_CASE("reprint and reissue need a reason, the right role, and are logged") {
   CHECK(f.store.log[2].action == "card.reissue");
 }
 
-TEST_CASE("resolving scans: member QR, card number, phone; payment codes are never looked up") {
+TEST_CASE("resolving scans: member QR, card number, phone, payment codes are never looked up") {
   Fixture f;
   auto printed = f.cards.reprint(kCashier, "M00000001", "first");
   CHECK(f.cards.resolve(printed.payload).member->memberNo == "M00000001");

@@ -36,7 +36,7 @@ void applyTo(MemberAccount& a, const Sale& s) {
 
 }  // namespace
 
-TEST_CASE("a walk-in pays cash and gets change; no points") {
+TEST_CASE("a walk-in pays cash and gets change, no points") {
   Counter c;
   auto r = request({line("S-CUT", 1, {"beau"})}, {tender(TenderType::Cash, 10000)});
   Sale s = buildSale(r, nullptr, c.ctx());
@@ -69,7 +69,7 @@ TEST_CASE("tender rules: references, shortfalls, overpayment, staff") {
   CHECK(buildSale(noApproval, nullptr, c.ctx()).totals.total == Money(7800));
 }
 
-TEST_CASE("a member earns points only on money paid; stored value spends principal and bonus pro rata") {
+TEST_CASE("a member earns points only on money paid, stored value spends principal and bonus pro rata") {
   Counter c;
   MemberAccount a = member();
   a.svPrincipal = Money(100000);
@@ -169,7 +169,7 @@ TEST_CASE("a payment code is told apart from a phone or member number") {
   CHECK_FALSE(looksLikePaymentCode("S01-2026-000123"));
 }
 
-TEST_CASE("points pay at the configured rate, never more than the balance; top-ups take no stored value") {
+TEST_CASE("points pay at the configured rate, never more than the balance, top-ups take no stored value") {
   Counter c;
   c.policy.fenPerPoint = 2;
   MemberAccount a = member();

@@ -120,7 +120,7 @@ TEST_CASE("what the receipt says, read back by the virtual printer") {
   CHECK(original.text.find("重印") == std::string::npos);
 }
 
-TEST_CASE("58 mm lines fit 32 columns; masked names on cards") {
+TEST_CASE("58 mm lines fit 32 columns, masked names on cards") {
   auto pic = renderJob(encodeReceipt(sampleReceipt(kAt, 5), *profileByName("58mm")), *profileByName("58mm"));
   CHECK(pic.paper.width == 384);
   CHECK(maskName("李美华") == "李*华");

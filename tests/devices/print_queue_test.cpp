@@ -118,7 +118,7 @@ TEST_CASE("handing a job over takes well under 1 ms even when storage is slow") 
   CHECK(printer.storedBeforeSend);
 }
 
-TEST_CASE("a failed job keeps its reason; retry prints it; cancel and reprint") {
+TEST_CASE("a failed job keeps its reason, retry prints it, cancel and reprint") {
   MemoryJobs store;
   FakePrinter printer;
   printer.store = &store;

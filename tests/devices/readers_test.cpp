@@ -119,7 +119,7 @@ TEST_CASE("serial printer: the job arrives whole, status is read back") {
   CHECK(statusProblem(s) == "printer_cover_open");
 }
 
-TEST_CASE("evdev: a recorded fast scan is one scan; slow typing is not") {
+TEST_CASE("evdev: a recorded fast scan is one scan, slow typing is not") {
   TempDir dir;
   std::vector<input_event> ev;
   record(ev, "M00000001", 1'000'000, 8'000);       // 8 ms per key: a reader
@@ -140,7 +140,7 @@ TEST_CASE("evdev: a recorded fast scan is one scan; slow typing is not") {
   CHECK(scans[2].code == "M00000001");
 }
 
-TEST_CASE("evdev keys map to HID usages; autorepeat and releases are not keys") {
+TEST_CASE("evdev keys map to HID usages, autorepeat and releases are not keys") {
   CHECK(hidUsageOfEvdevKey(KEY_A) == hid::kA);
   CHECK(hidUsageOfEvdevKey(KEY_Q) == hid::kA + 16);
   CHECK(hidUsageOfEvdevKey(KEY_1) == hid::k1);

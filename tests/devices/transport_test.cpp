@@ -184,7 +184,7 @@ TEST_CASE("cups: the job goes to `lp -d QUEUE -o raw` untouched") {
   ::setenv("PATH", oldPath.c_str(), 1);
 }
 
-TEST_CASE("tcp: a printer that stops reading times the write out; one that never answers status is refused") {
+TEST_CASE("tcp: a printer that stops reading times the write out, one that never answers status is refused") {
   // A listener that accepts but never reads or answers.
   int ls = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in a{};

@@ -59,7 +59,7 @@ TEST_CASE("signing in by PIN: a wrong PIN is refused in the kiosk's language, th
   CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND staff = 'cash'") == 1);
 }
 
-TEST_CASE("the kiosk locks itself after the idle minutes; a quick switch needs the other PIN") {
+TEST_CASE("the kiosk locks itself after the idle minutes, a quick switch needs the other PIN") {
   Fixture f;
   f.signIn("mgr", "1234");
   REQUIRE(f.kiosk->staff());
@@ -118,7 +118,7 @@ TEST_CASE("check-in by phone shows only masked names, and confirming is one audi
   CHECK_THROWS(f.db->write([](SQLite::Database& s) { s.exec("UPDATE checkins SET method = 'qr'"); }));
 }
 
-TEST_CASE("a member card greets by name; an unknown card is refused") {
+TEST_CASE("a member card greets by name, an unknown card is refused") {
   Fixture f;
   f.signIn("cash", "3456");
   f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
@@ -200,7 +200,7 @@ class FixedPinyin : public PinyinConverter {
 
 }  // namespace
 
-TEST_CASE("finding a customer by pinyin on the on-screen keyboard, or by phone digits; the search is audited") {
+TEST_CASE("finding a customer by pinyin on the on-screen keyboard, or by phone digits, the search is audited") {
   Fixture f;
   FixedPinyin pinyin;
   f.signIn("mgr", "1234");

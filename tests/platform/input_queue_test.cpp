@@ -65,7 +65,7 @@ TEST_CASE("a tap is a press in one frame and a release in the next, where it hap
   endFrame();
 }
 
-TEST_CASE("text typed after Enter belongs to the next frame; two scans stay apart") {
+TEST_CASE("text typed after Enter belongs to the next frame, two scans stay apart") {
   Context ctx;
   InputQueue q;
   q.push(InputEvent::textEvent("111"));

@@ -53,7 +53,7 @@ BoardingStay stay(const std::string& id, const std::string& kennel, CivilDate in
 
 }  // namespace
 
-TEST_CASE("finding a customer by phone, file number or member number; a shared phone is ambiguous") {
+TEST_CASE("finding a customer by phone, file number or member number, a shared phone is ambiguous") {
   TempDir dir;
   auto db = Database::open(seed(dir));
   CHECK(findCustomer(db->sql(), "13800138000").id == 7);

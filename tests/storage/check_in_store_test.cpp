@@ -2,6 +2,7 @@
 
 #include "storage/check_in_store.h"
 #include "storage/verify.h"
+#include "support/customer_rows.h"
 #include "support/temp_dir.h"
 
 using namespace salon;
@@ -13,7 +14,7 @@ int count(Database& db, const std::string& sql) { return db.sql().execAndGet(sql
 
 }  // namespace
 
-TEST_CASE("a check-in is stored once with its audit entry and outbox message; the queue reads a day") {
+TEST_CASE("a check-in is stored once with its audit entry and outbox message, the queue reads a day") {
   test::TempDir dir;
   auto db = Database::open(dir.file("q.db"));
   db->write([](SQLite::Database& s) {
@@ -21,6 +22,7 @@ TEST_CASE("a check-in is stored once with its audit entry and outbox message; th
     s.exec("INSERT INTO customers (id, file_no, name, phone, status, created_at, created_by) "
            "VALUES (1, 'S01-2026-000001', '张三', '13800138000', 'in_force', 0, 'cash'), "
            "(2, 'S01-2026-000002', '陳美玲', '13912345678', 'in_force', 0, 'cash')");
+    salon::test::syncCustomerCounters(s);
   });
   SqliteCheckInQueue queue(*db);
   auto audit = [](Instant at) { return auditOf(at, "cash", "customer.check_in", "customer", "1", "phone"); };

@@ -129,7 +129,7 @@ TEST_CASE("opening a file needs a purpose and is audited with the sections seen"
   CHECK(fx.count("SELECT COUNT(*) FROM audit_log WHERE action = 'permission.denied'") >= 1);
 }
 
-TEST_CASE("a supervisor edits a field directly, audited; a cashier may not") {
+TEST_CASE("a supervisor edits a field directly, audited, a cashier may not") {
   CustomerFixture fx;
   auto res = fx.add("王小美", "13800138000");
   CHECK(errorCodeOf([&] { fx.files.editField(fx.cashier, res.id, "skin_type", FieldValue::of("dry"), "diagnosis"); }) ==

@@ -40,7 +40,7 @@ TEST_CASE("settling stores the whole sale in one go and reads it back for the re
   CHECK(verifies(*st.db));
 }
 
-TEST_CASE("the same id settles once; a different body under it is refused") {
+TEST_CASE("the same id settles once, a different body under it is refused") {
   CheckoutStore st;
   auto store = st.store();
   auto req = saleOf({ln("S-CUT")}, {td(TenderType::Card, 8800)});
@@ -112,7 +112,7 @@ TEST_CASE("verify notices a balance that does not match its ledger") {
   CHECK_FALSE(r.ok());
 }
 
-TEST_CASE("a closed day takes no entries; a late entry posts on today's day with its real time") {
+TEST_CASE("a closed day takes no entries, a late entry posts on today's day with its real time") {
   CheckoutStore st;
   auto store = st.store();
   storage::closeBusinessDay(*st.db, "cash", {{10000, 5}}, kOpen + 16 * kHour);  // 01:00, after midnight
@@ -136,7 +136,7 @@ TEST_CASE("a closed day takes no entries; a late entry posts on today's day with
                     Catch::Contains("day_closed"));
 }
 
-TEST_CASE("Z report by tender, staff and category; cash-up against expected cash") {
+TEST_CASE("Z report by tender, staff and category, cash-up against expected cash") {
   CheckoutStore st;
   auto store = st.store();
   store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Cash, 10000)}), st.cashier, kOpen + kHour);
@@ -217,7 +217,7 @@ TEST_CASE("a scanned payment code is never taken for a member lookup") {
   CHECK_THROWS_WITH(storage::findCustomerId(st.db->sql(), "13700000000"), Catch::Contains("unknown_customer"));
 }
 
-TEST_CASE("a membership application is approved by a supervisor; the member then gets member prices") {
+TEST_CASE("a membership application is approved by a supervisor, the member then gets member prices") {
   CheckoutStore st;
   auto store = st.store();
   // 李四 (customer 2) has no member number: no tier discount, no points yet.

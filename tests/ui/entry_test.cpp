@@ -30,7 +30,7 @@ TEST_CASE("names and phones are masked for a screen the customer can see") {
   CHECK(maskName("") == "*");
 }
 
-TEST_CASE("UTF-8 decodes and encodes round trip; broken bytes become U+FFFD") {
+TEST_CASE("UTF-8 decodes and encodes round trip, broken bytes become U+FFFD") {
   std::string s = "账帳陳玲 a¥😀";
   std::u32string d = decodeUtf8(s);
   REQUIRE(d.size() == 8);
