@@ -14,6 +14,7 @@
 #include "storage/audit_store.h"
 #include "storage/member_card_store.h"
 #include "storage/print_job_store.h"
+#include "storage/receipt_load.h"
 #include "storage/settings_store.h"
 
 namespace salon::cli {
@@ -55,16 +56,25 @@ int runJob(storage::Database& db, const Clock& clock, PrintJob job) {
 int printReceipt(const Invocation& inv, const PrintArgs& a) {
   auto db = openDatabase(a.db);
   auto uri = devices::parsePrinterUri(a.printer);
-  if (a.sale != "test") throw DomainError("sale_not_found", a.sale);  // sales arrive with checkout
-  Receipt r = sampleReceipt(inv.clock->now(), a.lines);
-  if (auto n = setting(*db, "store.name"); !n.empty()) r.storeName = n;
-  if (auto v = setting(*db, "store.address"); !v.empty()) r.storeAddress = v;
-  if (auto v = setting(*db, "store.phone"); !v.empty()) r.storePhone = v;
-  r.zone = storeZone(*db);
-  r.reprintCount = a.reprint;
+  bool test = a.sale == "test";
+  Receipt r;
+  if (test) {
+    r = sampleReceipt(inv.clock->now(), a.lines);
+    if (auto n = setting(*db, "store.name"); !n.empty()) r.storeName = n;
+    if (auto v = setting(*db, "store.address"); !v.empty()) r.storeAddress = v;
+    if (auto v = setting(*db, "store.phone"); !v.empty()) r.storePhone = v;
+    r.zone = storeZone(*db);
+    r.reprintCount = a.reprint;
+  } else {
+    auto stored = storage::loadReceipt(db->sql(), a.sale);
+    if (!stored) throw DomainError("sale_not_found", a.sale);
+    r = *stored;
+    // Every print after the first says 重印 with its count.
+    r.reprintCount = a.reprint > 0 ? a.reprint : storage::receiptPrints(db->sql(), r.saleNo);
+  }
   PrintJob job;
   job.kind = "receipt";
-  job.title = "小票 " + r.saleNo + " (test)";
+  job.title = "小票 " + r.saleNo + (test ? " (test)" : "");
   job.printer = a.printer;
   job.bytes = devices::encodeReceipt(r, devices::profileOf(uri));
   return runJob(*db, *inv.clock, std::move(job));

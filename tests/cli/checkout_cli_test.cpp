@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -176,4 +177,36 @@ TEST_CASE("catalog list, export and import, demo-data adds past sales, day close
   REQUIRE_FALSE(perf.empty());
   CHECK(perf[0]["performance"].get<long long>() > 0);
   CHECK(shop.kiosk("report staff --staff cash --from 2000-01-01 --to 2100-01-01", "3456").exitCode == 2);
+}
+
+TEST_CASE("a stored sale prints as its receipt: names, totals, tenders, its QR, and 重印 on the second print") {
+  Shop shop;
+  const std::string id = "51111111-2222-4333-8444-555555555555";
+  REQUIRE(shop.sale(cutAndMask(id)).exitCode == 0);
+  std::string paper = shop.dir.file("receipt.bin");
+  auto print = [&] {
+    std::filesystem::remove(paper);
+    return shop.kiosk("print receipt " + id + " --printer file:" + paper, "");
+  };
+  auto render = [&](const std::string& name) {
+    std::string png = shop.dir.file(name + ".png"), txt = shop.dir.file(name + ".txt");
+    REQUIRE(runKiosk("escpos render " + paper + " --png " + png + " --text " + txt, shop.dir.path().string()).exitCode == 0);
+    return std::make_pair(png, salon::test::readWhole(txt));
+  };
+  auto first = print();
+  INFO(first.err);
+  REQUIRE(first.exitCode == 0);
+  auto [png, text] = render("first");
+  CHECK(text.find("陈前台") != std::string::npos);           // the cashier, by name
+  CHECK(text.find("林美容师") != std::string::npos);         // the staff of the service line
+  CHECK(text.find("344.00") != std::string::npos);           // the total
+  CHECK(text.find("56.00") != std::string::npos);            // the change
+  CHECK(text.find("微信") != std::string::npos);
+  CHECK(text.find("重印") == std::string::npos);
+  auto qr = salon::test::runShell("zbarimg -q --raw -Sbinary " + png, shop.dir.path().string());
+  CHECK(qr.out.find(id) == 0);
+
+  REQUIRE(print().exitCode == 0);
+  CHECK(render("second").second.find("重印") != std::string::npos);
+  CHECK(shop.kiosk("print receipt 00000000-0000-4000-8000-000000000000 --printer file:" + paper, "").exitCode == 2);
 }
