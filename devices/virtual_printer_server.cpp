@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include "app/core/error.h"
@@ -102,10 +103,16 @@ void VirtualPrinterServer::save(const std::string& job, const std::function<void
   char name[32];
   std::snprintf(name, sizeof name, "job-%04d", ++saved_);
   std::string base = outDir_ + "/" + name;
-  std::ofstream(base + ".bin", std::ios::binary) << job;
+  // Each file appears whole (written aside, then renamed), the text last: whoever
+  // watches the folder sees a finished job once its .txt is there.
+  auto publish = [&base](const std::string& ext, const std::function<void(const std::string&)>& write) {
+    write(base + ext + ".part");
+    std::filesystem::rename(base + ext + ".part", base + ext);
+  };
+  publish(".bin", [&](const std::string& f) { std::ofstream(f, std::ios::binary) << job; });
   PaperPicture pic = renderJob(job, profile_);
-  writePng(pic.paper, base + ".png");
-  std::ofstream(base + ".txt", std::ios::binary) << pic.text;
+  publish(".png", [&](const std::string& f) { writePng(pic.paper, f); });
+  publish(".txt", [&](const std::string& f) { std::ofstream(f, std::ios::binary) << pic.text; });
   log(base + ".bin " + std::to_string(job.size()) + " bytes");
 }
 

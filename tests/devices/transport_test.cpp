@@ -120,7 +120,8 @@ TEST_CASE("tcp: status before and after, the job saved with its picture") {
   CHECK(t->readsBack());
   CHECK(sendJob(*t, job).warning.empty());
   t.reset();
-  for (int i = 0; i < 100 && !std::filesystem::exists(dir.file("job-0001.png")); ++i) usleep(20000);
+  // The job is rendered after it arrives; its .txt appears last (up to 30 s under sanitizers).
+  for (int i = 0; i < 1500 && !std::filesystem::exists(dir.file("job-0001.txt")); ++i) usleep(20000);
   CHECK(readWhole(dir.file("job-0001.bin")) == job);  // status queries are not part of the job
   CHECK(std::filesystem::file_size(dir.file("job-0001.png")) > 100);
   CHECK(readWhole(dir.file("job-0001.txt")).find("测试 Test") != std::string::npos);
