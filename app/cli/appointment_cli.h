@@ -1,15 +1,15 @@
 #pragma once
 // What the appointments and care subcommands share: a signed-in session on the
 // store's database, store-time parsing, and JSON for appointments and contacts.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "app/cli/json_input.h"
-
 #include "app/cli/cli.h"
+#include "app/cli/json_input.h"
 #include "app/core/appointment.h"
 #include "app/core/care_contact.h"
 #include "app/core/staff_auth.h"
@@ -40,8 +40,20 @@ Instant parseLocalDateTime(const std::string& text, StoreZone zone);
 nlohmann::json appointmentJson(const Appointment& a, StoreZone zone);
 nlohmann::json contactJson(const CareContact& c, StoreZone zone);
 
-
 // Prints `out` as JSON, or one line per element with the given keys.
 void printList(const nlohmann::json& out, bool asJson, const std::vector<std::string>& keys);
+
+// A subcommand of `group` acting as a staff member: --db, --staff (PIN in
+// SALON_PIN) and --json, then `run` with the parsed arguments.
+template <class Args>
+CLI::App* staffCommand(CLI::App* group, Invocation& inv, const std::shared_ptr<Args>& args, const std::string& name,
+                       const std::string& help, std::function<int(const Invocation&, const Args&)> run) {
+  auto* sub = group->add_subcommand(name, help);
+  addDbOption(sub, args->db);
+  sub->add_option("--staff", args->staff, "Your staff code (PIN in SALON_PIN)")->required();
+  sub->add_flag("--json", args->json, "JSON output");
+  sub->callback([&inv, args, run] { inv.run = [&inv, args, run] { return run(inv, *args); }; });
+  return sub;
+}
 
 }  // namespace salon::cli

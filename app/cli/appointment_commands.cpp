@@ -476,31 +476,19 @@ int runBoardingList(const Invocation& inv, const Args& a) {
   return 0;
 }
 
-using Runner = std::function<int(const Invocation&, const Args&)>;
-
-CLI::App* command(CLI::App* group, Invocation& inv, const std::shared_ptr<Args>& args, const std::string& name,
-                  const std::string& help, Runner run) {
-  auto* sub = group->add_subcommand(name, help);
-  addDbOption(sub, args->db);
-  sub->add_option("--staff", args->staff, "Your staff code (PIN in SALON_PIN)")->required();
-  sub->add_flag("--json", args->json, "JSON output");
-  sub->callback([&inv, args, run] { inv.run = [&inv, args, run] { return run(inv, *args); }; });
-  return sub;
-}
-
 }  // namespace
 
 void addAppointmentCommands(CLI::App& app, Invocation& inv) {
   auto args = std::make_shared<Args>();
   auto* group = app.add_subcommand("appointments", "The appointment book (客户预约管理)");
   group->require_subcommand(1);
-  command(group, inv, args, "list", "A day's appointments", runList)
+  staffCommand<Args>(group, inv, args, "list", "A day's appointments", runList)
       ->add_option("--date", args->date, "YYYY-MM-DD (default today)");
   group->get_subcommand("list")->add_option("--staff-member", args->member, "Only this staff member's");
   group->get_subcommand("list")->add_option("--days", args->days, "How many days from --date (7 = the week)");
-  command(group, inv, args, "book", "Book from a JSON payload (--json - reads stdin)", runBook)
+  staffCommand<Args>(group, inv, args, "book", "Book from a JSON payload (--json - reads stdin)", runBook)
       ->add_option("input", args->input, "The payload file, or - for stdin (default)");
-  auto* move = command(group, inv, args, "move", "Move to a new start and/or staff member", runMove);
+  auto* move = staffCommand<Args>(group, inv, args, "move", "Move to a new start and/or staff member", runMove);
   move->add_option("--id", args->id)->required();
   move->add_option("--start", args->start, "YYYY-MM-DD HH:MM store time")->required();
   move->add_option("--staff-member", args->member, "The new staff member");
@@ -514,38 +502,38 @@ void addAppointmentCommands(CLI::App& app, Invocation& inv) {
                      StateCmd{"cancel", "cancelled", "Cancel (a reason is required)"},
                      StateCmd{"complete", "completed", "Service done"}}) {
     std::string state = c.state;
-    auto* sub = command(group, inv, args, c.name, c.help,
+    auto* sub = staffCommand<Args>(group, inv, args, c.name, c.help,
                         [state](const Invocation& i, const Args& a) { return runState(i, a, state); });
     sub->add_option("--id", args->id)->required();
     sub->add_option("--reason", args->reason);
     if (state == "checked_in") sub->add_option("--method", args->method, "phone|card|qr (how they were found)");
   }
-  command(group, inv, args, "reminders", "Tomorrow's reminder list with contacts", runReminders)
+  staffCommand<Args>(group, inv, args, "reminders", "Tomorrow's reminder list with contacts", runReminders)
       ->add_option("--date", args->date, "Today (default today); lists the next day");
-  command(group, inv, args, "late", "Booked customers not here GRACE minutes after the start", runLate)
+  staffCommand<Args>(group, inv, args, "late", "Booked customers not here GRACE minutes after the start", runLate)
       ->add_option("--grace", args->grace, "Minutes (default 15)");
-  auto* absent = command(group, inv, args, "absent", "Record an absence; list appointments to rebook", runAbsent);
+  auto* absent = staffCommand<Args>(group, inv, args, "absent", "Record an absence; list appointments to rebook", runAbsent);
   absent->add_option("--staff-member", args->member)->required();
   absent->add_option("--date", args->date, "YYYY-MM-DD (default today)");
   absent->add_option("--reason", args->reason);
-  command(group, inv, args, "briefing", "The day's customers' files, read before the day (default tomorrow)",
+  staffCommand<Args>(group, inv, args, "briefing", "The day's customers' files, read before the day (default tomorrow)",
           runBriefing)
       ->add_option("--date", args->date, "YYYY-MM-DD (default tomorrow)");
-  command(group, inv, args, "view", "The day view model: staff columns and free gaps", runView)
+  staffCommand<Args>(group, inv, args, "view", "The day view model: staff columns and free gaps", runView)
       ->add_option("--date", args->date, "YYYY-MM-DD (default today)");
 
   auto* boarding = group->add_subcommand("boarding", "Pet boarding stays (寄养)");
   boarding->require_subcommand(1);
-  command(boarding, inv, args, "book", "Book a stay from a JSON payload", runBoardingBook)
+  staffCommand<Args>(boarding, inv, args, "book", "Book a stay from a JSON payload", runBoardingBook)
       ->add_option("input", args->input, "The payload file, or - for stdin (default)");
   for (const char* step : {"check-in", "check-out", "cancel"}) {
     std::string s = step == std::string("check-in") ? "in" : step == std::string("check-out") ? "out" : "cancel";
-    auto* sub = command(boarding, inv, args, step, "",
+    auto* sub = staffCommand<Args>(boarding, inv, args, step, "",
                         [s](const Invocation& i, const Args& a) { return runBoardingStep(i, a, s); });
     sub->add_option("--id", args->id)->required();
     sub->add_option("--reason", args->reason);
   }
-  command(boarding, inv, args, "list", "Stays over a night", runBoardingList)->add_option("--date", args->date);
+  staffCommand<Args>(boarding, inv, args, "list", "Stays over a night", runBoardingList)->add_option("--date", args->date);
 }
 
 }  // namespace salon::cli

@@ -241,30 +241,18 @@ int runSummary(const Invocation& inv, const Args& a) {
   return 0;
 }
 
-using Runner = std::function<int(const Invocation&, const Args&)>;
-
-CLI::App* command(CLI::App* group, Invocation& inv, const std::shared_ptr<Args>& args, const std::string& name,
-                  const std::string& help, Runner run) {
-  auto* sub = group->add_subcommand(name, help);
-  addDbOption(sub, args->db);
-  sub->add_option("--staff", args->staff, "Your staff code (PIN in SALON_PIN)")->required();
-  sub->add_flag("--json", args->json, "JSON output");
-  sub->callback([&inv, args, run] { inv.run = [&inv, args, run] { return run(inv, *args); }; });
-  return sub;
-}
-
 }  // namespace
 
 void addCareCommands(CLI::App& app, Invocation& inv) {
   auto args = std::make_shared<Args>();
   auto* group = app.add_subcommand("care", "Customer care from the files (顾客关怀)");
   group->require_subcommand(1);
-  auto* list = command(group, inv, args, "list", "birthdays|lapsed|reminders|followups", runList);
+  auto* list = staffCommand<Args>(group, inv, args, "list", "birthdays|lapsed|reminders|followups", runList);
   list->add_option("list", args->list, "birthdays|lapsed|reminders|followups")->required();
   list->add_option("--date", args->date, "Today (YYYY-MM-DD, default today)");
   list->add_option("--days", args->days, "birthdays: days ahead; lapsed: days away; reminders/followups: window");
 
-  auto* contact = command(group, inv, args, "contact", "Log a call or message (done/skipped/no_answer)", runContact);
+  auto* contact = staffCommand<Args>(group, inv, args, "contact", "Log a call or message (done/skipped/no_answer)", runContact);
   contact->add_option("--customer", args->customer, "Phone, file number or member number")->required();
   contact->add_option("--kind", args->kind, "reminder|late|no_show|rebook|birthday_gift|birthday_greeting|"
                                             "care_reminder|seasonal|lapsed|followup|event_invite")->required();
@@ -277,29 +265,29 @@ void addCareCommands(CLI::App& app, Invocation& inv) {
 
   auto* report = group->add_subcommand("report", "Care reports");
   report->require_subcommand(1);
-  auto* sat = command(report, inv, args, "satisfaction", "Follow-up satisfaction per staff member", runSatisfaction);
+  auto* sat = staffCommand<Args>(report, inv, args, "satisfaction", "Follow-up satisfaction per staff member", runSatisfaction);
   sat->add_option("--from", args->from, "YYYY-MM-DD")->required();
   sat->add_option("--to", args->to, "YYYY-MM-DD")->required();
 
-  auto* interval = command(group, inv, args, "interval", "Set the care plan's regular-care interval", runInterval);
+  auto* interval = staffCommand<Args>(group, inv, args, "interval", "Set the care plan's regular-care interval", runInterval);
   interval->add_option("--customer", args->customer)->required();
   interval->add_option("--days", args->days)->required();
 
   auto* event = group->add_subcommand("event", "Member events (沙龙活动)");
   event->require_subcommand(1);
-  auto* create = command(event, inv, args, "create", "Create an event", runEventCreate);
+  auto* create = staffCommand<Args>(event, inv, args, "create", "Create an event", runEventCreate);
   create->add_option("--title", args->title)->required();
   create->add_option("--topic", args->topic, "Matched against customers' event interests")->required();
   create->add_option("--start", args->start, "YYYY-MM-DD HH:MM")->required();
   create->add_option("--place", args->place);
   create->add_option("--id", args->id);
-  command(event, inv, args, "invitees", "Opted-in customers interested in the topic, not invited yet", runEventInvitees)
+  staffCommand<Args>(event, inv, args, "invitees", "Opted-in customers interested in the topic, not invited yet", runEventInvitees)
       ->add_option("--event", args->event)->required();
-  auto* attend = command(event, inv, args, "attend", "Record that a customer came", runEventAttend);
+  auto* attend = staffCommand<Args>(event, inv, args, "attend", "Record that a customer came", runEventAttend);
   attend->add_option("--event", args->event)->required();
   attend->add_option("--customer", args->customer)->required();
 
-  command(group, inv, args, "summary", "A customer's no-shows, upcoming bookings, events and contacts", runSummary)
+  staffCommand<Args>(group, inv, args, "summary", "A customer's no-shows, upcoming bookings, events and contacts", runSummary)
       ->add_option("--customer", args->customer)->required();
 }
 
