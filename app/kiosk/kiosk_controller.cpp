@@ -13,6 +13,17 @@ constexpr int kTodayListLength = 100;
 
 std::string statusKey(const std::string& status) { return "ui.status." + status; }
 
+std::string tileKey(ui::Screen s) {
+  switch (s) {
+    case ui::Screen::Checkout: return "ui.nav.checkout";
+    case ui::Screen::Members: return "ui.nav.members";
+    case ui::Screen::Appointments: return "ui.nav.appointments";
+    case ui::Screen::Approvals: return "ui.nav.approvals";
+    case ui::Screen::Settings: return "ui.nav.settings";
+    default: return "ui.nav.back";
+  }
+}
+
 }  // namespace
 
 KioskController::KioskController(storage::Database& db, CustomerDirectory& directory, CheckInQueue& queue,
@@ -62,7 +73,9 @@ bool KioskController::tick() {
     showCheckIn();
     return true;
   }
-  return false;
+  bool changed = false;
+  for (Desk* d : all_) changed |= d->tick();
+  return changed;
 }
 
 void KioskController::backupFinished(bool ok, const std::string& problem) {
@@ -148,6 +161,7 @@ void KioskController::lock(const std::string& messageKey) {
   view_.signIn.message = messageKey.empty() ? "" : catalog_.text(messageKey);
   view_.checkIn = {};
   view_.home = {};
+  for (Desk* d : all_) d->locked();
 }
 
 void KioskController::on(const ui::LockKiosk&) { lock(""); }
@@ -165,7 +179,13 @@ void KioskController::showHome() {
   const Instant dayStart = startOfLocalDay(localDate(now, zone_), zone_);
   for (const QueuedCustomer& q : queue_.between(dayStart, dayStart + 24 * kHour)) {
     std::string when = formatLocalDateTime(q.checkIn.at, zone_);
-    view_.home.queue.push_back({when.substr(when.size() - 5), q.name, "ui.method." + q.checkIn.method});
+    view_.home.queue.push_back({q.checkIn.customer, when.substr(when.size() - 5), q.name, "ui.method." + q.checkIn.method});
+  }
+  view_.home.tiles.clear();
+  for (ui::Screen s : {ui::Screen::Checkout, ui::Screen::Members, ui::Screen::Appointments, ui::Screen::Approvals,
+                       ui::Screen::Settings}) {
+    Desk* d = deskFor(s);
+    if (d->offered()) view_.home.tiles.push_back({s, tileKey(s), d->waiting()});
   }
   listCustomers(directory_.recent(kTodayListLength));
   // One audit entry for the list the staff member now sees.
@@ -235,11 +255,53 @@ void KioskController::search() {
                           "name,phone_masked"));
 }
 
-void KioskController::on(const ui::Navigate& i) {
+void KioskController::on(const ui::Navigate& i) { openScreen(i.to, i.customer); }
+
+void KioskController::openScreen(ui::Screen screen, CustomerId customer) {
   if (!staff_) return showSignIn();
-  if (i.to == ui::Screen::Home) showHome();
-  if (i.to == ui::Screen::CheckIn) showCheckIn();
+  if (screen == ui::Screen::Home) return showHome();
+  if (screen == ui::Screen::CheckIn) return showCheckIn();
+  if (screen == ui::Screen::SignIn) return lock("");
+  view_.screen = screen;
+  deskFor(screen)->open(customer);  // it may move on to another screen itself
 }
+
+Desk* KioskController::deskFor(ui::Screen screen) {
+  switch (screen) {
+    case ui::Screen::Registration: return &registration_;
+    case ui::Screen::Checkout: return &checkout_;
+    case ui::Screen::CustomerFile: return &customerFile_;
+    case ui::Screen::Members: return &members_;
+    case ui::Screen::Approvals: return &approvals_;
+    case ui::Screen::Settings: return &settings_;
+    case ui::Screen::Appointments: return &appointments_;
+    default: return nullptr;
+  }
+}
+
+// Each desk applies its own screen's intents, only while someone is signed in.
+void KioskController::on(const ui::RegistrationIntent& i) {
+  if (staff_) registration_.apply(i);
+}
+void KioskController::on(const ui::CheckoutIntent& i) {
+  if (staff_) checkout_.apply(i);
+}
+void KioskController::on(const ui::CustomerFileIntent& i) {
+  if (staff_) customerFile_.apply(i);
+}
+void KioskController::on(const ui::MembersIntent& i) {
+  if (staff_) members_.apply(i);
+}
+void KioskController::on(const ui::ApprovalsIntent& i) {
+  if (staff_) approvals_.apply(i);
+}
+void KioskController::on(const ui::SettingsIntent& i) {
+  if (staff_) settings_.apply(i);
+}
+void KioskController::on(const ui::AppointmentsIntent& i) {
+  if (staff_) appointments_.apply(i);
+}
+
 
 // --- check-in ----------------------------------------------------------------
 
@@ -339,6 +401,7 @@ void KioskController::on(const ui::SwitchLanguage& i) {
   // Sentences already in the view model were translated when made: redo them.
   if (view_.screen == ui::Screen::SignIn && !view_.signIn.message.empty()) view_.signIn.message.clear();
   if (!view_.checkIn.message.empty()) view_.checkIn.message.clear();
+  for (Desk* d : all_) d->languageChanged();
 }
 
 }  // namespace salon::kiosk

@@ -11,6 +11,13 @@
 #include "app/core/i18n.h"
 #include "app/core/pinyin.h"
 #include "app/core/staff_auth.h"
+#include "app/kiosk/registration_desk.h"
+#include "app/kiosk/checkout_desk.h"
+#include "app/kiosk/customer_file_desk.h"
+#include "app/kiosk/members_desk.h"
+#include "app/kiosk/approvals_desk.h"
+#include "app/kiosk/settings_desk.h"
+#include "app/kiosk/appointments_desk.h"
 #include "app/ui/entry.h"
 #include "app/ui/idle_lock.h"
 #include "app/ui/intents.h"
@@ -43,6 +50,8 @@ class KioskController {
   void setPinChecker(PinChecker checker) { pinChecker_ = std::move(checker); }
   // The pinyin engine, once deployed (until then letters are searched as typed).
   void setPinyin(PinyinConverter* pinyin);
+  // By default desks run their slow work at once; the kiosk window runs it on a worker.
+  void setBackground(Background background) { background_ = std::move(background); }
 
   void apply(const ui::Intent& intent);
   // A person touched the screen or typed.
@@ -81,6 +90,15 @@ class KioskController {
   void on(const ui::OpenSearch&);
   void on(const ui::KeyboardKeys& i);
   void on(const ui::PickCandidate& i);
+  void on(const ui::RegistrationIntent& i);
+  void on(const ui::CheckoutIntent& i);
+  void on(const ui::CustomerFileIntent& i);
+  void on(const ui::MembersIntent& i);
+  void on(const ui::ApprovalsIntent& i);
+  void on(const ui::SettingsIntent& i);
+  void on(const ui::AppointmentsIntent& i);
+  void openScreen(ui::Screen screen, CustomerId customer);
+  Desk* deskFor(ui::Screen screen);
   void search();
   void listCustomers(const std::vector<CustomerSummary>& found);
 
@@ -103,6 +121,20 @@ class KioskController {
   std::optional<bool> scanOutcome_;
   int signInAttempt_ = 0;  // a result for an older attempt (locked meanwhile) is dropped
   ui::KioskView view_;
+  Background background_ = [](std::function<void()> work, std::function<void()> done) {
+    work();
+    done();
+  };
+  DeskContext desks_{db_,     clock_, zone_, catalog_, staff_, audit_, directory_, view_,
+                     [this](ui::Screen s, CustomerId c) { openScreen(s, c); }, background_};
+  RegistrationDesk registration_{desks_};
+  CheckoutDesk checkout_{desks_};
+  CustomerFileDesk customerFile_{desks_};
+  MembersDesk members_{desks_};
+  ApprovalsDesk approvals_{desks_};
+  SettingsDesk settings_{desks_};
+  AppointmentsDesk appointments_{desks_};
+  Desk* const all_[7] = {&registration_, &checkout_, &customerFile_, &members_, &approvals_, &settings_, &appointments_};
 };
 
 }  // namespace salon::kiosk

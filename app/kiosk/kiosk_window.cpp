@@ -93,6 +93,12 @@ class KioskSession {
                                      std::function<void(const SignInResult&)> done) {
       checkPinOnWorker(code, pin, std::move(done));
     });
+    controller_.setBackground([this](std::function<void()> work, std::function<void()> done) {
+      worker_->run([this, work = std::move(work), done = std::move(done)] {
+        work();
+        jobs_->post(done);
+      });
+    });
     pinyin_ = std::make_unique<RimePinyin>(
         std::filesystem::path(db.path()).parent_path().append("rime").string());
     if (!o.script.empty()) {

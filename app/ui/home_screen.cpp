@@ -1,5 +1,7 @@
 #include "app/ui/screens.h"
 
+#include <algorithm>
+
 namespace salon::ui {
 
 // The search field; tapping it opens the on-screen keyboard.
@@ -17,26 +19,44 @@ Intent HomeScreen::searchBar(UiContext& ui, const SearchView& v) {
   return out;
 }
 
+// The ways out of the home screen: check-in, the screens this staff member may
+// open (with what waits there), and switching user.
+Intent HomeScreen::tiles(UiContext& ui, const HomeView& v) {
+  Intent out;
+  const Metrics& m = ui.metrics;
+  const float n = static_cast<float>(v.tiles.size() + 2);
+  const float w = std::max(110 * m.scale, (ImGui::GetContentRegionAvail().x - (n - 1) * m.gap) / n);
+  if (touchButton(ui, "home.checkin", ui.t("ui.home.checkin"), ImVec2(w, m.touch), Tone::Primary))
+    out = Navigate{Screen::CheckIn};
+  for (const HomeTile& t : v.tiles) {
+    std::string label = ui.t(t.labelKey);
+    if (t.badge > 0) label += " (" + std::to_string(t.badge) + ")";
+    ImGui::SameLine(0, m.gap);
+    if (touchButton(ui, "home.tile." + t.labelKey.substr(t.labelKey.rfind('.') + 1), label, ImVec2(w, m.touch)))
+      out = Navigate{t.screen};
+  }
+  ImGui::SameLine(0, m.gap);
+  if (touchButton(ui, "home.switch", ui.t("ui.home.switch_user"), ImVec2(w, m.touch))) out = LockKiosk{};
+  return out;
+}
+
 Intent HomeScreen::draw(UiContext& ui, const HomeView& v) {
   Intent out;
   const Metrics& m = ui.metrics;
   const bool typing = v.search.open;
-  const float w = 240 * m.scale;
   if (!typing) {
     bigText(ui, ui.t("ui.home.title"));
-    if (touchButton(ui, "home.checkin", ui.t("ui.home.checkin"), ImVec2(w, m.touch), Tone::Primary))
-      out = Navigate{Screen::CheckIn};
-    ImGui::SameLine(0, m.gap);
-    if (touchButton(ui, "home.switch", ui.t("ui.home.switch_user"), ImVec2(w, m.touch))) out = LockKiosk{};
+    out = tiles(ui, v);
   }
   if (Intent s = searchBar(ui, v.search); !std::holds_alternative<std::monostate>(s)) out = s;
   const float keyboardH = typing ? 5 * (m.touch + m.gap) + m.gap : 0;
   ImGui::BeginChild("today", ImVec2(0, -keyboardH), false);
   dragToScroll();
   const float x0 = m.gap, cols[] = {x0, x0 + 230 * m.scale, x0 + 420 * m.scale, x0 + 620 * m.scale};
-  // One list row of up to four cells; the last one muted.
-  auto row = [&](const std::string* cells[4]) {
+  // One tappable list row of up to four cells; the last one muted.
+  auto row = [&](const std::string& id, const std::string* cells[4]) {
     ImVec2 start = ImGui::GetCursorPos();
+    bool tapped = touchRow(ui, id, *cells[1], ImVec2(ImGui::GetContentRegionAvail().x, m.touch));
     float textY = start.y + (m.touch - ImGui::GetTextLineHeight()) / 2;
     for (int i = 0; i < 4; ++i) {
       if (!cells[i]) continue;
@@ -45,6 +65,7 @@ Intent HomeScreen::draw(UiContext& ui, const HomeView& v) {
     }
     ImGui::SetCursorPos(ImVec2(start.x, start.y + m.touch));
     ImGui::Separator();
+    return tapped;
   };
   const bool searching = !v.search.query.empty();
   if (!searching) {  // today's queue first; a search shows only its results
@@ -56,7 +77,8 @@ Intent HomeScreen::draw(UiContext& ui, const HomeView& v) {
     }
     for (const QueueRow& q : v.queue) {
       const std::string* cells[4] = {&q.time, &q.name, &ui.t(q.methodKey), nullptr};
-      row(cells);
+      // Whoever is waiting is who the cashier settles for next.
+      if (row("home.queue." + std::to_string(q.customer), cells)) out = Navigate{Screen::Checkout, q.customer};
     }
     ImGui::Dummy(ImVec2(0, m.gap));
   }
@@ -68,7 +90,7 @@ Intent HomeScreen::draw(UiContext& ui, const HomeView& v) {
   }
   for (const CustomerRow& c : v.customers) {
     const std::string* cells[4] = {&c.fileNo, &c.name, &c.maskedPhone, &ui.t(c.statusKey)};
-    row(cells);
+    if (row("home.row." + c.fileNo, cells)) out = Navigate{Screen::CustomerFile, c.id};
   }
   ImGui::EndChild();
   if (typing) {

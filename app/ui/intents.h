@@ -18,7 +18,11 @@ struct PhoneKeys { std::string keys; };
 struct ScanPayload { std::string payload; };  // a card or QR from a wedge reader
 struct ConfirmCheckIn { CustomerId id = 0; };
 struct RejectMatches {};
-struct Navigate { Screen to = Screen::Home; };
+// Open a screen, for a customer where it is about one (0: none).
+struct Navigate {
+  Screen to = Screen::Home;
+  CustomerId customer = 0;
+};
 struct LockKiosk {};
 struct SwitchLanguage { std::string language; };
 // The on-screen keyboard: letters and digits, '<' erase, 'C' clear, '=' close.
@@ -28,7 +32,8 @@ struct OpenSearch {};
 
 using Intent = std::variant<std::monostate, ChooseStaff, PinKeys, CancelSignIn, PhoneKeys, ScanPayload,
                             ConfirmCheckIn, RejectMatches, Navigate, LockKiosk, SwitchLanguage, KeyboardKeys,
-                            PickCandidate, OpenSearch>;
+                            PickCandidate, OpenSearch, RegistrationIntent, CheckoutIntent, CustomerFileIntent,
+                            MembersIntent, ApprovalsIntent, SettingsIntent, AppointmentsIntent>;
 using Intents = std::vector<Intent>;
 
 inline void add(Intents& out, Intent i) {

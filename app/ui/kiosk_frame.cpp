@@ -1,6 +1,13 @@
 #include "app/ui/screens.h"
 
 namespace salon::ui {
+namespace {
+
+void append(Intents& out, Intents more) {
+  for (Intent& i : more) out.push_back(std::move(i));
+}
+
+}  // namespace
 
 Intents KioskFrame::draw(UiContext& ui, const KioskView& v) {
   Intents out;
@@ -20,9 +27,14 @@ Intents KioskFrame::draw(UiContext& ui, const KioskView& v) {
   switch (v.screen) {
     case Screen::SignIn: add(out, signIn_.draw(ui, v.signIn)); break;
     case Screen::Home: add(out, home_.draw(ui, v.home)); break;
-    case Screen::CheckIn:
-      for (Intent& i : checkIn_.draw(ui, v.checkIn)) out.push_back(std::move(i));
-      break;
+    case Screen::CheckIn: append(out, checkIn_.draw(ui, v.checkIn)); break;
+    case Screen::Registration: append(out, registration_.draw(ui, v.registration)); break;
+    case Screen::Checkout: append(out, checkout_.draw(ui, v.checkout)); break;
+    case Screen::CustomerFile: append(out, customerFile_.draw(ui, v.customerFile)); break;
+    case Screen::Members: append(out, members_.draw(ui, v.members)); break;
+    case Screen::Approvals: append(out, approvals_.draw(ui, v.approvals)); break;
+    case Screen::Settings: append(out, settings_.draw(ui, v.settings)); break;
+    case Screen::Appointments: append(out, appointments_.draw(ui, v.appointments)); break;
   }
   ImGui::EndChild();
   ImGui::PopFont();

@@ -3,6 +3,13 @@
 #include <string>
 
 #include "app/ui/intents.h"
+#include "app/ui/registration/registration_screen.h"
+#include "app/ui/checkout/checkout_screen.h"
+#include "app/ui/customer_file/customer_file_screen.h"
+#include "app/ui/members/members_screen.h"
+#include "app/ui/approvals/approvals_screen.h"
+#include "app/ui/settings/settings_screen.h"
+#include "app/ui/appointments/appointments_screen.h"
 #include "app/ui/view_models.h"
 #include "app/ui/widgets.h"
 
@@ -28,6 +35,7 @@ class HomeScreen {
 
  private:
   Intent searchBar(UiContext& ui, const SearchView& v);
+  Intent tiles(UiContext& ui, const HomeView& v);
 };
 
 // Customer-facing: big, simple, no balances and only a masked name by phone.
@@ -50,6 +58,13 @@ class KioskFrame {
   SignInScreen signIn_;
   HomeScreen home_;
   CheckInScreen checkIn_;
+  RegistrationScreen registration_;
+  CheckoutScreen checkout_;
+  CustomerFileScreen customerFile_;
+  MembersScreen members_;
+  ApprovalsScreen approvals_;
+  SettingsScreen settings_;
+  AppointmentsScreen appointments_;
 };
 
 }  // namespace salon::ui

@@ -6,10 +6,24 @@
 #include <vector>
 
 #include "app/core/customer.h"
+#include "app/ui/appointments/appointments_view.h"
+#include "app/ui/approvals/approvals_view.h"
+#include "app/ui/checkout/checkout_view.h"
+#include "app/ui/customer_file/customer_file_view.h"
+#include "app/ui/members/members_view.h"
+#include "app/ui/registration/registration_view.h"
+#include "app/ui/settings/settings_view.h"
 
 namespace salon::ui {
 
-enum class Screen { SignIn, Home, CheckIn };
+enum class Screen { SignIn, Home, CheckIn, Registration, Checkout, CustomerFile, Members, Approvals, Settings, Appointments };
+
+// A way out of the home screen, with a count of what waits there (approvals due).
+struct HomeTile {
+  Screen screen = Screen::Home;
+  std::string labelKey;  // "ui.nav.checkout"
+  int badge = 0;
+}; 
 
 struct StaffTile {
   std::string code;
@@ -36,6 +50,7 @@ struct CustomerRow {
 };
 
 struct QueueRow {
+  CustomerId customer = 0;
   std::string time;       // 14:05, store time
   std::string name;       // staff see the full name
   std::string methodKey;  // "ui.method.phone"
@@ -52,6 +67,7 @@ struct SearchView {
 
 struct HomeView {
   std::string staffName;
+  std::vector<HomeTile> tiles;  // the screens this staff member may open
   SearchView search;
   std::vector<QueueRow> queue;  // today's check-ins, oldest first
   std::vector<CustomerRow> customers;
@@ -90,6 +106,13 @@ struct KioskView {
   SignInView signIn;
   HomeView home;
   CheckInView checkIn;
+  RegistrationView registration;
+  CheckoutView checkout;
+  CustomerFileView customerFile;
+  MembersView members;
+  ApprovalsView approvals;
+  SettingsView settings;
+  AppointmentsView appointments;
 };
 
 }  // namespace salon::ui

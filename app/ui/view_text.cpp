@@ -1,5 +1,7 @@
 #include "app/ui/view_text.h"
 
+#include "app/ui/screens.h"
+
 namespace salon::ui {
 
 std::vector<std::string> textsOf(const KioskView& v) {
@@ -20,6 +22,13 @@ std::vector<std::string> textsOf(const KioskView& v) {
     out.push_back(q.name);
   }
   for (const CheckInMatch& m : v.checkIn.matches) out.push_back(m.maskedName);
+  addTexts(v.registration, out);
+  addTexts(v.checkout, out);
+  addTexts(v.customerFile, out);
+  addTexts(v.members, out);
+  addTexts(v.approvals, out);
+  addTexts(v.settings, out);
+  addTexts(v.appointments, out);
   return out;
 }
 

@@ -35,6 +35,19 @@ bool touchButton(UiContext& ui, const std::string& id, const std::string& label,
   return pressed;
 }
 
+bool touchRow(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size) {
+  ImVec2 start = ImGui::GetCursorPos();
+  bool released = ImGui::InvisibleButton(id.c_str(), size);
+  bool dragged = ImGui::GetIO().MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] > ui.metrics.gap * ui.metrics.gap;
+  if (ImGui::IsItemActive()) {  // not on hover: a finger leaves the pointer where it lifted
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_HeaderHovered));
+  }
+  record(ui, id, label);
+  ImGui::SetCursorPos(start);
+  return released && !dragged;
+}
+
 void text(UiContext& ui, const std::string& s) {
   ImGui::TextUnformatted(s.c_str());
   ui.record.text(s);
@@ -101,7 +114,9 @@ Typed typedThisFrame() {
 
 void dragToScroll() {
   ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+  // A finger on a row (a button) still scrolls the list it is in.
+  const ImGuiHoveredFlags over = ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem;
+  if (ImGui::IsWindowHovered(over) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }
 

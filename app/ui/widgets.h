@@ -24,6 +24,9 @@ enum class Tone { Plain, Primary, Danger };
 
 bool touchButton(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size,
                  Tone tone = Tone::Plain);
+// A whole list row as one touch target (drawn over by the caller's cells). A finger
+// that dragged the list to scroll it did not tap the row.
+bool touchRow(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size);
 void text(UiContext& ui, const std::string& s);
 void bigText(UiContext& ui, const std::string& s);
 void mutedText(UiContext& ui, const std::string& s);

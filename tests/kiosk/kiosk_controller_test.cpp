@@ -2,6 +2,8 @@
 // salon: intents in, view model and audit/outbox rows out.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "app/cli/demo_salon.h"
 #include "app/cli/demo_showcase.h"
 #include "app/kiosk/kiosk_controller.h"
@@ -242,4 +244,24 @@ TEST_CASE("without the pinyin engine, letters are searched as typed") {
   CHECK(f.kiosk->view().home.search.query == "alice");
   REQUIRE(f.kiosk->view().home.customers.size() == 1);
   CHECK(f.kiosk->view().home.customers[0].name == "Alice Wong");
+}
+
+TEST_CASE("home offers a tile per screen, and a navigation opens that screen for its customer") {
+  Fixture f;
+  const ui::KioskView& v = f.kiosk->view();
+  f.signIn("mgr", "1234");
+  REQUIRE(v.screen == ui::Screen::Home);
+  std::vector<ui::Screen> offered;
+  for (const ui::HomeTile& t : v.home.tiles) offered.push_back(t.screen);
+  CHECK(std::find(offered.begin(), offered.end(), ui::Screen::Checkout) != offered.end());
+  CHECK(std::find(offered.begin(), offered.end(), ui::Screen::Settings) != offered.end());
+  const CustomerId first = v.home.customers.front().id;
+  f.kiosk->apply(ui::Navigate{ui::Screen::CustomerFile, first});
+  CHECK(v.screen == ui::Screen::CustomerFile);
+  CHECK(v.customerFile.customer == first);
+  f.kiosk->apply(ui::Navigate{ui::Screen::Home});
+  CHECK(v.screen == ui::Screen::Home);
+  f.kiosk->apply(ui::LockKiosk{});
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, first});
+  CHECK(v.screen == ui::Screen::SignIn);  // nobody signed in: no screen opens
 }

@@ -116,7 +116,9 @@ TEST_CASE("every tappable target is at least 48 px at 1024x768 and scales with t
     Headless ui(w, h);
     KioskView v = signInView();
     v.status.staffName = "陈前台";
-    for (Screen s : {Screen::SignIn, Screen::Home, Screen::CheckIn}) {
+    for (Screen s : {Screen::SignIn, Screen::Home, Screen::CheckIn, Screen::Registration, Screen::Checkout,
+                      Screen::CustomerFile, Screen::Members, Screen::Approvals, Screen::Settings,
+                      Screen::Appointments}) {
       v.screen = s;
       v.checkIn.matches = {{1, "张*"}, {2, "陳**"}};
       ui.frame(v);
@@ -262,10 +264,12 @@ TEST_CASE("no screen draws a character the font atlas lacks (no '?'), in any lan
     v.status.dbCheck = DbCheck::Failed;
     v.signIn.message = "密码错误";
     v.home.customers = {{1, "S01-2026-000001", "", "陳美玲", "139****5678", "ui.status.in_force"}};
-    v.home.queue = {{"09:05", "鄧瑩瑩", "ui.method.card"}};
+    v.home.queue = {{1, "09:05", "鄧瑩瑩", "ui.method.card"}};
     v.checkIn.matches = {{1, "歐**"}};
     v.checkIn.message = "请至少输入4位数字";
-    for (Screen s : {Screen::SignIn, Screen::Home, Screen::CheckIn}) {
+    for (Screen s : {Screen::SignIn, Screen::Home, Screen::CheckIn, Screen::Registration, Screen::Checkout,
+                      Screen::CustomerFile, Screen::Members, Screen::Approvals, Screen::Settings,
+                      Screen::Appointments}) {
       v.screen = s;
       h.frame(v);
       h.frame(v);

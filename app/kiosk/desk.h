@@ -1,0 +1,61 @@
+#pragma once
+// A desk is the part of the kiosk's controller behind one screen: it prepares
+// that screen's view model and applies its intents by calling core services and
+// the stores. Each desk owns its own files; the controller only routes to it.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "app/core/audit.h"
+#include "app/core/clock.h"
+#include "app/core/customer.h"
+#include "app/core/i18n.h"
+#include "app/core/staff.h"
+#include "app/ui/view_models.h"
+#include "storage/database.h"
+
+namespace salon::kiosk {
+
+// Runs `work` off the frame (on a worker, which must open its own database
+// connection) and then `done` on the main thread. Tests run both at once.
+using Background = std::function<void(std::function<void()> work, std::function<void()> done)>;
+
+// What every desk shares with the controller; all of it outlives the desks.
+struct DeskContext {
+  storage::Database& db;   // the main thread's connection
+  const Clock& clock;
+  const StoreZone& zone;
+  const Catalog& catalog;  // the current language (replaced in place on a switch)
+  const std::optional<Staff>& staff;  // who is signed in; empty while locked
+  AuditLog& audit;
+  CustomerDirectory& directory;
+  ui::KioskView& view;     // each desk writes only its own screen's part
+  std::function<void(ui::Screen, CustomerId)> open;  // show another screen
+  Background& background;
+};
+
+class Desk {
+ public:
+  explicit Desk(DeskContext& k) : k_(k) {}
+  virtual ~Desk() = default;
+  Desk(const Desk&) = delete;
+  Desk& operator=(const Desk&) = delete;
+
+  // The screen is being shown, about `customer` (0: none chosen).
+  virtual void open(CustomerId customer) = 0;
+  // Timers; true if the view changed (the loop draws a frame).
+  virtual bool tick() { return false; }
+  // Sentences already in the view model were translated when made: redo them.
+  virtual void languageChanged() {}
+  // The staff member left (lock, switch user): forget everything shown.
+  virtual void locked() {}
+  // How many things wait on this desk for the signed-in staff (a home badge).
+  virtual int waiting() { return 0; }
+  // Whether the signed-in staff may open this screen at all (its home tile).
+  virtual bool offered() const { return k_.staff.has_value(); }
+
+ protected:
+  DeskContext& k_;
+};
+
+}  // namespace salon::kiosk

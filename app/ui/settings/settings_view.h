@@ -1,0 +1,21 @@
+#pragma once
+// What the Settings screen shows (plain data prepared by its desk in app/kiosk) and
+// what a person can ask for on it.
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "app/core/customer.h"
+
+namespace salon::ui {
+
+struct SettingsView {
+  CustomerId customer = 0;  // whose screen this is (0: nobody chosen yet)
+  std::string title;        // translated
+};
+
+// The screen's own intents, applied by its desk.
+struct SettingsRefresh {};  // read again what the screen shows
+using SettingsIntent = std::variant<SettingsRefresh>;
+
+}  // namespace salon::ui
