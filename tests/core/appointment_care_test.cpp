@@ -4,6 +4,8 @@
 // the briefing.
 #include <catch2/catch.hpp>
 
+#include "support/domain_fakes.h"
+
 #include <map>
 
 #include "app/core/appointment.h"
@@ -15,11 +17,12 @@
 #include "app/core/error.h"
 
 using namespace salon;
+using salon::test::codeOf;
+using salon::test::kCash;
 
 namespace {
 
 const StoreZone kZone{480};
-const Staff kCash{"cash", "陈前台", Role::Cashier, "前台", true};
 const Staff kFin{"fin", "赵财务", Role::Finance, "财务部", true};
 Instant at(int hour, int minute = 0) { return startOfLocalDay({2026, 11, 23}, kZone) + hour * kHour + minute * kMinute; }
 
@@ -70,15 +73,6 @@ BookingRequest request(const std::string& id, Instant start) {
   r.staff = "beau";
   r.start = start;
   return r;
-}
-
-std::string codeOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const DomainError& e) {
-    return e.code();
-  }
-  return "ok";
 }
 
 }  // namespace

@@ -1,18 +1,18 @@
 #include <catch2/catch.hpp>
 
+#include "support/domain_fakes.h"
+
 #include <map>
 
 #include "app/core/appointment.h"
 #include "app/core/error.h"
 
 using namespace salon;
+using salon::test::MemoryAudit;
+using salon::test::codeOf;
+using salon::test::kCash;
 
 namespace {
-
-struct MemoryAudit : AuditLog {
-  void append(const AuditEntry& e) override { entries.push_back(e); }
-  std::vector<AuditEntry> entries;
-};
 
 struct MemoryBook : AppointmentStore {
   std::optional<Appointment> appointment(const std::string& id) override {
@@ -44,7 +44,6 @@ struct MemoryBook : AppointmentStore {
 };
 
 const StoreZone kZone{480};
-const Staff kCash{"cash", "陈前台", Role::Cashier, "前台", true};
 const Staff kFin{"fin", "赵财务", Role::Finance, "财务部", true};
 const AppointmentService kFacial{"S-FACIAL", "深层清洁护理", 60, {"beau", "beau2"}};
 const AppointmentService kMassage{"S-MASSAGE", "肩颈按摩", 30, {}};
@@ -60,15 +59,6 @@ BookingRequest request(const std::string& id, const std::string& staff, Instant 
   r.start = start;
   r.channel = "phone";
   return r;
-}
-
-std::string codeOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const DomainError& e) {
-    return e.code();
-  }
-  return "ok";
 }
 
 }  // namespace

@@ -1,18 +1,21 @@
 #include <catch2/catch.hpp>
 
+#include "support/domain_fakes.h"
+
 #include <map>
 
 #include "app/core/error.h"
 #include "app/core/file_access.h"
 
 using namespace salon;
+using salon::test::MemoryAudit;
+using salon::test::codeOf;
+using salon::test::kCash;
+using salon::test::kSup;
+using salon::test::kMgr;
+using salon::test::kBeau;
 
 namespace {
-
-struct MemoryAudit : AuditLog {
-  void append(const AuditEntry& e) override { entries.push_back(e); }
-  std::vector<AuditEntry> entries;
-};
 
 struct MemoryAccess : FileAccessStore {
   std::optional<QueryRequest> queryRequest(const std::string& id) override {
@@ -40,19 +43,6 @@ struct MemoryAccess : FileAccessStore {
   std::vector<AuditEntry> audit;
 };
 
-const Staff kCash{"cash", "陈前台", Role::Cashier, "前台", true};
-const Staff kSup{"sup", "李主管", Role::Supervisor, "客服部", true};
-const Staff kMgr{"mgr", "王店长", Role::Manager, "店务", true};
-const Staff kBeau{"beau", "林美容师", Role::Beautician, "美容部", true};
-
-std::string codeOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const DomainError& e) {
-    return e.code();
-  }
-  return "ok";
-}
 
 }  // namespace
 

@@ -1,6 +1,8 @@
 // 档案审核 and the checks a change request's new value goes through.
 #include <catch2/catch.hpp>
 
+#include "support/domain_fakes.h"
+
 #include <map>
 
 #include "app/core/change_request.h"
@@ -8,13 +10,11 @@
 #include "app/core/file_review.h"
 
 using namespace salon;
+using salon::test::MemoryAudit;
+using salon::test::kCash;
+using salon::test::kSup;
 
 namespace {
-
-struct MemoryAudit : AuditLog {
-  void append(const AuditEntry& e) override { entries.push_back(e); }
-  std::vector<AuditEntry> entries;
-};
 
 struct MemoryFiles : FileReviewStore {
   std::optional<FileUnderReview> fileUnderReview(CustomerId id) override {
@@ -40,8 +40,6 @@ struct MemoryFiles : FileReviewStore {
   std::vector<AuditEntry> audit;
 };
 
-const Staff kCash{"cash", "陈前台", Role::Cashier, "前台", true};
-const Staff kSup{"sup", "李主管", Role::Supervisor, "客服部", true};
 
 FileUnderReview pending(CustomerId id, const std::string& by, Instant at) {
   FileUnderReview f;

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "support/domain_fakes.h"
+
 #include <map>
 
 #include "app/core/change_request.h"
@@ -7,13 +9,13 @@
 #include "app/core/error.h"
 
 using namespace salon;
+using salon::test::MemoryAudit;
+using salon::test::codeOf;
+using salon::test::kCash;
+using salon::test::kSup;
+using salon::test::kBeau;
 
 namespace {
-
-struct MemoryAudit : AuditLog {
-  void append(const AuditEntry& e) override { entries.push_back(e); }
-  std::vector<AuditEntry> entries;
-};
 
 struct MemoryRequests : ChangeRequestStore {
   std::optional<ChangeRequest> changeRequest(const std::string& id) override {
@@ -53,19 +55,7 @@ struct MemoryCases : CaseStore {
   std::vector<AuditEntry> audit;
 };
 
-const Staff kCash{"cash", "陈前台", Role::Cashier, "前台", true};
-const Staff kSup{"sup", "李主管", Role::Supervisor, "客服部", true};
 const Staff kSup2{"sup2", "周主管", Role::Supervisor, "客服部", true};
-const Staff kBeau{"beau", "林美容师", Role::Beautician, "美容部", true};
-
-std::string codeOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const DomainError& e) {
-    return e.code();
-  }
-  return "ok";
-}
 
 }  // namespace
 

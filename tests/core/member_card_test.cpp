@@ -1,11 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include "support/domain_fakes.h"
+
 #include <map>
 
 #include "app/core/error.h"
 #include "app/core/member_card.h"
 
 using namespace salon;
+using salon::test::codeOf;
 
 namespace {
 
@@ -41,15 +44,6 @@ class MemoryAudit : public AuditLog {
   void append(const AuditEntry& e) override { entries.push_back(e); }
   std::vector<AuditEntry> entries;
 };
-
-std::string codeOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const DomainError& e) {
-    return e.code();
-  }
-  return "ok";
-}
 
 const Staff kCashier{"cash", "小周", Role::Cashier, "前台", true};
 const Staff kSupervisor{"sup", "王主管", Role::Supervisor, "前台", true};

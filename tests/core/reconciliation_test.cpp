@@ -3,6 +3,8 @@
 // differences, fees apart, explanations and finance's signature.
 #include <catch2/catch.hpp>
 
+#include "support/domain_fakes.h"
+
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -12,6 +14,7 @@
 #include "app/core/text_encoding.h"
 
 using namespace salon;
+using salon::test::MemoryAudit;
 
 namespace {
 
@@ -39,11 +42,6 @@ std::vector<KioskTender> mayTenders() {
       {"sale-j", "stored_value", "", Money(30000), "2026-05-29"},
   };
 }
-
-struct MemoryAudit : AuditLog {
-  void append(const AuditEntry& e) override { entries.push_back(e); }
-  std::vector<AuditEntry> entries;
-};
 
 struct MemoryRecs : ReconciliationStore {
   void saveReconciliation(const Reconciliation& r, const AuditEntry&) override { all[r.id] = r; }

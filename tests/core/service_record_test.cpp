@@ -1,20 +1,20 @@
 // The 30-minute service-details clock: taps, settlement, the due list, who records.
 #include <catch2/catch.hpp>
 
+#include "support/domain_fakes.h"
+
 #include "app/core/error.h"
 #include "app/core/service_record.h"
 
 using namespace salon;
+using salon::test::MemoryAudit;
+using salon::test::kCash;
+using salon::test::kBeau;
 
 namespace {
 
 const StoreZone kZone{480};
 const Instant kTen = startOfLocalDay({2026, 11, 16}, kZone) + 10 * kHour;  // Monday 10:00
-
-struct MemoryAudit : AuditLog {
-  void append(const AuditEntry& e) override { entries.push_back(e); }
-  std::vector<AuditEntry> entries;
-};
 
 struct MemoryServices : ServiceRecordStore {
   void saveEnding(const ServiceEnding& e, const AuditEntry&) override { taps.push_back(e); }
@@ -46,9 +46,7 @@ struct MemoryServices : ServiceRecordStore {
   std::vector<AuditEntry> audit;
 };
 
-const Staff kBeau{"beau", "林美容师", Role::Beautician, "美容部", true};
 const Staff kBeau2{"beau2", "周美容师", Role::Beautician, "美容部", true};
-const Staff kCash{"cash", "陈前台", Role::Cashier, "前台", true};
 
 }  // namespace
 

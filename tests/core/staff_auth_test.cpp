@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "support/domain_fakes.h"
+
 #include <map>
 
 #include "app/core/error.h"
@@ -7,6 +9,7 @@
 #include "app/core/staff_auth.h"
 
 using namespace salon;
+using salon::test::codeOf;
 
 namespace {
 
@@ -25,15 +28,6 @@ class MemoryStaffStore : public StaffStore {
   std::map<std::string, StaffCredentials> staff;
   std::vector<AuditEntry> audit;
 };
-
-std::string codeOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const DomainError& e) {
-    return e.code();
-  }
-  return "ok";
-}
 
 }  // namespace
 

@@ -2,6 +2,8 @@
 // real SQLite file.
 #include <catch2/catch.hpp>
 
+#include "support/domain_fakes.h"
+
 #include "app/core/error.h"
 #include "app/core/pin.h"
 #include "storage/appointment_store.h"
@@ -13,14 +15,14 @@
 #include "support/temp_dir.h"
 
 using namespace salon;
+using salon::test::kCash;
+using salon::test::kBeau;
 using namespace salon::storage;
 using salon::test::TempDir;
 
 namespace {
 
 const StoreZone kZone{480};
-const Staff kCash{"cash", "陈前台", Role::Cashier, "前台", true};
-const Staff kBeau{"beau", "林美容师", Role::Beautician, "美容部", true};
 Instant at(int hour) { return startOfLocalDay({2026, 11, 23}, kZone) + hour * kHour; }
 
 std::string seed(const TempDir& dir) {

@@ -1,6 +1,8 @@
 // Member cards and print jobs in a real SQLite file.
 #include <catch2/catch.hpp>
 
+#include "support/domain_fakes.h"
+
 #include <filesystem>
 
 #include "app/core/error.h"
@@ -14,6 +16,7 @@
 #include "support/temp_dir.h"
 
 using namespace salon;
+using salon::test::codeOf;
 using namespace salon::storage;
 using salon::test::TempDir;
 
@@ -28,15 +31,6 @@ std::unique_ptr<Database> storeWithMember(const std::string& path) {
     salon::test::syncCustomerCounters(s);
   });
   return db;
-}
-
-std::string codeOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const DomainError& e) {
-    return e.code();
-  }
-  return "ok";
 }
 
 const Staff kSupervisor{"sup", "王主管", Role::Supervisor, "前台", true};

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "support/domain_fakes.h"
+
 #include "app/core/error.h"
 #include "app/core/pin.h"
 #include "storage/audit_store.h"
@@ -8,14 +10,14 @@
 #include "support/temp_dir.h"
 
 using namespace salon;
+using salon::test::kCash;
+using salon::test::kSup;
+using salon::test::kMgr;
 using namespace salon::storage;
 using salon::test::TempDir;
 
 namespace {
 
-const Staff kCash{"cash", "陈前台", Role::Cashier, "前台", true};
-const Staff kSup{"sup", "李主管", Role::Supervisor, "客服部", true};
-const Staff kMgr{"mgr", "王店长", Role::Manager, "店务", true};
 
 std::unique_ptr<Database> storeWithOneCustomer(const TempDir& dir) {
   auto db = Database::open(dir.file("s.db"));
