@@ -218,9 +218,11 @@ void MembersDesk::on(const ui::ConfirmCard&) {
   storage::SqliteMemberCardStore cards(k_.db);
   MemberCards service(cards, k_.audit, k_.clock);
   auto printed = reissue ? service.reissue(*k_.staff, v.memberNo, reason) : service.reprint(*k_.staff, v.memberNo, reason);
+  // The first card printed for a member is its issue: there is no old card to stop.
+  const bool first = v.cardVersion == 0;
   v.cardVersion = printed.holder.cardVersion;
-  std::string done = k_.catalog.text(reissue ? "ui.members.reissued" : "ui.members.reprinted") + " " +
-                     k_.catalog.text("ui.members.card_version") + " " + std::to_string(printed.holder.cardVersion);
+  std::string done = k_.catalog.text(first ? "ui.members.issued" : reissue ? "ui.members.reissued" : "ui.members.reprinted") +
+                     " " + k_.catalog.text("ui.members.card_version") + " " + std::to_string(printed.holder.cardVersion);
   v.cardAction.clear();
   v.cardReasonKey.clear();
   if (v.printer.empty()) return say(done + "  " + k_.catalog.text("ui.members.no_printer_not_printed"));

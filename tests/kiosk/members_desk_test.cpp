@@ -66,12 +66,18 @@ struct Fixture {
 
 TEST_CASE("a reissue needs a reason, refuses the old card, and says when no printer is set up") {
   Fixture f;
+  {  // 张三's first card was printed earlier
+    storage::SqliteMemberCardStore cards(*f.db);
+    storage::SqliteAuditLog audit(*f.db);
+    MemberCards(cards, audit, f.clock).reprint(Staff{"cash", "陈前台", Role::Cashier, "", true}, "M00000001", "首次制卡");
+  }
   f.signIn("mgr", "1234");
   f.kiosk->apply(ui::Navigate{ui::Screen::Members, f.zhangSan()});
   CHECK(f.kiosk->view().screen == ui::Screen::Members);
   CHECK(f.members().name == "张三");
   CHECK(f.members().memberNo == "M00000001");
   CHECK(f.members().printer.empty());
+  CHECK(f.members().cardVersion == 1);
   CHECK(f.check(1) == "ok");
 
   f.members(ui::ChooseCardAction{"reissue"});
@@ -95,7 +101,7 @@ TEST_CASE("a reissue needs a reason, refuses the old card, and says when no prin
   f.members(ui::CardReason{"ui.members.reason.damaged"});
   f.members(ui::ConfirmCard{});
   CHECK(f.members().messageIsError);
-  CHECK(f.get("SELECT count(*) FROM audit_log WHERE action LIKE 'card.%' AND action != 'card.reissue'") == 0);
+  CHECK(f.get("SELECT count(*) FROM audit_log WHERE action IN ('card.reprint', 'card.issue')") == 1);
 }
 
 TEST_CASE("a card goes through the persistent print queue to the configured printer") {
@@ -119,6 +125,9 @@ TEST_CASE("a card goes through the persistent print queue to the configured prin
   CHECK(f.get("SELECT count(*) FROM print_jobs WHERE kind = 'member_card' AND state = 'printed'") == 1);
   CHECK(std::filesystem::file_size(out) > 100);
   CHECK(f.check(1) == "ok");
+  CHECK(f.members().cardVersion == 1);
+  // The first card ever printed for a member is its issue, whatever was tapped.
+  CHECK(f.members().message.find(f.kiosk->catalog().text("ui.members.issued")) != std::string::npos);
 }
 
 TEST_CASE("a stored-value top-up changes the balance once however often it is tapped") {
@@ -148,7 +157,7 @@ TEST_CASE("a stored-value top-up changes the balance once however often it is ta
   CHECK(f.get("SELECT sv_principal FROM member_balances WHERE customer_id = " + std::to_string(id)) == 100000);
   CHECK(f.get("SELECT sv_bonus FROM member_balances WHERE customer_id = " + std::to_string(id)) == 20000);
   CHECK(f.get("SELECT count(*) FROM sales WHERE customer_id = " + std::to_string(id)) == 1);
-  CHECK(f.members().storedValue == "¥1,200.00");
+  CHECK(f.members().storedValue == "¥1200.00");
   CHECK(f.members().message.find("未重复入账") != std::string::npos);
   REQUIRE(f.members().storedValueHistory.size() == 1);
   CHECK(f.members().storedValueHistory[0].title == "充值");
