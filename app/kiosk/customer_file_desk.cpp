@@ -231,6 +231,7 @@ void CustomerFileDesk::showTab(const std::string& tab) {
     auto acct = storage::loadAccount(k_.db.sql(), v.customer, setup.policy, now);
     if (!acct) return;
     const MemberTier* tier = findTier(setup.tiers, acct->tierCode);
+    v.linesTitleKey = "ui.file.member.account";
     auto line = [&](const std::string& key, const std::string& value) {
       v.lines.push_back({"", k_.catalog.text(key), value});
     };
@@ -272,8 +273,12 @@ void CustomerFileDesk::showTab(const std::string& tab) {
       v.lines.push_back({formatLocalDateTime(r.at, k_.zone), r.service + " · " + r.staff, detail});
     }
     v.moreTitleKey = "ui.file.consumption";
-    for (const ConsumptionRow& c : consumptionOf(k_.db, v.customer, kHistoryLimit))
-      v.moreLines.push_back({formatLocalDateTime(c.at, k_.zone), c.items, formatYuan(c.amount) + " · " + c.payment});
+    for (const ConsumptionRow& c : consumptionOf(k_.db, v.customer, kHistoryLimit)) {
+      std::string paid = formatYuan(c.amount);
+      for (const auto& [type, amount] : c.tenders)
+        paid += " · " + k_.catalog.text("records.tender." + type) + " " + formatYuan(amount);
+      v.moreLines.push_back({formatLocalDateTime(c.at, k_.zone), c.items, paid});
+    }
   }
   if (tab == "pets") {
     v.linesTitleKey = "ui.file.pets";

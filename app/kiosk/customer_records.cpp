@@ -16,16 +16,25 @@ std::vector<LedgerRow> ledger(storage::Database& db, const char* sql, CustomerId
 
 }  // namespace
 
+// What was bought by name (the record keeps item codes) and how it was paid.
 std::vector<ConsumptionRow> consumptionOf(storage::Database& db, CustomerId id, int limit) {
   SQLite::Statement q(db.sql(),
-                      "SELECT completed_at, items, amount, payment FROM consumption_records WHERE customer_id = ?"
-                      " ORDER BY completed_at DESC LIMIT ?");
+                      "SELECT c.completed_at, c.amount, c.sale_id,"
+                      " (SELECT group_concat(name || ' ×' || qty, '、') FROM sale_lines WHERE sale_id = c.sale_id)"
+                      " FROM consumption_records c WHERE c.customer_id = ? ORDER BY c.completed_at DESC LIMIT ?");
   q.bind(1, static_cast<std::int64_t>(id));
   q.bind(2, limit);
   std::vector<ConsumptionRow> out;
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), Money(q.getColumn(2).getInt64()),
-                   q.getColumn(3).getString()});
+  while (q.executeStep()) {
+    ConsumptionRow r;
+    r.at = q.getColumn(0).getInt64();
+    r.amount = Money(q.getColumn(1).getInt64());
+    r.items = q.getColumn(3).isNull() ? "" : q.getColumn(3).getString();
+    SQLite::Statement t(db.sql(), "SELECT type, amount FROM sale_tenders WHERE sale_id = ? ORDER BY seq");
+    t.bind(1, q.getColumn(2).getString());
+    while (t.executeStep()) r.tenders.push_back({t.getColumn(0).getString(), Money(t.getColumn(1).getInt64())});
+    out.push_back(std::move(r));
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
 // Each is a plain SELECT on the main connection (indexed by customer).
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/core/clock.h"
@@ -15,9 +16,9 @@ namespace salon::kiosk {
 
 struct ConsumptionRow {
   Instant at = 0;
-  std::string items;
+  std::string items;  // 染发 ×1、精华液 ×2
   Money amount;
-  std::string payment;
+  std::vector<std::pair<std::string, Money>> tenders;  // cash, card, wechat, ...
 };
 std::vector<ConsumptionRow> consumptionOf(storage::Database& db, CustomerId id, int limit);
 

@@ -7,12 +7,14 @@
 #include "app/cli/demo_checkout.h"
 #include "app/cli/demo_salon.h"
 #include "app/cli/demo_showcase.h"
+#include "app/core/customer_files.h"
 #include "app/core/file_access.h"
 #include "app/kiosk/kiosk_controller.h"
 #include "storage/audit_store.h"
 #include "storage/check_in_store.h"
 #include "storage/customer_directory.h"
 #include "storage/customer_field_update.h"
+#include "storage/customer_store.h"
 #include "storage/record_keeping_store.h"
 #include "support/temp_dir.h"
 
@@ -234,4 +236,41 @@ TEST_CASE("with no customer chosen the file screen searches by phone, initials o
   f.file(ui::OpenFoundCustomer{f.file().search.found[0].id});
   CHECK(f.file().stage == ui::FileStage::Purpose);
   CHECK(f.file().name == "张三");
+}
+
+TEST_CASE("visit history lists consumption by item name and tender; a pet owner's file has a pets tab") {
+  Fixture f;
+  cli::seedDemoCheckout(*f.db, f.clock, 20, 3);  // past sales for the customers on file
+  const CustomerId buyer = f.db->sql().execAndGet("SELECT customer_id FROM consumption_records WHERE customer_id IS NOT NULL LIMIT 1").getInt64();
+  const CustomerId owner = f.zhangSan();
+  {
+    storage::SqliteCustomerFileStore store(*f.db);
+    storage::SqliteAuditLog audit(*f.db);
+    CustomerFiles files(store, f.directory, audit, f.clock, f.keys);
+    Pet p;
+    p.name = "豆豆";
+    p.species = "dog";
+    p.breed = "泰迪";
+    p.weightGrams = 4500;
+    files.addPet(Staff{"mgr", "王店长", Role::Manager, "", true}, owner, p);
+  }
+  f.signIn("mgr", "1234");
+  f.kiosk->apply(ui::Navigate{ui::Screen::CustomerFile, buyer});
+  f.file(ui::ChoosePurpose{"review"});
+  f.file(ui::ShowFileTab{"visits"});
+  INFO(f.file().message << " stage " << static_cast<int>(f.file().stage) << " tab " << f.file().tab << " buyer " << buyer);
+  REQUIRE_FALSE(f.file().moreLines.empty());
+  const ui::FileLine& sale = f.file().moreLines.front();
+  CHECK(sale.title.find(" ×") != std::string::npos);
+  CHECK(sale.title.find("S-") == std::string::npos);  // names, not item codes
+  CHECK(sale.detail.find("¥") == 0);
+
+  f.kiosk->apply(ui::Navigate{ui::Screen::CustomerFile, owner});
+  f.file(ui::ChoosePurpose{"service"});
+  REQUIRE(std::find(f.file().tabs.begin(), f.file().tabs.end(), "pets") != f.file().tabs.end());
+  f.file(ui::ShowFileTab{"pets"});
+  REQUIRE(f.file().lines.size() == 1);
+  CHECK(f.file().lines[0].title == "豆豆 · 狗 · 泰迪");
+  CHECK(f.file().lines[0].detail == "4.50 kg");
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND sections = 'pets'") == 1);
 }

@@ -108,11 +108,17 @@ void CustomerFileScreen::fields(UiContext& ui, const CustomerFileView& v, Intent
     heading(key);
     if (rows.empty()) mutedText(ui, ui.t("ui.file.none"));
     for (const FileLine& l : rows) {
-      if (!l.when.empty()) mutedText(ui, l.when);
-      if (!l.when.empty()) ImGui::SameLine(valueX);
+      if (l.when.empty()) {  // a label and its value, like a field
+        mutedText(ui, l.title);
+        ImGui::SameLine(valueX);
+        text(ui, l.detail);
+        continue;
+      }
+      mutedText(ui, l.when);
+      ImGui::SameLine(valueX);
       text(ui, l.title);
       if (!l.detail.empty()) {
-        ImGui::SameLine(l.when.empty() ? valueX : 0, l.when.empty() ? -1.0f : m.gap * 2);
+        ImGui::SameLine(0, m.gap * 2);
         ImGui::PushTextWrapPos(0);
         mutedText(ui, l.detail);
         ImGui::PopTextWrapPos();
@@ -126,7 +132,7 @@ void CustomerFileScreen::fields(UiContext& ui, const CustomerFileView& v, Intent
     mutedText(ui, ui.t(f.labelKey));
     ImGui::SetCursorPos(ImVec2(valueX, textY));
     if (f.declined) mutedText(ui, ui.t("ui.file.declined"));
-    else if (f.masked) mutedText(ui, f.value.empty() ? "—" : f.value + "  " + ui.t("ui.file.masked"));
+    else if (f.masked) mutedText(ui, (f.value.empty() ? "" : f.value + "  ") + ui.t("ui.file.masked"));
     else text(ui, f.value.empty() ? "—" : f.value);
     if (!f.pending.empty()) {
       ImGui::SameLine(0, m.gap * 2);
@@ -147,19 +153,29 @@ void CustomerFileScreen::fields(UiContext& ui, const CustomerFileView& v, Intent
 }
 
 // The change asked for: old → new, a reason, then it waits for a supervisor.
+// Compact enough that the keyboard fits under it at 1024×768.
 void CustomerFileScreen::edit(UiContext& ui, const CustomerFileView& v, Intents& out) {
   const Metrics& m = ui.metrics;
   const FileEdit& e = v.edit;
+  auto shown = [&](const std::string& value) {
+    if (value.empty()) return std::string("—");
+    return e.choices.empty() ? value : ui.t("ui.file.choice." + value);
+  };
+  ImGui::BeginGroup();
   text(ui, ui.t("ui.file.change_title") + ": " + ui.t(e.labelKey));
-  mutedText(ui, ui.t("ui.file.old_value") + "  " + (e.oldValue.empty() ? "—" : e.oldValue));
+  mutedText(ui, ui.t("ui.file.old_value") + "  " + shown(e.oldValue));
+  ImGui::EndGroup();
+  ImGui::SameLine(0, m.gap * 2);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
   ImGui::BeginChild("file.edit.value", ImVec2(0, m.touch), true, ImGuiWindowFlags_NoScrollbar);
-  std::string shown = e.newValue;
-  if (!e.choices.empty() && !shown.empty()) shown = ui.t("ui.file.choice." + shown);
-  text(ui, ui.t("ui.file.new_value") + "  " + shown);
+  ImGui::SetCursorPosY((m.touch - ImGui::GetTextLineHeight()) / 2 - ImGui::GetStyle().WindowPadding.y);
+  text(ui, ui.t("ui.file.new_value") + "  " + (e.newValue.empty() ? std::string(" ") : shown(e.newValue)));
   ImGui::EndChild();
   ImGui::PopStyleColor();
-  const float w = (ImGui::GetContentRegionAvail().x - 3 * m.gap) / 4;
+  // Four reasons, then send and cancel, on one row.
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float sendW = 210 * m.scale, cancelW = 110 * m.scale;
+  const float w = (avail - sendW - cancelW - 5 * m.gap) / 4;
   static const char* kReasons[] = {"customer_asked", "correct_error", "new_information", "customer_declined"};
   for (int i = 0; i < 4; ++i) {
     if (i > 0) ImGui::SameLine(0, m.gap);
@@ -168,10 +184,11 @@ void CustomerFileScreen::edit(UiContext& ui, const CustomerFileView& v, Intents&
                     e.reasonKey == key ? Tone::Primary : Tone::Plain))
       add(out, EditReason{key});
   }
-  if (touchButton(ui, "file.edit.submit", ui.t("ui.file.send_change"), ImVec2(w * 2 + m.gap, m.touch), Tone::Primary))
+  ImGui::SameLine(0, m.gap);
+  if (touchButton(ui, "file.edit.submit", ui.t("ui.file.send_change"), ImVec2(sendW, m.touch), Tone::Primary))
     add(out, SubmitFieldEdit{});
   ImGui::SameLine(0, m.gap);
-  if (touchButton(ui, "file.edit.cancel", ui.t("ui.file.cancel"), ImVec2(w, m.touch))) add(out, CancelFieldEdit{});
+  if (touchButton(ui, "file.edit.cancel", ui.t("ui.file.cancel"), ImVec2(cancelW, m.touch))) add(out, CancelFieldEdit{});
   message(ui, v);
   if (!e.choices.empty()) {
     const float cw = (ImGui::GetContentRegionAvail().x - 4 * m.gap) / 5;
@@ -183,7 +200,6 @@ void CustomerFileScreen::edit(UiContext& ui, const CustomerFileView& v, Intents&
     }
     return;
   }
-  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 5 * (m.touch + m.gap * 0.5f) - m.gap * 2);
   KeyboardInput k = pinyinKeyboard(ui, "", {}, ImGui::GetContentRegionAvail().x);
   Typed t = typedThisFrame();
   std::string keys = k.keys + std::string(t.backspaces, '<');

@@ -12,7 +12,9 @@ SearchInput customerSearch(UiContext& ui, const CustomerSearchView& v, const std
   else text(ui, v.query);
   ImGui::EndChild();
   ImGui::PopStyleColor();
-  const float keyboardH = 5 * (m.touch + m.gap * 0.5f) + m.gap * 2;
+  // The keyboard under the list: its candidate bar and four rows of keys.
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  const float keyboardH = (m.touch + m.gap + spacing) + 4 * (m.touch + spacing);
   ImGui::BeginChild((idPrefix + ".found").c_str(), ImVec2(0, -keyboardH), false);
   dragToScroll();
   if (v.searched && v.found.empty()) mutedText(ui, ui.t("ui.home.no_results"));

@@ -155,7 +155,9 @@ Intents MembersScreen::draw(UiContext& ui, const MembersView& v) {
   std::string money = ui.t("ui.members.points") + " " + v.points + "     " + ui.t("ui.members.stored_value") + " " +
                       v.storedValue + " (" + ui.t("ui.members.bonus") + " " + v.bonus + ")";
   if (!v.arrears.empty()) money += "     " + ui.t("ui.members.arrears") + " " + v.arrears;
+  ImGui::Dummy(ImVec2(0, m.gap * 0.25f));
   text(ui, money);
+  ImGui::Dummy(ImVec2(0, m.gap * 0.25f));
   static const char* kTabs[] = {"card", "top_up", "packages", "points", "stored_value"};
   const float w = (ImGui::GetContentRegionAvail().x - 4 * m.gap * 0.5f) / 5;
   for (int i = 0; i < 5; ++i) {
