@@ -67,6 +67,10 @@ TEST_CASE("the file asks for a purpose first; purposes outside the routine say t
   CHECK(h.record().drew("等待主管审批"));
   CHECK(h.record().drew("营销活动"));
   CHECK(find<CheckApproval>(h.tap(v, "file.check_approval")));
+  Intents back = h.tap(v, "file.other_purpose");
+  REQUIRE(back.size() == 1);
+  CHECK(std::get<Navigate>(back[0]).to == Screen::CustomerFile);
+  CHECK(std::get<Navigate>(back[0]).customer == 7);
 }
 
 TEST_CASE("an open file shows tabs, masked fields, pending changes, and ways on to checkout and members") {

@@ -79,6 +79,10 @@ void CustomerFileScreen::waiting(UiContext& ui, const CustomerFileView& v, Inten
   ImGui::Dummy(ImVec2(0, m.gap * 2));
   if (touchButton(ui, "file.check_approval", ui.t("ui.file.check_again"), ImVec2(300 * m.scale, m.touch), Tone::Primary))
     add(out, CheckApproval{});
+  ImGui::SameLine(0, m.gap);
+  // Back to the purposes: a routine one opens the file now (the request stays).
+  if (touchButton(ui, "file.other_purpose", ui.t("ui.file.other_purpose"), ImVec2(300 * m.scale, m.touch)))
+    add(out, Navigate{Screen::CustomerFile, v.customer});
   message(ui, v);
 }
 
