@@ -238,7 +238,7 @@ TEST_CASE("with no customer chosen the file screen searches by phone, initials o
   CHECK(f.file().name == "张三");
 }
 
-TEST_CASE("visit history lists consumption by item name and tender; a pet owner's file has a pets tab") {
+TEST_CASE("visit history lists consumption by item name and tender, and a pet owner's file has a pets tab") {
   Fixture f;
   cli::seedDemoCheckout(*f.db, f.clock, 20, 3);  // past sales for the customers on file
   const CustomerId buyer = f.db->sql().execAndGet("SELECT customer_id FROM consumption_records WHERE customer_id IS NOT NULL LIMIT 1").getInt64();

@@ -44,7 +44,7 @@ void checkTouchTargets(const Headless& h) {
 
 }  // namespace
 
-TEST_CASE("the file asks for a purpose first; purposes outside the routine say they need approval") {
+TEST_CASE("the file asks for a purpose first, and purposes outside the routine say they need approval") {
   Headless h;
   KioskView v = fileView(FileStage::Purpose);
   h.frame(v);
