@@ -1,14 +1,353 @@
 #include "app/kiosk/customer_file_desk.h"
 
+#include <algorithm>
+
+#include "app/cli/query_check.h"
+#include "app/core/change_request.h"
+#include "app/core/customer_files.h"
+#include "app/core/error.h"
+#include "app/core/file_access.h"
+#include "app/core/file_view_rules.h"
+#include "app/core/phone.h"
+#include "app/kiosk/customer_records.h"
+#include "app/kiosk/text_entry.h"
+#include "storage/catalog_store.h"
+#include "storage/customer_field_update.h"
+#include "storage/customer_store.h"
+#include "storage/member_store.h"
+#include "storage/record_keeping_store.h"
+
 namespace salon::kiosk {
+namespace {
+
+constexpr int kSearchLimit = 30;
+constexpr int kHistoryLimit = 50;
+
+// The sections each tab shows (what its view is audited as).
+std::vector<std::string> sectionsOf(const std::string& tab) {
+  if (tab == "basic") return {"basic", "consent"};
+  if (tab == "health") return {"health"};
+  if (tab == "skin") return {"skin", "beauty_history"};
+  if (tab == "care") return {"care_plan", "preferences", "recommendations", "opinions", "events", "notes"};
+  if (tab == "visits") return {"visits"};
+  if (tab == "pets") return {"pets"};
+  return {};
+}
+
+}  // namespace
 
 void CustomerFileDesk::open(CustomerId customer) {
   ui::CustomerFileView& v = k_.view.customerFile;
   v = {};
-  v.customer = customer;
+  requestId_.clear();
   v.title = k_.catalog.text("ui.nav.customer_file");
+  if (customer == 0) return;  // find one first
+  auto c = k_.directory.byId(customer);
+  if (!c) return say("error.customer_not_found", true);
+  v.customer = customer;
+  v.stage = ui::FileStage::Purpose;
+  // Only what the list row showed until a purpose is stated.
+  v.name = c->name;
+  v.fileNo = c->fileNo;
+  v.memberNo = c->memberNo;
+  v.statusKey = "ui.status." + c->status;
+  QueryPolicy policy = cli::queryPolicy(k_.db);
+  for (const std::string& p : queryPurposes()) {
+    v.purposes.push_back(p);
+    v.routine.push_back(k_.staff && policy.isRoutine(k_.staff->role, p));
+  }
 }
 
-void CustomerFileDesk::apply(const ui::CustomerFileIntent&) { open(k_.view.customerFile.customer); }
+void CustomerFileDesk::apply(const ui::CustomerFileIntent& intent) {
+  if (!k_.staff) return;
+  try {
+    std::visit([this](const auto& i) { on(i); }, intent);
+  } catch (const DomainError& e) {
+    say("error." + e.code(), true);
+  }
+}
+
+void CustomerFileDesk::locked() {
+  k_.view.customerFile = {};
+  requestId_.clear();
+}
+
+void CustomerFileDesk::languageChanged() {
+  ui::CustomerFileView& v = k_.view.customerFile;
+  v.title = k_.catalog.text("ui.nav.customer_file");
+  v.message.clear();
+  if (v.stage == ui::FileStage::Open) showTab(v.tab);  // its lines were translated when made
+}
+
+void CustomerFileDesk::say(const std::string& key, bool error) {
+  k_.view.customerFile.message = k_.catalog.text(key);
+  k_.view.customerFile.messageIsError = error;
+}
+
+// --- finding a customer ------------------------------------------------------
+
+void CustomerFileDesk::on(const ui::FileSearchKeys& i) {
+  ui::CustomerSearchView& s = k_.view.customerFile.search;
+  applyKeys(s.query, i.keys);
+  search();
+}
+
+void CustomerFileDesk::on(const ui::FileSearchTyped& i) {
+  k_.view.customerFile.search.query += i.text;
+  search();
+}
+
+void CustomerFileDesk::search() {
+  ui::CustomerSearchView& s = k_.view.customerFile.search;
+  k_.view.customerFile.message.clear();
+  s.found.clear();
+  s.searched = !s.query.empty();
+  if (s.query.empty()) return;
+  Guard(k_.audit, k_.clock).require(*k_.staff, Action::ViewCustomerFile, "customer", "search");
+  for (const CustomerSummary& c : k_.directory.search(s.query, kSearchLimit))
+    s.found.push_back({c.id, c.fileNo, c.memberNo, c.name, maskPhone(c.phone)});
+  if (!s.found.empty())
+    k_.audit.append(auditOf(k_.clock.now(), k_.staff->code, "customer.view", "customer", "search",
+                            "find a customer: " + s.query, "name,phone_masked"));
+}
+
+void CustomerFileDesk::on(const ui::OpenFoundCustomer& i) {
+  const auto& found = k_.view.customerFile.search.found;
+  if (std::none_of(found.begin(), found.end(), [&](const ui::FoundCustomer& f) { return f.id == i.id; })) return;
+  open(i.id);
+}
+
+void CustomerFileDesk::on(const ui::FindAnotherCustomer&) { open(0); }
+
+// --- the purpose -------------------------------------------------------------
+
+// A routine purpose opens the file at once; any other waits for a supervisor
+// (审核…确认查询需求的合理性). An approved request opens it once.
+void CustomerFileDesk::on(const ui::ChoosePurpose& i) {
+  ui::CustomerFileView& v = k_.view.customerFile;
+  if (v.stage != ui::FileStage::Purpose || v.customer == 0) return;
+  if (std::find(v.purposes.begin(), v.purposes.end(), i.purpose) == v.purposes.end()) return;
+  const Staff& me = *k_.staff;
+  storage::SqliteRecordKeeping store(k_.db);
+  Guard guard(k_.audit, k_.clock);
+  FileAccess access(store, guard, k_.clock, cli::queryPolicy(k_.db), k_.zone);
+  v.purpose = i.purpose;
+  if (auto approved = queryRequestOf(k_.db, v.customer, me.code, i.purpose, "approved")) {
+    access.useQuery(me, *approved);
+    return openFile();
+  }
+  if (auto pending = queryRequestOf(k_.db, v.customer, me.code, i.purpose, "pending")) {
+    requestId_ = *pending;
+    v.stage = ui::FileStage::Waiting;
+    return;
+  }
+  std::string detail = k_.catalog.text("ui.file.purpose." + i.purpose) + " — " + k_.catalog.text("ui.file.asked_at_kiosk");
+  auto request = access.askToView(me, v.customer, i.purpose, detail);
+  if (!request) return openFile();
+  requestId_ = request->id;
+  v.stage = ui::FileStage::Waiting;
+}
+
+void CustomerFileDesk::on(const ui::CheckApproval&) {
+  ui::CustomerFileView& v = k_.view.customerFile;
+  if (v.stage != ui::FileStage::Waiting) return;
+  std::string state = queryRequestState(k_.db, requestId_);
+  if (state == "approved") {
+    storage::SqliteRecordKeeping store(k_.db);
+    Guard guard(k_.audit, k_.clock);
+    FileAccess(store, guard, k_.clock, cli::queryPolicy(k_.db), k_.zone).useQuery(*k_.staff, requestId_);
+    return openFile();
+  }
+  if (state == "rejected") {
+    v.stage = ui::FileStage::Purpose;
+    return say("ui.file.request_rejected", true);
+  }
+  say("ui.file.still_waiting");
+}
+
+void CustomerFileDesk::openFile() {
+  ui::CustomerFileView& v = k_.view.customerFile;
+  v.stage = ui::FileStage::Open;
+  requestId_.clear();
+  v.tabs = {"basic", "health", "skin", "care", "visits"};
+  if (hasPets(k_.db, v.customer)) v.tabs.push_back("pets");
+  if (!v.memberNo.empty()) v.tabs.push_back("membership");
+  showTab("basic");
+}
+
+// --- the tabs ----------------------------------------------------------------
+
+void CustomerFileDesk::fieldsOf(const std::vector<std::string>& keys, const CustomerFile& f) {
+  ui::CustomerFileView& v = k_.view.customerFile;
+  const Role role = k_.staff->role;
+  const bool mayAsk = roleMay(role, Action::RegisterCustomer);
+  storage::SqliteRecordKeeping store(k_.db);
+  std::vector<ChangeRequest> pending = store.pendingChangeRequests();
+  for (const std::string& key : keys) {
+    ui::FileField field;
+    field.key = key;
+    field.labelKey = "ui.file.field." + key;
+    field.masked = fieldMaskedFor(role, key);
+    FieldValue value = key == "name"    ? FieldValue::of(f.summary.name)
+                       : key == "phone" ? FieldValue::of(f.summary.phone)
+                                        : f.field(key);
+    field.declined = value.state == FieldState::Declined;
+    const FieldSpec* spec = findField(key);
+    if (spec && spec->kind == FieldKind::Choice && !value.value.empty())
+      field.value = k_.catalog.text("ui.file.choice." + value.value);
+    else
+      field.value = value.value;
+    if (field.masked) field.value = maskedFieldValue(key, value.value);
+    field.editable = mayAsk && !field.masked;
+    for (const ChangeRequest& r : pending)
+      if (r.customer == v.customer && r.field == key) field.pending = r.newValue.empty() ? "—" : r.newValue;
+    v.fields.push_back(std::move(field));
+  }
+}
+
+void CustomerFileDesk::on(const ui::ShowFileTab& i) {
+  ui::CustomerFileView& v = k_.view.customerFile;
+  if (v.stage != ui::FileStage::Open) return;
+  if (std::find(v.tabs.begin(), v.tabs.end(), i.tab) == v.tabs.end()) return;
+  showTab(i.tab);
+}
+
+void CustomerFileDesk::showTab(const std::string& tab) {
+  ui::CustomerFileView& v = k_.view.customerFile;
+  v.tab = tab;
+  v.fields.clear();
+  v.lines.clear();
+  v.moreLines.clear();
+  v.linesTitleKey.clear();
+  v.moreTitleKey.clear();
+  v.edit = {};
+  const Instant now = k_.clock.now();
+  const std::string purpose = k_.catalog.text("ui.file.purpose." + v.purpose) + " (" + v.purpose + ")";
+  if (tab == "membership") {
+    // Money with the salon is not a file section: its view is logged the same way.
+    Guard(k_.audit, k_.clock).require(*k_.staff, Action::ViewCustomerFile, "customer", v.fileNo);
+    k_.audit.append(auditOf(now, k_.staff->code, "customer.view", "customer", v.fileNo, purpose, "membership"));
+    auto setup = storage::loadCheckoutSetup(k_.db.sql());
+    auto acct = storage::loadAccount(k_.db.sql(), v.customer, setup.policy, now);
+    if (!acct) return;
+    const MemberTier* tier = findTier(setup.tiers, acct->tierCode);
+    v.linesTitleKey = "ui.file.member.account";
+    auto line = [&](const std::string& key, const std::string& value) {
+      v.lines.push_back({"", k_.catalog.text(key), value});
+    };
+    line("ui.file.member.tier", tier ? tier->name : acct->tierCode);
+    line("ui.file.member.points", std::to_string(acct->points));
+    line("ui.file.member.stored_value", formatYuan(acct->svPrincipal + acct->svBonus) + "  (" +
+                                            k_.catalog.text("ui.file.member.bonus") + " " + formatYuan(acct->svBonus) + ")");
+    line("ui.file.member.arrears", formatYuan(acct->arrears));
+    v.moreTitleKey = "ui.file.member.packages";
+    for (const CustomerPackage& p : acct->packages) {
+      const CatalogItem* item = setup.prices.item(p.packageCode);
+      v.moreLines.push_back({formatLocalDateTime(p.expiresAt, k_.zone).substr(0, 10), item ? item->name : p.packageCode,
+                             std::to_string(p.sessionsLeft) + " / " + std::to_string(p.sessionsTotal)});
+    }
+    return;
+  }
+  std::vector<std::string> sections = sectionsOf(tab);
+  storage::SqliteCustomerFileStore store(k_.db);
+  CustomerFile f = CustomerFiles(store, k_.directory, k_.audit, k_.clock, keys_, k_.zone)
+                       .open(*k_.staff, v.customer, purpose, sections);
+  v.phone = fieldMaskedFor(k_.staff->role, "phone") ? maskPhone(f.summary.phone) : f.summary.phone;
+  std::vector<std::string> keys;
+  if (tab == "basic") keys = {"name", "phone"};
+  for (const FieldSpec& spec : fileFields())
+    if (std::find(sections.begin(), sections.end(), spec.section) != sections.end()) keys.push_back(spec.key);
+  fieldsOf(keys, f);
+  if (tab == "basic") {
+    v.linesTitleKey = "ui.file.consent";
+    v.lines.push_back({f.consent.at ? formatLocalDateTime(f.consent.at, k_.zone) : "",
+                       k_.catalog.text("ui.file.consent." + f.consent.status),
+                       k_.catalog.text(f.consent.marketing ? "ui.file.marketing_yes" : "ui.file.marketing_no")});
+  }
+  if (tab == "visits") {
+    v.linesTitleKey = "ui.file.visit_records";
+    for (const VisitRecord& r : f.visits) {
+      std::string detail = r.beforeNotes.empty() && r.afterNotes.empty() ? "" : r.beforeNotes + " → " + r.afterNotes;
+      if (!r.effect.empty()) detail += (detail.empty() ? "" : " · ") + r.effect;
+      if (!r.productsUsed.empty()) detail += (detail.empty() ? "" : " · ") + r.productsUsed;
+      v.lines.push_back({formatLocalDateTime(r.at, k_.zone), r.service + " · " + r.staff, detail});
+    }
+    v.moreTitleKey = "ui.file.consumption";
+    for (const ConsumptionRow& c : consumptionOf(k_.db, v.customer, kHistoryLimit)) {
+      std::string paid = formatYuan(c.amount);
+      for (const auto& [type, amount] : c.tenders)
+        paid += " · " + k_.catalog.text("records.tender." + type) + " " + formatYuan(amount);
+      v.moreLines.push_back({formatLocalDateTime(c.at, k_.zone), c.items, paid});
+    }
+  }
+  if (tab == "pets") {
+    v.linesTitleKey = "ui.file.pets";
+    for (const Pet& p : f.pets) {
+      std::string title = p.name + " · " + k_.catalog.text("ui.file.species." + p.species) +
+                          (p.breed.empty() ? "" : " · " + p.breed);
+      std::string detail = p.weightGrams ? formatAmount(Money(p.weightGrams / 10)) + " kg" : "";
+      for (const std::string& s : {p.temperament, p.healthNotes})
+        if (!s.empty()) detail += (detail.empty() ? "" : " · ") + s;
+      v.lines.push_back({std::to_string(p.visits.size()) + " " + k_.catalog.text("ui.file.pet_visits"), title, detail});
+    }
+  }
+}
+
+// --- asking for a change -----------------------------------------------------
+
+void CustomerFileDesk::on(const ui::StartFieldEdit& i) {
+  ui::CustomerFileView& v = k_.view.customerFile;
+  if (v.stage != ui::FileStage::Open) return;
+  for (const ui::FileField& f : v.fields) {
+    if (f.key != i.field || !f.editable) continue;
+    v.edit = {};
+    v.edit.field = f.key;
+    v.edit.labelKey = f.labelKey;
+    v.edit.oldValue = storage::currentFieldValue(k_.db.sql(), v.customer, f.key);
+    if (const FieldSpec* spec = findField(f.key); spec && spec->kind == FieldKind::Choice) v.edit.choices = spec->choices;
+    v.message.clear();
+  }
+}
+
+void CustomerFileDesk::on(const ui::EditKeys& i) {
+  if (k_.view.customerFile.edit.field.empty()) return;
+  applyKeys(k_.view.customerFile.edit.newValue, i.keys);
+}
+
+void CustomerFileDesk::on(const ui::EditTyped& i) {
+  if (k_.view.customerFile.edit.field.empty()) return;
+  k_.view.customerFile.edit.newValue += i.text;
+}
+
+void CustomerFileDesk::on(const ui::EditChoice& i) {
+  ui::FileEdit& e = k_.view.customerFile.edit;
+  if (std::find(e.choices.begin(), e.choices.end(), i.value) != e.choices.end()) e.newValue = i.value;
+}
+
+void CustomerFileDesk::on(const ui::EditReason& i) {
+  if (k_.view.customerFile.edit.field.empty() || i.reasonKey.rfind("ui.file.reason.", 0) != 0) return;
+  k_.view.customerFile.edit.reasonKey = i.reasonKey;
+}
+
+void CustomerFileDesk::on(const ui::CancelFieldEdit&) {
+  k_.view.customerFile.edit = {};
+  k_.view.customerFile.message.clear();
+}
+
+// 不得擅自更改: the change waits for a supervisor; the file is untouched until then.
+void CustomerFileDesk::on(const ui::SubmitFieldEdit&) {
+  ui::CustomerFileView& v = k_.view.customerFile;
+  const ui::FileEdit& e = v.edit;
+  if (e.field.empty()) return;
+  if (e.reasonKey.empty()) return say("ui.file.reason_needed", true);
+  storage::SqliteRecordKeeping store(k_.db);
+  Guard guard(k_.audit, k_.clock);
+  std::string old = storage::currentFieldValue(k_.db.sql(), v.customer, e.field);
+  ChangeRequests(store, guard, k_.clock)
+      .submit(*k_.staff, v.customer, e.field, old, e.newValue, k_.catalog.text(e.reasonKey), false);
+  const bool contact = isContactField(e.field);
+  showTab(v.tab);  // shows the field's pending change
+  say(contact ? "ui.file.change_sent_contact" : "ui.file.change_sent");
+}
 
 }  // namespace salon::kiosk

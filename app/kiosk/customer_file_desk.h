@@ -1,14 +1,45 @@
 #pragma once
+#include "app/core/customer_file.h"
+#include "app/core/name_keys.h"
 #include "app/kiosk/desk.h"
 #include "app/ui/customer_file/customer_file_view.h"
 
 namespace salon::kiosk {
 
+// The customer file: found by a search, opened for a stated purpose (routine
+// for the role, or approved by a supervisor first), every tab's view audited,
+// fields masked by role, and edits sent as change requests.
 class CustomerFileDesk : public Desk {
  public:
   explicit CustomerFileDesk(DeskContext& k) : Desk(k) {}
   void open(CustomerId customer) override;
   void apply(const ui::CustomerFileIntent& intent);
+  void locked() override;
+  void languageChanged() override;
+
+  void on(const ui::FileSearchKeys& i);
+  void on(const ui::FileSearchTyped& i);
+  void on(const ui::OpenFoundCustomer& i);
+  void on(const ui::ChoosePurpose& i);
+  void on(const ui::CheckApproval&);
+  void on(const ui::ShowFileTab& i);
+  void on(const ui::StartFieldEdit& i);
+  void on(const ui::EditKeys& i);
+  void on(const ui::EditTyped& i);
+  void on(const ui::EditChoice& i);
+  void on(const ui::EditReason& i);
+  void on(const ui::SubmitFieldEdit&);
+  void on(const ui::CancelFieldEdit&);
+  void on(const ui::FindAnotherCustomer&);
+
+ private:
+  void search();
+  void openFile();
+  void showTab(const std::string& tab);
+  void fieldsOf(const std::vector<std::string>& keys, const CustomerFile& f);
+  void say(const std::string& key, bool error = false);
+  NameKeyMaker keys_;
+  std::string requestId_;  // the query request waiting for approval
 };
 
 }  // namespace salon::kiosk

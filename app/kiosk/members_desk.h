@@ -1,14 +1,45 @@
 #pragma once
 #include "app/kiosk/desk.h"
+#include "devices/escpos/tickets.h"
 #include "app/ui/members/members_view.h"
 
 namespace salon::kiosk {
 
+// A member's card (reprint, or reissue that stops the old card), stored-value
+// top-ups (settled once however often tapped), packages and the ledgers.
 class MembersDesk : public Desk {
  public:
   explicit MembersDesk(DeskContext& k) : Desk(k) {}
   void open(CustomerId customer) override;
   void apply(const ui::MembersIntent& intent);
+  void locked() override;
+  void languageChanged() override;
+
+  void on(const ui::MemberSearchKeys& i);
+  void on(const ui::MemberSearchTyped& i);
+  void on(const ui::OpenMember& i);
+  void on(const ui::ShowMemberTab& i);
+  void on(const ui::ChooseCardAction& i);
+  void on(const ui::CardReason& i);
+  void on(const ui::ConfirmCard&);
+  void on(const ui::AmountKeys& i);
+  void on(const ui::PickTopUpPlan& i);
+  void on(const ui::ChooseTopUpTender& i);
+  void on(const ui::ConfirmTopUp&);
+  void on(const ui::NewTopUp&);
+  void on(const ui::FindAnotherMember&);
+
+ private:
+  void search();
+  void loadMember();
+  void histories();
+  void priceTopUp();
+  void printCard(devices::CardTicket ticket, const std::string& printer, const std::string& done);
+  void say(const std::string& text, bool error = false);
+  std::string topUpId_;       // the top-up's UUID: a second tap settles the same entry
+  std::string planCode_;
+  int planQty_ = 0;
+  int printAttempt_ = 0;      // a print result for a member no longer shown is dropped
 };
 
 }  // namespace salon::kiosk

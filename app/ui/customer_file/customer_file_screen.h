@@ -11,6 +11,14 @@ namespace salon::ui {
 class CustomerFileScreen {
  public:
   Intents draw(UiContext& ui, const CustomerFileView& v);
+
+ private:
+  void header(UiContext& ui, const CustomerFileView& v, Intents& out);
+  void purposes(UiContext& ui, const CustomerFileView& v, Intents& out);
+  void waiting(UiContext& ui, const CustomerFileView& v, Intents& out);
+  void tabs(UiContext& ui, const CustomerFileView& v, Intents& out);
+  void fields(UiContext& ui, const CustomerFileView& v, Intents& out);
+  void edit(UiContext& ui, const CustomerFileView& v, Intents& out);
 };
 
 // Every text the view will show (the font book adds new characters first).

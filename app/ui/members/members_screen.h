@@ -11,6 +11,11 @@ namespace salon::ui {
 class MembersScreen {
  public:
   Intents draw(UiContext& ui, const MembersView& v);
+
+ private:
+  void header(UiContext& ui, const MembersView& v, Intents& out);
+  void card(UiContext& ui, const MembersView& v, Intents& out);
+  void topUp(UiContext& ui, const MembersView& v, Intents& out);
 };
 
 // Every text the view will show (the font book adds new characters first).
