@@ -1,6 +1,5 @@
 #include "app/ui/registration/registration_screen.h"
 
-#include <algorithm>
 
 namespace salon::ui {
 namespace {
@@ -24,6 +23,13 @@ void entryBox(UiContext& ui, const std::string& id, const std::string& value, co
 void wrapped(UiContext& ui, const std::string& s) {
   ImGui::PushTextWrapPos(0);
   text(ui, s);
+  ImGui::PopTextWrapPos();
+}
+
+// A question or greeting: big, wrapped when a language makes it long.
+void bigWrapped(UiContext& ui, const std::string& s) {
+  ImGui::PushTextWrapPos(0);
+  bigText(ui, s);
   ImGui::PopTextWrapPos();
 }
 
@@ -73,7 +79,7 @@ void RegistrationScreen::notice(UiContext& ui, const RegistrationView& v, Intent
 void RegistrationScreen::declined(UiContext& ui, Intents& out) {
   const Metrics& m = ui.metrics;
   ImGui::Dummy(ImVec2(0, m.gap * 4));
-  bigText(ui, ui.t("ui.register.declined_title"));
+  bigWrapped(ui, ui.t("ui.register.declined_title"));
   ImGui::Dummy(ImVec2(0, m.gap));
   wrapped(ui, ui.t("ui.register.declined_text"));
   ImGui::Dummy(ImVec2(0, m.gap * 3));
@@ -88,13 +94,14 @@ void RegistrationScreen::marketing(UiContext& ui, Intents& out) {
   const Metrics& m = ui.metrics;
   const float w = ImGui::GetContentRegionAvail().x;
   ImGui::Dummy(ImVec2(0, m.gap * 3));
-  bigText(ui, ui.t("ui.register.marketing_title"));
+  bigWrapped(ui, ui.t("ui.register.marketing_title"));
   ImGui::Dummy(ImVec2(0, m.gap));
   wrapped(ui, ui.t("ui.register.marketing_text"));
   ImGui::Dummy(ImVec2(0, m.gap * 3));
   ImGui::PushFont(ui.fonts.big());
+  // Both answers look alike: the opt-in must be the customer's own choice.
   bool yes = touchButton(ui, "registration.marketing.yes", ui.t("ui.register.yes"),
-                         ImVec2((w - m.gap) / 2, m.touch * 1.6f), Tone::Primary);
+                         ImVec2((w - m.gap) / 2, m.touch * 1.6f));
   ImGui::SameLine(0, m.gap);
   bool no = touchButton(ui, "registration.marketing.no", ui.t("ui.register.no"), ImVec2((w - m.gap) / 2, m.touch * 1.6f));
   ImGui::PopFont();
@@ -108,7 +115,7 @@ void RegistrationScreen::marketing(UiContext& ui, Intents& out) {
 void RegistrationScreen::name(UiContext& ui, const RegistrationView& v, Intents& out) {
   const Metrics& m = ui.metrics;
   const float w = ImGui::GetContentRegionAvail().x;
-  bigText(ui, ui.t("ui.register.name_title"));
+  bigWrapped(ui, ui.t("ui.register.name_title"));
   mutedText(ui, ui.t("ui.register.name_hint"));
   entryBox(ui, "registration.name", v.name, v.letters, w);
   if (!v.message.empty()) alertText(ui, v.message);
@@ -118,9 +125,12 @@ void RegistrationScreen::name(UiContext& ui, const RegistrationView& v, Intents&
   if (touchButton(ui, "registration.next", ui.t("ui.register.next"), ImVec2(w - 200 * m.scale - m.gap, m.touch),
                   Tone::Primary))
     add(out, wrap(RegisterNameKeys{"="}));
-  // The keyboard sits at the bottom, where a hand rests.
-  const float kbH = m.touch * 5 + m.gap * 4;
-  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetCursorPosY() + ImGui::GetContentRegionAvail().y - kbH));
+  // The keyboard sits at the bottom, where a hand rests: its height is the
+  // candidate bar and four rows of keys.
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  const float kbH = (m.touch + m.gap) + spacing + 4 * (m.touch + spacing);
+  const float room = ImGui::GetContentRegionAvail().y - kbH - m.gap;
+  if (room > 0) ImGui::Dummy(ImVec2(0, room));
   KeyboardInput k = pinyinKeyboard(ui, v.letters, v.candidates, w);
   if (!k.picked.empty()) add(out, wrap(RegisterPickName{k.picked}));
   else if (!k.keys.empty()) add(out, wrap(RegisterNameKeys{k.keys}));
@@ -158,7 +168,7 @@ void RegistrationScreen::welcome(UiContext& ui, const RegistrationView& v, Inten
   const Metrics& m = ui.metrics;
   const float w = ImGui::GetContentRegionAvail().x;
   ImGui::Dummy(ImVec2(0, m.gap * 4));
-  bigText(ui, ui.t("ui.register.welcome") + v.name);
+  bigWrapped(ui, ui.t("ui.register.welcome") + v.name);
   ImGui::Dummy(ImVec2(0, m.gap));
   wrapped(ui, ui.t("ui.register.welcome_text"));
   mutedText(ui, v.fileNo);
