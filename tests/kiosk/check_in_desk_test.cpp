@@ -51,7 +51,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("a signed member QR greets by name with today's appointment, points and balance; confirm joins the queue") {
+TEST_CASE("a signed member QR greets by name with today's appointment, points and balance and confirm joins the queue") {
   Fixture f;
   const CustomerId zhang = f.idOf("M00000001");
   f.db->sql().exec("INSERT INTO member_balances (customer_id, points, sv_principal, sv_bonus) VALUES (" +
@@ -96,7 +96,7 @@ TEST_CASE("a signed member QR greets by name with today's appointment, points an
   CHECK(f.view().welcomedName.empty());
 }
 
-TEST_CASE("a card number from a swipe greets by name too; the balances clear themselves if nobody confirms") {
+TEST_CASE("a card number from a swipe greets by name too and the balances clear themselves if nobody confirms") {
   Fixture f;
   f.signIn("cash", "3456");
   f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
@@ -138,7 +138,7 @@ TEST_CASE("a forged QR is refused with a clear message and logged, no name shown
   CHECK(f.view().message == "无法识别此卡，请到前台");
 }
 
-TEST_CASE("a card reissued away is refused; the new card works") {
+TEST_CASE("a card reissued away is refused and the new card works") {
   Fixture f;
   f.signIn("sup", "2345");
   REQUIRE(f.kiosk->staff());
@@ -176,7 +176,7 @@ TEST_CASE("by phone the name stays masked with no balances, also when a reader t
   CHECK(f.count("SELECT count(*) FROM checkins WHERE method = 'phone'") == 1);
 }
 
-TEST_CASE("a scan on a screen that takes none is ignored without a sound; a payment code is not a member") {
+TEST_CASE("a scan on a screen that takes none is ignored without a sound and a payment code is not a member") {
   Fixture f;
   f.signIn("cash", "3456");
   f.kiosk->apply(ui::ScanPayload{"M00000001"});  // home: no desk takes scans

@@ -74,7 +74,7 @@ TEST_CASE("declining the privacy notice ends politely and stores nothing persona
   CHECK(f.kiosk->view().screen == ui::Screen::CheckIn);
 }
 
-TEST_CASE("agreeing: marketing choice, a name typed in pinyin and picked, the phone; a file pending review") {
+TEST_CASE("agreeing: marketing choice, a name typed in pinyin and picked, the phone and a file pending review") {
   Fixture f;
   f.act(ui::RegisterPhoneKeys{"138="});  // not yet: the notice comes first
   CHECK(f.view().step == Step::Notice);
@@ -121,7 +121,7 @@ TEST_CASE("agreeing: marketing choice, a name typed in pinyin and picked, the ph
   CHECK(f.count("SELECT count(*) FROM checkins WHERE customer_id = " + id) == 1);
 }
 
-TEST_CASE("no marketing: the opt-out is what the file keeps; back goes one step back") {
+TEST_CASE("no marketing: the opt-out is what the file keeps and back goes one step back") {
   Fixture f;
   f.act(ui::RegisterAgree{});
   f.act(ui::RegisterMarketing{true});

@@ -23,7 +23,7 @@ struct Context {
 
 }  // namespace
 
-TEST_CASE("a reader's fast burst ending in Enter is one scan; nothing of it reaches the screen") {
+TEST_CASE("a reader's fast burst ending in Enter is one scan and nothing of it reaches the screen") {
   Context ctx;
   kiosk::WedgeGate gate;
   FakeWindow w;
@@ -63,7 +63,7 @@ TEST_CASE("a person typing slowly: the keys come through in order after the gap,
   CHECK(w.takeScans().empty());
 }
 
-TEST_CASE("a short fast burst with Enter is typing, not a scan; a magnetic track gives its card number") {
+TEST_CASE("a short fast burst with Enter is typing, not a scan and a magnetic track gives its card number") {
   Context ctx;
   kiosk::WedgeGate gate;
   FakeWindow w;

@@ -69,7 +69,7 @@ TEST_CASE("the empty check-in screen offers the keypad, the scan hint and the fi
   CHECK(find<Navigate>(go)->to == Screen::Registration);
 }
 
-TEST_CASE("registration: the notice scrolls, agree or decline; the name on the pinyin keyboard; the phone on the keypad") {
+TEST_CASE("registration: the notice scrolls, agree or decline and the name on the pinyin keyboard and the phone on the keypad") {
   Headless h;
   KioskView v = base(Screen::Registration);
   v.registration.title = "首次到店 · 新顾客登记";
