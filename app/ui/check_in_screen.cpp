@@ -104,7 +104,7 @@ Intents CheckInScreen::draw(UiContext& ui, const CheckInView& v) {
   ImGui::BeginGroup();
   ImGui::BeginChild("checkin.left", ImVec2(leftW, bottom - m.touch - m.gap * 3), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
-  bigText(ui, ui.t("ui.checkin.title"));
+  if (v.card.id == 0) bigText(ui, ui.t("ui.checkin.title"));  // the greeting by name is the title then
   if (!v.welcomedName.empty()) {
     ImGui::Dummy(ImVec2(0, m.gap * 2));
     bigText(ui, v.welcomedName);
