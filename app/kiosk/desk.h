@@ -53,6 +53,13 @@ class Desk {
   virtual int waiting() { return 0; }
   // Whether the signed-in staff may open this screen at all (its home tile).
   virtual bool offered() const { return k_.staff.has_value(); }
+  // A reader (card, QR, payment code) scanned `payload` while this desk's screen
+  // is shown. Returns whether it was recognised (the good or refused chime), or
+  // nullopt when this screen takes no scans (no sound).
+  virtual std::optional<bool> scanned(const std::string& payload) {
+    (void)payload;
+    return std::nullopt;
+  }
 
  protected:
   DeskContext& k_;

@@ -8,7 +8,6 @@
 namespace salon::kiosk {
 namespace {
 
-constexpr Instant kGreetingShown = 8 * kSecond;  // then the check-in screen clears itself
 constexpr int kTodayListLength = 100;
 
 std::string statusKey(const std::string& status) { return "ui.status." + status; }
@@ -67,10 +66,6 @@ bool KioskController::tick() {
   Instant now = clock_.now();
   if (staff_ && idle_.expired(now)) {
     lock("ui.signin.auto_locked");
-    return true;
-  }
-  if (view_.screen == ui::Screen::CheckIn && !view_.checkIn.welcomedName.empty() && now - welcomedAt_ >= kGreetingShown) {
-    showCheckIn();
     return true;
   }
   bool changed = false;
@@ -159,7 +154,6 @@ void KioskController::lock(const std::string& messageKey) {
   staff_.reset();
   showSignIn();
   view_.signIn.message = messageKey.empty() ? "" : catalog_.text(messageKey);
-  view_.checkIn = {};
   view_.home = {};
   for (Desk* d : all_) d->locked();
 }
@@ -205,6 +199,7 @@ void KioskController::listCustomers(const std::vector<CustomerSummary>& found) {
 void KioskController::setPinyin(PinyinConverter* pinyin) {
   pinyin_ = pinyin;
   view_.home.search.pinyinReady = pinyin_ != nullptr;
+  registration_.setPinyin(pinyin);
 }
 
 void KioskController::on(const ui::OpenSearch&) {
@@ -260,7 +255,6 @@ void KioskController::on(const ui::Navigate& i) { openScreen(i.to, i.customer); 
 void KioskController::openScreen(ui::Screen screen, CustomerId customer) {
   if (!staff_) return showSignIn();
   if (screen == ui::Screen::Home) return showHome();
-  if (screen == ui::Screen::CheckIn) return showCheckIn();
   if (screen == ui::Screen::SignIn) return lock("");
   view_.screen = screen;
   deskFor(screen)->open(customer);  // it may move on to another screen itself
@@ -268,6 +262,7 @@ void KioskController::openScreen(ui::Screen screen, CustomerId customer) {
 
 Desk* KioskController::deskFor(ui::Screen screen) {
   switch (screen) {
+    case ui::Screen::CheckIn: return &checkIn_;
     case ui::Screen::Registration: return &registration_;
     case ui::Screen::Checkout: return &checkout_;
     case ui::Screen::CustomerFile: return &customerFile_;
@@ -303,94 +298,17 @@ void KioskController::on(const ui::AppointmentsIntent& i) {
 }
 
 
-// --- check-in ----------------------------------------------------------------
+// --- check-in (app/kiosk/check_in_desk.cpp) ---------------------------------
 
-void KioskController::showCheckIn() {
-  view_.screen = ui::Screen::CheckIn;
-  view_.checkIn = {};
-  phone_.clear();
-}
+void KioskController::on(const ui::PhoneKeys& i) { checkIn_.apply(i); }
+void KioskController::on(const ui::ConfirmCheckIn& i) { checkIn_.apply(i); }
+void KioskController::on(const ui::RejectMatches& i) { checkIn_.apply(i); }
 
-void KioskController::on(const ui::PhoneKeys& i) {
-  if (view_.screen != ui::Screen::CheckIn) return;
-  if (!view_.checkIn.welcomedName.empty()) showCheckIn();
-  bool done = phone_.apply(i.keys);
-  view_.checkIn.digits = phone_.digits();
-  view_.checkIn.message.clear();
-  if (!done) {
-    view_.checkIn.matches.clear();
-    view_.checkIn.searched = false;
-    return;
-  }
-  findByPhone();
-}
-
-// A phone number alone shows only the masked name: whoever stands at the
-// counter may not be the customer (消费金额…不可随意让人翻看).
-void KioskController::findByPhone() {
-  view_.checkIn.matches.clear();
-  if (phone_.digits().size() < 4) {
-    view_.checkIn.message = catalog_.text("ui.checkin.need_digits");
-    return;
-  }
-  view_.checkIn.searched = true;
-  for (const CustomerSummary& c : directory_.search(phone_.digits(), 6)) {
-    view_.checkIn.matches.push_back({c.id, ui::maskName(c.name)});
-    auditView(c.id, "name_masked", "check-in by phone");
-  }
-  if (view_.checkIn.matches.empty()) view_.checkIn.message = catalog_.text("ui.checkin.not_found");
-}
-
-void KioskController::on(const ui::RejectMatches&) {
-  showCheckIn();
-  view_.checkIn.message = catalog_.text("ui.checkin.not_found");
-}
-
-void KioskController::on(const ui::ConfirmCheckIn& i) {
-  bool offered = false;
-  std::string masked;
-  for (const ui::CheckInMatch& m : view_.checkIn.matches)
-    if (m.id == i.id) offered = true, masked = m.maskedName;
-  if (!offered) return;  // a stale tap: only what was on screen can be confirmed
-  if (auto c = directory_.byId(i.id)) checkIn(*c, "phone", masked);
-}
-
-// The member card or QR proves who is here: greet by name. Points, balance and
-// today's appointment join the greeting once members and checkout exist.
+// A scan goes to the desk of the screen shown (check-in: a member; checkout: a
+// payment code); a screen that takes no scans ignores it without a sound.
 void KioskController::on(const ui::ScanPayload& i) {
-  if (view_.screen != ui::Screen::CheckIn) return;
-  checkInByCard(i.payload);
-}
-
-void KioskController::checkInByCard(const std::string& payload) {
-  showCheckIn();
-  for (const CustomerSummary& c : directory_.search(payload, 2)) {
-    if (!c.memberNo.empty() && c.memberNo == payload) {
-      auditView(c.id, "name", "check-in by card");
-      scanOutcome_ = true;
-      return checkIn(c, "card", catalog_.text("ui.checkin.welcome") + c.name);
-    }
-  }
-  view_.checkIn.message = catalog_.text("ui.checkin.card_unknown");
-  scanOutcome_ = false;
-}
-
-// The customer joins today's queue: one business action (the row, its audit
-// entry and its outbox message commit together).
-void KioskController::checkIn(const CustomerSummary& c, const std::string& method, const std::string& shownName) {
   if (!staff_) return;
-  Instant now = clock_.now();
-  queue_.add({newUuid(), c.id, now, method, staff_->code},
-             auditOf(now, staff_->code, "customer.check_in", "customer", std::to_string(c.id), method));
-  view_.checkIn = {};
-  phone_.clear();
-  view_.checkIn.welcomedName = shownName;
-  welcomedAt_ = now;
-}
-
-void KioskController::auditView(CustomerId id, const std::string& sections, const std::string& purpose) {
-  audit_.append(auditOf(clock_.now(), staff_ ? staff_->code : "", "customer.view", "customer", std::to_string(id),
-                        purpose, sections));
+  if (Desk* d = deskFor(view_.screen)) scanOutcome_ = d->scanned(i.payload);
 }
 
 // --- language ----------------------------------------------------------------

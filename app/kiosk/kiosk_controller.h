@@ -11,6 +11,7 @@
 #include "app/core/i18n.h"
 #include "app/core/pinyin.h"
 #include "app/core/staff_auth.h"
+#include "app/kiosk/check_in_desk.h"
 #include "app/kiosk/registration_desk.h"
 #include "app/kiosk/checkout_desk.h"
 #include "app/kiosk/customer_file_desk.h"
@@ -71,11 +72,6 @@ class KioskController {
   void lock(const std::string& messageKey);
   void showSignIn();
   void showHome();
-  void showCheckIn();
-  void findByPhone();
-  void checkInByCard(const std::string& payload);
-  void checkIn(const CustomerSummary& c, const std::string& method, const std::string& shownName);
-  void auditView(CustomerId id, const std::string& sections, const std::string& purpose);
 
   void on(const ui::ChooseStaff& i);
   void on(const ui::PinKeys& i);
@@ -113,9 +109,7 @@ class KioskController {
   Catalog catalog_;
   std::optional<Staff> staff_;
   ui::DigitEntry pin_{8};
-  ui::DigitEntry phone_{15};
   ui::IdleLock idle_;
-  Instant welcomedAt_ = 0;
   PinChecker pinChecker_;
   PinyinConverter* pinyin_ = nullptr;
   std::optional<bool> scanOutcome_;
@@ -127,14 +121,15 @@ class KioskController {
   };
   DeskContext desks_{db_,     clock_, zone_, catalog_, staff_, audit_, directory_, view_,
                      [this](ui::Screen s, CustomerId c) { openScreen(s, c); }, background_};
-  RegistrationDesk registration_{desks_};
+  CheckInDesk checkIn_{desks_, queue_};
+  RegistrationDesk registration_{desks_, checkIn_};
   CheckoutDesk checkout_{desks_};
   CustomerFileDesk customerFile_{desks_};
   MembersDesk members_{desks_};
   ApprovalsDesk approvals_{desks_};
   SettingsDesk settings_{desks_};
   AppointmentsDesk appointments_{desks_};
-  Desk* const all_[7] = {&registration_, &checkout_, &customerFile_, &members_, &approvals_, &settings_, &appointments_};
+  Desk* const all_[8] = {&checkIn_, &registration_, &checkout_, &customerFile_, &members_, &approvals_, &settings_, &appointments_};
 };
 
 }  // namespace salon::kiosk

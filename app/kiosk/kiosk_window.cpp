@@ -10,9 +10,11 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/core/member_card.h"
 #include "app/kiosk/kiosk_controller.h"
 #include "app/kiosk/rime_pinyin.h"
 #include "app/kiosk/script_runner.h"
+#include "app/kiosk/wedge_gate.h"
 #include "app/kiosk/worker.h"
 #include "app/platform/frame_pacer.h"
 #include "app/platform/main_thread_queue.h"
@@ -23,6 +25,7 @@
 #include "storage/customer_directory.h"
 #include "storage/upkeep.h"
 #include "storage/check_in_store.h"
+#include "storage/member_card_store.h"
 #include "storage/staff_store.h"
 
 namespace salon::kiosk {
@@ -64,6 +67,17 @@ std::string nthMember(storage::Database& db, int n) {
   return q.executeStep() ? q.getColumn(0).getString() : "";
 }
 
+// The N-th member's card QR as the card printing signs it (the store's key,
+// the card version in force); "" if there is no such member.
+std::string nthMemberQr(storage::Database& db, int n) {
+  std::string memberNo = nthMember(db, n);
+  if (memberNo.empty()) return "";
+  storage::SqliteMemberCardStore cards(db);
+  auto holder = cards.holder(memberNo);
+  if (!holder) return "";
+  return signCard(cardKeyFromSeed(cards.signingSeed()), memberNo, holder->cardVersion);
+}
+
 // One kiosk session: window, fonts, controller and the frame loop.
 class KioskSession {
  public:
@@ -86,6 +100,7 @@ class KioskSession {
     wo.height = o.height;
     wo.fullscreen = o.fullscreen;
     window_ = platform::Window::open(o.backend, wo);
+    window_->setKeyGate(&wedge_);
     windowOpenMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - o.started).count();
     jobs_ = std::make_unique<platform::MainThreadQueue>([w = window_.get()] { w->wake(); });
     startUpkeep();
@@ -103,7 +118,8 @@ class KioskSession {
         std::filesystem::path(db.path()).parent_path().append("rime").string());
     if (!o.script.empty()) {
       runner_ = std::make_unique<ScriptRunner>(o.script, parseScript(readFile(o.script)), o.shotsDir,
-                                               [&db](int n) { return nthMember(db, n); });
+                                               [&db](int n) { return nthMember(db, n); },
+                                               [&db](int n) { return nthMemberQr(db, n); });
     }
   }
 
@@ -117,6 +133,7 @@ class KioskSession {
 
  private:
   bool drawFrame();
+  void takeScans();
   void startUpkeep();
   void startQuickCheck();
   void startPinyin();
@@ -132,6 +149,7 @@ class KioskSession {
   storage::SqliteCheckInQueue queue_;
   KioskController controller_;
   ui::FontBook fonts_;
+  WedgeGate wedge_;  // before the window, which holds a pointer to it
   std::unique_ptr<platform::Window> window_;
   std::unique_ptr<platform::MainThreadQueue> jobs_;
   std::unique_ptr<ScriptRunner> runner_;
@@ -237,6 +255,17 @@ bool KioskSession::drawFrame() {
   return !missing;
 }
 
+// What the readers scanned goes to the controller, which hands it to the desk
+// of the screen shown; the chime says whether it was recognised.
+void KioskSession::takeScans() {
+  for (const std::string& code : window_->takeScans()) {
+    controller_.activity();
+    controller_.apply(ui::ScanPayload{code});
+    if (auto scan = controller_.takeScanOutcome()) window_->chime(*scan);
+    pacer_.eventArrived();
+  }
+}
+
 int KioskSession::run() {
   if (options_.bench) return bench();
   while (!window_->closeRequested()) {
@@ -247,6 +276,7 @@ int KioskSession::run() {
       pacer_.eventArrived();
     }
     if (jobs_->drain() > 0) pacer_.eventArrived();
+    takeScans();
     if (controller_.tick()) pacer_.eventArrived();
     if (!scripted && !pacer_.frameDue()) continue;
     if (!drawFrame()) continue;

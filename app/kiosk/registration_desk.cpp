@@ -1,14 +1,192 @@
 #include "app/kiosk/registration_desk.h"
 
-namespace salon::kiosk {
+#include "app/core/customer_files.h"
+#include "app/core/error.h"
+#include "app/core/text_rules.h"
+#include "app/kiosk/check_in_desk.h"
+#include "storage/customer_store.h"
+#include "storage/settings_store.h"
 
-void RegistrationDesk::open(CustomerId customer) {
-  ui::RegistrationView& v = k_.view.registration;
-  v = {};
-  v.customer = customer;
-  v.title = k_.catalog.text("ui.nav.registration");
+namespace salon::kiosk {
+namespace {
+
+using Step = ui::RegistrationStep;
+
+void eraseLastCharacter(std::string& s) {
+  while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+  if (!s.empty()) s.pop_back();
 }
 
-void RegistrationDesk::apply(const ui::RegistrationIntent&) { open(k_.view.registration.customer); }
+}  // namespace
+
+RegistrationDesk::~RegistrationDesk() = default;
+
+void RegistrationDesk::setPinyin(PinyinConverter* pinyin) {
+  pinyin_ = pinyin;
+  k_.view.registration.pinyinReady = pinyin_ != nullptr;
+}
+
+void RegistrationDesk::open(CustomerId) {
+  ui::RegistrationView& v = k_.view.registration;
+  v = {};
+  v.pinyinReady = pinyin_ != nullptr;
+  phone_.clear();
+  loadNotice();
+}
+
+// The salon's own wording when it set one (store.privacy_notice, with its
+// version), else the standard notice in the kiosk's language.
+void RegistrationDesk::loadNotice() {
+  ui::RegistrationView& v = k_.view.registration;
+  v.title = k_.catalog.text("ui.register.title");
+  auto own = storage::readSetting(k_.db.sql(), "store.privacy_notice");
+  v.notice = own ? *own : k_.catalog.text("ui.register.notice_text");
+  v.noticeVersion = own ? storage::readSetting(k_.db.sql(), "store.privacy_notice_version").value_or(kPrivacyNoticeVersion)
+                        : kPrivacyNoticeVersion;
+}
+
+void RegistrationDesk::languageChanged() {
+  if (k_.view.registration.step == Step::Notice) loadNotice();
+  k_.view.registration.message.clear();
+}
+
+void RegistrationDesk::locked() {
+  k_.view.registration = {};
+  phone_.clear();
+}
+
+void RegistrationDesk::apply(const ui::RegistrationIntent& intent) {
+  if (k_.view.screen != ui::Screen::Registration) return;
+  std::visit([this](const auto& i) { on(i); }, intent);
+}
+
+void RegistrationDesk::on(const ui::RegisterAgree&) {
+  if (k_.view.registration.step == Step::Notice) k_.view.registration.step = Step::Marketing;
+}
+
+// Declined: a walk-in. Core writes only an audit entry without personal data.
+void RegistrationDesk::on(const ui::RegisterDecline&) {
+  ui::RegistrationView& v = k_.view.registration;
+  if (v.step != Step::Notice || !k_.staff) return;
+  storage::SqliteCustomerFileStore store(k_.db);
+  if (!keys_) keys_ = std::make_unique<NameKeyMaker>();
+  try {
+    Registration r;
+    r.consentGiven = false;
+    CustomerFiles(store, k_.directory, k_.audit, k_.clock, *keys_, k_.zone).registerCustomer(*k_.staff, r);
+    v.step = Step::Declined;
+  } catch (const DomainError& e) {
+    v.message = k_.catalog.text("error." + e.code());
+  }
+}
+
+void RegistrationDesk::on(const ui::RegisterMarketing& i) {
+  ui::RegistrationView& v = k_.view.registration;
+  if (v.step != Step::Marketing) return;
+  v.marketing = i.yes;
+  v.step = Step::Name;
+}
+
+// Letters are pinyin (turned into characters by picking a candidate) when the
+// engine is ready, else typed as they are.
+void RegistrationDesk::on(const ui::RegisterNameKeys& i) {
+  ui::RegistrationView& v = k_.view.registration;
+  if (v.step != Step::Name) return;
+  v.message.clear();
+  for (char c : i.keys) {
+    if (c == '=') return nameDone();
+    if (c == 'C') v.name.clear(), v.letters.clear();
+    else if (c == '<') v.letters.empty() ? eraseLastCharacter(v.name) : v.letters.pop_back();
+    else if (c >= 'a' && c <= 'z') (pinyin_ ? v.letters : v.name) += c;
+  }
+  refresh();
+}
+
+void RegistrationDesk::on(const ui::RegisterPickName& i) {
+  ui::RegistrationView& v = k_.view.registration;
+  if (v.step != Step::Name) return;
+  v.name += i.text;
+  v.letters.clear();
+  v.message.clear();
+  refresh();
+}
+
+void RegistrationDesk::refresh() {
+  ui::RegistrationView& v = k_.view.registration;
+  v.candidates = pinyin_ ? pinyin_->candidates(v.letters, 8) : std::vector<std::string>{};
+}
+
+// The name is checked as core will check it before the phone is asked for.
+void RegistrationDesk::nameDone() {
+  ui::RegistrationView& v = k_.view.registration;
+  try {
+    v.name = checkName(v.name);
+    v.letters.clear();
+    v.candidates.clear();
+    v.step = Step::Phone;
+  } catch (const DomainError& e) {
+    v.message = k_.catalog.text("error." + e.code());
+  }
+}
+
+void RegistrationDesk::on(const ui::RegisterPhoneKeys& i) {
+  ui::RegistrationView& v = k_.view.registration;
+  if (v.step != Step::Phone) return;
+  bool done = phone_.apply(i.keys);
+  v.phone = phone_.digits();
+  v.message.clear();
+  if (done) submit();
+}
+
+// One business action through core, as `customers register` does: the file
+// (pending review), its consent and marketing choice, the audit entry and the
+// outbox message commit together.
+void RegistrationDesk::submit() {
+  ui::RegistrationView& v = k_.view.registration;
+  if (!k_.staff) return;
+  Registration r;
+  r.consentGiven = true;
+  r.noticeVersion = v.noticeVersion;
+  r.marketingOptIn = v.marketing;
+  r.name = v.name;
+  r.phone = v.phone;
+  storage::SqliteCustomerFileStore store(k_.db);
+  if (!keys_) keys_ = std::make_unique<NameKeyMaker>();
+  try {
+    RegistrationResult done =
+        CustomerFiles(store, k_.directory, k_.audit, k_.clock, *keys_, k_.zone).registerCustomer(*k_.staff, r);
+    v.customer = done.id;
+    v.fileNo = done.fileNo;
+    v.step = Step::Welcome;
+  } catch (const DomainError& e) {
+    v.message = k_.catalog.text("error." + e.code());
+    if (e.code().rfind("name", 0) == 0) v.step = Step::Name;
+  }
+}
+
+void RegistrationDesk::on(const ui::RegisterBack&) {
+  ui::RegistrationView& v = k_.view.registration;
+  v.message.clear();
+  if (v.step == Step::Marketing) v.step = Step::Notice;
+  else if (v.step == Step::Name) v.step = Step::Marketing;
+  else if (v.step == Step::Phone) v.step = Step::Name;
+}
+
+void RegistrationDesk::on(const ui::RegisterJoinQueue&) {
+  const ui::RegistrationView& v = k_.view.registration;
+  if (v.step != Step::Welcome || v.customer == 0) return;
+  const CustomerId id = v.customer;
+  const std::string name = v.name;
+  k_.open(ui::Screen::CheckIn, 0);
+  checkIn_.join(id, name);
+  k_.view.registration = {};
+}
+
+void RegistrationDesk::on(const ui::RegisterFinish&) {
+  const Step step = k_.view.registration.step;
+  if (step != Step::Welcome && step != Step::Declined) return;
+  k_.open(ui::Screen::CheckIn, 0);
+  k_.view.registration = {};
+}
 
 }  // namespace salon::kiosk

@@ -1,14 +1,50 @@
 #pragma once
+// First-visit registration at the counter, through core's CustomerFiles: the
+// privacy notice, agree (a file pending review, with its consent and marketing
+// choice, in one audited transaction) or decline (a walk-in: nothing personal
+// stored), then the name (pinyin keyboard) and phone (keypad).
+#include <memory>
+
+#include "app/core/name_keys.h"
+#include "app/core/pinyin.h"
 #include "app/kiosk/desk.h"
 #include "app/ui/registration/registration_view.h"
+#include "app/ui/entry.h"
 
 namespace salon::kiosk {
 
+class CheckInDesk;
+
 class RegistrationDesk : public Desk {
  public:
-  explicit RegistrationDesk(DeskContext& k) : Desk(k) {}
+  RegistrationDesk(DeskContext& k, CheckInDesk& checkIn) : Desk(k), checkIn_(checkIn) {}
+  ~RegistrationDesk() override;
   void open(CustomerId customer) override;
+  void languageChanged() override;
+  void locked() override;
   void apply(const ui::RegistrationIntent& intent);
+  // The pinyin engine, once deployed (until then letters are typed as they are).
+  void setPinyin(PinyinConverter* pinyin);
+
+ private:
+  void on(const ui::RegisterAgree&);
+  void on(const ui::RegisterDecline&);
+  void on(const ui::RegisterMarketing& i);
+  void on(const ui::RegisterNameKeys& i);
+  void on(const ui::RegisterPickName& i);
+  void on(const ui::RegisterPhoneKeys& i);
+  void on(const ui::RegisterBack&);
+  void on(const ui::RegisterJoinQueue&);
+  void on(const ui::RegisterFinish&);
+  void loadNotice();
+  void nameDone();
+  void submit();
+  void refresh();
+
+  CheckInDesk& checkIn_;
+  PinyinConverter* pinyin_ = nullptr;
+  std::unique_ptr<NameKeyMaker> keys_;  // made at the first registration (ICU tables)
+  ui::DigitEntry phone_{15};
 };
 
 }  // namespace salon::kiosk

@@ -53,8 +53,13 @@ std::vector<ScriptStep> parseScript(const std::string& text) {
   return steps;
 }
 
-ScriptRunner::ScriptRunner(std::string name, std::vector<ScriptStep> steps, std::string shotsDir, MemberLookup members)
-    : name_(std::move(name)), steps_(std::move(steps)), shotsDir_(std::move(shotsDir)), members_(std::move(members)) {}
+ScriptRunner::ScriptRunner(std::string name, std::vector<ScriptStep> steps, std::string shotsDir, MemberLookup members,
+                           MemberLookup memberQrs)
+    : name_(std::move(name)),
+      steps_(std::move(steps)),
+      shotsDir_(std::move(shotsDir)),
+      members_(std::move(members)),
+      memberQrs_(std::move(memberQrs)) {}
 
 ScriptRunner::State ScriptRunner::afterFrame(const ui::FrameRecord& frame, platform::Window& window) {
   if (state_ != State::Running) return state_;
@@ -108,16 +113,19 @@ bool ScriptRunner::step(const ScriptStep& s, const ui::FrameRecord& frame, platf
   }
   if (s.verb == "scan") {
     std::string payload = s.arg;
-    if (payload.rfind("@member:", 0) == 0) {
-      payload = members_ ? members_(std::atoi(payload.c_str() + 8)) : "";
+    const MemberLookup* lookup = payload.rfind("@member:", 0) == 0     ? &members_
+                                 : payload.rfind("@memberqr:", 0) == 0 ? &memberQrs_
+                                                                       : nullptr;
+    if (lookup) {
+      payload = *lookup ? (*lookup)(std::atoi(payload.c_str() + payload.find(':') + 1)) : "";
       if (payload.empty()) {
         fail(s, "the database has no " + s.arg.substr(1));
         return false;
       }
     }
-    for (char32_t c : ui::decodeUtf8(payload)) window.injectText(ui::encodeUtf8(c));
-    window.injectKey(platform::Key::Enter, true);
-    window.injectKey(platform::Key::Enter, false);
+    // A reader types ASCII as raw key presses, all at once, then Enter.
+    for (char c : payload) window.injectKeystroke(c);
+    window.injectKeystroke('\n');
     return done(false);
   }
   if (s.verb == "wait") {

@@ -3,8 +3,10 @@
 //   tap <id|label>   mouse press and release at the centre of the widget as last drawn
 //   type <text>      text input, one character per event
 //   key <name>       enter, backspace, escape, tab, left, right, up, down, delete, home, end
-//   scan <payload>   a wedge reader: a fast key sequence and Enter; @member:N = the
-//                    N-th member's number in this database
+//   scan <payload>   a wedge reader: a fast burst of raw key presses and Enter (decoded
+//                    by the window's gate like a real reader); @member:N = the N-th
+//                    member's number in this database, @memberqr:N = that member's
+//                    signed card QR
 //   wait <frames>    let frames pass
 //   shot <name>      save the frame as <shots>/<name>.png
 //   expect <text>    pass when <text> was drawn in the current frame (waits up to 3 s)
@@ -33,7 +35,8 @@ class ScriptRunner {
   enum class State { Running, Passed, Failed };
   using MemberLookup = std::function<std::string(int n)>;  // "" if there is none
 
-  ScriptRunner(std::string name, std::vector<ScriptStep> steps, std::string shotsDir, MemberLookup members);
+  ScriptRunner(std::string name, std::vector<ScriptStep> steps, std::string shotsDir, MemberLookup members,
+               MemberLookup memberQrs = {});
 
   // After a frame was rendered and before it is presented.
   State afterFrame(const ui::FrameRecord& frame, platform::Window& window);
@@ -49,6 +52,7 @@ class ScriptRunner {
   std::vector<ScriptStep> steps_;
   std::string shotsDir_;
   MemberLookup members_;
+  MemberLookup memberQrs_;
   std::size_t next_ = 0;
   int settle_ = 0;
   int waitFrames_ = 0;

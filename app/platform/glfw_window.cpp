@@ -6,6 +6,7 @@
 #include <imgui/backends/imgui_impl_glfw.h>
 #include <imgui/backends/imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <stdexcept>
 
@@ -28,6 +29,32 @@ Key translateKey(int k) {
     case GLFW_KEY_HOME: return Key::Home;
     case GLFW_KEY_END: return Key::End;
     default: return Key::None;
+  }
+}
+
+// GLFW key → USB HID usage id (what the wedge decoder reads); 0 if none.
+std::uint16_t hidUsage(int k) {
+  if (k >= GLFW_KEY_A && k <= GLFW_KEY_Z) return static_cast<std::uint16_t>(4 + (k - GLFW_KEY_A));
+  if (k >= GLFW_KEY_1 && k <= GLFW_KEY_9) return static_cast<std::uint16_t>(30 + (k - GLFW_KEY_1));
+  if (k >= GLFW_KEY_KP_1 && k <= GLFW_KEY_KP_9) return static_cast<std::uint16_t>(89 + (k - GLFW_KEY_KP_1));
+  switch (k) {
+    case GLFW_KEY_0: return 39;
+    case GLFW_KEY_KP_0: return 98;
+    case GLFW_KEY_ENTER: return 40;
+    case GLFW_KEY_KP_ENTER: return 88;
+    case GLFW_KEY_SPACE: return 44;
+    case GLFW_KEY_MINUS: return 45;
+    case GLFW_KEY_EQUAL: return 46;
+    case GLFW_KEY_LEFT_BRACKET: return 47;
+    case GLFW_KEY_RIGHT_BRACKET: return 48;
+    case GLFW_KEY_BACKSLASH: return 49;
+    case GLFW_KEY_SEMICOLON: return 51;
+    case GLFW_KEY_APOSTROPHE: return 52;
+    case GLFW_KEY_GRAVE_ACCENT: return 53;
+    case GLFW_KEY_COMMA: return 54;
+    case GLFW_KEY_PERIOD: return 55;
+    case GLFW_KEY_SLASH: return 56;
+    default: return 0;
   }
 }
 
@@ -79,7 +106,8 @@ class GlfwWindow : public Window {
     glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double y) {
       self(w).input_.push(InputEvent::wheel(static_cast<float>(y)));
     });
-    glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int, int action, int) {
+    glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int, int action, int mods) {
+      if (action == GLFW_PRESS) self(w).onRawKey(key, (mods & GLFW_MOD_SHIFT) != 0);
       if (action != GLFW_REPEAT) self(w).onKey(translateKey(key), action == GLFW_PRESS);
     });
     glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned c) { self(w).onChar(c); });
@@ -98,10 +126,12 @@ class GlfwWindow : public Window {
   bool waitEvents(int timeoutMs) override {
     std::size_t before = input_.size();
     bool wasClosing = closeRequested_;
+    if (holdingKeys()) timeoutMs = std::min(timeoutMs, kGateWaitMs);  // a held burst is decided soon
     if (timeoutMs > 0) glfwWaitEventsTimeout(timeoutMs / 1000.0);
     else glfwPollEvents();
+    bool released = keysIdle(nowMs());
     // GLFW does not say whether anything arrived: a timeout looks like a wake-up.
-    return input_.size() != before || closeRequested_ != wasClosing || pendingWake();
+    return released || input_.size() != before || closeRequested_ != wasClosing || pendingWake();
   }
 
   void beginFrame() override {
@@ -117,6 +147,7 @@ class GlfwWindow : public Window {
     glfwPostEmptyEvent();  // thread-safe
   }
   void size(int& w, int& h) const override { glfwGetFramebufferSize(window_, &w, &h); }
+  std::uint32_t nowMs() const override { return static_cast<std::uint32_t>(glfwGetTime() * 1000.0); }
 
   // GLFW cannot inject into its own queue: injected events enter our callbacks,
   // the same functions the real ones call.
@@ -125,7 +156,7 @@ class GlfwWindow : public Window {
     onButton(GLFW_MOUSE_BUTTON_LEFT, down);
   }
   void injectKey(Key key, bool down) override { onKey(key, down); }
-  void injectText(const std::string& utf8) override { input_.push(InputEvent::textEvent(utf8)); }
+  void injectText(const std::string& utf8) override { keyboardEvent(InputEvent::textEvent(utf8)); }
 
  private:
   static GlfwWindow& self(GLFWwindow* w) { return *static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w)); }
@@ -144,12 +175,15 @@ class GlfwWindow : public Window {
     if (b >= 0 && b < 3) input_.push(InputEvent::mouse(b, down));
   }
   void onKey(Key k, bool down) {
-    if (k != Key::None) input_.push(InputEvent::keyEvent(k, down));
+    if (k != Key::None) keyboardEvent(InputEvent::keyEvent(k, down));
+  }
+  void onRawKey(int key, bool shift) {
+    if (std::uint16_t usage = hidUsage(key)) rawKey({usage, shift, nowMs()});
   }
   void onChar(unsigned c) {
     std::string s;
     appendUtf8(s, c);
-    input_.push(InputEvent::textEvent(s));
+    keyboardEvent(InputEvent::textEvent(s));
   }
 
   GLFWwindow* window_ = nullptr;

@@ -100,12 +100,14 @@ class SdlWindow : public Window {
   }
 
   bool waitEvents(int timeoutMs) override {
+    if (holdingKeys()) timeoutMs = std::min(timeoutMs, kGateWaitMs);  // a held burst is decided soon
     SDL_Event e;
     bool any = timeoutMs > 0 ? SDL_WaitEventTimeout(&e, timeoutMs) != 0 : SDL_PollEvent(&e) != 0;
-    if (!any) return false;
-    do translate(e);
-    while (SDL_PollEvent(&e));
-    return true;
+    if (any) {
+      do translate(e);
+      while (SDL_PollEvent(&e));
+    }
+    return keysIdle(SDL_GetTicks()) || any;
   }
 
   void beginFrame() override {
@@ -139,6 +141,7 @@ class SdlWindow : public Window {
   }
 
   void size(int& w, int& h) const override { SDL_GL_GetDrawableSize(window_, &w, &h); }
+  std::uint32_t nowMs() const override { return SDL_GetTicks(); }
 
   // Injected events go through SDL's own queue and translate(), like real ones.
   void injectMouse(float x, float y, bool down) override {
@@ -226,11 +229,15 @@ class SdlWindow : public Window {
       case SDL_MOUSEWHEEL: input_.push(InputEvent::wheel(static_cast<float>(e.wheel.y))); break;
       case SDL_KEYDOWN:
       case SDL_KEYUP: {
+        // SDL scancodes are USB HID usage ids: what a wedge reader sends.
+        if (e.type == SDL_KEYDOWN && !e.key.repeat)
+          rawKey({static_cast<std::uint16_t>(e.key.keysym.scancode), (e.key.keysym.mod & KMOD_SHIFT) != 0,
+                  e.key.timestamp});
         Key k = translateKey(e.key.keysym.sym);
-        if (k != Key::None) input_.push(InputEvent::keyEvent(k, e.type == SDL_KEYDOWN));
+        if (k != Key::None) keyboardEvent(InputEvent::keyEvent(k, e.type == SDL_KEYDOWN));
         break;
       }
-      case SDL_TEXTINPUT: input_.push(InputEvent::textEvent(e.text.text)); break;
+      case SDL_TEXTINPUT: keyboardEvent(InputEvent::textEvent(e.text.text)); break;
       default: break;  // wake-ups and window changes just cause a frame
     }
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/platform/input_queue.h"
+#include "app/platform/key_gate.h"
 
 namespace salon::platform {
 
@@ -56,16 +57,43 @@ class Window {
 
   // Framebuffer size in pixels.
   virtual void size(int& width, int& height) const = 0;
-  bool inputPending() const { return !input_.empty(); }
+  bool inputPending() const { return !input_.empty() || !held_.empty(); }
+
+  // Card and QR readers: raw key presses go through `gate` (not owned; null:
+  // none), and the codes it recognised are taken here, once, in order.
+  void setKeyGate(KeyGate* gate) { gate_ = gate; }
+  std::vector<std::string> takeScans();
 
   // Scripted sessions: the same path a real mouse, keyboard or wedge reader takes.
   virtual void injectMouse(float x, float y, bool down) = 0;
   virtual void injectKey(Key key, bool down) = 0;
   virtual void injectText(const std::string& utf8) = 0;
+  // A reader's key: the raw press (through the gate), its text, and Enter's key
+  // events, as a real key press arrives; `ascii` is the character it types.
+  void injectKeystroke(char ascii);
 
  protected:
+  // Backends hand keyboard input (Key and Text events) here, and every raw key
+  // press to rawKey() before that key's own events.
+  void keyboardEvent(InputEvent e);
+  void rawKey(const RawKey& k);
+  // Called after each wait: releases a stalled burst; true if input was released.
+  bool keysIdle(std::uint32_t nowMs);
+  bool holdingKeys() const { return hold_; }
+  // Milliseconds on the clock the backend stamps its key events with.
+  virtual std::uint32_t nowMs() const = 0;
+  static constexpr int kGateWaitMs = 40;  // how soon a held burst is looked at again
+
   InputQueue input_;
   bool closeRequested_ = false;
+
+ private:
+  void apply(const GateVerdict& v);
+  KeyGate* gate_ = nullptr;
+  std::vector<InputEvent> held_;
+  std::vector<std::string> scans_;
+  bool hold_ = false;
+  bool swallowEnter_ = false;
 };
 
 }  // namespace salon::platform

@@ -3,9 +3,78 @@
 #include <algorithm>
 
 namespace salon::ui {
+namespace {
 
-// Digits typed on a keyboard join the phone number as they come; anything else
-// means a card or QR from a wedge reader, handed over whole at its Enter.
+// A framed box with a small label over a big figure (points, balance).
+void figureBox(UiContext& ui, const std::string& id, const std::string& label, const std::string& figure, float width) {
+  const Metrics& m = ui.metrics;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::BeginChild(id.c_str(), ImVec2(width, m.textSize + m.bigSize + m.gap * 3), true, ImGuiWindowFlags_NoScrollbar);
+  mutedText(ui, label);
+  bigText(ui, figure);
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+// By card or QR: who was recognised, today's appointments and the balances,
+// and one big button to join the queue.
+void memberCard(UiContext& ui, const CheckInCard& c, float width, Intents& out) {
+  const Metrics& m = ui.metrics;
+  bigText(ui, ui.t("ui.checkin.welcome") + c.name);
+  if (!c.tier.empty()) mutedText(ui, c.tier);
+  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+  text(ui, ui.t("ui.checkin.today"));
+  if (c.today.empty()) mutedText(ui, ui.t("ui.checkin.no_appointment"));
+  for (const std::string& line : c.today) text(ui, line);
+  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+  const float boxW = (width - m.gap) / 2;
+  figureBox(ui, "checkin.points", ui.t("ui.checkin.points"), c.points, boxW);
+  ImGui::SameLine(0, m.gap);
+  figureBox(ui, "checkin.balance", ui.t("ui.checkin.balance"), c.balance, boxW);
+  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+  ImGui::PushFont(ui.fonts.big());
+  bool confirm = touchButton(ui, "checkin.confirm", ui.t("ui.checkin.confirm"), ImVec2(width * 0.62f, m.touch * 1.3f),
+                             Tone::Primary);
+  ImGui::PopFont();
+  ImGui::SameLine(0, m.gap);
+  bool notMe = touchButton(ui, "checkin.not_me", ui.t("ui.checkin.not_me_card"),
+                           ImVec2(width * 0.38f - m.gap, m.touch * 1.3f));
+  if (confirm) add(out, ConfirmCheckIn{c.id});
+  if (notMe) add(out, RejectMatches{});
+}
+
+void phoneEntry(UiContext& ui, const CheckInView& v, float width, Intents& out) {
+  const Metrics& m = ui.metrics;
+  text(ui, ui.t("ui.checkin.enter_phone"));
+  mutedText(ui, ui.t("ui.checkin.or_scan"));
+  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::BeginChild("checkin.digits", ImVec2(width, m.bigSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
+  bigText(ui, v.digits.empty() ? " " : v.digits);
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  if (!v.message.empty()) alertText(ui, v.message);
+  if (v.matches.empty()) return;
+  ImGui::Dummy(ImVec2(0, m.gap));
+  text(ui, ui.t("ui.checkin.is_this_you"));
+  for (std::size_t i = 0; i < v.matches.size(); ++i) {
+    const CheckInMatch& c = v.matches[i];
+    ImGui::PushFont(ui.fonts.big());
+    bool tapped = touchButton(ui, "checkin.match." + std::to_string(i + 1), c.maskedName,
+                              ImVec2(width * 0.48f, m.touch * 1.3f), Tone::Primary);
+    ImGui::PopFont();
+    if (tapped) add(out, ConfirmCheckIn{c.id});
+    if (i % 2 == 0 && i + 1 < v.matches.size()) ImGui::SameLine(0, m.gap);
+  }
+  if (touchButton(ui, "checkin.not_me", ui.t("ui.checkin.not_me"), ImVec2(width * 0.48f, m.touch)))
+    add(out, RejectMatches{});
+}
+
+}  // namespace
+
+// Digits typed on a keyboard join the phone number as they come. A reader's
+// scan arrives decoded by the window (ScanPayload); anything else ending in
+// Enter here is a reader the platform could not tell from a keyboard.
 Intent CheckInScreen::fromKeyboard() {
   Typed typed = typedThisFrame();
   std::string keys;
@@ -35,41 +104,27 @@ Intents CheckInScreen::draw(UiContext& ui, const CheckInView& v) {
   ImGui::BeginGroup();
   ImGui::BeginChild("checkin.left", ImVec2(leftW, bottom - m.touch - m.gap * 3), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
-  bigText(ui, ui.t("ui.checkin.title"));
+  if (v.card.id == 0) bigText(ui, ui.t("ui.checkin.title"));  // the greeting by name is the title then
   if (!v.welcomedName.empty()) {
     ImGui::Dummy(ImVec2(0, m.gap * 2));
     bigText(ui, v.welcomedName);
     ImGui::PushTextWrapPos(0);
     text(ui, ui.t("ui.checkin.done"));
     ImGui::PopTextWrapPos();
+  } else if (v.card.id != 0) {
+    memberCard(ui, v.card, leftW - m.gap, out);
   } else {
-    text(ui, ui.t("ui.checkin.enter_phone"));
-    ImGui::Dummy(ImVec2(0, m.gap));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
-    ImGui::BeginChild("checkin.digits", ImVec2(leftW, m.bigSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
-    bigText(ui, v.digits.empty() ? " " : v.digits);
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
-    if (!v.message.empty()) alertText(ui, v.message);
-    if (!v.matches.empty()) {
-      ImGui::Dummy(ImVec2(0, m.gap));
-      text(ui, ui.t("ui.checkin.is_this_you"));
-      for (std::size_t i = 0; i < v.matches.size(); ++i) {
-        const CheckInMatch& c = v.matches[i];
-        ImGui::PushFont(ui.fonts.big());
-        bool tapped = touchButton(ui, "checkin.match." + std::to_string(i + 1), c.maskedName,
-                                  ImVec2(leftW * 0.48f, m.touch * 1.3f), Tone::Primary);
-        ImGui::PopFont();
-        if (tapped) add(out, ConfirmCheckIn{c.id});
-        if (i % 2 == 0 && i + 1 < v.matches.size()) ImGui::SameLine(0, m.gap);
-      }
-      if (touchButton(ui, "checkin.not_me", ui.t("ui.checkin.not_me"), ImVec2(leftW * 0.48f, m.touch)))
-        add(out, RejectMatches{});
-    }
+    phoneEntry(ui, v, leftW, out);
   }
   ImGui::EndChild();
-  if (touchButton(ui, "checkin.back", ui.t("ui.checkin.back"), ImVec2(200 * m.scale, m.touch)))
+  if (touchButton(ui, "checkin.back", ui.t("ui.checkin.back"), ImVec2(160 * m.scale, m.touch)))
     add(out, Navigate{Screen::Home});
+  if (v.card.id == 0 && v.welcomedName.empty()) {
+    ImGui::SameLine(0, m.gap);
+    if (touchButton(ui, "checkin.first_visit", ui.t("ui.checkin.first_visit"),
+                    ImVec2(leftW - 160 * m.scale - m.gap, m.touch), Tone::Primary))
+      add(out, Navigate{Screen::Registration});
+  }
   ImGui::EndGroup();
   ImGui::SameLine(0, m.gap * 2);
   ImGui::BeginGroup();

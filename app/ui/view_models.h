@@ -80,7 +80,20 @@ struct CheckInMatch {
   std::string maskedName;  // 张*
 };
 
+// By member card or QR (the card proves who is here): the greeting, today's
+// appointments and the balances, shown until the customer confirms.
+struct CheckInCard {
+  CustomerId id = 0;                // 0: no card scanned
+  std::string method;               // "card" or "qr"
+  std::string name;                 // the full name (the card proves who is here)
+  std::string tier;                 // the tier's name, "" for none
+  std::vector<std::string> today;   // today's appointments: "14:00 面部护理"
+  std::string points;               // "1,200"
+  std::string balance;              // stored value, "¥1,000.00"
+};
+
 struct CheckInView {
+  CheckInCard card;
   std::string digits;
   std::vector<CheckInMatch> matches;
   bool searched = false;       // matches are the result of a search

@@ -125,9 +125,11 @@ TEST_CASE("a member card greets by name, an unknown card is refused") {
   f.signIn("cash", "3456");
   f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
   f.kiosk->apply(ui::ScanPayload{"M00000002"});
-  CHECK(f.kiosk->view().checkIn.welcomedName == "欢迎您，陳美玲");
+  CHECK(f.kiosk->view().checkIn.card.name == "陳美玲");
   CHECK(f.kiosk->takeScanOutcome() == std::optional<bool>(true));
   CHECK_FALSE(f.kiosk->takeScanOutcome());  // once
+  f.kiosk->apply(ui::ConfirmCheckIn{f.kiosk->view().checkIn.card.id});
+  CHECK(f.kiosk->view().checkIn.welcomedName == "欢迎您，陳美玲");
   CHECK(f.count("SELECT count(*) FROM outbox WHERE payload LIKE '%\"method\":\"card\"%'") == 1);
   f.kiosk->apply(ui::ScanPayload{"M99999999"});
   CHECK(f.kiosk->view().checkIn.welcomedName.empty());

@@ -8,9 +8,20 @@
 
 namespace salon::ui {
 
+// First visit (customer-facing): the privacy notice, agree or decline, the
+// marketing opt-in, the name on the pinyin keyboard, the phone on the keypad,
+// then a welcome. Big, one question per step.
 class RegistrationScreen {
  public:
   Intents draw(UiContext& ui, const RegistrationView& v);
+
+ private:
+  void notice(UiContext& ui, const RegistrationView& v, Intents& out);
+  void declined(UiContext& ui, Intents& out);
+  void marketing(UiContext& ui, Intents& out);
+  void name(UiContext& ui, const RegistrationView& v, Intents& out);
+  void phone(UiContext& ui, const RegistrationView& v, Intents& out);
+  void welcome(UiContext& ui, const RegistrationView& v, Intents& out);
 };
 
 // Every text the view will show (the font book adds new characters first).

@@ -1,0 +1,180 @@
+#include "app/kiosk/check_in_desk.h"
+
+#include "app/core/error.h"
+#include "app/core/member_card.h"
+#include "app/core/uuid.h"
+#include "storage/appointment_store.h"
+#include "storage/catalog_store.h"
+#include "storage/member_card_store.h"
+#include "storage/member_store.h"
+
+namespace salon::kiosk {
+namespace {
+
+constexpr Instant kGreetingShown = 8 * kSecond;   // then the screen clears itself for the next customer
+constexpr Instant kCardShown = 45 * kSecond;      // balances never linger on a customer-facing screen
+
+std::string clockTime(Instant at, const StoreZone& zone) {
+  std::string when = formatLocalDateTime(at, zone);
+  return when.substr(when.size() - 5);
+}
+
+}  // namespace
+
+void CheckInDesk::open(CustomerId) {
+  k_.view.screen = ui::Screen::CheckIn;
+  clear();
+}
+
+void CheckInDesk::clear() {
+  k_.view.checkIn = {};
+  phone_.clear();
+}
+
+void CheckInDesk::locked() { clear(); }
+
+void CheckInDesk::languageChanged() { k_.view.checkIn.message.clear(); }
+
+bool CheckInDesk::tick() {
+  const ui::CheckInView& v = k_.view.checkIn;
+  if (k_.view.screen != ui::Screen::CheckIn) return false;
+  const Instant shown = k_.clock.now() - shownAt_;
+  if ((!v.welcomedName.empty() && shown >= kGreetingShown) || (v.card.id != 0 && shown >= kCardShown)) {
+    clear();
+    return true;
+  }
+  return false;
+}
+
+void CheckInDesk::apply(const ui::PhoneKeys& i) {
+  ui::CheckInView& v = k_.view.checkIn;
+  if (k_.view.screen != ui::Screen::CheckIn) return;
+  if (!v.welcomedName.empty() || v.card.id != 0) clear();
+  bool done = phone_.apply(i.keys);
+  v.digits = phone_.digits();
+  v.message.clear();
+  if (!done) {
+    v.matches.clear();
+    v.searched = false;
+    return;
+  }
+  findByPhone();
+}
+
+// A phone number alone shows only the masked name: whoever stands at the
+// counter may not be the customer (消费金额…不可随意让人翻看).
+void CheckInDesk::findByPhone() {
+  ui::CheckInView& v = k_.view.checkIn;
+  v.matches.clear();
+  if (phone_.digits().size() < 4) {
+    v.message = k_.catalog.text("ui.checkin.need_digits");
+    return;
+  }
+  v.searched = true;
+  for (const CustomerSummary& c : k_.directory.search(phone_.digits(), 6)) {
+    v.matches.push_back({c.id, ui::maskName(c.name)});
+    auditView(c.id, "name_masked", "check-in by phone");
+  }
+  if (v.matches.empty()) v.message = k_.catalog.text("ui.checkin.not_found");
+}
+
+void CheckInDesk::apply(const ui::RejectMatches&) {
+  bool hadCard = k_.view.checkIn.card.id != 0;
+  clear();
+  if (!hadCard) k_.view.checkIn.message = k_.catalog.text("ui.checkin.not_found");
+}
+
+void CheckInDesk::apply(const ui::ConfirmCheckIn& i) {
+  const ui::CheckInView& v = k_.view.checkIn;
+  if (v.card.id != 0 && v.card.id == i.id) {
+    const ui::CheckInCard card = v.card;
+    return checkIn(card.id, card.method, k_.catalog.text("ui.checkin.welcome") + card.name);
+  }
+  for (const ui::CheckInMatch& m : v.matches)
+    if (m.id == i.id) return checkIn(m.id, "phone", m.maskedName);
+  // Anything else is a stale tap: only what was on screen can be confirmed.
+}
+
+// Anything a reader typed while the check-in screen is up: a signed member QR
+// or a card number (core checks the QR's signature and its version), a phone
+// number (treated as typed on the keypad), or a payment code (not for here).
+std::optional<bool> CheckInDesk::scanned(const std::string& payload) {
+  if (k_.view.screen != ui::Screen::CheckIn || !k_.staff) return std::nullopt;
+  clear();
+  const ScanClass scan = classifyScan(payload);
+  if (scan.kind == ScanKind::Phone) {  // proves nothing: as if typed on the keypad
+    phone_.apply(scan.value);
+    k_.view.checkIn.digits = phone_.digits();
+    findByPhone();
+    return !k_.view.checkIn.matches.empty();
+  }
+  storage::SqliteMemberCardStore cards(k_.db);
+  try {
+    MemberCards::Resolution r = MemberCards(cards, k_.audit, k_.clock).resolve(payload);
+    if (r.scan.kind == ScanKind::MemberCard) return greetMember(r.member->memberNo, "qr");
+    if (r.scan.kind == ScanKind::CardNumber) return greetMember(r.member->memberNo, "card");
+    refuse("scan_unknown");  // a payment code belongs to the tender screen
+    return false;
+  } catch (const DomainError& e) {
+    refuse(e.code());
+    return false;
+  }
+}
+
+// The card proves who is here: greet by name with today's appointments and the
+// balances, and wait for the customer to confirm.
+bool CheckInDesk::greetMember(const std::string& memberNo, const std::string& method) {
+  SQLite::Database& db = k_.db.sql();
+  const CustomerId id = storage::findCustomerId(db, memberNo);
+  const Instant now = k_.clock.now();
+  auto account = storage::loadAccount(db, id, storage::readPolicy(db), now);
+  if (!account) throw DomainError("member_unknown", memberNo);
+  ui::CheckInCard& card = k_.view.checkIn.card;
+  card.id = id;
+  card.method = method;
+  card.name = account->name;
+  for (const MemberTier& t : storage::loadTiers(db))
+    if (t.code == account->tierCode) card.tier = t.name;
+  card.points = std::to_string(account->points);
+  card.balance = formatYuan(account->svPrincipal + account->svBonus);
+  const Instant dayStart = startOfLocalDay(localDate(now, k_.zone), k_.zone);
+  for (const Appointment& a : storage::SqliteAppointmentStore(k_.db).between(dayStart, dayStart + 24 * kHour)) {
+    if (a.customer != id || (a.state != "booked" && a.state != "checked_in")) continue;
+    std::string line = clockTime(a.start, k_.zone);
+    for (std::size_t n = 0; n < a.services.size(); ++n) line += (n ? "、" : " ") + a.services[n].name;
+    card.today.push_back(line);
+  }
+  auditView(id, "name,tier,points,stored_value,appointments", "check-in by " + method);
+  shownAt_ = now;
+  return true;
+}
+
+void CheckInDesk::refuse(const std::string& code) {
+  std::string key = "ui.checkin.card_unknown";
+  if (code == "card_forged") key = "ui.checkin.card_forged";
+  if (code == "card_revoked") key = "ui.checkin.card_revoked";
+  k_.view.checkIn.message = k_.catalog.text(key);
+}
+
+// The customer joins today's queue: one business action (the row, its audit
+// entry and its outbox message commit together).
+void CheckInDesk::checkIn(CustomerId id, const std::string& method, const std::string& shownName) {
+  if (!k_.staff) return;
+  const Instant now = k_.clock.now();
+  queue_.add({newUuid(), id, now, method, k_.staff->code},
+             auditOf(now, k_.staff->code, "customer.check_in", "customer", std::to_string(id), method));
+  clear();
+  k_.view.checkIn.welcomedName = shownName;
+  shownAt_ = now;
+}
+
+void CheckInDesk::join(CustomerId id, const std::string& name) {
+  checkIn(id, "phone", k_.catalog.text("ui.checkin.welcome") + name);
+}
+
+void CheckInDesk::auditView(CustomerId id, const std::string& sections, const std::string& purpose) {
+  k_.audit.append(auditOf(k_.clock.now(), k_.staff ? k_.staff->code : "", "customer.view", "customer",
+                          std::to_string(id), purpose, sections));
+}
+
+}  // namespace salon::kiosk

@@ -1,0 +1,42 @@
+#pragma once
+// The customer-facing check-in screen: by phone (only a masked name, no
+// balances: a phone number alone does not prove who is at the counter), or by
+// member card or QR (checked through core's MemberCards: the greeting by name,
+// today's appointments, points and balance). Confirming joins today's queue.
+#include "app/core/check_in.h"
+#include "app/core/customer.h"
+#include "app/kiosk/desk.h"
+#include "app/ui/entry.h"
+#include "app/ui/intents.h"
+
+namespace salon::kiosk {
+
+class CheckInDesk : public Desk {
+ public:
+  CheckInDesk(DeskContext& k, CheckInQueue& queue) : Desk(k), queue_(queue) {}
+  void open(CustomerId customer) override;
+  bool tick() override;
+  void languageChanged() override;
+  void locked() override;
+  std::optional<bool> scanned(const std::string& payload) override;
+
+  void apply(const ui::PhoneKeys& i);
+  void apply(const ui::ConfirmCheckIn& i);
+  void apply(const ui::RejectMatches&);
+  // A customer just registered at the counter joins the queue, greeted by name.
+  void join(CustomerId id, const std::string& name);
+
+ private:
+  void clear();
+  void findByPhone();
+  bool greetMember(const std::string& memberNo, const std::string& method);
+  void refuse(const std::string& code);
+  void checkIn(CustomerId id, const std::string& method, const std::string& shownName);
+  void auditView(CustomerId id, const std::string& sections, const std::string& purpose);
+
+  CheckInQueue& queue_;
+  ui::DigitEntry phone_{15};
+  Instant shownAt_ = 0;  // the greeting or the card's details: cleared for the next customer
+};
+
+}  // namespace salon::kiosk
