@@ -20,6 +20,11 @@
 #include "app/ui/screens.h"
 #include "app/ui/view_text.h"
 #include "assets/assets.h"
+#include "devices/escpos/paper_preview.h"
+#include "devices/print_queue.h"
+#include "devices/transports/transport.h"
+#include "storage/print_job_store.h"
+#include "storage/settings_store.h"
 #include "storage/customer_directory.h"
 #include "storage/upkeep.h"
 #include "storage/check_in_store.h"
@@ -99,6 +104,7 @@ class KioskSession {
         jobs_->post(done);
       });
     });
+    wireCheckout();
     pinyin_ = std::make_unique<RimePinyin>(
         std::filesystem::path(db.path()).parent_path().append("rime").string());
     if (!o.script.empty()) {
@@ -108,6 +114,7 @@ class KioskSession {
   }
 
   ~KioskSession() {
+    printQueue_.reset();  // finishes what was handed over; posts its outcomes
     upkeep_.reset();  // its threads stop before the queue they post to
     worker_.reset();  // finishes what is queued
     jobs_->drain();
@@ -118,6 +125,7 @@ class KioskSession {
  private:
   bool drawFrame();
   void startUpkeep();
+  void wireCheckout();
   void startQuickCheck();
   void startPinyin();
   void checkPinOnWorker(const std::string& code, const std::string& pin,
@@ -138,6 +146,12 @@ class KioskSession {
   std::unique_ptr<RimePinyin> pinyin_;  // before the worker: outlives its tasks
   std::unique_ptr<Worker> worker_ = std::make_unique<Worker>();
   std::unique_ptr<storage::StoreUpkeep> upkeep_;  // after jobs_: its events post there
+  // Checkout's ports: the receipt preview (the virtual printer) and the print
+  // queue with its own connection (its worker writes the job history).
+  std::unique_ptr<devices::PaperPreview> preview_;
+  std::unique_ptr<storage::Database> printDb_;
+  std::unique_ptr<storage::SqlitePrintJobStore> printStore_;
+  std::unique_ptr<devices::PrintQueue> printQueue_;
   platform::FramePacer pacer_;
   ui::FrameRecord record_;
   ui::KioskFrame frame_;
@@ -176,6 +190,40 @@ void KioskSession::startUpkeep() {
 }
 
 void KioskSession::startQuickCheck() { upkeep_->startQuickCheck(); }
+
+// The receipt preview is drawn for the configured receipt printer's paper (58 mm
+// when none is set); printing goes through the persistent print queue.
+void KioskSession::wireCheckout() {
+  devices::PrinterProfile profile = *devices::profileByName("58mm");
+  if (auto uri = storage::readSetting(db_.sql(), "printer.receipt")) {
+    try {
+      profile = devices::profileOf(devices::parsePrinterUri(*uri));
+    } catch (const DomainError& e) {
+      std::cerr << "printer.receipt: " << e.code() << " " << e.detail() << "\n";
+    }
+  }
+  preview_ = std::make_unique<devices::PaperPreview>(profile);
+  controller_.checkoutDesk().setReceiptPreview(preview_.get(), [this](const TicketPicture& p, std::uintptr_t reuse) {
+    platform::Pixels px;
+    px.width = p.width;
+    px.height = p.height;
+    px.rgba.resize(p.gray.size() * 4);
+    for (std::size_t i = 0; i < p.gray.size(); ++i) {
+      px.rgba[i * 4] = px.rgba[i * 4 + 1] = px.rgba[i * 4 + 2] = p.gray[i];
+      px.rgba[i * 4 + 3] = 255;
+    }
+    return window_->showPicture(px, reuse);
+  });
+  printDb_ = storage::Database::open(db_.path(), {storage::OpenMode::Existing});
+  printStore_ = std::make_unique<storage::SqlitePrintJobStore>(*printDb_);
+  printQueue_ = std::make_unique<devices::PrintQueue>(*printStore_, clock_, devices::PrintQueue::Opener{},
+                                                      [this](const devices::PrintOutcome& o) {
+                                                        jobs_->post([this, o] {
+                                                          controller_.checkoutDesk().printFinished(o.jobId, o.state, o.reason);
+                                                        });
+                                                      });
+  controller_.checkoutDesk().setPrintSpool(printQueue_.get());
+}
 
 // The PIN hash takes a noticeable moment at the interactive cost: it runs on a
 // worker with its own connection, and the result comes back through the
