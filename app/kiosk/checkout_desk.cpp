@@ -177,7 +177,11 @@ void CheckoutDesk::showBar() {
   if (!account_) return;
   b.memberNo = memberNo;
   b.name = account_->name;
-  if (const MemberTier* t = account_->member ? findTier(setup_->tiers, account_->tierCode) : nullptr) b.tier = t->name;
+  if (account_->member && !setup_->tiers.empty()) {
+    // A member without a tier yet prices at the entry tier, as core does.
+    const MemberTier* t = findTier(setup_->tiers, account_->tierCode);
+    b.tier = (t ? *t : earnedTier(setup_->tiers, Money(), 0)).name;
+  }
   b.points = std::to_string(account_->points);
   b.storedValue = formatAmount(account_->svPrincipal + account_->svBonus);
   b.arrears = formatAmount(account_->arrears);

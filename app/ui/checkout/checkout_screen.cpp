@@ -44,6 +44,27 @@ float labelWidth(UiContext& ui, const std::string& s, float min) {
   return std::max(min, ImGui::CalcTextSize(s.c_str()).x + ui.metrics.gap * 3);
 }
 
+// A 4×3 pad of big keys sized to fit `height`; returns the keys tapped ("7", "<", "=", ".").
+std::string pad(UiContext& ui, const std::string& idPrefix, const char* const keys[12], float width, float height,
+                const std::string& okLabel) {
+  const Metrics& m = ui.metrics;
+  const float keyW = (width - 2 * m.gap) / 3;
+  const float keyH = std::max(m.touch, std::min(m.keypadKey, (height - 3 * m.gap) / 4));
+  std::string pressed;
+  ImGui::PushFont(ui.fonts.big());
+  for (int i = 0; i < 12; ++i) {
+    if (i % 3 != 0) ImGui::SameLine(0, m.gap);
+    const std::string k = keys[i];
+    std::string id = idPrefix + "." + (k == "<" ? "back" : k == "=" ? "ok" : k == "." ? "dot" : k);
+    std::string label = k == "<" ? "←" : k == "=" ? okLabel : k;
+    if (k == "=") ImGui::PushFont(ui.fonts.text());
+    if (touchButton(ui, id, label, ImVec2(keyW, keyH), k == "=" ? Tone::Primary : Tone::Plain)) pressed += k;
+    if (k == "=") ImGui::PopFont();
+  }
+  ImGui::PopFont();
+  return pressed;
+}
+
 }  // namespace
 
 Intents CheckoutScreen::draw(UiContext& ui, const CheckoutView& v) {
@@ -192,7 +213,7 @@ void CheckoutScreen::entryPad(UiContext& ui, const CheckoutView& v, ImVec2 size,
   bigText(ui, v.entryText.empty() ? " " : (money ? yuan(v.entryText) : v.entryText));
   ImGui::EndChild();
   ImGui::PopStyleColor();
-  const float padW = std::min(size.x, 380 * m.scale);
+  const float padW = size.x;
   if (!v.found.empty()) {
     for (std::size_t i = 0; i < v.found.size(); ++i) {
       const CheckoutFoundCustomer& f = v.found[i];
@@ -201,13 +222,13 @@ void CheckoutScreen::entryPad(UiContext& ui, const CheckoutView& v, ImVec2 size,
         intent(out, CheckoutPickCustomer{f.id});
     }
   } else {
-    std::string keys = keypad(ui, "checkout.entry.key", padW,
-                              ui.t(opening ? "ui.checkout.open_day" : discount ? "ui.checkout.apply" : "ui.checkout.find"));
+    static const char* const kDigits[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "="};
+    static const char* const kMoney[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "0", "<"};
+    const float padH = ImGui::GetContentRegionAvail().y - m.touch * (money ? 2 : 1) - m.gap * (money ? 3 : 2);
+    std::string okLabel = ui.t(opening ? "ui.checkout.open_day" : discount ? "ui.checkout.apply" : "ui.checkout.find");
+    std::string keys = pad(ui, "checkout.entry.key", money ? kMoney : kDigits, padW, padH, okLabel);
+    if (money && touchButton(ui, "checkout.entry.key.ok", okLabel, ImVec2(padW, m.touch), Tone::Primary)) keys += '=';
     if (!keys.empty()) intent(out, CheckoutEntryKeys{keys});
-    if (money) {
-      ImGui::SameLine(0, m.gap);
-      if (touchButton(ui, "checkout.entry.dot", ".", ImVec2(m.keypadKey, m.keypadKey))) intent(out, CheckoutEntryKeys{"."});
-    }
   }
   if (touchButton(ui, "checkout.entry.cancel", ui.t(money ? "ui.checkout.cancel" : "ui.checkout.stay_walk_in"),
                   ImVec2(padW, m.touch)))
@@ -302,62 +323,68 @@ void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) 
   const float padW = 330 * m.scale;
   const float left = width - padW - m.gap * 2;
   const float height = ImGui::GetContentRegionAvail().y;
-  ImGui::BeginChild("checkout.tender", ImVec2(left, height), false, ImGuiWindowFlags_NoBackground);
-  const float half = (left - m.gap) / 2;
+  const float bottomH = m.touch * 1.3f;
+  const float top = ImGui::GetCursorPosY();
   ImGui::BeginGroup();
-  row(ui, ui.t("ui.checkout.due"), yuan(v.total), half, true);
-  row(ui, ui.t("ui.checkout.remaining"), yuan(v.remaining), half, true);
-  ImGui::EndGroup();
-  ImGui::SameLine(0, m.gap);
-  ImGui::BeginGroup();
-  row(ui, ui.t("ui.checkout.paid"), yuan(v.paid), half, true);
-  if (!v.change.empty()) row(ui, ui.t("ui.checkout.change"), yuan(v.change), half, true);
-  ImGui::EndGroup();
-  // What was entered so far.
+  // Big totals: due, paid, and what is left (or the change).
+  const float col = (left - m.gap * 2) / 3;
+  const float x0 = ImGui::GetCursorPosX(), y0 = ImGui::GetCursorPosY();
+  const std::string* totals[3][2] = {{&ui.t("ui.checkout.due"), &v.total},
+                                     {&ui.t("ui.checkout.paid"), &v.paid},
+                                     {&ui.t(v.change.empty() ? "ui.checkout.remaining" : "ui.checkout.change"),
+                                      v.change.empty() ? &v.remaining : &v.change}};
+  for (int k = 0; k < 3; ++k) {
+    ImGui::SetCursorPos(ImVec2(x0 + k * (col + m.gap), y0));
+    ImGui::BeginGroup();
+    mutedText(ui, *totals[k][0]);
+    bigText(ui, yuan(*totals[k][1]));
+    ImGui::EndGroup();
+  }
+  // Payments entered, the ways to pay, quick cash: scrolls when there are many.
+  const float listH = top + height - ImGui::GetCursorPosY() - bottomH - m.gap * 2 - m.textSize * 2;
+  ImGui::BeginChild("checkout.tender", ImVec2(left, listH), false, ImGuiWindowFlags_NoBackground);
+  dragToScroll();
+  const float inner = ImGui::GetContentRegionAvail().x;
   for (std::size_t i = 0; i < v.tenders.size(); ++i) {
     const CheckoutTenderRow& t = v.tenders[i];
     std::string label = ui.t(t.typeKey) + "  " + yuan(t.amount) + (t.ref.empty() ? "" : "  " + t.ref);
-    if (touchButton(ui, "checkout.tender.row." + std::to_string(i + 1), label + "   ✕", ImVec2(left, m.touch * 0.8f)))
+    if (touchButton(ui, "checkout.tender.row." + std::to_string(i + 1), label + "   ✕", ImVec2(inner, m.touch * 0.8f)))
       intent(out, CheckoutRemoveTender{static_cast<int>(i)});
   }
-  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
-  // Ways to pay: the amount typed, or what is left.
-  const float payW = (left - m.gap * 3) / 4;
+  const float payW = (inner - m.gap * 3) / 4;
   for (std::size_t i = 0; i < v.tenderOptions.size(); ++i) {
     const CheckoutTenderOption& o = v.tenderOptions[i];
     if (i % 4 != 0) ImGui::SameLine(0, m.gap);
     std::string label = ui.t("ui.checkout.tender." + o.type);
     if (!o.note.empty()) label += "\n" + o.note;
-    float h = o.note.empty() && v.tenderOptions.size() <= 4 ? m.touch : m.touch * 1.3f;
-    if (touchButton(ui, "checkout.tender." + o.type, label, ImVec2(payW, h), Tone::Primary))
+    if (touchButton(ui, "checkout.tender." + o.type, label, ImVec2(payW, m.touch), Tone::Primary))
       intent(out, CheckoutAddTender{o.type});
   }
   for (std::size_t i = 0; i < v.packageOptions.size(); ++i) {
     const CheckoutPackageOption& p = v.packageOptions[i];
     if (touchButton(ui, "checkout.package." + std::to_string(i + 1), ui.t("ui.checkout.tender.package") + "  " + p.label,
-                    ImVec2(left, m.touch)))
+                    ImVec2(inner, m.touch), Tone::Primary))
       intent(out, CheckoutUsePackage{p.id});
   }
-  if (!v.quickCash.empty()) {
-    text(ui, ui.t("ui.checkout.quick_cash"));
-    for (std::size_t i = 0; i < v.quickCash.size(); ++i) {
-      if (i > 0) ImGui::SameLine(0, m.gap);
-      if (touchButton(ui, "checkout.cash." + std::to_string(i + 1), yuan(v.quickCash[i]),
-                      ImVec2((left - m.gap * 3) / 4, m.touch)))
-        intent(out, CheckoutQuickCash{v.quickCash[i]});
-    }
+  for (std::size_t i = 0; i < v.quickCash.size(); ++i) {
+    if (i > 0) ImGui::SameLine(0, m.gap);
+    std::string label = (i == 0 ? ui.t("ui.checkout.exact") : ui.t("ui.checkout.tender.cash")) + " " + yuan(v.quickCash[i]);
+    if (touchButton(ui, "checkout.cash." + std::to_string(i + 1), label, ImVec2(payW, m.touch)))
+      intent(out, CheckoutQuickCash{v.quickCash[i]});
   }
-  mutedText(ui, ui.t("ui.checkout.scan_payment_hint"));
+  ImGui::EndChild();
   if (!v.message.empty()) v.messageIsError ? alertText(ui, v.message) : text(ui, v.message);
-  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), height - m.touch * 1.3f));
-  if (touchButton(ui, "checkout.tender.back", ui.t("ui.checkout.back_to_cart"), ImVec2(half, m.touch * 1.3f)))
+  else mutedText(ui, ui.t("ui.checkout.scan_payment_hint"));
+  ImGui::SetCursorPos(ImVec2(x0, top + height - bottomH));
+  const float half = (left - m.gap) / 2;
+  if (touchButton(ui, "checkout.tender.back", ui.t("ui.checkout.back_to_cart"), ImVec2(half, bottomH)))
     intent(out, CheckoutBackToCart{});
   ImGui::SameLine(0, m.gap);
   ImGui::PushFont(ui.fonts.big());
-  if (touchButton(ui, "checkout.settle", ui.t("ui.checkout.settle"), ImVec2(half, m.touch * 1.3f), Tone::Primary))
+  if (touchButton(ui, "checkout.settle", ui.t("ui.checkout.settle"), ImVec2(half, bottomH), Tone::Primary))
     intent(out, CheckoutSettle{});
   ImGui::PopFont();
-  ImGui::EndChild();
+  ImGui::EndGroup();
   ImGui::SameLine(0, m.gap * 2);
   // The amount keypad.
   ImGui::BeginGroup();
@@ -367,17 +394,9 @@ void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) 
   bigText(ui, v.amountEntry.empty() ? yuan(v.remaining) : yuan(v.amountEntry));
   ImGui::EndChild();
   ImGui::PopStyleColor();
-  static const char* kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "0", "<"};
-  const float keyW = (padW - m.gap * 2) / 3;
-  std::string keys;
-  ImGui::PushFont(ui.fonts.big());
-  for (int i = 0; i < 12; ++i) {
-    if (i % 3 != 0) ImGui::SameLine(0, m.gap);
-    std::string k = kKeys[i];
-    std::string id = "checkout.amount." + std::string(k == "." ? "dot" : k == "<" ? "back" : k);
-    if (touchButton(ui, id, k == "<" ? "←" : k, ImVec2(keyW, m.keypadKey))) keys += k;
-  }
-  ImGui::PopFont();
+  static const char* const kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "0", "<"};
+  const float padH = ImGui::GetContentRegionAvail().y - m.touch - m.gap * 2;
+  std::string keys = pad(ui, "checkout.amount", kKeys, padW, padH, "");
   if (touchButton(ui, "checkout.amount.clear", ui.t("ui.checkout.clear"), ImVec2(padW, m.touch))) keys += 'C';
   ImGui::EndGroup();
   if (!keys.empty()) intent(out, CheckoutAmountKeys{keys});
@@ -409,11 +428,11 @@ void CheckoutScreen::settled(UiContext& ui, const CheckoutView& v, Intents& out)
   ImGui::PopStyleColor();
   ImGui::SameLine(0, m.gap * 2);
   const float right = width - paperW - m.gap * 2;
+  const float top = ImGui::GetCursorPosY(), x0 = ImGui::GetCursorPosX();
   ImGui::BeginGroup();
   bigText(ui, ui.t("ui.checkout.settled_title"));
   text(ui, v.saleNo);
   if (!v.bar.name.empty()) text(ui, v.bar.name);
-  ImGui::Dummy(ImVec2(0, m.gap));
   row(ui, ui.t("ui.checkout.total"), yuan(v.settledTotal), right, true);
   for (const CheckoutTenderRow& t : v.tenders) row(ui, ui.t(t.typeKey), yuan(t.amount), right);
   if (!v.change.empty()) row(ui, ui.t("ui.checkout.change"), yuan(v.change), right, true);
@@ -421,17 +440,19 @@ void CheckoutScreen::settled(UiContext& ui, const CheckoutView& v, Intents& out)
     row(ui, ui.t("ui.checkout.stored_value"), yuan(v.bar.storedValue), right);
     row(ui, ui.t("ui.checkout.points"), v.bar.points, right);
   }
-  ImGui::Dummy(ImVec2(0, m.gap));
-  std::string printLabel = ui.t(v.prints > 0 ? "ui.checkout.reprint" : "ui.checkout.print");
-  if (touchButton(ui, "checkout.print", v.printing ? ui.t("ui.checkout.printing") : printLabel, ImVec2(right, m.touch * 1.2f)))
-    intent(out, CheckoutPrint{});
   if (!v.message.empty()) v.messageIsError ? alertText(ui, v.message) : text(ui, v.message);
-  ImGui::Dummy(ImVec2(0, m.gap));
+  // At the bottom: print (or reprint) and home side by side, the next customer below.
+  const float bigH = m.touch * 1.3f;
+  ImGui::SetCursorPos(ImVec2(x0, std::max(ImGui::GetCursorPosY(), top + height - bigH - m.touch - m.gap)));
+  const float half = (right - m.gap) / 2;
+  std::string printLabel = ui.t(v.printing ? "ui.checkout.printing" : v.prints > 0 ? "ui.checkout.reprint" : "ui.checkout.print");
+  if (touchButton(ui, "checkout.print", printLabel, ImVec2(half, m.touch))) intent(out, CheckoutPrint{});
+  ImGui::SameLine(0, m.gap);
+  if (touchButton(ui, "checkout.home", ui.t("ui.checkout.home"), ImVec2(half, m.touch))) add(out, Navigate{Screen::Home});
   ImGui::PushFont(ui.fonts.big());
-  if (touchButton(ui, "checkout.next", ui.t("ui.checkout.next_sale"), ImVec2(right, m.touch * 1.3f), Tone::Primary))
+  if (touchButton(ui, "checkout.next", ui.t("ui.checkout.next_sale"), ImVec2(right, bigH), Tone::Primary))
     intent(out, CheckoutNewSale{});
   ImGui::PopFont();
-  if (touchButton(ui, "checkout.home", ui.t("ui.checkout.home"), ImVec2(right, m.touch))) add(out, Navigate{Screen::Home});
   ImGui::EndGroup();
 }
 
