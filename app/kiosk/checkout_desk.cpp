@@ -726,7 +726,11 @@ void CheckoutDesk::on(const ui::CheckoutPrint&) {
   ui::CheckoutView& v = k_.view.checkout;
   if (v.stage != ui::CheckoutStage::Settled || !settled_ || v.printing) return;
   std::string printer = storage::readSetting(k_.db.sql(), kPrinterSetting).value_or("");
-  if (printer.empty() || !spool_) return hint("ui.checkout.no_printer");
+  if (printer.empty() || !spool_) {
+    hint("ui.checkout.no_printer");
+    v.messageIsError = true;
+    return;
+  }
   v.printing = true;
   const int attempt = attempt_;
   struct Result {
