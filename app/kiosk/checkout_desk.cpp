@@ -95,9 +95,7 @@ void CheckoutDesk::loadCustomer(CustomerId customer) {
   if (auto file = storage::SqliteCustomerFileStore(k_.db).load(customer)) {
     for (const char* key : {"allergies", "illnesses", "medication"}) {
       const std::string& value = file->field(key).value;
-      if (value.empty()) continue;
-      if (!alert_.empty()) alert_ += "；";
-      alert_ += k_.catalog.text(std::string("ui.checkout.health.") + key) + value;
+      if (!value.empty()) alert_.push_back({key, value});
     }
     k_.view.checkout.bar.memberNo = file->summary.memberNo;
   }
@@ -193,7 +191,8 @@ void CheckoutDesk::showBar() {
     const CatalogItem* item = setup_->prices.item(p.packageCode);
     b.packages.push_back((item ? item->name : p.packageCode) + " ×" + std::to_string(p.sessionsLeft));
   }
-  b.alert = alert_;
+  for (const auto& [key, value] : alert_)
+    b.alert += (b.alert.empty() ? "" : "；") + k_.catalog.text("ui.checkout.health." + key) + value;
   b.alertAcknowledged = alertAcknowledged_;
 }
 
@@ -396,6 +395,12 @@ void CheckoutDesk::on(const ui::CheckoutScanned& i) {
     v.found.clear();
     price();
     return;
+  }
+  // Digits typed on a keyboard and Enter: a phone number to look up.
+  if (!i.payload.empty() && std::all_of(i.payload.begin(), i.payload.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    v.entry = ui::CheckoutEntry::FindMember;
+    v.entryText = i.payload.substr(0, 15);
+    return on(ui::CheckoutEntryKeys{"="});
   }
   refuse("unknown_customer");
 }

@@ -103,7 +103,7 @@ class CheckoutDesk : public Desk {
   std::vector<Staff> staff_;
   std::optional<MemberAccount> account_;
   CustomerId customer_ = 0;
-  std::string alert_;
+  std::vector<std::pair<std::string, std::string>> alert_;  // health field → what the file says
   bool alertAcknowledged_ = false;
   // The sale being made.
   std::vector<Line> lines_;

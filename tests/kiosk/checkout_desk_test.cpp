@@ -124,6 +124,9 @@ TEST_CASE("checkout: a health alert must be acknowledged before a service is add
   // A product is not a service: it may be sold at once.
   f.apply(ui::CheckoutAddItem{"P-MASK"});
   CHECK(f.v().lines.size() == 1);
+  // The alert follows the kiosk's language.
+  f.kiosk->apply(ui::SwitchLanguage{"en"});
+  CHECK(f.v().bar.alert == "Allergies: 芒果、海鲜");
   f.apply(ui::CheckoutAcknowledgeAlert{});
   CHECK(f.v().bar.alertAcknowledged);
   f.apply(ui::CheckoutAddItem{"S-FACIAL"});
@@ -234,6 +237,14 @@ TEST_CASE("checkout: a walk-in finds a member by phone; arrears beyond the limit
   Fixture f;
   f.signIn("cash", "3456");
   f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
+  // A member card scanned at the counter: that member at once.
+  f.apply(ui::CheckoutScanned{"M00000001"});
+  CHECK(f.v().bar.name == "张三");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
+  // A payment code is not a member card.
+  f.apply(ui::CheckoutScanned{"134567890123456789"});
+  CHECK(f.v().message == "扫描到的是付款码：付款码只用于收款，不能用于查找会员");
+  CHECK(f.v().bar.name.empty());
   f.apply(ui::CheckoutFindMember{});
   f.apply(ui::CheckoutEntryKeys{"13912345678="});
   REQUIRE(f.v().found.size() == 1);
