@@ -224,14 +224,22 @@ void CheckoutScreen::entryPad(UiContext& ui, const CheckoutView& v, ImVec2 size,
   } else {
     static const char* const kDigits[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "="};
     static const char* const kMoney[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "0", "<"};
-    const float padH = ImGui::GetContentRegionAvail().y - m.touch * (money ? 2 : 1) - m.gap * (money ? 3 : 2);
+    const float padH = ImGui::GetContentRegionAvail().y - m.touch - m.gap * 2;
     std::string okLabel = ui.t(opening ? "ui.checkout.open_day" : discount ? "ui.checkout.apply" : "ui.checkout.find");
     std::string keys = pad(ui, "checkout.entry.key", money ? kMoney : kDigits, padW, padH, okLabel);
-    if (money && touchButton(ui, "checkout.entry.key.ok", okLabel, ImVec2(padW, m.touch), Tone::Primary)) keys += '=';
+    const float half = (padW - m.gap) / 2;
+    if (touchButton(ui, "checkout.entry.cancel", ui.t(money ? "ui.checkout.cancel" : "ui.checkout.stay_walk_in"),
+                    ImVec2(money ? half : padW, m.touch)))
+      intent(out, CheckoutStayWalkIn{});
+    if (money) {
+      ImGui::SameLine(0, m.gap);
+      if (touchButton(ui, "checkout.entry.key.ok", okLabel, ImVec2(half, m.touch), Tone::Primary)) keys += '=';
+    }
     if (!keys.empty()) intent(out, CheckoutEntryKeys{keys});
+    ImGui::EndChild();
+    return;
   }
-  if (touchButton(ui, "checkout.entry.cancel", ui.t(money ? "ui.checkout.cancel" : "ui.checkout.stay_walk_in"),
-                  ImVec2(padW, m.touch)))
+  if (touchButton(ui, "checkout.entry.cancel", ui.t("ui.checkout.stay_walk_in"), ImVec2(padW, m.touch)))
     intent(out, CheckoutStayWalkIn{});
   ImGui::EndChild();
 }
