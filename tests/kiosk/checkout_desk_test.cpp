@@ -207,7 +207,7 @@ TEST_CASE("checkout: a removed line can be undone while the removal is recent") 
   CHECK(f.v().lines.size() == 1);
 }
 
-TEST_CASE("checkout: a cashier may not give a manual discount; a manager may") {
+TEST_CASE("checkout: a cashier may not give a manual discount: a manager may") {
   Fixture f;
   f.signIn("cash", "3456");
   f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
@@ -233,7 +233,7 @@ TEST_CASE("checkout: a cashier may not give a manual discount; a manager may") {
   CHECK(f.count("SELECT count(*) FROM sales WHERE approved_by = 'mgr'") == 1);
 }
 
-TEST_CASE("checkout: a walk-in finds a member by phone; arrears beyond the limit are refused") {
+TEST_CASE("checkout: a walk-in finds a member by phone: arrears beyond the limit are refused") {
   Fixture f;
   f.signIn("cash", "3456");
   f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
@@ -274,7 +274,7 @@ TEST_CASE("checkout: a walk-in finds a member by phone; arrears beyond the limit
   CHECK(f.v().fullyPaid);
 }
 
-TEST_CASE("checkout: print and reprint go through the persistent print queue; no printer is said on screen") {
+TEST_CASE("checkout: print and reprint go through the persistent print queue: no printer is said on screen") {
   Fixture f;
   f.signIn("cash", "3456");
   f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
@@ -325,7 +325,7 @@ TEST_CASE("checkout: print and reprint go through the persistent print queue; no
   CHECK(second->bytes.find("\xd6\xd8\xd3\xa1") != std::string::npos);  // 重印 in GB18030
 }
 
-TEST_CASE("checkout: before the day is opened the screen offers 开班 with its float; then the sale settles") {
+TEST_CASE("checkout: before the day is opened the screen offers 开班 with its float: then the sale settles") {
   Fixture f(false);
   f.signIn("cash", "3456");
   f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});

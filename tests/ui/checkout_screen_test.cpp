@@ -79,7 +79,7 @@ TEST_CASE("checkout screen: the customer bar, the tiles and the cart with staff 
   CHECK(checkoutIntent<CheckoutUndoRemove>(h.tap(v, "checkout.undo")));
 }
 
-TEST_CASE("checkout screen: the health alert is shown until acknowledged; staff are chosen by tapping") {
+TEST_CASE("checkout screen: the health alert is shown until acknowledged: staff are chosen by tapping") {
   Headless h;
   KioskView v = cartView();
   v.checkout.bar.alert = "过敏：芒果、海鲜";
