@@ -376,7 +376,7 @@ void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) 
   }
   for (std::size_t i = 0; i < v.quickCash.size(); ++i) {
     if (i > 0) ImGui::SameLine(0, m.gap);
-    std::string label = (i == 0 ? ui.t("ui.checkout.exact") : ui.t("ui.checkout.tender.cash")) + " " + yuan(v.quickCash[i]);
+    std::string label = (i == 0 ? ui.t("ui.checkout.exact") + "\n" : ui.t("ui.checkout.tender.cash") + " ") + yuan(v.quickCash[i]);
     if (touchButton(ui, "checkout.cash." + std::to_string(i + 1), label, ImVec2(payW, m.touch)))
       intent(out, CheckoutQuickCash{v.quickCash[i]});
   }
