@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli.h"
+#include "app/cli/receipt_job.h"
 #include "app/core/error.h"
 #include "app/core/member_card.h"
 #include "app/core/receipt.h"
@@ -56,25 +57,17 @@ int runJob(storage::Database& db, const Clock& clock, PrintJob job) {
 int printReceipt(const Invocation& inv, const PrintArgs& a) {
   auto db = openDatabase(a.db);
   auto uri = devices::parsePrinterUri(a.printer);
-  bool test = a.sale == "test";
-  Receipt r;
-  if (test) {
-    r = sampleReceipt(inv.clock->now(), a.lines);
-    if (auto n = setting(*db, "store.name"); !n.empty()) r.storeName = n;
-    if (auto v = setting(*db, "store.address"); !v.empty()) r.storeAddress = v;
-    if (auto v = setting(*db, "store.phone"); !v.empty()) r.storePhone = v;
-    r.zone = storeZone(*db);
-    r.reprintCount = a.reprint;
-  } else {
-    auto stored = storage::loadReceipt(db->sql(), a.sale);
-    if (!stored) throw DomainError("sale_not_found", a.sale);
-    r = *stored;
-    // Every print after the first says 重印 with its count.
-    r.reprintCount = a.reprint > 0 ? a.reprint : storage::receiptPrints(db->sql(), r.saleNo);
-  }
+  // A real sale: the same job the kiosk's checkout screen prints (重印 after the first).
+  if (a.sale != "test") return runJob(*db, *inv.clock, receiptJob(*db, a.sale, a.printer, a.reprint));
+  Receipt r = sampleReceipt(inv.clock->now(), a.lines);
+  if (auto n = setting(*db, "store.name"); !n.empty()) r.storeName = n;
+  if (auto v = setting(*db, "store.address"); !v.empty()) r.storeAddress = v;
+  if (auto v = setting(*db, "store.phone"); !v.empty()) r.storePhone = v;
+  r.zone = storeZone(*db);
+  r.reprintCount = a.reprint;
   PrintJob job;
   job.kind = "receipt";
-  job.title = "小票 " + r.saleNo + (test ? " (test)" : "");
+  job.title = "小票 " + r.saleNo + " (test)";
   job.printer = a.printer;
   job.bytes = devices::encodeReceipt(r, devices::profileOf(uri));
   return runJob(*db, *inv.clock, std::move(job));

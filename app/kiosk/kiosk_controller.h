@@ -53,6 +53,8 @@ class KioskController {
   void setPinyin(PinyinConverter* pinyin);
   // By default desks run their slow work at once; the kiosk window runs it on a worker.
   void setBackground(Background background) { background_ = std::move(background); }
+  // The composition root wires the checkout's receipt preview and print queue.
+  CheckoutDesk& checkoutDesk() { return checkout_; }
 
   void apply(const ui::Intent& intent);
   // A person touched the screen or typed.

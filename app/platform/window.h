@@ -2,6 +2,7 @@
 // The kiosk's window: SDL2 (default, touch arrives as mouse input) or GLFW (for
 // back-office desktops), an OpenGL 3 context and Dear ImGui's backends. Nothing
 // outside app/platform knows which one is in use.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,6 +51,9 @@ class Window {
   virtual void wake() = 0;
   // The font atlas changed between frames: upload it again.
   void reloadFontTexture();
+  // A picture to draw with ImGui::Image (a receipt preview): uploads `p` into
+  // the texture `reuse` (0: a new one) and returns its id. Between frames only.
+  std::uintptr_t showPicture(const Pixels& p, std::uintptr_t reuse);
 
   // A short sound: a good scan (one high tone) or a refused one (two low tones).
   // Silent where the platform has no sound (GLFW) or SDL_AUDIODRIVER=dummy.

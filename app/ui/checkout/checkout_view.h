@@ -1,6 +1,8 @@
 #pragma once
 // What the Checkout screen shows (plain data prepared by its desk in app/kiosk) and
-// what a person can ask for on it.
+// what a person can ask for on it. Amounts are already formatted ("128.00");
+// database texts (names) are verbatim, labels are keys the screen translates.
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -9,13 +11,151 @@
 
 namespace salon::ui {
 
+// The customer bar: who pays, and what they hold with the salon.
+struct CheckoutCustomerBar {
+  std::string name;          // "" for a walk-in
+  std::string memberNo;
+  std::string tier;          // the tier's name ("银卡"), "" for a non-member
+  std::string points;        // "1200"
+  std::string storedValue;   // "856.00"
+  std::string arrears;       // "0.00"
+  bool hasArrears = false;
+  bool suspended = false;    // arrears suspend services and benefits
+  std::vector<std::string> packages;  // "补水护理10次卡 ×8"
+  std::string alert;         // allergies / illnesses / medication ("" when none)
+  bool alertAcknowledged = false;
+};
+
+struct CheckoutTile {
+  std::string code;
+  std::string name;
+  std::string price;  // "88.00"
+};
+
+struct CheckoutCategory {
+  std::string key;  // ui.checkout.cat.hair
+  std::vector<CheckoutTile> tiles;
+};
+
+struct CheckoutLine {
+  int id = 0;               // stable while the sale is open
+  std::string name;
+  int qty = 1;
+  std::string staffName;    // "" while nobody is chosen
+  bool service = false;
+  std::string gross;        // unit price × qty
+  std::string benefitKey;   // ui.checkout.benefit.tier ("" when none)
+  std::string discount;     // the line's benefit + manual discount ("" when none)
+  std::string net;          // what the line costs
+};
+
+struct CheckoutStaffChoice {
+  std::string code;
+  std::string name;
+};
+
+// A payment entered on the tender screen.
+struct CheckoutTenderRow {
+  std::string typeKey;  // ui.checkout.tender.cash
+  std::string amount;
+  std::string ref;      // payment reference, package name
+};
+
+// A way to pay, offered on the tender screen (stored value only with a customer, ...).
+struct CheckoutTenderOption {
+  std::string type;   // cash, card, wechat, alipay, stored_value, points, arrears
+  std::string note;   // "856.00" left, "1200" points
+};
+
+struct CheckoutPackageOption {
+  std::string id;
+  std::string label;  // "补水护理10次卡 ×8"
+};
+
+struct CheckoutFoundCustomer {
+  CustomerId id = 0;
+  std::string name;
+  std::string maskedPhone;
+};
+
+enum class CheckoutStage { Cart, Tender, Settled };
+// What the keypad types into on the cart side.
+enum class CheckoutEntry { None, FindMember, Discount, OpeningFloat };
+
 struct CheckoutView {
-  CustomerId customer = 0;  // whose screen this is (0: nobody chosen yet)
-  std::string title;        // translated
+  CustomerId customer = 0;  // whose screen this is (0: walk-in)
+  CheckoutStage stage = CheckoutStage::Cart;
+  std::string message;      // translated: a refusal, a hint, the print outcome
+  bool messageIsError = false;
+  CheckoutCustomerBar bar;
+  bool dayOpen = true;      // no sale is posted before the business day is opened (开班)
+
+  // Cart side.
+  CheckoutEntry entry = CheckoutEntry::None;
+  std::string entryText;    // digits or amount typed on the keypad
+  std::vector<CheckoutFoundCustomer> found;
+  std::vector<CheckoutCategory> categories;
+  int category = 0;
+  std::vector<CheckoutLine> lines;
+  int askingStaffFor = 0;   // a line id: the staff chooser is open for it
+  std::vector<CheckoutStaffChoice> staffChoices;
+  std::string undoName;     // the line just removed, undoable ("" when none)
+  bool mayDiscount = false;
+  std::string orderDiscount;  // "" when none
+  std::string gross, benefits, discounts, rounding, total;
+  bool hasRounding = false;
+
+  // Tender side.
+  std::string saleId;       // made when the tender screen opens; every retry reuses it
+  std::string amountEntry;  // keypad amount (yuan)
+  std::vector<std::string> quickCash;  // "88.00" exact, "90", "100", "200"
+  std::vector<CheckoutTenderOption> tenderOptions;
+  std::vector<CheckoutPackageOption> packageOptions;
+  std::vector<CheckoutTenderRow> tenders;
+  std::string paid, remaining, change;
+  bool fullyPaid = false;
+  std::string paymentRef;   // a scanned WeChat / Alipay payment code
+
+  // Settled.
+  std::string saleNo;
+  std::string settledTotal;
+  std::string receiptText;  // the receipt as printed, while the picture is made
+  std::uintptr_t receiptTexture = 0;  // the virtual printer's picture, uploaded (0: none)
+  int receiptWidth = 0, receiptHeight = 0;
+  bool printing = false;
+  int prints = 0;           // receipts sent to the printer for this sale
 };
 
 // The screen's own intents, applied by its desk.
-struct CheckoutRefresh {};  // read again what the screen shows
-using CheckoutIntent = std::variant<CheckoutRefresh>;
+struct CheckoutAcknowledgeAlert {};
+struct CheckoutFindMember {};            // open the keypad to find a member by phone
+struct CheckoutEntryKeys { std::string keys; };  // keypad keys for the open entry
+struct CheckoutScanned { std::string payload; };  // a card (cart side) or payment code (tender side)
+struct CheckoutPickCustomer { CustomerId id = 0; };
+struct CheckoutStayWalkIn {};
+struct CheckoutPickCategory { int index = 0; };
+struct CheckoutAddItem { std::string code; };
+struct CheckoutAskStaff { int line = 0; };
+struct CheckoutChooseStaff { int line = 0; std::string code; };
+struct CheckoutRemoveLine { int line = 0; };
+struct CheckoutUndoRemove {};
+struct CheckoutOpenDiscount {};
+struct CheckoutOpenTender {};
+struct CheckoutBackToCart {};
+struct CheckoutAmountKeys { std::string keys; };
+struct CheckoutQuickCash { std::string amount; };  // "100" yuan, or "88.00"
+struct CheckoutAddTender { std::string type; };     // cash, card, wechat, ...
+struct CheckoutUsePackage { std::string id; };
+struct CheckoutRemoveTender { int index = 0; };
+struct CheckoutSettle {};
+struct CheckoutPrint {};
+struct CheckoutNewSale {};
+struct CheckoutOpenDay {};  // 开班: the keypad asks for the opening float
+using CheckoutIntent =
+    std::variant<CheckoutAcknowledgeAlert, CheckoutFindMember, CheckoutEntryKeys, CheckoutScanned, CheckoutPickCustomer,
+                 CheckoutStayWalkIn, CheckoutPickCategory, CheckoutAddItem, CheckoutAskStaff, CheckoutChooseStaff,
+                 CheckoutRemoveLine, CheckoutUndoRemove, CheckoutOpenDiscount, CheckoutOpenTender, CheckoutBackToCart,
+                 CheckoutAmountKeys, CheckoutQuickCash, CheckoutAddTender, CheckoutUsePackage, CheckoutRemoveTender,
+                 CheckoutSettle, CheckoutPrint, CheckoutNewSale, CheckoutOpenDay>;
 
 }  // namespace salon::ui
