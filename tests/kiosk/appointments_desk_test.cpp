@@ -184,7 +184,7 @@ TEST_CASE("dragging a block moves it through core's checks; a clash is refused a
 
   // Members' priority hold: a non-member (李小龙) cannot be moved into it, a member (张三) can.
   f.seed("a3", "13511112222", "beau", f.at(15));
-  f.db->write([](SQLite::Database& s) { storage::writeSetting(s, "appointments.priority_holds", "* 18:00-21:00 24h"); });
+  f.db->write([](SQLite::Database& s) { storage::writeSetting(s, "appointments.priority_holds", "* 18:00-21:00 0h"); });
   f.apply(ab::MoveBlock{"a3", "beau", 18 * 60});
   CHECK(f.view().message == f.kiosk->catalog().text("error.held_for_members"));
   CHECK(f.stored("a3").start == f.at(15));

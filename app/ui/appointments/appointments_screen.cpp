@@ -213,6 +213,15 @@ void AppointmentsScreen::booking(UiContext& ui, const AppointmentsView& v, Inten
   const float inner = rightW - m.gap * 2;
   if (b.customer) text(ui, b.customerLine);
   else mutedText(ui, b.customerLine.empty() ? ui.t("ui.appointments.find_first") : b.customerLine);
+  // What will be booked, and the button, stay at the top where they are seen.
+  if (b.ready) {
+    if (touchButton(ui, "appointments.book.confirm", ui.t("ui.appointments.confirm_booking"), ImVec2(220 * m.scale, m.touch),
+                    Tone::Primary))
+      add(out, ConfirmBooking{});
+    ImGui::SameLine(0, m.gap * 2);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (m.touch - ImGui::GetTextLineHeight()) / 2);
+  }
+  if (!b.summary.empty()) text(ui, b.summary);
   if (!b.pets.empty())
     if (const Choice* c = labelledChips(ui, ui.t("ui.appointments.pet"), "appointments.book.pet", b.pets, inner))
       add(out, BookingPick{BookingPick::Pet, c->code});
@@ -223,17 +232,7 @@ void AppointmentsScreen::booking(UiContext& ui, const AppointmentsView& v, Inten
   if (const Choice* c = labelledChips(ui, ui.t("ui.appointments.channel"), "appointments.book.channel", b.channels, inner))
     add(out, BookingPick{BookingPick::Channel, c->code});
   mutedText(ui, ui.t("ui.appointments.start") + "  " + b.dayLabel);
-  if (const Choice* c = labelledChips(ui, "", "appointments.book.time", b.times, inner))
-    add(out, BookingPick{BookingPick::Time, c->code});
-  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
-  if (b.ready) {
-    if (touchButton(ui, "appointments.book.confirm", ui.t("ui.appointments.confirm_booking"), ImVec2(220 * m.scale, m.touch),
-                    Tone::Primary))
-      add(out, ConfirmBooking{});
-    ImGui::SameLine(0, m.gap * 2);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (m.touch - ImGui::GetTextLineHeight()) / 2);
-  }
-  if (!b.summary.empty()) text(ui, b.summary);
+  if (const Choice* c = chips(ui, "appointments.book.time", b.times, inner)) add(out, BookingPick{BookingPick::Time, c->code});
   dragToScroll();
   ImGui::EndChild();
 }

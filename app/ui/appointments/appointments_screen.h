@@ -17,8 +17,10 @@ class DayBookGrid {
 
  private:
   float scrollX_ = 0, scrollY_ = -1;  // -1: not placed yet (starts at the current hour)
-  std::string dragging_;              // the appointment held by a finger
+  std::string dragging_;              // the appointment picked up by a finger
+  std::string touching_;              // the appointment under the finger (picked up or scrolling)
   float grabDy_ = 0;                  // where on the block the finger took it
+  std::string shownDate_, shownChosen_;
 };
 
 class AppointmentsScreen {

@@ -11,6 +11,9 @@ using namespace appointment_book;
 namespace {
 
 constexpr int kSnapMinutes = 15;
+// A finger that rests this long on a booked appointment picks it up; one that
+// moves sooner scrolls the book (a full day leaves little empty space to drag).
+constexpr float kHoldSeconds = 0.35f;
 
 std::string clockText(int minute) {
   char buf[8];
@@ -72,7 +75,29 @@ void DayBookGrid::draw(UiContext& ui, const DayBook& d, const std::string& chose
   const int columns = static_cast<int>(d.columns.size());
   const float contentW = g.colW * static_cast<float>(columns), contentH = g.perMinute * static_cast<float>(d.closeMinute - d.openMinute);
   const float maxX = std::max(0.0f, contentW - (g.size.x - g.gutterW)), maxY = std::max(0.0f, contentH - (g.size.y - g.headerH));
-  if (scrollY_ < 0) scrollY_ = d.nowMinute >= 0 ? static_cast<float>(d.nowMinute - d.openMinute - 60) * g.perMinute : 0;
+  // Another day: start at the current hour (today) or the first appointment.
+  if (d.dateLabel != shownDate_) {
+    shownDate_ = d.dateLabel;
+    scrollY_ = -1;
+  }
+  if (scrollY_ < 0) {
+    int first = d.closeMinute;
+    for (const BookBlock& b : d.blocks) first = std::min(first, b.startMinute);
+    int top = d.nowMinute >= 0 ? d.nowMinute - 60 : first < d.closeMinute ? first - 30 : d.openMinute;
+    scrollY_ = static_cast<float>(top - d.openMinute) * g.perMinute;
+  }
+  // A newly chosen appointment (just booked, moved or tapped) is brought into sight.
+  if (chosen != shownChosen_) {
+    shownChosen_ = chosen;
+    for (const BookBlock& b : d.blocks) {
+      if (b.id != chosen) continue;
+      float y = static_cast<float>(b.startMinute - d.openMinute) * g.perMinute, h = g.size.y - g.headerH;
+      float x = static_cast<float>(b.column) * g.colW, w = g.size.x - g.gutterW;
+      if (y < scrollY_ || y + g.perMinute * 30 > scrollY_ + h) scrollY_ = y - g.perMinute * 30;
+      if (x < scrollX_ || x + g.colW > scrollX_ + w) scrollX_ = x - g.colW;
+    }
+  }
+  if (!io.MouseDown[ImGuiMouseButton_Left] && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)) touching_.clear();
   // Holding an appointment near an edge scrolls towards it.
   if (!dragging_.empty()) {
     const float edge = 48 * m.scale, step = 10 * m.scale;
@@ -106,18 +131,26 @@ void DayBookGrid::draw(UiContext& ui, const DayBook& d, const std::string& chose
     ImVec2 a(g.colX(b.column) + 3, g.minuteY(b.startMinute) + 1);
     ImVec2 z(a.x + g.colW - 6, g.minuteY(b.endMinute) - 1);
     bool isHeld = dragging_ == b.id;
-    if (!isHeld && (z.x < g.bodyLeft() || a.x > g.bodyRight() || z.y < g.bodyTop() || a.y > g.bodyBottom())) continue;
+    // The block under the finger stays submitted while it scrolls out of sight.
+    if (!isHeld && touching_ != b.id && (z.x < g.bodyLeft() || a.x > g.bodyRight() || z.y < g.bodyTop() || a.y > g.bodyBottom())) continue;
     ImGui::SetCursorScreenPos(a);
     ImGui::InvisibleButton(("appointments.block." + b.id).c_str(), ImVec2(std::max(1.0f, z.x - a.x), std::max(1.0f, z.y - a.y)));
     ui.record.tappable({"appointments.block." + b.id, b.customer, std::max(a.x, g.bodyLeft()), std::max(a.y, g.bodyTop()),
                         std::min(z.x, g.bodyRight()), std::min(z.y, g.bodyBottom())});
     bool moved = io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] > dragSq;
-    if (ImGui::IsItemActive() && dragging_.empty() && moved && b.state == "booked") {
-      dragging_ = b.id;
-      grabDy_ = io.MouseClickedPos[ImGuiMouseButton_Left].y - a.y;
-      isHeld = true;
+    if (ImGui::IsItemActivated()) touching_ = b.id;
+    if (ImGui::IsItemActive() && dragging_.empty()) {
+      if (!moved && b.state == "booked" && io.MouseDownDuration[ImGuiMouseButton_Left] >= kHoldSeconds) {
+        dragging_ = b.id;
+        grabDy_ = io.MouseClickedPos[ImGuiMouseButton_Left].y - a.y;
+        isHeld = true;
+      } else if (moved) {
+        scrollX_ -= io.MouseDelta.x;
+        scrollY_ -= io.MouseDelta.y;
+      }
     }
     if (ImGui::IsItemDeactivated()) {
+      touching_.clear();
       if (isHeld) {
         int col = static_cast<int>(std::floor((io.MousePos.x - g.colX(0)) / g.colW));
         col = std::clamp(col, 0, columns - 1);
@@ -177,8 +210,10 @@ void DayBookGrid::draw(UiContext& ui, const DayBook& d, const std::string& chose
     if (x + g.colW < g.bodyLeft() || x > g.bodyRight()) continue;
     const BookColumn& col = d.columns[c];
     ImGui::SetCursorScreenPos(ImVec2(x, g.origin.y));
-    if (ImGui::InvisibleButton(("appointments.staff." + col.staff).c_str(), ImVec2(g.colW, g.headerH)))
-      add(out, ChooseColumn{col.staff});
+    bool tapped = ImGui::InvisibleButton(("appointments.staff." + col.staff).c_str(), ImVec2(g.colW, g.headerH));
+    bool slid = io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] > dragSq;
+    if (ImGui::IsItemActive() && slid) scrollX_ -= io.MouseDelta.x;  // the names row scrolls sideways
+    if (tapped && !slid) add(out, ChooseColumn{col.staff});
     ui.record.tappable({"appointments.staff." + col.staff, col.name, std::max(x, g.bodyLeft()), g.origin.y,
                         std::min(x + g.colW, g.bodyRight()), g.bodyTop()});
     std::string label = col.absent ? col.name + " (" + ui.t("ui.appointments.absent") + ")" : col.name;
