@@ -238,12 +238,11 @@ void AppointmentsDesk::show() {
 void AppointmentsDesk::loadDay() {
   ui::AppointmentsView& v = k_.view.appointments;
   guard_.require(*k_.staff, Action::BookAppointment, "appointments", formatDate(date_));
-  auto list = book().day(date_);
-  std::vector<CustomerId> ids;
-  ids.reserve(list.size());
-  for (const Appointment& a : list) ids.push_back(a.customer);
+  Instant dayStart = startOfLocalDay(date_, k_.zone);
+  storage::DayBookRead read = storage::readDayBook(k_.db, dayStart, dayStart + kDay);
+  const std::vector<Appointment>& list = read.appointments;
   DayHours hours{clockSetting(k_.db, "appointments.open", 9 * 60), clockSetting(k_.db, "appointments.close", 21 * 60), 15};
-  DayView dv = buildDayView(date_, k_.zone, roster(date_), list, storage::customerNames(k_.db.sql(), ids), hours);
+  DayView dv = buildDayView(date_, k_.zone, roster(date_), list, read.names, hours);
   auto pets = petNames(k_.db, list);
   ab::DayBook& d = v.day;
   d = {};

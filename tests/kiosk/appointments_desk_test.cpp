@@ -113,7 +113,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("the day book lists the demo's appointments per staff member; the home badge counts those not arrived") {
+TEST_CASE("the day book lists the demo's appointments per staff member, the home badge counts those not arrived") {
   Fixture f;
   f.seed("a1", "13800138000", "beau", f.at(10));
   f.seed("a2", "13912345678", "sup", f.at(11));
@@ -159,7 +159,7 @@ TEST_CASE("the day book lists the demo's appointments per staff member; the home
   CHECK(f.view().week.days[1].lines[0].find("10:00 欧阳娜娜") == 0);
 }
 
-TEST_CASE("dragging a block moves it through core's checks; a clash is refused and the block snaps back") {
+TEST_CASE("dragging a block moves it through core's checks, a clash is refused and the block snaps back") {
   Fixture f;
   f.seed("a1", "13800138000", "beau", f.at(10));
   f.seed("a2", "13912345678", "sup", f.at(11));
@@ -193,7 +193,7 @@ TEST_CASE("dragging a block moves it through core's checks; a clash is refused a
   CHECK(f.stored("a1").start == f.at(18));
 }
 
-TEST_CASE("tap to check in: the customer joins today's queue; a no-show needs a second tap and is counted") {
+TEST_CASE("tap to check in: the customer joins today's queue, a no-show needs a second tap and is counted") {
   Fixture f;
   f.seed("a1", "13800138000", "beau", f.at(10));
   f.seed("a2", "13912345678", "sup", f.at(9));
@@ -227,7 +227,7 @@ TEST_CASE("tap to check in: the customer joins today's queue; a no-show needs a 
   CHECK(f.kiosk->view().home.queue.size() == 1);
 }
 
-TEST_CASE("booking from the screen: customer by phone, services, staff, time; a double booking is refused") {
+TEST_CASE("booking from the screen: customer by phone, services, staff, time, a double booking is refused") {
   Fixture f;
   f.seed("a1", "13800138000", "beau", f.at(10));
   f.signIn("cash", "3456");

@@ -80,7 +80,7 @@ std::string plan(SQLite::Database& db, const std::string& sql) {
 
 }  // namespace
 
-TEST_CASE("care candidates come a page at a time in id order; the pages together are every customer once") {
+TEST_CASE("care candidates come a page at a time in id order, the pages together are every customer once") {
   TempDir dir;
   auto db = seed(dir, 2000);
   std::set<CustomerId> seen;

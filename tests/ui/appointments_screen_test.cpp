@@ -71,7 +71,7 @@ const T* find(const Intents& in) {
 
 }  // namespace
 
-TEST_CASE("the day book shows each staff member's appointments; a tap chooses one") {
+TEST_CASE("the day book shows each staff member's appointments, a tap chooses one") {
   Headless h;
   KioskView v = dayView();
   h.frame(v);
@@ -120,7 +120,7 @@ TEST_CASE("dragging a block to another column and time produces the move intent,
   CHECK_FALSE(find<ab::MoveBlock>(arrived));
 }
 
-TEST_CASE("30 staff: a drag on empty space scrolls the book sideways; the drawing stays quick") {
+TEST_CASE("30 staff: a swipe scrolls the book sideways, and drawing it stays quick") {
   Headless h;
   KioskView v = dayView(30);
   // 400 appointments over 30 columns, 13–14 each from 09:00, 45 minutes apiece.
