@@ -11,9 +11,13 @@
 namespace salon::storage {
 namespace {
 
+// The appointments and their services in one statement (a day view reads
+// hundreds): a LEFT JOIN keeps appointments the outer loop, so an appointment's
+// services follow it in position order (the services' primary key).
 constexpr const char* kColumns =
     "SELECT id, customer_id, pet_id, staff, room, start_at, end_at, channel, state, booked_by, booked_at, note,"
-    " kind, address FROM appointments ";
+    " kind, address, s.item_code, s.name, s.duration_minutes FROM appointments"
+    " LEFT JOIN appointment_services s ON s.appointment_id = appointments.id ";
 
 Appointment readAppointment(SQLite::Statement& q) {
   Appointment a;
@@ -32,33 +36,6 @@ Appointment readAppointment(SQLite::Statement& q) {
   a.kind = q.getColumn(12).getString();
   a.address = q.getColumn(13).getString();
   return a;
-}
-
-// The services of every appointment the same WHERE selects, in one statement: a
-// day view reads hundreds of appointments.
-void loadServices(SQLite::Database& db, std::vector<Appointment>& list, const std::string& where,
-                  const std::function<void(SQLite::Statement&)>& bind) {
-  if (list.empty()) return;
-  std::unordered_map<std::string, Appointment*> byId;
-  byId.reserve(list.size());
-  for (Appointment& a : list) byId.emplace(a.id, &a);
-  SQLite::Statement q(db, "SELECT s.appointment_id, s.item_code, s.name, s.duration_minutes, s.position FROM appointments"
-                          " JOIN appointment_services s ON s.appointment_id = appointments.id " + where);
-  bind(q);
-  struct Row {
-    Appointment* to;
-    int position;
-    AppointmentService service;
-  };
-  std::vector<Row> rows;
-  while (q.executeStep()) {
-    auto it = byId.find(q.getColumn(0).getString());
-    if (it == byId.end()) continue;
-    rows.push_back({it->second, q.getColumn(4).getInt(),
-                    {q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getInt(), {}}});
-  }
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.position < b.position; });
-  for (Row& r : rows) r.to->services.push_back(std::move(r.service));
 }
 
 constexpr const char* kClashWhere =
@@ -84,8 +61,12 @@ std::vector<Appointment> SqliteAppointmentStore::query(const std::string& where,
     std::vector<Appointment> out;
     SQLite::Statement q(db_.sql(), kColumns + where);
     bind(q);
-    while (q.executeStep()) out.push_back(readAppointment(q));
-    loadServices(db_.sql(), out, where, bind);
+    while (q.executeStep()) {
+      const char* id = q.getColumn(0).getText();
+      if (out.empty() || out.back().id != id) out.push_back(readAppointment(q));
+      if (!q.getColumn(14).isNull())
+        out.back().services.push_back({q.getColumn(14).getString(), q.getColumn(15).getString(), q.getColumn(16).getInt(), {}});
+    }
     return out;
   });
 }
@@ -101,7 +82,9 @@ std::vector<Appointment> SqliteAppointmentStore::clashes(const Appointment& c) {
 }
 
 std::vector<Appointment> SqliteAppointmentStore::between(Instant from, Instant to) {
-  return query("WHERE start_at < ? AND start_at > ? AND end_at > ? ORDER BY start_at", [&](SQLite::Statement& q) {
+  // By start, then id and position: an appointment's rows stay together.
+  return query("WHERE start_at < ? AND start_at > ? AND end_at > ? ORDER BY start_at, id, s.position",
+               [&](SQLite::Statement& q) {
     q.bind(1, static_cast<std::int64_t>(to));
     q.bind(2, static_cast<std::int64_t>(from - kMaxAppointmentLength));
     q.bind(3, static_cast<std::int64_t>(from));
@@ -155,6 +138,32 @@ void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit)
     nlohmann::json payload{{"appointment", a.id}, {"customer", a.customer}, {"staff", a.staff},
                            {"start", a.start}, {"end", a.end}, {"state", a.state}, {"kind", a.kind}};
     appendOutbox(s, {audit.id, audit.action, payload.dump(), audit.at});
+  });
+}
+
+DayBookRead readDayBook(Database& db, Instant from, Instant to) {
+  return guarded([&] {
+    DayBookRead out;
+    SQLite::Statement q(db.sql(),
+                        "SELECT a.id, a.customer_id, a.pet_id, a.staff, a.room, a.start_at, a.end_at, a.channel, a.state,"
+                        " a.booked_by, a.booked_at, a.note, a.kind, a.address, s.item_code, s.name, s.duration_minutes,"
+                        " c.name FROM appointments a LEFT JOIN appointment_services s ON s.appointment_id = a.id"
+                        " LEFT JOIN customers c ON c.id = a.customer_id"
+                        " WHERE a.start_at < ? AND a.start_at > ? AND a.end_at > ? ORDER BY a.start_at, a.id, s.position");
+    q.bind(1, static_cast<std::int64_t>(to));
+    q.bind(2, static_cast<std::int64_t>(from - kMaxAppointmentLength));
+    q.bind(3, static_cast<std::int64_t>(from));
+    auto& list = out.appointments;
+    while (q.executeStep()) {
+      const char* id = q.getColumn(0).getText();
+      if (list.empty() || list.back().id != id) {
+        list.push_back(readAppointment(q));
+        if (!q.getColumn(17).isNull()) out.names.emplace(list.back().customer, q.getColumn(17).getString());
+      }
+      if (!q.getColumn(14).isNull())
+        list.back().services.push_back({q.getColumn(14).getString(), q.getColumn(15).getString(), q.getColumn(16).getInt(), {}});
+    }
+    return out;
   });
 }
 

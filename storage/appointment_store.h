@@ -1,8 +1,18 @@
 #pragma once
+#include <unordered_map>
+
 #include "app/core/appointment.h"
 #include "storage/database.h"
 
 namespace salon::storage {
+
+// The day view's read: the appointments overlapping [from, to) with their services
+// and their customers' names, in one statement (the book is drawn from it).
+struct DayBookRead {
+  std::vector<Appointment> appointments;  // by start
+  std::unordered_map<CustomerId, std::string> names;
+};
+DayBookRead readDayBook(Database& db, Instant from, Instant to);
 
 class SqliteAppointmentStore : public AppointmentStore {
  public:

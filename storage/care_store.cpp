@@ -147,8 +147,34 @@ bool hasPriorityBooking(SQLite::Database& db, CustomerId id, const std::vector<s
   });
 }
 
-std::vector<CareCandidate> careCandidates(SQLite::Database& db) {
+namespace {
+
+// The FROM and WHERE of a page: each filter starts from the smallest table
+// that answers it, and every page is an index range (id > after, LIMIT n).
+std::string carePageFrom(const CarePage& p) {
+  switch (p.filter) {
+    case CareFilter::Birthdays: {
+      std::string marks;
+      for (std::size_t i = 0; i < p.monthDays.size(); ++i) marks += i ? ",?" : "?";
+      return " FROM customers c WHERE c.birthday IS NOT NULL AND substr(c.birthday, 6, 5) IN (" + marks +
+             ") AND c.status <> 'returned' AND c.id > ?";
+    }
+    case CareFilter::CarePlan:
+      return " FROM care_plan_intervals i0 JOIN customers c ON c.id = i0.customer_id"
+             " WHERE i0.customer_id > ? AND c.status <> 'returned'";
+    case CareFilter::OptedIn:
+      return " FROM customers c WHERE c.id > ? AND c.marketing_opt_in = 1 AND c.status <> 'returned'";
+    case CareFilter::All: break;
+  }
+  return " FROM customers c WHERE c.id > ? AND c.status <> 'returned'";
+}
+
+}  // namespace
+
+std::vector<CareCandidate> careCandidates(SQLite::Database& db, const CarePage& page) {
   return guarded([&] {
+    std::vector<CareCandidate> out;
+    if (page.filter == CareFilter::Birthdays && page.monthDays.empty()) return out;
     SQLite::Statement q(
         db,
         "SELECT c.id, c.name, c.phone, c.birthday, c.marketing_opt_in,"
@@ -158,9 +184,13 @@ std::vector<CareCandidate> careCandidates(SQLite::Database& db) {
         " coalesce((SELECT value FROM customer_fields f WHERE f.customer_id = c.id AND f.field = 'event_interests'"
         "           AND f.state = 'value'), ''),"
         " coalesce((SELECT value FROM customer_fields f WHERE f.customer_id = c.id AND f.field = 'care_products'"
-        "           AND f.state = 'value'), '')"
-        " FROM customers c WHERE c.status <> 'returned' ORDER BY c.id");
-    std::vector<CareCandidate> out;
+        "           AND f.state = 'value'), '')" +
+            carePageFrom(page) + " ORDER BY c.id LIMIT ?");
+    int n = 0;
+    if (page.filter == CareFilter::Birthdays)
+      for (const std::string& md : page.monthDays) q.bind(++n, md);
+    q.bind(++n, static_cast<std::int64_t>(page.after));
+    q.bind(++n, page.limit);
     while (q.executeStep()) {
       CareCandidate c;
       c.id = q.getColumn(0).getInt64();
@@ -175,6 +205,27 @@ std::vector<CareCandidate> careCandidates(SQLite::Database& db) {
       out.push_back(std::move(c));
     }
     return out;
+  });
+}
+
+void forEachCarePage(SQLite::Database& db, CarePage page,
+                     const std::function<bool(const std::vector<CareCandidate>&)>& each) {
+  if (page.limit <= 0) throw DomainError("bad_input", "page size");
+  for (;;) {
+    std::vector<CareCandidate> got = careCandidates(db, page);
+    if (got.empty() || !each(got) || static_cast<int>(got.size()) < page.limit) return;
+    page.after = got.back().id;
+  }
+}
+
+bool careHandled(SQLite::Database& db, CustomerId customer, const std::string& kind, const std::string& ref) {
+  return guarded([&] {
+    SQLite::Statement q(db, "SELECT 1 FROM care_contacts WHERE kind = ? AND ref = ? AND customer_id = ?"
+                            " AND outcome IN ('done', 'skipped') LIMIT 1");
+    q.bind(1, kind);
+    q.bind(2, ref);
+    q.bind(3, static_cast<std::int64_t>(customer));
+    return q.executeStep();
   });
 }
 

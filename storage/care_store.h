@@ -3,6 +3,7 @@
 // lists' candidates read from the customer files, care-plan intervals, member
 // events and who came, staff absences, and finding a customer by phone, file
 // number or member number.
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -34,9 +35,28 @@ std::unordered_map<CustomerId, std::string> customerNames(SQLite::Database& db, 
 // a membership in one of those tiers: the members priority booking is for.
 bool hasPriorityBooking(SQLite::Database& db, CustomerId id, const std::vector<std::string>& tiers);
 
-// Every customer in force or pending, with birthday, last visit (visit record or
-// check-in), care interval, opt-in, event interests and care products.
-std::vector<CareCandidate> careCandidates(SQLite::Database& db);
+// One page of the customers a care list looks at, in id order after `after`
+// (keyset paging: a million files are read a page at a time, never all at once).
+enum class CareFilter {
+  All,        // every customer in force or pending (the lapsed list)
+  Birthdays,  // birthdays on one of `monthDays` ("MM-DD"), through an index
+  CarePlan,   // customers with a care-plan interval (care reminders)
+  OptedIn,    // opted in to marketing (event invitations)
+};
+struct CarePage {
+  CareFilter filter = CareFilter::All;
+  std::vector<std::string> monthDays;  // Birthdays: "MM-DD"
+  CustomerId after = 0;
+  int limit = 500;
+};
+// Each with birthday, last visit (visit record or check-in), care interval,
+// opt-in, event interests and care products.
+std::vector<CareCandidate> careCandidates(SQLite::Database& db, const CarePage& page);
+// Calls `each` with every page in turn until it returns false or the pages end.
+void forEachCarePage(SQLite::Database& db, CarePage page,
+                     const std::function<bool(const std::vector<CareCandidate>&)>& each);
+// Whether a task for this occasion was already done or skipped (it leaves the list).
+bool careHandled(SQLite::Database& db, CustomerId customer, const std::string& kind, const std::string& ref);
 std::vector<VisitToFollow> visitsBetween(SQLite::Database& db, Instant from, Instant to);
 std::vector<CareContact> contactsOf(SQLite::Database& db, CustomerId customer, int limit);
 std::vector<CareContact> followUpsBetween(SQLite::Database& db, Instant from, Instant to);

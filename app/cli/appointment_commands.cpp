@@ -206,7 +206,10 @@ int runMove(const Invocation& inv, const Args& a) {
     auto absent = storage::absentOn(s.db->sql(), localDate(start, s.zone));
     if (std::find(absent.begin(), absent.end(), a.member) != absent.end()) throw DomainError("staff_absent", a.member);
   }
-  Appointment moved = b->appointments.move(s.me, a.id, start, a.member);
+  auto current = b->store.appointment(a.id);
+  bool member = current && storage::hasPriorityBooking(s.db->sql(), current->customer,
+                                                       splitList(setting(s, "appointments.priority_tiers")));
+  Appointment moved = b->appointments.move(s.me, a.id, start, a.member, member);
   printList(appointmentJson(moved, s.zone), a.json, {"id", "start", "end", "staff"});
   return 0;
 }

@@ -11,6 +11,7 @@
 #include "app/core/error.h"
 #include "app/core/uuid.h"
 #include "storage/appointment_store.h"
+#include "storage/care_lists.h"
 #include "storage/care_store.h"
 #include "storage/settings_store.h"
 
@@ -20,7 +21,8 @@ namespace {
 struct Args {
   std::string db, staff, list, date, customer, kind, outcome, channel = "phone", note, ref, id, from, to;
   std::string title, topic, start, place, event;
-  int satisfaction = 0, days = 0;
+  int satisfaction = 0, days = 0, limit = 200;
+  std::int64_t after = 0;
   bool json = false;
 };
 
@@ -32,15 +34,6 @@ int intSetting(Session& s, const std::string& key, int fallback) {
   } catch (const std::exception&) {
     throw DomainError("setting_invalid", key + " " + *v);
   }
-}
-
-// Tasks already handled (done or skipped) for the same occasion leave the list;
-// an unanswered call keeps it there.
-std::set<std::tuple<CustomerId, std::string, std::string>> handled(Session& s) {
-  std::set<std::tuple<CustomerId, std::string, std::string>> out;
-  SQLite::Statement q(s.db->sql(), "SELECT customer_id, kind, ref FROM care_contacts WHERE outcome IN ('done', 'skipped')");
-  while (q.executeStep()) out.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString());
-  return out;
 }
 
 nlohmann::json taskJson(const CareTask& t, const std::string& ref) {
@@ -59,30 +52,24 @@ int runList(const Invocation& inv, const Args& a) {
   s.guard->require(s.me, Action::ContactCustomer, "care", a.list);
   CivilDate today = dateArg(a.date, s);
   Instant now = a.date.empty() ? s.now() : startOfLocalDay(today, s.zone) + 12 * kHour;
-  auto done = handled(s);
   nlohmann::json out = nlohmann::json::array();
-  auto add = [&](const CareTask& t, const std::string& ref, nlohmann::json extra = nlohmann::json::object()) {
-    if (done.count({t.customer.id, careKindName(t.kind), ref})) return;
-    nlohmann::json j = taskJson(t, ref);
-    j.update(extra);
-    out.push_back(j);
-  };
-  if (a.list == "birthdays") {
-    for (const CareTask& t : birthdayTasks(storage::careCandidates(s.db->sql()), today, a.days ? a.days : 7))
-      add(t, formatDate(t.due));
-  } else if (a.list == "lapsed") {
-    int lapse = a.days ? a.days : intSetting(s, "care.lapse_days", 90);
-    for (const CareTask& t : lapsedTasks(storage::careCandidates(s.db->sql()), now, s.zone, lapse))
-      add(t, formatDate(t.due), {{"last_visit", formatDate(t.due)}});
-  } else if (a.list == "reminders") {
-    const char* season = seasonOf(today);
-    for (const CareTask& t : careReminderTasks(storage::careCandidates(s.db->sql()), now, s.zone, a.days ? a.days : 14))
-      add(t, formatDate(t.due), {{"season", season}, {"uses", t.customer.careProducts}});
+  if (a.limit < 1 || a.limit > 10000) throw DomainError("bad_input", "--limit 1..10000");
+  if (a.list != "followups") {
+    storage::CareListRequest r{a.list, today, now, s.zone, a.days, intSetting(s, "care.lapse_days", 90), a.limit, a.after};
+    storage::CareListResult got = storage::careList(s.db->sql(), r);
+    for (const CareTask& t : got.tasks) {
+      nlohmann::json j = taskJson(t, storage::careRef(t));
+      if (t.kind == CareKind::Lapsed) j["last_visit"] = formatDate(t.due);
+      if (t.kind == CareKind::CareReminder) j.update({{"season", got.season}, {"uses", t.customer.careProducts}});
+      out.push_back(j);
+    }
+    // More after this customer: --after NEXT continues the list.
+    if (got.next) std::cerr << "more: --after " << got.next << "\n";
   } else if (a.list == "followups") {
     int after = intSetting(s, "care.followup_after_days", 1), window = a.days ? a.days : 7;
     auto visits = storage::visitsBetween(s.db->sql(), now - (after + window + 2) * kDay, now);
     for (const VisitToFollow& v : followUpsDue(visits, now, s.zone, after, window)) {
-      if (done.count({v.customer, "followup", std::to_string(v.visitId)})) continue;
+      if (storage::careHandled(s.db->sql(), v.customer, "followup", std::to_string(v.visitId))) continue;
       out.push_back({{"kind", "followup"}, {"customer_id", v.customer}, {"customer", v.name}, {"phone", v.phone},
                      {"visit", v.visitId}, {"ref", std::to_string(v.visitId)}, {"service", v.service},
                      {"staff", v.staff}, {"visited", formatLocalDateTime(v.at, s.zone)},
@@ -183,9 +170,14 @@ int runEventInvitees(const Invocation& inv, const Args& a) {
   SalonEvent e = loadEvent(s, a.event);
   auto invited = storage::contactedFor(s.db->sql(), "event_invite", e.id);
   nlohmann::json out = nlohmann::json::array();
-  for (const CareCandidate& c : eventInvitees(storage::careCandidates(s.db->sql()), e.topic, invited))
-    out.push_back({{"customer_id", c.id}, {"customer", c.name}, {"phone", c.phone}, {"interests", c.eventInterests},
-                   {"event", e.id}});
+  storage::CarePage page;
+  page.filter = storage::CareFilter::OptedIn;
+  storage::forEachCarePage(s.db->sql(), page, [&](const std::vector<CareCandidate>& some) {
+    for (const CareCandidate& c : eventInvitees(some, e.topic, invited))
+      out.push_back({{"customer_id", c.id}, {"customer", c.name}, {"phone", c.phone}, {"interests", c.eventInterests},
+                     {"event", e.id}});
+    return out.size() < 10000;  // a phone list longer than that is not worked through at a counter
+  });
   s.auditView("event", e.id, "event invitation", "basic,events");
   printList(out, a.json, {"customer", "phone", "interests"});
   return 0;
@@ -251,6 +243,8 @@ void addCareCommands(CLI::App& app, Invocation& inv) {
   list->add_option("list", args->list, "birthdays|lapsed|reminders|followups")->required();
   list->add_option("--date", args->date, "Today (YYYY-MM-DD, default today)");
   list->add_option("--days", args->days, "birthdays: days ahead; lapsed: days away; reminders/followups: window");
+  list->add_option("--limit", args->limit, "At most this many tasks (default 200; the rest: --after)");
+  list->add_option("--after", args->after, "Continue after this customer id (printed on stderr as more: --after N)");
 
   auto* contact = staffCommand<Args>(group, inv, args, "contact", "Log a call or message (done/skipped/no_answer)", runContact);
   contact->add_option("--customer", args->customer, "Phone, file number or member number")->required();

@@ -18,6 +18,7 @@
 #include "storage/customer_directory.h"
 #include "storage/customer_export.h"
 #include "storage/customer_rows.h"
+#include "storage/care_store.h"
 #include "storage/customer_store.h"
 
 namespace salon::cli {
@@ -109,7 +110,9 @@ int show(const Invocation& inv, const CustomerArgs& a) {
   FileRoom room(inv, a);
   if (auto id = room.store.idOfFileNo(a.fileNo)) checkQueryPurpose(*room.db, *inv.clock, room.me, *id, a.purpose, a.request);
   CustomerFile f = room.files.openByFileNo(room.me, a.fileNo, a.purpose, splitList(a.sections));
-  std::cout << fileJson(f, room.zone).dump(2) << "\n";
+  nlohmann::json j = fileJson(f, room.zone);
+  j["no_shows"] = storage::noShowsOf(room.db->sql(), f.summary.id);  // appointments not kept (客户预约)
+  std::cout << j.dump(2) << "\n";
   return 0;
 }
 

@@ -151,10 +151,13 @@ Appointment Appointments::load(const std::string& id) {
   return *a;
 }
 
-Appointment Appointments::move(const Staff& by, const std::string& id, Instant newStart, const std::string& newStaff) {
+Appointment Appointments::move(const Staff& by, const std::string& id, Instant newStart, const std::string& newStaff,
+                               bool isMember) {
   Appointment a = load(id);
   guard_.require(by, Action::BookAppointment, "appointment", id);
   if (a.state != "booked") throw DomainError("already_decided", id + " (" + a.state + ")");
+  if (newStart < clock_.now()) throw DomainError("bad_input", "start is past");
+  if (!isMember && heldForMembers(newStart)) throw DomainError("held_for_members", formatLocalDateTime(newStart, zone_));
   std::int64_t length = a.end - a.start;
   a.start = newStart;
   a.end = newStart + length;

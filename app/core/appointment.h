@@ -96,7 +96,10 @@ class Appointments {
       : store_(store), guard_(guard), clock_(clock), zone_(zone), holds_(std::move(holds)) {}
 
   Appointment book(const Staff& by, const BookingRequest& request);
-  Appointment move(const Staff& by, const std::string& id, Instant newStart, const std::string& newStaff);
+  // A move is a new booking of the same services: the conflicts and, for a
+  // customer without priority booking (`isMember` false), the members' holds.
+  Appointment move(const Staff& by, const std::string& id, Instant newStart, const std::string& newStaff,
+                   bool isMember);
   Appointment setState(const Staff& by, const std::string& id, const std::string& state, const std::string& reason);
   // Tap to check in: the customer joins today's queue (the check-in's id is the
   // appointment's, so a retry adds nothing), then the appointment is checked in.

@@ -215,6 +215,14 @@ TEST_CASE("on the day: check-in joins the queue, late arrivals, no-shows counted
   CHECK(noShow["no_shows"] == 1);
   auto summary = s.json("3456", "care summary --staff cash --customer 13900139000");
   CHECK(summary["no_shows"] == 1);
+  // The customer module's file shows the no-shows too.
+  CommandResult file = s.as("4567", "customers show S01-2026-000002 --staff beau --purpose 'service: 预约'");
+  INFO(file.err);
+  REQUIRE(file.exitCode == 0);
+  CHECK(nlohmann::json::parse(file.out)["no_shows"] == 1);
+  CommandResult other = s.as("4567", "customers show S01-2026-000001 --staff beau --purpose 'service: 预约'");
+  REQUIRE(other.exitCode == 0);
+  CHECK(nlohmann::json::parse(other.out)["no_shows"] == 0);
   CHECK(s.as("3456", "appointments cancel --staff cash --id gone-1").exitCode == 2);
 
   std::string tomorrow = day(1);

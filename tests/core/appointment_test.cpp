@@ -170,8 +170,25 @@ TEST_CASE("moving an appointment keeps its length and checks the new slot") {
   Appointments book(store, guard, clock, kZone);
   book.book(kCash, request("v1", "beau", at(10)));
   book.book(kCash, request("v2", "beau", at(14)));
-  CHECK(codeOf([&] { book.move(kCash, "v1", at(13), ""); }) == "slot_taken");
-  Appointment moved = book.move(kCash, "v1", at(12), "");
+  CHECK(codeOf([&] { book.move(kCash, "v1", at(13), "", false); }) == "slot_taken");
+  Appointment moved = book.move(kCash, "v1", at(12), "", false);
   CHECK(moved.end == at(13, 30));
-  CHECK(book.move(kCash, "v1", at(14), "beau2").staff == "beau2");
+  CHECK(book.move(kCash, "v1", at(14), "beau2", false).staff == "beau2");
+  CHECK(codeOf([&] { book.move(kCash, "v1", at(7), "", false); }) == "bad_input");  // the past
+}
+
+TEST_CASE("moving an appointment into a members' held slot is refused for a non-member, allowed for a member") {
+  MemoryAudit refusals;
+  MemoryBook store;
+  ManualClock clock(at(10) - 3 * kDay);
+  Guard guard(refusals, clock);
+  Appointments book(store, guard, clock, kZone, {PriorityHold{-1, 18 * 60, 21 * 60, 24 * kHour}});
+  book.book(kCash, request("h1", "beau", at(10)));
+  CHECK(codeOf([&] { book.move(kCash, "h1", at(18), "", false); }) == "held_for_members");
+  CHECK(store.all["h1"].start == at(10));  // nothing saved
+  CHECK(book.move(kCash, "h1", at(18), "", true).start == at(18));
+  // Once the hold is released (24 h before), anyone may be moved in.
+  book.book(kCash, request("h2", "beau2", at(10)));
+  clock.set(at(19) - 23 * kHour);
+  CHECK(book.move(kCash, "h2", at(19), "", false).start == at(19));
 }
