@@ -17,8 +17,11 @@ std::string replaced(std::string s, const std::string& slot, const std::string& 
   return s;
 }
 
-// "11-22 14:05" in the store's zone.
-std::string shortTime(Instant t, StoreZone zone) { return formatLocalDateTime(t, zone).substr(5); }
+// "11-22 14:05" in the store's zone; "2025-12-04" from another year.
+std::string shortTime(Instant t, StoreZone zone, Instant now) {
+  const std::string s = formatLocalDateTime(t, zone);
+  return s.compare(0, 4, formatLocalDateTime(now, zone), 0, 4) == 0 ? s.substr(5) : s.substr(0, 10);
+}
 
 // At most this many characters of a long text on a list row.
 std::string clipped(const std::string& s, std::size_t chars) {
@@ -60,6 +63,9 @@ std::string ApprovalsDesk::countdown(Instant dueAt, bool& overdue) const {
   const std::int64_t minutes = overdue ? (-left + kMinute - 1) / kMinute : (left + kMinute - 1) / kMinute;
   const std::string prefix = overdue ? "ui.approvals.overdue" : "ui.approvals.left";
   if (minutes < 60) return replaced(k_.catalog.text(prefix + "_min"), "{m}", std::to_string(minutes));
+  if (minutes >= 24 * 60)
+    return replaced(replaced(k_.catalog.text(prefix + "_days"), "{d}", std::to_string(minutes / (24 * 60))), "{h}",
+                    std::to_string(minutes / 60 % 24));
   return replaced(replaced(k_.catalog.text(prefix + "_hours"), "{h}", std::to_string(minutes / 60)), "{m}",
                   std::to_string(minutes % 60));
 }
@@ -132,7 +138,7 @@ std::vector<ui::InboxRow> ApprovalsDesk::inboxRows() {
       ui::InboxRow row{"file", std::to_string(f.summary.id), f.summary.id, f.summary.name,
                        t.text("ui.approvals.kind.file") + " " + f.summary.fileNo,
                        maskPhone(f.summary.phone) + "  " + t.text("ui.approvals.by") + staffName(f.createdBy),
-                       shortTime(f.waitingSince(), k_.zone), now - f.waitingSince() > 24 * kHour, false,
+                       shortTime(f.waitingSince(), k_.zone, now), now - f.waitingSince() > 24 * kHour, false,
                        f.createdBy == k_.staff->code};
       out.push_back(std::move(row));
     }
@@ -145,7 +151,7 @@ std::vector<ui::InboxRow> ApprovalsDesk::inboxRows() {
                            field,
                        shown(c.oldValue) + " → " + shown(c.newValue) + "  " + t.text("ui.approvals.reason") +
                            clipped(c.reason, 30),
-                       shortTime(c.requestedAt, k_.zone), false, isContactField(c.field) && !c.customerConfirmedAt,
+                       shortTime(c.requestedAt, k_.zone, now), false, isContactField(c.field) && !c.customerConfirmedAt,
                        c.requestedBy == k_.staff->code};
       out.push_back(std::move(row));
     }
@@ -158,7 +164,7 @@ std::vector<ui::InboxRow> ApprovalsDesk::inboxRows() {
         std::string purpose = t.text(purposeKey) == purposeKey ? r->purpose : t.text(purposeKey);
         out.push_back({"query", r->id, r->customer, customerName(r->customer),
                        t.text("ui.approvals.kind.query") + " · " + purpose,
-                       staffName(r->requestedBy) + ": " + clipped(r->detail, 40), shortTime(r->requestedAt, k_.zone),
+                       staffName(r->requestedBy) + ": " + clipped(r->detail, 40), shortTime(r->requestedAt, k_.zone, now),
                        false, false, r->requestedBy == k_.staff->code});
       }
     });
