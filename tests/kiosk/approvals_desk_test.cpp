@@ -78,7 +78,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("a service finished 25 minutes ago has 5 minutes left; 10 minutes later it is overdue") {
+TEST_CASE("a service finished 25 minutes ago has 5 minutes left, 10 minutes later it is overdue") {
   Fixture f;
   const std::string id = f.finishedAgo(25, f.serviceItem());
   f.signIn("beau", "4567");
@@ -106,7 +106,7 @@ TEST_CASE("a service finished 25 minutes ago has 5 minutes left; 10 minutes late
   CHECK_FALSE(f.kiosk->tick());  // nothing moved since
 }
 
-TEST_CASE("service details recorded within 30 minutes are on time, after that late; each once") {
+TEST_CASE("service details recorded within 30 minutes are on time, after that late, each once") {
   Fixture f;
   const std::string item = f.serviceItem();
   const std::string late = f.finishedAgo(40, item);
@@ -151,7 +151,7 @@ TEST_CASE("service details recorded within 30 minutes are on time, after that la
   CHECK_FALSE(f.view().details.open);
 }
 
-TEST_CASE("approving a change request applies it once; a contact change waits for the customer") {
+TEST_CASE("approving a change request applies it once, a contact change waits for the customer") {
   Fixture f;
   const CustomerId who = f.directory.recent(1).front().id;
   Guard guard(f.audit, f.clock);
@@ -199,7 +199,7 @@ TEST_CASE("approving a change request applies it once; a contact change waits fo
   CHECK(f.text("SELECT decision_note FROM change_requests WHERE id = '" + phone.id + "'") == "缺少依据");
 }
 
-TEST_CASE("a cashier gets no approvals tile; a supervisor's badge counts what waits") {
+TEST_CASE("a cashier gets no approvals tile, a supervisor's badge counts what waits") {
   Fixture f;
   f.signIn("cash", "3456");
   CHECK(f.badge() == -1);
@@ -212,7 +212,7 @@ TEST_CASE("a cashier gets no approvals tile; a supervisor's badge counts what wa
   CHECK(f.badge() == 0);  // the tile is there: beauticians record service details
 }
 
-TEST_CASE("a supervisor returns a new file with notes and approves another; the badge drops") {
+TEST_CASE("a supervisor returns a new file with notes and approves another, the badge drops") {
   Fixture f;
   cli::seedDemoCustomers(*f.db, f.clock, 30, 7);
   const int pending = f.count("SELECT count(*) FROM customers WHERE status = 'pending_review'");

@@ -188,7 +188,7 @@ TEST_CASE("compliance over a hand-computed day: per clock, staff, department, we
   (void)f;
 }
 
-TEST_CASE("a sale named by an approved change request counts as corrected; a pending or rejected one does not") {
+TEST_CASE("a sale named by an approved change request counts as corrected, a pending or rejected one does not") {
   RecordingStore st;
   auto store = st.store();
   auto a = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Card, 8800)}, 2), st.cashier, kOpen + kHour).sale;

@@ -42,7 +42,7 @@ std::optional<T> only(const Intents& in) {
 
 }  // namespace
 
-TEST_CASE("the due list shows each countdown; a service row opens its form, a dispute asks for the outcome") {
+TEST_CASE("the due list shows each countdown, a service row opens its form, a dispute asks for the outcome") {
   Headless h;
   KioskView v = approvalsView();
   h.frame(v);
@@ -114,7 +114,7 @@ TEST_CASE("the service-details form: duration, ready phrases, the keyboard and s
   }
 }
 
-TEST_CASE("home lists the recording deadlines due soonest; a tap opens the Approvals screen") {
+TEST_CASE("home lists the recording deadlines due soonest, a tap opens the Approvals screen") {
   Headless h;
   KioskView v;
   v.screen = Screen::Home;
