@@ -37,6 +37,8 @@ ChangeRequest readChange(SQLite::Statement& q) {
   r.decidedBy = text(q, "decided_by");
   r.decidedAt = optAt(q, "decided_at");
   r.decisionNote = text(q, "decision_note");
+  r.correctsType = text(q, "corrects_type");
+  r.correctsId = text(q, "corrects_id");
   return r;
 }
 
@@ -148,8 +150,9 @@ void SqliteRecordKeeping::saveChangeRequest(const ChangeRequest& r, const AuditE
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement q(s,
                         "INSERT INTO change_requests (id, customer_id, field, old_value, new_value, reason, requested_by,"
-                        " by_customer, requested_at, customer_confirmed_at, state, decided_by, decided_at, decision_note)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                        " by_customer, requested_at, customer_confirmed_at, state, decided_by, decided_at, decision_note,"
+                        " corrects_type, corrects_id)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
                         " customer_confirmed_at = excluded.customer_confirmed_at, state = excluded.state,"
                         " decided_by = excluded.decided_by, decided_at = excluded.decided_at,"
                         " decision_note = excluded.decision_note");
@@ -167,6 +170,8 @@ void SqliteRecordKeeping::saveChangeRequest(const ChangeRequest& r, const AuditE
     bindRef(q, 12, r.decidedBy);
     bindOpt(q, 13, r.decidedAt);
     q.bind(14, r.decisionNote);
+    q.bind(15, r.correctsType);
+    q.bind(16, r.correctsId);
     q.exec();
     if (apply) writer_(s, r);
     appendAudit(s, audit);

@@ -19,18 +19,18 @@ void bindCustomer(SQLite::Statement& q, int i, const std::optional<CustomerId>& 
   if (c) q.bind(i, static_cast<LL>(*c)); else q.bind(i);
 }
 
-// Ids of records an upheld dispute corrected, by record type.
-std::set<std::string> correctedRecords(SQLite::Database& db, const std::string& type) {
-  std::set<std::string> out;
-  SQLite::Statement q(db, "SELECT record_id FROM disputes WHERE state = 'upheld' AND record_type = ?");
-  q.bind(1, type);
-  while (q.executeStep()) out.insert(q.getColumn(0).getString());
+// Records later corrected: named by an upheld dispute or an approved change request.
+std::vector<Correction> corrections(SQLite::Database& db) {
+  std::vector<Correction> out;
+  SQLite::Statement q(db, "SELECT record_type, record_id FROM disputes WHERE state = 'upheld'"
+                          " UNION SELECT corrects_type, corrects_id FROM change_requests"
+                          " WHERE state = 'approved' AND corrects_type <> ''");
+  while (q.executeStep()) out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
   return out;
 }
 
 void addConsumption(SQLite::Database& db, Instant from, Instant to, const RecordingRules& rules,
                     std::vector<RecordedItem>& out) {
-  auto corrected = correctedRecords(db, "sale");
   SQLite::Statement q(db, "SELECT c.sale_id, c.completed_at, c.recorded_at, s.cashier, COALESCE(st.department, '')"
                           " FROM consumption_records c JOIN sales s ON s.id = c.sale_id"
                           " LEFT JOIN staff st ON st.code = s.cashier"
@@ -44,7 +44,7 @@ void addConsumption(SQLite::Database& db, Instant from, Instant to, const Record
     std::string id = q.getColumn(0).getString();
     RecordedItem item{startDeadline(RecordingClock::Consumption, rules, q.getColumn(1).getInt64(), "sale", id,
                                     q.getColumn(3).getString(), q.getColumn(4).getString()),
-                      corrected.count(id) == 1};
+                      false};
     item.deadline.doneAt = q.getColumn(2).getInt64();
     out.push_back(std::move(item));
   }
@@ -53,11 +53,10 @@ void addConsumption(SQLite::Database& db, Instant from, Instant to, const Record
 void addServices(Database& db, Instant from, Instant to, const RecordingRules& rules, std::vector<RecordedItem>& out) {
   SqliteServiceRecords services(db);
   Instant start = from - kDay;
-  auto corrected = guarded([&] { return correctedRecords(db.sql(), "service"); });
   for (const ServiceDuty& d :
        serviceDuties(services.endings(start - 12 * kHour, to), services.settledServices(start, to),
                      services.detailsRecorded(start - 12 * kHour, to + 31 * kDay), services.departments(), rules))
-    out.push_back({d.deadline, corrected.count(d.serviceId) == 1});
+    out.push_back({d.deadline, false});
 }
 
 // Disputes (24 h) and complaints (the store's deadline), judged on when they were closed.
@@ -200,6 +199,7 @@ std::vector<RecordedItem> recordedItems(Database& db, Instant from, Instant to, 
   guarded([&] { addConsumption(db.sql(), from, to, rules, out); });
   addServices(db, from, to, rules, out);
   guarded([&] { addCases(db.sql(), from, to, rules, out); });
+  markCorrected(out, guarded([&] { return corrections(db.sql()); }));
   return out;
 }
 

@@ -26,7 +26,8 @@ class SqliteServiceRecords : public ServiceRecordStore {
 // Every record with a recording clock whose clock started in [from - 1 day, to)
 // or was done in [from, to): consumption records of sales (back-entries are late
 // after 10 minutes), service details, disputes and complaints. A record is
-// corrected when an upheld dispute names it (charged to whoever recorded it).
+// corrected when an upheld dispute or an approved change request names it
+// (charged to whoever recorded it).
 std::vector<RecordedItem> recordedItems(Database& db, Instant from, Instant to, const RecordingRules& rules);
 
 }  // namespace salon::storage

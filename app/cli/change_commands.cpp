@@ -24,6 +24,7 @@ nlohmann::json changeJson(const ChangeRequest& r, StoreZone zone) {
           {"by_customer", r.byCustomer},
           {"requested_at", localTime(r.requestedAt, zone)},
           {"contact_field", isContactField(r.field)},
+          {"corrects", r.correctsType.empty() ? std::string() : r.correctsType + ":" + r.correctsId},
           {"customer_confirmed_at", localTime(r.customerConfirmedAt, zone)},
           {"state", requestStateName(r.state)},
           {"decided_by", r.decidedBy},
@@ -47,7 +48,15 @@ int submitChange(const Invocation& inv, const RecordsArgs& a, bool byCustomer) {
   CustomerId id = room.customerId(a.customer);
   std::string old = storage::guarded([&] { return storage::currentFieldValue(room.db->sql(), id, a.field); });
   ChangeRequests flow(room.store, room.guard, room.clock);
-  ChangeRequest r = flow.submit(room.me, id, a.field, old, a.value, a.reason, byCustomer || a.byCustomer);
+  std::string correctsType, correctsId;
+  if (!a.corrects.empty()) {
+    auto colon = a.corrects.find(':');
+    if (colon == std::string::npos) throw DomainError("bad_input", "--corrects sale:ID or service:ID");
+    correctsType = a.corrects.substr(0, colon);
+    correctsId = a.corrects.substr(colon + 1);
+  }
+  ChangeRequest r = flow.submit(room.me, id, a.field, old, a.value, a.reason, byCustomer || a.byCustomer,
+                                correctsType, correctsId);
   std::cout << changeJson(r, room.zone).dump(2) << "\n";
   return 0;
 }
@@ -127,6 +136,8 @@ void addChangeCommands(CLI::App& app, Invocation& inv) {
   s->add_option("--value", a->value, "The new value (\"\" clears, \"(declined)\" marks it declined)")->required();
   s->add_option("--reason", a->reason, "Why")->required();
   s->add_flag("--by-customer", a->byCustomer, "The customer's own correction (更正)");
+  s->add_option("--corrects", a->corrects,
+                "sale:ID or service:ID: the record this change corrects (counted in the compliance error rate)");
   run(s, [&inv, a] { return submitChange(inv, *a, false); });
 
   auto* c = staffCommand(top, "confirm", "The customer confirms a contact change at the kiosk", *a);

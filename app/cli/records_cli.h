@@ -16,7 +16,8 @@ namespace salon::cli {
 
 struct RecordsArgs {
   std::string db, staff, id, file, field, value, reason, notes, purpose, customer, item, assignee, channel = "counter",
-      description, from, to, format = "json", due, sale, lines, manager, last4, card, request, week, encoding;
+      description, from, to, format = "json", due, sale, lines, manager, last4, card, request, week, encoding,
+      corrects;
   bool approve = false, byCustomer = false, complete = false, undamaged = false, upheld = false, pending = false;
   int minutes = 0, score = 0;
 };

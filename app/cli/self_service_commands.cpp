@@ -6,6 +6,8 @@
 
 #include "app/cli/customer_json.h"
 #include "app/cli/records_cli.h"
+#include "app/core/member_card.h"
+#include "storage/member_card_store.h"
 #include "app/core/error.h"
 #include "app/core/self_service.h"
 #include "assets/assets.h"
@@ -23,10 +25,19 @@ struct SelfArgs {
 
 // Identifies the customer or records the failed try (and locks after five).
 CustomerSummary identify(storage::Database& db, const Clock& clock, const SelfArgs& a) {
-  std::string key = identificationKey(!a.card.empty() ? a.card : a.file);
-  CustomerSummary c = storage::selfServiceCustomer(db, key);
   Instant now = clock.now();
   storage::SqliteAuditLog audit(db);
+  storage::SqliteMemberCardStore cards(db);
+  MemberCards checker(cards, audit, clock);
+  std::string key;
+  try {
+    key = identificationKey(!a.card.empty() ? a.card : a.file, checker);
+  } catch (const DomainError& e) {
+    // A forged or replaced card is an identification that failed: logged.
+    audit.append(auditOf(now, "", "customer.self_identify_failed", "card", e.code(), "kiosk"));
+    throw;
+  }
+  CustomerSummary c = storage::selfServiceCustomer(db, key);
   try {
     checkSelfIdentification(c, a.last4, storage::selfServiceFailures(db, c.fileNo, now - kSelfServiceLock));
   } catch (const DomainError& e) {

@@ -45,7 +45,8 @@ bool isContactField(const std::string& field) {
 
 ChangeRequest ChangeRequests::submit(const Staff& by, CustomerId customer, const std::string& field,
                                      const std::string& oldValue, const std::string& rawNewValue,
-                                     const std::string& reason, bool byCustomer) {
+                                     const std::string& reason, bool byCustomer, const std::string& correctsType,
+                                     const std::string& correctsId) {
   guard_.require(by, Action::RegisterCustomer, "customer", std::to_string(customer));
   if (field.empty()) throw DomainError("bad_input", "field");
   if (reason.empty()) throw DomainError("reason_required", "change request");
@@ -61,6 +62,11 @@ ChangeRequest ChangeRequests::submit(const Staff& by, CustomerId customer, const
   r.reason = reason;
   r.requestedBy = by.code;
   r.byCustomer = byCustomer;
+  if (correctsType != "" && correctsType != "sale" && correctsType != "service")
+    throw DomainError("bad_input", "corrects " + correctsType + " (sale or service)");
+  if (correctsType.empty() != correctsId.empty()) throw DomainError("bad_input", "corrects: type and id");
+  r.correctsType = correctsType;
+  r.correctsId = correctsId;
   r.requestedAt = clock_.now();
   store_.saveChangeRequest(r, auditOf(r.requestedAt, by.code, byCustomer ? "customer.correction_requested"
                                                                          : "customer.change_requested",

@@ -35,6 +35,9 @@ struct ChangeRequest {
   std::string decidedBy;
   std::optional<Instant> decidedAt;
   std::string decisionNote;
+  // The record with a recording clock this change corrects ("sale" or "service"
+  // and its id; "" for an ordinary update): counted in the compliance error rate.
+  std::string correctsType, correctsId;
 };
 
 // A change request names a declined field by this value ("" clears a field).
@@ -65,7 +68,8 @@ class ChangeRequests {
       : store_(store), guard_(guard), clock_(clock) {}
 
   ChangeRequest submit(const Staff& by, CustomerId customer, const std::string& field, const std::string& oldValue,
-                       const std::string& newValue, const std::string& reason, bool byCustomer);
+                       const std::string& newValue, const std::string& reason, bool byCustomer,
+                       const std::string& correctsType = "", const std::string& correctsId = "");
   // The customer confirmed the new contact details at the kiosk.
   ChangeRequest confirmByCustomer(const std::string& id);
   ChangeRequest approve(const Staff& reviewer, const std::string& id, const std::string& note);

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace salon {
@@ -20,6 +21,13 @@ std::string periodLabel(Instant t, StoreZone zone, CompliancePeriod period) {
 using RowKey = std::tuple<std::string, std::string, std::string, std::string>;
 
 }  // namespace
+
+void markCorrected(std::vector<RecordedItem>& items, const std::vector<Correction>& corrections) {
+  std::set<std::pair<std::string, std::string>> named;
+  for (const Correction& c : corrections) named.insert({c.recordType, c.recordId});
+  for (RecordedItem& i : items)
+    if (named.count({i.deadline.recordType, i.deadline.recordId})) i.corrected = true;
+}
 
 std::string isoWeekLabel(const CivilDate& d) {
   std::int64_t days = daysFromCivil(d);

@@ -16,6 +16,16 @@ struct RecordedItem {
   bool corrected = false;  // later corrected by an upheld dispute or approved change
 };
 
+// A record later found wrong and corrected: named by an upheld dispute, or by an
+// approved change request that says which record it corrects.
+struct Correction {
+  std::string recordType;  // "sale", "service", as in RecordingDeadline
+  std::string recordId;
+};
+// Marks every item whose record a correction names (the error rate's numerator);
+// a record corrected twice still counts once.
+void markCorrected(std::vector<RecordedItem>& items, const std::vector<Correction>& corrections);
+
 enum class CompliancePeriod { Week, Month };
 
 struct ComplianceRow {

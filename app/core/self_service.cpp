@@ -1,5 +1,7 @@
 #include "app/core/self_service.h"
 
+#include "app/core/member_card.h"
+
 #include <sstream>
 
 #include "app/core/error.h"
@@ -7,10 +9,11 @@
 
 namespace salon {
 
-std::string identificationKey(const std::string& text) {
+std::string identificationKey(const std::string& text, MemberCards& cards) {
   if (text.rfind("SK1.", 0) != 0) return text;
-  std::size_t end = text.find('.', 4);
-  return end == std::string::npos ? "" : text.substr(4, end - 4);
+  MemberCards::Resolution r = cards.resolve(text);
+  if (!r.member) throw DomainError("card_malformed", "");
+  return r.member->memberNo;
 }
 
 void checkSelfIdentification(const CustomerSummary& who, const std::string& last4, int recentFailures) {

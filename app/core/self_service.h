@@ -18,10 +18,13 @@ namespace salon {
 constexpr int kSelfServiceTries = 5;
 constexpr std::int64_t kSelfServiceLock = 15 * kMinute;
 
-// "SK1.<member no>.<version>.<signature>" → the member number; other text (a
-// file or member number typed in) is returned as it is. The card's signature is
-// checked by the member-card module where it is wired in.
-std::string identificationKey(const std::string& cardOrNumber);
+class MemberCards;
+
+// "SK1.<member no>.<version>.<signature>" → the member number, once `cards` has
+// checked the QR's signature and version (DomainError card_forged, card_revoked,
+// card_malformed, member_unknown): a QR anyone could type must not open a file.
+// Other text (a file or member number typed in) is returned as it is.
+std::string identificationKey(const std::string& cardOrNumber, MemberCards& cards);
 
 // DomainError customer_not_identified unless the last 4 digits match;
 // self_service_locked after kSelfServiceTries failures within kSelfServiceLock.

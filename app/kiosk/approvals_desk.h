@@ -1,6 +1,19 @@
 #pragma once
+// The Approvals screen's desk: the recording clocks due for the signed-in staff
+// member (service details, disputes, complaints) with a live countdown, the
+// service-details form, and the supervisor's inbox (new files, change requests,
+// query requests, file loans). Home asks it for the few rows due soonest.
+#include <string>
+#include <vector>
+
+#include "app/core/pinyin.h"
+#include "app/core/recording_deadline.h"
+#include "app/core/staff_auth.h"
 #include "app/kiosk/desk.h"
 #include "app/ui/approvals/approvals_view.h"
+#include "storage/file_review_store.h"
+#include "storage/record_keeping_store.h"
+#include "storage/recording_store.h"
 
 namespace salon::kiosk {
 
@@ -9,6 +22,56 @@ class ApprovalsDesk : public Desk {
   explicit ApprovalsDesk(DeskContext& k) : Desk(k) {}
   void open(CustomerId customer) override;
   void apply(const ui::ApprovalsIntent& intent);
+  bool tick() override;
+  void languageChanged() override;
+  void locked() override;
+  int waiting() override;
+  bool offered() const override;
+
+  // The home screen's "due soon" rows for the signed-in staff member (the most
+  // urgent `limit`), also kept in the approvals view for the font book; `total`
+  // gets how many are due in all.
+  std::vector<ui::DueRow> dueSoon(int limit, int& total);
+  // The pinyin engine for typing notes (null: letters are typed as they are).
+  void setPinyin(PinyinConverter* pinyin) { pinyin_ = pinyin; }
+
+  void on(const ui::ApprovalsRefresh&);
+  void on(const ui::ApprovalsShowTab& i);
+  void on(const ui::ApprovalsOpenDue& i);
+  void on(const ui::ApprovalsDecide& i);
+  void on(const ui::ApprovalsFormKeys& i);
+  void on(const ui::ApprovalsFormPick& i);
+  void on(const ui::ApprovalsFormField& i);
+  void on(const ui::ApprovalsFormMinutes& i);
+  void on(const ui::ApprovalsFormSubmit&);
+  void on(const ui::ApprovalsFormCancel&);
+
+ private:
+  bool mayReview() const;
+  bool mayLend() const;
+  bool mayRecord() const;
+  RecordingRules rules();
+  std::vector<ui::DueRow> dueRows();
+  std::vector<ui::InboxRow> inboxRows();
+  void reload();
+  // By value: the notes form they may come from is cleared on the way.
+  void decide(std::string kind, std::string id, std::string verb, std::string notes, std::string second);
+  void openNotes(const std::string& kind, const std::string& id, const std::string& verb);
+  void submitDetails();
+  void said(const std::string& key);
+  void refused(const std::string& code);
+  std::string countdown(Instant dueAt, bool& overdue) const;
+  std::string customerName(CustomerId id);
+  std::string itemName(const std::string& code);
+  std::string staffName(const std::string& code);
+  std::string& typedField();
+  void refreshCandidates();
+
+  Guard guard_{k_.audit, k_.clock};
+  storage::SqliteServiceRecords services_{k_.db};
+  storage::SqliteRecordKeeping records_{k_.db};
+  storage::SqliteFileReviews reviews_{k_.db};
+  PinyinConverter* pinyin_ = nullptr;
 };
 
 }  // namespace salon::kiosk

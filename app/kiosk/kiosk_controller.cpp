@@ -181,6 +181,7 @@ void KioskController::showHome() {
     Desk* d = deskFor(s);
     if (d->offered()) view_.home.tiles.push_back({s, tileKey(s), d->waiting()});
   }
+  view_.home.dueSoon = approvals_.dueSoon(3, view_.home.dueTotal);
   listCustomers(directory_.recent(kTodayListLength));
   // One audit entry for the list the staff member now sees.
   if (!view_.home.customers.empty() || !view_.home.queue.empty())
@@ -198,6 +199,7 @@ void KioskController::listCustomers(const std::vector<CustomerSummary>& found) {
 
 void KioskController::setPinyin(PinyinConverter* pinyin) {
   pinyin_ = pinyin;
+  approvals_.setPinyin(pinyin);
   view_.home.search.pinyinReady = pinyin_ != nullptr;
   registration_.setPinyin(pinyin);
 }

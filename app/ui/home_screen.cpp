@@ -68,7 +68,8 @@ Intent HomeScreen::draw(UiContext& ui, const HomeView& v) {
     return tapped;
   };
   const bool searching = !v.search.query.empty();
-  if (!searching) {  // today's queue first; a search shows only its results
+  if (!searching) {  // recording deadlines due soon, then today's queue; a search shows only its results
+    if (Intent d = dueSoonSection(ui, v.dueSoon, v.dueTotal); !std::holds_alternative<std::monostate>(d)) out = d;
     ImGui::SetCursorPos(ImVec2(x0, ImGui::GetCursorPosY() + m.gap * 0.5f));
     text(ui, ui.t("ui.home.queue") + " (" + std::to_string(v.queue.size()) + ")");
     if (v.queue.empty()) {

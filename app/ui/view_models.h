@@ -71,6 +71,8 @@ struct HomeView {
   SearchView search;
   std::vector<QueueRow> queue;  // today's check-ins, oldest first
   std::vector<CustomerRow> customers;
+  std::vector<DueRow> dueSoon;  // recording deadlines due soonest (the Approvals desk's)
+  int dueTotal = 0;             // how many are due in all
 };
 
 // Check-in by phone shows only a masked name and no balances: a phone number

@@ -205,7 +205,12 @@ TEST_CASE("the customer sees their own statement and who viewed their file, then
   REQUIRE(j["count"] == 2);  // s4 and its refund
   CHECK(j["net"] == 0);
   CHECK(j["entries"][1]["kind"] == "refund");
-  auto mine = json::parse(runKiosk("customers mine --card SK1.S01-2026-009001.1.sig --last4 7000 --db " + s.db,
+  // A QR made up from the file number (no valid signature) opens nothing, even with the right digits.
+  auto forged = runKiosk("customers mine --card SK1.S01-2026-009001.1.sig --last4 7000 --db " + s.db, s.scratch());
+  CHECK(forged.exitCode == 2);
+  CHECK(forged.err.find("card_") != std::string::npos);
+  CHECK(forged.out.find("137****7000") == std::string::npos);
+  auto mine = json::parse(runKiosk("customers mine --file S01-2026-009001 --last4 7000 --db " + s.db,
                                    s.scratch()).out);
   CHECK(mine["file"]["phone"] == "137****7000");
   bool cashSeen = false;

@@ -187,3 +187,38 @@ TEST_CASE("compliance over a hand-computed day: per clock, staff, department, we
   CHECK(row(month, "service_details", "store", "*", "2026-05").onTime == 3);
   (void)f;
 }
+
+TEST_CASE("a sale named by an approved change request counts as corrected, a pending or rejected one does not") {
+  RecordingStore st;
+  auto store = st.store();
+  auto a = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Card, 8800)}, 2), st.cashier, kOpen + kHour).sale;
+  auto b = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Card, 8800)}, 2), st.cashier, kOpen + 2 * kHour).sale;
+  ManualClock clock(kOpen + 3 * kHour);
+  storage::SqliteAuditLog audit(*st.db);
+  Guard guard(audit, clock);
+  storage::SqliteRecordKeeping rk(*st.db);
+  ChangeRequests changes(rk, guard, clock);
+  Staff sup{"sup", "sup", Role::Supervisor, "客服部", true};
+  ChangeRequest fix = changes.submit(st.cashier, 2, "notes", "", "消费记录项目登记有误，已更正", "顾客指出", false, "sale", a.id);
+  ChangeRequest other = changes.submit(st.cashier, 2, "occupation", "", "教师", "补录", false, "sale", b.id);
+  CHECK(rk.changeRequest(fix.id)->correctsId == a.id);
+  auto corrected = [&](const std::string& id) {
+    for (const auto& i : storage::recordedItems(*st.db, kOpen - 9 * kHour, kOpen + 15 * kHour, {}))
+      if (i.deadline.recordId == id) return i.corrected;
+    FAIL("no record " << id);
+    return false;
+  };
+  CHECK_FALSE(corrected(a.id));  // pending: not yet
+  changes.approve(sup, fix.id, "");
+  changes.reject(sup, other.id, "无依据");
+  CHECK(corrected(a.id));
+  CHECK_FALSE(corrected(b.id));
+  // Charged to the cashier who recorded it: 1 of 2 consumption records = 50.00 %.
+  ComplianceReport r = computeCompliance(storage::recordedItems(*st.db, kOpen - 9 * kHour, kOpen + 15 * kHour, {}),
+                                         kOpen - 9 * kHour, kOpen + 15 * kHour, clock.now(), StoreZone{480},
+                                         CompliancePeriod::Week);
+  for (const auto& x : r.rows)
+    if (x.clock == "consumption" && x.groupBy == "staff" && x.who == st.cashier.code) CHECK(x.errorBp() == 5000);
+  CHECK_THROWS_WITH(changes.submit(st.cashier, 2, "notes", "", "x", "y", false, "customer", "2"),
+                    Catch::Contains("bad_input"));
+}
