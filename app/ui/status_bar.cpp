@@ -28,6 +28,12 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
     text(ui, "● " + ui.t("status.backup_failed"));
     ImGui::PopStyleColor();
   }
+  if (v.backupPasswordMissing) {
+    ImGui::SameLine(0, m.gap * 3);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
+    text(ui, "● " + ui.t("ui.settings.status_no_password"));
+    ImGui::PopStyleColor();
+  }
   // Language and lock buttons on the right.
   static const char* kLanguages[] = {"zh-Hans", "zh-Hant", "en"};
   const float btnW = 112 * m.scale, btnH = m.statusBar - m.gap * 0.5f;
