@@ -309,11 +309,11 @@ void SettingsDesk::refresh() {
   v.confirming = confirming_;
   v.messageIsError = !errorCode_.empty();
   v.message = !errorCode_.empty() ? c.text("error." + errorCode_) : messageKey_.empty() ? "" : c.text(messageKey_);
-  fillEditor();
   if (section_ == SettingsSection::Catalog) fillCatalog();
   if (section_ == SettingsSection::Staff) fillStaff();
   if (section_ == SettingsSection::Printer) fillPrinter();
   if (section_ == SettingsSection::Store || section_ == SettingsSection::Backup) fillStore();
+  fillEditor();
 }
 
 void SettingsDesk::fillEditor() {
@@ -324,6 +324,14 @@ void SettingsDesk::fillEditor() {
   e.kind = edit_.kind;
   e.field = edit_.field;
   e.label = c.text("ui.settings.field." + edit_.field);
+  // Say whose price or PIN is being changed.
+  const ui::SettingsView& v = k_.view.settings;
+  if (edit_.field == "item.price")
+    for (const ui::SettingsItemRow& i : v.items)
+      if (i.code == chosenItem_) e.label = i.name + " · " + e.label + "（" + c.text("ui.settings.now") + i.price + "）";
+  if (edit_.field == "staff.pin")
+    for (const ui::SettingsStaffRow& s : v.staff)
+      if (s.code == chosenStaff_) e.label = s.name + " · " + e.label;
   e.again = !edit_.first.empty();
   e.letters = edit_.letters;
   if (pinyin_ && edit_.kind == EditKind::Text) e.candidates = pinyin_->candidates(edit_.letters, 8);

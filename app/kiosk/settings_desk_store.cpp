@@ -129,6 +129,8 @@ void SettingsDesk::fillStore() {
   v.storeAddress = setting(k_.db, "store.address");
   v.storePhone = setting(k_.db, "store.phone");
   v.receiptFooter = setting(k_.db, "receipt.footer");
+  // What receipts print when none was set (storage/receipt_load.cpp).
+  if (v.receiptFooter.empty()) v.receiptFooter = "谢谢惠顾，欢迎再次光临";
   v.language = storage::readSetting(k_.db.sql(), "language").value_or("zh-Hans");
   v.autoLockMinutes = setting(k_.db, "kiosk.auto_lock_minutes");
   if (v.autoLockMinutes.empty()) v.autoLockMinutes = "5";

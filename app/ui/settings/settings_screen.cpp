@@ -32,7 +32,13 @@ Intents SettingsScreen::draw(UiContext& ui, const SettingsView& v) {
   ImGui::BeginChild("settings.body", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   if (!v.message.empty()) {
     ImGui::PushTextWrapPos(0);
-    v.messageIsError ? alertText(ui, v.message) : text(ui, v.message);
+    if (v.messageIsError) {
+      alertText(ui, v.message);
+    } else {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.18f, 0.48f, 0.25f, 1.0f));  // done: green
+      text(ui, v.message);
+      ImGui::PopStyleColor();
+    }
     ImGui::PopTextWrapPos();
   }
   if (v.editor.kind != EditKind::None) {
@@ -82,18 +88,25 @@ void SettingsScreen::editor(UiContext& ui, const SettingsEditor& e, Intents& out
   const bool pad = e.kind == EditKind::Money || e.kind == EditKind::Digits || e.kind == EditKind::Secret;
   const std::string ok = ui.t(e.again || (e.kind != EditKind::Secret && e.kind != EditKind::Password)
                                   ? "ui.settings.ok" : "ui.settings.next");
+  const ImVec2 cancelSize(200 * m.scale, m.touch);
+  bool cancel = false;
   if (pad) {
-    std::string keys = keypad(ui, "settings.key", std::min(w, 440 * m.scale), ok);
+    // The keypad on the left, cancel beside it: four rows of big keys fill the height.
+    ImGui::BeginGroup();
+    std::string keys = keypad(ui, "settings.key", std::min(w - cancelSize.x - m.gap * 2, 440 * m.scale), ok);
+    ImGui::EndGroup();
     if (!keys.empty()) settingsIntent(out, SettingsKeys{keys});
+    ImGui::SameLine(0, m.gap * 2);
+    cancel = touchButton(ui, "settings.edit.cancel", ui.t("ui.settings.cancel"), cancelSize);
   } else {
     KeyboardInput in = pinyinKeyboard(ui, e.letters, e.candidates, w);
     if (!in.keys.empty()) settingsIntent(out, SettingsKeys{in.keys});
     if (!in.picked.empty()) settingsIntent(out, SettingsPick{in.picked});
     if (e.kind == EditKind::Plain || e.kind == EditKind::Password) symbolRow(ui, w, out);
+    ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+    cancel = touchButton(ui, "settings.edit.cancel", ui.t("ui.settings.cancel"), cancelSize);
   }
-  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
-  if (touchButton(ui, "settings.edit.cancel", ui.t("ui.settings.cancel"), ImVec2(200 * m.scale, m.touch)))
-    settingsIntent(out, SettingsCancelEdit{});
+  if (cancel) settingsIntent(out, SettingsCancelEdit{});
   Typed typed = typedThisFrame();
   if (!typed.chars.empty() || typed.enter || typed.backspaces)
     settingsIntent(out, SettingsTyped{typed.chars, typed.enter, typed.backspaces});

@@ -13,8 +13,13 @@ void choose(Intents& out, const std::string& what, const std::string& value) {
 
 float buttonW(UiContext& ui) { return 180 * ui.metrics.scale; }
 
-// The bottom bar's height: one row of buttons.
-float barH(UiContext& ui) { return ui.metrics.touch + ui.metrics.gap; }
+// The bottom bar's height: one row of buttons and a margin under it.
+float barH(UiContext& ui) { return ui.metrics.touch + ui.metrics.gap * 2; }
+
+// Moves to the bottom bar, level with the navigation's back button.
+void toBottomBar(UiContext& ui) {
+  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ui.metrics.touch - ui.metrics.gap);
+}
 
 void sectionTitle(UiContext& ui, const std::string& s) {
   ImGui::Dummy(ImVec2(0, ui.metrics.gap * 0.5f));
@@ -54,6 +59,7 @@ void SettingsScreen::catalog(UiContext& ui, const SettingsView& v, Intents& out)
     ImGui::PopTextWrapPos();
   }
   ImGui::EndChild();
+  toBottomBar(ui);
   const SettingsItemRow* chosen = nullptr;
   for (const SettingsItemRow& i : v.items)
     if (i.code == v.chosenItem) chosen = &i;
@@ -90,7 +96,7 @@ void SettingsScreen::newItem(UiContext& ui, const SettingsView& v, Intents& out)
   choose(out, "item.category", choiceButtons(ui, "settings.item_category", cats, v.newItem.category, 90 * m.scale));
   fieldRow(ui, "new.item.category", ui.t("ui.settings.field.new.item.category"), known ? "" : v.newItem.category, out);
   fieldRow(ui, "new.item.price", ui.t("ui.settings.field.new.item.price"), v.newItem.price, out);
-  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - m.touch);
+  toBottomBar(ui);
   if (touchButton(ui, "settings.item.save", ui.t("ui.settings.save"), ImVec2(buttonW(ui), m.touch), Tone::Primary))
     act(out, "item.save");
   ImGui::SameLine(0, m.gap);
@@ -114,6 +120,7 @@ void SettingsScreen::staff(UiContext& ui, const SettingsView& v, Intents& out) {
       choose(out, "staff", s.code);
   }
   ImGui::EndChild();
+  toBottomBar(ui);
   const ImVec2 size(150 * m.scale, m.touch);
   if (chosen) {
     if (touchButton(ui, "settings.staff.pin", ui.t("ui.settings.set_pin"), size, Tone::Primary))
@@ -147,7 +154,7 @@ void SettingsScreen::newStaff(UiContext& ui, const SettingsView& v, Intents& out
   fieldRow(ui, "new.staff.department", ui.t("ui.settings.field.new.staff.department"), v.newStaff.category, out);
   fieldRow(ui, "new.staff.pin", ui.t("ui.settings.field.new.staff.pin"),
            v.newStaff.pinSet ? "●●●●" : "", out);
-  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - m.touch);
+  toBottomBar(ui);
   if (touchButton(ui, "settings.staff.save", ui.t("ui.settings.save"), ImVec2(buttonW(ui), m.touch), Tone::Primary))
     act(out, "staff.save");
   ImGui::SameLine(0, m.gap);
@@ -166,6 +173,8 @@ void SettingsScreen::printer(UiContext& ui, const SettingsView& v, Intents& out)
   choose(out, "transport", choiceButtons(ui, "settings.transport", transports, v.transport, 150 * m.scale));
   ImGui::Dummy(ImVec2(0, m.gap * 0.25f));
   fieldRow(ui, "printer.target", ui.t("ui.settings.target." + v.transport), v.target, out);
+  mutedText(ui, ui.t("ui.settings.target_hint." + v.transport));
+  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
   mutedText(ui, ui.t("ui.settings.profile"));
   std::vector<Choice> profiles;
   for (const std::string& p : v.profiles) profiles.push_back({p, ui.t("ui.settings.profile." + p)});
@@ -175,7 +184,7 @@ void SettingsScreen::printer(UiContext& ui, const SettingsView& v, Intents& out)
   mutedText(ui, ui.t("ui.settings.printer_saved_as") + (v.savedPrinter.empty() ? ui.t("ui.settings.not_set") : v.savedPrinter));
   if (!v.testResult.empty()) v.testOk || v.testing ? text(ui, v.testResult) : alertText(ui, v.testResult);
   ImGui::PopTextWrapPos();
-  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - m.touch);
+  toBottomBar(ui);
   if (touchButton(ui, "settings.printer.save", ui.t("ui.settings.save"), ImVec2(buttonW(ui), m.touch), Tone::Primary))
     act(out, "printer.save");
   ImGui::SameLine(0, m.gap);
