@@ -100,8 +100,9 @@ void SettingsDesk::languageChanged() {
   if (k_.staff && k_.view.screen == ui::Screen::Settings) refresh();
 }
 
-void SettingsDesk::done(const std::string& messageKey) {
+void SettingsDesk::done(const std::string& messageKey, const std::string& subject) {
   messageKey_ = messageKey;
+  messageSubject_ = subject;
   errorCode_.clear();
 }
 
@@ -309,6 +310,7 @@ void SettingsDesk::refresh() {
   v.confirming = confirming_;
   v.messageIsError = !errorCode_.empty();
   v.message = !errorCode_.empty() ? c.text("error." + errorCode_) : messageKey_.empty() ? "" : c.text(messageKey_);
+  if (errorCode_.empty() && !messageKey_.empty() && !messageSubject_.empty()) v.message = messageSubject_ + "：" + v.message;
   if (section_ == SettingsSection::Catalog) fillCatalog();
   if (section_ == SettingsSection::Staff) fillStaff();
   if (section_ == SettingsSection::Printer) fillPrinter();

@@ -45,7 +45,8 @@ class SettingsDesk : public Desk {
   void fillPrinter();
   void fillStore();
   void fillEditor();
-  void done(const std::string& messageKey);
+  // What the last action did; `subject` (an item, a person) leads the sentence.
+  void done(const std::string& messageKey, const std::string& subject = "");
   void failed(const std::string& code);
 
   void on(const ui::SettingsOpenSection& i);
@@ -82,7 +83,7 @@ class SettingsDesk : public Desk {
   PinyinConverter* pinyin_ = nullptr;
   ui::SettingsSection section_ = ui::SettingsSection::Catalog;
   Editing edit_;
-  std::string messageKey_, errorCode_, confirming_;
+  std::string messageKey_, messageSubject_, errorCode_, confirming_;
   std::string category_, chosenItem_, chosenStaff_;
   struct ItemDraft {
     bool open = false;

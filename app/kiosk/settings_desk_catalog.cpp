@@ -92,7 +92,7 @@ void SettingsDesk::changePrice(const std::string& code, std::int64_t fen) {
     storage::appendOutbox(s, {newUuid(), "catalog.price_changed",
                               nlohmann::json{{"item", code}, {"price", fen}}.dump(), now});
   });
-  done("ui.settings.price_saved");
+  done("ui.settings.price_saved", book.item(code)->name + " " + formatYuan(Money(fen)));
 }
 
 void SettingsDesk::toggleItem(const std::string& code) {
@@ -110,7 +110,7 @@ void SettingsDesk::toggleItem(const std::string& code) {
     storage::appendOutbox(s, {newUuid(), item.active ? "catalog.item_activated" : "catalog.item_deactivated",
                               nlohmann::json{{"item", code}}.dump(), now});
   });
-  done(item.active ? "ui.settings.item_activated" : "ui.settings.item_deactivated");
+  done(item.active ? "ui.settings.item_activated" : "ui.settings.item_deactivated", item.name);
 }
 
 void SettingsDesk::saveNewItem() {
@@ -140,7 +140,7 @@ void SettingsDesk::saveNewItem() {
   category_ = item.category;
   chosenItem_ = item.code;
   item_ = {};
-  done("ui.settings.item_added");
+  done("ui.settings.item_added", item.name);
 }
 
 }  // namespace salon::kiosk

@@ -71,7 +71,7 @@ void SettingsDesk::saveNewStaff() {
                     storage::SqliteStaffStore(k_.db).addStaff(
                         s, *hash, now, auditOf(now, me.code, "staff.add", "staff", s.code, "settings screen",
                                                std::string(roleName(s.role))));
-                    done("ui.settings.staff_added");
+                    done("ui.settings.staff_added", s.name);
                   } catch (const DomainError& e) {
                     failed(e.code());
                   }

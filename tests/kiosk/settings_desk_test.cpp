@@ -132,7 +132,7 @@ TEST_CASE("settings: a manager changes a service price; the catalog has it from 
   CHECK(f.view().editor.shown == "¥98.00");
   f.s(ui::SettingsKeys{"="});
   CHECK(f.view().editor.kind == ui::EditKind::None);
-  CHECK(f.view().message == "新价格已生效");
+  CHECK(f.view().message == "洗剪吹 ¥98.00：新价格已生效");
   CHECK_FALSE(f.view().messageIsError);
   bool shown = false;
   for (const auto& i : f.view().items) shown |= i.code == "S-CUT" && i.price == "¥98.00";
@@ -161,7 +161,7 @@ TEST_CASE("settings: a manager changes a service price; the catalog has it from 
   CHECK(f.view().message == "请填写价格");
   f.type("new.item.price", "4500=");
   f.s(ui::SettingsAct{"item.save"});
-  CHECK(f.view().message == "新项目已保存");
+  CHECK(f.view().message == "hufasu：新项目已保存");
   PriceBook after = storage::loadPriceBook(f.db->sql());
   REQUIRE(after.item("P-101"));
   CHECK(after.item("P-101")->name == "hufasu");
@@ -191,7 +191,7 @@ TEST_CASE("settings: a manager adds a staff member who then signs in with the ne
   f.s(ui::SettingsKeys{"2468="});
   CHECK(f.view().newStaff.pinSet);
   f.s(ui::SettingsAct{"staff.save"});
-  CHECK(f.view().message == "员工已添加，可用新PIN登录");
+  CHECK(f.view().message == "lina：员工已添加，可用新PIN登录");
   CHECK(f.view().staff.size() == 7);
   CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'staff.add' AND staff = 'mgr'") == 1);
 
