@@ -82,7 +82,10 @@ void SettingsDesk::saveNewStaff() {
 void SettingsDesk::setPin(const std::string& code, const std::string& pin) {
   const Staff me = *k_.staff;
   Guard(k_.audit, k_.clock).require(me, Action::ManageStaff, "staff", code);
-  if (!storage::SqliteStaffStore(k_.db).findStaff(code)) throw DomainError("unknown_staff", code);
+  auto target = storage::SqliteStaffStore(k_.db).findStaff(code);
+  if (!target) throw DomainError("unknown_staff", code);
+  // A manager who could set the admin's PIN could act as the admin (restore, seed).
+  if (target->staff.role == Role::Admin && me.role != Role::Admin) throw DomainError("permission_denied", code);
   auto hash = std::make_shared<std::string>();
   done("ui.settings.saving");
   const int attempt = testAttempt_;
@@ -104,6 +107,8 @@ void SettingsDesk::setPin(const std::string& code, const std::string& pin) {
 void SettingsDesk::unlock(const std::string& code) {
   const Staff me = *k_.staff;
   Guard(k_.audit, k_.clock).require(me, Action::ManageStaff, "staff", code);
+  auto target = storage::SqliteStaffStore(k_.db).findStaff(code);
+  if (target && target->staff.role == Role::Admin && me.role != Role::Admin) throw DomainError("permission_denied", code);
   const Instant now = k_.clock.now();
   storage::unlockStaffPin(k_.db, code, auditOf(now, me.code, "staff.unlock", "staff", code, "settings screen"));
   done("ui.settings.unlocked");

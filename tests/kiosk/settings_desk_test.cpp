@@ -94,7 +94,7 @@ std::string waitForFile(const std::filesystem::path& dir, const std::string& ext
 
 }  // namespace
 
-TEST_CASE("settings: a cashier gets no tile and is refused (audited); a manager sees every section") {
+TEST_CASE("settings: a cashier gets no tile and is refused (audited) - a manager sees every section") {
   Fixture f;
   f.signIn("cash", "3456");
   REQUIRE(f.kiosk->staff());
@@ -118,7 +118,7 @@ TEST_CASE("settings: a cashier gets no tile and is refused (audited); a manager 
   CHECK(f.view().items.size() == 14);
 }
 
-TEST_CASE("settings: a manager changes a service price; the catalog has it from now, audited, old price kept") {
+TEST_CASE("settings: a manager changes a service price - the catalog has it from now, audited, old price kept") {
   Fixture f;
   f.signIn("mgr", "1234");
   f.openSettings();
@@ -223,6 +223,12 @@ TEST_CASE("settings: a locked PIN is unlocked, a PIN reset, a deactivation needs
   CHECK(f.view().message == "新PIN已生效");
   CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'staff.pin_set' AND record_id = 'cash'") == 1);
 
+  // A manager may not give the admin a new PIN (and so act as the admin).
+  f.s(ui::SettingsChoose{"staff", "admin"});
+  f.type("staff.pin", "1111=");
+  f.s(ui::SettingsKeys{"1111="});
+  CHECK(f.view().message == "没有权限执行此操作");
+  f.s(ui::SettingsChoose{"staff", "cash"});
   f.s(ui::SettingsAct{"staff.deactivate"});
   CHECK(f.view().confirming == "staff.deactivate");
   f.s(ui::SettingsChoose{"staff", "mgr"});
@@ -282,7 +288,7 @@ TEST_CASE("settings: a test print goes through the network transport to a real 1
   CHECK(f.view().testResult.rfind("测试页未打印：", 0) == 0);
 }
 
-TEST_CASE("settings: store details are saved and audited; the status bar shows the new name") {
+TEST_CASE("settings: store details are saved and audited - the status bar shows the new name") {
   Fixture f;
   f.signIn("mgr", "1234");
   f.openSettings();
@@ -304,7 +310,7 @@ TEST_CASE("settings: store details are saved and audited; the status bar shows t
   CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'settings.change' AND staff = 'mgr'") == 4);
 }
 
-TEST_CASE("settings: without a backup password the status bar says so; setting one makes the next backup succeed") {
+TEST_CASE("settings: without a backup password the status bar says so - setting one makes the next backup succeed") {
   Fixture f;
   const std::string dataDir = f.dir.path().string();
   storage::AutoBackupSettings settings = storage::autoBackupSettingsFor(*f.db, dataDir);

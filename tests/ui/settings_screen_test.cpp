@@ -92,7 +92,7 @@ TEST_CASE("settings screen: a secret shows dots, the keyboard has symbols for ad
   CHECK(h.record().drew("至少8个字符"));  // the strength rule is shown
 }
 
-TEST_CASE("settings screen: deactivating staff asks for a second tap; the printer offers a test print") {
+TEST_CASE("settings screen: deactivating staff asks for a second tap - the printer offers a test print") {
   Headless h;
   KioskView v = settingsView();
   v.settings.section = SettingsSection::Staff;
