@@ -310,7 +310,8 @@ void SettingsDesk::refresh() {
   v.confirming = confirming_;
   v.messageIsError = !errorCode_.empty();
   v.message = !errorCode_.empty() ? c.text("error." + errorCode_) : messageKey_.empty() ? "" : c.text(messageKey_);
-  if (errorCode_.empty() && !messageKey_.empty() && !messageSubject_.empty()) v.message = messageSubject_ + "：" + v.message;
+  if (errorCode_.empty() && !messageKey_.empty() && !messageSubject_.empty()) 
+    v.message = messageSubject_ + (c.language() == "en" ? ": " : "：") + v.message;
   if (section_ == SettingsSection::Catalog) fillCatalog();
   if (section_ == SettingsSection::Staff) fillStaff();
   if (section_ == SettingsSection::Printer) fillPrinter();

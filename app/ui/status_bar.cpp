@@ -42,6 +42,7 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
     const float room = x - m.gap - ImGui::GetCursorPosX();
     std::string warning = "● " + ui.t("ui.settings.status_no_password");
     if (ImGui::CalcTextSize(warning.c_str()).x > room) warning = "● " + ui.t("ui.settings.status_no_password_short");
+    if (ImGui::CalcTextSize(warning.c_str()).x > room) warning = ui.t("ui.settings.status_no_password_short");
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
     ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushClipRect(at, ImVec2(at.x + std::max(room, 0.0f), at.y + m.statusBar), true);
