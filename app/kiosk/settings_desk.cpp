@@ -18,7 +18,9 @@ constexpr std::size_t kMaxText = 60;
 
 EditKind kindOf(const std::string& field) {
   if (field == "item.price" || field == "new.item.price") return EditKind::Money;
-  if (field == "store.phone" || field == "kiosk.auto_lock_minutes") return EditKind::Digits;
+  if (field == "store.phone" || field == "kiosk.auto_lock_minutes" || field == "promo.percent" ||
+      field == "promo.days")
+    return EditKind::Digits;
   if (field == "new.staff.pin" || field == "staff.pin") return EditKind::Secret;
   if (field == "backup.password") return EditKind::Password;
   if (field == "printer.target") return EditKind::Plain;
@@ -229,6 +231,15 @@ void SettingsDesk::commit(const std::string& field, const std::string& value) {
     std::int64_t fen = std::stoll(value);
     if (field == "new.item.price") item_.fen = fen;
     else changePrice(chosenItem_, fen);
+  } else if (field == "promo.percent") {
+    int percent = value.empty() || value.size() > 2 ? 0 : std::stoi(value);
+    if (percent < 1 || percent > 90) throw DomainError("settings_promotion_percent", value);
+    promoPercent_ = percent;
+    startEdit("promo.days");  // then how long it runs
+  } else if (field == "promo.days") {
+    int days = value.empty() || value.size() > 3 ? 0 : std::stoi(value);
+    if (days < 1 || days > 366) throw DomainError("settings_promotion_days", value);
+    addPromotion(chosenItem_, promoPercent_, days);
   } else if (field == "new.item.name") {
     item_.name = value;
   } else if (field == "new.item.category") {
@@ -332,6 +343,9 @@ void SettingsDesk::fillEditor() {
   if (edit_.field == "item.price")
     for (const ui::SettingsItemRow& i : v.items)
       if (i.code == chosenItem_) e.label = i.name + " · " + e.label + "（" + c.text("ui.settings.now") + i.price + "）";
+  if (edit_.field == "promo.percent" || edit_.field == "promo.days")
+    for (const ui::SettingsItemRow& i : v.items)
+      if (i.code == chosenItem_) e.label = i.name + " · " + e.label;
   if (edit_.field == "staff.pin")
     for (const ui::SettingsStaffRow& s : v.staff)
       if (s.code == chosenStaff_) e.label = s.name + " · " + e.label;
@@ -348,6 +362,8 @@ void SettingsDesk::fillEditor() {
   } else {
     e.shown = edit_.value;
     if (edit_.field == "kiosk.auto_lock_minutes") e.hint = c.text("ui.settings.auto_lock_hint");
+    if (edit_.field == "promo.percent") e.hint = c.text("ui.settings.promo_percent_hint");
+    if (edit_.field == "promo.days") e.hint = c.text("ui.settings.promo_days_hint");
     if (edit_.field == "printer.target") e.hint = c.text("ui.settings.target_hint." + printer_.transport);
   }
 }

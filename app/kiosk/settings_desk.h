@@ -67,6 +67,8 @@ class SettingsDesk : public Desk {
   void changePrice(const std::string& code, std::int64_t fen);
   void toggleItem(const std::string& code);
   void saveNewItem();
+  // A percentage off one item from now for `days` store days (set up before it starts).
+  void addPromotion(const std::string& code, int percent, int days);
   // Staff (settings_desk_staff.cpp)
   void saveNewStaff();
   void setPin(const std::string& code, const std::string& pin);
@@ -98,6 +100,7 @@ class SettingsDesk : public Desk {
     bool loaded = false;
     std::string transport = "tcp", target, profile = "80mm";
   } printer_;
+  int promoPercent_ = 0;
   int testAttempt_ = 0;
   bool testing_ = false;
   std::string testResult_;

@@ -143,4 +143,22 @@ void SettingsDesk::saveNewItem() {
   done("ui.settings.item_added", item.name);
 }
 
+void SettingsDesk::addPromotion(const std::string& code, int percent, int days) {
+  const Staff me = *k_.staff;
+  Guard(k_.audit, k_.clock).require(me, Action::ManageCatalog, "promotion", code);
+  PriceBook book = storage::loadPriceBook(k_.db.sql());
+  const CatalogItem* item = book.item(code);
+  if (!item) throw DomainError("unknown_item", code);
+  const Instant now = k_.clock.now();
+  // From now until the end of the last store day.
+  const Instant until = startOfLocalDay(localDate(now, k_.zone), k_.zone) + days * kDay;
+  Promotion p{newUuid(), item->name + " -" + std::to_string(percent) + "%", code, "", percent * 100, now, until};
+  k_.db.write([&](SQLite::Database& s) {
+    storage::addPromotion(s, p, me.code, now);
+    storage::appendAudit(s, auditOf(now, me.code, "promotion.add", "promotion", p.id, p.name));
+    storage::appendOutbox(s, {newUuid(), "promotion.added", nlohmann::json{{"id", p.id}, {"name", p.name}}.dump(), now});
+  });
+  done("ui.settings.promotion_added", p.name);
+}
+
 }  // namespace salon::kiosk

@@ -152,6 +152,22 @@ TEST_CASE("settings: a manager changes a service price - the catalog has it from
   f.s(ui::SettingsAct{"item.toggle"});
   CHECK(storage::loadPriceBook(f.db->sql()).item("S-CUT")->active);
 
+  // A promotion on the item: percent off, then for how many days; checkout applies it.
+  f.type("promo.percent", "95=");
+  CHECK(f.view().message == "促销须减1%到90%");
+  f.type("promo.percent", "20=");
+  CHECK(f.view().editor.field == "promo.days");
+  f.s(ui::SettingsKeys{"7="});
+  CHECK(f.view().message == "洗剪吹 -20%：促销已设置，收银时自动生效");
+  PriceBook promoted = storage::loadPriceBook(f.db->sql());
+  CHECK(promoted.promotionBpAt(*promoted.item("S-CUT"), f.clock.now()) == 2000);
+  CHECK(promoted.promotionBpAt(*promoted.item("S-CUT"), f.clock.now() + 8 * kDay) == 0);
+  CHECK(f.view().promotions.size() == 1);
+  bool marked = false;
+  for (const auto& i : f.view().items) marked |= i.code == "S-CUT" && i.promotion == "-20%";
+  CHECK(marked);
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'promotion.add' AND staff = 'mgr'") == 1);
+
   // A new product with its price.
   f.s(ui::SettingsAct{"item.new"});
   f.type("new.item.name", "hufasu=");

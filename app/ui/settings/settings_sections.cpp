@@ -11,7 +11,7 @@ void choose(Intents& out, const std::string& what, const std::string& value) {
   if (!value.empty()) settingsIntent(out, SettingsChoose{what, value});
 }
 
-float buttonW(UiContext& ui) { return 180 * ui.metrics.scale; }
+float buttonW(UiContext& ui) { return 172 * ui.metrics.scale; }
 
 // The bottom bar's height: one row of buttons and a margin under it.
 float barH(UiContext& ui) { return ui.metrics.touch + ui.metrics.gap * 2; }
@@ -71,6 +71,9 @@ void SettingsScreen::catalog(UiContext& ui, const SettingsView& v, Intents& out)
     if (touchButton(ui, "settings.item.toggle", ui.t(chosen->active ? "ui.settings.deactivate" : "ui.settings.activate"),
                     ImVec2(buttonW(ui), m.touch)))
       act(out, "item.toggle");
+    ImGui::SameLine(0, m.gap);
+    if (touchButton(ui, "settings.item.promotion", ui.t("ui.settings.add_promotion"), ImVec2(buttonW(ui), m.touch)))
+      settingsIntent(out, SettingsEdit{"promo.percent"});
     ImGui::SameLine(0, m.gap);
   }
   if (touchButton(ui, "settings.item.new", ui.t("ui.settings.new_item"), ImVec2(buttonW(ui), m.touch)))
