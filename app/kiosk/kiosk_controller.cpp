@@ -74,7 +74,11 @@ bool KioskController::tick() {
 }
 
 void KioskController::backupFinished(bool ok, const std::string& problem) {
-  view_.status.backupFailed = !ok;
+  // A kiosk without a backup password has not failed at backing up: it has
+  // not been set up yet, and the status bar says so (Settings sets one).
+  const bool noPassword = !ok && problem.rfind("backup_password_missing", 0) == 0;
+  view_.status.backupPasswordMissing = noPassword;
+  view_.status.backupFailed = !ok && !noPassword;
   view_.status.backupProblem = ok ? "" : problem;
 }
 
@@ -202,6 +206,7 @@ void KioskController::setPinyin(PinyinConverter* pinyin) {
   approvals_.setPinyin(pinyin);
   view_.home.search.pinyinReady = pinyin_ != nullptr;
   registration_.setPinyin(pinyin);
+  settings_.setPinyin(pinyin);
 }
 
 void KioskController::on(const ui::OpenSearch&) {

@@ -1,14 +1,373 @@
 #include "app/kiosk/settings_desk.h"
 
-namespace salon::kiosk {
+#include <filesystem>
 
-void SettingsDesk::open(CustomerId customer) {
-  ui::SettingsView& v = k_.view.settings;
-  v = {};
-  v.customer = customer;
-  v.title = k_.catalog.text("ui.nav.settings");
+#include "app/core/error.h"
+#include "app/core/money.h"
+#include "app/core/pin.h"
+#include "app/core/staff_auth.h"
+#include "storage/backup_file.h"
+
+namespace salon::kiosk {
+namespace {
+
+using ui::EditKind;
+using ui::SettingsSection;
+
+constexpr std::size_t kMaxText = 60;
+
+EditKind kindOf(const std::string& field) {
+  if (field == "item.price" || field == "new.item.price") return EditKind::Money;
+  if (field == "store.phone" || field == "kiosk.auto_lock_minutes" || field == "promo.percent" ||
+      field == "promo.days")
+    return EditKind::Digits;
+  if (field == "new.staff.pin" || field == "staff.pin") return EditKind::Secret;
+  if (field == "backup.password") return EditKind::Password;
+  if (field == "printer.target") return EditKind::Plain;
+  return EditKind::Text;
 }
 
-void SettingsDesk::apply(const ui::SettingsIntent&) { open(k_.view.settings.customer); }
+bool digitsOnly(EditKind k) { return k == EditKind::Money || k == EditKind::Digits || k == EditKind::Secret; }
+
+void eraseLastCharacter(std::string& s) {
+  while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+  if (!s.empty()) s.pop_back();
+}
+
+std::size_t maxLength(EditKind k) {
+  switch (k) {
+    case EditKind::Money: return 9;   // up to ¥9,999,999.99
+    case EditKind::Digits: return 15;
+    case EditKind::Secret: return 8;
+    default: return kMaxText;
+  }
+}
+
+}  // namespace
+
+bool SettingsDesk::allowed(Action a) const {
+  return k_.staff && Guard(k_.audit, k_.clock).allows(*k_.staff, a);
+}
+
+bool SettingsDesk::allowed(SettingsSection s) const {
+  switch (s) {
+    case SettingsSection::Catalog: return allowed(Action::ManageCatalog);
+    case SettingsSection::Staff: return allowed(Action::ManageStaff);
+    default: return allowed(Action::ManageSettings);
+  }
+}
+
+bool SettingsDesk::offered() const {
+  return allowed(Action::ManageCatalog) || allowed(Action::ManageStaff) || allowed(Action::ManageSettings);
+}
+
+void SettingsDesk::open(CustomerId) {
+  if (!k_.staff) return;
+  if (!offered()) {
+    // Reached without a tile (a stale tap): the refusal is audited, then home.
+    try {
+      Guard(k_.audit, k_.clock).require(*k_.staff, Action::ManageSettings, "settings", "screen");
+    } catch (const DomainError&) {
+    }
+    return k_.open(ui::Screen::Home, 0);
+  }
+  locked();
+  for (SettingsSection s : {SettingsSection::Catalog, SettingsSection::Staff, SettingsSection::Printer,
+                            SettingsSection::Store, SettingsSection::Backup})
+    if (allowed(s)) {
+      section_ = s;
+      break;
+    }
+  refresh();
+}
+
+void SettingsDesk::locked() {
+  ++testAttempt_;  // a test print still running reports to nobody
+  edit_ = {};
+  messageKey_.clear();
+  errorCode_.clear();
+  confirming_.clear();
+  category_.clear();
+  chosenItem_.clear();
+  chosenStaff_.clear();
+  item_ = {};
+  staff_ = {};
+  printer_ = {};
+  testing_ = false;
+  testResult_.clear();
+  k_.view.settings = {};
+}
+
+void SettingsDesk::languageChanged() {
+  if (k_.staff && k_.view.screen == ui::Screen::Settings) refresh();
+}
+
+void SettingsDesk::done(const std::string& messageKey, const std::string& subject) {
+  messageKey_ = messageKey;
+  messageSubject_ = subject;
+  errorCode_.clear();
+}
+
+void SettingsDesk::failed(const std::string& code) {
+  errorCode_ = code;
+  messageKey_.clear();
+}
+
+void SettingsDesk::apply(const ui::SettingsIntent& intent) {
+  if (!k_.staff || k_.view.screen != ui::Screen::Settings) return;
+  try {
+    std::visit([this](const auto& i) { on(i); }, intent);
+  } catch (const DomainError& e) {
+    failed(e.code());
+  }
+  refresh();
+}
+
+void SettingsDesk::on(const ui::SettingsOpenSection& i) {
+  if (!allowed(i.section)) return;
+  section_ = i.section;
+  edit_ = {};
+  confirming_.clear();
+  messageKey_.clear();
+  errorCode_.clear();
+}
+
+// --- typing a field ----------------------------------------------------------
+
+void SettingsDesk::on(const ui::SettingsEdit& i) { startEdit(i.field); }
+
+void SettingsDesk::startEdit(const std::string& field) {
+  edit_ = {};
+  edit_.field = field;
+  edit_.kind = kindOf(field);
+  confirming_.clear();
+  messageKey_.clear();
+  errorCode_.clear();
+  // Plain fields start from what is there, so a typo is one erase away.
+  if (field == "printer.target") edit_.value = printer_.target;
+  if (field == "new.staff.name") edit_.value = staff_.name;
+  if (field == "new.staff.department") edit_.value = staff_.department;
+  if (field == "new.item.name") edit_.value = item_.name;
+  if (field == "new.item.category") edit_.value = item_.category;
+  const ui::SettingsView& v = k_.view.settings;
+  if (field == "store.name") edit_.value = v.storeName;
+  if (field == "store.address") edit_.value = v.storeAddress;
+  if (field == "store.phone") edit_.value = v.storePhone;
+  if (field == "receipt.footer") edit_.value = v.receiptFooter;
+}
+
+void SettingsDesk::on(const ui::SettingsKeys& i) {
+  if (edit_.kind == EditKind::None) return;
+  for (char c : i.keys) {
+    if (c == '=') return finishEdit();
+    if (c == 'C') {
+      edit_.value.clear();
+      edit_.letters.clear();
+    } else if (c == '<') {
+      edit_.letters.empty() ? eraseLastCharacter(edit_.value) : edit_.letters.pop_back();
+    } else if (digitsOnly(edit_.kind) && (c < '0' || c > '9')) {
+      continue;
+    } else if (edit_.kind == EditKind::Text && pinyin_ && c >= 'a' && c <= 'z') {
+      if (edit_.letters.size() < 24) edit_.letters += c;
+    } else if (edit_.value.size() < maxLength(edit_.kind)) {
+      edit_.value += c;
+    }
+  }
+}
+
+void SettingsDesk::on(const ui::SettingsTyped& i) {
+  if (edit_.kind == EditKind::None) return;
+  for (int n = 0; n < i.backspaces; ++n) eraseLastCharacter(edit_.value);
+  for (char c : i.chars) {
+    if (digitsOnly(edit_.kind) && (c < '0' || c > '9')) continue;
+    if (edit_.value.size() < maxLength(edit_.kind)) edit_.value += c;
+  }
+  if (i.enter) finishEdit();
+}
+
+void SettingsDesk::on(const ui::SettingsPick& i) {
+  if (edit_.kind != EditKind::Text) return;
+  edit_.value += i.text;
+  edit_.letters.clear();
+}
+
+void SettingsDesk::on(const ui::SettingsCancelEdit&) { edit_ = {}; }
+
+// A secret is typed twice; anything else is saved (or kept in the draft) at once.
+void SettingsDesk::finishEdit() {
+  Editing e = edit_;
+  e.value += e.letters;  // pinyin not turned into characters stays as letters
+  bool secret = e.kind == EditKind::Secret || e.kind == EditKind::Password;
+  if (!secret) {
+    edit_ = {};
+    return commit(e.field, e.value);
+  }
+  if (e.first.empty()) {
+    if (e.kind == EditKind::Secret && !isValidPin(e.value)) {
+      edit_.value.clear();
+      return failed("pin_invalid");
+    }
+    if (e.kind == EditKind::Password && !storage::isAcceptableBackupPassword(e.value)) {
+      edit_.value.clear();
+      return failed("backup_password_weak");
+    }
+    edit_.first = e.value;
+    edit_.value.clear();
+    errorCode_.clear();
+    return;
+  }
+  if (e.first != e.value) {
+    edit_.first.clear();
+    edit_.value.clear();
+    return failed("settings_entries_differ");
+  }
+  edit_ = {};
+  commitSecret(e.field, e.value);
+}
+
+void SettingsDesk::commit(const std::string& field, const std::string& value) {
+  if (field == "item.price" || field == "new.item.price") {
+    if (value.empty()) return;
+    std::int64_t fen = std::stoll(value);
+    if (field == "new.item.price") item_.fen = fen;
+    else changePrice(chosenItem_, fen);
+  } else if (field == "promo.percent") {
+    int percent = value.empty() || value.size() > 2 ? 0 : std::stoi(value);
+    if (percent < 1 || percent > 90) throw DomainError("settings_promotion_percent", value);
+    promoPercent_ = percent;
+    startEdit("promo.days");  // then how long it runs
+  } else if (field == "promo.days") {
+    int days = value.empty() || value.size() > 3 ? 0 : std::stoi(value);
+    if (days < 1 || days > 366) throw DomainError("settings_promotion_days", value);
+    addPromotion(chosenItem_, promoPercent_, days);
+  } else if (field == "new.item.name") {
+    item_.name = value;
+  } else if (field == "new.item.category") {
+    item_.category = value;
+  } else if (field == "new.staff.name") {
+    staff_.name = value;
+  } else if (field == "new.staff.department") {
+    staff_.department = value;
+  } else if (field == "printer.target") {
+    printer_.target = value;
+  } else if (field == "kiosk.auto_lock_minutes") {
+    int minutes = value.empty() || value.size() > 3 ? 0 : std::stoi(value);
+    if (minutes < 1 || minutes > 120) throw DomainError("settings_auto_lock_range", value);
+    saveSetting(field, std::to_string(minutes));
+  } else if (field == "store.name" || field == "store.address" || field == "store.phone" ||
+             field == "receipt.footer") {
+    saveSetting(field, value);
+  }
+}
+
+void SettingsDesk::commitSecret(const std::string& field, const std::string& value) {
+  if (field == "new.staff.pin") {
+    staff_.pin = value;
+  } else if (field == "staff.pin") {
+    setPin(chosenStaff_, value);
+  } else if (field == "backup.password") {
+    saveBackupPassword(value);
+  }
+}
+
+// --- choosing and buttons ----------------------------------------------------
+
+void SettingsDesk::on(const ui::SettingsChoose& i) {
+  confirming_.clear();
+  if (i.what == "category") category_ = i.value, chosenItem_.clear();
+  else if (i.what == "item") chosenItem_ = i.value, item_.open = false;
+  else if (i.what == "kind") item_.kind = i.value == "product" ? "product" : "service";
+  else if (i.what == "item.category") item_.category = i.value;
+  else if (i.what == "staff") chosenStaff_ = i.value, staff_.open = false;
+  else if (i.what == "role" && roleFromName(i.value) && (i.value != "admin" || k_.staff->role == Role::Admin))
+    staff_.role = i.value;
+  else if (i.what == "transport") printer_.transport = i.value, printer_.target.clear();
+  else if (i.what == "profile") printer_.profile = i.value;
+  else if (i.what == "language") saveSetting("language", i.value);
+}
+
+void SettingsDesk::on(const ui::SettingsAct& i) {
+  const std::string& a = i.action;
+  // Destructive actions ask for a second tap on the same button.
+  if (a == "staff.deactivate" && confirming_ != a) {
+    confirming_ = a;
+    return;
+  }
+  confirming_.clear();
+  if (a == "item.toggle") toggleItem(chosenItem_);
+  else if (a == "item.new") item_ = {}, item_.open = true, item_.category = category_, chosenItem_.clear();
+  else if (a == "item.save") saveNewItem();
+  else if (a == "staff.new") staff_ = {}, staff_.open = true, chosenStaff_.clear();
+  else if (a == "staff.save") saveNewStaff();
+  else if (a == "staff.unlock") unlock(chosenStaff_);
+  else if (a == "staff.deactivate") setActive(chosenStaff_, false);
+  else if (a == "staff.reactivate") setActive(chosenStaff_, true);
+  else if (a == "printer.save") savePrinter();
+  else if (a == "printer.test") testPrint();
+  else if (a == "draft.cancel") item_ = {}, staff_ = {};
+}
+
+// --- the view ----------------------------------------------------------------
+
+void SettingsDesk::refresh() {
+  ui::SettingsView& v = k_.view.settings;
+  const Catalog& c = k_.catalog;
+  v.title = c.text("ui.nav.settings");
+  v.sections.clear();
+  for (SettingsSection s : {SettingsSection::Catalog, SettingsSection::Staff, SettingsSection::Printer,
+                            SettingsSection::Store, SettingsSection::Backup})
+    if (allowed(s)) v.sections.push_back(s);
+  v.section = section_;
+  v.confirming = confirming_;
+  v.messageIsError = !errorCode_.empty();
+  v.message = !errorCode_.empty() ? c.text("error." + errorCode_) : messageKey_.empty() ? "" : c.text(messageKey_);
+  if (errorCode_.empty() && !messageKey_.empty() && !messageSubject_.empty()) 
+    v.message = messageSubject_ + (c.language() == "en" ? ": " : "：") + v.message;
+  if (section_ == SettingsSection::Catalog) fillCatalog();
+  if (section_ == SettingsSection::Staff) fillStaff();
+  if (section_ == SettingsSection::Printer) fillPrinter();
+  if (section_ == SettingsSection::Store || section_ == SettingsSection::Backup) fillStore();
+  fillEditor();
+}
+
+void SettingsDesk::fillEditor() {
+  ui::SettingsEditor& e = k_.view.settings.editor;
+  e = {};
+  if (edit_.kind == EditKind::None) return;
+  const Catalog& c = k_.catalog;
+  e.kind = edit_.kind;
+  e.field = edit_.field;
+  e.label = c.text("ui.settings.field." + edit_.field);
+  // Say whose price or PIN is being changed.
+  const ui::SettingsView& v = k_.view.settings;
+  if (edit_.field == "item.price")
+    for (const ui::SettingsItemRow& i : v.items)
+      if (i.code == chosenItem_) e.label = i.name + " · " + e.label + "（" + c.text("ui.settings.now") + i.price + "）";
+  if (edit_.field == "promo.percent" || edit_.field == "promo.days")
+    for (const ui::SettingsItemRow& i : v.items)
+      if (i.code == chosenItem_) e.label = i.name + " · " + e.label;
+  if (edit_.field == "staff.pin")
+    for (const ui::SettingsStaffRow& s : v.staff)
+      if (s.code == chosenStaff_) e.label = s.name + " · " + e.label;
+  e.again = !edit_.first.empty();
+  e.letters = edit_.letters;
+  if (pinyin_ && edit_.kind == EditKind::Text) e.candidates = pinyin_->candidates(edit_.letters, 8);
+  if (edit_.kind == EditKind::Secret || edit_.kind == EditKind::Password) {
+    for (std::size_t n = 0; n < edit_.value.size(); ++n) e.shown += "●";
+    e.hint = c.text(e.again ? "ui.settings.enter_again"
+                            : edit_.kind == EditKind::Secret ? "ui.settings.pin_rule" : "ui.settings.password_rule");
+  } else if (edit_.kind == EditKind::Money) {
+    e.shown = formatYuan(Money(edit_.value.empty() ? 0 : std::stoll(edit_.value)));
+    e.hint = c.text("ui.settings.price_hint");
+  } else {
+    e.shown = edit_.value;
+    if (edit_.field == "kiosk.auto_lock_minutes") e.hint = c.text("ui.settings.auto_lock_hint");
+    if (edit_.field == "promo.percent") e.hint = c.text("ui.settings.promo_percent_hint");
+    if (edit_.field == "promo.days") e.hint = c.text("ui.settings.promo_days_hint");
+    if (edit_.field == "printer.target") e.hint = c.text("ui.settings.target_hint." + printer_.transport);
+  }
+}
+
+std::string SettingsDesk::dataDir() const { return std::filesystem::path(k_.db.path()).parent_path().string(); }
 
 }  // namespace salon::kiosk

@@ -1,4 +1,14 @@
 #pragma once
+// Behind the Settings screen: the catalog and its prices, staff and their PINs,
+// the receipt printer (with a test print through the real transport), the
+// store's details and the backup password. Every section needs its permission
+// (ManageCatalog, ManageStaff, ManageSettings) and every change is audited through
+// the same store calls the CLI uses.
+#include <optional>
+#include <string>
+
+#include "app/core/pinyin.h"
+#include "app/core/staff.h"
 #include "app/kiosk/desk.h"
 #include "app/ui/settings/settings_view.h"
 
@@ -9,6 +19,92 @@ class SettingsDesk : public Desk {
   explicit SettingsDesk(DeskContext& k) : Desk(k) {}
   void open(CustomerId customer) override;
   void apply(const ui::SettingsIntent& intent);
+  bool offered() const override;
+  void locked() override;
+  void languageChanged() override;
+  // Names and addresses are typed in pinyin once the engine is ready.
+  void setPinyin(PinyinConverter* pinyin) { pinyin_ = pinyin; }
+
+  // The setting key holding the receipt printer's URI (tcp://host:port?profile=58mm).
+  static constexpr const char* kPrinterSetting = "printer.receipt";
+
+ private:
+  struct Editing {
+    ui::EditKind kind = ui::EditKind::None;
+    std::string field;
+    std::string value;    // typed so far (the real secret, never shown)
+    std::string letters;  // pinyin
+    std::string first;    // a secret's first entry
+  };
+
+  bool allowed(Action a) const;
+  bool allowed(ui::SettingsSection s) const;
+  void refresh();
+  void fillCatalog();
+  void fillStaff();
+  void fillPrinter();
+  void fillStore();
+  void fillEditor();
+  // What the last action did; `subject` (an item, a person) leads the sentence.
+  void done(const std::string& messageKey, const std::string& subject = "");
+  void failed(const std::string& code);
+
+  void on(const ui::SettingsOpenSection& i);
+  void on(const ui::SettingsEdit& i);
+  void on(const ui::SettingsKeys& i);
+  void on(const ui::SettingsTyped& i);
+  void on(const ui::SettingsPick& i);
+  void on(const ui::SettingsCancelEdit&);
+  void on(const ui::SettingsChoose& i);
+  void on(const ui::SettingsAct& i);
+
+  void startEdit(const std::string& field);
+  void finishEdit();
+  void commit(const std::string& field, const std::string& value);
+  void commitSecret(const std::string& field, const std::string& value);
+
+  // Catalog (settings_desk_catalog.cpp)
+  void changePrice(const std::string& code, std::int64_t fen);
+  void toggleItem(const std::string& code);
+  void saveNewItem();
+  // A percentage off one item from now for `days` store days (set up before it starts).
+  void addPromotion(const std::string& code, int percent, int days);
+  // Staff (settings_desk_staff.cpp)
+  void saveNewStaff();
+  void setPin(const std::string& code, const std::string& pin);
+  void unlock(const std::string& code);
+  void setActive(const std::string& code, bool active);
+  // Printer and store (settings_desk_store.cpp)
+  std::string printerUri() const;
+  void savePrinter();
+  void testPrint();
+  void saveSetting(const std::string& key, const std::string& value);
+  void saveBackupPassword(const std::string& password);
+  std::string dataDir() const;
+
+  PinyinConverter* pinyin_ = nullptr;
+  ui::SettingsSection section_ = ui::SettingsSection::Catalog;
+  Editing edit_;
+  std::string messageKey_, messageSubject_, errorCode_, confirming_;
+  std::string category_, chosenItem_, chosenStaff_;
+  struct ItemDraft {
+    bool open = false;
+    std::string name, kind = "service", category;
+    std::int64_t fen = -1;
+  } item_;
+  struct StaffDraft {
+    bool open = false;
+    std::string name, role = "cashier", department, pin;
+  } staff_;
+  struct PrinterDraft {
+    bool loaded = false;
+    std::string transport = "tcp", target, profile = "80mm";
+  } printer_;
+  int promoPercent_ = 0;
+  int testAttempt_ = 0;
+  bool testing_ = false;
+  std::string testResult_;
+  bool testOk_ = false;
 };
 
 }  // namespace salon::kiosk

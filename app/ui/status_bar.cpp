@@ -1,5 +1,7 @@
 #include "app/ui/screens.h"
 
+#include <algorithm>
+
 namespace salon::ui {
 
 Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
@@ -28,11 +30,26 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
     text(ui, "● " + ui.t("status.backup_failed"));
     ImGui::PopStyleColor();
   }
-  // Language and lock buttons on the right.
+  // Language and lock buttons on the right (a little narrower while a warning
+  // needs the room).
   static const char* kLanguages[] = {"zh-Hans", "zh-Hant", "en"};
-  const float btnW = 112 * m.scale, btnH = m.statusBar - m.gap * 0.5f;
+  const float btnW = (v.backupPasswordMissing ? 100 : 112) * m.scale, btnH = m.statusBar - m.gap * 0.5f;
   int buttons = 3 + (v.staffName.empty() ? 0 : 1);
   float x = ImGui::GetWindowWidth() - buttons * (btnW + m.gap * 0.5f) - m.gap;
+  if (v.backupPasswordMissing) {
+    // The whole sentence where it fits, else the short one; never under the buttons.
+    ImGui::SameLine(0, m.gap * 2);
+    const float room = x - m.gap - ImGui::GetCursorPosX();
+    std::string warning = "● " + ui.t("ui.settings.status_no_password");
+    if (ImGui::CalcTextSize(warning.c_str()).x > room) warning = "● " + ui.t("ui.settings.status_no_password_short");
+    if (ImGui::CalcTextSize(warning.c_str()).x > room) warning = ui.t("ui.settings.status_no_password_short");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::PushClipRect(at, ImVec2(at.x + std::max(room, 0.0f), at.y + m.statusBar), true);
+    text(ui, warning);
+    ImGui::PopClipRect();
+    ImGui::PopStyleColor();
+  }
   ImGui::SetCursorPos(ImVec2(x, m.gap * 0.75f));
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.16f, 0.13f, 0.12f, 1.0f));
   for (const char* lang : kLanguages) {

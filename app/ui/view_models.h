@@ -113,6 +113,8 @@ struct StatusView {
   std::string dbProblem;   // what quick_check said
   bool backupFailed = false;  // the last automatic backup failed
   std::string backupProblem;  // its error code and detail
+  // No backup password yet, so no backup can be made: Settings sets one.
+  bool backupPasswordMissing = false;
 };
 
 struct KioskView {

@@ -1,4 +1,7 @@
 #pragma once
+// Settings: catalog and prices, staff and PINs, the receipt printer, the store's
+// details and the backup password. Values are typed in an editor panel (keypad
+// or on-screen keyboard) that takes the place of the section while it is open.
 #include <string>
 #include <vector>
 
@@ -11,6 +14,17 @@ namespace salon::ui {
 class SettingsScreen {
  public:
   Intents draw(UiContext& ui, const SettingsView& v);
+
+ private:
+  void sections(UiContext& ui, const SettingsView& v, Intents& out);
+  void editor(UiContext& ui, const SettingsEditor& e, Intents& out);
+  void catalog(UiContext& ui, const SettingsView& v, Intents& out);
+  void newItem(UiContext& ui, const SettingsView& v, Intents& out);
+  void staff(UiContext& ui, const SettingsView& v, Intents& out);
+  void newStaff(UiContext& ui, const SettingsView& v, Intents& out);
+  void printer(UiContext& ui, const SettingsView& v, Intents& out);
+  void store(UiContext& ui, const SettingsView& v, Intents& out);
+  void backup(UiContext& ui, const SettingsView& v, Intents& out);
 };
 
 // Every text the view will show (the font book adds new characters first).

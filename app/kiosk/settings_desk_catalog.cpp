@@ -1,0 +1,164 @@
+// The Settings screen's catalog: prices, active items, new services and products,
+// and (read only) the promotions and member-tier discounts core applies.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "app/core/error.h"
+#include "app/core/staff_auth.h"
+#include "app/core/uuid.h"
+#include "app/kiosk/settings_desk.h"
+#include "storage/audit_store.h"
+#include "storage/catalog_store.h"
+
+namespace salon::kiosk {
+namespace {
+
+std::string kindKey(ItemKind k) { return std::string("ui.settings.kind.") + itemKindName(k); }
+
+// A category's name in the kiosk's language where the salon uses a known one.
+std::string categoryLabel(const Catalog& c, const std::string& code) {
+  const std::string key = "ui.settings.category." + code;
+  const std::string& t = c.text(key);
+  return t == key ? code : t;
+}
+
+std::string percentText(int bp) {
+  std::string s = std::to_string(bp / 100);
+  if (bp % 100) s += "." + std::to_string(bp % 100 / 10);
+  return s + "%";
+}
+
+}  // namespace
+
+void SettingsDesk::fillCatalog() {
+  ui::SettingsView& v = k_.view.settings;
+  const Catalog& c = k_.catalog;
+  const Instant now = k_.clock.now();
+  PriceBook book = storage::loadPriceBook(k_.db.sql());
+  std::set<std::string> seen;
+  v.categories.clear();
+  v.items.clear();
+  for (const CatalogItem& i : book.items())
+    if (seen.insert(i.category).second) v.categories.push_back({i.category, categoryLabel(c, i.category)});
+  v.category = category_;
+  for (const CatalogItem& i : book.items()) {
+    if (!category_.empty() && i.category != category_) continue;
+    auto price = book.priceAt(i.code, now);
+    int promo = book.promotionBpAt(i, now);
+    v.items.push_back({i.code, i.name, kindKey(i.kind), categoryLabel(c, i.category),
+                       price ? formatYuan(*price) : "-", promo ? "-" + percentText(promo) : "", i.active});
+  }
+  v.chosenItem = chosenItem_;
+  v.promotions.clear();
+  for (const Promotion& p : book.promotions()) {
+    if (p.until <= now) continue;
+    std::string what = p.itemCode.empty() ? categoryLabel(c, p.category) : p.itemCode;
+    if (const CatalogItem* it = book.item(p.itemCode)) what = it->name;
+    std::string from = formatLocalDateTime(p.from, k_.zone).substr(0, 10);
+    std::string until = formatLocalDateTime(p.until - 1, k_.zone).substr(0, 10);
+    v.promotions.push_back(p.name + "  " + what + "  -" + percentText(p.percentOffBp) + "  " + from + " ~ " + until);
+  }
+  v.tiers.clear();
+  std::vector<MemberTier> tiers = storage::loadTiers(k_.db.sql());
+  std::sort(tiers.begin(), tiers.end(), [](const MemberTier& a, const MemberTier& b) { return a.rank < b.rank; });
+  for (const MemberTier& t : tiers) {
+    std::string line = t.name + ":";
+    for (const auto& [cat, bp] : t.discountBp) line += "  " + categoryLabel(c, cat) + " -" + percentText(bp);
+    v.tiers.push_back(line);
+  }
+  v.newItem = {};
+  v.newItem.open = item_.open;
+  v.newItem.name = item_.name;
+  v.newItem.kind = item_.kind;
+  v.newItem.category = item_.category;
+  v.newItem.price = item_.fen < 0 ? "" : formatYuan(Money(item_.fen));
+}
+
+// A new price is in force from now on; the old one stays in the price history.
+void SettingsDesk::changePrice(const std::string& code, std::int64_t fen) {
+  const Staff me = *k_.staff;
+  Guard(k_.audit, k_.clock).require(me, Action::ManageCatalog, "catalog_item", code);
+  PriceBook book = storage::loadPriceBook(k_.db.sql());
+  if (!book.item(code)) throw DomainError("unknown_item", code);
+  const Instant now = k_.clock.now();
+  auto before = book.priceAt(code, now);
+  if (before && before->fen == fen) return done("ui.settings.unchanged");
+  k_.db.write([&](SQLite::Database& s) {
+    storage::addPrice(s, {code, Money(fen), now}, me.code, now);
+    storage::appendAudit(s, auditOf(now, me.code, "catalog.price", "catalog_item", code, "settings screen",
+                                    (before ? std::to_string(before->fen) : "-") + " -> " + std::to_string(fen)));
+    storage::appendOutbox(s, {newUuid(), "catalog.price_changed",
+                              nlohmann::json{{"item", code}, {"price", fen}}.dump(), now});
+  });
+  done("ui.settings.price_saved", book.item(code)->name + " " + formatYuan(Money(fen)));
+}
+
+void SettingsDesk::toggleItem(const std::string& code) {
+  const Staff me = *k_.staff;
+  Guard(k_.audit, k_.clock).require(me, Action::ManageCatalog, "catalog_item", code);
+  PriceBook book = storage::loadPriceBook(k_.db.sql());
+  if (!book.item(code)) throw DomainError("unknown_item", code);
+  CatalogItem item = *book.item(code);  // inactive ones too: they can be activated again
+  item.active = !item.active;
+  const Instant now = k_.clock.now();
+  k_.db.write([&](SQLite::Database& s) {
+    storage::saveItem(s, item, now);
+    storage::appendAudit(s, auditOf(now, me.code, item.active ? "catalog.activate" : "catalog.deactivate",
+                                    "catalog_item", code, "settings screen"));
+    storage::appendOutbox(s, {newUuid(), item.active ? "catalog.item_activated" : "catalog.item_deactivated",
+                              nlohmann::json{{"item", code}}.dump(), now});
+  });
+  done(item.active ? "ui.settings.item_activated" : "ui.settings.item_deactivated", item.name);
+}
+
+void SettingsDesk::saveNewItem() {
+  const Staff me = *k_.staff;
+  Guard(k_.audit, k_.clock).require(me, Action::ManageCatalog, "catalog_item", "new");
+  if (item_.name.empty()) throw DomainError("settings_name_missing", "item");
+  if (item_.category.empty()) throw DomainError("settings_category_missing", "item");
+  if (item_.fen < 0) throw DomainError("settings_price_missing", "item");
+  PriceBook book = storage::loadPriceBook(k_.db.sql());
+  CatalogItem item;
+  item.kind = item_.kind == "product" ? ItemKind::Product : ItemKind::Service;
+  const std::string prefix = item.kind == ItemKind::Product ? "P-" : "S-";
+  for (int n = 101; item.code.empty() || book.item(item.code); ++n) item.code = prefix + std::to_string(n);
+  item.name = item_.name;
+  item.category = item_.category;
+  item.durationMinutes = item.kind == ItemKind::Service ? 60 : 0;
+  const Instant now = k_.clock.now();
+  k_.db.write([&](SQLite::Database& s) {
+    storage::saveItem(s, item, now);
+    storage::addPrice(s, {item.code, Money(item_.fen), now}, me.code, now);
+    storage::appendAudit(s, auditOf(now, me.code, "catalog.add", "catalog_item", item.code, "settings screen",
+                                    item.name + ", " + std::to_string(item_.fen)));
+    storage::appendOutbox(s, {newUuid(), "catalog.item_added",
+                              nlohmann::json{{"item", item.code}, {"name", item.name}, {"price", item_.fen}}.dump(),
+                              now});
+  });
+  category_ = item.category;
+  chosenItem_ = item.code;
+  item_ = {};
+  done("ui.settings.item_added", item.name);
+}
+
+void SettingsDesk::addPromotion(const std::string& code, int percent, int days) {
+  const Staff me = *k_.staff;
+  Guard(k_.audit, k_.clock).require(me, Action::ManageCatalog, "promotion", code);
+  PriceBook book = storage::loadPriceBook(k_.db.sql());
+  const CatalogItem* item = book.item(code);
+  if (!item) throw DomainError("unknown_item", code);
+  const Instant now = k_.clock.now();
+  // From now until the end of the last store day.
+  const Instant until = startOfLocalDay(localDate(now, k_.zone), k_.zone) + days * kDay;
+  Promotion p{newUuid(), item->name + " -" + std::to_string(percent) + "%", code, "", percent * 100, now, until};
+  k_.db.write([&](SQLite::Database& s) {
+    storage::addPromotion(s, p, me.code, now);
+    storage::appendAudit(s, auditOf(now, me.code, "promotion.add", "promotion", p.id, p.name));
+    storage::appendOutbox(s, {newUuid(), "promotion.added", nlohmann::json{{"id", p.id}, {"name", p.name}}.dump(), now});
+  });
+  done("ui.settings.promotion_added", p.name);
+}
+
+}  // namespace salon::kiosk
