@@ -16,7 +16,7 @@
 #include "storage/customer_directory.h"
 #include "storage/customer_rows.h"
 #include "storage/settings_store.h"
-#include "support/temp_dir.h"
+#include "support/kiosk_fixture.h"
 
 using namespace salon;
 using namespace salon::kiosk;
@@ -26,20 +26,11 @@ namespace {
 
 const Staff kCash{"cash", "陈前台", Role::Cashier, "前台", true};
 
-struct Fixture {
-  test::TempDir dir;
-  ManualClock clock{1'780'000'000'000};
-  std::unique_ptr<storage::Database> db = storage::Database::open(dir.file("k.db"));
-  NameKeyMaker keys;
-  storage::SqliteCustomerDirectory directory{*db, keys};
-  storage::SqliteCheckInQueue queue{*db};
-  std::unique_ptr<KioskController> kiosk;
+struct Fixture : test::KioskFixture {
   StoreZone zone;
   CivilDate today{2026, 6, 1};  // a Monday
 
   Fixture() {
-    cli::seedDemoSalon(*db, clock, PinCost::minimum());
-    cli::seedShowcaseCustomers(*db, clock);
     zone = storage::storeZone(db->sql());
     db->write([&](SQLite::Database& s) {
       CatalogItem facial;
@@ -58,7 +49,7 @@ struct Fixture {
       storage::saveItem(s, cut, 0);
     });
     clock.set(at(8, 30));
-    kiosk = std::make_unique<KioskController>(*db, directory, queue, clock, "zh-Hans", 60);
+    start(60);
   }
   Instant at(int hour, int minute = 0, int day = 0) const {
     return startOfLocalDay(civilFromDays(daysFromCivil(today) + day), zone) + hour * kHour + minute * kMinute;
@@ -84,14 +75,8 @@ struct Fixture {
     r.channel = "phone";
     return book.book(kCash, r).id;
   }
-  void signIn(const std::string& code, const std::string& pin) {
-    kiosk->apply(ui::ChooseStaff{code});
-    kiosk->apply(ui::PinKeys{pin + "="});
-    REQUIRE(kiosk->staff());
-  }
   void apply(ui::AppointmentsIntent i) { kiosk->apply(ui::Intent{i}); }
   const ui::AppointmentsView& view() const { return kiosk->view().appointments; }
-  int count(const std::string& sql) { return db->sql().execAndGet(sql).getInt(); }
   Appointment stored(const std::string& id) {
     storage::SqliteAppointmentStore store(*db);
     auto a = store.appointment(id);

@@ -17,36 +17,21 @@
 #include "storage/record_keeping_store.h"
 #include "storage/recording_store.h"
 #include "storage/staff_store.h"
-#include "support/temp_dir.h"
+#include "support/kiosk_fixture.h"
 
 using namespace salon;
 using namespace salon::kiosk;
 
 namespace {
 
-struct Fixture {
-  test::TempDir dir;
-  ManualClock clock{1'780'000'000'000};
-  std::unique_ptr<storage::Database> db = storage::Database::open(dir.file("k.db"));
-  NameKeyMaker keys;
-  storage::SqliteCustomerDirectory directory{*db, keys};
-  storage::SqliteCheckInQueue queue{*db};
+struct Fixture : test::KioskFixture {
   storage::SqliteAuditLog audit{*db};
   storage::SqliteStaffStore staffStore{*db};
-  std::unique_ptr<KioskController> kiosk;
 
   Fixture() {
-    cli::seedDemoSalon(*db, clock, PinCost::minimum());
-    cli::seedShowcaseCustomers(*db, clock);
-    kiosk = std::make_unique<KioskController>(*db, directory, queue, clock, "zh-Hans", 30);
-  }
-  void signIn(const std::string& code, const std::string& pin) {
-    kiosk->apply(ui::ChooseStaff{code});
-    kiosk->apply(ui::PinKeys{pin + "="});
-    REQUIRE(kiosk->staff());
+    start(30);
   }
   Staff staff(const std::string& code) { return staffStore.findStaff(code)->staff; }
-  int count(const std::string& sql) { return db->sql().execAndGet(sql).getInt(); }
   std::string text(const std::string& sql) { return db->sql().execAndGet(sql).getString(); }
   const ui::ApprovalsView& view() const { return kiosk->view().approvals; }
   void apply(ui::ApprovalsIntent i) { kiosk->apply(ui::Intent{std::move(i)}); }

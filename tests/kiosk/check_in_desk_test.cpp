@@ -13,34 +13,18 @@
 #include "storage/check_in_store.h"
 #include "storage/customer_directory.h"
 #include "storage/member_card_store.h"
-#include "support/temp_dir.h"
+#include "support/kiosk_fixture.h"
 
 using namespace salon;
 using namespace salon::kiosk;
 
 namespace {
 
-struct Fixture {
-  test::TempDir dir;
-  ManualClock clock{1'780'000'000'000};
-  std::unique_ptr<storage::Database> db = storage::Database::open(dir.file("k.db"));
-  NameKeyMaker keys;
-  storage::SqliteCustomerDirectory directory{*db, keys};
-  storage::SqliteCheckInQueue queue{*db};
+struct Fixture : test::KioskFixture {
   storage::SqliteMemberCardStore cards{*db};
-  std::unique_ptr<KioskController> kiosk;
 
-  Fixture() {
-    cli::seedDemoSalon(*db, clock, PinCost::minimum());
-    cli::seedShowcaseCustomers(*db, clock);
-    kiosk = std::make_unique<KioskController>(*db, directory, queue, clock, "zh-Hans", 5);
-  }
-  void signIn(const std::string& code, const std::string& pin) {
-    kiosk->apply(ui::ChooseStaff{code});
-    kiosk->apply(ui::PinKeys{pin + "="});
-  }
+  Fixture() { start(5); }
   const ui::CheckInView& view() const { return kiosk->view().checkIn; }
-  int count(const std::string& sql) { return db->sql().execAndGet(sql).getInt(); }
   CustomerId idOf(const std::string& memberNo) {
     return db->sql().execAndGet("SELECT id FROM customers WHERE member_no = '" + memberNo + "'").getInt64();
   }

@@ -21,35 +21,21 @@
 #include "storage/print_job_store.h"
 #include "storage/sale_store.h"
 #include "storage/settings_store.h"
-#include "support/temp_dir.h"
+#include "support/kiosk_fixture.h"
 
 using namespace salon;
 using namespace salon::kiosk;
 
 namespace {
 
-struct Fixture {
-  test::TempDir dir;
-  ManualClock clock{1'780'000'000'000};
-  std::unique_ptr<storage::Database> db = storage::Database::open(dir.file("k.db"));
-  NameKeyMaker keys;
-  storage::SqliteCustomerDirectory directory{*db, keys};
-  storage::SqliteCheckInQueue queue{*db};
-  std::unique_ptr<KioskController> kiosk;
+struct Fixture : test::KioskFixture {
   CustomerId meiling = 0;
 
   explicit Fixture(bool dayOpen = true) {
-    cli::seedDemoSalon(*db, clock, PinCost::minimum());
-    cli::seedShowcaseCustomers(*db, clock);
     cli::seedDemoCheckout(*db, clock, 0, 1);  // the catalog, prices and tiers
     if (dayOpen) storage::openBusinessDay(*db, "cash", Money(), clock.now(), storage::readZone(db->sql()));
     meiling = storage::findCustomerId(db->sql(), "13912345678");
-    kiosk = std::make_unique<KioskController>(*db, directory, queue, clock, "zh-Hans", 5);
-  }
-  void signIn(const std::string& code, const std::string& pin) {
-    kiosk->apply(ui::ChooseStaff{code});
-    kiosk->apply(ui::PinKeys{pin + "="});
-    REQUIRE(kiosk->staff());
+    start(5);
   }
   // 1000 yuan topped up (+200 bonus), as the counter sells it.
   void topUp(CustomerId who) {
@@ -68,7 +54,6 @@ struct Fixture {
   }
   void apply(ui::CheckoutIntent i) { kiosk->apply(ui::Intent{std::move(i)}); }
   const ui::CheckoutView& v() const { return kiosk->view().checkout; }
-  int count(const std::string& sql) { return db->sql().execAndGet(sql).getInt(); }
 };
 
 }  // namespace

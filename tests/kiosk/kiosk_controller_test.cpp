@@ -9,32 +9,16 @@
 #include "app/kiosk/kiosk_controller.h"
 #include "storage/customer_directory.h"
 #include "storage/check_in_store.h"
-#include "support/temp_dir.h"
+#include "support/kiosk_fixture.h"
 
 using namespace salon;
 using namespace salon::kiosk;
 
 namespace {
 
-struct Fixture {
-  test::TempDir dir;
-  ManualClock clock{1'780'000'000'000};
-  std::unique_ptr<storage::Database> db = storage::Database::open(dir.file("k.db"));
-  NameKeyMaker keys;
-  storage::SqliteCustomerDirectory directory{*db, keys};
-  storage::SqliteCheckInQueue queue{*db};
-  std::unique_ptr<KioskController> kiosk;
+struct Fixture : test::KioskFixture {
 
-  Fixture() {
-    cli::seedDemoSalon(*db, clock, PinCost::minimum());
-    cli::seedShowcaseCustomers(*db, clock);
-    kiosk = std::make_unique<KioskController>(*db, directory, queue, clock, "zh-Hans", 5);
-  }
-  void signIn(const std::string& code, const std::string& pin) {
-    kiosk->apply(ui::ChooseStaff{code});
-    kiosk->apply(ui::PinKeys{pin + "="});
-  }
-  int count(const std::string& sql) { return db->sql().execAndGet(sql).getInt(); }
+  Fixture() { start(5); }
 };
 
 }  // namespace
@@ -44,7 +28,7 @@ TEST_CASE("signing in by PIN: a wrong PIN is refused in the kiosk's language, th
   const ui::KioskView& v = f.kiosk->view();
   CHECK(v.screen == ui::Screen::SignIn);
   CHECK(v.signIn.staff.size() == 6);
-  f.signIn("cash", "1111");
+  f.trySignIn("cash", "1111");
   CHECK(v.screen == ui::Screen::SignIn);
   CHECK(v.signIn.message == "密码错误");
   CHECK(v.signIn.pinDigits == 0);
@@ -158,7 +142,7 @@ TEST_CASE("a PIN checked off the frame: keys wait meanwhile, and a result after 
       done(r);
     });
   });
-  f.signIn("mgr", "1234");
+  f.trySignIn("mgr", "1234");
   CHECK(f.kiosk->view().signIn.checking);
   CHECK(f.kiosk->view().signIn.pinDigits == 4);  // the dots stay while checking
   f.kiosk->apply(ui::PinKeys{"9"});               // ignored while checking
@@ -169,7 +153,7 @@ TEST_CASE("a PIN checked off the frame: keys wait meanwhile, and a result after 
   CHECK_FALSE(f.kiosk->staff());
   CHECK(f.kiosk->view().screen == ui::Screen::SignIn);
 
-  f.signIn("mgr", "1234");
+  f.trySignIn("mgr", "1234");
   REQUIRE(pending.size() == 2);
   pending[1]();
   REQUIRE(f.kiosk->staff());

@@ -17,32 +17,18 @@
 #include "storage/day_store.h"
 #include "storage/member_card_store.h"
 #include "storage/settings_store.h"
-#include "support/temp_dir.h"
+#include "support/kiosk_fixture.h"
 
 using namespace salon;
 using namespace salon::kiosk;
 
 namespace {
 
-struct Fixture {
-  test::TempDir dir;
-  ManualClock clock{1'780'000'000'000};
-  std::unique_ptr<storage::Database> db = storage::Database::open(dir.file("k.db"));
-  NameKeyMaker keys;
-  storage::SqliteCustomerDirectory directory{*db, keys};
-  storage::SqliteCheckInQueue queue{*db};
-  std::unique_ptr<KioskController> kiosk;
+struct Fixture : test::KioskFixture {
 
   Fixture() {
-    cli::seedDemoSalon(*db, clock, PinCost::minimum());
-    cli::seedShowcaseCustomers(*db, clock);
     cli::seedDemoCheckout(*db, clock, 0, 1);
-    kiosk = std::make_unique<KioskController>(*db, directory, queue, clock, "zh-Hans", 5);
-  }
-  void signIn(const std::string& code, const std::string& pin) {
-    kiosk->apply(ui::ChooseStaff{code});
-    kiosk->apply(ui::PinKeys{pin + "="});
-    REQUIRE(kiosk->staff());
+    start(5);
   }
   CustomerId zhangSan() { return directory.search("13800138000", 1).at(0).id; }
   std::int64_t get(const std::string& sql) { return db->sql().execAndGet(sql).getInt64(); }

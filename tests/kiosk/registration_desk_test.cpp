@@ -10,7 +10,7 @@
 #include "app/kiosk/kiosk_controller.h"
 #include "storage/check_in_store.h"
 #include "storage/customer_directory.h"
-#include "support/temp_dir.h"
+#include "support/kiosk_fixture.h"
 
 using namespace salon;
 using namespace salon::kiosk;
@@ -28,20 +28,11 @@ class FixedPinyin : public PinyinConverter {
   }
 };
 
-struct Fixture {
-  test::TempDir dir;
-  ManualClock clock{1'780'000'000'000};
-  std::unique_ptr<storage::Database> db = storage::Database::open(dir.file("k.db"));
-  NameKeyMaker keys;
-  storage::SqliteCustomerDirectory directory{*db, keys};
-  storage::SqliteCheckInQueue queue{*db};
+struct Fixture : test::KioskFixture {
   FixedPinyin pinyin;
-  std::unique_ptr<KioskController> kiosk;
 
   Fixture() {
-    cli::seedDemoSalon(*db, clock, PinCost::minimum());
-    cli::seedShowcaseCustomers(*db, clock);
-    kiosk = std::make_unique<KioskController>(*db, directory, queue, clock, "zh-Hans", 5);
+    start(5);
     kiosk->setPinyin(&pinyin);
     kiosk->apply(ui::ChooseStaff{"cash"});
     kiosk->apply(ui::PinKeys{"3456="});
@@ -50,7 +41,6 @@ struct Fixture {
   }
   const ui::RegistrationView& view() const { return kiosk->view().registration; }
   void act(ui::RegistrationIntent i) { kiosk->apply(ui::Intent{i}); }
-  int count(const std::string& sql) { return db->sql().execAndGet(sql).getInt(); }
 };
 
 }  // namespace

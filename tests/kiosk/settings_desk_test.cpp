@@ -21,31 +21,18 @@
 #include "storage/check_in_store.h"
 #include "storage/customer_directory.h"
 #include "storage/settings_store.h"
-#include "support/temp_dir.h"
+#include "support/kiosk_fixture.h"
 
 using namespace salon;
 using namespace salon::kiosk;
 
 namespace {
 
-struct Fixture {
-  test::TempDir dir;
-  ManualClock clock{1'780'000'000'000};
-  std::unique_ptr<storage::Database> db = storage::Database::open(dir.file("k.db"));
-  NameKeyMaker keys;
-  storage::SqliteCustomerDirectory directory{*db, keys};
-  storage::SqliteCheckInQueue queue{*db};
-  std::unique_ptr<KioskController> kiosk;
+struct Fixture : test::KioskFixture {
 
   Fixture() {
-    cli::seedDemoSalon(*db, clock, PinCost::minimum());
-    cli::seedShowcaseCustomers(*db, clock);
     cli::seedDemoCheckout(*db, clock, 0, 1);  // the catalog, tiers and policy; no past sales
-    kiosk = std::make_unique<KioskController>(*db, directory, queue, clock, "zh-Hans", 5);
-  }
-  void signIn(const std::string& code, const std::string& pin) {
-    kiosk->apply(ui::ChooseStaff{code});
-    kiosk->apply(ui::PinKeys{pin + "="});
+    start(5);
   }
   void openSettings() { kiosk->apply(ui::Navigate{ui::Screen::Settings, 0}); }
   void s(ui::SettingsIntent i) { kiosk->apply(ui::Intent{std::move(i)}); }
@@ -54,7 +41,6 @@ struct Fixture {
     s(ui::SettingsKeys{keys});
   }
   const ui::SettingsView& view() const { return kiosk->view().settings; }
-  int count(const std::string& sql) { return db->sql().execAndGet(sql).getInt(); }
 };
 
 bool hasTile(const ui::KioskView& v, ui::Screen s) {
@@ -222,8 +208,8 @@ TEST_CASE("settings: a manager adds a staff member who then signs in with the ne
 
 TEST_CASE("settings: a locked PIN is unlocked, a PIN reset, a deactivation needs a second tap") {
   Fixture f;
-  for (int i = 0; i < kMaxWrongPins; ++i) f.signIn("cash", "0000");
-  f.signIn("cash", "3456");
+  for (int i = 0; i < kMaxWrongPins; ++i) f.trySignIn("cash", "0000");
+  f.trySignIn("cash", "3456");
   CHECK_FALSE(f.kiosk->staff());  // locked
   f.signIn("mgr", "1234");
   f.openSettings();
