@@ -10,6 +10,7 @@
 #include "app/core/file_view_rules.h"
 #include "app/core/phone.h"
 #include "app/kiosk/customer_records.h"
+#include "app/kiosk/customer_search.h"
 #include "app/kiosk/text_entry.h"
 #include "storage/catalog_store.h"
 #include "storage/customer_field_update.h"
@@ -20,7 +21,6 @@
 namespace salon::kiosk {
 namespace {
 
-constexpr int kSearchLimit = 30;
 constexpr int kHistoryLimit = 50;
 
 // The sections each tab shows (what its view is audited as).
@@ -98,22 +98,12 @@ void CustomerFileDesk::on(const ui::FileSearchTyped& i) {
 }
 
 void CustomerFileDesk::search() {
-  ui::CustomerSearchView& s = k_.view.customerFile.search;
   k_.view.customerFile.message.clear();
-  s.found.clear();
-  s.searched = !s.query.empty();
-  if (s.query.empty()) return;
-  Guard(k_.audit, k_.clock).require(*k_.staff, Action::ViewCustomerFile, "customer", "search");
-  for (const CustomerSummary& c : k_.directory.search(s.query, kSearchLimit))
-    s.found.push_back({c.id, c.fileNo, c.memberNo, c.name, maskPhone(c.phone)});
-  if (!s.found.empty())
-    k_.audit.append(auditOf(k_.clock.now(), k_.staff->code, "customer.view", "customer", "search",
-                            "find a customer: " + s.query, "name,phone_masked"));
+  findCustomers(k_, k_.view.customerFile.search, "find a customer");
 }
 
 void CustomerFileDesk::on(const ui::OpenFoundCustomer& i) {
-  const auto& found = k_.view.customerFile.search.found;
-  if (std::none_of(found.begin(), found.end(), [&](const ui::FoundCustomer& f) { return f.id == i.id; })) return;
+  if (!wasOffered(k_.view.customerFile.search, i.id)) return;
   open(i.id);
 }
 

@@ -8,6 +8,7 @@
 #include "app/core/staff_auth.h"
 #include "app/core/uuid.h"
 #include "app/kiosk/customer_records.h"
+#include "app/kiosk/customer_search.h"
 #include "app/kiosk/text_entry.h"
 #include "devices/escpos/tickets.h"
 #include "devices/print_queue.h"
@@ -21,7 +22,6 @@
 namespace salon::kiosk {
 namespace {
 
-constexpr int kSearchLimit = 30;
 constexpr int kHistoryLimit = 50;
 constexpr int kPrintWaitMs = 60000;
 constexpr std::size_t kMaxAmountDigits = 6;  // up to ¥999,999 in one top-up
@@ -98,21 +98,11 @@ void MembersDesk::on(const ui::MemberSearchTyped& i) {
 }
 
 void MembersDesk::search() {
-  ui::CustomerSearchView& s = k_.view.members.search;
-  s.found.clear();
-  s.searched = !s.query.empty();
-  if (s.query.empty()) return;
-  Guard(k_.audit, k_.clock).require(*k_.staff, Action::ViewCustomerFile, "customer", "search");
-  for (const CustomerSummary& c : k_.directory.search(s.query, kSearchLimit))
-    s.found.push_back({c.id, c.fileNo, c.memberNo, c.name, maskPhone(c.phone)});
-  if (!s.found.empty())
-    k_.audit.append(auditOf(k_.clock.now(), k_.staff->code, "customer.view", "customer", "search",
-                            "find a member: " + s.query, "name,phone_masked"));
+  findCustomers(k_, k_.view.members.search, "find a member");
 }
 
 void MembersDesk::on(const ui::OpenMember& i) {
-  const auto& found = k_.view.members.search.found;
-  if (std::none_of(found.begin(), found.end(), [&](const ui::FoundCustomer& f) { return f.id == i.id; })) return;
+  if (!wasOffered(k_.view.members.search, i.id)) return;
   open(i.id);
 }
 
