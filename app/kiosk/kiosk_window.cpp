@@ -95,11 +95,10 @@ class KioskSession {
         controller_(db, directory_, queue_, clock, o.language, o.autoLockMinutes),
         fonts_(ui::fontCandidates(assets::text("fonts.txt").value_or(""))) {
     if (!fonts_.hasCjkFont()) std::cerr << "warning: no CJK font found (see assets/fonts.txt)\n";
-    // Every sentence of every language, so switching language needs no rebuild.
-    for (const char* lang : {"zh-Hans", "zh-Hant", "en"}) {
-      const Catalog texts = assets::catalog(lang);
-      for (const auto& [key, text] : texts.all()) fonts_.note(text);
-    }
+    // Every sentence of the kiosk's language; another language's characters are
+    // added between frames when it is switched to (the atlas of all three held
+    // ~1,100 glyphs at two sizes: tens of MB of texture under llvmpipe).
+    for (const auto& [key, text] : controller_.catalog().all()) fonts_.note(text);
     platform::WindowOptions wo;
     wo.width = o.width;
     wo.height = o.height;
