@@ -1,6 +1,7 @@
 #include "app/ui/screens.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace salon::ui {
 
@@ -22,21 +23,38 @@ Intent HomeScreen::searchBar(UiContext& ui, const SearchView& v) {
 // The ways out of the home screen: check-in, the screens this staff member may
 // open (with what waits there), and switching user.
 Intent HomeScreen::tiles(UiContext& ui, const HomeView& v) {
-  Intent out;
-  const Metrics& m = ui.metrics;
-  const float n = static_cast<float>(v.tiles.size() + 2);
-  const float w = std::max(110 * m.scale, (ImGui::GetContentRegionAvail().x - (n - 1) * m.gap) / n);
-  if (touchButton(ui, "home.checkin", ui.t("ui.home.checkin"), ImVec2(w, m.touch), Tone::Primary))
-    out = Navigate{Screen::CheckIn};
+  struct Tile {
+    std::string id, label;
+    Intent intent;
+    Tone tone = Tone::Plain;
+  };
+  std::vector<Tile> all{{"home.checkin", ui.t("ui.home.checkin"), Navigate{Screen::CheckIn}, Tone::Primary}};
   for (const HomeTile& t : v.tiles) {
     std::string label = ui.t(t.labelKey);
     if (t.badge > 0) label += " (" + std::to_string(t.badge) + ")";
-    ImGui::SameLine(0, m.gap);
-    if (touchButton(ui, "home.tile." + t.labelKey.substr(t.labelKey.rfind('.') + 1), label, ImVec2(w, m.touch)))
-      out = Navigate{t.screen};
+    all.push_back({"home.tile." + t.labelKey.substr(t.labelKey.rfind('.') + 1), label, Navigate{t.screen}});
   }
-  ImGui::SameLine(0, m.gap);
-  if (touchButton(ui, "home.switch", ui.t("ui.home.switch_user"), ImVec2(w, m.touch))) out = LockKiosk{};
+  all.push_back({"home.switch", ui.t("ui.home.switch_user"), LockKiosk{}});
+  // Each tile as wide as its label needs; what is left over is shared out, and a
+  // row that would overflow (a long language) goes on to the next line.
+  const Metrics& m = ui.metrics;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  std::vector<float> widths;
+  float total = 0;
+  for (const Tile& t : all) {
+    widths.push_back(std::max(110 * m.scale, ImGui::CalcTextSize(t.label.c_str()).x + 2 * m.gap));
+    total += widths.back() + m.gap;
+  }
+  const float spare = total - m.gap < avail ? (avail - (total - m.gap)) / static_cast<float>(all.size()) : 0;
+  Intent out;
+  float x = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const float w = widths[i] + spare;
+    if (i > 0 && x + w <= avail + 0.5f) ImGui::SameLine(0, m.gap);
+    else if (i > 0) x = 0;
+    if (touchButton(ui, all[i].id, all[i].label, ImVec2(w, m.touch), all[i].tone)) out = all[i].intent;
+    x += w + m.gap;
+  }
   return out;
 }
 

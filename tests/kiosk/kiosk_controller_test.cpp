@@ -124,7 +124,7 @@ TEST_CASE("a member card greets by name, an unknown card is refused") {
 TEST_CASE("the language switches at runtime") {
   Fixture f;
   f.kiosk->apply(ui::SwitchLanguage{"en"});
-  CHECK(f.kiosk->catalog().text("ui.home.checkin") == "Customer check-in");
+  CHECK(f.kiosk->catalog().text("ui.home.checkin") == "Check-in");
   CHECK(f.kiosk->view().status.language == "en");
   f.kiosk->apply(ui::SwitchLanguage{"zh-Hant"});
   CHECK(f.kiosk->catalog().text("ui.home.checkin") == "顧客簽到");
