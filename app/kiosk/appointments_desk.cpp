@@ -199,6 +199,29 @@ int AppointmentsDesk::waiting() {
   }
 }
 
+std::vector<ui::HomeAppointment> AppointmentsDesk::todayForHome(std::size_t limit) {
+  std::vector<ui::HomeAppointment> rows;
+  if (!k_.staff) return rows;
+  try {
+    std::vector<Appointment> day;
+    for (const Appointment& a : book().day(today()))
+      if (a.state == "booked" || a.state == "checked_in") day.push_back(a);
+    std::sort(day.begin(), day.end(), [](const Appointment& a, const Appointment& b) { return a.start < b.start; });
+    if (day.size() > limit) day.resize(limit);
+    std::vector<CustomerId> ids;
+    for (const Appointment& a : day) ids.push_back(a.customer);
+    auto names = storage::customerNames(k_.db.sql(), ids);
+    std::unordered_map<std::string, std::string> staffNames;
+    for (const Staff& s : storage::SqliteStaffStore(k_.db).listStaff()) staffNames[s.code] = s.name;
+    for (const Appointment& a : day)
+      rows.push_back({clockText(minuteOf(a.start, k_.zone)), names[a.customer],
+                      servicesOf(a) + " · " + staffNames[a.staff], "ui.appointments.state." + a.state});
+  } catch (const DomainError&) {
+    rows.clear();  // the home screen shows no bookings rather than failing
+  }
+  return rows;
+}
+
 void AppointmentsDesk::apply(const ui::AppointmentsIntent& intent) {
   if (!k_.staff) return;
   if (!dateSet_) open(0);

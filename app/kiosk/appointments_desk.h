@@ -29,6 +29,8 @@ class AppointmentsDesk : public Desk {
   void locked() override;
   // Today's appointments whose customer has not arrived yet (the home badge).
   int waiting() override;
+  // Today's appointments still to come or in the salon, earliest first, for the home screen.
+  std::vector<ui::HomeAppointment> todayForHome(std::size_t limit);
   bool offered() const override;
 
   // Who a contact on a list row is logged for.

@@ -186,6 +186,7 @@ void KioskController::showHome() {
     if (d->offered()) view_.home.tiles.push_back({s, tileKey(s), d->waiting()});
   }
   view_.home.dueSoon = approvals_.dueSoon(3, view_.home.dueTotal);
+  view_.home.appointments = appointments_.todayForHome(6);
   listCustomers(directory_.recent(kTodayListLength));
   // One audit entry for the list the staff member now sees.
   if (!view_.home.customers.empty() || !view_.home.queue.empty())

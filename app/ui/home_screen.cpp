@@ -88,6 +88,16 @@ Intent HomeScreen::draw(UiContext& ui, const HomeView& v) {
   const bool searching = !v.search.query.empty();
   if (!searching) {  // recording deadlines due soon, then today's queue; a search shows only its results
     if (Intent d = dueSoonSection(ui, v.dueSoon, v.dueTotal); !std::holds_alternative<std::monostate>(d)) out = d;
+    if (!v.appointments.empty()) {
+      ImGui::SetCursorPos(ImVec2(x0, ImGui::GetCursorPosY() + m.gap * 0.5f));
+      text(ui, ui.t("ui.home.appointments") + " (" + std::to_string(v.appointments.size()) + ")");
+      for (std::size_t i = 0; i < v.appointments.size(); ++i) {
+        const HomeAppointment& a = v.appointments[i];
+        const std::string* cells[4] = {&a.time, &a.name, &a.detail, &ui.t(a.stateKey)};
+        if (row("home.appointment." + std::to_string(i + 1), cells)) out = Navigate{Screen::Appointments};
+      }
+      ImGui::Dummy(ImVec2(0, m.gap));
+    }
     ImGui::SetCursorPos(ImVec2(x0, ImGui::GetCursorPosY() + m.gap * 0.5f));
     text(ui, ui.t("ui.home.queue") + " (" + std::to_string(v.queue.size()) + ")");
     if (v.queue.empty()) {

@@ -65,6 +65,14 @@ struct SearchView {
   bool pinyinReady = false;            // librime deployed
 };
 
+// One of today's appointments on the home screen (tap: the day book).
+struct HomeAppointment {
+  std::string time;      // 10:00, store time
+  std::string name;      // the customer (and pet)
+  std::string detail;    // services · staff
+  std::string stateKey;  // "ui.appointments.state.booked"
+};
+
 struct HomeView {
   std::string staffName;
   std::vector<HomeTile> tiles;  // the screens this staff member may open
@@ -73,6 +81,7 @@ struct HomeView {
   std::vector<CustomerRow> customers;
   std::vector<DueRow> dueSoon;  // recording deadlines due soonest (the Approvals desk's)
   int dueTotal = 0;             // how many are due in all
+  std::vector<HomeAppointment> appointments;  // today's, not yet done (the Appointments desk's)
 };
 
 // Check-in by phone shows only a masked name and no balances: a phone number

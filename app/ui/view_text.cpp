@@ -22,6 +22,10 @@ std::vector<std::string> textsOf(const KioskView& v) {
     out.push_back(q.name);
   }
   for (const CheckInMatch& m : v.checkIn.matches) out.push_back(m.maskedName);
+  for (const HomeAppointment& a : v.home.appointments) {
+    out.push_back(a.name);
+    out.push_back(a.detail);
+  }
   addTexts(v.registration, out);
   addTexts(v.checkout, out);
   addTexts(v.customerFile, out);

@@ -108,6 +108,14 @@ TEST_CASE("the day book lists the demo's appointments per staff member, the home
                            [](const auto& t) { return t.screen == ui::Screen::Appointments; });
   REQUIRE(tile != f.kiosk->view().home.tiles.end());
   CHECK(tile->badge == 2);
+  // Today's bookings are on the home screen too, earliest first; tomorrow's are not.
+  const auto& today = f.kiosk->view().home.appointments;
+  REQUIRE(today.size() == 2);
+  CHECK(today[0].time == "10:00");
+  CHECK(today[0].name == "张三");
+  CHECK(today[0].detail == "深层补水护理 · 林美容师");
+  CHECK(today[1].time == "11:00");
+  CHECK(today[1].name == "陳美玲");
 
   f.kiosk->apply(ui::Navigate{ui::Screen::Appointments});
   const auto& v = f.view();
