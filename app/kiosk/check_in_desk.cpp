@@ -158,13 +158,13 @@ void CheckInDesk::refuse(const std::string& code) {
 
 // The customer joins today's queue: one business action (the row, its audit
 // entry and its outbox message commit together).
-void CheckInDesk::checkIn(CustomerId id, const std::string& method, const std::string& shownName) {
+void CheckInDesk::checkIn(CustomerId id, const std::string& method, std::string shownName) {
   if (!k_.staff) return;
   const Instant now = k_.clock.now();
   queue_.add({newUuid(), id, now, method, k_.staff->code},
              auditOf(now, k_.staff->code, "customer.check_in", "customer", std::to_string(id), method));
   clear();
-  k_.view.checkIn.welcomedName = shownName;
+  k_.view.checkIn.welcomedName = std::move(shownName);
   shownAt_ = now;
 }
 

@@ -31,7 +31,8 @@ class CheckInDesk : public Desk {
   void findByPhone();
   bool greetMember(const std::string& memberNo, const std::string& method);
   void refuse(const std::string& code);
-  void checkIn(CustomerId id, const std::string& method, const std::string& shownName);
+  // `shownName` by value: it often comes from the view, which this clears.
+  void checkIn(CustomerId id, const std::string& method, std::string shownName);
   void auditView(CustomerId id, const std::string& sections, const std::string& purpose);
 
   CheckInQueue& queue_;

@@ -11,7 +11,7 @@
 namespace salon::kiosk {
 namespace {
 
-constexpr auto kRetryFor = std::chrono::seconds(3);
+constexpr auto kRetryFor = std::chrono::seconds(15);  // a receipt picture under ASan takes seconds
 constexpr int kSettleFrames = 2;  // after the input is consumed: intents applied, next screen drawn
 
 const char* const kVerbs[] = {"tap", "type", "key", "scan", "wait", "shot", "expect"};
