@@ -182,7 +182,7 @@ std::string& ApprovalsDesk::typedField() {
 
 void ApprovalsDesk::refreshCandidates() {
   ui::ApprovalsView& v = k_.view.approvals;
-  v.candidates = pinyin_ && !v.letters.empty() ? pinyin_->candidates(v.letters, 8) : std::vector<std::string>{};
+  v.candidates = k_.pinyin && !v.letters.empty() ? k_.pinyin->candidates(v.letters, 8) : std::vector<std::string>{};
 }
 
 // Letters are pinyin (turned into characters by picking a candidate) when the
@@ -195,7 +195,7 @@ void ApprovalsDesk::on(const ui::ApprovalsFormKeys& i) {
     if (k == '=') v.letters.clear();
     else if (k == 'C') field.clear(), v.letters.clear();
     else if (k == '<') v.letters.empty() ? eraseLastCharacter(field) : v.letters.pop_back();
-    else if (k >= 'a' && k <= 'z' && pinyin_) v.letters += k;
+    else if (k >= 'a' && k <= 'z' && k_.pinyin) v.letters += k;
     else if ((k >= 'a' && k <= 'z') || (k >= '0' && k <= '9')) field += k;
   }
   refreshCandidates();

@@ -33,7 +33,6 @@ class ApprovalsDesk : public Desk {
   // gets how many are due in all.
   std::vector<ui::DueRow> dueSoon(int limit, int& total);
   // The pinyin engine for typing notes (null: letters are typed as they are).
-  void setPinyin(PinyinConverter* pinyin) { pinyin_ = pinyin; }
 
   void on(const ui::ApprovalsRefresh&);
   void on(const ui::ApprovalsShowTab& i);
@@ -71,7 +70,6 @@ class ApprovalsDesk : public Desk {
   storage::SqliteServiceRecords services_{k_.db};
   storage::SqliteRecordKeeping records_{k_.db};
   storage::SqliteFileReviews reviews_{k_.db};
-  PinyinConverter* pinyin_ = nullptr;
 };
 
 }  // namespace salon::kiosk

@@ -10,6 +10,7 @@
 #include "app/core/clock.h"
 #include "app/core/customer.h"
 #include "app/core/i18n.h"
+#include "app/core/pinyin.h"
 #include "app/core/staff.h"
 #include "app/ui/view_models.h"
 #include "storage/database.h"
@@ -32,6 +33,7 @@ struct DeskContext {
   ui::KioskView& view;     // each desk writes only its own screen's part
   std::function<void(ui::Screen, CustomerId)> open;  // show another screen
   Background& background;
+  PinyinConverter* const& pinyin;  // librime once deployed (after the first frame); null until then
 };
 
 class Desk {

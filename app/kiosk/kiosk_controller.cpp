@@ -204,10 +204,8 @@ void KioskController::listCustomers(const std::vector<CustomerSummary>& found) {
 
 void KioskController::setPinyin(PinyinConverter* pinyin) {
   pinyin_ = pinyin;
-  approvals_.setPinyin(pinyin);
   view_.home.search.pinyinReady = pinyin_ != nullptr;
-  registration_.setPinyin(pinyin);
-  settings_.setPinyin(pinyin);
+  view_.registration.pinyinReady = pinyin_ != nullptr;
 }
 
 void KioskController::on(const ui::OpenSearch&) {

@@ -122,7 +122,7 @@ class KioskController {
     done();
   };
   DeskContext desks_{db_,     clock_, zone_, catalog_, staff_, audit_, directory_, view_,
-                     [this](ui::Screen s, CustomerId c) { openScreen(s, c); }, background_};
+                     [this](ui::Screen s, CustomerId c) { openScreen(s, c); }, background_, pinyin_};
   CheckInDesk checkIn_{desks_, queue_};
   RegistrationDesk registration_{desks_, checkIn_};
   CheckoutDesk checkout_{desks_};

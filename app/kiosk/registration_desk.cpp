@@ -21,15 +21,10 @@ void eraseLastCharacter(std::string& s) {
 
 RegistrationDesk::~RegistrationDesk() = default;
 
-void RegistrationDesk::setPinyin(PinyinConverter* pinyin) {
-  pinyin_ = pinyin;
-  k_.view.registration.pinyinReady = pinyin_ != nullptr;
-}
-
 void RegistrationDesk::open(CustomerId) {
   ui::RegistrationView& v = k_.view.registration;
   v = {};
-  v.pinyinReady = pinyin_ != nullptr;
+  v.pinyinReady = k_.pinyin != nullptr;
   phone_.clear();
   loadNotice();
 }
@@ -97,7 +92,7 @@ void RegistrationDesk::on(const ui::RegisterNameKeys& i) {
     if (c == '=') return nameDone();
     if (c == 'C') v.name.clear(), v.letters.clear();
     else if (c == '<') v.letters.empty() ? eraseLastCharacter(v.name) : v.letters.pop_back();
-    else if (c >= 'a' && c <= 'z') (pinyin_ ? v.letters : v.name) += c;
+    else if (c >= 'a' && c <= 'z') (k_.pinyin ? v.letters : v.name) += c;
   }
   refresh();
 }
@@ -113,7 +108,7 @@ void RegistrationDesk::on(const ui::RegisterPickName& i) {
 
 void RegistrationDesk::refresh() {
   ui::RegistrationView& v = k_.view.registration;
-  v.candidates = pinyin_ ? pinyin_->candidates(v.letters, 8) : std::vector<std::string>{};
+  v.candidates = k_.pinyin ? k_.pinyin->candidates(v.letters, 8) : std::vector<std::string>{};
 }
 
 // The name is checked as core will check it before the phone is asked for.

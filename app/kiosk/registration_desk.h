@@ -24,7 +24,6 @@ class RegistrationDesk : public Desk {
   void locked() override;
   void apply(const ui::RegistrationIntent& intent);
   // The pinyin engine, once deployed (until then letters are typed as they are).
-  void setPinyin(PinyinConverter* pinyin);
 
  private:
   void on(const ui::RegisterAgree&);
@@ -42,7 +41,6 @@ class RegistrationDesk : public Desk {
   void refresh();
 
   CheckInDesk& checkIn_;
-  PinyinConverter* pinyin_ = nullptr;
   std::unique_ptr<NameKeyMaker> keys_;  // made at the first registration (ICU tables)
   ui::DigitEntry phone_{15};
 };

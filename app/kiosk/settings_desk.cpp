@@ -167,7 +167,7 @@ void SettingsDesk::on(const ui::SettingsKeys& i) {
       edit_.letters.empty() ? eraseLastCharacter(edit_.value) : edit_.letters.pop_back();
     } else if (digitsOnly(edit_.kind) && (c < '0' || c > '9')) {
       continue;
-    } else if (edit_.kind == EditKind::Text && pinyin_ && c >= 'a' && c <= 'z') {
+    } else if (edit_.kind == EditKind::Text && k_.pinyin && c >= 'a' && c <= 'z') {
       if (edit_.letters.size() < 24) edit_.letters += c;
     } else if (edit_.value.size() < maxLength(edit_.kind)) {
       edit_.value += c;
@@ -351,7 +351,7 @@ void SettingsDesk::fillEditor() {
       if (s.code == chosenStaff_) e.label = s.name + " · " + e.label;
   e.again = !edit_.first.empty();
   e.letters = edit_.letters;
-  if (pinyin_ && edit_.kind == EditKind::Text) e.candidates = pinyin_->candidates(edit_.letters, 8);
+  if (k_.pinyin && edit_.kind == EditKind::Text) e.candidates = k_.pinyin->candidates(edit_.letters, 8);
   if (edit_.kind == EditKind::Secret || edit_.kind == EditKind::Password) {
     for (std::size_t n = 0; n < edit_.value.size(); ++n) e.shown += "●";
     e.hint = c.text(e.again ? "ui.settings.enter_again"

@@ -23,7 +23,6 @@ class SettingsDesk : public Desk {
   void locked() override;
   void languageChanged() override;
   // Names and addresses are typed in pinyin once the engine is ready.
-  void setPinyin(PinyinConverter* pinyin) { pinyin_ = pinyin; }
 
   // The setting key holding the receipt printer's URI (tcp://host:port?profile=58mm).
   static constexpr const char* kPrinterSetting = "printer.receipt";
@@ -82,7 +81,6 @@ class SettingsDesk : public Desk {
   void saveBackupPassword(const std::string& password);
   std::string dataDir() const;
 
-  PinyinConverter* pinyin_ = nullptr;
   ui::SettingsSection section_ = ui::SettingsSection::Catalog;
   Editing edit_;
   std::string messageKey_, messageSubject_, errorCode_, confirming_;
