@@ -63,6 +63,11 @@ bool isEmoji(char32_t cp) {
          cp == 0xFE0F || cp == 0x200D || cp == 0x20E3 || (cp >= 0xE0020 && cp <= 0xE007F);
 }
 
+void eraseLastCharacter(std::string& utf8) {
+  while (!utf8.empty() && (static_cast<unsigned char>(utf8.back()) & 0xC0) == 0x80) utf8.pop_back();
+  if (!utf8.empty()) utf8.pop_back();
+}
+
 std::size_t countCharacters(const std::string& utf8) {
   std::size_t n = 0;
   for (unsigned char c : utf8)

@@ -15,6 +15,8 @@ std::string encodeUtf8(const std::vector<char32_t>& cps);
 std::string encodeUtf8(char32_t cp);
 bool isEmoji(char32_t cp);
 std::size_t countCharacters(const std::string& utf8);
+// Removes the last whole character (all bytes of a multi-byte one); nothing if empty.
+void eraseLastCharacter(std::string& utf8);
 
 struct TextRule {
   std::size_t maxChars = 200;

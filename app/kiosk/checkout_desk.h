@@ -38,7 +38,7 @@ class CheckoutDesk : public Desk {
   void setReceiptPreview(TicketPreview* preview, PictureUpload upload);
   void setPrintSpool(PrintSpool* spool) { spool_ = spool; }
   // The print queue finished a job (on the main thread).
-  void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason);
+  void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) override;
 
   // The current sale's lines and tenders, as core will be asked to settle them.
   SaleRequest request() const;

@@ -7,11 +7,14 @@
 #include <string>
 
 #include "app/core/audit.h"
+#include "app/core/backroom.h"
 #include "app/core/clock.h"
 #include "app/core/customer.h"
 #include "app/core/i18n.h"
 #include "app/core/pinyin.h"
+#include "app/core/print_job.h"
 #include "app/core/staff.h"
+#include "app/kiosk/tasks.h"
 #include "app/ui/view_models.h"
 #include "storage/database.h"
 
@@ -34,6 +37,13 @@ struct DeskContext {
   std::function<void(ui::Screen, CustomerId)> open;  // show another screen
   Background& background;
   PinyinConverter* const& pinyin;  // librime once deployed (after the first frame); null until then
+  // The main thread's stores (the same connection as `db`, which goes once every
+  // desk reaches its stores through here), and the background lanes.
+  Backroom& backroom;
+  Tasks* const& tasks;
+  // The one print path: every job (receipts, member cards, test pages) goes to
+  // this spool, wired by the composition root; null when no printing is set up.
+  PrintSpool* const& spool;
 };
 
 class Desk {
@@ -61,6 +71,11 @@ class Desk {
   virtual std::optional<bool> scanned(const std::string& payload) {
     (void)payload;
     return std::nullopt;
+  }
+  // The spool finished a job (on the main thread). Every desk hears every
+  // outcome; a desk acts only on the jobs it submitted.
+  virtual void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) {
+    (void)jobId, (void)state, (void)reason;
   }
 
  protected:

@@ -24,6 +24,7 @@
 #include "app/ui/intents.h"
 #include "storage/audit_store.h"
 #include "storage/database.h"
+#include "storage/sqlite_backroom.h"
 #include "storage/staff_store.h"
 
 namespace salon::kiosk {
@@ -53,6 +54,14 @@ class KioskController {
   void setPinyin(PinyinConverter* pinyin);
   // By default desks run their slow work at once; the kiosk window runs it on a worker.
   void setBackground(Background background) { background_ = std::move(background); }
+  // By default tasks run at once on the main back room; the kiosk window runs them on lanes.
+  void setTasks(Tasks* tasks) { tasks_ = tasks ? tasks : &inlineTasks_; }
+  // The shared print spool (the persistent print queue), for every desk that prints.
+  void setPrintSpool(PrintSpool* spool) { spool_ = spool; }
+  // The spool finished a job: every desk hears it (on the main thread).
+  void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) {
+    for (Desk* d : all_) d->printFinished(jobId, state, reason);
+  }
   // The composition root wires the checkout's receipt preview and print queue.
   CheckoutDesk& checkoutDesk() { return checkout_; }
 
@@ -121,8 +130,13 @@ class KioskController {
     work();
     done();
   };
+  storage::SqliteBackroom backroom_{db_};
+  InlineTasks inlineTasks_{backroom_};
+  Tasks* tasks_ = &inlineTasks_;
+  PrintSpool* spool_ = nullptr;
   DeskContext desks_{db_,     clock_, zone_, catalog_, staff_, audit_, directory_, view_,
-                     [this](ui::Screen s, CustomerId c) { openScreen(s, c); }, background_, pinyin_};
+                     [this](ui::Screen s, CustomerId c) { openScreen(s, c); }, background_, pinyin_,
+                     backroom_, tasks_, spool_};
   CheckInDesk checkIn_{desks_, queue_};
   RegistrationDesk registration_{desks_, checkIn_};
   CheckoutDesk checkout_{desks_};

@@ -237,10 +237,11 @@ void KioskSession::wireCheckout() {
   printQueue_ = std::make_unique<devices::PrintQueue>(*printStore_, clock_, devices::PrintQueue::Opener{},
                                                       [this](const devices::PrintOutcome& o) {
                                                         jobs_->post([this, o] {
-                                                          controller_.checkoutDesk().printFinished(o.jobId, o.state, o.reason);
+                                                          controller_.printFinished(o.jobId, o.state, o.reason);
                                                         });
                                                       });
   controller_.checkoutDesk().setPrintSpool(printQueue_.get());
+  controller_.setPrintSpool(printQueue_.get());
 }
 
 // The PIN hash takes a noticeable moment at the interactive cost: it runs on a

@@ -1,15 +1,79 @@
 #pragma once
-// On-screen keyboard keys into a text: letters and digits as typed, '<' erases
-// the last character (whole UTF-8), 'C' clears; '=' (done) changes nothing.
+// Keys from the on-screen keypads and keyboards into a text. One rule for every
+// screen: '<' erases the last character (a pinyin letter still being composed
+// first), 'C' clears the text and the letters, '=' is done (keys after it are
+// left for the caller). What else a text accepts depends on its kind.
+#include <cstddef>
 #include <string>
+
+#include "app/core/text_rules.h"
 
 namespace salon::kiosk {
 
-inline void eraseLastCharacter(std::string& s) {
-  while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-  if (!s.empty()) s.pop_back();
-}
+class KeyEntry {
+ public:
+  enum class Kind {
+    Digits,  // 0-9 (phones, PINs, counts)
+    Yuan,    // an amount: digits, one '.', at most two decimals ("." alone becomes "0.")
+    Text,    // letters a-z and digits; with a pinyin engine, letters compose first
+  };
+  KeyEntry(Kind kind, std::size_t maxBytes) : kind_(kind), max_(maxBytes) {}
 
+  // Applies `keys`; returns true when '=' was reached (the rest is not applied).
+  // `composing`: letters go to the pinyin buffer (the engine is ready).
+  bool apply(const std::string& keys, bool composing = false) {
+    for (char k : keys) {
+      if (k == '=') return true;
+      if (k == 'C') clear();
+      else if (k == '<') letters_.empty() ? eraseLastCharacter(text_) : letters_.pop_back();
+      else add(k, composing);
+    }
+    return false;
+  }
+  // A candidate picked for the composed letters (or any text appended whole).
+  void pick(const std::string& word) {
+    if (text_.size() + word.size() <= max_) text_ += word;
+    letters_.clear();
+  }
+  void set(std::string text) {
+    text_ = std::move(text);
+    letters_.clear();
+  }
+  void clear() {
+    text_.clear();
+    letters_.clear();
+  }
+  void clearLetters() { letters_.clear(); }
+  const std::string& text() const { return text_; }
+  const std::string& letters() const { return letters_; }
+  bool empty() const { return text_.empty() && letters_.empty(); }
+
+ private:
+  static constexpr std::size_t kMaxLetters = 24;  // one pinyin syllable group at a time
+
+  void add(char k, bool composing) {
+    bool digit = k >= '0' && k <= '9', letter = k >= 'a' && k <= 'z';
+    if (kind_ == Kind::Text && letter && composing) {
+      if (letters_.size() < kMaxLetters) letters_ += k;
+      return;
+    }
+    if (text_.size() >= max_) return;
+    if (kind_ == Kind::Yuan) return addYuan(k, digit);
+    if (digit || (kind_ == Kind::Text && letter)) text_ += k;
+  }
+  void addYuan(char k, bool digit) {
+    auto dot = text_.find('.');
+    if (k == '.' && dot == std::string::npos) text_ += text_.empty() ? "0." : ".";
+    else if (digit && (dot == std::string::npos || text_.size() - dot <= 2)) text_ += k;
+  }
+
+  Kind kind_;
+  std::size_t max_;
+  std::string text_;
+  std::string letters_;
+};
+
+// Keys into a plain text with no other rules (free text fields typed letter by letter).
 inline void applyKeys(std::string& text, const std::string& keys) {
   for (char k : keys) {
     if (k == '<') eraseLastCharacter(text);

@@ -1,0 +1,89 @@
+#pragma once
+// The back room on one SQLite connection: every port core's Backroom names,
+// each a thin repository over the same connection.
+#include <memory>
+#include <string>
+
+#include "app/core/backroom.h"
+#include "app/core/name_keys.h"
+#include "storage/appointment_store.h"
+#include "storage/audit_store.h"
+#include "storage/boarding_store.h"
+#include "storage/care_store.h"
+#include "storage/check_in_store.h"
+#include "storage/customer_directory.h"
+#include "storage/customer_store.h"
+#include "storage/database.h"
+#include "storage/file_review_store.h"
+#include "storage/member_card_store.h"
+#include "storage/print_job_store.h"
+#include "storage/record_keeping_store.h"
+#include "storage/recording_store.h"
+#include "storage/staff_store.h"
+#include "storage/weekly_review_store.h"
+
+namespace salon::storage {
+
+class SqliteBackroom : public Backroom {
+ public:
+  // Over a connection someone else owns (the kiosk's main thread). `keys` may be
+  // shared with the caller; without it the back room makes its own when needed.
+  explicit SqliteBackroom(Database& db, NameKeyMaker* keys = nullptr);
+  // Opens its own connection to an existing store (a background lane's).
+  static std::unique_ptr<SqliteBackroom> open(const std::string& path);
+  ~SqliteBackroom() override;
+
+  Database& database() { return db_; }
+
+  AuditLog& audit() override { return audit_; }
+  StaffStore& staff() override { return staff_; }
+  CustomerDirectory& directory() override;
+  CustomerFileStore& files() override { return files_; }
+  CheckInQueue& queue() override { return queue_; }
+  MemberCardStore& cards() override { return cards_; }
+  PrintJobStore& printJobs() override { return printJobs_; }
+  AppointmentStore& appointments() override { return appointments_; }
+  BoardingStore& boarding() override { return boarding_; }
+  CareContactStore& careContacts() override { return careContacts_; }
+  ServiceRecordStore& serviceRecords() override { return serviceRecords_; }
+  FileReviewStore& fileReviews() override { return fileReviews_; }
+  ChangeRequestStore& changeRequests() override { return recordKeeping_; }
+  CaseStore& cases() override { return recordKeeping_; }
+  FileAccessStore& fileAccess() override { return recordKeeping_; }
+  WeeklyReviewStore& weeklyReviews() override { return weeklyReviews_; }
+
+  // ---- ports added while thinning the kiosk (issue 14), grouped by area.
+  // checkout:
+  // appointments and care:
+  // customer files, members, approvals, settings:
+  // session and upkeep:
+
+ private:
+  SqliteBackroom(std::unique_ptr<Database> owned);
+
+  std::unique_ptr<Database> owned_;  // set when the back room opened its own connection
+  Database& db_;
+  std::unique_ptr<NameKeyMaker> ownKeys_;
+  NameKeyMaker* keys_;
+  std::unique_ptr<SqliteCustomerDirectory> directory_;
+  SqliteAuditLog audit_{db_};
+  SqliteStaffStore staff_{db_};
+  SqliteCustomerFileStore files_{db_};
+  SqliteCheckInQueue queue_{db_};
+  SqliteMemberCardStore cards_{db_};
+  SqlitePrintJobStore printJobs_{db_};
+  SqliteAppointmentStore appointments_{db_};
+  SqliteBoardingStore boarding_{db_};
+  SqliteCareContactStore careContacts_{db_};
+  SqliteServiceRecords serviceRecords_{db_};
+  SqliteFileReviews fileReviews_{db_};
+  SqliteRecordKeeping recordKeeping_{db_};
+  SqliteWeeklyReviews weeklyReviews_{db_};
+  // ---- members added while thinning the kiosk (issue 14), grouped by area.
+  // checkout:
+  // appointments and care:
+  // customer files, members, approvals, settings:
+  // session and upkeep:
+};
+
+}  // namespace salon::storage
