@@ -1,7 +1,6 @@
 #include "storage/appointment_store.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -138,32 +137,6 @@ void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit)
     nlohmann::json payload{{"appointment", a.id}, {"customer", a.customer}, {"staff", a.staff},
                            {"start", a.start}, {"end", a.end}, {"state", a.state}, {"kind", a.kind}};
     appendOutbox(s, {audit.id, audit.action, payload.dump(), audit.at});
-  });
-}
-
-DayBookRead readDayBook(Database& db, Instant from, Instant to) {
-  return guarded([&] {
-    DayBookRead out;
-    SQLite::Statement q(db.sql(),
-                        "SELECT a.id, a.customer_id, a.pet_id, a.staff, a.room, a.start_at, a.end_at, a.channel, a.state,"
-                        " a.booked_by, a.booked_at, a.note, a.kind, a.address, s.item_code, s.name, s.duration_minutes,"
-                        " c.name FROM appointments a LEFT JOIN appointment_services s ON s.appointment_id = a.id"
-                        " LEFT JOIN customers c ON c.id = a.customer_id"
-                        " WHERE a.start_at < ? AND a.start_at > ? AND a.end_at > ? ORDER BY a.start_at, a.id, s.position");
-    q.bind(1, static_cast<std::int64_t>(to));
-    q.bind(2, static_cast<std::int64_t>(from - kMaxAppointmentLength));
-    q.bind(3, static_cast<std::int64_t>(from));
-    auto& list = out.appointments;
-    while (q.executeStep()) {
-      const char* id = q.getColumn(0).getText();
-      if (list.empty() || list.back().id != id) {
-        list.push_back(readAppointment(q));
-        if (!q.getColumn(17).isNull()) out.names.emplace(list.back().customer, q.getColumn(17).getString());
-      }
-      if (!q.getColumn(14).isNull())
-        list.back().services.push_back({q.getColumn(14).getString(), q.getColumn(15).getString(), q.getColumn(16).getInt(), {}});
-    }
-    return out;
   });
 }
 

@@ -1,18 +1,13 @@
 #pragma once
-#include <unordered_map>
+#include <functional>
 
 #include "app/core/appointment.h"
 #include "storage/database.h"
 
 namespace salon::storage {
 
-// The day view's read: the appointments overlapping [from, to) with their services
-// and their customers' names, in one statement (the book is drawn from it).
-struct DayBookRead {
-  std::vector<Appointment> appointments;  // by start
-  std::unordered_map<CustomerId, std::string> names;
-};
-DayBookRead readDayBook(Database& db, Instant from, Instant to);
+// The day book's read (appointments with their names) is SqliteDayBook::day
+// (storage/day_book_store.h).
 
 class SqliteAppointmentStore : public AppointmentStore {
  public:

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/core/error.h"
+#include "storage/settings_store.h"
 
 namespace salon::storage {
 namespace {
@@ -46,8 +47,6 @@ std::vector<CareTask> tasksOf(const CareListRequest& r, const std::vector<CareCa
 
 }  // namespace
 
-std::string careRef(const CareTask& t) { return formatDate(t.due); }
-
 CareListResult careList(SQLite::Database& db, const CareListRequest& r) {
   if (r.limit <= 0 || r.pageSize <= 0) throw DomainError("bad_input", "limit");
   CareListResult out;
@@ -67,6 +66,31 @@ CareListResult careList(SQLite::Database& db, const CareListRequest& r) {
     return true;
   });
   return out;
+}
+
+CareListResult SqliteCareLists::list(const CareListRequest& request) {
+  return guarded([&] { return careList(db_.sql(), request); });
+}
+
+int SqliteCareLists::lapseDays() {
+  return lapseDaysFrom(guarded([&] { return readSetting(db_.sql(), "care.lapse_days"); }));
+}
+
+std::vector<VisitToFollow> SqliteCareLists::visitsBetween(Instant from, Instant to) {
+  return storage::visitsBetween(db_.sql(), from, to);
+}
+
+bool SqliteCareLists::handled(CustomerId customer, const std::string& kind, const std::string& ref) {
+  return careHandled(db_.sql(), customer, kind, ref);
+}
+
+std::string SqliteCareLists::lastOutcome(const std::string& kind, const std::string& ref) {
+  return guarded([&] {
+    SQLite::Statement q(db_.sql(), "SELECT outcome FROM care_contacts WHERE kind = ? AND ref = ? ORDER BY at DESC LIMIT 1");
+    q.bind(1, kind);
+    q.bind(2, ref);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+  });
 }
 
 }  // namespace salon::storage

@@ -6,31 +6,31 @@
 #include <vector>
 
 #include "app/core/care.h"
+#include "app/core/care_lists.h"
 #include "storage/care_store.h"
 
 namespace salon::storage {
 
-struct CareListRequest {
-  std::string list;      // birthdays | lapsed | reminders
-  CivilDate today;
-  Instant now = 0;
-  StoreZone zone;
-  int days = 0;          // birthdays: days ahead (7); lapsed: days unseen; reminders: window (14); 0 = default
-  int lapseDays = 90;    // the store's setting, when `days` is 0
-  int limit = 200;       // tasks wanted
-  CustomerId after = 0;  // continue after this customer (the previous result's `next`)
-  int pageSize = 500;    // customers read per query
-};
-
-struct CareListResult {
-  std::vector<CareTask> tasks;  // not yet done or skipped for the same occasion
-  CustomerId next = 0;          // more may follow after this customer; 0 = the list is complete
-  std::string season;           // reminders: the season for product suggestions
-};
+// The request, the result and the occasion's ref are core's (app/core/care_lists.h).
+using salon::CareListRequest;
+using salon::CareListResult;
+using salon::careRef;
 
 // DomainError bad_input for an unknown list.
 CareListResult careList(SQLite::Database& db, const CareListRequest& r);
-// The ref a task's contact is logged under (the occasion: its due date).
-std::string careRef(const CareTask& t);
+
+// Core's CareLists port on one connection.
+class SqliteCareLists : public CareLists {
+ public:
+  explicit SqliteCareLists(Database& db) : db_(db) {}
+  CareListResult list(const CareListRequest& request) override;
+  int lapseDays() override;
+  std::vector<VisitToFollow> visitsBetween(Instant from, Instant to) override;
+  bool handled(CustomerId customer, const std::string& kind, const std::string& ref) override;
+  std::string lastOutcome(const std::string& kind, const std::string& ref) override;
+
+ private:
+  Database& db_;
+};
 
 }  // namespace salon::storage

@@ -7,13 +7,16 @@
 #include "app/core/backroom.h"
 #include "app/core/name_keys.h"
 #include "storage/appointment_store.h"
+#include "storage/approvals_inbox_store.h"
 #include "storage/audit_store.h"
 #include "storage/boarding_store.h"
+#include "storage/care_lists.h"
 #include "storage/care_store.h"
 #include "storage/check_in_store.h"
 #include "storage/customer_directory.h"
 #include "storage/customer_store.h"
 #include "storage/database.h"
+#include "storage/day_book_store.h"
 #include "storage/file_review_store.h"
 #include "storage/member_card_store.h"
 #include "storage/print_job_store.h"
@@ -55,7 +58,10 @@ class SqliteBackroom : public Backroom {
   // ---- ports added while thinning the kiosk (issue 14), grouped by area.
   // checkout:
   // appointments and care:
+  DayBook& dayBook() override { return dayBook_; }
+  CareLists& careLists() override { return careLists_; }
   // customer files, members, approvals, settings:
+  ApprovalsInbox& approvalsInbox() override { return approvalsInbox_; }
   // session and upkeep:
 
  private:
@@ -82,7 +88,10 @@ class SqliteBackroom : public Backroom {
   // ---- members added while thinning the kiosk (issue 14), grouped by area.
   // checkout:
   // appointments and care:
+  SqliteDayBook dayBook_{db_};
+  SqliteCareLists careLists_{db_};
   // customer files, members, approvals, settings:
+  SqliteApprovalsInbox approvalsInbox_{db_};
   // session and upkeep:
 };
 

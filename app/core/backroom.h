@@ -9,14 +9,17 @@
 namespace salon {
 
 class AppointmentStore;
+class ApprovalsInbox;
 class AuditLog;
 class BoardingStore;
 class CareContactStore;
+class CareLists;
 class CaseStore;
 class ChangeRequestStore;
 class CheckInQueue;
 class CustomerDirectory;
 class CustomerFileStore;
+class DayBook;
 class FileAccessStore;
 class FileReviewStore;
 class MemberCardStore;
@@ -50,7 +53,10 @@ class Backroom {
   // ---- grouped by the area that added them.
   // checkout:
   // appointments and care:
+  virtual DayBook& dayBook() = 0;
+  virtual CareLists& careLists() = 0;
   // customer files, members, approvals, settings:
+  virtual ApprovalsInbox& approvalsInbox() = 0;
   // session and upkeep:
 };
 

@@ -5,17 +5,18 @@
 namespace salon {
 namespace {
 
-DaySlot slotOf(const Appointment& a, Instant dayStart, const std::unordered_map<CustomerId, std::string>& names) {
+DaySlot slotOf(BookedAppointment& a, Instant dayStart) {
   DaySlot s;
-  s.appointmentId = a.id;
+  s.appointmentId = std::move(a.id);
   s.customer = a.customer;
-  if (auto it = names.find(a.customer); it != names.end()) s.customerName = it->second;
+  s.customerName = std::move(a.customerName);
   s.startMinute = static_cast<int>((a.start - dayStart) / kMinute);
   s.endMinute = static_cast<int>((a.end - dayStart) / kMinute);
-  s.state = a.state;
-  for (const auto& svc : a.services) s.services += (s.services.empty() ? "" : "、") + svc.name;
-  s.room = a.room;
-  s.homeVisit = a.kind == "home_visit";
+  s.state = std::move(a.state);
+  s.services = std::move(a.services);
+  s.room = std::move(a.room);
+  s.homeVisit = a.homeVisit;
+  s.petName = std::move(a.petName);
   return s;
 }
 
@@ -35,9 +36,30 @@ void fillGaps(StaffColumn& c, const DayHours& h) {
 
 }  // namespace
 
+std::string serviceNames(const std::vector<AppointmentService>& services) {
+  std::string s;
+  for (const auto& svc : services) {
+    if (!s.empty()) s += "、";
+    s += svc.name;
+  }
+  return s;
+}
+
 DayView buildDayView(const CivilDate& date, StoreZone zone, const std::vector<RosterEntry>& roster,
                      const std::vector<Appointment>& appointments,
                      const std::unordered_map<CustomerId, std::string>& customerNames, DayHours hours) {
+  BookedDay day;
+  day.appointments.reserve(appointments.size());
+  for (const Appointment& a : appointments) {
+    auto name = customerNames.find(a.customer);
+    day.appointments.push_back({a.id, a.customer, a.staff, a.room, a.start, a.end, a.state, a.kind == "home_visit",
+                                serviceNames(a.services), name == customerNames.end() ? "" : name->second, ""});
+  }
+  return buildDayView(date, zone, roster, std::move(day), hours);
+}
+
+DayView buildDayView(const CivilDate& date, StoreZone zone, const std::vector<RosterEntry>& roster, BookedDay day,
+                     DayHours hours) {
   DayView v;
   v.date = date;
   v.openMinute = hours.openMinute;
@@ -49,20 +71,20 @@ DayView buildDayView(const CivilDate& date, StoreZone zone, const std::vector<Ro
     column.emplace(r.code, v.columns.size());
     v.columns.push_back({r.code, r.name, r.absent, {}, {}});
   }
-  for (const Appointment& a : appointments) {
+  for (BookedAppointment& a : day.appointments) {
     if (a.state == "cancelled" || a.end <= dayStart || a.start >= dayStart + kDay) continue;
     auto it = column.find(a.staff);
     if (it == column.end()) {
       it = column.emplace(a.staff, v.columns.size()).first;
       v.columns.push_back({a.staff, a.staff, false, {}, {}});
     }
-    v.columns[it->second].slots.push_back(slotOf(a, dayStart, customerNames));
     v.live += a.state == "booked" || a.state == "checked_in";
+    v.columns[it->second].slots.push_back(slotOf(a, dayStart));
   }
   for (StaffColumn& c : v.columns) {
-    std::sort(c.slots.begin(), c.slots.end(), [](const DaySlot& x, const DaySlot& y) {
-      return x.startMinute < y.startMinute;
-    });
+    auto byStart = [](const DaySlot& x, const DaySlot& y) { return x.startMinute < y.startMinute; };
+    // Storage reads by start already: usually nothing to sort.
+    if (!std::is_sorted(c.slots.begin(), c.slots.end(), byStart)) std::stable_sort(c.slots.begin(), c.slots.end(), byStart);
     fillGaps(c, hours);
   }
   return v;

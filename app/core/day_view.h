@@ -20,6 +20,7 @@ struct DaySlot {
   std::string services;  // names joined with "、"
   std::string room;
   bool homeVisit = false;
+  std::string petName;  // "" without a pet (or when the names were not read)
 };
 
 struct FreeGap {
@@ -49,6 +50,29 @@ struct DayView {
   int live = 0;                      // booked or checked in
 };
 
+// One appointment as the day book draws it, read together with the names on
+// its block (storage reads a day of them in one statement).
+struct BookedAppointment {
+  std::string id;
+  CustomerId customer = 0;
+  std::string staff;
+  std::string room;
+  Instant start = 0;
+  Instant end = 0;
+  std::string state;
+  bool homeVisit = false;
+  std::string services;      // the services' names in order, joined with "、"
+  std::string customerName;  // "" when the file is gone
+  std::string petName;       // "" without a pet
+};
+
+struct BookedDay {
+  std::vector<BookedAppointment> appointments;  // overlapping the day, by start
+};
+
+// The block's services: the names joined with "、".
+std::string serviceNames(const std::vector<AppointmentService>& services);
+
 struct DayHours {
   int openMinute = 9 * 60;
   int closeMinute = 21 * 60;
@@ -59,5 +83,9 @@ struct DayHours {
 DayView buildDayView(const CivilDate& date, StoreZone zone, const std::vector<RosterEntry>& roster,
                      const std::vector<Appointment>& appointments,
                      const std::unordered_map<CustomerId, std::string>& customerNames, DayHours hours = {});
+// The same from a day read with its names (the pets' names too); the strings
+// move into the view.
+DayView buildDayView(const CivilDate& date, StoreZone zone, const std::vector<RosterEntry>& roster, BookedDay day,
+                     DayHours hours = {});
 
 }  // namespace salon

@@ -14,11 +14,6 @@ namespace {
 
 constexpr std::size_t kInboxShown = 40;  // the rest wait below "and N more"
 
-void eraseLastCharacter(std::string& s) {
-  while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-  if (!s.empty()) s.pop_back();
-}
-
 }  // namespace
 
 void ApprovalsDesk::open(CustomerId customer) {
@@ -87,12 +82,8 @@ void ApprovalsDesk::on(const ui::ApprovalsOpenDue& i) {
     v.details.customerName = r.customerName;
     v.details.countdown = r.countdown;
     v.details.overdue = r.overdue;
-    v.details.minutes = storage::guarded([&] {
-      SQLite::Statement q(k_.db.sql(), "SELECT duration_minutes FROM catalog_items WHERE name = ?");
-      q.bind(1, r.what);
-      int m = q.executeStep() ? q.getColumn(0).getInt() : 0;
-      return m > 0 ? m : 60;
-    });
+    const int minutes = inbox().serviceMinutes(r.what);
+    v.details.minutes = minutes > 0 ? minutes : 60;
     v.letters.clear();
     v.candidates.clear();
     return;
@@ -134,32 +125,32 @@ void ApprovalsDesk::decide(std::string kind, std::string id, std::string verb, s
   const Staff& me = *k_.staff;
   try {
     if (kind == "file") {
-      FileReviews reviews(reviews_, guard_, k_.clock);
+      FileReviews reviews(k_.backroom.fileReviews(), guard_, k_.clock);
       const CustomerId customer = std::stoll(id);
       if (verb == "approve") reviews.approve(me, customer, notes);
       else if (verb == "return") reviews.returnFile(me, customer, notes);
       else return;
     } else if (kind == "change") {
-      ChangeRequests changes(records_, guard_, k_.clock);
+      ChangeRequests changes(k_.backroom.changeRequests(), guard_, k_.clock);
       if (verb == "approve") changes.approve(me, id, notes);
       else if (verb == "reject") changes.reject(me, id, notes);
       else return;
     } else if (kind == "query") {
-      FileAccess access(records_, guard_, k_.clock, {}, k_.zone);
+      FileAccess access(k_.backroom.fileAccess(), guard_, k_.clock, {}, k_.zone);
       access.decideQuery(me, id, verb == "approve");
     } else if (kind == "loan") {
-      FileAccess access(records_, guard_, k_.clock, {}, k_.zone);
+      FileAccess access(k_.backroom.fileAccess(), guard_, k_.clock, {}, k_.zone);
       access.decideLoan(me, id, verb == "approve");
     } else if (kind == "loan_approved") {
-      FileAccess(records_, guard_, k_.clock, {}, k_.zone).markLent(me, id);
+      FileAccess(k_.backroom.fileAccess(), guard_, k_.clock, {}, k_.zone).markLent(me, id);
     } else if (kind == "loan_out") {
-      FileAccess access(records_, guard_, k_.clock, {}, k_.zone);
+      FileAccess access(k_.backroom.fileAccess(), guard_, k_.clock, {}, k_.zone);
       if (verb == "ok") access.markReturned(me, id, true, true, "");
       else access.markReturned(me, id, false, false, notes);
     } else if (kind == "dispute") {
-      Cases(records_, guard_, k_.clock, rules()).resolveDispute(me, id, verb == "uphold", notes, second);
+      Cases(k_.backroom.cases(), guard_, k_.clock, rules()).resolveDispute(me, id, verb == "uphold", notes, second);
     } else if (kind == "complaint") {
-      Cases(records_, guard_, k_.clock, rules()).resolveComplaint(me, id, notes, second);
+      Cases(k_.backroom.cases(), guard_, k_.clock, rules()).resolveComplaint(me, id, notes, second);
     } else {
       return;
     }
@@ -191,13 +182,18 @@ void ApprovalsDesk::on(const ui::ApprovalsFormKeys& i) {
   ui::ApprovalsView& v = k_.view.approvals;
   if (!v.details.open && !v.notes.open) return;
   std::string& field = typedField();
-  for (char k : i.keys) {
-    if (k == '=') v.letters.clear();
-    else if (k == 'C') field.clear(), v.letters.clear();
-    else if (k == '<') v.letters.empty() ? eraseLastCharacter(field) : v.letters.pop_back();
-    else if (k >= 'a' && k <= 'z' && k_.pinyin) v.letters += k;
-    else if ((k >= 'a' && k <= 'z') || (k >= '0' && k <= '9')) field += k;
+  // The field and the letters live in the view; KeyEntry applies the keys to them.
+  typing_.set(field);
+  typing_.apply(v.letters, true);
+  for (std::size_t from = 0; from <= i.keys.size();) {
+    const std::size_t done = i.keys.find('=', from);  // '=' drops the letters, the keys after it still count
+    typing_.apply(i.keys.substr(from, done == std::string::npos ? std::string::npos : done - from), k_.pinyin != nullptr);
+    if (done == std::string::npos) break;
+    typing_.clearLetters();
+    from = done + 1;
   }
+  field = typing_.text();
+  v.letters = typing_.letters();
   refreshCandidates();
 }
 
@@ -247,7 +243,7 @@ void ApprovalsDesk::submitDetails() {
   if (!k_.staff) return;
   ServiceDetails d;
   try {
-    ServiceRecords services(services_, guard_, k_.clock, rules());
+    ServiceRecords services(k_.backroom.serviceRecords(), guard_, k_.clock, rules());
     d = services.record(*k_.staff, v.details.serviceId, v.details.minutes, v.details.effect, v.details.feedback);
   } catch (const DomainError& e) {
     refused(e.code());

@@ -6,14 +6,15 @@
 #include <string>
 #include <vector>
 
+#include <limits>
+
+#include "app/core/approvals_inbox.h"
 #include "app/core/pinyin.h"
 #include "app/core/recording_deadline.h"
 #include "app/core/staff_auth.h"
 #include "app/kiosk/desk.h"
+#include "app/kiosk/text_entry.h"
 #include "app/ui/approvals/approvals_view.h"
-#include "storage/file_review_store.h"
-#include "storage/record_keeping_store.h"
-#include "storage/recording_store.h"
 
 namespace salon::kiosk {
 
@@ -61,15 +62,18 @@ class ApprovalsDesk : public Desk {
   void refused(const std::string& code);
   std::string countdown(Instant dueAt, bool& overdue) const;
   std::string customerName(CustomerId id);
-  std::string itemName(const std::string& code);
   std::string staffName(const std::string& code);
   std::string& typedField();
   void refreshCandidates();
+  ApprovalsInbox& inbox() { return k_.backroom.approvalsInbox(); }
+  void inboxFiles(std::vector<ui::InboxRow>& out, Instant now);
+  void inboxChanges(std::vector<ui::InboxRow>& out, Instant now);
+  void inboxQueries(std::vector<ui::InboxRow>& out, Instant now);
+  void inboxLoans(std::vector<ui::InboxRow>& out, Instant now);
 
   Guard guard_{k_.audit, k_.clock};
-  storage::SqliteServiceRecords services_{k_.db};
-  storage::SqliteRecordKeeping records_{k_.db};
-  storage::SqliteFileReviews reviews_{k_.db};
+  // The notes and details fields take keyboard keys as every text does (no length limit).
+  KeyEntry typing_{KeyEntry::Kind::Text, std::numeric_limits<std::size_t>::max()};
 };
 
 }  // namespace salon::kiosk

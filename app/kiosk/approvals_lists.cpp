@@ -4,10 +4,11 @@
 
 #include "app/core/change_request.h"
 #include "app/core/dispute.h"
+#include "app/core/file_access.h"
+#include "app/core/file_review.h"
 #include "app/core/phone.h"
 #include "app/core/service_record.h"
 #include "app/kiosk/approvals_desk.h"
-#include "storage/settings_store.h"
 
 namespace salon::kiosk {
 namespace {
@@ -42,18 +43,7 @@ bool ApprovalsDesk::mayRecord() const { return k_.staff && guard_.allows(*k_.sta
 bool ApprovalsDesk::offered() const { return mayReview() || mayLend() || mayRecord(); }
 
 // The store's complaint deadline (settings key complaint_hours, default 48).
-RecordingRules ApprovalsDesk::rules() {
-  RecordingRules r;
-  if (auto hours = storage::readSetting(k_.db.sql(), "complaint_hours")) {
-    try {
-      long h = std::stol(*hours);
-      if (h > 0 && h <= 24 * 30) r.complaint = h * kHour;
-    } catch (const std::exception&) {
-      // A garbled setting keeps the default.
-    }
-  }
-  return r;
-}
+RecordingRules ApprovalsDesk::rules() { return inbox().recordingRules(); }
 
 // "剩 5 分钟", "逾期 12 分钟", "剩 3 小时 20 分": whole minutes, rounded so that a
 // clock with 4½ minutes left still says 5 and one 30 s late already says overdue.
@@ -76,22 +66,7 @@ std::string ApprovalsDesk::customerName(CustomerId id) {
   return c ? c->name : "#" + std::to_string(id);
 }
 
-std::string ApprovalsDesk::itemName(const std::string& code) {
-  return storage::guarded([&] {
-    SQLite::Statement q(k_.db.sql(), "SELECT name FROM catalog_items WHERE code = ?");
-    q.bind(1, code);
-    return q.executeStep() ? q.getColumn(0).getString() : code;
-  });
-}
-
-std::string ApprovalsDesk::staffName(const std::string& code) {
-  if (code.empty()) return "";
-  return storage::guarded([&] {
-    SQLite::Statement q(k_.db.sql(), "SELECT name FROM staff WHERE code = ?");
-    q.bind(1, code);
-    return q.executeStep() ? q.getColumn(0).getString() : code;
-  });
-}
+std::string ApprovalsDesk::staffName(const std::string& code) { return inbox().staffName(code); }
 
 // Mine to record: service details I performed; for a reviewer also every open
 // dispute (24 h) and complaint (the store's deadline); else complaints assigned to me.
@@ -100,23 +75,23 @@ std::vector<ui::DueRow> ApprovalsDesk::dueRows() {
   if (!k_.staff) return out;
   const RecordingRules r = rules();
   if (mayRecord()) {
-    ServiceRecords services(services_, guard_, k_.clock, r);
+    ServiceRecords services(k_.backroom.serviceRecords(), guard_, k_.clock, r);
     for (const ServiceDueRow& s : services.due(k_.staff->code)) {
       ui::DueRow row{"service", s.serviceId, s.customer.value_or(0), customerName(s.customer.value_or(0)),
-                     itemName(s.item), staffName(s.staff), s.dueAt, "", false};
+                     inbox().itemName(s.item), staffName(s.staff), s.dueAt, "", false};
       row.countdown = countdown(row.dueAt, row.overdue);
       out.push_back(std::move(row));
     }
   }
   if (mayReview()) {
-    for (const Dispute& d : records_.openDisputes()) {
+    for (const Dispute& d : k_.backroom.cases().openDisputes()) {
       ui::DueRow row{"dispute", d.id, d.customer, customerName(d.customer), clipped(d.objection, 40),
                      staffName(d.openedBy), d.dueAt, "", false};
       row.countdown = countdown(row.dueAt, row.overdue);
       out.push_back(std::move(row));
     }
   }
-  for (const Complaint& c : records_.openComplaints()) {
+  for (const Complaint& c : k_.backroom.cases().openComplaints()) {
     if (!mayReview() && c.assignedTo != k_.staff->code) continue;
     ui::DueRow row{"complaint", c.id, c.customer, customerName(c.customer), clipped(c.description, 40),
                    staffName(c.assignedTo), c.dueAt, "", false};
@@ -131,64 +106,69 @@ std::vector<ui::DueRow> ApprovalsDesk::dueRows() {
 std::vector<ui::InboxRow> ApprovalsDesk::inboxRows() {
   std::vector<ui::InboxRow> out;
   const Instant now = k_.clock.now();
-  const Catalog& t = k_.catalog;
   if (!k_.staff) return out;
   if (mayReview()) {
-    for (const FileUnderReview& f : reviews_.filesPendingReview()) {
-      ui::InboxRow row{"file", std::to_string(f.summary.id), f.summary.id, f.summary.name,
-                       t.text("ui.approvals.kind.file") + " " + f.summary.fileNo,
-                       maskPhone(f.summary.phone) + "  " + t.text("ui.approvals.by") + staffName(f.createdBy),
-                       shortTime(f.waitingSince(), k_.zone, now), now - f.waitingSince() > 24 * kHour, false,
-                       f.createdBy == k_.staff->code};
-      out.push_back(std::move(row));
-    }
-    for (const ChangeRequest& c : records_.pendingChangeRequests()) {
-      std::string fieldKey = "ui.approvals.field." + c.field;
-      std::string field = t.text(fieldKey) == fieldKey ? c.field : t.text(fieldKey);
-      auto shown = [](const std::string& v) { return v.empty() ? std::string("—") : clipped(v, 24); };
-      ui::InboxRow row{"change", c.id, c.customer, customerName(c.customer),
-                       t.text(c.byCustomer ? "ui.approvals.kind.correction" : "ui.approvals.kind.change") + " · " +
-                           field,
-                       shown(c.oldValue) + " → " + shown(c.newValue) + "  " + t.text("ui.approvals.reason") +
-                           clipped(c.reason, 30),
-                       shortTime(c.requestedAt, k_.zone, now), false, isContactField(c.field) && !c.customerConfirmedAt,
-                       c.requestedBy == k_.staff->code};
-      out.push_back(std::move(row));
-    }
-    storage::guarded([&] {
-      SQLite::Statement q(k_.db.sql(), "SELECT id FROM query_requests WHERE state = 'pending' ORDER BY requested_at");
-      while (q.executeStep()) {
-        auto r = records_.queryRequest(q.getColumn(0).getString());
-        if (!r) continue;
-        std::string purposeKey = "ui.approvals.purpose." + r->purpose;
-        std::string purpose = t.text(purposeKey) == purposeKey ? r->purpose : t.text(purposeKey);
-        out.push_back({"query", r->id, r->customer, customerName(r->customer),
-                       t.text("ui.approvals.kind.query") + " · " + purpose,
-                       staffName(r->requestedBy) + ": " + clipped(r->detail, 40), shortTime(r->requestedAt, k_.zone, now),
-                       false, false, r->requestedBy == k_.staff->code});
-      }
-    });
+    inboxFiles(out, now);
+    inboxChanges(out, now);
+    inboxQueries(out, now);
   }
-  if (mayReview() || mayLend()) {
-    const std::string today = formatDate(localDate(now, k_.zone));
-    storage::guarded([&] {
-      SQLite::Statement q(k_.db.sql(), "SELECT id FROM file_loans WHERE state IN ('requested', 'approved', 'lent')"
-                                       " ORDER BY state = 'lent', due_date, requested_at");
-      while (q.executeStep()) {
-        auto l = records_.fileLoan(q.getColumn(0).getString());
-        if (!l || (l->state == "requested" && !mayLend())) continue;
-        const std::string due = formatDate(l->dueDate);
-        const std::string kind = l->state == "requested" ? "loan" : l->state == "approved" ? "loan_approved" : "loan_out";
-        out.push_back({kind, l->id, l->customer, customerName(l->customer), t.text("ui.approvals.kind." + kind),
-                       staffName(l->requestedBy) + ": " + clipped(l->reason, 30) + "  " + t.text("ui.approvals.due") +
-                           due,
-                       due, l->state == "lent" && due < today, false, l->state == "requested" && l->requestedBy == k_.staff->code});
-      }
-    });
-  }
+  if (mayReview() || mayLend()) inboxLoans(out, now);
   // What someone else must decide (four eyes) goes to the end.
   std::stable_partition(out.begin(), out.end(), [](const ui::InboxRow& r) { return !r.own; });
   return out;
+}
+
+void ApprovalsDesk::inboxFiles(std::vector<ui::InboxRow>& out, Instant now) {
+  const Catalog& t = k_.catalog;
+  for (const FileUnderReview& f : k_.backroom.fileReviews().filesPendingReview()) {
+    ui::InboxRow row{"file", std::to_string(f.summary.id), f.summary.id, f.summary.name,
+                     t.text("ui.approvals.kind.file") + " " + f.summary.fileNo,
+                     maskPhone(f.summary.phone) + "  " + t.text("ui.approvals.by") + staffName(f.createdBy),
+                     shortTime(f.waitingSince(), k_.zone, now), now - f.waitingSince() > 24 * kHour, false,
+                     f.createdBy == k_.staff->code};
+    out.push_back(std::move(row));
+  }
+}
+
+void ApprovalsDesk::inboxChanges(std::vector<ui::InboxRow>& out, Instant now) {
+  const Catalog& t = k_.catalog;
+  for (const ChangeRequest& c : k_.backroom.changeRequests().pendingChangeRequests()) {
+    std::string fieldKey = "ui.approvals.field." + c.field;
+    std::string field = t.text(fieldKey) == fieldKey ? c.field : t.text(fieldKey);
+    auto shown = [](const std::string& v) { return v.empty() ? std::string("—") : clipped(v, 24); };
+    ui::InboxRow row{"change", c.id, c.customer, customerName(c.customer),
+                     t.text(c.byCustomer ? "ui.approvals.kind.correction" : "ui.approvals.kind.change") + " · " +
+                         field,
+                     shown(c.oldValue) + " → " + shown(c.newValue) + "  " + t.text("ui.approvals.reason") +
+                         clipped(c.reason, 30),
+                     shortTime(c.requestedAt, k_.zone, now), false, isContactField(c.field) && !c.customerConfirmedAt,
+                     c.requestedBy == k_.staff->code};
+    out.push_back(std::move(row));
+  }
+}
+
+void ApprovalsDesk::inboxQueries(std::vector<ui::InboxRow>& out, Instant now) {
+  const Catalog& t = k_.catalog;
+  for (const QueryRequest& r : inbox().pendingQueries()) {
+    std::string purposeKey = "ui.approvals.purpose." + r.purpose;
+    std::string purpose = t.text(purposeKey) == purposeKey ? r.purpose : t.text(purposeKey);
+    out.push_back({"query", r.id, r.customer, customerName(r.customer), t.text("ui.approvals.kind.query") + " · " + purpose,
+                   staffName(r.requestedBy) + ": " + clipped(r.detail, 40), shortTime(r.requestedAt, k_.zone, now),
+                   false, false, r.requestedBy == k_.staff->code});
+  }
+}
+
+void ApprovalsDesk::inboxLoans(std::vector<ui::InboxRow>& out, Instant now) {
+  const Catalog& t = k_.catalog;
+  const std::string today = formatDate(localDate(now, k_.zone));
+  for (const FileLoan& l : inbox().openLoans()) {
+    if (l.state == "requested" && !mayLend()) continue;
+    const std::string due = formatDate(l.dueDate);
+    const std::string kind = l.state == "requested" ? "loan" : l.state == "approved" ? "loan_approved" : "loan_out";
+    out.push_back({kind, l.id, l.customer, customerName(l.customer), t.text("ui.approvals.kind." + kind),
+                   staffName(l.requestedBy) + ": " + clipped(l.reason, 30) + "  " + t.text("ui.approvals.due") + due,
+                   due, l.state == "lent" && due < today, false, l.state == "requested" && l.requestedBy == k_.staff->code});
+  }
 }
 
 std::vector<ui::DueRow> ApprovalsDesk::dueSoon(int limit, int& total) {

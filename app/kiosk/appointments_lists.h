@@ -1,0 +1,53 @@
+#pragma once
+// The lists staff work through on the appointments screen: the calls (late
+// arrivals, tomorrow's reminders, rebooking for an absent staff member),
+// tomorrow's briefing, and customer care (birthdays, lapsed customers, care
+// reminders, follow-ups). A row opens to log a call or a message.
+#include <map>
+#include <string>
+
+#include "app/core/customer_file.h"
+#include "app/kiosk/appointments_book.h"
+
+namespace salon::kiosk {
+
+class WorkLists {
+ public:
+  explicit WorkLists(OpenBook& b) : b_(b) {}
+  void loadCalls();     // appointments_calls.cpp
+  void loadBriefing();  // appointments_calls.cpp
+  void loadCare();      // appointments_care.cpp
+  void closeRow() { openRow_.clear(); }
+  void forget() { rows_.clear(); }
+
+  void on(const ui::ab::OpenWorkRow& i);
+  void on(const ui::ab::PickNote& i);
+  void on(const ui::ab::PickScore& i);
+  void on(const ui::ab::RecordContact& i);
+  void on(const ui::ab::ChooseCareList& i);
+  void on(const ui::ab::MoreRows&);
+
+  // Who a contact on a list row is logged for.
+  struct RowTarget {
+    CustomerId customer = 0;
+    std::string kind;  // a care contact kind
+    std::string ref;
+    bool marketing = false;  // opted in to marketing
+  };
+
+ private:
+  ui::ab::WorkRow row(const std::string& key, RowTarget target);
+  void callNotes();
+  void careNotes();
+  void followUps(ui::ab::WorkSection& sec, Instant now);
+  void careTasks(ui::ab::WorkSection& sec, Instant now);
+  ui::ab::WorkRow briefingRow(const Appointment& a, const CustomerFile& file, const std::string& staffName);
+  OpenBook& b_;
+  std::string careList_ = "birthdays";
+  int careLimit_ = 50;
+  std::string openRow_, note_;
+  int score_ = 0;
+  std::map<std::string, RowTarget> rows_;
+};
+
+}  // namespace salon::kiosk

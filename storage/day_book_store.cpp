@@ -1,0 +1,176 @@
+#include "storage/day_book_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "app/core/appointment.h"
+#include "storage/audit_store.h"
+#include "storage/boarding_store.h"
+#include "storage/care_store.h"
+#include "storage/staff_store.h"
+
+namespace salon::storage {
+namespace {
+
+// The day's appointments, their services, the customers' and pets' names in one
+// statement, only the columns a block shows. The order is the span index's own
+// (start, end, rowid) and then the services' key (appointment, position): SQLite
+// reads it straight off the indexes, with no sort, and an appointment's rows
+// come together, its services in order.
+const char* const kDaySql =
+    "SELECT a.rowid, a.id, a.customer_id, a.staff, a.room, a.start_at, a.end_at, a.state, a.kind = 'home_visit',"
+    " s.name, coalesce(c.name, ''), coalesce(p.name, '')"
+    " FROM appointments a LEFT JOIN appointment_services s ON s.appointment_id = a.id"
+    " LEFT JOIN customers c ON c.id = a.customer_id LEFT JOIN pets p ON p.id = a.pet_id"
+    " WHERE a.start_at < ?1 AND a.start_at > ?2 AND a.end_at > ?3"
+    " ORDER BY a.start_at, a.end_at, a.rowid, s.position";
+
+const char* const kSettingsSql =
+    "SELECT key, value FROM store_settings WHERE key IN ('appointments.open', 'appointments.close',"
+    " 'appointments.priority_holds', 'appointments.priority_tiers')";
+
+const char* const kServicesSql =
+    "SELECT code, name, duration_minutes, qualified_staff, active FROM catalog_items WHERE kind = 'service'"
+    " ORDER BY code";
+
+// getText: one call into SQLite per text (getString makes two); these texts hold no NUL.
+BookedAppointment bookedRow(SQLite::Statement& q) {
+  BookedAppointment a;
+  a.id = q.getColumn(1).getText();
+  a.customer = q.getColumn(2).getInt64();
+  a.staff = q.getColumn(3).getText();
+  a.room = q.getColumn(4).getText();
+  a.start = q.getColumn(5).getInt64();
+  a.end = q.getColumn(6).getInt64();
+  a.state = q.getColumn(7).getText();
+  a.homeVisit = q.getColumn(8).getInt() != 0;
+  a.services = q.getColumn(9).getText();  // "" for NULL: no services
+  a.customerName = q.getColumn(10).getText();
+  a.petName = q.getColumn(11).getText();
+  return a;
+}
+
+}  // namespace
+
+SqliteDayBook::SqliteDayBook(Database& db)
+    : db_(db),
+      day_(db, kDaySql),
+      settings_(db, kSettingsSql),
+      services_(db, kServicesSql),
+      absent_(db, "SELECT staff FROM staff_absences WHERE day = ? ORDER BY staff"),
+      contact_(db, "SELECT name, phone, marketing_opt_in FROM customers WHERE id = ?"),
+      pets_(db, "SELECT id, name FROM pets WHERE customer_id = ? ORDER BY id") {}
+
+BookedDay SqliteDayBook::day(Instant from, Instant to) {
+  return guarded([&] {
+    BookedDay out;
+    auto q = day_.use();
+    q->bind(1, static_cast<std::int64_t>(to));
+    q->bind(2, static_cast<std::int64_t>(from - kMaxAppointmentLength));
+    q->bind(3, static_cast<std::int64_t>(from));
+    std::int64_t last = -1;
+    while (q->executeStep()) {
+      const std::int64_t rowid = q->getColumn(0).getInt64();
+      if (rowid != last) {
+        last = rowid;
+        out.appointments.push_back(bookedRow(*q));
+      }
+      // The first service came with the row; the others follow on their own rows.
+      else if (const char* service = q->getColumn(9).getText(nullptr)) {
+        out.appointments.back().services += "、";
+        out.appointments.back().services += service;
+      }
+    }
+    return out;
+  });
+}
+
+BookSettings SqliteDayBook::settings() {
+  return guarded([&] {
+    std::optional<std::string> open, close;
+    BookSettings out;
+    auto q = settings_.use();
+    while (q->executeStep()) {
+      const std::string key = q->getColumn(0).getString();
+      std::string value = q->getColumn(1).getString();
+      if (key == "appointments.open") open = std::move(value);
+      else if (key == "appointments.close") close = std::move(value);
+      else if (key == "appointments.priority_holds") out.priorityHolds = std::move(value);
+      else out.priorityTiers = splitCodes(value);
+    }
+    out.hours.openMinute = clockMinutes(open, 9 * 60);
+    out.hours.closeMinute = clockMinutes(close, 21 * 60);
+    return out;
+  });
+}
+
+std::vector<Staff> SqliteDayBook::staffList() { return SqliteStaffStore(db_).listStaff(); }
+
+std::vector<CatalogItem> SqliteDayBook::services() {
+  return guarded([&] {
+    std::vector<CatalogItem> out;
+    auto q = services_.use();
+    while (q->executeStep()) {
+      CatalogItem& i = out.emplace_back();
+      i.code = q->getColumn(0).getString();
+      i.name = q->getColumn(1).getString();
+      i.kind = ItemKind::Service;
+      i.durationMinutes = q->getColumn(2).getInt();
+      i.qualifiedStaff = splitCodes(q->getColumn(3).getString());
+      i.active = q->getColumn(4).getInt() != 0;
+    }
+    return out;
+  });
+}
+
+std::vector<std::string> SqliteDayBook::absentOn(const CivilDate& day) {
+  return guarded([&] {
+    auto q = absent_.use();
+    q->bind(1, formatDate(day));
+    std::vector<std::string> out;
+    while (q->executeStep()) out.push_back(q->getColumn(0).getString());
+    return out;
+  });
+}
+
+CustomerContact SqliteDayBook::contact(CustomerId customer) {
+  return guarded([&] {
+    auto q = contact_.use();
+    q->bind(1, static_cast<std::int64_t>(customer));
+    if (!q->executeStep()) return CustomerContact{};
+    return CustomerContact{q->getColumn(0).getString(), q->getColumn(1).getString(), q->getColumn(2).getInt() != 0};
+  });
+}
+
+std::unordered_map<CustomerId, std::string> SqliteDayBook::customerNames(const std::vector<CustomerId>& ids) {
+  return storage::customerNames(db_.sql(), ids);
+}
+
+CustomerSummary SqliteDayBook::findCustomer(const std::string& ref) { return storage::findCustomer(db_.sql(), ref); }
+
+bool SqliteDayBook::priorityBooking(CustomerId customer, const std::vector<std::string>& tiers) {
+  return hasPriorityBooking(db_.sql(), customer, tiers);
+}
+
+std::vector<PetChoice> SqliteDayBook::pets(CustomerId customer) {
+  return guarded([&] {
+    auto q = pets_.use();
+    q->bind(1, static_cast<std::int64_t>(customer));
+    std::vector<PetChoice> out;
+    while (q->executeStep()) out.push_back({q->getColumn(0).getInt64(), q->getColumn(1).getString()});
+    return out;
+  });
+}
+
+std::vector<Vaccination> SqliteDayBook::vaccinations(std::int64_t pet) { return vaccinationsOf(db_.sql(), pet); }
+
+void SqliteDayBook::recordAbsence(const std::string& staff, const CivilDate& day, const std::string& reason,
+                                  const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    storage::recordAbsence(s, staff, day, reason, audit.staff, audit.at);
+    appendAudit(s, audit);
+    nlohmann::json payload{{"staff", staff}, {"day", formatDate(day)}, {"reason", reason}};
+    appendOutbox(s, {audit.id, audit.action, payload.dump(), audit.at});
+  });
+}
+
+}  // namespace salon::storage
