@@ -11,14 +11,19 @@
 #include "storage/boarding_store.h"
 #include "storage/care_store.h"
 #include "storage/check_in_store.h"
+#include "storage/catalog_store.h"
 #include "storage/customer_directory.h"
+#include "storage/customer_records.h"
 #include "storage/customer_store.h"
 #include "storage/database.h"
 #include "storage/file_review_store.h"
 #include "storage/member_card_store.h"
+#include "storage/member_store.h"
 #include "storage/print_job_store.h"
 #include "storage/record_keeping_store.h"
 #include "storage/recording_store.h"
+#include "storage/settings_store.h"
+#include "storage/staff_admin_store.h"
 #include "storage/staff_store.h"
 #include "storage/weekly_review_store.h"
 
@@ -56,6 +61,12 @@ class SqliteBackroom : public Backroom {
   // checkout:
   // appointments and care:
   // customer files, members, approvals, settings:
+  CustomerRecords& customerRecords() override { return customerRecords_; }
+  MemberAccounts& memberAccounts() override { return memberAccounts_; }
+  StoreSettings& settings() override { return settings_; }
+  BackupPassword& backupPassword() override { return backupPassword_; }
+  PriceList& priceList() override { return priceList_; }
+  StaffRoster& staffRoster() override { return staffRoster_; }
   // session and upkeep:
 
  private:
@@ -83,6 +94,12 @@ class SqliteBackroom : public Backroom {
   // checkout:
   // appointments and care:
   // customer files, members, approvals, settings:
+  SqliteCustomerRecords customerRecords_{db_};
+  SqliteMemberAccounts memberAccounts_{db_};
+  SqliteStoreSettings settings_{db_};
+  DataDirBackupPassword backupPassword_{db_};
+  SqlitePriceList priceList_{db_};
+  SqliteStaffRoster staffRoster_{db_};
   // session and upkeep:
 };
 

@@ -10,6 +10,7 @@ namespace salon {
 
 class AppointmentStore;
 class AuditLog;
+class BackupPassword;
 class BoardingStore;
 class CareContactStore;
 class CaseStore;
@@ -17,12 +18,17 @@ class ChangeRequestStore;
 class CheckInQueue;
 class CustomerDirectory;
 class CustomerFileStore;
+class CustomerRecords;
 class FileAccessStore;
 class FileReviewStore;
+class MemberAccounts;
 class MemberCardStore;
+class PriceList;
 class PrintJobStore;
 class ServiceRecordStore;
+class StaffRoster;
 class StaffStore;
+class StoreSettings;
 class WeeklyReviewStore;
 
 class Backroom {
@@ -51,6 +57,12 @@ class Backroom {
   // checkout:
   // appointments and care:
   // customer files, members, approvals, settings:
+  virtual CustomerRecords& customerRecords() = 0;
+  virtual MemberAccounts& memberAccounts() = 0;
+  virtual StoreSettings& settings() = 0;
+  virtual BackupPassword& backupPassword() = 0;
+  virtual PriceList& priceList() = 0;
+  virtual StaffRoster& staffRoster() = 0;
   // session and upkeep:
 };
 
