@@ -1,9 +1,13 @@
 #include "storage/catalog_store.h"
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <sstream>
 
 #include "app/core/error.h"
+#include "app/core/uuid.h"
+#include "storage/audit_store.h"
 #include "storage/database.h"
 #include "storage/settings_store.h"
 
@@ -222,6 +226,46 @@ void moveStock(SQLite::Database& db, const std::string& item, int delta, const s
   u.bind(1, delta);
   u.bind(2, item);
   u.exec();
+}
+
+// --- the price list port -------------------------------------------------------
+
+void SqlitePriceList::changePrice(const PriceEntry& price, const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    storage::addPrice(s, price, audit.staff, audit.at);
+    appendAudit(s, audit);
+    appendOutbox(s, {newUuid(), "catalog.price_changed",
+                     nlohmann::json{{"item", price.itemCode}, {"price", price.price.fen}}.dump(), audit.at});
+  });
+}
+
+void SqlitePriceList::setItemActive(const CatalogItem& item, const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    saveItem(s, item, audit.at);
+    appendAudit(s, audit);
+    appendOutbox(s, {newUuid(), item.active ? "catalog.item_activated" : "catalog.item_deactivated",
+                     nlohmann::json{{"item", item.code}}.dump(), audit.at});
+  });
+}
+
+void SqlitePriceList::addItem(const CatalogItem& item, const PriceEntry& price, const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    saveItem(s, item, audit.at);
+    storage::addPrice(s, price, audit.staff, audit.at);
+    appendAudit(s, audit);
+    appendOutbox(s, {newUuid(), "catalog.item_added",
+                     nlohmann::json{{"item", item.code}, {"name", item.name}, {"price", price.price.fen}}.dump(),
+                     audit.at});
+  });
+}
+
+void SqlitePriceList::addPromotion(const Promotion& promotion, const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    storage::addPromotion(s, promotion, audit.staff, audit.at);
+    appendAudit(s, audit);
+    appendOutbox(s, {newUuid(), "promotion.added",
+                     nlohmann::json{{"id", promotion.id}, {"name", promotion.name}}.dump(), audit.at});
+  });
 }
 
 }  // namespace salon::storage

@@ -8,6 +8,8 @@
 #include "app/core/catalog.h"
 #include "app/core/checkout_policy.h"
 #include "app/core/member_tier.h"
+#include "app/core/price_list.h"
+#include "storage/database.h"
 
 namespace salon::storage {
 
@@ -37,5 +39,21 @@ void saveTier(SQLite::Database& db, const MemberTier& tier);
 void moveStock(SQLite::Database& db, const std::string& item, int delta, const std::string& kind,
                const std::string& saleId, const std::string& staff, Instant at);
 std::int64_t stockOf(SQLite::Database& db, const std::string& item);
+
+// Core's PriceList port: the settings screen's reads and changes, each change
+// one transaction with its audit entry and outbox row.
+class SqlitePriceList : public PriceList {
+ public:
+  explicit SqlitePriceList(Database& db) : db_(db) {}
+  PriceBook priceBook() override { return loadPriceBook(db_.sql()); }
+  std::vector<MemberTier> tiers() override { return loadTiers(db_.sql()); }
+  void changePrice(const PriceEntry& price, const AuditEntry& audit) override;
+  void setItemActive(const CatalogItem& item, const AuditEntry& audit) override;
+  void addItem(const CatalogItem& item, const PriceEntry& price, const AuditEntry& audit) override;
+  void addPromotion(const Promotion& promotion, const AuditEntry& audit) override;
+
+ private:
+  Database& db_;
+};
 
 }  // namespace salon::storage

@@ -6,6 +6,8 @@
 #include "app/core/tender.h"
 #include "app/core/uuid.h"
 #include "storage/audit_store.h"
+#include "storage/catalog_store.h"
+#include "storage/sale_store.h"
 
 namespace salon::storage {
 namespace {
@@ -280,6 +282,15 @@ int applyTierPeriodEnds(Database& db, const std::vector<MemberTier>& tiers, Inst
     }
   });
   return changed;
+}
+
+std::optional<MemberAccount> SqliteMemberAccounts::account(CustomerId id, Instant now) {
+  return loadAccount(db_.sql(), id, readPolicy(db_.sql()), now);
+}
+
+bool SqliteMemberAccounts::topUp(const SaleRequest& request, const Staff& cashier, Instant now) {
+  CheckoutSetup setup = loadCheckoutSetup(db_.sql());
+  return SaleStore(db_, setup).settle(request, cashier, now).replayed;
 }
 
 }  // namespace salon::storage

@@ -9,6 +9,7 @@
 
 #include "app/core/checkout_policy.h"
 #include "app/core/member_account.h"
+#include "app/core/member_accounts.h"
 #include "app/core/member_tier.h"
 #include "app/core/membership.h"
 #include "storage/database.h"
@@ -40,5 +41,18 @@ void setArrearsLimit(Database& db, CustomerId id, Money limit, const std::string
 std::int64_t expirePoints(Database& db, Instant now);
 // Tiers whose period ended: moved to what the member earned; returns how many changed.
 int applyTierPeriodEnds(Database& db, const std::vector<MemberTier>& tiers, Instant now);
+
+// Core's MemberAccounts port on one connection (the store's money settings are
+// read for each call: they change on the settings screen).
+class SqliteMemberAccounts : public MemberAccounts {
+ public:
+  explicit SqliteMemberAccounts(Database& db) : db_(db) {}
+  std::optional<MemberAccount> account(CustomerId id, Instant now) override;
+  CustomerId customerOf(const std::string& key) override { return findCustomerId(db_.sql(), key); }
+  bool topUp(const SaleRequest& request, const Staff& cashier, Instant now) override;
+
+ private:
+  Database& db_;
+};
 
 }  // namespace salon::storage

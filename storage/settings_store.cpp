@@ -1,5 +1,14 @@
 #include "storage/settings_store.h"
 
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "app/core/uuid.h"
+#include "storage/backup_file.h"
+#include "storage/backup_password.h"
+#include "storage/audit_store.h"
+
 namespace salon::storage {
 
 std::optional<std::string> readSetting(SQLite::Database& db, const std::string& key) {
@@ -18,5 +27,23 @@ void writeSetting(SQLite::Database& db, const std::string& key, const std::strin
   q.bind(2, value);
   q.exec();
 }
+
+void SqliteStoreSettings::change(const std::string& key, const std::string& value, const AuditEntry& audit) {
+  db_.write([&](SQLite::Database& s) {
+    writeSetting(s, key, value);
+    appendAudit(s, audit);
+    appendOutbox(s, {newUuid(), "settings.changed", nlohmann::json{{"key", key}, {"value", value}}.dump(), audit.at});
+  });
+}
+
+std::string DataDirBackupPassword::dataDir() const {
+  return std::filesystem::path(db_.path()).parent_path().string();
+}
+
+bool DataDirBackupPassword::isSet() { return loadBackupPassword(dataDir()).has_value(); }
+
+bool DataDirBackupPassword::acceptable(const std::string& password) { return isAcceptableBackupPassword(password); }
+
+void DataDirBackupPassword::save(const std::string& password) { saveBackupPassword(dataDir(), password); }
 
 }  // namespace salon::storage

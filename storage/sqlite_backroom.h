@@ -13,15 +13,20 @@
 #include "storage/care_lists.h"
 #include "storage/care_store.h"
 #include "storage/check_in_store.h"
+#include "storage/catalog_store.h"
 #include "storage/customer_directory.h"
+#include "storage/customer_records.h"
 #include "storage/customer_store.h"
 #include "storage/database.h"
 #include "storage/day_book_store.h"
 #include "storage/file_review_store.h"
 #include "storage/member_card_store.h"
+#include "storage/member_store.h"
 #include "storage/print_job_store.h"
 #include "storage/record_keeping_store.h"
 #include "storage/recording_store.h"
+#include "storage/settings_store.h"
+#include "storage/staff_admin_store.h"
 #include "storage/staff_store.h"
 #include "storage/weekly_review_store.h"
 
@@ -62,6 +67,12 @@ class SqliteBackroom : public Backroom {
   CareLists& careLists() override { return careLists_; }
   // customer files, members, approvals, settings:
   ApprovalsInbox& approvalsInbox() override { return approvalsInbox_; }
+  CustomerRecords& customerRecords() override { return customerRecords_; }
+  MemberAccounts& memberAccounts() override { return memberAccounts_; }
+  StoreSettings& settings() override { return settings_; }
+  BackupPassword& backupPassword() override { return backupPassword_; }
+  PriceList& priceList() override { return priceList_; }
+  StaffRoster& staffRoster() override { return staffRoster_; }
   // session and upkeep:
 
  private:
@@ -92,6 +103,12 @@ class SqliteBackroom : public Backroom {
   SqliteCareLists careLists_{db_};
   // customer files, members, approvals, settings:
   SqliteApprovalsInbox approvalsInbox_{db_};
+  SqliteCustomerRecords customerRecords_{db_};
+  SqliteMemberAccounts memberAccounts_{db_};
+  SqliteStoreSettings settings_{db_};
+  DataDirBackupPassword backupPassword_{db_};
+  SqlitePriceList priceList_{db_};
+  SqliteStaffRoster staffRoster_{db_};
   // session and upkeep:
 };
 

@@ -5,7 +5,9 @@
 #include <string>
 
 #include "app/core/audit.h"
+#include "app/core/staff_roster.h"
 #include "storage/database.h"
+#include "storage/staff_store.h"
 
 namespace salon::storage {
 
@@ -13,5 +15,27 @@ namespace salon::storage {
 void setStaffPin(Database& db, const std::string& code, const std::string& pinHash, const AuditEntry& audit);
 void unlockStaffPin(Database& db, const std::string& code, const AuditEntry& audit);
 void setStaffActive(Database& db, const std::string& code, bool active, const AuditEntry& audit);
+
+// Core's StaffRoster port on one connection.
+class SqliteStaffRoster : public StaffRoster {
+ public:
+  explicit SqliteStaffRoster(Database& db) : db_(db), staff_(db) {}
+  std::vector<Staff> listStaff() override { return staff_.listStaff(); }
+  std::optional<StaffCredentials> findStaff(const std::string& code) override { return staff_.findStaff(code); }
+  void addStaff(const Staff& staff, const std::string& pinHash, const AuditEntry& audit) override {
+    staff_.addStaff(staff, pinHash, audit.at, audit);
+  }
+  void setPin(const std::string& code, const std::string& pinHash, const AuditEntry& audit) override {
+    setStaffPin(db_, code, pinHash, audit);
+  }
+  void unlock(const std::string& code, const AuditEntry& audit) override { unlockStaffPin(db_, code, audit); }
+  void setActive(const std::string& code, bool active, const AuditEntry& audit) override {
+    setStaffActive(db_, code, active, audit);
+  }
+
+ private:
+  Database& db_;
+  SqliteStaffStore staff_;
+};
 
 }  // namespace salon::storage

@@ -1,8 +1,9 @@
 #pragma once
-// 档案查询审核 for the customer commands: a purpose within the staff member's
-// routine (QueryPolicy, or the store's settings query_routine.<role> = comma
-// list) opens the file at once; any other purpose needs an approved query
-// request (`salon-kiosk queries request`), used once.
+// 档案查询审核 for the customer commands, over core's file access (the same
+// code the kiosk's file desk calls): a purpose within the staff member's routine
+// (QueryPolicy, or the store's settings query_routine.<role> = comma list) opens
+// the file at once; any other purpose needs an approved query request
+// (`salon-kiosk queries request`), used once.
 #include <string>
 
 #include "app/core/customer.h"

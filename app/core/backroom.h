@@ -11,6 +11,7 @@ namespace salon {
 class AppointmentStore;
 class ApprovalsInbox;
 class AuditLog;
+class BackupPassword;
 class BoardingStore;
 class CareContactStore;
 class CareLists;
@@ -20,12 +21,17 @@ class CheckInQueue;
 class CustomerDirectory;
 class CustomerFileStore;
 class DayBook;
+class CustomerRecords;
 class FileAccessStore;
 class FileReviewStore;
+class MemberAccounts;
 class MemberCardStore;
+class PriceList;
 class PrintJobStore;
 class ServiceRecordStore;
+class StaffRoster;
 class StaffStore;
+class StoreSettings;
 class WeeklyReviewStore;
 
 class Backroom {
@@ -57,6 +63,12 @@ class Backroom {
   virtual CareLists& careLists() = 0;
   // customer files, members, approvals, settings:
   virtual ApprovalsInbox& approvalsInbox() = 0;
+  virtual CustomerRecords& customerRecords() = 0;
+  virtual MemberAccounts& memberAccounts() = 0;
+  virtual StoreSettings& settings() = 0;
+  virtual BackupPassword& backupPassword() = 0;
+  virtual PriceList& priceList() = 0;
+  virtual StaffRoster& staffRoster() = 0;
   // session and upkeep:
 };
 

@@ -1,5 +1,7 @@
 #include "app/core/file_access.h"
 
+#include <sstream>
+
 #include "app/core/error.h"
 #include "app/core/uuid.h"
 
@@ -18,6 +20,41 @@ QueryPolicy::QueryPolicy()
 bool QueryPolicy::isRoutine(Role role, const std::string& purpose) const {
   auto it = routine_.find(role);
   return it != routine_.end() && it->second.count(purpose) == 1;
+}
+
+QueryPolicy storeQueryPolicy(StoreSettings& settings) {
+  QueryPolicy defaults;
+  std::map<Role, std::set<std::string>> routine;
+  bool configured = false;
+  for (Role role : allRoles()) {
+    auto text = settings.setting(std::string("query_routine.") + roleName(role));
+    if (!text) continue;
+    configured = true;
+    std::stringstream ss(*text);
+    std::string p;
+    while (std::getline(ss, p, ','))
+      if (!p.empty()) routine[role].insert(p);
+  }
+  if (!configured) return defaults;
+  // Roles the settings leave out keep their default routine.
+  for (Role role : allRoles())
+    if (!routine.count(role))
+      for (const char* p : {"checkout", "service", "booking", "registration", "review", "care_followup", "complaint",
+                            "statement", "marketing", "other"})
+        if (defaults.isRoutine(role, p)) routine[role].insert(p);
+  return QueryPolicy(routine);
+}
+
+void FileAccess::checkPurpose(const Staff& me, CustomerId customer, const std::string& purpose,
+                              const std::string& requestId) {
+  if (purpose.find_first_not_of(' ') == std::string::npos) throw DomainError("purpose_required", "");
+  std::string code = purpose.substr(0, purpose.find(':'));
+  code.erase(code.find_last_not_of(' ') + 1);
+  if (policy_.isRoutine(me.role, code)) return;
+  if (requestId.empty() || customer == 0) throw DomainError("query_approval_needed", purpose);
+  auto q = store_.queryRequest(requestId);
+  if (!q || q->customer != customer || q->purpose != code) throw DomainError("query_not_approved", requestId);
+  useQuery(me, requestId);
 }
 
 std::optional<QueryRequest> FileAccess::askToView(const Staff& by, CustomerId customer, const std::string& purpose,

@@ -13,6 +13,7 @@
 #include "app/core/audit.h"
 #include "app/core/customer.h"
 #include "app/core/staff_auth.h"
+#include "app/core/store_settings.h"
 
 namespace salon {
 
@@ -27,6 +28,11 @@ class QueryPolicy {
  private:
   std::map<Role, std::set<std::string>> routine_;
 };
+
+// The store's routine per role: settings `query_routine.<role>` (a comma list of
+// purposes); roles the settings leave out keep their default routine, and a
+// store that set none keeps the defaults.
+QueryPolicy storeQueryPolicy(StoreSettings& settings);
 
 struct QueryRequest {
   std::string id;
@@ -88,6 +94,13 @@ class FileAccess {
   FileLoan markReturned(const Staff& by, const std::string& id, bool complete, bool undamaged,
                         const std::string& problem);
   std::vector<FileLoan> overdueLoans();
+
+  // 档案查询审核 for a purpose stated as text ("service: 补水护理" is the purpose
+  // "service"): within the routine it passes; otherwise `requestId` must be an
+  // approved request of `me` for this customer and purpose, used here once.
+  // `customer` 0 = a search over many files: only a routine purpose is allowed.
+  // DomainError purpose_required, query_approval_needed, query_not_approved.
+  void checkPurpose(const Staff& me, CustomerId customer, const std::string& purpose, const std::string& requestId);
 
  private:
   FileLoan loanOrThrow(const std::string& id, const char* state);

@@ -1,12 +1,12 @@
 #include "app/kiosk/check_in_desk.h"
 
+#include "app/core/appointment.h"
 #include "app/core/error.h"
+#include "app/core/member_accounts.h"
 #include "app/core/member_card.h"
+#include "app/core/price_list.h"
 #include "app/core/uuid.h"
-#include "storage/appointment_store.h"
-#include "storage/catalog_store.h"
-#include "storage/member_card_store.h"
-#include "storage/member_store.h"
+#include "app/ui/entry.h"
 
 namespace salon::kiosk {
 namespace {
@@ -51,7 +51,7 @@ void CheckInDesk::apply(const ui::PhoneKeys& i) {
   if (k_.view.screen != ui::Screen::CheckIn) return;
   if (!v.welcomedName.empty() || v.card.id != 0) clear();
   bool done = phone_.apply(i.keys);
-  v.digits = phone_.digits();
+  v.digits = phone_.text();
   v.message.clear();
   if (!done) {
     v.matches.clear();
@@ -66,12 +66,12 @@ void CheckInDesk::apply(const ui::PhoneKeys& i) {
 void CheckInDesk::findByPhone() {
   ui::CheckInView& v = k_.view.checkIn;
   v.matches.clear();
-  if (phone_.digits().size() < 4) {
+  if (phone_.text().size() < 4) {
     v.message = k_.catalog.text("ui.checkin.need_digits");
     return;
   }
   v.searched = true;
-  for (const CustomerSummary& c : k_.directory.search(phone_.digits(), 6)) {
+  for (const CustomerSummary& c : k_.directory.search(phone_.text(), 6)) {
     v.matches.push_back({c.id, ui::maskName(c.name)});
     auditView(c.id, "name_masked", "check-in by phone");
   }
@@ -104,13 +104,12 @@ std::optional<bool> CheckInDesk::scanned(const std::string& payload) {
   const ScanClass scan = classifyScan(payload);
   if (scan.kind == ScanKind::Phone) {  // proves nothing: as if typed on the keypad
     phone_.apply(scan.value);
-    k_.view.checkIn.digits = phone_.digits();
+    k_.view.checkIn.digits = phone_.text();
     findByPhone();
     return !k_.view.checkIn.matches.empty();
   }
-  storage::SqliteMemberCardStore cards(k_.db);
   try {
-    MemberCards::Resolution r = MemberCards(cards, k_.audit, k_.clock).resolve(payload);
+    MemberCards::Resolution r = MemberCards(k_.backroom.cards(), k_.audit, k_.clock).resolve(payload);
     if (r.scan.kind == ScanKind::MemberCard) return greetMember(r.member->memberNo, "qr");
     if (r.scan.kind == ScanKind::CardNumber) return greetMember(r.member->memberNo, "card");
     refuse("scan_unknown");  // a payment code belongs to the tender screen
@@ -124,21 +123,21 @@ std::optional<bool> CheckInDesk::scanned(const std::string& payload) {
 // The card proves who is here: greet by name with today's appointments and the
 // balances, and wait for the customer to confirm.
 bool CheckInDesk::greetMember(const std::string& memberNo, const std::string& method) {
-  SQLite::Database& db = k_.db.sql();
-  const CustomerId id = storage::findCustomerId(db, memberNo);
+  MemberAccounts& accounts = k_.backroom.memberAccounts();
+  const CustomerId id = accounts.customerOf(memberNo);
   const Instant now = k_.clock.now();
-  auto account = storage::loadAccount(db, id, storage::readPolicy(db), now);
+  auto account = accounts.account(id, now);
   if (!account) throw DomainError("member_unknown", memberNo);
   ui::CheckInCard& card = k_.view.checkIn.card;
   card.id = id;
   card.method = method;
   card.name = account->name;
-  for (const MemberTier& t : storage::loadTiers(db))
+  for (const MemberTier& t : k_.backroom.priceList().tiers())
     if (t.code == account->tierCode) card.tier = t.name;
   card.points = std::to_string(account->points);
   card.balance = formatYuan(account->svPrincipal + account->svBonus);
   const Instant dayStart = startOfLocalDay(localDate(now, k_.zone), k_.zone);
-  for (const Appointment& a : storage::SqliteAppointmentStore(k_.db).between(dayStart, dayStart + 24 * kHour)) {
+  for (const Appointment& a : k_.backroom.appointments().between(dayStart, dayStart + 24 * kHour)) {
     if (a.customer != id || (a.state != "booked" && a.state != "checked_in")) continue;
     std::string line = clockTime(a.start, k_.zone);
     for (std::size_t n = 0; n < a.services.size(); ++n) line += (n ? "、" : " ") + a.services[n].name;

@@ -6,7 +6,7 @@
 #include "app/core/check_in.h"
 #include "app/core/customer.h"
 #include "app/kiosk/desk.h"
-#include "app/ui/entry.h"
+#include "app/kiosk/text_entry.h"
 #include "app/ui/intents.h"
 
 namespace salon::kiosk {
@@ -36,7 +36,7 @@ class CheckInDesk : public Desk {
   void auditView(CustomerId id, const std::string& sections, const std::string& purpose);
 
   CheckInQueue& queue_;
-  ui::DigitEntry phone_{15};
+  KeyEntry phone_{KeyEntry::Kind::Digits, 15};
   Instant shownAt_ = 0;  // the greeting or the card's details: cleared for the next customer
 };
 

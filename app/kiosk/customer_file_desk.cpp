@@ -2,21 +2,17 @@
 
 #include <algorithm>
 
-#include "app/cli/query_check.h"
 #include "app/core/change_request.h"
 #include "app/core/customer_files.h"
+#include "app/core/customer_records.h"
 #include "app/core/error.h"
 #include "app/core/file_access.h"
 #include "app/core/file_view_rules.h"
+#include "app/core/member_accounts.h"
 #include "app/core/phone.h"
-#include "app/kiosk/customer_records.h"
+#include "app/core/price_list.h"
 #include "app/kiosk/customer_search.h"
 #include "app/kiosk/text_entry.h"
-#include "storage/catalog_store.h"
-#include "storage/customer_field_update.h"
-#include "storage/customer_store.h"
-#include "storage/member_store.h"
-#include "storage/record_keeping_store.h"
 
 namespace salon::kiosk {
 namespace {
@@ -51,7 +47,7 @@ void CustomerFileDesk::open(CustomerId customer) {
   v.fileNo = c->fileNo;
   v.memberNo = c->memberNo;
   v.statusKey = "ui.status." + c->status;
-  QueryPolicy policy = cli::queryPolicy(k_.db);
+  QueryPolicy policy = storeQueryPolicy(k_.backroom.settings());
   for (const std::string& p : queryPurposes()) {
     v.purposes.push_back(p);
     v.routine.push_back(k_.staff && policy.isRoutine(k_.staff->role, p));
@@ -118,15 +114,15 @@ void CustomerFileDesk::on(const ui::ChoosePurpose& i) {
   if (v.stage != ui::FileStage::Purpose || v.customer == 0) return;
   if (std::find(v.purposes.begin(), v.purposes.end(), i.purpose) == v.purposes.end()) return;
   const Staff& me = *k_.staff;
-  storage::SqliteRecordKeeping store(k_.db);
   Guard guard(k_.audit, k_.clock);
-  FileAccess access(store, guard, k_.clock, cli::queryPolicy(k_.db), k_.zone);
+  FileAccess access(k_.backroom.fileAccess(), guard, k_.clock, storeQueryPolicy(k_.backroom.settings()), k_.zone);
+  CustomerRecords& records = k_.backroom.customerRecords();
   v.purpose = i.purpose;
-  if (auto approved = queryRequestOf(k_.db, v.customer, me.code, i.purpose, "approved")) {
+  if (auto approved = records.queryRequestOf(v.customer, me.code, i.purpose, "approved")) {
     access.useQuery(me, *approved);
     return openFile();
   }
-  if (auto pending = queryRequestOf(k_.db, v.customer, me.code, i.purpose, "pending")) {
+  if (auto pending = records.queryRequestOf(v.customer, me.code, i.purpose, "pending")) {
     requestId_ = *pending;
     v.stage = ui::FileStage::Waiting;
     return;
@@ -141,11 +137,12 @@ void CustomerFileDesk::on(const ui::ChoosePurpose& i) {
 void CustomerFileDesk::on(const ui::CheckApproval&) {
   ui::CustomerFileView& v = k_.view.customerFile;
   if (v.stage != ui::FileStage::Waiting) return;
-  std::string state = queryRequestState(k_.db, requestId_);
+  auto request = k_.backroom.fileAccess().queryRequest(requestId_);
+  const std::string state = request ? request->state : "";
   if (state == "approved") {
-    storage::SqliteRecordKeeping store(k_.db);
     Guard guard(k_.audit, k_.clock);
-    FileAccess(store, guard, k_.clock, cli::queryPolicy(k_.db), k_.zone).useQuery(*k_.staff, requestId_);
+    FileAccess(k_.backroom.fileAccess(), guard, k_.clock, storeQueryPolicy(k_.backroom.settings()), k_.zone)
+        .useQuery(*k_.staff, requestId_);
     return openFile();
   }
   if (state == "rejected") {
@@ -160,7 +157,7 @@ void CustomerFileDesk::openFile() {
   v.stage = ui::FileStage::Open;
   requestId_.clear();
   v.tabs = {"basic", "health", "skin", "care", "visits"};
-  if (hasPets(k_.db, v.customer)) v.tabs.push_back("pets");
+  if (k_.backroom.customerRecords().hasPets(v.customer)) v.tabs.push_back("pets");
   if (!v.memberNo.empty()) v.tabs.push_back("membership");
   showTab("basic");
 }
@@ -171,8 +168,7 @@ void CustomerFileDesk::fieldsOf(const std::vector<std::string>& keys, const Cust
   ui::CustomerFileView& v = k_.view.customerFile;
   const Role role = k_.staff->role;
   const bool mayAsk = roleMay(role, Action::RegisterCustomer);
-  storage::SqliteRecordKeeping store(k_.db);
-  std::vector<ChangeRequest> pending = store.pendingChangeRequests();
+  std::vector<ChangeRequest> pending = k_.backroom.changeRequests().pendingChangeRequests();
   for (const std::string& key : keys) {
     ui::FileField field;
     field.key = key;
@@ -211,36 +207,10 @@ void CustomerFileDesk::showTab(const std::string& tab) {
   v.linesTitleKey.clear();
   v.moreTitleKey.clear();
   v.edit = {};
-  const Instant now = k_.clock.now();
   const std::string purpose = k_.catalog.text("ui.file.purpose." + v.purpose) + " (" + v.purpose + ")";
-  if (tab == "membership") {
-    // Money with the salon is not a file section: its view is logged the same way.
-    Guard(k_.audit, k_.clock).require(*k_.staff, Action::ViewCustomerFile, "customer", v.fileNo);
-    k_.audit.append(auditOf(now, k_.staff->code, "customer.view", "customer", v.fileNo, purpose, "membership"));
-    auto setup = storage::loadCheckoutSetup(k_.db.sql());
-    auto acct = storage::loadAccount(k_.db.sql(), v.customer, setup.policy, now);
-    if (!acct) return;
-    const MemberTier* tier = findTier(setup.tiers, acct->tierCode);
-    v.linesTitleKey = "ui.file.member.account";
-    auto line = [&](const std::string& key, const std::string& value) {
-      v.lines.push_back({"", k_.catalog.text(key), value});
-    };
-    line("ui.file.member.tier", tier ? tier->name : acct->tierCode);
-    line("ui.file.member.points", std::to_string(acct->points));
-    line("ui.file.member.stored_value", formatYuan(acct->svPrincipal + acct->svBonus) + "  (" +
-                                            k_.catalog.text("ui.file.member.bonus") + " " + formatYuan(acct->svBonus) + ")");
-    line("ui.file.member.arrears", formatYuan(acct->arrears));
-    v.moreTitleKey = "ui.file.member.packages";
-    for (const CustomerPackage& p : acct->packages) {
-      const CatalogItem* item = setup.prices.item(p.packageCode);
-      v.moreLines.push_back({formatLocalDateTime(p.expiresAt, k_.zone).substr(0, 10), item ? item->name : p.packageCode,
-                             std::to_string(p.sessionsLeft) + " / " + std::to_string(p.sessionsTotal)});
-    }
-    return;
-  }
+  if (tab == "membership") return showMembership(purpose);
   std::vector<std::string> sections = sectionsOf(tab);
-  storage::SqliteCustomerFileStore store(k_.db);
-  CustomerFile f = CustomerFiles(store, k_.directory, k_.audit, k_.clock, keys_, k_.zone)
+  CustomerFile f = CustomerFiles(k_.backroom.files(), k_.directory, k_.audit, k_.clock, keys_, k_.zone)
                        .open(*k_.staff, v.customer, purpose, sections);
   v.phone = fieldMaskedFor(k_.staff->role, "phone") ? maskPhone(f.summary.phone) : f.summary.phone;
   std::vector<std::string> keys;
@@ -254,32 +224,67 @@ void CustomerFileDesk::showTab(const std::string& tab) {
                        k_.catalog.text("ui.file.consent." + f.consent.status),
                        k_.catalog.text(f.consent.marketing ? "ui.file.marketing_yes" : "ui.file.marketing_no")});
   }
-  if (tab == "visits") {
-    v.linesTitleKey = "ui.file.visit_records";
-    for (const VisitRecord& r : f.visits) {
-      std::string detail = r.beforeNotes.empty() && r.afterNotes.empty() ? "" : r.beforeNotes + " → " + r.afterNotes;
-      if (!r.effect.empty()) detail += (detail.empty() ? "" : " · ") + r.effect;
-      if (!r.productsUsed.empty()) detail += (detail.empty() ? "" : " · ") + r.productsUsed;
-      v.lines.push_back({formatLocalDateTime(r.at, k_.zone), r.service + " · " + r.staff, detail});
-    }
-    v.moreTitleKey = "ui.file.consumption";
-    for (const ConsumptionRow& c : consumptionOf(k_.db, v.customer, kHistoryLimit)) {
-      std::string paid = formatYuan(c.amount);
-      for (const auto& [type, amount] : c.tenders)
-        paid += " · " + k_.catalog.text("records.tender." + type) + " " + formatYuan(amount);
-      v.moreLines.push_back({formatLocalDateTime(c.at, k_.zone), c.items, paid});
-    }
+  if (tab == "visits") showVisits(f);
+  if (tab == "pets") showPets(f);
+}
+
+// Money with the salon is not a file section: its view is logged the same way.
+void CustomerFileDesk::showMembership(const std::string& purpose) {
+  ui::CustomerFileView& v = k_.view.customerFile;
+  const Instant now = k_.clock.now();
+  Guard(k_.audit, k_.clock).require(*k_.staff, Action::ViewCustomerFile, "customer", v.fileNo);
+  k_.audit.append(auditOf(now, k_.staff->code, "customer.view", "customer", v.fileNo, purpose, "membership"));
+  auto acct = k_.backroom.memberAccounts().account(v.customer, now);
+  if (!acct) return;
+  std::vector<MemberTier> tiers = k_.backroom.priceList().tiers();
+  const MemberTier* tier = findTier(tiers, acct->tierCode);
+  v.linesTitleKey = "ui.file.member.account";
+  auto line = [&](const std::string& key, const std::string& value) {
+    v.lines.push_back({"", k_.catalog.text(key), value});
+  };
+  line("ui.file.member.tier", tier ? tier->name : acct->tierCode);
+  line("ui.file.member.points", std::to_string(acct->points));
+  line("ui.file.member.stored_value", formatYuan(acct->svPrincipal + acct->svBonus) + "  (" +
+                                          k_.catalog.text("ui.file.member.bonus") + " " + formatYuan(acct->svBonus) + ")");
+  line("ui.file.member.arrears", formatYuan(acct->arrears));
+  v.moreTitleKey = "ui.file.member.packages";
+  if (acct->packages.empty()) return;
+  PriceBook prices = k_.backroom.priceList().priceBook();
+  for (const CustomerPackage& p : acct->packages) {
+    const CatalogItem* item = prices.item(p.packageCode);
+    v.moreLines.push_back({formatLocalDateTime(p.expiresAt, k_.zone).substr(0, 10), item ? item->name : p.packageCode,
+                           std::to_string(p.sessionsLeft) + " / " + std::to_string(p.sessionsTotal)});
   }
-  if (tab == "pets") {
-    v.linesTitleKey = "ui.file.pets";
-    for (const Pet& p : f.pets) {
-      std::string title = p.name + " · " + k_.catalog.text("ui.file.species." + p.species) +
-                          (p.breed.empty() ? "" : " · " + p.breed);
-      std::string detail = p.weightGrams ? formatAmount(Money(p.weightGrams / 10)) + " kg" : "";
-      for (const std::string& s : {p.temperament, p.healthNotes})
-        if (!s.empty()) detail += (detail.empty() ? "" : " · ") + s;
-      v.lines.push_back({std::to_string(p.visits.size()) + " " + k_.catalog.text("ui.file.pet_visits"), title, detail});
-    }
+}
+
+void CustomerFileDesk::showVisits(const CustomerFile& f) {
+  ui::CustomerFileView& v = k_.view.customerFile;
+  v.linesTitleKey = "ui.file.visit_records";
+  for (const VisitRecord& r : f.visits) {
+    std::string detail = r.beforeNotes.empty() && r.afterNotes.empty() ? "" : r.beforeNotes + " → " + r.afterNotes;
+    if (!r.effect.empty()) detail += (detail.empty() ? "" : " · ") + r.effect;
+    if (!r.productsUsed.empty()) detail += (detail.empty() ? "" : " · ") + r.productsUsed;
+    v.lines.push_back({formatLocalDateTime(r.at, k_.zone), r.service + " · " + r.staff, detail});
+  }
+  v.moreTitleKey = "ui.file.consumption";
+  for (const ConsumptionRow& c : k_.backroom.customerRecords().consumption(v.customer, kHistoryLimit)) {
+    std::string paid = formatYuan(c.amount);
+    for (const auto& [type, amount] : c.tenders)
+      paid += " · " + k_.catalog.text("records.tender." + type) + " " + formatYuan(amount);
+    v.moreLines.push_back({formatLocalDateTime(c.at, k_.zone), c.items, paid});
+  }
+}
+
+void CustomerFileDesk::showPets(const CustomerFile& f) {
+  ui::CustomerFileView& v = k_.view.customerFile;
+  v.linesTitleKey = "ui.file.pets";
+  for (const Pet& p : f.pets) {
+    std::string title = p.name + " · " + k_.catalog.text("ui.file.species." + p.species) +
+                        (p.breed.empty() ? "" : " · " + p.breed);
+    std::string detail = p.weightGrams ? formatAmount(Money(p.weightGrams / 10)) + " kg" : "";
+    for (const std::string& s : {p.temperament, p.healthNotes})
+      if (!s.empty()) detail += (detail.empty() ? "" : " · ") + s;
+    v.lines.push_back({std::to_string(p.visits.size()) + " " + k_.catalog.text("ui.file.pet_visits"), title, detail});
   }
 }
 
@@ -293,7 +298,7 @@ void CustomerFileDesk::on(const ui::StartFieldEdit& i) {
     v.edit = {};
     v.edit.field = f.key;
     v.edit.labelKey = f.labelKey;
-    v.edit.oldValue = storage::currentFieldValue(k_.db.sql(), v.customer, f.key);
+    v.edit.oldValue = k_.backroom.customerRecords().fieldValue(v.customer, f.key);
     if (const FieldSpec* spec = findField(f.key); spec && spec->kind == FieldKind::Choice) v.edit.choices = spec->choices;
     v.message.clear();
   }
@@ -330,10 +335,9 @@ void CustomerFileDesk::on(const ui::SubmitFieldEdit&) {
   const ui::FileEdit& e = v.edit;
   if (e.field.empty()) return;
   if (e.reasonKey.empty()) return say("ui.file.reason_needed", true);
-  storage::SqliteRecordKeeping store(k_.db);
   Guard guard(k_.audit, k_.clock);
-  std::string old = storage::currentFieldValue(k_.db.sql(), v.customer, e.field);
-  ChangeRequests(store, guard, k_.clock)
+  std::string old = k_.backroom.customerRecords().fieldValue(v.customer, e.field);
+  ChangeRequests(k_.backroom.changeRequests(), guard, k_.clock)
       .submit(*k_.staff, v.customer, e.field, old, e.newValue, k_.catalog.text(e.reasonKey), false);
   const bool contact = isContactField(e.field);
   showTab(v.tab);  // shows the field's pending change

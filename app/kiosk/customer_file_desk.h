@@ -36,6 +36,9 @@ class CustomerFileDesk : public Desk {
   void search();
   void openFile();
   void showTab(const std::string& tab);
+  void showMembership(const std::string& purpose);
+  void showVisits(const CustomerFile& f);
+  void showPets(const CustomerFile& f);
   void fieldsOf(const std::vector<std::string>& keys, const CustomerFile& f);
   void say(const std::string& key, bool error = false);
   NameKeyMaker keys_;

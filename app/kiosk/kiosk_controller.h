@@ -58,6 +58,11 @@ class KioskController {
   void setTasks(Tasks* tasks) { tasks_ = tasks ? tasks : &inlineTasks_; }
   // The shared print spool (the persistent print queue), for every desk that prints.
   void setPrintSpool(PrintSpool* spool) { spool_ = spool; }
+  // Member cards' and the test page's bytes (devices), for the desks that print them.
+  void setMemberCardTickets(MemberCardTickets* tickets) {
+    members_.setCardTickets(tickets);
+    settings_.setCardTickets(tickets);
+  }
   // The spool finished a job: every desk hears it (on the main thread).
   void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) {
     for (Desk* d : all_) d->printFinished(jobId, state, reason);

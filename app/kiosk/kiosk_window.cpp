@@ -14,6 +14,7 @@
 #include "app/kiosk/kiosk_controller.h"
 #include "app/kiosk/rime_pinyin.h"
 #include "app/kiosk/script_runner.h"
+#include "app/kiosk/task_lanes.h"
 #include "app/kiosk/wedge_gate.h"
 #include "app/kiosk/worker.h"
 #include "app/platform/frame_pacer.h"
@@ -22,6 +23,7 @@
 #include "app/ui/screens.h"
 #include "app/ui/view_text.h"
 #include "assets/assets.h"
+#include "devices/escpos/member_card_tickets.h"
 #include "devices/escpos/paper_preview.h"
 #include "devices/print_queue.h"
 #include "devices/transports/transport.h"
@@ -31,6 +33,7 @@
 #include "storage/upkeep.h"
 #include "storage/check_in_store.h"
 #include "storage/member_card_store.h"
+#include "storage/sqlite_backroom.h"
 #include "storage/staff_store.h"
 
 namespace salon::kiosk {
@@ -119,6 +122,10 @@ class KioskSession {
       });
     });
     wireCheckout();
+    // Desks' named tasks on lanes, each lane with its own back room (connection).
+    tasks_ = std::make_unique<TaskLanes>([this](std::function<void()> f) { jobs_->post(std::move(f)); },
+                                         [path = db.path()] { return storage::SqliteBackroom::open(path); });
+    controller_.setTasks(tasks_.get());
     pinyin_ = std::make_unique<RimePinyin>(
         std::filesystem::path(db.path()).parent_path().append("rime").string());
     if (!o.script.empty()) {
@@ -131,6 +138,7 @@ class KioskSession {
   ~KioskSession() {
     printQueue_.reset();  // finishes what was handed over; posts its outcomes
     upkeep_.reset();  // its threads stop before the queue they post to
+    tasks_.reset();   // finishes what is queued on the lanes
     worker_.reset();  // finishes what is queued
     jobs_->drain();
   }
@@ -163,6 +171,7 @@ class KioskSession {
   std::unique_ptr<ScriptRunner> runner_;
   std::unique_ptr<RimePinyin> pinyin_;  // before the worker: outlives its tasks
   std::unique_ptr<Worker> worker_ = std::make_unique<Worker>();
+  std::unique_ptr<TaskLanes> tasks_;
   std::unique_ptr<storage::StoreUpkeep> upkeep_;  // after jobs_: its events post there
   // Checkout's ports: the receipt preview (the virtual printer) and the print
   // queue with its own connection (its worker writes the job history).
@@ -170,6 +179,7 @@ class KioskSession {
   std::unique_ptr<storage::Database> printDb_;
   std::unique_ptr<storage::SqlitePrintJobStore> printStore_;
   std::unique_ptr<devices::PrintQueue> printQueue_;
+  devices::EscposMemberCardTickets cardTickets_;  // member cards and the test page
   platform::FramePacer pacer_;
   ui::FrameRecord record_;
   ui::KioskFrame frame_;
@@ -242,6 +252,7 @@ void KioskSession::wireCheckout() {
                                                       });
   controller_.checkoutDesk().setPrintSpool(printQueue_.get());
   controller_.setPrintSpool(printQueue_.get());
+  controller_.setMemberCardTickets(&cardTickets_);
 }
 
 // The PIN hash takes a noticeable moment at the interactive cost: it runs on a

@@ -2,39 +2,39 @@
 
 #include <algorithm>
 
+#include "app/core/customer_records.h"
 #include "app/core/error.h"
+#include "app/core/member_accounts.h"
 #include "app/core/member_card.h"
 #include "app/core/phone.h"
+#include "app/core/price_list.h"
 #include "app/core/staff_auth.h"
+#include "app/core/store_settings.h"
 #include "app/core/uuid.h"
-#include "app/kiosk/customer_records.h"
 #include "app/kiosk/customer_search.h"
-#include "app/kiosk/text_entry.h"
-#include "devices/escpos/tickets.h"
-#include "devices/print_queue.h"
-#include "storage/catalog_store.h"
-#include "storage/member_card_store.h"
-#include "storage/member_store.h"
-#include "storage/print_job_store.h"
-#include "storage/sale_store.h"
-#include "storage/settings_store.h"
 
 namespace salon::kiosk {
 namespace {
 
 constexpr int kHistoryLimit = 50;
-constexpr int kPrintWaitMs = 60000;
-constexpr std::size_t kMaxAmountDigits = 6;  // up to ¥999,999 in one top-up
 
 std::string signedPoints(std::int64_t n) { return (n > 0 ? "+" : "") + std::to_string(n); }
 
 std::string signedYuan(std::int64_t fen) { return (fen > 0 ? "+" : "") + formatYuan(Money(fen)); }
 
 // The card printer: its own setting, else the receipt printer ("" = none set up).
-std::string cardPrinter(storage::Database& db) {
+std::string cardPrinter(StoreSettings& settings) {
   for (const char* key : {"printer.card", "printer.receipt"})
-    if (auto v = storage::readSetting(db.sql(), key); v && !v->empty()) return *v;
+    if (auto v = settings.setting(key); v && !v->empty()) return *v;
   return "";
+}
+
+// The plans on sale now, in the price list's order.
+std::vector<const CatalogItem*> plansOnSale(const PriceBook& book) {
+  std::vector<const CatalogItem*> out;
+  for (const CatalogItem& item : book.items())
+    if (item.kind == ItemKind::StoredValuePlan && item.active) out.push_back(&item);
+  return out;
 }
 
 }  // namespace
@@ -45,7 +45,9 @@ void MembersDesk::open(CustomerId customer) {
   topUpId_.clear();
   planCode_.clear();
   planQty_ = 0;
+  amount_.clear();
   ++printAttempt_;
+  cardJob_.clear();
   v.title = k_.catalog.text("ui.nav.members");
   v.customer = customer;
   if (customer == 0) return;
@@ -68,7 +70,9 @@ void MembersDesk::apply(const ui::MembersIntent& intent) {
 void MembersDesk::locked() {
   k_.view.members = {};
   topUpId_.clear();
+  amount_.clear();
   ++printAttempt_;
+  cardJob_.clear();
 }
 
 void MembersDesk::languageChanged() {
@@ -117,8 +121,7 @@ void MembersDesk::loadMember() {
   auto c = k_.directory.byId(v.customer);
   if (!c) throw DomainError("customer_not_found", std::to_string(v.customer));
   const Instant now = k_.clock.now();
-  auto setup = storage::loadCheckoutSetup(k_.db.sql());
-  auto acct = storage::loadAccount(k_.db.sql(), v.customer, setup.policy, now);
+  auto acct = k_.backroom.memberAccounts().account(v.customer, now);
   k_.audit.append(auditOf(now, k_.staff->code, "customer.view", "customer", c->fileNo, "members desk",
                           "name,phone_masked,membership,points,stored_value,packages"));
   v.name = c->name;
@@ -127,22 +130,21 @@ void MembersDesk::loadMember() {
   v.phone = maskPhone(c->phone);
   v.member = !c->memberNo.empty();
   if (acct) {
-    const MemberTier* tier = findTier(setup.tiers, acct->tierCode);
+    std::vector<MemberTier> tiers = k_.backroom.priceList().tiers();
+    const MemberTier* tier = findTier(tiers, acct->tierCode);
     v.tier = tier ? tier->name : acct->tierCode;
     v.points = std::to_string(acct->points);
     v.storedValue = formatYuan(acct->svPrincipal + acct->svBonus);
     v.bonus = formatYuan(acct->svBonus);
     v.arrears = acct->arrears.fen ? formatYuan(acct->arrears) : "";
   }
-  if (v.member) {
-    storage::SqliteMemberCardStore cards(k_.db);
-    if (auto h = cards.holder(v.memberNo)) v.cardVersion = h->cardIssued ? h->cardVersion : 0;
-  }
-  v.printer = cardPrinter(k_.db);
+  if (v.member)
+    if (auto h = k_.backroom.cards().holder(v.memberNo)) v.cardVersion = h->cardIssued ? h->cardVersion : 0;
+  v.printer = cardPrinter(k_.backroom.settings());
   v.plans.clear();
-  for (const CatalogItem& item : setup.prices.items())
-    if (item.kind == ItemKind::StoredValuePlan && item.active)
-      if (auto price = setup.prices.priceAt(item.code, now)) v.plans.push_back({item.code, item.name, formatYuan(*price)});
+  const PriceBook prices = k_.backroom.priceList().priceBook();
+  for (const CatalogItem* item : plansOnSale(prices))
+    if (auto price = prices.priceAt(item->code, now)) v.plans.push_back({item->code, item->name, formatYuan(*price)});
   histories();
 }
 
@@ -152,10 +154,10 @@ void MembersDesk::histories() {
   v.packages.clear();
   v.pointsHistory.clear();
   v.storedValueHistory.clear();
-  auto setup = storage::loadCheckoutSetup(k_.db.sql());
-  if (auto acct = storage::loadAccount(k_.db.sql(), v.customer, setup.policy, now)) {
+  if (auto acct = k_.backroom.memberAccounts().account(v.customer, now); acct && !acct->packages.empty()) {
+    const PriceBook prices = k_.backroom.priceList().priceBook();
     for (const CustomerPackage& p : acct->packages) {
-      const CatalogItem* item = setup.prices.item(p.packageCode);
+      const CatalogItem* item = prices.item(p.packageCode);
       v.packages.push_back({k_.catalog.text("ui.members.expires") + " " +
                                 formatLocalDateTime(p.expiresAt, k_.zone).substr(0, 10),
                             item ? item->name : p.packageCode,
@@ -163,10 +165,11 @@ void MembersDesk::histories() {
                                 std::to_string(p.sessionsTotal)});
     }
   }
-  for (const LedgerRow& r : pointsHistory(k_.db, v.customer, kHistoryLimit))
+  CustomerRecords& records = k_.backroom.customerRecords();
+  for (const LedgerRow& r : records.pointsHistory(v.customer, kHistoryLimit))
     v.pointsHistory.push_back({formatLocalDateTime(r.at, k_.zone), k_.catalog.text("ui.members.kind." + r.kind),
                                signedPoints(r.delta)});
-  for (const LedgerRow& r : storedValueHistory(k_.db, v.customer, kHistoryLimit)) {
+  for (const LedgerRow& r : records.storedValueHistory(v.customer, kHistoryLimit)) {
     std::string amount = signedYuan(r.delta);
     if (r.bonus) amount += "  (" + k_.catalog.text("ui.members.bonus") + " " + signedYuan(r.bonus) + ")";
     v.storedValueHistory.push_back(
@@ -202,11 +205,10 @@ void MembersDesk::on(const ui::ConfirmCard&) {
   ui::MembersView& v = k_.view.members;
   if (!v.member || v.cardAction.empty() || v.printing) return;
   const bool reissue = v.cardAction == "reissue";
-  v.printer = cardPrinter(k_.db);
+  v.printer = cardPrinter(k_.backroom.settings());
   if (!reissue && v.printer.empty()) return say(k_.catalog.text("ui.members.no_printer"), true);
   std::string reason = v.cardReasonKey.empty() ? "" : k_.catalog.text(v.cardReasonKey);
-  storage::SqliteMemberCardStore cards(k_.db);
-  MemberCards service(cards, k_.audit, k_.clock);
+  MemberCards service(k_.backroom.cards(), k_.audit, k_.clock);
   auto printed = reissue ? service.reissue(*k_.staff, v.memberNo, reason) : service.reprint(*k_.staff, v.memberNo, reason);
   // The first card printed for a member is its issue: there is no old card to stop.
   const bool first = v.cardVersion == 0;
@@ -215,50 +217,59 @@ void MembersDesk::on(const ui::ConfirmCard&) {
                      " " + k_.catalog.text("ui.members.card_version") + " " + std::to_string(printed.holder.cardVersion);
   v.cardAction.clear();
   v.cardReasonKey.clear();
-  if (v.printer.empty()) return say(done + "  " + k_.catalog.text("ui.members.no_printer_not_printed"));
+  if (v.printer.empty() || !tickets_ || !k_.spool)
+    return say(done + "  " + k_.catalog.text("ui.members.no_printer_not_printed"));
   say(done + "  " + k_.catalog.text("ui.members.printing"));
   v.printing = true;
-  devices::CardTicket t;
-  t.holder = printed.holder;
-  t.payload = printed.payload;
-  t.event = printed.event;
-  t.printedAt = k_.clock.now();
-  t.zone = k_.zone;
-  t.storeName = storage::readSetting(k_.db.sql(), "store.name").value_or("");
-  printCard(std::move(t), v.printer, done);
+  MemberCardPrint card;
+  card.holder = printed.holder;
+  card.payload = printed.payload;
+  card.event = printed.event;
+  card.printedAt = k_.clock.now();
+  card.zone = k_.zone;
+  card.storeName = k_.backroom.settings().setting("store.name").value_or("");
+  printCard(std::move(card), v.printer, done);
 }
 
-// Through the persistent print queue, on a worker: the frame never waits for a printer.
-void MembersDesk::printCard(devices::CardTicket ticket, const std::string& printer, const std::string& done) {
+// The card is made on the devices lane and goes through the shared print spool:
+// the frame and the PIN lane never wait for a printer. The outcome arrives in
+// printFinished.
+void MembersDesk::printCard(MemberCardPrint card, const std::string& printer, const std::string& done) {
   const int attempt = ++printAttempt_;
-  auto outcome = std::make_shared<devices::PrintOutcome>();
-  const std::string path = k_.db.path();
-  const Clock& clock = k_.clock;
-  k_.background(
-      [outcome, ticket, printer, path, &clock] {
+  auto job = std::make_shared<PrintJob>();
+  auto problem = std::make_shared<std::string>();
+  MemberCardTickets* tickets = tickets_;
+  k_.tasks->run(
+      Lane::Devices, "member card",
+      [job, problem, tickets, card, printer](Backroom&) {
         try {
-          auto db = storage::Database::open(path, {storage::OpenMode::Existing});
-          storage::SqlitePrintJobStore store(*db);
-          PrintJob job;
-          job.kind = "member_card";
-          job.title = "会员卡 " + ticket.holder.memberNo + " v" + std::to_string(ticket.holder.cardVersion);
-          job.printer = printer;
-          job.bytes = devices::encodeMemberCard(ticket, devices::profileOf(devices::parsePrinterUri(printer)));
-          devices::PrintQueue queue(store, clock, {}, [outcome](const devices::PrintOutcome& o) { *outcome = o; });
-          queue.submit(std::move(job));
-          queue.waitIdle(kPrintWaitMs);
+          job->kind = "member_card";
+          job->title = "会员卡 " + card.holder.memberNo + " v" + std::to_string(card.holder.cardVersion);
+          job->printer = printer;
+          job->bytes = tickets->memberCard(card, printer);
         } catch (const DomainError& e) {
-          outcome->state = PrintJobState::Failed;
-          outcome->reason = e.code();
+          *problem = e.code();
         }
       },
-      [this, attempt, outcome, done] {
+      [this, attempt, job, problem, done] {
         if (attempt != printAttempt_) return;  // the screen moved on
-        k_.view.members.printing = false;
-        if (outcome->state == PrintJobState::Printed) return say(done + "  " + k_.catalog.text("ui.members.printed"));
-        std::string code = outcome->reason.substr(0, outcome->reason.find(':'));
-        say(done + "  " + k_.catalog.text("ui.members.print_failed") + " " + k_.catalog.text("error." + code), true);
+        cardDone_ = done;
+        if (!problem->empty()) return cardPrinted(PrintJobState::Failed, *problem);
+        cardJob_ = k_.spool->submit(*job);
       });
+}
+
+void MembersDesk::printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) {
+  if (jobId.empty() || jobId != cardJob_) return;
+  cardJob_.clear();
+  cardPrinted(state, reason);
+}
+
+void MembersDesk::cardPrinted(PrintJobState state, const std::string& reason) {
+  k_.view.members.printing = false;
+  if (state == PrintJobState::Printed) return say(cardDone_ + "  " + k_.catalog.text("ui.members.printed"));
+  std::string code = reason.substr(0, reason.find(':'));
+  say(cardDone_ + "  " + k_.catalog.text("ui.members.print_failed") + " " + k_.catalog.text("error." + code), true);
 }
 
 // --- stored-value top-up -----------------------------------------------------
@@ -267,11 +278,10 @@ void MembersDesk::on(const ui::AmountKeys& i) {
   ui::MembersView& v = k_.view.members;
   if (v.topUpDone) return;
   for (char k : i.keys) {
-    if (k == '<') eraseLastCharacter(v.amountDigits);
-    else if (k == 'C') v.amountDigits.clear();
-    else if (k >= '0' && k <= '9' && v.amountDigits.size() < kMaxAmountDigits && !(k == '0' && v.amountDigits.empty()))
-      v.amountDigits += k;
+    if (k == '0' && amount_.text().empty()) continue;  // whole yuan: no leading zero
+    amount_.apply(std::string(1, k));
   }
+  v.amountDigits = amount_.text();
   priceTopUp();
 }
 
@@ -282,8 +292,9 @@ void MembersDesk::on(const ui::PickTopUpPlan& i) {
     if (p.code == i.code) {
       Money price;
       if (parseYuan(p.price.substr(p.price.find_first_of("0123456789")), price))
-        v.amountDigits = std::to_string(price.fen / 100);
+        amount_.set(std::to_string(price.fen / 100));
     }
+  v.amountDigits = amount_.text();
   priceTopUp();
 }
 
@@ -302,22 +313,21 @@ void MembersDesk::priceTopUp() {
   if (!v.topUpDone) topUpId_.clear();
   if (v.amountDigits.empty()) return;
   const Money amount(std::stoll(v.amountDigits) * 100);
-  auto setup = storage::loadCheckoutSetup(k_.db.sql());
+  const PriceBook prices = k_.backroom.priceList().priceBook();
   const Instant now = k_.clock.now();
   Money best;
-  for (const CatalogItem& item : setup.prices.items()) {
-    if (item.kind != ItemKind::StoredValuePlan || !item.active) continue;
-    auto price = setup.prices.priceAt(item.code, now);
+  for (const CatalogItem* item : plansOnSale(prices)) {
+    auto price = prices.priceAt(item->code, now);
     if (!price || price->fen <= 0 || amount.fen % price->fen != 0 || *price <= best) continue;
     best = *price;
-    planCode_ = item.code;
+    planCode_ = item->code;
     planQty_ = static_cast<int>(amount.fen / price->fen);
   }
   if (planCode_.empty()) {
     v.topUpSummary = k_.catalog.text("ui.members.no_plan");
     return;
   }
-  const CatalogItem& item = setup.prices.require(planCode_);
+  const CatalogItem& item = prices.require(planCode_);
   v.topUpSummary = item.name + " × " + std::to_string(planQty_) + "  ·  " + k_.catalog.text("ui.members.bonus") + " " +
                    formatYuan(item.storedValueBonus * planQty_);
 }
@@ -325,6 +335,7 @@ void MembersDesk::priceTopUp() {
 void MembersDesk::on(const ui::NewTopUp&) {
   ui::MembersView& v = k_.view.members;
   v.topUpDone = false;
+  amount_.clear();
   v.amountDigits.clear();
   v.message.clear();
   priceTopUp();
@@ -338,9 +349,8 @@ void MembersDesk::on(const ui::ConfirmTopUp&) {
   if (planCode_.empty() || planQty_ <= 0) return say(k_.catalog.text("ui.members.no_plan"), true);
   Guard(k_.audit, k_.clock).require(*k_.staff, Action::TopUpStoredValue, "customer", std::to_string(v.customer));
   if (topUpId_.empty()) topUpId_ = newUuid();
-  auto setup = storage::loadCheckoutSetup(k_.db.sql());
   const Instant now = k_.clock.now();
-  const Money price = *setup.prices.priceAt(planCode_, now);
+  const Money price = *k_.backroom.priceList().priceBook().priceAt(planCode_, now);
   SaleRequest req;
   req.id = topUpId_;
   req.customer = v.customer;
@@ -352,11 +362,10 @@ void MembersDesk::on(const ui::ConfirmTopUp&) {
   tender.type = *tenderFromName(v.tender);
   tender.amount = price * planQty_;
   req.tenders.push_back(tender);
-  storage::SaleStore store(k_.db, setup);
-  storage::SettleResult r = store.settle(req, *k_.staff, now);
+  const bool replayed = k_.backroom.memberAccounts().topUp(req, *k_.staff, now);
   v.topUpDone = true;
   loadMember();
-  say(k_.catalog.text(r.replayed ? "ui.members.topped_up_already" : "ui.members.topped_up") + " " +
+  say(k_.catalog.text(replayed ? "ui.members.topped_up_already" : "ui.members.topped_up") + " " +
       formatYuan(tender.amount) + "  " + k_.catalog.text("ui.members.balance") + " " + v.storedValue);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
+#include "app/core/member_card_tickets.h"
 #include "app/kiosk/desk.h"
-#include "devices/escpos/tickets.h"
+#include "app/kiosk/text_entry.h"
 #include "app/ui/members/members_view.h"
 
 namespace salon::kiosk {
@@ -14,6 +15,9 @@ class MembersDesk : public Desk {
   void apply(const ui::MembersIntent& intent);
   void locked() override;
   void languageChanged() override;
+  void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) override;
+  // The card's bytes (wired by the composition root; null: no printing).
+  void setCardTickets(MemberCardTickets* tickets) { tickets_ = tickets; }
 
   void on(const ui::MemberSearchKeys& i);
   void on(const ui::MemberSearchTyped& i);
@@ -34,12 +38,17 @@ class MembersDesk : public Desk {
   void loadMember();
   void histories();
   void priceTopUp();
-  void printCard(devices::CardTicket ticket, const std::string& printer, const std::string& done);
+  void printCard(MemberCardPrint card, const std::string& printer, const std::string& done);
+  void cardPrinted(PrintJobState state, const std::string& reason);
   void say(const std::string& text, bool error = false);
   std::string topUpId_;       // the top-up's UUID: a second tap settles the same entry
   std::string planCode_;
   int planQty_ = 0;
   int printAttempt_ = 0;      // a print result for a member no longer shown is dropped
+  std::string cardJob_;       // the card on the spool
+  std::string cardDone_;      // what was done to the card, said again with the print's outcome
+  MemberCardTickets* tickets_ = nullptr;
+  KeyEntry amount_{KeyEntry::Kind::Digits, 6};  // whole yuan, up to ¥999,999 in one top-up
 };
 
 }  // namespace salon::kiosk

@@ -1,21 +1,17 @@
 #include "app/kiosk/registration_desk.h"
 
+#include <algorithm>
+
 #include "app/core/customer_files.h"
 #include "app/core/error.h"
+#include "app/core/store_settings.h"
 #include "app/core/text_rules.h"
 #include "app/kiosk/check_in_desk.h"
-#include "storage/customer_store.h"
-#include "storage/settings_store.h"
 
 namespace salon::kiosk {
 namespace {
 
 using Step = ui::RegistrationStep;
-
-void eraseLastCharacter(std::string& s) {
-  while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-  if (!s.empty()) s.pop_back();
-}
 
 }  // namespace
 
@@ -26,6 +22,7 @@ void RegistrationDesk::open(CustomerId) {
   v = {};
   v.pinyinReady = k_.pinyin != nullptr;
   phone_.clear();
+  name_.clear();
   loadNotice();
 }
 
@@ -34,9 +31,10 @@ void RegistrationDesk::open(CustomerId) {
 void RegistrationDesk::loadNotice() {
   ui::RegistrationView& v = k_.view.registration;
   v.title = k_.catalog.text("ui.register.title");
-  auto own = storage::readSetting(k_.db.sql(), "store.privacy_notice");
+  StoreSettings& settings = k_.backroom.settings();
+  auto own = settings.setting("store.privacy_notice");
   v.notice = own ? *own : k_.catalog.text("ui.register.notice_text");
-  v.noticeVersion = own ? storage::readSetting(k_.db.sql(), "store.privacy_notice_version").value_or(kPrivacyNoticeVersion)
+  v.noticeVersion = own ? settings.setting("store.privacy_notice_version").value_or(kPrivacyNoticeVersion)
                         : kPrivacyNoticeVersion;
 }
 
@@ -48,6 +46,7 @@ void RegistrationDesk::languageChanged() {
 void RegistrationDesk::locked() {
   k_.view.registration = {};
   phone_.clear();
+  name_.clear();
 }
 
 void RegistrationDesk::apply(const ui::RegistrationIntent& intent) {
@@ -63,12 +62,11 @@ void RegistrationDesk::on(const ui::RegisterAgree&) {
 void RegistrationDesk::on(const ui::RegisterDecline&) {
   ui::RegistrationView& v = k_.view.registration;
   if (v.step != Step::Notice || !k_.staff) return;
-  storage::SqliteCustomerFileStore store(k_.db);
   if (!keys_) keys_ = std::make_unique<NameKeyMaker>();
   try {
     Registration r;
     r.consentGiven = false;
-    CustomerFiles(store, k_.directory, k_.audit, k_.clock, *keys_, k_.zone).registerCustomer(*k_.staff, r);
+    CustomerFiles(k_.backroom.files(), k_.directory, k_.audit, k_.clock, *keys_, k_.zone).registerCustomer(*k_.staff, r);
     v.step = Step::Declined;
   } catch (const DomainError& e) {
     v.message = k_.catalog.text("error." + e.code());
@@ -88,19 +86,20 @@ void RegistrationDesk::on(const ui::RegisterNameKeys& i) {
   ui::RegistrationView& v = k_.view.registration;
   if (v.step != Step::Name) return;
   v.message.clear();
-  for (char c : i.keys) {
-    if (c == '=') return nameDone();
-    if (c == 'C') v.name.clear(), v.letters.clear();
-    else if (c == '<') v.letters.empty() ? eraseLastCharacter(v.name) : v.letters.pop_back();
-    else if (c >= 'a' && c <= 'z') (k_.pinyin ? v.letters : v.name) += c;
-  }
+  std::string keys = i.keys;  // a name takes no digits
+  keys.erase(std::remove_if(keys.begin(), keys.end(), [](char c) { return c >= '0' && c <= '9'; }), keys.end());
+  const bool finished = name_.apply(keys, k_.pinyin != nullptr);
+  v.name = name_.text();
+  v.letters = name_.letters();
+  if (finished) return nameDone();
   refresh();
 }
 
 void RegistrationDesk::on(const ui::RegisterPickName& i) {
   ui::RegistrationView& v = k_.view.registration;
   if (v.step != Step::Name) return;
-  v.name += i.text;
+  name_.pick(i.text);
+  v.name = name_.text();
   v.letters.clear();
   v.message.clear();
   refresh();
@@ -116,6 +115,7 @@ void RegistrationDesk::nameDone() {
   ui::RegistrationView& v = k_.view.registration;
   try {
     v.name = checkName(v.name);
+    name_.set(v.name);
     v.letters.clear();
     v.candidates.clear();
     v.step = Step::Phone;
@@ -128,7 +128,7 @@ void RegistrationDesk::on(const ui::RegisterPhoneKeys& i) {
   ui::RegistrationView& v = k_.view.registration;
   if (v.step != Step::Phone) return;
   bool done = phone_.apply(i.keys);
-  v.phone = phone_.digits();
+  v.phone = phone_.text();
   v.message.clear();
   if (done) submit();
 }
@@ -145,11 +145,10 @@ void RegistrationDesk::submit() {
   r.marketingOptIn = v.marketing;
   r.name = v.name;
   r.phone = v.phone;
-  storage::SqliteCustomerFileStore store(k_.db);
   if (!keys_) keys_ = std::make_unique<NameKeyMaker>();
   try {
     RegistrationResult done =
-        CustomerFiles(store, k_.directory, k_.audit, k_.clock, *keys_, k_.zone).registerCustomer(*k_.staff, r);
+        CustomerFiles(k_.backroom.files(), k_.directory, k_.audit, k_.clock, *keys_, k_.zone).registerCustomer(*k_.staff, r);
     v.customer = done.id;
     v.fileNo = done.fileNo;
     v.step = Step::Welcome;

@@ -8,8 +8,8 @@
 #include "app/core/name_keys.h"
 #include "app/core/pinyin.h"
 #include "app/kiosk/desk.h"
+#include "app/kiosk/text_entry.h"
 #include "app/ui/registration/registration_view.h"
-#include "app/ui/entry.h"
 
 namespace salon::kiosk {
 
@@ -42,7 +42,8 @@ class RegistrationDesk : public Desk {
 
   CheckInDesk& checkIn_;
   std::unique_ptr<NameKeyMaker> keys_;  // made at the first registration (ICU tables)
-  ui::DigitEntry phone_{15};
+  KeyEntry phone_{KeyEntry::Kind::Digits, 15};
+  KeyEntry name_{KeyEntry::Kind::Text, 120};  // letters compose pinyin once the engine is ready
 };
 
 }  // namespace salon::kiosk

@@ -1,12 +1,10 @@
 #include "app/kiosk/settings_desk.h"
 
-#include <filesystem>
-
 #include "app/core/error.h"
 #include "app/core/money.h"
 #include "app/core/pin.h"
 #include "app/core/staff_auth.h"
-#include "storage/backup_file.h"
+#include "app/core/store_settings.h"
 
 namespace salon::kiosk {
 namespace {
@@ -29,11 +27,6 @@ EditKind kindOf(const std::string& field) {
 
 bool digitsOnly(EditKind k) { return k == EditKind::Money || k == EditKind::Digits || k == EditKind::Secret; }
 
-void eraseLastCharacter(std::string& s) {
-  while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-  if (!s.empty()) s.pop_back();
-}
-
 std::size_t maxLength(EditKind k) {
   switch (k) {
     case EditKind::Money: return 9;   // up to ¥9,999,999.99
@@ -42,6 +35,8 @@ std::size_t maxLength(EditKind k) {
     default: return kMaxText;
   }
 }
+
+KeyEntry entryFor(EditKind k) { return KeyEntry(digitsOnly(k) ? KeyEntry::Kind::Digits : KeyEntry::Kind::Free, maxLength(k)); }
 
 }  // namespace
 
@@ -83,6 +78,7 @@ void SettingsDesk::open(CustomerId) {
 
 void SettingsDesk::locked() {
   ++testAttempt_;  // a test print still running reports to nobody
+  testJob_.clear();
   edit_ = {};
   messageKey_.clear();
   errorCode_.clear();
@@ -140,55 +136,46 @@ void SettingsDesk::startEdit(const std::string& field) {
   edit_ = {};
   edit_.field = field;
   edit_.kind = kindOf(field);
+  edit_.entry = entryFor(edit_.kind);
   confirming_.clear();
   messageKey_.clear();
   errorCode_.clear();
   // Plain fields start from what is there, so a typo is one erase away.
-  if (field == "printer.target") edit_.value = printer_.target;
-  if (field == "new.staff.name") edit_.value = staff_.name;
-  if (field == "new.staff.department") edit_.value = staff_.department;
-  if (field == "new.item.name") edit_.value = item_.name;
-  if (field == "new.item.category") edit_.value = item_.category;
   const ui::SettingsView& v = k_.view.settings;
-  if (field == "store.name") edit_.value = v.storeName;
-  if (field == "store.address") edit_.value = v.storeAddress;
-  if (field == "store.phone") edit_.value = v.storePhone;
-  if (field == "receipt.footer") edit_.value = v.receiptFooter;
+  const std::pair<const char*, const std::string*> current[] = {
+      {"printer.target", &printer_.target}, {"new.staff.name", &staff_.name},
+      {"new.staff.department", &staff_.department}, {"new.item.name", &item_.name},
+      {"new.item.category", &item_.category}, {"store.name", &v.storeName},
+      {"store.address", &v.storeAddress}, {"store.phone", &v.storePhone},
+      {"receipt.footer", &v.receiptFooter}};
+  for (const auto& [name, value] : current)
+    if (field == name) edit_.entry.set(*value);
 }
 
 void SettingsDesk::on(const ui::SettingsKeys& i) {
   if (edit_.kind == EditKind::None) return;
-  for (char c : i.keys) {
-    if (c == '=') return finishEdit();
-    if (c == 'C') {
-      edit_.value.clear();
-      edit_.letters.clear();
-    } else if (c == '<') {
-      edit_.letters.empty() ? eraseLastCharacter(edit_.value) : edit_.letters.pop_back();
-    } else if (digitsOnly(edit_.kind) && (c < '0' || c > '9')) {
-      continue;
-    } else if (edit_.kind == EditKind::Text && k_.pinyin && c >= 'a' && c <= 'z') {
-      if (edit_.letters.size() < 24) edit_.letters += c;
-    } else if (edit_.value.size() < maxLength(edit_.kind)) {
-      edit_.value += c;
-    }
-  }
+  // Letters compose pinyin in a text field once the engine is ready.
+  if (edit_.entry.apply(i.keys, edit_.kind == EditKind::Text && k_.pinyin)) finishEdit();
 }
 
 void SettingsDesk::on(const ui::SettingsTyped& i) {
   if (edit_.kind == EditKind::None) return;
-  for (int n = 0; n < i.backspaces; ++n) eraseLastCharacter(edit_.value);
+  std::string text = edit_.entry.text();
+  for (int n = 0; n < i.backspaces; ++n) eraseLastCharacter(text);
+  // Typed on a real keyboard: every character is text ('C' and '<' too).
   for (char c : i.chars) {
     if (digitsOnly(edit_.kind) && (c < '0' || c > '9')) continue;
-    if (edit_.value.size() < maxLength(edit_.kind)) edit_.value += c;
+    if (text.size() < maxLength(edit_.kind)) text += c;
   }
+  const std::string letters = edit_.entry.letters();
+  edit_.entry.set(text);
+  edit_.entry.apply(letters, true);  // letters still being composed stay
   if (i.enter) finishEdit();
 }
 
 void SettingsDesk::on(const ui::SettingsPick& i) {
   if (edit_.kind != EditKind::Text) return;
-  edit_.value += i.text;
-  edit_.letters.clear();
+  edit_.entry.pick(i.text);
 }
 
 void SettingsDesk::on(const ui::SettingsCancelEdit&) { edit_ = {}; }
@@ -196,7 +183,7 @@ void SettingsDesk::on(const ui::SettingsCancelEdit&) { edit_ = {}; }
 // A secret is typed twice; anything else is saved (or kept in the draft) at once.
 void SettingsDesk::finishEdit() {
   Editing e = edit_;
-  e.value += e.letters;  // pinyin not turned into characters stays as letters
+  e.value = e.entry.text() + e.entry.letters();  // pinyin not turned into characters stays as letters
   bool secret = e.kind == EditKind::Secret || e.kind == EditKind::Password;
   if (!secret) {
     edit_ = {};
@@ -204,21 +191,21 @@ void SettingsDesk::finishEdit() {
   }
   if (e.first.empty()) {
     if (e.kind == EditKind::Secret && !isValidPin(e.value)) {
-      edit_.value.clear();
+      edit_.entry.clear();
       return failed("pin_invalid");
     }
-    if (e.kind == EditKind::Password && !storage::isAcceptableBackupPassword(e.value)) {
-      edit_.value.clear();
+    if (e.kind == EditKind::Password && !k_.backroom.backupPassword().acceptable(e.value)) {
+      edit_.entry.clear();
       return failed("backup_password_weak");
     }
     edit_.first = e.value;
-    edit_.value.clear();
+    edit_.entry.clear();
     errorCode_.clear();
     return;
   }
   if (e.first != e.value) {
     edit_.first.clear();
-    edit_.value.clear();
+    edit_.entry.clear();
     return failed("settings_entries_differ");
   }
   edit_ = {};
@@ -350,24 +337,23 @@ void SettingsDesk::fillEditor() {
     for (const ui::SettingsStaffRow& s : v.staff)
       if (s.code == chosenStaff_) e.label = s.name + " · " + e.label;
   e.again = !edit_.first.empty();
-  e.letters = edit_.letters;
-  if (k_.pinyin && edit_.kind == EditKind::Text) e.candidates = k_.pinyin->candidates(edit_.letters, 8);
+  e.letters = edit_.entry.letters();
+  if (k_.pinyin && edit_.kind == EditKind::Text) e.candidates = k_.pinyin->candidates(e.letters, 8);
+  const std::string& value = edit_.entry.text();
   if (edit_.kind == EditKind::Secret || edit_.kind == EditKind::Password) {
-    for (std::size_t n = 0; n < edit_.value.size(); ++n) e.shown += "●";
+    for (std::size_t n = 0; n < value.size(); ++n) e.shown += "●";
     e.hint = c.text(e.again ? "ui.settings.enter_again"
                             : edit_.kind == EditKind::Secret ? "ui.settings.pin_rule" : "ui.settings.password_rule");
   } else if (edit_.kind == EditKind::Money) {
-    e.shown = formatYuan(Money(edit_.value.empty() ? 0 : std::stoll(edit_.value)));
+    e.shown = formatYuan(Money(value.empty() ? 0 : std::stoll(value)));
     e.hint = c.text("ui.settings.price_hint");
   } else {
-    e.shown = edit_.value;
+    e.shown = value;
     if (edit_.field == "kiosk.auto_lock_minutes") e.hint = c.text("ui.settings.auto_lock_hint");
     if (edit_.field == "promo.percent") e.hint = c.text("ui.settings.promo_percent_hint");
     if (edit_.field == "promo.days") e.hint = c.text("ui.settings.promo_days_hint");
     if (edit_.field == "printer.target") e.hint = c.text("ui.settings.target_hint." + printer_.transport);
   }
 }
-
-std::string SettingsDesk::dataDir() const { return std::filesystem::path(k_.db.path()).parent_path().string(); }
 
 }  // namespace salon::kiosk

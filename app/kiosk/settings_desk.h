@@ -9,7 +9,9 @@
 
 #include "app/core/pinyin.h"
 #include "app/core/staff.h"
+#include "app/core/member_card_tickets.h"
 #include "app/kiosk/desk.h"
+#include "app/kiosk/text_entry.h"
 #include "app/ui/settings/settings_view.h"
 
 namespace salon::kiosk {
@@ -22,6 +24,9 @@ class SettingsDesk : public Desk {
   bool offered() const override;
   void locked() override;
   void languageChanged() override;
+  void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) override;
+  // The test page's bytes (wired by the composition root; null: no printing).
+  void setCardTickets(MemberCardTickets* tickets) { tickets_ = tickets; }
   // Names and addresses are typed in pinyin once the engine is ready.
 
   // The setting key holding the receipt printer's URI (tcp://host:port?profile=58mm).
@@ -31,8 +36,8 @@ class SettingsDesk : public Desk {
   struct Editing {
     ui::EditKind kind = ui::EditKind::None;
     std::string field;
-    std::string value;    // typed so far (the real secret, never shown)
-    std::string letters;  // pinyin
+    KeyEntry entry{KeyEntry::Kind::Free, 0};  // typed so far (the real secret, never shown) and pinyin
+    std::string value;    // what was typed, when it is finished
     std::string first;    // a secret's first entry
   };
 
@@ -75,11 +80,12 @@ class SettingsDesk : public Desk {
   void setActive(const std::string& code, bool active);
   // Printer and store (settings_desk_store.cpp)
   std::string printerUri() const;
+  void loadPrinter(const std::string& saved);
   void savePrinter();
   void testPrint();
+  void testFinished(const std::string& uri, PrintJobState state, const std::string& reason);
   void saveSetting(const std::string& key, const std::string& value);
   void saveBackupPassword(const std::string& password);
-  std::string dataDir() const;
 
   ui::SettingsSection section_ = ui::SettingsSection::Catalog;
   Editing edit_;
@@ -100,6 +106,8 @@ class SettingsDesk : public Desk {
   } printer_;
   int promoPercent_ = 0;
   int testAttempt_ = 0;
+  std::string testJob_, testUri_;  // the test page on the spool, and where it went
+  MemberCardTickets* tickets_ = nullptr;
   bool testing_ = false;
   std::string testResult_;
   bool testOk_ = false;

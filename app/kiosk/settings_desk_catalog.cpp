@@ -1,16 +1,13 @@
 // The Settings screen's catalog: prices, active items, new services and products,
 // and (read only) the promotions and member-tier discounts core applies.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <set>
 
 #include "app/core/error.h"
+#include "app/core/price_list.h"
 #include "app/core/staff_auth.h"
 #include "app/core/uuid.h"
 #include "app/kiosk/settings_desk.h"
-#include "storage/audit_store.h"
-#include "storage/catalog_store.h"
 
 namespace salon::kiosk {
 namespace {
@@ -36,7 +33,7 @@ void SettingsDesk::fillCatalog() {
   ui::SettingsView& v = k_.view.settings;
   const Catalog& c = k_.catalog;
   const Instant now = k_.clock.now();
-  PriceBook book = storage::loadPriceBook(k_.db.sql());
+  PriceBook book = k_.backroom.priceList().priceBook();
   std::set<std::string> seen;
   v.categories.clear();
   v.items.clear();
@@ -61,7 +58,7 @@ void SettingsDesk::fillCatalog() {
     v.promotions.push_back(p.name + "  " + what + "  -" + percentText(p.percentOffBp) + "  " + from + " ~ " + until);
   }
   v.tiers.clear();
-  std::vector<MemberTier> tiers = storage::loadTiers(k_.db.sql());
+  std::vector<MemberTier> tiers = k_.backroom.priceList().tiers();
   std::sort(tiers.begin(), tiers.end(), [](const MemberTier& a, const MemberTier& b) { return a.rank < b.rank; });
   for (const MemberTier& t : tiers) {
     std::string line = t.name + ":";
@@ -80,36 +77,27 @@ void SettingsDesk::fillCatalog() {
 void SettingsDesk::changePrice(const std::string& code, std::int64_t fen) {
   const Staff me = *k_.staff;
   Guard(k_.audit, k_.clock).require(me, Action::ManageCatalog, "catalog_item", code);
-  PriceBook book = storage::loadPriceBook(k_.db.sql());
+  PriceBook book = k_.backroom.priceList().priceBook();
   if (!book.item(code)) throw DomainError("unknown_item", code);
   const Instant now = k_.clock.now();
   auto before = book.priceAt(code, now);
   if (before && before->fen == fen) return done("ui.settings.unchanged");
-  k_.db.write([&](SQLite::Database& s) {
-    storage::addPrice(s, {code, Money(fen), now}, me.code, now);
-    storage::appendAudit(s, auditOf(now, me.code, "catalog.price", "catalog_item", code, "settings screen",
-                                    (before ? std::to_string(before->fen) : "-") + " -> " + std::to_string(fen)));
-    storage::appendOutbox(s, {newUuid(), "catalog.price_changed",
-                              nlohmann::json{{"item", code}, {"price", fen}}.dump(), now});
-  });
+  k_.backroom.priceList().changePrice(
+      {code, Money(fen), now}, auditOf(now, me.code, "catalog.price", "catalog_item", code, "settings screen",
+                                       (before ? std::to_string(before->fen) : "-") + " -> " + std::to_string(fen)));
   done("ui.settings.price_saved", book.item(code)->name + " " + formatYuan(Money(fen)));
 }
 
 void SettingsDesk::toggleItem(const std::string& code) {
   const Staff me = *k_.staff;
   Guard(k_.audit, k_.clock).require(me, Action::ManageCatalog, "catalog_item", code);
-  PriceBook book = storage::loadPriceBook(k_.db.sql());
+  PriceBook book = k_.backroom.priceList().priceBook();
   if (!book.item(code)) throw DomainError("unknown_item", code);
   CatalogItem item = *book.item(code);  // inactive ones too: they can be activated again
   item.active = !item.active;
   const Instant now = k_.clock.now();
-  k_.db.write([&](SQLite::Database& s) {
-    storage::saveItem(s, item, now);
-    storage::appendAudit(s, auditOf(now, me.code, item.active ? "catalog.activate" : "catalog.deactivate",
-                                    "catalog_item", code, "settings screen"));
-    storage::appendOutbox(s, {newUuid(), item.active ? "catalog.item_activated" : "catalog.item_deactivated",
-                              nlohmann::json{{"item", code}}.dump(), now});
-  });
+  const char* action = item.active ? "catalog.activate" : "catalog.deactivate";
+  k_.backroom.priceList().setItemActive(item, auditOf(now, me.code, action, "catalog_item", code, "settings screen"));
   done(item.active ? "ui.settings.item_activated" : "ui.settings.item_deactivated", item.name);
 }
 
@@ -119,7 +107,7 @@ void SettingsDesk::saveNewItem() {
   if (item_.name.empty()) throw DomainError("settings_name_missing", "item");
   if (item_.category.empty()) throw DomainError("settings_category_missing", "item");
   if (item_.fen < 0) throw DomainError("settings_price_missing", "item");
-  PriceBook book = storage::loadPriceBook(k_.db.sql());
+  PriceBook book = k_.backroom.priceList().priceBook();
   CatalogItem item;
   item.kind = item_.kind == "product" ? ItemKind::Product : ItemKind::Service;
   const std::string prefix = item.kind == ItemKind::Product ? "P-" : "S-";
@@ -128,15 +116,9 @@ void SettingsDesk::saveNewItem() {
   item.category = item_.category;
   item.durationMinutes = item.kind == ItemKind::Service ? 60 : 0;
   const Instant now = k_.clock.now();
-  k_.db.write([&](SQLite::Database& s) {
-    storage::saveItem(s, item, now);
-    storage::addPrice(s, {item.code, Money(item_.fen), now}, me.code, now);
-    storage::appendAudit(s, auditOf(now, me.code, "catalog.add", "catalog_item", item.code, "settings screen",
-                                    item.name + ", " + std::to_string(item_.fen)));
-    storage::appendOutbox(s, {newUuid(), "catalog.item_added",
-                              nlohmann::json{{"item", item.code}, {"name", item.name}, {"price", item_.fen}}.dump(),
-                              now});
-  });
+  k_.backroom.priceList().addItem(item, {item.code, Money(item_.fen), now},
+                                  auditOf(now, me.code, "catalog.add", "catalog_item", item.code, "settings screen",
+                                          item.name + ", " + std::to_string(item_.fen)));
   category_ = item.category;
   chosenItem_ = item.code;
   item_ = {};
@@ -146,18 +128,14 @@ void SettingsDesk::saveNewItem() {
 void SettingsDesk::addPromotion(const std::string& code, int percent, int days) {
   const Staff me = *k_.staff;
   Guard(k_.audit, k_.clock).require(me, Action::ManageCatalog, "promotion", code);
-  PriceBook book = storage::loadPriceBook(k_.db.sql());
+  PriceBook book = k_.backroom.priceList().priceBook();
   const CatalogItem* item = book.item(code);
   if (!item) throw DomainError("unknown_item", code);
   const Instant now = k_.clock.now();
   // From now until the end of the last store day.
   const Instant until = startOfLocalDay(localDate(now, k_.zone), k_.zone) + days * kDay;
   Promotion p{newUuid(), item->name + " -" + std::to_string(percent) + "%", code, "", percent * 100, now, until};
-  k_.db.write([&](SQLite::Database& s) {
-    storage::addPromotion(s, p, me.code, now);
-    storage::appendAudit(s, auditOf(now, me.code, "promotion.add", "promotion", p.id, p.name));
-    storage::appendOutbox(s, {newUuid(), "promotion.added", nlohmann::json{{"id", p.id}, {"name", p.name}}.dump(), now});
-  });
+  k_.backroom.priceList().addPromotion(p, auditOf(now, me.code, "promotion.add", "promotion", p.id, p.name));
   done("ui.settings.promotion_added", p.name);
 }
 

@@ -8,9 +8,8 @@
 #include "app/core/error.h"
 #include "app/core/pin.h"
 #include "app/core/staff_auth.h"
+#include "app/core/staff_roster.h"
 #include "app/kiosk/settings_desk.h"
-#include "storage/staff_admin_store.h"
-#include "storage/staff_store.h"
 
 namespace salon::kiosk {
 namespace {
@@ -25,7 +24,7 @@ PinCost pinCost() {
 
 void SettingsDesk::fillStaff() {
   ui::SettingsView& v = k_.view.settings;
-  storage::SqliteStaffStore store(k_.db);
+  StaffRoster& store = k_.backroom.staffRoster();
   const Instant now = k_.clock.now();
   v.staff.clear();
   for (const Staff& s : store.listStaff()) {
@@ -53,7 +52,7 @@ void SettingsDesk::saveNewStaff() {
   if (staff_.pin.empty()) throw DomainError("settings_pin_missing", "staff");
   auto role = roleFromName(staff_.role);
   if (!role || (*role == Role::Admin && me.role != Role::Admin)) throw DomainError("permission_denied", staff_.role);
-  storage::SqliteStaffStore store(k_.db);
+  StaffRoster& store = k_.backroom.staffRoster();
   Staff s{"", staff_.name, *role, staff_.department, true};
   // The sign-in screen shows names; the code only has to be unique.
   for (int n = 101; s.code.empty() || store.findStaff(s.code); ++n) s.code = "s" + std::to_string(n);
@@ -63,14 +62,13 @@ void SettingsDesk::saveNewStaff() {
   chosenStaff_ = s.code;
   done("ui.settings.saving");
   const int attempt = testAttempt_;
-  k_.background([hash, pin] { *hash = hashPin(pin, pinCost()); },
+  k_.tasks->run(Lane::Pins, "hash a new PIN", [hash, pin](Backroom&) { *hash = hashPin(pin, pinCost()); },
                 [this, hash, s, me, attempt] {
                   if (attempt != testAttempt_ || !k_.staff || k_.staff->code != me.code) return;
                   try {
                     const Instant now = k_.clock.now();
-                    storage::SqliteStaffStore(k_.db).addStaff(
-                        s, *hash, now, auditOf(now, me.code, "staff.add", "staff", s.code, "settings screen",
-                                               std::string(roleName(s.role))));
+                    k_.backroom.staffRoster().addStaff(s, *hash, auditOf(now, me.code, "staff.add", "staff", s.code,
+                                                                         "settings screen", roleName(s.role)));
                     done("ui.settings.staff_added", s.name);
                   } catch (const DomainError& e) {
                     failed(e.code());
@@ -82,20 +80,20 @@ void SettingsDesk::saveNewStaff() {
 void SettingsDesk::setPin(const std::string& code, const std::string& pin) {
   const Staff me = *k_.staff;
   Guard(k_.audit, k_.clock).require(me, Action::ManageStaff, "staff", code);
-  auto target = storage::SqliteStaffStore(k_.db).findStaff(code);
+  auto target = k_.backroom.staffRoster().findStaff(code);
   if (!target) throw DomainError("unknown_staff", code);
   // A manager who could set the admin's PIN could act as the admin (restore, seed).
   if (target->staff.role == Role::Admin && me.role != Role::Admin) throw DomainError("permission_denied", code);
   auto hash = std::make_shared<std::string>();
   done("ui.settings.saving");
   const int attempt = testAttempt_;
-  k_.background([hash, pin] { *hash = hashPin(pin, pinCost()); },
+  k_.tasks->run(Lane::Pins, "hash a new PIN", [hash, pin](Backroom&) { *hash = hashPin(pin, pinCost()); },
                 [this, hash, code, me, attempt] {
                   if (attempt != testAttempt_ || !k_.staff || k_.staff->code != me.code) return;
                   try {
                     const Instant now = k_.clock.now();
-                    storage::setStaffPin(k_.db, code, *hash,
-                                         auditOf(now, me.code, "staff.pin_set", "staff", code, "settings screen"));
+                    k_.backroom.staffRoster().setPin(
+                        code, *hash, auditOf(now, me.code, "staff.pin_set", "staff", code, "settings screen"));
                     done("ui.settings.pin_saved");
                   } catch (const DomainError& e) {
                     failed(e.code());
@@ -107,10 +105,10 @@ void SettingsDesk::setPin(const std::string& code, const std::string& pin) {
 void SettingsDesk::unlock(const std::string& code) {
   const Staff me = *k_.staff;
   Guard(k_.audit, k_.clock).require(me, Action::ManageStaff, "staff", code);
-  auto target = storage::SqliteStaffStore(k_.db).findStaff(code);
+  auto target = k_.backroom.staffRoster().findStaff(code);
   if (target && target->staff.role == Role::Admin && me.role != Role::Admin) throw DomainError("permission_denied", code);
   const Instant now = k_.clock.now();
-  storage::unlockStaffPin(k_.db, code, auditOf(now, me.code, "staff.unlock", "staff", code, "settings screen"));
+  k_.backroom.staffRoster().unlock(code, auditOf(now, me.code, "staff.unlock", "staff", code, "settings screen"));
   done("ui.settings.unlocked");
 }
 
@@ -119,11 +117,11 @@ void SettingsDesk::setActive(const std::string& code, bool active) {
   Guard(k_.audit, k_.clock).require(me, Action::ManageStaff, "staff", code);
   // Deactivating oneself would lock the only manager out in the middle of the day.
   if (!active && code == me.code) throw DomainError("settings_not_yourself", code);
-  auto target = storage::SqliteStaffStore(k_.db).findStaff(code);
+  auto target = k_.backroom.staffRoster().findStaff(code);
   if (!target) throw DomainError("unknown_staff", code);
   if (target->staff.role == Role::Admin && me.role != Role::Admin) throw DomainError("permission_denied", code);
   const Instant now = k_.clock.now();
-  storage::setStaffActive(k_.db, code, active,
+  k_.backroom.staffRoster().setActive(code, active,
                           auditOf(now, me.code, active ? "staff.reactivate" : "staff.deactivate", "staff", code,
                                   "settings screen"));
   done(active ? "ui.settings.reactivated" : "ui.settings.deactivated");

@@ -1,34 +1,25 @@
 // The Settings screen's printer, store details and backup password.
-#include <nlohmann/json.hpp>
-
 #include <memory>
 
 #include "app/core/error.h"
+#include "app/core/member_card_tickets.h"
 #include "app/core/receipt.h"
 #include "app/core/staff_auth.h"
-#include "app/core/uuid.h"
+#include "app/core/store_settings.h"
 #include "app/kiosk/settings_desk.h"
-#include "devices/escpos/tickets.h"
-#include "devices/print_queue.h"
-#include "storage/audit_store.h"
-#include "storage/backup_password.h"
-#include "storage/print_job_store.h"
-#include "storage/settings_store.h"
 
 namespace salon::kiosk {
 namespace {
 
-std::string setting(storage::Database& db, const std::string& key) {
-  return storage::readSetting(db.sql(), key).value_or("");
-}
+std::string setting(Backroom& room, const std::string& key) { return room.settings().setting(key).value_or(""); }
 
 // The sample sale `print receipt test` prints, with this store's details.
-Receipt testReceipt(storage::Database& db, Instant now, StoreZone zone) {
+Receipt testReceipt(Backroom& room, Instant now, StoreZone zone) {
   Receipt r = sampleReceipt(now, 2);
-  if (auto v = setting(db, "store.name"); !v.empty()) r.storeName = v;
-  if (auto v = setting(db, "store.address"); !v.empty()) r.storeAddress = v;
-  if (auto v = setting(db, "store.phone"); !v.empty()) r.storePhone = v;
-  if (auto v = setting(db, "receipt.footer"); !v.empty()) r.footer = v;
+  if (auto v = setting(room, "store.name"); !v.empty()) r.storeName = v;
+  if (auto v = setting(room, "store.address"); !v.empty()) r.storeAddress = v;
+  if (auto v = setting(room, "store.phone"); !v.empty()) r.storePhone = v;
+  if (auto v = setting(room, "receipt.footer"); !v.empty()) r.footer = v;
   r.zone = zone;
   return r;
 }
@@ -40,31 +31,31 @@ std::string SettingsDesk::printerUri() const {
   if (p.target.empty()) throw DomainError("settings_printer_target_missing", p.transport);
   std::string uri = p.transport == "tcp" ? "tcp://" + p.target : p.transport + ":" + p.target;
   uri += "?profile=" + p.profile;
-  devices::profileOf(devices::parsePrinterUri(uri));  // refuses what the transport could not open
+  if (tickets_) tickets_->checkPrinter(uri);  // refuses what the transport could not open
   return uri;
+}
+
+void SettingsDesk::loadPrinter(const std::string& saved) {
+  printer_.loaded = true;
+  if (saved.empty() || !tickets_) return;
+  try {
+    PrinterAddress u = tickets_->printer(saved);
+    printer_.transport = u.scheme;
+    printer_.target = u.scheme == "tcp" ? u.target + ":" + std::to_string(u.port) : u.target;
+    if (!u.profile.empty()) printer_.profile = u.profile;
+  } catch (const DomainError&) {
+    // A URI typed elsewhere that no longer parses: start from the defaults.
+  }
 }
 
 void SettingsDesk::fillPrinter() {
   ui::SettingsView& v = k_.view.settings;
-  v.savedPrinter = setting(k_.db, kPrinterSetting);
-  if (!printer_.loaded) {
-    printer_.loaded = true;
-    try {
-      if (!v.savedPrinter.empty()) {
-        devices::PrinterUri u = devices::parsePrinterUri(v.savedPrinter);
-        printer_.transport = u.scheme;
-        printer_.target = u.scheme == "tcp" ? u.target + ":" + std::to_string(u.port) : u.target;
-        if (!u.profile.empty()) printer_.profile = u.profile;
-      }
-    } catch (const DomainError&) {
-      // A URI typed elsewhere that no longer parses: start from the defaults.
-    }
-  }
+  v.savedPrinter = setting(k_.backroom, kPrinterSetting);
+  if (!printer_.loaded) loadPrinter(v.savedPrinter);
   v.transport = printer_.transport;
   v.target = printer_.target;
   v.profile = printer_.profile;
-  v.profiles.clear();
-  for (const devices::PrinterProfile& p : devices::allProfiles()) v.profiles.push_back(p.name);
+  v.profiles = tickets_ ? tickets_->paperProfiles() : std::vector<std::string>{};
   v.testing = testing_;
   v.testResult = testResult_;
   v.testOk = testOk_;
@@ -76,8 +67,9 @@ void SettingsDesk::savePrinter() {
   done("ui.settings.printer_saved");
 }
 
-// The test page goes through the print queue and the real transport on a
-// worker; the result comes back to the screen (if it is still this session's).
+// The test page is made on the devices lane and goes through the shared print
+// spool to the real transport; the outcome comes back in printFinished (if it is
+// still this session's).
 void SettingsDesk::testPrint() {
   const Staff me = *k_.staff;
   Guard(k_.audit, k_.clock).require(me, Action::ManageSettings, "printer", "test");
@@ -87,54 +79,61 @@ void SettingsDesk::testPrint() {
   testResult_ = k_.catalog.text("ui.settings.test_printing");
   testOk_ = false;
   const int attempt = ++testAttempt_;
-  auto outcome = std::make_shared<devices::PrintOutcome>();
-  const std::string path = k_.db.path();
-  const Clock& clock = k_.clock;
+  if (!tickets_ || !k_.spool) return testFinished(uri, PrintJobState::Failed, "printer_unreachable: not set up");
+  auto job = std::make_shared<PrintJob>();
+  auto problem = std::make_shared<std::string>();
+  const Instant now = k_.clock.now();
   const StoreZone zone = k_.zone;
-  k_.background(
-      [outcome, path, uri, &clock, zone] {
+  MemberCardTickets* tickets = tickets_;
+  k_.tasks->run(
+      Lane::Devices, "test page",
+      [job, problem, tickets, uri, now, zone](Backroom& room) {
         try {
-          auto db = storage::Database::open(path, {storage::OpenMode::Existing});
-          PrintJob job;
-          job.kind = "test";
-          job.title = "测试页";
-          job.printer = uri;
-          job.bytes = devices::encodeReceipt(testReceipt(*db, clock.now(), zone),
-                                             devices::profileOf(devices::parsePrinterUri(uri)));
-          storage::SqlitePrintJobStore store(*db);
-          devices::PrintQueue queue(store, clock, {}, [&](const devices::PrintOutcome& o) { *outcome = o; });
-          queue.submit(std::move(job));
-          if (!queue.waitIdle(30000)) outcome->reason = "printer_unreachable: timeout";
+          job->kind = "test";
+          job->title = "测试页";
+          job->printer = uri;
+          job->bytes = tickets->testPage(testReceipt(room, now, zone), uri);
         } catch (const DomainError& e) {
-          outcome->state = PrintJobState::Failed;
-          outcome->reason = e.code() + ": " + e.detail();
+          *problem = e.code() + ": " + e.detail();
         }
       },
-      [this, outcome, attempt, uri, me] {
+      [this, job, problem, attempt, uri] {
         if (attempt != testAttempt_) return;
-        testing_ = false;
-        testOk_ = outcome->state == PrintJobState::Printed;
-        std::string code = outcome->reason.substr(0, outcome->reason.find(':'));
-        testResult_ = testOk_ ? k_.catalog.text("ui.settings.test_printed")
-                              : k_.catalog.text("ui.settings.test_failed") + k_.catalog.text("error." + code);
-        k_.audit.append(auditOf(k_.clock.now(), me.code, "printer.test", "printer", uri,
-                                testOk_ ? "printed" : outcome->reason));
-        if (k_.view.screen == ui::Screen::Settings) refresh();
+        if (!problem->empty()) return testFinished(uri, PrintJobState::Failed, *problem);
+        testJob_ = k_.spool->submit(*job);
+        testUri_ = uri;
       });
+}
+
+void SettingsDesk::printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) {
+  if (jobId.empty() || jobId != testJob_) return;
+  testJob_.clear();
+  testFinished(testUri_, state, reason);
+}
+
+void SettingsDesk::testFinished(const std::string& uri, PrintJobState state, const std::string& reason) {
+  testing_ = false;
+  testOk_ = state == PrintJobState::Printed;
+  std::string code = reason.substr(0, reason.find(':'));
+  testResult_ = testOk_ ? k_.catalog.text("ui.settings.test_printed")
+                        : k_.catalog.text("ui.settings.test_failed") + k_.catalog.text("error." + code);
+  if (k_.staff)
+    k_.audit.append(auditOf(k_.clock.now(), k_.staff->code, "printer.test", "printer", uri, testOk_ ? "printed" : reason));
+  if (k_.view.screen == ui::Screen::Settings) refresh();
 }
 
 void SettingsDesk::fillStore() {
   ui::SettingsView& v = k_.view.settings;
-  v.storeName = setting(k_.db, "store.name");
-  v.storeAddress = setting(k_.db, "store.address");
-  v.storePhone = setting(k_.db, "store.phone");
-  v.receiptFooter = setting(k_.db, "receipt.footer");
+  v.storeName = setting(k_.backroom, "store.name");
+  v.storeAddress = setting(k_.backroom, "store.address");
+  v.storePhone = setting(k_.backroom, "store.phone");
+  v.receiptFooter = setting(k_.backroom, "receipt.footer");
   // What receipts print when none was set (storage/receipt_load.cpp).
   if (v.receiptFooter.empty()) v.receiptFooter = "谢谢惠顾，欢迎再次光临";
-  v.language = storage::readSetting(k_.db.sql(), "language").value_or("zh-Hans");
-  v.autoLockMinutes = setting(k_.db, "kiosk.auto_lock_minutes");
+  v.language = k_.backroom.settings().setting("language").value_or("zh-Hans");
+  v.autoLockMinutes = setting(k_.backroom, "kiosk.auto_lock_minutes");
   if (v.autoLockMinutes.empty()) v.autoLockMinutes = "5";
-  v.backupPasswordSet = storage::loadBackupPassword(dataDir()).has_value();
+  v.backupPasswordSet = k_.backroom.backupPassword().isSet();
 }
 
 void SettingsDesk::saveSetting(const std::string& key, const std::string& value) {
@@ -143,11 +142,8 @@ void SettingsDesk::saveSetting(const std::string& key, const std::string& value)
   if (key == "language" && value != "zh-Hans" && value != "zh-Hant" && value != "en")
     throw DomainError("bad_input", value);
   const Instant now = k_.clock.now();
-  k_.db.write([&](SQLite::Database& s) {
-    storage::writeSetting(s, key, value);
-    storage::appendAudit(s, auditOf(now, me.code, "settings.change", "setting", key, "settings screen", value));
-    storage::appendOutbox(s, {newUuid(), "settings.changed", nlohmann::json{{"key", key}, {"value", value}}.dump(), now});
-  });
+  k_.backroom.settings().change(key, value,
+                                auditOf(now, me.code, "settings.change", "setting", key, "settings screen", value));
   // The status bar shows the store's name: it changes with it.
   if (key == "store.name" && !value.empty()) k_.view.status.storeName = value;
   done(key == "language" || key == "kiosk.auto_lock_minutes" ? "ui.settings.saved_next_start" : "ui.settings.saved");
@@ -158,8 +154,9 @@ void SettingsDesk::saveSetting(const std::string& key, const std::string& value)
 void SettingsDesk::saveBackupPassword(const std::string& password) {
   const Staff me = *k_.staff;
   Guard(k_.audit, k_.clock).require(me, Action::ManageSettings, "backup", "password");
-  bool had = storage::loadBackupPassword(dataDir()).has_value();
-  storage::saveBackupPassword(dataDir(), password);
+  BackupPassword& saved = k_.backroom.backupPassword();
+  bool had = saved.isSet();
+  saved.save(password);
   k_.audit.append(auditOf(k_.clock.now(), me.code, had ? "backup.password_change" : "backup.password_set", "backup",
                           "password", "settings screen"));
   k_.view.status.backupPasswordMissing = false;

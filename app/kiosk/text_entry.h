@@ -16,6 +16,7 @@ class KeyEntry {
     Digits,  // 0-9 (phones, PINs, counts)
     Yuan,    // an amount: digits, one '.', at most two decimals ("." alone becomes "0.")
     Text,    // letters a-z and digits; with a pinyin engine, letters compose first
+    Free,    // any key but the three above (addresses, passwords, names); letters compose as Text
   };
   KeyEntry(Kind kind, std::size_t maxBytes) : kind_(kind), max_(maxBytes) {}
 
@@ -53,13 +54,13 @@ class KeyEntry {
 
   void add(char k, bool composing) {
     bool digit = k >= '0' && k <= '9', letter = k >= 'a' && k <= 'z';
-    if (kind_ == Kind::Text && letter && composing) {
+    if ((kind_ == Kind::Text || kind_ == Kind::Free) && letter && composing) {
       if (letters_.size() < kMaxLetters) letters_ += k;
       return;
     }
     if (text_.size() >= max_) return;
     if (kind_ == Kind::Yuan) return addYuan(k, digit);
-    if (digit || (kind_ == Kind::Text && letter)) text_ += k;
+    if (digit || (kind_ == Kind::Text && letter) || kind_ == Kind::Free) text_ += k;
   }
   void addYuan(char k, bool digit) {
     auto dot = text_.find('.');

@@ -97,3 +97,41 @@ TEST_CASE("lending a file: manager approves, export is marked, return is checked
   CHECK(store.audit.back().outcome == "reported_to_manager");
   CHECK(access.overdueLoans().empty());
 }
+
+namespace {
+
+struct MemorySettings : StoreSettings {
+  std::optional<std::string> setting(const std::string& key) override {
+    return values.count(key) ? std::optional<std::string>(values[key]) : std::nullopt;
+  }
+  void change(const std::string& key, const std::string& value, const AuditEntry&) override { values[key] = value; }
+  std::map<std::string, std::string> values;
+};
+
+}  // namespace
+
+TEST_CASE("the store's query routine comes from its settings; a stated purpose is checked once") {
+  ManualClock clock(startOfLocalDay({2026, 11, 22}, StoreZone{}) + 10 * kHour);
+  MemorySettings settings;
+  CHECK(storeQueryPolicy(settings).isRoutine(Role::Cashier, "checkout"));
+  settings.values["query_routine.cashier"] = "statement,";
+  QueryPolicy policy = storeQueryPolicy(settings);
+  CHECK_FALSE(policy.isRoutine(Role::Cashier, "checkout"));
+  CHECK(policy.isRoutine(Role::Cashier, "statement"));
+  CHECK(policy.isRoutine(Role::Beautician, "service"));  // left out: the default
+
+  MemoryAudit refusals;
+  Guard guard(refusals, clock);
+  MemoryAccess store;
+  FileAccess access(store, guard, clock, policy);
+  access.checkPurpose(kCash, 0, "statement: 月结", "");
+  CHECK(codeOf([&] { access.checkPurpose(kCash, 7, "  ", ""); }) == "purpose_required");
+  CHECK(codeOf([&] { access.checkPurpose(kCash, 0, "checkout: 结账", "q"); }) == "query_approval_needed");
+  auto q = access.askToView(kCash, 7, "checkout", "结账要看电话");
+  REQUIRE(q.has_value());
+  CHECK(codeOf([&] { access.checkPurpose(kCash, 8, "checkout", q->id); }) == "query_not_approved");
+  access.decideQuery(kSup, q->id, true);
+  access.checkPurpose(kCash, 7, "checkout: 结账", q->id);
+  CHECK(store.queries[q->id].state == "used");
+  CHECK(codeOf([&] { access.checkPurpose(kCash, 7, "checkout", q->id); }) == "query_not_approved");
+}

@@ -18,6 +18,7 @@
 #include "storage/member_card_store.h"
 #include "storage/settings_store.h"
 #include "support/kiosk_fixture.h"
+#include "support/print_spool.h"
 
 using namespace salon;
 using namespace salon::kiosk;
@@ -29,7 +30,9 @@ struct Fixture : test::KioskFixture {
   Fixture() {
     cli::seedDemoCheckout(*db, clock, 0, 1);
     start(5);
+    spool.wire(*kiosk);
   }
+  test::PrintSpoolForTests spool{*db, clock};
   CustomerId zhangSan() { return directory.search("13800138000", 1).at(0).id; }
   std::int64_t get(const std::string& sql) { return db->sql().execAndGet(sql).getInt64(); }
   const ui::MembersView& members() const { return kiosk->view().members; }
@@ -106,9 +109,12 @@ TEST_CASE("a card goes through the persistent print queue to the configured prin
   f.members(ui::CardReason{"ui.members.reason.first_card"});
   f.members(ui::ConfirmCard{});
   CHECK_FALSE(f.members().messageIsError);
+  CHECK(f.members().printing);  // on the shared spool: the desk does not wait for it
+  f.spool.deliver(*f.kiosk);
   CHECK_FALSE(f.members().printing);
   CHECK(f.members().message.find("已打印") != std::string::npos);
   CHECK(f.get("SELECT count(*) FROM print_jobs WHERE kind = 'member_card' AND state = 'printed'") == 1);
+  CHECK(f.get("SELECT count(*) FROM print_jobs WHERE kind = 'member_card' AND title = '会员卡 M00000001 v1'") == 1);
   CHECK(std::filesystem::file_size(out) > 100);
   CHECK(f.check(1) == "ok");
   CHECK(f.members().cardVersion == 1);

@@ -22,6 +22,7 @@
 #include "storage/customer_directory.h"
 #include "storage/settings_store.h"
 #include "support/kiosk_fixture.h"
+#include "support/print_spool.h"
 
 using namespace salon;
 using namespace salon::kiosk;
@@ -33,7 +34,9 @@ struct Fixture : test::KioskFixture {
   Fixture() {
     cli::seedDemoCheckout(*db, clock, 0, 1);  // the catalog, tiers and policy; no past sales
     start(5);
+    spool.wire(*kiosk);
   }
+  test::PrintSpoolForTests spool{*db, clock};
   void openSettings() { kiosk->apply(ui::Navigate{ui::Screen::Settings, 0}); }
   void s(ui::SettingsIntent i) { kiosk->apply(ui::Intent{std::move(i)}); }
   void type(const std::string& field, const std::string& keys) {
@@ -266,7 +269,10 @@ TEST_CASE("settings: a test print goes through the network transport to a real 1
   CHECK(f.view().message == "请填写打印机地址");
   f.type("printer.target", "127.0.0.1:" + std::to_string(printer.port) + "=");
   f.s(ui::SettingsChoose{"profile", "58mm"});
-  f.s(ui::SettingsAct{"printer.test"});  // the background runs at once in tests
+  f.s(ui::SettingsAct{"printer.test"});  // the page is made at once in tests; the spool prints it
+  CHECK(f.view().testing);
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'printer.test'") == 0);
+  f.spool.deliver(*f.kiosk);
   CHECK_FALSE(f.view().testing);
   CHECK(f.view().testOk);
   CHECK(f.view().testResult == "测试页已打印，请查看打印机");
@@ -286,6 +292,8 @@ TEST_CASE("settings: a test print goes through the network transport to a real 1
   f.s(ui::SettingsEdit{"printer.target"});
   f.s(ui::SettingsKeys{"C127.0.0.1:1="});
   f.s(ui::SettingsAct{"printer.test"});
+  f.spool.deliver(*f.kiosk);
+  CHECK_FALSE(f.view().testing);
   CHECK_FALSE(f.view().testOk);
   CHECK(f.view().testResult.rfind("测试页未打印：", 0) == 0);
 }

@@ -44,3 +44,12 @@ TEST_CASE("KeyEntry: a yuan amount takes one point and two decimals") {
   y.apply("C12.3.4");
   CHECK(y.text() == "12.34");
 }
+
+TEST_CASE("KeyEntry: free text takes any key but the commands, and letters compose") {
+  KeyEntry f(KeyEntry::Kind::Free, 20);
+  f.apply("127.0.0.1:9100");
+  CHECK(f.text() == "127.0.0.1:9100");
+  f.apply("Cab-", true);
+  CHECK(f.letters() == "ab");
+  CHECK(f.text() == "-");
+}

@@ -1,9 +1,11 @@
-#include "app/kiosk/customer_records.h"
+#include "storage/customer_records.h"
 
-namespace salon::kiosk {
+#include "storage/customer_field_update.h"
+
+namespace salon::storage {
 namespace {
 
-std::vector<LedgerRow> ledger(storage::Database& db, const char* sql, CustomerId id, int limit) {
+std::vector<LedgerRow> ledger(Database& db, const char* sql, CustomerId id, int limit) {
   SQLite::Statement q(db.sql(), sql);
   q.bind(1, static_cast<std::int64_t>(id));
   q.bind(2, limit);
@@ -17,20 +19,21 @@ std::vector<LedgerRow> ledger(storage::Database& db, const char* sql, CustomerId
 }  // namespace
 
 // What was bought by name (the record keeps item codes) and how it was paid.
-std::vector<ConsumptionRow> consumptionOf(storage::Database& db, CustomerId id, int limit) {
-  SQLite::Statement q(db.sql(),
+std::vector<ConsumptionRow> SqliteCustomerRecords::consumption(CustomerId id, int limit) {
+  SQLite::Statement q(db_.sql(),
                       "SELECT c.completed_at, c.amount, c.sale_id,"
                       " (SELECT group_concat(name || ' ×' || qty, '、') FROM sale_lines WHERE sale_id = c.sale_id)"
                       " FROM consumption_records c WHERE c.customer_id = ? ORDER BY c.completed_at DESC LIMIT ?");
   q.bind(1, static_cast<std::int64_t>(id));
   q.bind(2, limit);
   std::vector<ConsumptionRow> out;
+  SQLite::Statement t(db_.sql(), "SELECT type, amount FROM sale_tenders WHERE sale_id = ? ORDER BY seq");
   while (q.executeStep()) {
     ConsumptionRow r;
     r.at = q.getColumn(0).getInt64();
     r.amount = Money(q.getColumn(1).getInt64());
     r.items = q.getColumn(3).isNull() ? "" : q.getColumn(3).getString();
-    SQLite::Statement t(db.sql(), "SELECT type, amount FROM sale_tenders WHERE sale_id = ? ORDER BY seq");
+    t.reset();
     t.bind(1, q.getColumn(2).getString());
     while (t.executeStep()) r.tenders.push_back({t.getColumn(0).getString(), Money(t.getColumn(1).getInt64())});
     out.push_back(std::move(r));
@@ -38,27 +41,31 @@ std::vector<ConsumptionRow> consumptionOf(storage::Database& db, CustomerId id, 
   return out;
 }
 
-std::vector<LedgerRow> pointsHistory(storage::Database& db, CustomerId id, int limit) {
-  return ledger(db, "SELECT at, kind, delta, 0 FROM points_ledger WHERE customer_id = ? ORDER BY id DESC LIMIT ?", id,
+std::vector<LedgerRow> SqliteCustomerRecords::pointsHistory(CustomerId id, int limit) {
+  return ledger(db_, "SELECT at, kind, delta, 0 FROM points_ledger WHERE customer_id = ? ORDER BY id DESC LIMIT ?", id,
                 limit);
 }
 
-std::vector<LedgerRow> storedValueHistory(storage::Database& db, CustomerId id, int limit) {
-  return ledger(db,
+std::vector<LedgerRow> SqliteCustomerRecords::storedValueHistory(CustomerId id, int limit) {
+  return ledger(db_,
                 "SELECT at, kind, principal_delta, bonus_delta FROM stored_value_ledger WHERE customer_id = ?"
                 " ORDER BY id DESC LIMIT ?",
                 id, limit);
 }
 
-bool hasPets(storage::Database& db, CustomerId id) {
-  SQLite::Statement q(db.sql(), "SELECT 1 FROM pets WHERE customer_id = ? LIMIT 1");
+bool SqliteCustomerRecords::hasPets(CustomerId id) {
+  SQLite::Statement q(db_.sql(), "SELECT 1 FROM pets WHERE customer_id = ? LIMIT 1");
   q.bind(1, static_cast<std::int64_t>(id));
   return q.executeStep();
 }
 
-std::optional<std::string> queryRequestOf(storage::Database& db, CustomerId id, const std::string& staff,
-                                          const std::string& purpose, const std::string& state) {
-  SQLite::Statement q(db.sql(),
+std::string SqliteCustomerRecords::fieldValue(CustomerId id, const std::string& field) {
+  return currentFieldValue(db_.sql(), id, field);
+}
+
+std::optional<std::string> SqliteCustomerRecords::queryRequestOf(CustomerId id, const std::string& staff,
+                                                                 const std::string& purpose, const std::string& state) {
+  SQLite::Statement q(db_.sql(),
                       "SELECT id FROM query_requests WHERE customer_id = ? AND requested_by = ? AND purpose = ?"
                       " AND state = ? ORDER BY requested_at DESC LIMIT 1");
   q.bind(1, static_cast<std::int64_t>(id));
@@ -69,10 +76,4 @@ std::optional<std::string> queryRequestOf(storage::Database& db, CustomerId id, 
   return q.getColumn(0).getString();
 }
 
-std::string queryRequestState(storage::Database& db, const std::string& id) {
-  SQLite::Statement q(db.sql(), "SELECT state FROM query_requests WHERE id = ?");
-  q.bind(1, id);
-  return q.executeStep() ? q.getColumn(0).getString() : "";
-}
-
-}  // namespace salon::kiosk
+}  // namespace salon::storage
