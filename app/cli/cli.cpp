@@ -8,6 +8,7 @@
 
 #include "app/core/error.h"
 #include "app/core/staff_auth.h"
+#include "storage/private_file.h"
 #include "storage/staff_store.h"
 
 namespace salon::cli {
@@ -72,6 +73,12 @@ std::unique_ptr<storage::Database> openDatabase(const std::string& path, storage
   auto db = storage::Database::open(path, options);
   // Personal data: only the kiosk's own user may read the file.
   if (fresh) ::chmod(path.c_str(), 0600);
+  if (mode != storage::OpenMode::ReadOnly && path != ":memory:") {
+    // What a killed backup or restore left behind goes on the next start.
+    std::string dir = storage::directoryOf(path);
+    storage::removeStaleTemporaries(dir);
+    storage::removeStaleTemporaries(dir + "/backups");
+  }
   return db;
 }
 
