@@ -27,11 +27,14 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Shared libraries found by dpkg-shlibdeps, plus what the binary needs at run time
-# without linking it (fonts, the user tools of postinst, X for the session).
+# without linking it (fonts, the user tools of postinst, X for the session, the
+# pinyin schema the on-screen keyboard loads from /usr/share/rime-data, whose
+# package brings rime-data-stroke with it). `lp` for cups: printers is a
+# recommendation: a kiosk on a network or USB printer does without it.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libsdl2-2.0-0, libglfw3, libqrencode4, libpng16-16, libgl1, fonts-wqy-microhei, adduser")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "x11-xserver-utils, lightdm")
+    "libsdl2-2.0-0, libglfw3, libqrencode4, libpng16-16, libgl1, fonts-wqy-microhei, adduser, rime-data-luna-pinyin")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "x11-xserver-utils, lightdm, cups-client")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cryptsetup")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${PROJECT_SOURCE_DIR}/packaging/debian/postinst

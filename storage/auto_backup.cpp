@@ -20,19 +20,6 @@ namespace {
 constexpr const char* kPrefix = "salon-";
 constexpr const char* kSuffix = ".skbak";
 
-// A run killed half-way (power cut, kill -9) leaves its temporary files behind:
-// ".salon-….skbak.plain-XXXXXX" holds a plaintext snapshot. This worker is the
-// only writer in the folder, so whatever is left from before a run is stale.
-void removeLeftovers(const std::string& dir) {
-  std::error_code ec;
-  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    bool ours = name.rfind(".salon-", 0) == 0 &&
-                (name.find(".skbak.plain-") != std::string::npos || name.find(".skbak.part-") != std::string::npos);
-    if (ours) removeQuietly(it->path().string());
-  }
-}
-
 }  // namespace
 
 std::string autoBackupFileName(Instant t, StoreZone zone) {
@@ -133,7 +120,7 @@ AutoBackupReport AutoBackup::runOnce(Instant now) {
     makePrivateDirectory(directory());
     // The backups folder is the kiosk's own: private even if someone made it 0755.
     ::chmod(directory().c_str(), 0700);
-    removeLeftovers(directory());
+    removeStaleTemporaries(directory());
     std::string name = autoBackupFileName(now, settings_.zone);
     std::string target = (std::filesystem::path(directory()) / name).string();
     // Its own connection: the kiosk's stays free for the counter.

@@ -1,6 +1,7 @@
 #include "storage/backup.h"
 
 #include <SQLiteCpp/Backup.h>
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include <chrono>
@@ -13,24 +14,58 @@
 namespace salon::storage {
 namespace {
 
-// Copies every page of `source` into the empty file at `path` in one step: one
-// read transaction, so the copy is consistent even while others write (WAL).
-void snapshotInto(Database& source, const std::string& path) {
-  guarded([&] {
-    SQLite::Database dest(path, SQLite::OPEN_READWRITE, 5000);
-    // No journal file beside the plaintext: the destination is a scratch copy.
-    dest.exec("PRAGMA journal_mode = OFF");
-    SQLite::Backup backup(dest, source.sql());
+// The snapshot lives in SQLite's memdb VFS: a private in-memory database, so no
+// plaintext copy of the store is ever written to the backup folder (a backup
+// killed half-way leaves at most an encrypted, incomplete ".part-" file).
+std::unique_ptr<SQLite::Database> snapshotInMemory(Database& source) {
+  return guarded([&] {
+    auto dest = std::make_unique<SQLite::Database>("snapshot", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000,
+                                                   "memdb");
+    // One step, one read transaction: consistent even while others write (WAL).
+    SQLite::Backup backup(*dest, source.sql());
     for (int attempt = 0;; ++attempt) {
       int rc = backup.executeStep(-1);
       if (rc == SQLITE_DONE) break;
       if (attempt >= 100) throw DomainError("db_busy", source.path());
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    // A self-contained rollback-mode file: it needs no -wal to be read.
-    dest.exec("PRAGMA journal_mode = DELETE");
+    return dest;
   });
 }
+
+// The snapshot's bytes, as the file a restore will write. Bytes 18 and 19 of the
+// header say "WAL" when the source was; a restored file must be a
+// self-contained rollback-mode file that needs no -wal, so they say "legacy".
+class SnapshotBytes {
+ public:
+  explicit SnapshotBytes(SQLite::Database& snapshot) {
+    sqlite3_int64 size = 0;
+    data_ = sqlite3_serialize(snapshot.getHandle(), "main", &size, 0);
+    if (!data_) throw DomainError("backup_write_failed", "out of memory for the snapshot");
+    size_ = static_cast<std::size_t>(size);
+    if (size_ > 19) data_[18] = data_[19] = 1;
+  }
+  ~SnapshotBytes() {
+    sodium_memzero(data_, size_);
+    sqlite3_free(data_);
+  }
+  SnapshotBytes(const SnapshotBytes&) = delete;
+  SnapshotBytes& operator=(const SnapshotBytes&) = delete;
+  const unsigned char* data() const { return data_; }
+  std::size_t size() const { return size_; }
+  // A read-only connection on these very bytes (no copy), to check them.
+  std::unique_ptr<SQLite::Database> open() const {
+    auto view = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+    int rc = sqlite3_deserialize(view->getHandle(), "main", data_, static_cast<sqlite3_int64>(size_),
+                                 static_cast<sqlite3_int64>(size_), SQLITE_DESERIALIZE_READONLY);
+    if (rc != SQLITE_OK) throw DomainError("backup_write_failed", "snapshot: " + std::string(sqlite3_errstr(rc)));
+    return view;
+  }
+
+ private:
+  unsigned char* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 bool hasTable(SQLite::Database& db, const char* name) {
   SQLite::Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
@@ -45,9 +80,17 @@ void removeSidecars(const std::string& db) {
 }  // namespace
 
 SnapshotCheck checkSnapshot(const std::string& path) {
-  SnapshotCheck out;
   try {
     SQLite::Database raw(path, SQLite::OPEN_READONLY);
+    return checkSnapshot(raw);
+  } catch (const SQLite::Exception& e) {
+    throw DomainError("backup_bad_file", std::string("not a readable database: ") + e.what());
+  }
+}
+
+SnapshotCheck checkSnapshot(SQLite::Database& raw) {
+  SnapshotCheck out;
+  try {
     std::string integrity;
     SQLite::Statement q(raw, "PRAGMA integrity_check");
     while (q.executeStep()) integrity += (integrity.empty() ? "" : "; ") + q.getColumn(0).getString();
@@ -78,20 +121,24 @@ BackupSummary writeBackup(Database& db, const std::string& target, const std::st
     throw DomainError("bad_input", "--to " + target + " is the database itself");
   std::string dir = directoryOf(target);
   std::string name = std::filesystem::path(target).filename().string();
-  TempFile plain(dir, "." + name + ".plain-");
-  plain.closeDescriptor();
-  snapshotInto(db, plain.path());
+  removeStaleTemporaries(dir);
   BackupSummary summary;
   summary.file = target;
-  try {
-    // A backup that restore would refuse is no backup: say so now, not on the
-    // day it is needed.
-    summary.snapshot = checkSnapshot(plain.path());
-  } catch (const DomainError& e) {
-    throw DomainError("backup_source_damaged", db.path() + ": " + e.code() + ": " + e.detail());
-  }
   TempFile sealed(dir, "." + name + ".part-");
-  encryptBackup(plain.path(), sealed, password, cost);
+  {
+    auto snapshot = snapshotInMemory(db);
+    SnapshotBytes bytes(*snapshot);
+    snapshot.reset();
+    try {
+      // A backup that restore would refuse is no backup: say so now, not on the
+      // day it is needed.
+      auto view = bytes.open();
+      summary.snapshot = checkSnapshot(*view);
+    } catch (const DomainError& e) {
+      throw DomainError("backup_source_damaged", db.path() + ": " + e.code() + ": " + e.detail());
+    }
+    encryptBackup(bytes.data(), bytes.size(), sealed, password, cost);
+  }
   sealed.commitAs(target);
   summary.bytes = static_cast<std::int64_t>(std::filesystem::file_size(target));
   return summary;

@@ -32,14 +32,17 @@ struct BackupSummary {
 };
 
 // Writes `db`'s snapshot, encrypted, to `target` (mode 0600, replaced atomically).
-// The plaintext lives in a 0600 temporary file in the target's directory only
-// while it is encrypted; it is removed on every path. The snapshot is checked as
-// restore would check it; DomainError("backup_source_damaged") when it fails.
+// The plaintext snapshot is staged in memory only; the file is encrypted as it is
+// written, under a temporary ".part-" name renamed into place when complete.
+// Leftovers of killed runs in the target's folder are removed first. The snapshot
+// is checked as restore would check it; DomainError("backup_source_damaged") when
+// it fails.
 BackupSummary writeBackup(Database& db, const std::string& target, const std::string& password, BackupCost cost);
 
 // Checks a plaintext snapshot: DomainError backup_bad_file (damaged, not a Salon
 // Kiosk database), db_too_new, audit_chain_broken.
 SnapshotCheck checkSnapshot(const std::string& path);
+SnapshotCheck checkSnapshot(SQLite::Database& snapshot);
 
 // A decrypted backup waiting next to the database it will replace. Removed by the
 // destructor unless installed.

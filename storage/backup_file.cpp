@@ -4,6 +4,7 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdint>
@@ -146,7 +147,8 @@ BackupCost backupCostFromEnvironment() {
 
 bool isAcceptableBackupPassword(const std::string& password) { return password.size() >= 8; }
 
-void encryptBackup(const std::string& plainPath, TempFile& out, const std::string& password, BackupCost cost) {
+void encryptBackup(const unsigned char* plain, std::size_t size, TempFile& out, const std::string& password,
+                   BackupCost cost) {
   if (sodium_init() < 0) throw DomainError("backup_key_failed", "libsodium");
   Header h;
   h.opsLimit = cost.opsLimit;
@@ -160,25 +162,31 @@ void encryptBackup(const std::string& plainPath, TempFile& out, const std::strin
   auto header = encode(h);
   out.write(header.data(), header.size());
 
-  Reader in(plainPath, "backup_write_failed");
-  std::vector<unsigned char> cur(kChunkBytes), next(kChunkBytes), cipher(kChunkBytes + kAeadBytes);
-  std::size_t curLen = in.readUpTo(cur.data(), cur.size());
+  std::vector<unsigned char> cipher(kChunkBytes + kAeadBytes);
+  std::size_t at = 0;
   for (bool first = true;; first = false) {
-    std::size_t nextLen = curLen == kChunkBytes ? in.readUpTo(next.data(), next.size()) : 0;
-    bool last = nextLen == 0;
+    std::size_t len = std::min<std::size_t>(kChunkBytes, size - at);
+    // A file of whole chunks ends with an empty FINAL chunk, as before.
+    bool last = at + len == size && len < kChunkBytes;
     unsigned long long cipherLen = 0;
     crypto_secretstream_xchacha20poly1305_push(
-        &st, cipher.data(), &cipherLen, cur.data(), curLen, first ? header.data() : nullptr,
-        first ? header.size() : 0,
+        &st, cipher.data(), &cipherLen, plain + at, len, first ? header.data() : nullptr, first ? header.size() : 0,
         last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
     out.write(cipher.data(), static_cast<std::size_t>(cipherLen));
+    at += len;
     if (last) break;
-    cur.swap(next);
-    curLen = nextLen;
   }
-  sodium_memzero(cur.data(), cur.size());
-  sodium_memzero(next.data(), next.size());
   sodium_memzero(&st, sizeof st);
+}
+
+void encryptBackup(const std::string& plainPath, TempFile& out, const std::string& password, BackupCost cost) {
+  Reader in(plainPath, "backup_write_failed");
+  std::vector<unsigned char> all;
+  std::vector<unsigned char> buf(kChunkBytes);
+  for (std::size_t n; (n = in.readUpTo(buf.data(), buf.size())) > 0;) all.insert(all.end(), buf.begin(), buf.begin() + n);
+  encryptBackup(all.data(), all.size(), out, password, cost);
+  sodium_memzero(all.data(), all.size());
+  sodium_memzero(buf.data(), buf.size());
 }
 
 void decryptBackup(const std::string& backupPath, TempFile& out, const std::string& password) {

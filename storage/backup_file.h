@@ -31,7 +31,11 @@ BackupCost backupCostFromEnvironment();
 // A password a new backup may use (8 characters or more).
 bool isAcceptableBackupPassword(const std::string& password);
 
-// Encrypts the whole file at `plainPath` into `out` (header first).
+// Encrypts `size` bytes at `plain` into `out` (header first). The snapshot is
+// staged in memory, so no plaintext copy of the store ever reaches the disk.
+void encryptBackup(const unsigned char* plain, std::size_t size, TempFile& out, const std::string& password,
+                   BackupCost cost);
+// The same for a whole file (tests: a hand-made plaintext).
 void encryptBackup(const std::string& plainPath, TempFile& out, const std::string& password, BackupCost cost);
 
 // Decrypts `backupPath` into `out`. DomainError: backup_unreadable, backup_bad_file

@@ -1,5 +1,8 @@
 #include "storage/backup_password.h"
 
+#include <sodium.h>
+
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,6 +12,62 @@
 #include "storage/private_file.h"
 
 namespace salon::storage {
+namespace {
+
+// backup.key holds the password sealed, not the password: "SKKEY1:" then
+// base64 of nonce | secretbox(password). The sealing key comes from this
+// machine's /etc/machine-id, so a copy of the data directory alone does not
+// give the backup password (the machine itself, or anyone root on it, still does).
+constexpr const char* kSealMagic = "SKKEY1:";
+
+std::array<unsigned char, crypto_secretbox_KEYBYTES> machineKey() {
+  if (sodium_init() < 0) throw DomainError("backup_key_failed", "libsodium");
+  std::string id;
+  for (const char* path : {"/etc/machine-id", "/var/lib/dbus/machine-id"}) {
+    std::ifstream in(path);
+    if (in && std::getline(in, id) && !id.empty()) break;
+  }
+  if (id.empty()) id = "no machine id";  // still sealed, only not tied to a machine
+  std::array<unsigned char, crypto_secretbox_KEYBYTES> key{};
+  const std::string context = "salon-kiosk backup.key v1";
+  crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char*>(id.data()), id.size(),
+                     reinterpret_cast<const unsigned char*>(context.data()), context.size());
+  return key;
+}
+
+std::string seal(const std::string& password) {
+  auto key = machineKey();
+  std::string box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + password.size(), '\0');
+  auto* out = reinterpret_cast<unsigned char*>(box.data());
+  randombytes_buf(out, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(password.data()),
+                        password.size(), out, key.data());
+  sodium_memzero(key.data(), key.size());
+  std::string text(sodium_base64_encoded_len(box.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(text.data(), text.size(), out, box.size(), sodium_base64_VARIANT_ORIGINAL);
+  text.pop_back();  // the terminating NUL
+  return kSealMagic + text;
+}
+
+std::optional<std::string> unseal(const std::string& text) {
+  std::string b64 = text.substr(std::string(kSealMagic).size());
+  std::string box(b64.size(), '\0');
+  std::size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(box.data()), box.size(), b64.c_str(), b64.size(), nullptr,
+                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+    throw DomainError("backup_key_failed", "backup.key is damaged");
+  auto key = machineKey();
+  std::string password(len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  const auto* in = reinterpret_cast<const unsigned char*>(box.data());
+  int rc = crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(password.data()), in + crypto_secretbox_NONCEBYTES,
+                                      len - crypto_secretbox_NONCEBYTES, in, key.data());
+  sodium_memzero(key.data(), key.size());
+  if (rc != 0) throw DomainError("backup_key_failed", "backup.key was sealed on another machine: set the password again");
+  return password;
+}
+
+}  // namespace
 
 std::string backupKeyPath(const std::string& dataDir) { return (std::filesystem::path(dataDir) / "backup.key").string(); }
 
@@ -17,10 +76,11 @@ std::optional<std::string> loadBackupPassword(const std::string& dataDir) {
   if (!in) return std::nullopt;
   std::stringstream ss;
   ss << in.rdbuf();
-  std::string password = ss.str();
-  while (!password.empty() && (password.back() == '\n' || password.back() == '\r')) password.pop_back();
-  if (password.empty()) return std::nullopt;
-  return password;
+  std::string text = ss.str();
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  if (text.empty()) return std::nullopt;
+  if (text.rfind(kSealMagic, 0) == 0) return unseal(text);
+  return text;  // written by an older kiosk: the password itself, sealed when next saved
 }
 
 void saveBackupPassword(const std::string& dataDir, const std::string& password) {
@@ -28,7 +88,8 @@ void saveBackupPassword(const std::string& dataDir, const std::string& password)
   if (password.find('\n') != std::string::npos) throw DomainError("bad_input", "backup password");
   makePrivateDirectory(dataDir);
   TempFile file(dataDir, ".backup.key-");
-  file.write(password.data(), password.size());
+  std::string sealed = seal(password) + "\n";
+  file.write(sealed.data(), sealed.size());
   file.commitAs(backupKeyPath(dataDir));
 }
 

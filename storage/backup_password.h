@@ -1,7 +1,10 @@
 #pragma once
 // The kiosk's backup password, set on the settings screen. It lives in
 // `<datadir>/backup.key` (mode 0600), not in the database: a backup must not
-// carry the password that opens it.
+// carry the password that opens it. The file holds the password sealed with a
+// key derived from this machine's /etc/machine-id (a copy of the data directory
+// taken elsewhere does not open it); a plaintext file from an older kiosk is
+// still read, and sealed when the password is next saved.
 #include <optional>
 #include <string>
 

@@ -58,6 +58,11 @@ std::unique_ptr<Database> Database::open(const std::string& path, OpenOptions op
   return guarded([&] {
     if (options.mode != OpenMode::Create && path != ":memory:" && !std::filesystem::exists(path))
       throw DomainError("db_missing", path);
+    // An existing empty file is a store that lost its contents (truncated by a
+    // crash or a mistake), never a place for a new store: that would hide the loss.
+    std::error_code ec;
+    if (path != ":memory:" && std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) == 0 && !ec)
+      throw DomainError("db_empty_file", path);
     std::unique_ptr<Database> d(new Database(path, flagsFor(options.mode), options.busyTimeoutMs));
     SQLite::Database& db = d->db_;
     // Read the version before anything writes to the file: a database from a newer

@@ -22,7 +22,7 @@ class TempFile {
   int fd() const { return fd_; }
   // Writes every byte or throws DomainError("backup_write_failed" / "disk_full").
   void write(const void* data, std::size_t size);
-  // fsync and close; the file stays under its temporary name.
+  // fsync; the file stays under its temporary name, open and locked.
   void finish();
   // Atomically renames the finished file to `target` and syncs the directory.
   void commitAs(const std::string& target);
@@ -43,6 +43,10 @@ std::string directoryOf(const std::string& path);
 void makePrivateDirectory(const std::string& dir);
 // fsync on a directory, so a rename in it survives a power cut.
 void syncDirectory(const std::string& dir);
+// Removes what killed runs left in `dir`: ".NAME.plain-XXXXXX", ".part-",
+// ".restore-" files (and their -wal/-shm/-journal) that no live TempFile holds.
+// Returns how many files it removed; never throws.
+int removeStaleTemporaries(const std::string& dir);
 // Removes `path` if it exists; never throws.
 void removeQuietly(const std::string& path);
 

@@ -15,10 +15,19 @@ struct LedgerCheck {
 };
 
 struct VerifyReport {
+  // The file itself first: integrity_check, then foreign_key_check. When one
+  // fails, the chain and the ledgers are not read (a damaged file gives no
+  // trustworthy sums).
+  std::vector<LedgerCheck> database;
   ChainReport chain;
   std::vector<LedgerCheck> ledgers;
+  bool databaseOk() const {
+    for (const auto& c : database)
+      if (!c.ok) return false;
+    return true;
+  }
   bool ok() const {
-    if (!chain.ok) return false;
+    if (!databaseOk() || !chain.ok) return false;
     for (const auto& l : ledgers)
       if (!l.ok) return false;
     return true;
@@ -29,6 +38,9 @@ struct VerifyReport {
 using LedgerChecker = std::function<LedgerCheck(SQLite::Database&)>;
 // The checks of every ledger the schema has (extended as ledgers are added).
 const std::vector<LedgerChecker>& ledgerCheckers();
+
+// The database's own checks (PRAGMA integrity_check, PRAGMA foreign_key_check).
+std::vector<LedgerCheck> checkDatabaseFile(SQLite::Database& db);
 
 VerifyReport verifyDatabase(Database& db);
 

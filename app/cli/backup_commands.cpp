@@ -17,6 +17,7 @@
 #include "storage/backup.h"
 #include "storage/backup_password.h"
 #include "storage/private_file.h"
+#include "storage/staff_store.h"
 
 namespace salon::cli {
 namespace {
@@ -82,14 +83,25 @@ class LiveDatabaseAudit : public AuditLog {
   std::string path_;
 };
 
+Staff signInForRestore(const Invocation& inv, const std::string& livePath, storage::Database& candidate,
+                       const std::string& code) {
+  if (std::filesystem::exists(livePath)) {
+    auto live = openDatabase(livePath);
+    if (storage::SqliteStaffStore(*live).findStaff(code)) return actAs(*live, *inv.clock, code);
+  }
+  return actAs(candidate, *inv.clock, code);
+}
+
 int restore(const Invocation& inv, const BackupArgs& a) {
   // Refused before anything is read or written: the existing file stays as it is.
   if (std::filesystem::exists(a.db) && !a.force) throw DomainError("restore_target_exists", a.db);
   storage::RestoreCandidate candidate(a.file, a.db, backupPassword(a.db));
   const storage::SnapshotCheck& check = candidate.check();
   storage::Database& db = candidate.database();
-  // A fresh machine has no staff yet: sign in against the backup's own.
-  Staff me = actAs(db, *inv.clock, a.staff);
+  // Sign in against the live store when it knows this code, so a wrong PIN
+  // counts toward its lockout there; a fresh machine has no staff yet: then the
+  // backup's own staff (that copy is discarded, so its count cannot grow).
+  Staff me = signInForRestore(inv, a.db, db, a.staff);
   LiveDatabaseAudit live(a.db);
   Guard(live, *inv.clock).require(me, Action::Restore, "backup", absolute(a.file));
   Instant now = inv.clock->now();

@@ -99,7 +99,7 @@ std::vector<std::pair<int, int>> refundLines(const std::string& text) {
 // the approved change request that corrected a file.
 std::string correctionOf(RecordsRoom& room, const RecordsArgs& a, const Dispute& d) {
   if (d.recordType == "sale") {
-    Staff mgr = approvingManager(*room.db, room.clock, a.manager, Action::RefundSale);
+    Staff mgr = approvingManager(*room.db, room.clock, a.manager, Action::RefundSale, room.me.code);
     auto setup = storage::loadCheckoutSetup(room.db->sql());
     return storage::refundForDispute(*room.db, setup, d, refundLines(a.lines), mgr.code, room.me, room.clock.now());
   }

@@ -9,7 +9,10 @@ namespace salon::cli {
 
 // Signs in the approving manager (PIN in SALON_MANAGER_PIN) and checks that they
 // may take `action`; the approval is audited with the entry it approves.
-Staff approvingManager(storage::Database& db, const Clock& clock, const std::string& code, Action action);
+// `typedBy`: the staff member at the counter who typed the manager's PIN; a wrong
+// PIN is then recorded as typed by them.
+Staff approvingManager(storage::Database& db, const Clock& clock, const std::string& code, Action action,
+                       const std::string& typedBy = "");
 
 // Runs `work`; a DomainError is printed on stderr as JSON
 // {"error":{"code","message","detail"}} and gives exit code 2.

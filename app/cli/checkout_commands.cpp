@@ -19,11 +19,12 @@
 
 namespace salon::cli {
 
-Staff approvingManager(storage::Database& db, const Clock& clock, const std::string& code, Action action) {
+Staff approvingManager(storage::Database& db, const Clock& clock, const std::string& code, Action action,
+                       const std::string& typedBy) {
   const char* pin = std::getenv("SALON_MANAGER_PIN");
   if (!pin || !*pin) throw DomainError("manager_pin_missing", code);
   storage::SqliteStaffStore store(db);
-  Staff mgr = StaffAuth(store, clock).signIn(code, pin);
+  Staff mgr = StaffAuth(store, clock).signIn(code, pin, typedBy);
   storage::SqliteAuditLog audit(db);
   Guard(audit, clock).require(mgr, action, "sale", "approval");
   return mgr;
@@ -62,7 +63,7 @@ int runSale(const Invocation& inv, const SaleArgs& a) {
   auto body = readJsonInput(a.json);
   SaleRequest req = saleRequestFromJson(
       body, [&](const std::string& key) { return storage::findCustomerId(db->sql(), key); }, setup.zone);
-  if (!req.approvedBy.empty()) approvingManager(*db, *inv.clock, req.approvedBy, Action::ManualDiscount);
+  if (!req.approvedBy.empty()) approvingManager(*db, *inv.clock, req.approvedBy, Action::ManualDiscount, me.code);
   storage::SaleStore store(*db, setup);
   printSale(store.settle(req, me, inv.clock->now()), setup.zone);
   return 0;
@@ -85,7 +86,7 @@ int runReversal(const Invocation& inv, const SaleArgs& a, SaleKind kind) {
   auto db = openDatabase(a.db);
   Staff me = actAs(*db, *inv.clock, a.staff);
   Action action = kind == SaleKind::Void ? Action::VoidSale : Action::RefundSale;
-  Staff mgr = approvingManager(*db, *inv.clock, a.manager, action);
+  Staff mgr = approvingManager(*db, *inv.clock, a.manager, action, me.code);
   auto setup = storage::loadCheckoutSetup(db->sql());
   ReversalRequest req{a.id.empty() ? newUuid() : a.id, kind, parseLines(a.lines), a.reason, mgr.code};
   storage::SaleStore store(*db, setup);

@@ -1,6 +1,11 @@
 #include "app/cli/cli.h"
 
 #include <sys/stat.h>
+#include <syslog.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <new>
 
 #include <cstdlib>
 #include <filesystem>
@@ -8,6 +13,7 @@
 
 #include "app/core/error.h"
 #include "app/core/staff_auth.h"
+#include "storage/private_file.h"
 #include "storage/staff_store.h"
 
 namespace salon::cli {
@@ -35,14 +41,42 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addReconcileCommands(app, inv);
 }
 
+namespace {
+
+// A short code to read out to support: the first 6 hex digits of the detail's
+// FNV-1a hash, so the same fault gives the same code.
+std::string internalErrorCode(const std::string& detail) {
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : detail) h = (h ^ c) * 16777619u;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "E%06X", h & 0xFFFFFFu);
+  return buf;
+}
+
+// The detail, with its code, to syslog (journald on the kiosk) for support.
+void logInternalError(const std::string& code, const std::string& detail) {
+  ::openlog("salon-kiosk", LOG_PID, LOG_USER);
+  ::syslog(LOG_ERR, "internal error %s: %s", code.c_str(), detail.c_str());
+  ::closelog();
+}
+
+}  // namespace
+
 int runInvocation(const Invocation& inv, const Catalog& catalog) {
   try {
     return inv.run();
   } catch (const DomainError& e) {
     std::cerr << catalog.describe(e) << " [" << e.code() << "]\n";
     return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << catalog.text("error.out_of_memory") << " [out_of_memory]\n";
+    return 3;
   } catch (const std::exception& e) {
-    std::cerr << catalog.text("error.unknown") << ": " << e.what() << "\n";
+    // The detail goes to the log (stderr's journal line and syslog for the
+    // kiosk), never as the person's message: they get a code to read out.
+    std::string code = internalErrorCode(e.what());
+    logInternalError(code, e.what());
+    std::cerr << catalog.text("error.internal") << " (" << code << ") [internal]\n";
     return 3;
   }
 }
@@ -65,13 +99,24 @@ std::string defaultDbPath() { return defaultDataDir() + "/salon.db"; }
 
 std::unique_ptr<storage::Database> openDatabase(const std::string& path, storage::OpenMode mode,
                                                 bool autoCheckpoint) {
-  bool fresh = mode == storage::OpenMode::Create && !std::filesystem::exists(path);
+  // Personal data: every file this process makes from here on (the database,
+  // its -wal/-shm, exports, backups, keys) is the kiosk user's alone, whatever
+  // umask it was started with.
+  ::umask(077);
   storage::OpenOptions options;
   options.mode = mode;
   options.autoCheckpoint = autoCheckpoint;
   auto db = storage::Database::open(path, options);
-  // Personal data: only the kiosk's own user may read the file.
-  if (fresh) ::chmod(path.c_str(), 0600);
+  // An existing file keeps no looser mode it had (SQLite gives -wal/-shm the
+  // database's mode when it makes them, so they follow).
+  if (path != ":memory:" && mode != storage::OpenMode::ReadOnly)
+    for (const char* suffix : {"", "-wal", "-shm"}) ::chmod((path + suffix).c_str(), 0600);
+  if (mode != storage::OpenMode::ReadOnly && path != ":memory:") {
+    // What a killed backup or restore left behind goes on the next start.
+    std::string dir = storage::directoryOf(path);
+    storage::removeStaleTemporaries(dir);
+    storage::removeStaleTemporaries(dir + "/backups");
+  }
   return db;
 }
 

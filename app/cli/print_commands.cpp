@@ -9,6 +9,7 @@
 #include "app/cli/receipt_job.h"
 #include "app/core/error.h"
 #include "app/core/member_card.h"
+#include "app/core/staff_auth.h"
 #include "app/core/receipt.h"
 #include "devices/escpos/tickets.h"
 #include "devices/print_queue.h"
@@ -37,6 +38,18 @@ std::string setting(storage::Database& db, const std::string& key) {
   return storage::readSetting(db.sql(), key).value_or("");
 }
 
+// The queue shows sales and member numbers, and printing them again hands out
+// money records: whoever does it signs in, is checked and is audited.
+Staff printingStaff(storage::Database& db, const Clock& clock, const PrintArgs& a, const std::string& what,
+                    const std::string& id) {
+  if (a.staff.empty()) throw DomainError("staff_required", what);
+  Staff me = actAs(db, clock, a.staff);
+  storage::SqliteAuditLog audit(db);
+  Guard(audit, clock).require(me, Action::SettleSale, "print_job", id);
+  audit.append(auditOf(clock.now(), me.code, what, "print_job", id));
+  return me;
+}
+
 // Hands the job to the queue, waits for the worker, and reports the outcome.
 int runJob(storage::Database& db, const Clock& clock, PrintJob job) {
   storage::SqlitePrintJobStore store(db);
@@ -58,7 +71,10 @@ int printReceipt(const Invocation& inv, const PrintArgs& a) {
   auto db = openDatabase(a.db);
   auto uri = devices::parsePrinterUri(a.printer);
   // A real sale: the same job the kiosk's checkout screen prints (重印 after the first).
-  if (a.sale != "test") return runJob(*db, *inv.clock, receiptJob(*db, a.sale, a.printer, a.reprint));
+  if (a.sale != "test") {
+    printingStaff(*db, *inv.clock, a, "print.receipt", a.sale);
+    return runJob(*db, *inv.clock, receiptJob(*db, a.sale, a.printer, a.reprint));
+  }
   Receipt r = sampleReceipt(inv.clock->now(), a.lines);
   if (auto n = setting(*db, "store.name"); !n.empty()) r.storeName = n;
   if (auto v = setting(*db, "store.address"); !v.empty()) r.storeAddress = v;
@@ -98,8 +114,9 @@ int printCard(const Invocation& inv, const PrintArgs& a) {
   return runJob(*db, *inv.clock, std::move(job));
 }
 
-int listJobs(const PrintArgs& a) {
+int listJobs(const Invocation& inv, const PrintArgs& a) {
   auto db = openDatabase(a.db);
+  printingStaff(*db, *inv.clock, a, "print.jobs_view", "");
   nlohmann::json out = nlohmann::json::array();
   for (const PrintJob& j : storage::SqlitePrintJobStore(*db).recentJobs(a.limit))
     out.push_back({{"id", j.id}, {"kind", j.kind}, {"title", j.title}, {"printer", j.printer},
@@ -113,6 +130,8 @@ enum class JobOp { Retry, Cancel, Reprint };
 
 int jobOp(const Invocation& inv, const PrintArgs& a, JobOp op) {
   auto db = openDatabase(a.db);
+  const char* names[] = {"print.retry", "print.cancel", "print.reprint"};
+  printingStaff(*db, *inv.clock, a, names[static_cast<int>(op)], a.job);
   storage::SqlitePrintJobStore store(*db);
   if (!store.findJob(a.job)) throw DomainError("print_job_unknown", a.job);
   devices::PrintOutcome outcome;
@@ -145,6 +164,7 @@ void addPrintCommands(CLI::App& app, Invocation& inv) {
   r->add_option("--printer", a->printer, "file:PATH | tcp://HOST:PORT | serial:DEV?baud=N | cups:QUEUE (?profile=58mm)")->required();
   r->add_option("--reprint", a->reprint, "Mark it as the n-th reprint (重印)");
   r->add_option("--lines", a->lines, "Lines on the test receipt");
+  r->add_option("--staff", a->staff, "Your staff code (PIN in SALON_PIN); required for a real sale");
   r->callback([&inv, a] { inv.run = [&inv, a] { return printReceipt(inv, *a); }; });
 
   auto* c = print->add_subcommand("card", "Print a member card (reprint, or --reissue to replace a lost one)");
@@ -160,7 +180,8 @@ void addPrintCommands(CLI::App& app, Invocation& inv) {
   auto* l = print->add_subcommand("jobs", "The print queue's history, newest first");
   addDbOption(l, a->db);
   l->add_option("--limit", a->limit);
-  l->callback([&inv, a] { inv.run = [a] { return listJobs(*a); }; });
+  l->add_option("--staff", a->staff, "Your staff code (PIN in SALON_PIN)")->required();
+  l->callback([&inv, a] { inv.run = [&inv, a] { return listJobs(inv, *a); }; });
 
   struct Named { const char* name; const char* help; JobOp op; };
   for (Named n : {Named{"retry", "Send a failed job again", JobOp::Retry},
@@ -169,6 +190,7 @@ void addPrintCommands(CLI::App& app, Invocation& inv) {
     auto* s = print->add_subcommand(n.name, n.help);
     s->add_option("job", a->job, "JOB_ID")->required();
     addDbOption(s, a->db);
+    s->add_option("--staff", a->staff, "Your staff code (PIN in SALON_PIN)")->required();
     JobOp op = n.op;
     s->callback([&inv, a, op] { inv.run = [&inv, a, op] { return jobOp(inv, *a, op); }; });
   }

@@ -9,6 +9,7 @@
 #include "app/core/member_card.h"
 #include "app/core/receipt.h"
 #include "app/core/scan.h"
+#include "app/core/staff_auth.h"
 #include "storage/audit_store.h"
 #include "storage/member_card_store.h"
 
@@ -21,14 +22,17 @@ struct ScanArgs {
 
 int scan(const Invocation& inv, const ScanArgs& a) {
   auto db = openDatabase(a.db);
-  storage::SqliteMemberCardStore cards(*db);
+  // A scan shows a member's name, file and card: only staff who may open files.
+  Staff me = actAs(*db, *inv.clock, a.staff);
   storage::SqliteAuditLog audit(*db);
+  Guard(audit, *inv.clock).require(me, Action::ViewCustomerFile, "customer", "scan");
+  storage::SqliteMemberCardStore cards(*db);
   auto r = MemberCards(cards, audit, *inv.clock).resolve(a.payload);
   // A payment code belongs to the tender screen; this command only finds members.
   if (r.scan.kind == ScanKind::PaymentCode) throw DomainError("scan_payment_code", r.scan.wallet);
   const ScanClass& c = r.scan;
   const CardHolder* h = &*r.member;
-  audit.append(auditOf(inv.clock->now(), a.staff, "customer.view", "customer", h->fileNo, "counter scan",
+  audit.append(auditOf(inv.clock->now(), me.code, "customer.view", "customer", h->fileNo, "counter scan",
                        std::string("member_card,") + scanKindName(c.kind)));
   nlohmann::json out = {{"kind", scanKindName(c.kind)}, {"member_no", h->memberNo}, {"name", h->name},
                         {"phone", maskPhone(h->phone)}, {"file_no", h->fileNo}, {"card_version", h->cardVersion}};
@@ -43,7 +47,7 @@ void addScanCommand(CLI::App& app, Invocation& inv) {
   auto* s = app.add_subcommand("scan", "Resolve a scanned code: member card QR, card number or phone");
   s->add_option("payload", a->payload, "What the reader read")->required();
   addDbOption(s, a->db);
-  s->add_option("--staff", a->staff, "Who is at the counter (for the audit log)");
+  s->add_option("--staff", a->staff, "Your staff code (PIN in SALON_PIN)")->required();
   s->callback([&inv, a] { inv.run = [&inv, a] { return scan(inv, *a); }; });
 }
 

@@ -69,7 +69,12 @@ std::string signCard(const CardKeyPair& key, const std::string& memberNo, int ve
   return msg + "." + base64url(sig);
 }
 
-std::optional<CardPayload> parseCardPayload(const std::string& text) {
+std::optional<CardPayload> parseCardPayload(const std::string& scanned) {
+  // A reader may end the code with a newline; anything else must be exactly the
+  // form signCard writes (no "01" or "000001" for version 1, no other base64).
+  std::string text = scanned;
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  if (!text.empty() && text.back() == '\r') text.pop_back();
   if (text.rfind("SK1.", 0) != 0) return std::nullopt;
   auto a = text.find('.', 4);
   if (a == std::string::npos) return std::nullopt;
@@ -82,9 +87,11 @@ std::optional<CardPayload> parseCardPayload(const std::string& text) {
   for (char c : ver)
     if (c < '0' || c > '9') return std::nullopt;
   p.version = std::atoi(ver.c_str());
+  if (p.version < 1 || ver != std::to_string(p.version)) return std::nullopt;
   auto sig = fromBase64url(text.substr(b + 1));
   if (!sig || sig->size() != crypto_sign_BYTES) return std::nullopt;
   p.signature = *sig;
+  if (text.compare(b + 1, std::string::npos, base64url(p.signature)) != 0) return std::nullopt;
   return p;
 }
 

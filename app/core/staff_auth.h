@@ -29,12 +29,19 @@ class StaffStore {
 
 constexpr int kMaxWrongPins = 5;
 constexpr std::int64_t kPinLockout = 5 * kMinute;
+constexpr std::int64_t kPinLockoutMax = 24 * kHour;
+// How long the lock lasts after `failedPins` wrong PINs in a row (a multiple of
+// kMaxWrongPins): 5 minutes, doubling with each further lock, at most 24 hours.
+std::int64_t pinLockoutAfter(int failedPins);
 
 class StaffAuth {
  public:
   StaffAuth(StaffStore& store, const Clock& clock) : store_(store), clock_(clock) {}
   // The signed-in staff member, or DomainError: unknown_staff, staff_inactive,
   // pin_locked (detail: minutes left), pin_wrong (detail: attempts left).
+  // `typedBy`: who typed the PIN when it is not the staff member's own sign-in
+  // (a cashier asking a manager's approval); it goes into the audit entry's reason.
+  Staff signIn(const std::string& code, const std::string& pin, const std::string& typedBy);
   Staff signIn(const std::string& code, const std::string& pin);
 
  private:

@@ -112,7 +112,11 @@ SendOutcome sendJob(Transport& t, const std::string& bytes) {
   }
   t.write(bytes);
   if (t.readsBack()) {
+    // Printed means the printer took every byte and says it is fine afterwards:
+    // the bytes may sit in the kernel's buffers of a printer that stopped
+    // reading mid-job, so silence after the job is a failure kept for reprint.
     PrinterStatus after = queryStatus(t);
+    if (!after.answered) throw DomainError("printer_no_answer", "after the job: it may not have printed");
     if (auto p = statusProblem(after); !p.empty()) throw DomainError(p, "while printing");
     if (after.paperNearEnd) out.warning = "printer_paper_near_end";
   }

@@ -186,7 +186,7 @@ TEST_CASE("a stored sale prints as its receipt: names, totals, tenders, its QR, 
   std::string paper = shop.dir.file("receipt.bin");
   auto print = [&] {
     std::filesystem::remove(paper);
-    return shop.kiosk("print receipt " + id + " --printer file:" + paper, "");
+    return shop.kiosk("print receipt " + id + " --staff cash --printer file:" + paper, "3456");
   };
   auto render = [&](const std::string& name) {
     std::string png = shop.dir.file(name + ".png"), txt = shop.dir.file(name + ".txt");
@@ -208,5 +208,5 @@ TEST_CASE("a stored sale prints as its receipt: names, totals, tenders, its QR, 
 
   REQUIRE(print().exitCode == 0);
   CHECK(render("second").second.find("重印") != std::string::npos);
-  CHECK(shop.kiosk("print receipt 00000000-0000-4000-8000-000000000000 --printer file:" + paper, "").exitCode == 2);
+  CHECK(shop.kiosk("print receipt 00000000-0000-4000-8000-000000000000 --staff cash --printer file:" + paper, "3456").exitCode == 2);
 }

@@ -108,7 +108,7 @@ TEST_CASE("print receipt test to a file, render it, and the QR decodes to the sa
   runKiosk("escpos render " + dir.file("re.bin") + " --png " + dir.file("re.png") + " --text " + dir.file("re.txt"),
            dir.path().string());
   CHECK(readWhole(dir.file("re.txt")).find("重印 REPRINT 第1次") != std::string::npos);
-  auto sale = runKiosk("print receipt 1234 --db " + db + " --printer file:" + dir.file("x.bin"), dir.path().string());
+  auto sale = runKiosk("print receipt 1234 --staff cash --db " + db + " --printer file:" + dir.file("x.bin"), dir.path().string(), "SALON_PIN=3456");
   CHECK(sale.exitCode == 2);
   CHECK(sale.err.find("sale_not_found") != std::string::npos);
 }
@@ -142,12 +142,12 @@ TEST_CASE("escpos serve: jobs saved with their pictures, faults keep the job que
       id = jobIdFrom(r.out);
       CHECK_FALSE(std::filesystem::exists(faultDir + "/job-0001.bin"));
     }
-    auto jobs = runKiosk("print jobs --db " + db, dir.path().string());
+    auto jobs = runKiosk("print jobs --staff cash --db " + db, dir.path().string(), "SALON_PIN=3456");
     CHECK(jobs.out.find(id) != std::string::npos);
     CHECK(jobs.out.find(c.code) != std::string::npos);
     // The paper is loaded, the printer comes back on the same port: retry prints the kept job.
     ServeProcess fixed(faultDir, "", port);
-    auto retry = runKiosk("print retry " + id + " --db " + db, dir.path().string());
+    auto retry = runKiosk("print retry " + id + " --staff cash --db " + db, dir.path().string(), "SALON_PIN=3456");
     CHECK(retry.exitCode == 0);
     CHECK(retry.out.find("\"state\":\"printed\"") != std::string::npos);
   }
@@ -173,7 +173,7 @@ TEST_CASE("print card through cups (a fake lp on PATH), scan it, reissue, and th
   std::string payload = zbar(dir.file("card1.png"), dir);
   CHECK(payload.rfind("SK1.M00000001.1.", 0) == 0);
 
-  auto scan = runKiosk("scan '" + payload + "' --db " + db, dir.path().string());
+  auto scan = runKiosk("scan '" + payload + "' --staff cash --db " + db, dir.path().string(), "SALON_PIN=3456");
   CHECK(scan.exitCode == 0);
   CHECK(scan.out.find("\"member_no\": \"M00000001\"") != std::string::npos);
   CHECK(scan.out.find("138****8000") != std::string::npos);
@@ -188,7 +188,7 @@ TEST_CASE("print card through cups (a fake lp on PATH), scan it, reissue, and th
                                dir.file("c2.bin") + " --reason 遗失补办",
                            dir.path().string(), "SALON_PIN=2345");
   REQUIRE(reissued.exitCode == 0);
-  auto old = runKiosk("scan '" + payload + "' --db " + db, dir.path().string());
+  auto old = runKiosk("scan '" + payload + "' --staff cash --db " + db, dir.path().string(), "SALON_PIN=3456");
   CHECK(old.exitCode == 2);
   CHECK(old.err.find("card_revoked") != std::string::npos);
   CHECK(old.err.find("旧卡作废") != std::string::npos);
@@ -196,22 +196,22 @@ TEST_CASE("print card through cups (a fake lp on PATH), scan it, reissue, and th
   // Forged: the signature altered by one character.
   std::string forged = payload;
   forged.back() = forged.back() == 'A' ? 'B' : 'A';
-  auto f = runKiosk("scan '" + forged + "' --db " + db, dir.path().string());
+  auto f = runKiosk("scan '" + forged + "' --staff cash --db " + db, dir.path().string(), "SALON_PIN=3456");
   CHECK(f.exitCode == 2);
   CHECK((f.err.find("card_forged") != std::string::npos || f.err.find("card_malformed") != std::string::npos));
   // Signed by another store's key.
   std::string other = salon::signCard(salon::cardKeyFromSeed(std::string(32, 'o')), "M00000001", 2);
-  auto o = runKiosk("scan '" + other + "' --db " + db, dir.path().string());
+  auto o = runKiosk("scan '" + other + "' --staff cash --db " + db, dir.path().string(), "SALON_PIN=3456");
   CHECK(o.exitCode == 2);
   CHECK(o.err.find("card_forged") != std::string::npos);
 
-  auto unknown = runKiosk("scan M99999999 --db " + db, dir.path().string());
+  auto unknown = runKiosk("scan M99999999 --staff cash --db " + db, dir.path().string(), "SALON_PIN=3456");
   CHECK(unknown.exitCode == 2);
   CHECK(unknown.err.find("member_unknown") != std::string::npos);
-  auto phone = runKiosk("scan 13800138000 --db " + db, dir.path().string());
+  auto phone = runKiosk("scan 13800138000 --staff cash --db " + db, dir.path().string(), "SALON_PIN=3456");
   CHECK(phone.exitCode == 0);
   CHECK(phone.out.find("\"kind\": \"phone\"") != std::string::npos);
-  auto pay = runKiosk("scan 134567890123456789 --db " + db, dir.path().string());
+  auto pay = runKiosk("scan 134567890123456789 --staff cash --db " + db, dir.path().string(), "SALON_PIN=3456");
   CHECK(pay.exitCode == 2);
   CHECK(pay.err.find("scan_payment_code") != std::string::npos);
 

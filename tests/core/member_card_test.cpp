@@ -145,3 +145,24 @@ TEST_CASE("resolving scans: member QR, card number, phone, payment codes are nev
   CHECK(codeOf([&] { f.cards.resolve("13900000000"); }) == "member_unknown");
   CHECK(codeOf([&] { f.cards.resolve("???"); }) == "scan_unknown");
 }
+
+TEST_CASE("a card QR has one canonical form: a reader's trailing newline is trimmed, other variants are refused") {
+  auto key = cardKeyFromSeed(std::string(32, 'k'));
+  std::string payload = signCard(key, "M00000001", 1);
+  std::string sig = payload.substr(std::string("SK1.M00000001.1.").size());
+  CHECK(parseCardPayload(payload));
+  CHECK(parseCardPayload(payload + "\n"));
+  CHECK(parseCardPayload(payload + "\r\n"));
+  CHECK_FALSE(parseCardPayload(payload + "\n\n"));
+  CHECK_FALSE(parseCardPayload(payload + " "));
+  CHECK_FALSE(parseCardPayload("SK1.M00000001.01." + sig));
+  CHECK_FALSE(parseCardPayload("SK1.M00000001.000001." + sig));
+  CHECK_FALSE(parseCardPayload("SK1.M00000001.0." + sig));
+  // The same 64 bytes with padding, or with the spare low bits of the last
+  // character set, decode alike but are not what the kiosk prints.
+  CHECK_FALSE(parseCardPayload(payload + "=="));
+  const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string odd = payload;
+  odd.back() = alphabet[alphabet.find(odd.back()) + 1];
+  CHECK_FALSE(parseCardPayload(odd));
+}

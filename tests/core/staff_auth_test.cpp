@@ -87,3 +87,24 @@ TEST_CASE("unknown and inactive staff are refused") {
   CHECK(codeOf([&] { auth.signIn("nobody", "1111"); }) == "unknown_staff");
   CHECK(codeOf([&] { auth.signIn("old", "1111"); }) == "staff_inactive");
 }
+
+TEST_CASE("each further lock in a row lasts twice as long, up to a day; the right PIN resets it") {
+  ManualClock clock(1'000'000);
+  MemoryStaffStore store;
+  store.staff["cash"] = {{"cash", "陈前台", Role::Cashier, "前台", true}, hashPin("3456", PinCost::minimum())};
+  StaffAuth auth(store, clock);
+  std::int64_t expected = 5 * kMinute;
+  for (int lock = 1; lock <= 3; ++lock) {
+    for (int i = 0; i < 4; ++i) CHECK(codeOf([&] { auth.signIn("cash", "0000"); }) == "pin_wrong");
+    CHECK(codeOf([&] { auth.signIn("cash", "0000"); }) == "pin_locked");
+    CHECK(store.staff["cash"].lockedUntil - clock.now() == expected);
+    clock.advance(expected);
+    expected *= 2;
+  }
+  CHECK(pinLockoutAfter(5 * 20) == kPinLockoutMax);
+  CHECK(codeOf([&] { auth.signIn("cash", "3456", "mgr"); }) == "ok");
+  CHECK(store.staff["cash"].failedPins == 0);
+  CHECK(store.audit.back().reason == "typed by mgr");
+  for (int i = 0; i < 4; ++i) auth.signIn("cash", "3456");
+  CHECK(codeOf([&] { auth.signIn("cash", "0000"); }) == "pin_wrong");
+}

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -203,5 +204,40 @@ TEST_CASE("tcp: a printer that stops reading times the write out, one that never
   CHECK(codeOf([&] { t->write(std::string(64 << 20, 'x')); }) == "printer_write_failed");
   auto t2 = openTransport(parsePrinterUri(uri), quick);
   CHECK(codeOf([&] { sendJob(*t2, "x"); }) == "printer_no_answer");
+  ::close(ls);
+}
+
+TEST_CASE("tcp: a printer that answers the first status query, then stops reading, is not 'printed'") {
+  int ls = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(ls, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+  REQUIRE(::listen(ls, 4) == 0);
+  socklen_t len = sizeof a;
+  ::getsockname(ls, reinterpret_cast<sockaddr*>(&a), &len);
+  std::string uri = "tcp://127.0.0.1:" + std::to_string(ntohs(a.sin_port));
+  std::atomic<bool> done{false};
+  std::thread printer([&] {
+    int c = ::accept(ls, nullptr, nullptr);
+    unsigned char q[3];
+    // DLE EOT 1, answered "online"; then it never reads or answers again.
+    if (::recv(c, q, sizeof q, MSG_WAITALL) == 3) {
+      unsigned char ok = 0x12;
+      ::send(c, &ok, 1, MSG_NOSIGNAL);
+    }
+    while (!done) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ::close(c);
+  });
+  Timeouts quick;
+  quick.writeMs = 300;
+  quick.statusMs = 200;
+  auto t = openTransport(parsePrinterUri(uri), quick);
+  auto started = std::chrono::steady_clock::now();
+  CHECK(codeOf([&] { sendJob(*t, sampleJob()); }) == "printer_no_answer");
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  CHECK(ms < 2000);  // within the deadlines, not hanging
+  done = true;
+  printer.join();
   ::close(ls);
 }

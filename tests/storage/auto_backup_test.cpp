@@ -13,6 +13,7 @@
 #include "storage/backup.h"
 #include "storage/backup_password.h"
 #include "storage/settings_store.h"
+#include "support/run_command.h"
 #include "support/temp_dir.h"
 
 using namespace salon;
@@ -228,4 +229,16 @@ TEST_CASE("the schedule comes from the store's settings, within sane bounds") {
   CHECK(set.every == 2 * kHour);
   CHECK(set.keep == 1);
   CHECK(set.zone.offsetMinutes == 480);
+}
+
+TEST_CASE("backup.key holds the password sealed, never the password itself; an older plaintext file still reads") {
+  TempDir dir;
+  std::string data = dir.file("data");
+  saveBackupPassword(data, kPassword);
+  std::string onDisk = salon::test::readWhole(backupKeyPath(data));
+  CHECK(onDisk.find(kPassword) == std::string::npos);
+  CHECK(onDisk.rfind("SKKEY1:", 0) == 0);
+  CHECK(loadBackupPassword(data) == std::optional<std::string>(kPassword));
+  std::ofstream(backupKeyPath(data), std::ios::trunc) << "legacy password 1\n";
+  CHECK(loadBackupPassword(data) == std::optional<std::string>("legacy password 1"));
 }

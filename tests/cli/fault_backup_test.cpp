@@ -1,0 +1,99 @@
+// Fault injection on backups: the real binary killed with SIGKILL at many points
+// of a backup never leaves a plaintext copy of the store in the backup folder,
+// and what a killed run leaves goes on the next start.
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+#include "support/run_command.h"
+#include "support/temp_dir.h"
+
+using salon::test::readWhole;
+using salon::test::runKiosk;
+using salon::test::TempDir;
+
+namespace {
+
+const std::string kEnv = "SALON_BACKUP_COST=min SALON_LANG=en SALON_BACKUP_PASSWORD='open sesame 42' SALON_PIN=1234";
+
+// Starts `command` under /bin/sh, kills it with SIGKILL after `delay`; true when
+// it was still running (so the kill landed).
+bool killAfter(const std::string& command, std::chrono::microseconds delay) {
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::execl("/bin/sh", "sh", "-c", ("exec " + command + " >/dev/null 2>&1 </dev/null").c_str(), nullptr);
+    ::_exit(127);
+  }
+  std::this_thread::sleep_for(delay);
+  int status = 0;
+  bool running = ::waitpid(pid, &status, WNOHANG) == 0;
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, &status, 0);
+  return running && WIFSIGNALED(status);
+}
+
+// Every file in `dir` whose bytes hold SQLite's magic header.
+std::vector<std::string> plaintextIn(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (readWhole(e.path().string()).find("SQLite format 3") != std::string::npos)
+      out.push_back(e.path().filename().string());
+  return out;
+}
+
+std::vector<std::string> hiddenIn(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().filename().string()[0] == '.') out.push_back(e.path().filename().string());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("kill -9 during backup never leaves plaintext, and the next start removes what it left") {
+  TempDir dir;
+  std::string db = dir.file("salon.db");
+  REQUIRE(runKiosk("demo-data --db " + db, dir.path().string()).exitCode == 0);
+  {
+    // Enough data (about 24 MB) for a backup to take a while.
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    raw.exec("CREATE TABLE ballast(x BLOB)");
+    raw.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 384) "
+             "INSERT INTO ballast SELECT randomblob(65536) FROM n");
+  }
+  std::string backups = dir.file("backups");
+  std::filesystem::create_directory(backups);
+  std::string command = "env " + kEnv + " " + SALON_KIOSK_BIN + " backup --db " + db + " --staff mgr --to " + backups + "/b.skbak";
+
+  int killed = 0, encryptedLeftovers = 0;
+  for (int i = 0; i < 24; ++i) {
+    // Kill points spread over start-up, the snapshot, the encryption and the rename.
+    bool landed = killAfter(command, std::chrono::milliseconds(30 + 80 * i));
+    killed += landed ? 1 : 0;
+    INFO("run " << i);
+    CHECK(plaintextIn(backups).empty());
+    // Nothing, or a complete backup under its final name: only encrypted leftovers.
+    for (const auto& name : hiddenIn(backups)) {
+      CHECK(name.find(".part-") != std::string::npos);
+      ++encryptedLeftovers;
+    }
+    std::filesystem::remove(backups + "/b.skbak");
+  }
+  WARN("kills that landed during a backup: " << killed << " of 24; encrypted .part leftovers: " << encryptedLeftovers);
+  CHECK(killed >= 12);
+
+  // The next start (any command that opens the store read-write) clears leftovers.
+  auto next = runKiosk("backup --db " + db + " --staff mgr --to " + backups + "/ok.skbak", dir.path().string(), kEnv);
+  REQUIRE(next.exitCode == 0);
+  CHECK(hiddenIn(backups).empty());
+  CHECK(hiddenIn(dir.path().string()).empty());
+  CHECK(plaintextIn(backups).empty());
+}
