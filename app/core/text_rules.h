@@ -23,6 +23,9 @@ std::string encodeUtf8(char32_t cp);
 void appendUtf8(std::string& out, char32_t cp);
 bool isEmoji(char32_t cp);
 std::size_t countCharacters(const std::string& utf8);
+// "S-CUT, S-DYE,," -> {"S-CUT", "S-DYE"}: codes separated by commas, spaces
+// dropped, empty items skipped (settings such as appointments.priority_tiers).
+std::vector<std::string> codeList(const std::string& text);
 // Removes the last whole character (all bytes of a multi-byte one); nothing if empty.
 void eraseLastCharacter(std::string& utf8);
 

@@ -28,3 +28,8 @@ TEST_CASE("appendUtf8 and codePoints round trip every plane") {
   CHECK(strict.size() == 5);
   CHECK_FALSE(decodeUtf8("\xC0\xAF", strict));
 }
+
+TEST_CASE("codeList splits codes on commas, drops spaces and empty items") {
+  CHECK(codeList("gold, silver,,  vip ") == std::vector<std::string>{"gold", "silver", "vip"});
+  CHECK(codeList("").empty());
+}
