@@ -6,6 +6,7 @@
 
 #include "app/core/error.h"
 #include "storage/audit_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
@@ -43,13 +44,9 @@ constexpr const char* kClashWhere =
     " AND start_at > ?";  // bounds the index range: nothing is longer than kMaxAppointmentLength
 
 void bindClash(SQLite::Statement& q, const Appointment& c) {
-  q.bind(1, static_cast<std::int64_t>(c.end));
-  q.bind(2, static_cast<std::int64_t>(c.start));
-  q.bind(3, c.id);
-  q.bind(4, c.staff);
-  q.bind(5, c.room);
-  if (c.pet) q.bind(6, static_cast<std::int64_t>(*c.pet)); else q.bind(6);
-  q.bind(7, static_cast<std::int64_t>(c.start - kMaxAppointmentLength));
+  SQLite::bind(q, c.end, c.start, c.id, c.staff, c.room);
+  sql::bindAt(q, 6, c.pet);
+  q.bind(7, c.start - kMaxAppointmentLength);
 }
 
 }  // namespace
@@ -84,9 +81,7 @@ std::vector<Appointment> SqliteAppointmentStore::between(Instant from, Instant t
   // By start, then id and position: an appointment's rows stay together.
   return query("WHERE start_at < ? AND start_at > ? AND end_at > ? ORDER BY start_at, id, s.position",
                [&](SQLite::Statement& q) {
-    q.bind(1, static_cast<std::int64_t>(to));
-    q.bind(2, static_cast<std::int64_t>(from - kMaxAppointmentLength));
-    q.bind(3, static_cast<std::int64_t>(from));
+    SQLite::bind(q, to, from - kMaxAppointmentLength, from);
   });
 }
 
@@ -103,17 +98,16 @@ void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit)
                          " ON CONFLICT(id) DO UPDATE SET staff = excluded.staff, room = excluded.room,"
                          " start_at = excluded.start_at, end_at = excluded.end_at, state = excluded.state,"
                          " note = excluded.note, address = excluded.address");
-    up.bind(1, a.id);
-    up.bind(2, static_cast<std::int64_t>(a.customer));
-    if (a.pet) up.bind(3, static_cast<std::int64_t>(*a.pet)); else up.bind(3);
+    SQLite::bind(up, a.id, a.customer);
+    sql::bindAt(up, 3, a.pet);
     up.bind(4, a.staff);
     up.bind(5, a.room);
-    up.bind(6, static_cast<std::int64_t>(a.start));
-    up.bind(7, static_cast<std::int64_t>(a.end));
+    up.bind(6, a.start);
+    up.bind(7, a.end);
     up.bind(8, a.channel);
     up.bind(9, a.state);
     up.bind(10, a.bookedBy);
-    up.bind(11, static_cast<std::int64_t>(a.bookedAt));
+    up.bind(11, a.bookedAt);
     up.bind(12, a.note);
     up.bind(13, a.kind);
     up.bind(14, a.address);
@@ -125,11 +119,7 @@ void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit)
       int pos = 0;
       for (const auto& svc : a.services) {
         SQLite::Statement ins(s, "INSERT INTO appointment_services VALUES (?,?,?,?,?)");
-        ins.bind(1, a.id);
-        ins.bind(2, pos++);
-        ins.bind(3, svc.itemCode);
-        ins.bind(4, svc.name);
-        ins.bind(5, svc.durationMinutes);
+        SQLite::bind(ins, a.id, pos++, svc.itemCode, svc.name, svc.durationMinutes);
         ins.exec();
       }
     }
@@ -143,7 +133,7 @@ void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit)
 int SqliteAppointmentStore::noShows(CustomerId customer) {
   return guarded([&] {
     SQLite::Statement q(db_.sql(), "SELECT count(*) FROM appointments WHERE customer_id = ? AND state = 'no_show'");
-    q.bind(1, static_cast<std::int64_t>(customer));
+    q.bind(1, customer);
     q.executeStep();
     return q.getColumn(0).getInt();
   });

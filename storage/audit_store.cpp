@@ -1,5 +1,7 @@
 #include "storage/audit_store.h"
 
+#include "storage/sql.h"
+
 namespace salon::storage {
 
 AuditEntry appendAudit(SQLite::Database& db, AuditEntry e) {
@@ -15,33 +17,19 @@ AuditEntry appendAudit(SQLite::Database& db, AuditEntry e) {
   SQLite::Statement ins(db,
                         "INSERT INTO audit_log (seq, id, at, staff, action, record_type, record_id, sections,"
                         " reason, outcome, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-  ins.bind(1, static_cast<std::int64_t>(e.seq));
-  ins.bind(2, e.id);
-  ins.bind(3, static_cast<std::int64_t>(e.at));
-  ins.bind(4, e.staff);
-  ins.bind(5, e.action);
-  ins.bind(6, e.recordType);
-  ins.bind(7, e.recordId);
-  ins.bind(8, e.sections);
-  ins.bind(9, e.reason);
-  ins.bind(10, e.outcome);
-  ins.bind(11, e.prevHash);
-  ins.bind(12, e.hash);
+  SQLite::bind(ins, e.seq, e.id, e.at, e.staff, e.action, e.recordType, e.recordId, e.sections, e.reason, e.outcome,
+               e.prevHash, e.hash);
   ins.exec();
   SQLite::Statement up(db, "INSERT INTO audit_head (one, seq, hash) VALUES (1, ?, ?)"
                            " ON CONFLICT(one) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
-  up.bind(1, static_cast<std::int64_t>(e.seq));
-  up.bind(2, e.hash);
+  SQLite::bind(up, e.seq, e.hash);
   up.exec();
   return e;
 }
 
 void appendOutbox(SQLite::Database& db, const OutboxMessage& m) {
   SQLite::Statement ins(db, "INSERT INTO outbox (id, type, payload, at) VALUES (?,?,?,?)");
-  ins.bind(1, m.id);
-  ins.bind(2, m.type);
-  ins.bind(3, m.payload);
-  ins.bind(4, static_cast<std::int64_t>(m.at));
+  SQLite::bind(ins, m.id, m.type, m.payload, m.at);
   ins.exec();
 }
 

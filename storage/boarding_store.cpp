@@ -4,6 +4,7 @@
 
 #include "app/core/error.h"
 #include "storage/audit_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
@@ -30,7 +31,7 @@ BoardingStay readStay(SQLite::Statement& q) {
   s.kennel = q.getColumn(3).getString();
   s.checkInOn = dateOf(q.getColumn(4));
   s.checkOutOn = dateOf(q.getColumn(5));
-  s.nightlyRate = Money(q.getColumn(6).getInt64());
+  s.nightlyRate = sql::money(q.getColumn(6));
   s.feeding = q.getColumn(7).getString();
   s.careNotes = q.getColumn(8).getString();
   s.state = q.getColumn(9).getString();
@@ -42,11 +43,7 @@ BoardingStay readStay(SQLite::Statement& q) {
 }
 
 void bindClash(SQLite::Statement& q, const BoardingStay& s) {
-  q.bind(1, formatDate(s.checkOutOn));
-  q.bind(2, formatDate(s.checkInOn));
-  q.bind(3, s.id);
-  q.bind(4, s.kennel);
-  q.bind(5, static_cast<std::int64_t>(s.pet));
+  SQLite::bind(q, formatDate(s.checkOutOn), formatDate(s.checkInOn), s.id, s.kennel, s.pet);
 }
 
 std::vector<BoardingStay> readAll(SQLite::Statement& q) {
@@ -79,8 +76,7 @@ std::vector<BoardingStay> SqliteBoardingStore::onNight(const CivilDate& night) {
     SQLite::Statement q(db_.sql(), std::string(kColumns) +
                                        "WHERE state IN ('booked', 'in') AND check_in_on <= ? AND check_out_on > ?"
                                        " ORDER BY kennel");
-    q.bind(1, formatDate(night));
-    q.bind(2, formatDate(night));
+    SQLite::bind(q, formatDate(night), formatDate(night));
     return readAll(q);
   });
 }
@@ -93,26 +89,14 @@ void SqliteBoardingStore::save(const BoardingStay& s, const AuditEntry& audit) {
       if (clash.executeStep()) throw DomainError("kennel_taken", clash.getColumn(0).getString());
     }
     SQLite::Statement owner(db, "SELECT 1 FROM pets WHERE id = ? AND customer_id = ?");
-    owner.bind(1, static_cast<std::int64_t>(s.pet));
-    owner.bind(2, static_cast<std::int64_t>(s.customer));
+    SQLite::bind(owner, s.pet, s.customer);
     if (!owner.executeStep()) throw DomainError("pet_not_found", std::to_string(s.pet));
     SQLite::Statement up(db, "INSERT INTO boarding_stays VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                              " ON CONFLICT(id) DO UPDATE SET state = excluded.state,"
                              " checked_in_at = excluded.checked_in_at, checked_out_at = excluded.checked_out_at");
-    up.bind(1, s.id);
-    up.bind(2, static_cast<std::int64_t>(s.customer));
-    up.bind(3, static_cast<std::int64_t>(s.pet));
-    up.bind(4, s.kennel);
-    up.bind(5, formatDate(s.checkInOn));
-    up.bind(6, formatDate(s.checkOutOn));
-    up.bind(7, static_cast<std::int64_t>(s.nightlyRate.fen));
-    up.bind(8, s.feeding);
-    up.bind(9, s.careNotes);
-    up.bind(10, s.state);
-    up.bind(11, s.bookedBy);
-    up.bind(12, static_cast<std::int64_t>(s.bookedAt));
-    up.bind(13, static_cast<std::int64_t>(s.checkedInAt));
-    up.bind(14, static_cast<std::int64_t>(s.checkedOutAt));
+    SQLite::bind(up, s.id, s.customer, s.pet, s.kennel, formatDate(s.checkInOn), formatDate(s.checkOutOn),
+                 s.nightlyRate.fen, s.feeding, s.careNotes, s.state, s.bookedBy, s.bookedAt, s.checkedInAt,
+                 s.checkedOutAt);
     up.exec();
     appendAudit(db, audit);
     nlohmann::json payload{{"stay", s.id}, {"kennel", s.kennel}, {"state", s.state}, {"nights", s.nights()},
@@ -124,7 +108,7 @@ void SqliteBoardingStore::save(const BoardingStay& s, const AuditEntry& audit) {
 std::vector<Vaccination> vaccinationsOf(SQLite::Database& db, std::int64_t petId) {
   return guarded([&] {
     SQLite::Statement q(db, "SELECT id, vaccine, given_on, expires_on FROM pet_vaccinations WHERE pet_id = ? ORDER BY id");
-    q.bind(1, static_cast<std::int64_t>(petId));
+    q.bind(1, petId);
     std::vector<Vaccination> out;
     while (q.executeStep())
       out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), dateOf(q.getColumn(2)), dateOf(q.getColumn(3))});

@@ -10,6 +10,7 @@
 #include "app/core/uuid.h"
 #include "storage/audit_store.h"
 #include "storage/customer_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
@@ -53,7 +54,7 @@ std::optional<CareContact> SqliteCareContactStore::contact(const std::string& id
 std::optional<bool> SqliteCareContactStore::marketingOptIn(CustomerId customer) {
   return guarded([&]() -> std::optional<bool> {
     SQLite::Statement q(db_.sql(), "SELECT marketing_opt_in FROM customers WHERE id = ?");
-    q.bind(1, static_cast<std::int64_t>(customer));
+    q.bind(1, customer);
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getInt() != 0;
   });
@@ -62,8 +63,7 @@ std::optional<bool> SqliteCareContactStore::marketingOptIn(CustomerId customer) 
 std::optional<std::string> SqliteCareContactStore::visitStaff(CustomerId customer, std::int64_t visitId) {
   return guarded([&]() -> std::optional<std::string> {
     SQLite::Statement q(db_.sql(), "SELECT staff FROM customer_visits WHERE id = ? AND customer_id = ?");
-    q.bind(1, static_cast<std::int64_t>(visitId));
-    q.bind(2, static_cast<std::int64_t>(customer));
+    SQLite::bind(q, visitId, customer);
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getString();
   });
@@ -73,17 +73,8 @@ void SqliteCareContactStore::append(const CareContact& c, const AuditEntry& audi
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement ins(s, "INSERT INTO care_contacts (id, customer_id, kind, ref, channel, outcome, note,"
                              " satisfaction, about_staff, staff, at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    ins.bind(1, c.id);
-    ins.bind(2, static_cast<std::int64_t>(c.customer));
-    ins.bind(3, c.kind);
-    ins.bind(4, c.ref);
-    ins.bind(5, c.channel);
-    ins.bind(6, c.outcome);
-    ins.bind(7, c.note);
-    ins.bind(8, c.satisfaction);
-    ins.bind(9, c.aboutStaff);
-    ins.bind(10, c.staff);
-    ins.bind(11, static_cast<std::int64_t>(c.at));
+    SQLite::bind(ins, c.id, c.customer, c.kind, c.ref, c.channel, c.outcome, c.note, c.satisfaction, c.aboutStaff,
+                 c.staff, c.at);
     ins.exec();
     appendAudit(s, audit);
     nlohmann::json payload{{"contact", c.id}, {"customer", c.customer}, {"kind", c.kind},
@@ -126,7 +117,7 @@ std::unordered_map<CustomerId, std::string> customerNames(SQLite::Database& db, 
       std::string marks;
       for (std::size_t i = from; i < to; ++i) marks += i == from ? "?" : ",?";
       SQLite::Statement q(db, "SELECT id, name FROM customers WHERE id IN (" + marks + ")");
-      for (std::size_t i = from; i < to; ++i) q.bind(static_cast<int>(i - from + 1), static_cast<std::int64_t>(wanted[i]));
+      for (std::size_t i = from; i < to; ++i) q.bind(static_cast<int>(i - from + 1), wanted[i]);
       while (q.executeStep()) out.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString());
     }
     return out;
@@ -137,7 +128,7 @@ bool hasPriorityBooking(SQLite::Database& db, CustomerId id, const std::vector<s
   return guarded([&] {
     SQLite::Statement q(db, "SELECT c.member_no IS NOT NULL, coalesce(m.tier_code, '') FROM customers c"
                             " LEFT JOIN memberships m ON m.customer_id = c.id WHERE c.id = ?");
-    q.bind(1, static_cast<std::int64_t>(id));
+    q.bind(1, id);
     if (!q.executeStep() || q.getColumn(0).getInt() == 0) return false;
     if (tiers.empty()) return true;
     std::string tier = q.getColumn(1).getString();
@@ -189,7 +180,7 @@ std::vector<CareCandidate> careCandidates(SQLite::Database& db, const CarePage& 
     int n = 0;
     if (page.filter == CareFilter::Birthdays)
       for (const std::string& md : page.monthDays) q.bind(++n, md);
-    q.bind(++n, static_cast<std::int64_t>(page.after));
+    q.bind(++n, page.after);
     q.bind(++n, page.limit);
     while (q.executeStep()) {
       CareCandidate c;
@@ -222,9 +213,7 @@ bool careHandled(SQLite::Database& db, CustomerId customer, const std::string& k
   return guarded([&] {
     SQLite::Statement q(db, "SELECT 1 FROM care_contacts WHERE kind = ? AND ref = ? AND customer_id = ?"
                             " AND outcome IN ('done', 'skipped') LIMIT 1");
-    q.bind(1, kind);
-    q.bind(2, ref);
-    q.bind(3, static_cast<std::int64_t>(customer));
+    SQLite::bind(q, kind, ref, customer);
     return q.executeStep();
   });
 }
@@ -236,8 +225,7 @@ std::vector<VisitToFollow> visitsBetween(SQLite::Database& db, Instant from, Ins
                             "         AND k.ref = CAST(v.id AS TEXT) AND k.outcome = 'done')"
                             " FROM customer_visits v JOIN customers c ON c.id = v.customer_id"
                             " WHERE v.at >= ? AND v.at < ? ORDER BY v.at");
-    q.bind(1, static_cast<std::int64_t>(from));
-    q.bind(2, static_cast<std::int64_t>(to));
+    SQLite::bind(q, from, to);
     std::vector<VisitToFollow> out;
     while (q.executeStep())
       out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
@@ -250,8 +238,7 @@ std::vector<VisitToFollow> visitsBetween(SQLite::Database& db, Instant from, Ins
 std::vector<CareContact> contactsOf(SQLite::Database& db, CustomerId customer, int limit) {
   return guarded([&] {
     SQLite::Statement q(db, std::string(kContactColumns) + "WHERE customer_id = ? ORDER BY at DESC LIMIT ?");
-    q.bind(1, static_cast<std::int64_t>(customer));
-    q.bind(2, limit);
+    SQLite::bind(q, customer, limit);
     std::vector<CareContact> out;
     while (q.executeStep()) out.push_back(readContact(q));
     return out;
@@ -262,8 +249,7 @@ std::vector<CareContact> followUpsBetween(SQLite::Database& db, Instant from, In
   return guarded([&] {
     SQLite::Statement q(db, std::string(kContactColumns) +
                                 "WHERE kind = 'followup' AND at >= ? AND at < ? ORDER BY at");
-    q.bind(1, static_cast<std::int64_t>(from));
-    q.bind(2, static_cast<std::int64_t>(to));
+    SQLite::bind(q, from, to);
     std::vector<CareContact> out;
     while (q.executeStep()) out.push_back(readContact(q));
     return out;
@@ -273,8 +259,7 @@ std::vector<CareContact> followUpsBetween(SQLite::Database& db, Instant from, In
 std::vector<CustomerId> contactedFor(SQLite::Database& db, const std::string& kind, const std::string& ref) {
   return guarded([&] {
     SQLite::Statement q(db, "SELECT DISTINCT customer_id FROM care_contacts WHERE kind = ? AND ref = ?");
-    q.bind(1, kind);
-    q.bind(2, ref);
+    SQLite::bind(q, kind, ref);
     std::vector<CustomerId> out;
     while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
     return out;
@@ -284,7 +269,7 @@ std::vector<CustomerId> contactedFor(SQLite::Database& db, const std::string& ki
 int noShowsOf(SQLite::Database& db, CustomerId customer) {
   return guarded([&] {
     SQLite::Statement q(db, "SELECT count(*) FROM appointments WHERE customer_id = ? AND state = 'no_show'");
-    q.bind(1, static_cast<std::int64_t>(customer));
+    q.bind(1, customer);
     q.executeStep();
     return q.getColumn(0).getInt();
   });
@@ -294,21 +279,14 @@ void setCareInterval(SQLite::Database& db, CustomerId id, int days, const std::s
   SQLite::Statement q(db, "INSERT INTO care_plan_intervals VALUES (?,?,?,?) ON CONFLICT(customer_id) DO UPDATE SET"
                           " interval_days = excluded.interval_days, updated_at = excluded.updated_at,"
                           " updated_by = excluded.updated_by");
-  q.bind(1, static_cast<std::int64_t>(id));
-  q.bind(2, days);
-  q.bind(3, static_cast<std::int64_t>(now));
-  q.bind(4, staff);
+  SQLite::bind(q, id, days, now, staff);
   q.exec();
 }
 
 void recordAbsence(SQLite::Database& db, const std::string& staff, const CivilDate& day, const std::string& reason,
                    const std::string& by, Instant now) {
   SQLite::Statement q(db, "INSERT INTO staff_absences VALUES (?,?,?,?,?) ON CONFLICT(staff, day) DO NOTHING");
-  q.bind(1, staff);
-  q.bind(2, formatDate(day));
-  q.bind(3, reason);
-  q.bind(4, by);
-  q.bind(5, static_cast<std::int64_t>(now));
+  SQLite::bind(q, staff, formatDate(day), reason, by, now);
   q.exec();
 }
 
@@ -324,13 +302,7 @@ std::vector<std::string> absentOn(SQLite::Database& db, const CivilDate& day) {
 
 void insertEvent(SQLite::Database& db, const SalonEvent& e, const std::string& by, Instant now) {
   SQLite::Statement q(db, "INSERT INTO salon_events VALUES (?,?,?,?,?,?,?)");
-  q.bind(1, e.id);
-  q.bind(2, e.title);
-  q.bind(3, e.topic);
-  q.bind(4, static_cast<std::int64_t>(e.startsAt));
-  q.bind(5, e.place);
-  q.bind(6, by);
-  q.bind(7, static_cast<std::int64_t>(now));
+  SQLite::bind(q, e.id, e.title, e.topic, e.startsAt, e.place, by, now);
   q.exec();
 }
 
@@ -347,15 +319,12 @@ std::optional<SalonEvent> findEvent(SQLite::Database& db, const std::string& id)
 bool recordAttendance(SQLite::Database& db, const SalonEvent& e, CustomerId customer, const std::string& by,
                       Instant now, StoreZone zone) {
   SQLite::Statement ins(db, "INSERT INTO event_attendance VALUES (?,?,?,?) ON CONFLICT DO NOTHING");
-  ins.bind(1, e.id);
-  ins.bind(2, static_cast<std::int64_t>(customer));
-  ins.bind(3, static_cast<std::int64_t>(now));
-  ins.bind(4, by);
+  SQLite::bind(ins, e.id, customer, now, by);
   if (ins.exec() == 0) return false;
   // The file's events_attended field lists the newest first, within its 1,000 characters.
   SQLite::Statement old(db, "SELECT value FROM customer_fields WHERE customer_id = ? AND field = 'events_attended'"
                             " AND state = 'value'");
-  old.bind(1, static_cast<std::int64_t>(customer));
+  old.bind(1, customer);
   std::string list = old.executeStep() ? old.getColumn(0).getString() : "";
   std::string entry = formatDate(localDate(e.startsAt, zone)) + " " + e.title;
   list = list.empty() ? entry : entry + "; " + list;
@@ -363,10 +332,7 @@ bool recordAttendance(SQLite::Database& db, const SalonEvent& e, CustomerId cust
   SQLite::Statement up(db, "INSERT INTO customer_fields VALUES (?, 'events_attended', 'value', ?, ?, ?)"
                            " ON CONFLICT(customer_id, field) DO UPDATE SET state = 'value', value = excluded.value,"
                            " updated_at = excluded.updated_at, updated_by = excluded.updated_by");
-  up.bind(1, static_cast<std::int64_t>(customer));
-  up.bind(2, list);
-  up.bind(3, static_cast<std::int64_t>(now));
-  up.bind(4, by);
+  SQLite::bind(up, customer, list, now, by);
   up.exec();
   return true;
 }
@@ -375,7 +341,7 @@ std::vector<AttendedEvent> eventsAttended(SQLite::Database& db, CustomerId custo
   return guarded([&] {
     SQLite::Statement q(db, "SELECT e.id, e.title, e.topic, e.starts_at, e.place, a.at FROM event_attendance a"
                             " JOIN salon_events e ON e.id = a.event_id WHERE a.customer_id = ? ORDER BY e.starts_at DESC");
-    q.bind(1, static_cast<std::int64_t>(customer));
+    q.bind(1, customer);
     std::vector<AttendedEvent> out;
     while (q.executeStep())
       out.push_back({{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),

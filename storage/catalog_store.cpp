@@ -10,6 +10,7 @@
 #include "storage/audit_store.h"
 #include "storage/database.h"
 #include "storage/settings_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
@@ -56,13 +57,13 @@ PriceBook loadPriceBook(SQLite::Database& db) {
     i.packageService = items.getColumn(6).getString();
     i.packageSessions = items.getColumn(7).getInt();
     i.validityDays = items.getColumn(8).getInt();
-    i.storedValueBonus = Money(items.getColumn(9).getInt64());
+    i.storedValueBonus = sql::money(items.getColumn(9));
     i.active = items.getColumn(10).getInt() != 0;
     book.addItem(std::move(i));
   }
   SQLite::Statement prices(db, "SELECT item_code, price, from_at FROM catalog_prices");
   while (prices.executeStep())
-    book.addPrice({prices.getColumn(0).getString(), Money(prices.getColumn(1).getInt64()), prices.getColumn(2).getInt64()});
+    book.addPrice({prices.getColumn(0).getString(), sql::money(prices.getColumn(1)), prices.getColumn(2).getInt64()});
   SQLite::Statement promos(db, "SELECT id, name, item_code, category, percent_off_bp, from_at, until_at FROM promotions");
   while (promos.executeStep())
     book.addPromotion({promos.getColumn(0).getString(), promos.getColumn(1).getString(), promos.getColumn(2).getString(),
@@ -76,7 +77,7 @@ std::vector<MemberTier> loadTiers(SQLite::Database& db) {
   SQLite::Statement q(db, "SELECT code, name, rank, min_spend_12m, min_visits_12m, points_per_yuan FROM member_tiers ORDER BY rank");
   while (q.executeStep())
     tiers.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
-                     Money(q.getColumn(3).getInt64()), q.getColumn(4).getInt(), q.getColumn(5).getInt(), {}});
+                     sql::money(q.getColumn(3)), q.getColumn(4).getInt(), q.getColumn(5).getInt(), {}});
   SQLite::Statement d(db, "SELECT tier_code, category, discount_bp FROM tier_discounts");
   while (d.executeStep())
     for (auto& t : tiers)
@@ -137,29 +138,15 @@ void saveItem(SQLite::Database& db, const CatalogItem& i, Instant now) {
                       " qualified_staff = excluded.qualified_staff, package_service = excluded.package_service,"
                       " package_sessions = excluded.package_sessions, validity_days = excluded.validity_days,"
                       " sv_bonus = excluded.sv_bonus, active = excluded.active, updated_at = excluded.updated_at");
-  q.bind(1, i.code);
-  q.bind(2, i.name);
-  q.bind(3, itemKindName(i.kind));
-  q.bind(4, i.category);
-  q.bind(5, i.durationMinutes);
-  q.bind(6, joinList(i.qualifiedStaff));
-  q.bind(7, i.packageService);
-  q.bind(8, i.packageSessions);
-  q.bind(9, i.validityDays);
-  q.bind(10, static_cast<std::int64_t>(i.storedValueBonus.fen));
-  q.bind(11, i.active ? 1 : 0);
-  q.bind(12, static_cast<std::int64_t>(now));
+  SQLite::bind(q, i.code, i.name, itemKindName(i.kind), i.category, i.durationMinutes, joinList(i.qualifiedStaff),
+               i.packageService, i.packageSessions, i.validityDays, i.storedValueBonus.fen, i.active, now);
   q.exec();
 }
 
 void addPrice(SQLite::Database& db, const PriceEntry& p, const std::string& staff, Instant now, bool initial) {
   if (!initial) checkNewPrice(p, now);
   SQLite::Statement q(db, "INSERT INTO catalog_prices (item_code, from_at, price, created_at, created_by) VALUES (?,?,?,?,?)");
-  q.bind(1, p.itemCode);
-  q.bind(2, static_cast<std::int64_t>(p.from));
-  q.bind(3, static_cast<std::int64_t>(p.price.fen));
-  q.bind(4, static_cast<std::int64_t>(now));
-  q.bind(5, staff);
+  SQLite::bind(q, p.itemCode, p.from, p.price.fen, now, staff);
   q.exec();
 }
 
@@ -167,15 +154,7 @@ void addPromotion(SQLite::Database& db, const Promotion& p, const std::string& s
   checkNewPromotion(p, now);
   SQLite::Statement q(db, "INSERT INTO promotions (id, name, item_code, category, percent_off_bp, from_at, until_at,"
                           " created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)");
-  q.bind(1, p.id);
-  q.bind(2, p.name);
-  q.bind(3, p.itemCode);
-  q.bind(4, p.category);
-  q.bind(5, p.percentOffBp);
-  q.bind(6, static_cast<std::int64_t>(p.from));
-  q.bind(7, static_cast<std::int64_t>(p.until));
-  q.bind(8, static_cast<std::int64_t>(now));
-  q.bind(9, staff);
+  SQLite::bind(q, p.id, p.name, p.itemCode, p.category, p.percentOffBp, p.from, p.until, now, staff);
   q.exec();
 }
 
@@ -184,19 +163,12 @@ void saveTier(SQLite::Database& db, const MemberTier& t) {
                           " VALUES (?,?,?,?,?,?) ON CONFLICT(code) DO UPDATE SET name = excluded.name, rank = excluded.rank,"
                           " min_spend_12m = excluded.min_spend_12m, min_visits_12m = excluded.min_visits_12m,"
                           " points_per_yuan = excluded.points_per_yuan");
-  q.bind(1, t.code);
-  q.bind(2, t.name);
-  q.bind(3, t.rank);
-  q.bind(4, static_cast<std::int64_t>(t.minSpend12m.fen));
-  q.bind(5, t.minVisits12m);
-  q.bind(6, t.pointsPerYuan);
+  SQLite::bind(q, t.code, t.name, t.rank, t.minSpend12m.fen, t.minVisits12m, t.pointsPerYuan);
   q.exec();
   for (const auto& [cat, bp] : t.discountBp) {
     SQLite::Statement d(db, "INSERT INTO tier_discounts (tier_code, category, discount_bp) VALUES (?,?,?)"
                             " ON CONFLICT(tier_code, category) DO UPDATE SET discount_bp = excluded.discount_bp");
-    d.bind(1, t.code);
-    d.bind(2, cat);
-    d.bind(3, bp);
+    SQLite::bind(d, t.code, cat, bp);
     d.exec();
   }
 }
@@ -216,15 +188,14 @@ void moveStock(SQLite::Database& db, const std::string& item, int delta, const s
   if (saleId.empty()) l.bind(2); else l.bind(2, saleId);
   l.bind(3, delta);
   l.bind(4, kind);
-  l.bind(5, static_cast<std::int64_t>(at));
+  l.bind(5, at);
   l.bind(6, staff);
   l.exec();
   SQLite::Statement ins(db, "INSERT OR IGNORE INTO stock_levels (item_code, qty) VALUES (?, 0)");
   ins.bind(1, item);
   ins.exec();
   SQLite::Statement u(db, "UPDATE stock_levels SET qty = qty + ? WHERE item_code = ?");
-  u.bind(1, delta);
-  u.bind(2, item);
+  SQLite::bind(u, delta, item);
   u.exec();
 }
 

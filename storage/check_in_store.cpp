@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "storage/audit_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 
@@ -11,11 +12,7 @@ void SqliteCheckInQueue::add(const CheckIn& c, const AuditEntry& audit) {
     // ON CONFLICT(id), not OR IGNORE: OR IGNORE would also swallow CHECK failures.
     SQLite::Statement q(s, "INSERT INTO checkins (id, customer_id, at, method, staff) VALUES (?, ?, ?, ?, ?) "
                            "ON CONFLICT (id) DO NOTHING");
-    q.bind(1, c.id);
-    q.bind(2, static_cast<std::int64_t>(c.customer));
-    q.bind(3, static_cast<std::int64_t>(c.at));
-    q.bind(4, c.method);
-    q.bind(5, c.staff);
+    SQLite::bind(q, c.id, c.customer, c.at, c.method, c.staff);
     if (q.exec() == 0) return;  // the same check-in again: already stored
     appendAudit(s, audit);
     nlohmann::json payload{{"checkin", c.id}, {"customer", c.customer}, {"method", c.method}, {"at", c.at},
@@ -30,8 +27,7 @@ std::vector<QueuedCustomer> SqliteCheckInQueue::between(Instant from, Instant to
                         "SELECT k.id, k.customer_id, k.at, k.method, k.staff, c.name, c.file_no "
                         "FROM checkins k JOIN customers c ON c.id = k.customer_id "
                         "WHERE k.at >= ? AND k.at < ? ORDER BY k.at, k.rowid");
-    q.bind(1, static_cast<std::int64_t>(from));
-    q.bind(2, static_cast<std::int64_t>(to));
+    SQLite::bind(q, from, to);
     std::vector<QueuedCustomer> out;
     while (q.executeStep()) {
       QueuedCustomer r;

@@ -14,15 +14,36 @@ LedgerCheck firstProblem(SQLite::Database& db, const std::string& name, const st
   return c;
 }
 
+// A balance column that must equal the sum of its ledger's deltas, row by row.
+struct LedgerSum {
+  const char* what;      // "customer": how the problem names the row
+  const char* balances;  // the table of balances, its key and its column
+  const char* key;
+  const char* column;
+  const char* label;     // the column in words: "balance", "stock"
+  const char* ledger;    // the ledger, its key and the delta it sums
+  const char* ledgerKey;
+  const char* delta;
+  const char* orphan;    // when set: ledger rows without a balance row are wrong too
+};
+
+LedgerCheck sumMatches(SQLite::Database& db, const std::string& name, const LedgerSum& l) {
+  std::string what = std::string("'") + l.what + " ' || ";
+  std::string sql = "SELECT " + what + "b." + l.key + " || ': " + l.label + " ' || b." + l.column +
+                    " || ' != ledger ' || COALESCE(l.s, 0) FROM " + l.balances + " b LEFT JOIN (SELECT " +
+                    l.ledgerKey + ", SUM(" + l.delta + ") s FROM " + l.ledger + " GROUP BY " + l.ledgerKey +
+                    ") l ON l." + l.ledgerKey + " = b." + l.key + " WHERE b." + l.column + " != COALESCE(l.s, 0)";
+  if (l.orphan)
+    sql += " UNION ALL SELECT " + what + l.ledgerKey + " || ': ledger without " + l.orphan + "' FROM " + l.ledger +
+           " WHERE " + l.ledgerKey + " NOT IN (SELECT " + l.key + " FROM " + l.balances + ")";
+  return firstProblem(db, name, sql + " LIMIT 1");
+}
+
 }  // namespace
 
 LedgerCheck checkPointsLedger(SQLite::Database& db) {
-  return firstProblem(db, "points",
-                      "SELECT 'customer ' || b.customer_id || ': balance ' || b.points || ' != ledger ' || COALESCE(l.s, 0)"
-                      " FROM member_balances b LEFT JOIN (SELECT customer_id, SUM(delta) s FROM points_ledger GROUP BY customer_id) l"
-                      " ON l.customer_id = b.customer_id WHERE b.points != COALESCE(l.s, 0)"
-                      " UNION ALL SELECT 'customer ' || customer_id || ': ledger without balance' FROM points_ledger"
-                      " WHERE customer_id NOT IN (SELECT customer_id FROM member_balances) LIMIT 1");
+  return sumMatches(db, "points", {"customer", "member_balances", "customer_id", "points", "balance", "points_ledger",
+                                   "customer_id", "delta", "balance"});
 }
 
 LedgerCheck checkStoredValueLedger(SQLite::Database& db) {
@@ -37,26 +58,18 @@ LedgerCheck checkStoredValueLedger(SQLite::Database& db) {
 }
 
 LedgerCheck checkPackageLedger(SQLite::Database& db) {
-  return firstProblem(db, "packages",
-                      "SELECT 'package ' || p.id || ': sessions left ' || p.sessions_left || ' != ledger ' || COALESCE(l.s, 0)"
-                      " FROM customer_packages p LEFT JOIN (SELECT package_id, SUM(delta) s FROM package_ledger GROUP BY package_id) l"
-                      " ON l.package_id = p.id WHERE p.sessions_left != COALESCE(l.s, 0) LIMIT 1");
+  return sumMatches(db, "packages", {"package", "customer_packages", "id", "sessions_left", "sessions left",
+                                     "package_ledger", "package_id", "delta", nullptr});
 }
 
 LedgerCheck checkStockLedger(SQLite::Database& db) {
-  return firstProblem(db, "stock",
-                      "SELECT 'item ' || s.item_code || ': stock ' || s.qty || ' != ledger ' || COALESCE(l.s, 0)"
-                      " FROM stock_levels s LEFT JOIN (SELECT item_code, SUM(delta) s FROM stock_ledger GROUP BY item_code) l"
-                      " ON l.item_code = s.item_code WHERE s.qty != COALESCE(l.s, 0)"
-                      " UNION ALL SELECT 'item ' || item_code || ': ledger without level' FROM stock_ledger"
-                      " WHERE item_code NOT IN (SELECT item_code FROM stock_levels) LIMIT 1");
+  return sumMatches(db, "stock", {"item", "stock_levels", "item_code", "qty", "stock", "stock_ledger", "item_code",
+                                  "delta", "level"});
 }
 
 LedgerCheck checkArrearsLedger(SQLite::Database& db) {
-  return firstProblem(db, "arrears",
-                      "SELECT 'customer ' || b.customer_id || ': arrears ' || b.arrears || ' != ledger ' || COALESCE(l.s, 0)"
-                      " FROM member_balances b LEFT JOIN (SELECT customer_id, SUM(delta) s FROM arrears_ledger GROUP BY customer_id) l"
-                      " ON l.customer_id = b.customer_id WHERE b.arrears != COALESCE(l.s, 0) LIMIT 1");
+  return sumMatches(db, "arrears", {"customer", "member_balances", "customer_id", "arrears", "arrears",
+                                    "arrears_ledger", "customer_id", "delta", nullptr});
 }
 
 // Every entry's lines and tenders add up to its total, and it has its consumption

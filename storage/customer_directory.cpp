@@ -9,6 +9,7 @@
 #include "app/core/phone.h"
 #include "app/core/text_rules.h"
 #include "storage/customer_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
@@ -33,7 +34,7 @@ struct Ranked {
     int i = 1;
     for (const std::string& b : binds) q.bind(i++, b);
     long want = limit == SIZE_MAX ? -1 : remaining() + static_cast<long>(seen.size());
-    q.bind(i, static_cast<std::int64_t>(want));
+    q.bind(i, want);
     take(q);
   }
 };
@@ -134,7 +135,7 @@ std::vector<CustomerSummary> summariesOf(SQLite::Database& db, const std::vector
   SQLite::Statement q(db, std::string("SELECT ") + kSummaryColumns + " FROM customers WHERE id = ?");
   for (CustomerId id : ids) {
     q.reset();
-    q.bind(1, static_cast<std::int64_t>(id));
+    q.bind(1, id);
     if (q.executeStep()) out.push_back(readSummary(q));
   }
   return out;
@@ -166,8 +167,7 @@ std::vector<CustomerSummary> page(SQLite::Database& db, const std::string& where
                                   std::int64_t offset, std::int64_t limit) {
   SQLite::Statement q(db, std::string("SELECT ") + kSummaryColumns + " FROM customers " + where + " ORDER BY " + orderBy +
                               " LIMIT ? OFFSET ?");
-  q.bind(1, static_cast<std::int64_t>(limit));
-  q.bind(2, static_cast<std::int64_t>(offset));
+  SQLite::bind(q, limit, offset);
   std::vector<CustomerSummary> out;
   while (q.executeStep()) out.push_back(readSummary(q));
   return out;

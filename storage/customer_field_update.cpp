@@ -4,20 +4,20 @@
 #include "app/core/phone.h"
 #include "app/core/text_rules.h"
 #include "storage/customer_rows.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 
 std::string currentFieldValue(SQLite::Database& db, CustomerId id, const std::string& field) {
   if (field == "name" || field == "phone") {
     SQLite::Statement q(db, "SELECT " + field + " FROM customers WHERE id = ?");
-    q.bind(1, static_cast<std::int64_t>(id));
+    q.bind(1, id);
     if (!q.executeStep()) throw DomainError("customer_not_found", std::to_string(id));
     return q.getColumn(0).getString();
   }
   if (!findField(field)) throw DomainError("field_unknown", field);
   SQLite::Statement q(db, "SELECT state, value FROM customer_fields WHERE customer_id = ? AND field = ?");
-  q.bind(1, static_cast<std::int64_t>(id));
-  q.bind(2, field);
+  SQLite::bind(q, id, field);
   if (!q.executeStep()) return "";
   return q.getColumn(0).getString() == "declined" ? kDeclinedValue : q.getColumn(1).getString();
 }
@@ -27,32 +27,22 @@ namespace {
 void updateName(SQLite::Database& db, CustomerId id, const NameKeys& k, const std::string& name) {
   SQLite::Statement up(db, "UPDATE customers SET name = ?, name_search = ?, pinyin = ?, initials = ?,"
                            " pinyin_sort = ?, stroke_sort = ? WHERE id = ?");
-  up.bind(1, name);
-  up.bind(2, k.searchForm);
-  up.bind(3, k.pinyin);
-  up.bind(4, k.initials);
-  up.bind(5, k.pinyinSortKey.data(), static_cast<int>(k.pinyinSortKey.size()));
-  up.bind(6, k.strokeSortKey.data(), static_cast<int>(k.strokeSortKey.size()));
-  up.bind(7, static_cast<std::int64_t>(id));
+  sql::bind(up, name, k.searchForm, k.pinyin, k.initials, sql::blob(k.pinyinSortKey), sql::blob(k.strokeSortKey), id);
   up.exec();
   SQLite::Statement del(db, "DELETE FROM customer_name_grams WHERE customer_id = ?");
-  del.bind(1, static_cast<std::int64_t>(id));
+  del.bind(1, id);
   del.exec();
   SQLite::Statement gram(db, "INSERT OR IGNORE INTO customer_name_grams (gram, place, customer_id) VALUES (?,?,?)");
   for (const NameGram& g : k.grams) {
     gram.reset();
-    gram.bind(1, g.text);
-    gram.bind(2, static_cast<int>(g.place));
-    gram.bind(3, static_cast<std::int64_t>(id));
+    SQLite::bind(gram, g.text, static_cast<int>(g.place), id);
     gram.exec();
   }
 }
 
 void updatePhone(SQLite::Database& db, CustomerId id, const PhoneNumber& p) {
   SQLite::Statement up(db, "UPDATE customers SET phone = ?, phone_last4 = ? WHERE id = ?");
-  up.bind(1, p.normalised);
-  up.bind(2, p.last4);
-  up.bind(3, static_cast<std::int64_t>(id));
+  SQLite::bind(up, p.normalised, p.last4, id);
   up.exec();
 }
 
@@ -62,7 +52,7 @@ void updateMirror(SQLite::Database& db, CustomerId id, const std::string& key, c
   SQLite::Statement up(db, key == "birthday" ? "UPDATE customers SET birthday = ? WHERE id = ?"
                                              : "UPDATE customers SET skin_type = ? WHERE id = ?");
   if (key == "birthday" && v.state != FieldState::Value) up.bind(1); else up.bind(1, v.value);
-  up.bind(2, static_cast<std::int64_t>(id));
+  up.bind(2, id);
   up.exec();
 }
 

@@ -1,6 +1,7 @@
 #include "storage/customer_rows.h"
 
 #include "storage/settings_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 
@@ -24,8 +25,7 @@ StoreZone storeZone(SQLite::Database& db) {
 std::int64_t reserveFileNumbers(SQLite::Database& db, int year, std::int64_t count) {
   SQLite::Statement up(db, "INSERT INTO customer_file_numbers (year, last) VALUES (?, ?)"
                            " ON CONFLICT(year) DO UPDATE SET last = last + excluded.last RETURNING last");
-  up.bind(1, year);
-  up.bind(2, count);
+  SQLite::bind(up, year, count);
   up.executeStep();
   return up.getColumn(0).getInt64() - count + 1;
 }
@@ -54,48 +54,25 @@ CustomerRowWriter::CustomerRowWriter(SQLite::Database& db, const std::string& gr
       pet_(db, "INSERT INTO pets (customer_id, name, species, breed, weight_g, temperament, health_notes, created_at)"
                " VALUES (?,?,?,?,?,?,?,?)") {}
 
-namespace {
-void bindBlob(SQLite::Statement& s, int i, const std::string& b) {
-  s.bind(i, static_cast<const void*>(b.data()), static_cast<int>(b.size()));
-}
-}  // namespace
-
 CustomerId CustomerRowWriter::insert(const NewCustomerFile& f, const std::string& fileNo, const std::string& memberNo,
                                      const std::string& status, bool imported) {
   SQLite::Statement& s = customer_;
   s.reset();
   s.clearBindings();
-  s.bind(1, fileNo);
-  if (memberNo.empty()) s.bind(2); else s.bind(2, memberNo);
-  s.bind(3, f.name);
-  s.bind(4, f.phone.normalised);
   auto bd = f.fields.find("birthday");
-  if (bd != f.fields.end() && bd->second.state == FieldState::Value) s.bind(5, bd->second.value); else s.bind(5);
-  s.bind(6, status);
-  s.bind(7, static_cast<std::int64_t>(f.createdAt));
-  s.bind(8, f.createdBy);
-  s.bind(9, f.phone.last4);
-  s.bind(10, f.sharedPhone ? 1 : 0);
-  s.bind(11, f.keys.searchForm);
-  s.bind(12, f.keys.pinyin);
-  s.bind(13, f.keys.initials);
-  bindBlob(s, 14, f.keys.pinyinSortKey);
-  bindBlob(s, 15, f.keys.strokeSortKey);
+  std::optional<std::string> birthday;
+  if (bd != f.fields.end() && bd->second.state == FieldState::Value) birthday = bd->second.value;
   auto skin = f.fields.find("skin_type");
-  s.bind(16, skin != f.fields.end() ? skin->second.value : std::string());
-  s.bind(17, f.consent.status);
-  s.bind(18, f.consent.noticeVersion);
-  s.bind(19, static_cast<std::int64_t>(f.consent.at));
-  s.bind(20, f.consent.staff);
-  s.bind(21, f.consent.marketing ? 1 : 0);
-  s.bind(22, imported ? 1 : 0);
+  sql::bind(s, fileNo, sql::orNull(memberNo), f.name, f.phone.normalised, birthday, status, f.createdAt, f.createdBy,
+            f.phone.last4, f.sharedPhone, f.keys.searchForm, f.keys.pinyin, f.keys.initials,
+            sql::blob(f.keys.pinyinSortKey), sql::blob(f.keys.strokeSortKey),
+            skin != f.fields.end() ? skin->second.value : std::string(), f.consent.status, f.consent.noticeVersion,
+            f.consent.at, f.consent.staff, f.consent.marketing, imported);
   s.exec();
   CustomerId id = db_.getLastInsertRowid();
   for (const NameGram& g : f.keys.grams) {
     gram_.reset();
-    gram_.bind(1, g.text);
-    gram_.bind(2, static_cast<int>(g.place));
-    gram_.bind(3, static_cast<std::int64_t>(id));
+    SQLite::bind(gram_, g.text, static_cast<int>(g.place), id);
     gram_.exec();
   }
   for (const auto& [key, value] : f.fields)
@@ -107,46 +84,26 @@ void CustomerRowWriter::insertField(CustomerId id, const std::string& key, const
                                     const std::string& staff) {
   if (v.state == FieldState::Empty) {
     SQLite::Statement del(db_, "DELETE FROM customer_fields WHERE customer_id = ? AND field = ?");
-    del.bind(1, static_cast<std::int64_t>(id));
-    del.bind(2, key);
+    SQLite::bind(del, id, key);
     del.exec();
     return;
   }
   field_.reset();
-  field_.bind(1, static_cast<std::int64_t>(id));
-  field_.bind(2, key);
-  field_.bind(3, fieldStateName(v.state));
-  field_.bind(4, v.value);
-  field_.bind(5, static_cast<std::int64_t>(at));
-  field_.bind(6, staff);
+  SQLite::bind(field_, id, key, fieldStateName(v.state), v.value, at, staff);
   field_.exec();
 }
 
 std::int64_t CustomerRowWriter::insertVisit(CustomerId id, const VisitRecord& v) {
   visit_.reset();
-  visit_.bind(1, static_cast<std::int64_t>(id));
-  visit_.bind(2, static_cast<std::int64_t>(v.at));
-  visit_.bind(3, v.service);
-  visit_.bind(4, v.staff);
-  visit_.bind(5, v.durationMinutes);
-  visit_.bind(6, v.beforeNotes);
-  visit_.bind(7, v.afterNotes);
-  visit_.bind(8, v.effect);
-  visit_.bind(9, v.productsUsed);
+  SQLite::bind(visit_, id, v.at, v.service, v.staff, v.durationMinutes, v.beforeNotes, v.afterNotes, v.effect,
+               v.productsUsed);
   visit_.exec();
   return db_.getLastInsertRowid();
 }
 
 std::int64_t CustomerRowWriter::insertPet(CustomerId id, const Pet& p, Instant at) {
   pet_.reset();
-  pet_.bind(1, static_cast<std::int64_t>(id));
-  pet_.bind(2, p.name);
-  pet_.bind(3, p.species);
-  pet_.bind(4, p.breed);
-  pet_.bind(5, p.weightGrams);
-  pet_.bind(6, p.temperament);
-  pet_.bind(7, p.healthNotes);
-  pet_.bind(8, static_cast<std::int64_t>(at));
+  SQLite::bind(pet_, id, p.name, p.species, p.breed, p.weightGrams, p.temperament, p.healthNotes, at);
   pet_.exec();
   return db_.getLastInsertRowid();
 }

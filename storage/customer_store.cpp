@@ -4,6 +4,7 @@
 
 #include "storage/audit_store.h"
 #include "storage/customer_rows.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 
@@ -13,7 +14,7 @@ CustomerSummary readSummary(SQLite::Statement& q, int c) {
   CustomerSummary s;
   s.id = q.getColumn(c).getInt64();
   s.fileNo = q.getColumn(c + 1).getString();
-  s.memberNo = q.getColumn(c + 2).isNull() ? "" : q.getColumn(c + 2).getString();
+  s.memberNo = sql::text(q.getColumn(c + 2));
   s.name = q.getColumn(c + 3).getString();
   s.phone = q.getColumn(c + 4).getString();
   CivilDate d;
@@ -51,7 +52,7 @@ CivilDate dateOf(const std::string& text) {
 void loadFields(SQLite::Database& db, CustomerFile& f) {
   for (const FieldSpec& spec : fileFields()) f.fields[spec.key] = FieldValue{};
   SQLite::Statement q(db, "SELECT field, state, value FROM customer_fields WHERE customer_id = ?");
-  q.bind(1, static_cast<std::int64_t>(f.summary.id));
+  q.bind(1, f.summary.id);
   while (q.executeStep())
     f.fields[q.getColumn(0).getString()] = {fieldStateFromName(q.getColumn(1).getString()), q.getColumn(2).getString()};
 }
@@ -59,7 +60,7 @@ void loadFields(SQLite::Database& db, CustomerFile& f) {
 void loadVisits(SQLite::Database& db, CustomerFile& f) {
   SQLite::Statement q(db, "SELECT id, at, service, staff, duration_min, before_notes, after_notes, effect, products_used"
                           " FROM customer_visits WHERE customer_id = ? ORDER BY at DESC, id DESC");
-  q.bind(1, static_cast<std::int64_t>(f.summary.id));
+  q.bind(1, f.summary.id);
   while (q.executeStep()) {
     VisitRecord v;
     v.id = q.getColumn(0).getInt64();
@@ -74,7 +75,7 @@ void loadVisits(SQLite::Database& db, CustomerFile& f) {
     f.visits.push_back(std::move(v));
   }
   SQLite::Statement fb(db, "SELECT id, visit_id, at, rating, comment FROM customer_feedback WHERE customer_id = ? ORDER BY id");
-  fb.bind(1, static_cast<std::int64_t>(f.summary.id));
+  fb.bind(1, f.summary.id);
   while (fb.executeStep()) {
     AfterCareFeedback a{fb.getColumn(0).getInt64(), fb.getColumn(1).getInt64(), fb.getColumn(2).getInt64(),
                         fb.getColumn(3).getInt(), fb.getColumn(4).getString()};
@@ -86,7 +87,7 @@ void loadVisits(SQLite::Database& db, CustomerFile& f) {
 void loadPets(SQLite::Database& db, CustomerFile& f) {
   SQLite::Statement q(db, "SELECT id, name, species, breed, weight_g, temperament, health_notes FROM pets"
                           " WHERE customer_id = ? ORDER BY id");
-  q.bind(1, static_cast<std::int64_t>(f.summary.id));
+  q.bind(1, f.summary.id);
   while (q.executeStep()) {
     Pet p;
     p.id = q.getColumn(0).getInt64();
@@ -97,12 +98,12 @@ void loadPets(SQLite::Database& db, CustomerFile& f) {
     p.temperament = q.getColumn(5).getString();
     p.healthNotes = q.getColumn(6).getString();
     SQLite::Statement vq(db, "SELECT id, vaccine, given_on, expires_on FROM pet_vaccinations WHERE pet_id = ? ORDER BY id");
-    vq.bind(1, static_cast<std::int64_t>(p.id));
+    vq.bind(1, p.id);
     while (vq.executeStep())
       p.vaccinations.push_back({vq.getColumn(0).getInt64(), vq.getColumn(1).getString(),
                                 dateOf(vq.getColumn(2).getString()), dateOf(vq.getColumn(3).getString())});
     SQLite::Statement sq(db, "SELECT id, at, service, staff, notes FROM pet_visits WHERE pet_id = ? ORDER BY at DESC, id DESC");
-    sq.bind(1, static_cast<std::int64_t>(p.id));
+    sq.bind(1, p.id);
     while (sq.executeStep())
       p.visits.push_back({sq.getColumn(0).getInt64(), sq.getColumn(1).getInt64(), sq.getColumn(2).getString(),
                           sq.getColumn(3).getString(), sq.getColumn(4).getString()});
@@ -118,7 +119,7 @@ std::optional<CustomerFile> SqliteCustomerFileStore::load(CustomerId id) {
     SQLite::Statement q(db, std::string("SELECT ") + kSummaryColumns +
                                 ", phone_shared, created_at, created_by, consent_status, consent_notice, consent_at,"
                                 " consent_staff, marketing_opt_in FROM customers WHERE id = ?");
-    q.bind(1, static_cast<std::int64_t>(id));
+    q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     CustomerFile f;
     f.summary = readSummary(q);
@@ -181,7 +182,7 @@ void SqliteCustomerFileStore::setField(CustomerId id, const std::string& key, co
       SQLite::Statement up(s, key == "birthday" ? "UPDATE customers SET birthday = ? WHERE id = ?"
                                                 : "UPDATE customers SET skin_type = ? WHERE id = ?");
       if (key == "birthday" && v.state != FieldState::Value) up.bind(1); else up.bind(1, v.value);
-      up.bind(2, static_cast<std::int64_t>(id));
+      up.bind(2, id);
       up.exec();
     }
     appendAudit(s, audit);
@@ -194,8 +195,7 @@ std::string SqliteCustomerFileStore::enrol(CustomerId id, const AuditEntry& audi
   db_.write([&](SQLite::Database& s) {
     no = formatMemberNo(reserveMemberNumbers(s, 1));
     SQLite::Statement up(s, "UPDATE customers SET member_no = ? WHERE id = ? AND member_no IS NULL");
-    up.bind(1, no);
-    up.bind(2, static_cast<std::int64_t>(id));
+    SQLite::bind(up, no, id);
     up.exec();
     appendAudit(s, audit);
     appendOutbox(s, out);
@@ -219,11 +219,7 @@ std::int64_t SqliteCustomerFileStore::addFeedback(CustomerId id, const AfterCare
   std::int64_t fid = 0;
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement ins(s, "INSERT INTO customer_feedback (visit_id, customer_id, at, rating, comment) VALUES (?,?,?,?,?)");
-    ins.bind(1, static_cast<std::int64_t>(f.visitId));
-    ins.bind(2, static_cast<std::int64_t>(id));
-    ins.bind(3, static_cast<std::int64_t>(f.at));
-    ins.bind(4, f.rating);
-    ins.bind(5, f.comment);
+    SQLite::bind(ins, f.visitId, id, f.at, f.rating, f.comment);
     ins.exec();
     fid = s.getLastInsertRowid();
     appendAudit(s, audit);
@@ -248,10 +244,7 @@ std::int64_t SqliteCustomerFileStore::addVaccination(std::int64_t petId, const V
   std::int64_t vid = 0;
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement ins(s, "INSERT INTO pet_vaccinations (pet_id, vaccine, given_on, expires_on) VALUES (?,?,?,?)");
-    ins.bind(1, static_cast<std::int64_t>(petId));
-    ins.bind(2, v.vaccine);
-    ins.bind(3, formatDate(v.givenOn));
-    ins.bind(4, formatDate(v.expiresOn));
+    SQLite::bind(ins, petId, v.vaccine, formatDate(v.givenOn), formatDate(v.expiresOn));
     ins.exec();
     vid = s.getLastInsertRowid();
     appendAudit(s, audit);
@@ -265,11 +258,7 @@ std::int64_t SqliteCustomerFileStore::addPetVisit(std::int64_t petId, const PetV
   std::int64_t vid = 0;
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement ins(s, "INSERT INTO pet_visits (pet_id, at, service, staff, notes) VALUES (?,?,?,?,?)");
-    ins.bind(1, static_cast<std::int64_t>(petId));
-    ins.bind(2, static_cast<std::int64_t>(v.at));
-    ins.bind(3, v.service);
-    ins.bind(4, v.staff);
-    ins.bind(5, v.notes);
+    SQLite::bind(ins, petId, v.at, v.service, v.staff, v.notes);
     ins.exec();
     vid = s.getLastInsertRowid();
     appendAudit(s, audit);
@@ -282,7 +271,7 @@ namespace {
 std::optional<CustomerId> ownerBy(Database& db, const char* sql, std::int64_t id) {
   return guarded([&]() -> std::optional<CustomerId> {
     SQLite::Statement q(db.sql(), sql);
-    q.bind(1, static_cast<std::int64_t>(id));
+    q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getInt64();
   });

@@ -6,6 +6,7 @@
 #include "app/core/error.h"
 #include "app/core/uuid.h"
 #include "storage/audit_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
@@ -22,9 +23,9 @@ std::optional<BusinessDay> readDay(SQLite::Statement& q) {
   d.openedBy = q.getColumn(2).getString();
   if (!q.getColumn(3).isNull()) d.closedAt = q.getColumn(3).getInt64();
   d.closedBy = q.getColumn(4).getString();
-  d.openingFloat = Money(q.getColumn(5).getInt64());
-  d.expectedCash = Money(q.getColumn(6).getInt64());
-  d.countedCash = Money(q.getColumn(7).getInt64());
+  d.openingFloat = sql::money(q.getColumn(5));
+  d.expectedCash = sql::money(q.getColumn(6));
+  d.countedCash = sql::money(q.getColumn(7));
   return d;
 }
 
@@ -33,8 +34,7 @@ std::vector<StaffPerformance> performance(SQLite::Database& db, const std::strin
   std::vector<StaffPerformance> out;
   SQLite::Statement q(db, "SELECT staff, SUM(performance), SUM(service) FROM staff_day_totals"
                           " WHERE business_day BETWEEN ? AND ? GROUP BY staff ORDER BY staff");
-  q.bind(1, from);
-  q.bind(2, to);
+  SQLite::bind(q, from, to);
   while (q.executeStep()) {
     Money perf(q.getColumn(1).getInt64()), service(q.getColumn(2).getInt64());
     out.push_back({q.getColumn(0).getString(), perf, service, commissionOf(perf, service, policy)});
@@ -65,10 +65,7 @@ BusinessDay openBusinessDay(Database& db, const std::string& staff, Money openin
     d.openedBy = staff;
     d.openingFloat = openingFloat;
     SQLite::Statement q(s, "INSERT INTO business_days (date, opened_at, opened_by, opening_float) VALUES (?,?,?,?)");
-    q.bind(1, d.date);
-    q.bind(2, static_cast<std::int64_t>(now));
-    q.bind(3, staff);
-    q.bind(4, static_cast<std::int64_t>(openingFloat.fen));
+    SQLite::bind(q, d.date, now, staff, openingFloat.fen);
     q.exec();
     appendAudit(s, auditOf(now, staff, "day.open", "business_day", d.date, "", "float=" + std::to_string(openingFloat.fen)));
     appendOutbox(s, {newUuid(), "day.opened", nlohmann::json{{"date", d.date}, {"float", openingFloat.fen}}.dump(), now});
@@ -82,7 +79,7 @@ Money expectedCash(SQLite::Database& db, const std::string& date) {
   q.bind(1, date);
   q.executeStep();
   auto day = dayOf(db, date);
-  return Money(q.getColumn(0).getInt64()) + (day ? day->openingFloat : Money());
+  return sql::money(q.getColumn(0)) + (day ? day->openingFloat : Money());
 }
 
 BusinessDay closeBusinessDay(Database& db, const std::string& staff, const std::map<std::int64_t, int>& denominations,
@@ -100,12 +97,7 @@ BusinessDay closeBusinessDay(Database& db, const std::string& staff, const std::
     for (const auto& [fen, n] : denominations) counts[std::to_string(fen)] = n;
     SQLite::Statement q(s, "UPDATE business_days SET closed_at = ?, closed_by = ?, expected_cash = ?, counted_cash = ?,"
                            " denominations = ? WHERE date = ?");
-    q.bind(1, static_cast<std::int64_t>(now));
-    q.bind(2, staff);
-    q.bind(3, static_cast<std::int64_t>(d.expectedCash.fen));
-    q.bind(4, static_cast<std::int64_t>(d.countedCash.fen));
-    q.bind(5, counts.dump());
-    q.bind(6, d.date);
+    SQLite::bind(q, now, staff, d.expectedCash.fen, d.countedCash.fen, counts.dump(), d.date);
     q.exec();
     Money diff = d.countedCash - d.expectedCash;
     appendAudit(s, auditOf(now, staff, "day.close", "business_day", d.date, "",
@@ -132,16 +124,16 @@ ZReport zReport(SQLite::Database& db, const std::string& date, const CheckoutPol
       std::string kind = k.getColumn(0).getString();
       int n = k.getColumn(1).getInt();
       (kind == "sale" ? z.sales : kind == "void" ? z.voids : kind == "refund" ? z.refunds : z.settlements) = n;
-      z.total += Money(k.getColumn(2).getInt64());
+      z.total += sql::money(k.getColumn(2));
     }
     SQLite::Statement t(db, "SELECT t.type, SUM(t.amount) FROM sales s JOIN sale_tenders t ON t.sale_id = s.id"
                             " WHERE s.business_day = ? GROUP BY t.type");
     t.bind(1, date);
-    while (t.executeStep()) z.byTender[t.getColumn(0).getString()] = Money(t.getColumn(1).getInt64());
+    while (t.executeStep()) z.byTender[t.getColumn(0).getString()] = sql::money(t.getColumn(1));
     SQLite::Statement c(db, "SELECT l.category, SUM(l.net) FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
                             " WHERE s.business_day = ? GROUP BY l.category");
     c.bind(1, date);
-    while (c.executeStep()) z.byCategory[c.getColumn(0).getString()] = Money(c.getColumn(1).getInt64());
+    while (c.executeStep()) z.byCategory[c.getColumn(0).getString()] = sql::money(c.getColumn(1));
     z.byStaff = performance(db, date, date, policy);
     z.openingFloat = day->openingFloat;
     z.expectedCash = z.closed ? day->expectedCash : expectedCash(db, date);

@@ -4,6 +4,7 @@
 
 #include "storage/audit_store.h"
 #include "storage/customer_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
@@ -29,7 +30,7 @@ FileUnderReview readFile(SQLite::Statement& q) {
 std::optional<FileUnderReview> SqliteFileReviews::fileUnderReview(CustomerId id) {
   return guarded([&]() -> std::optional<FileUnderReview> {
     SQLite::Statement q(db_.sql(), selectFiles("id = ?"));
-    q.bind(1, static_cast<std::int64_t>(id));
+    q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     return readFile(q);
   });
@@ -49,7 +50,7 @@ std::vector<FileReviewDecision> SqliteFileReviews::reviewHistory(CustomerId id) 
     std::vector<FileReviewDecision> out;
     SQLite::Statement q(db_.sql(), "SELECT id, customer_id, decision, notes, by_staff, at FROM file_reviews"
                                    " WHERE customer_id = ? ORDER BY at, rowid");
-    q.bind(1, static_cast<std::int64_t>(id));
+    q.bind(1, id);
     while (q.executeStep())
       out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
                      q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt64()});
@@ -61,17 +62,10 @@ void SqliteFileReviews::saveFileReview(const FileReviewDecision& d, const std::s
                                        const std::string& toStatus, const AuditEntry& audit) {
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement up(s, "UPDATE customers SET status = ? WHERE id = ? AND status = ?");
-    up.bind(1, toStatus);
-    up.bind(2, static_cast<std::int64_t>(d.customer));
-    up.bind(3, fromStatus);
+    SQLite::bind(up, toStatus, d.customer, fromStatus);
     if (up.exec() != 1) throw DomainError("stale_change", "status");
     SQLite::Statement ins(s, "INSERT INTO file_reviews (id, customer_id, decision, notes, by_staff, at) VALUES (?,?,?,?,?,?)");
-    ins.bind(1, d.id);
-    ins.bind(2, static_cast<std::int64_t>(d.customer));
-    ins.bind(3, d.decision);
-    ins.bind(4, d.notes);
-    ins.bind(5, d.by);
-    ins.bind(6, static_cast<std::int64_t>(d.at));
+    SQLite::bind(ins, d.id, d.customer, d.decision, d.notes, d.by, d.at);
     ins.exec();
     appendAudit(s, audit);
     appendOutbox(s, {d.id, "customer.file_" + d.decision,

@@ -5,6 +5,7 @@
 #include "app/core/uuid.h"
 #include "storage/audit_store.h"
 #include "storage/verify.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
@@ -37,8 +38,7 @@ std::string SqliteMemberCardStore::signingSeed() {
   return guarded([&] {
     SQLite::Statement q(db_.sql(), "SELECT seed FROM member_card_key WHERE one = 1");
     if (!q.executeStep()) throw DomainError("card_key_missing", db_.path());
-    const auto& col = q.getColumn(0);
-    return std::string(static_cast<const char*>(col.getBlob()), static_cast<std::size_t>(col.getBytes()));
+    return sql::bytes(q.getColumn(0));
   });
 }
 
@@ -62,17 +62,10 @@ CardHolder SqliteMemberCardStore::recordCardEvent(const std::string& memberNo, C
     h->cardIssued = true;
     SQLite::Statement up(s, "INSERT INTO member_cards (member_no, version, updated_at) VALUES (?, ?, ?)"
                             " ON CONFLICT(member_no) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at");
-    up.bind(1, memberNo);
-    up.bind(2, h->cardVersion);
-    up.bind(3, static_cast<int64_t>(audit.at));
+    SQLite::bind(up, memberNo, h->cardVersion, audit.at);
     up.exec();
     SQLite::Statement log(s, "INSERT INTO member_card_log (member_no, event, version, staff, reason, at) VALUES (?,?,?,?,?,?)");
-    log.bind(1, memberNo);
-    log.bind(2, cardEventName(event));
-    log.bind(3, h->cardVersion);
-    log.bind(4, staffCode);
-    log.bind(5, reason);
-    log.bind(6, static_cast<int64_t>(audit.at));
+    SQLite::bind(log, memberNo, cardEventName(event), h->cardVersion, staffCode, reason, audit.at);
     log.exec();
     AuditEntry a = audit;
     a.sections = "card_version=" + std::to_string(h->cardVersion);

@@ -8,6 +8,7 @@
 #include "storage/audit_store.h"
 #include "storage/catalog_store.h"
 #include "storage/sale_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
@@ -16,7 +17,7 @@ constexpr std::int64_t kYear = 365 * kDay;
 
 void ensureBalances(SQLite::Database& db, CustomerId id) {
   SQLite::Statement q(db, "INSERT OR IGNORE INTO member_balances (customer_id) VALUES (?)");
-  q.bind(1, static_cast<std::int64_t>(id));
+  q.bind(1, id);
   q.exec();
 }
 
@@ -47,7 +48,7 @@ std::optional<MemberAccount> loadAccount(SQLite::Database& db, CustomerId id, co
                       " COALESCE(b.arrears_since, 0), COALESCE(b.reminders, 0), COALESCE(b.override, 0)"
                       " FROM customers c LEFT JOIN memberships m ON m.customer_id = c.id"
                       " LEFT JOIN member_balances b ON b.customer_id = c.id WHERE c.id = ?");
-  q.bind(1, static_cast<std::int64_t>(id));
+  q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   MemberAccount a;
   a.customerId = id;
@@ -58,20 +59,20 @@ std::optional<MemberAccount> loadAccount(SQLite::Database& db, CustomerId id, co
   // A member: a member number on file, or an approved membership.
   a.member = (!q.getColumn(2).isNull() && !q.getColumn(2).getString().empty()) || !a.tierCode.empty();
   a.points = q.getColumn(4).getInt64();
-  a.svPrincipal = Money(q.getColumn(5).getInt64());
-  a.svBonus = Money(q.getColumn(6).getInt64());
-  a.arrears = Money(q.getColumn(7).getInt64());
-  a.arrearsLimit = q.getColumn(8).isNull() ? policy.defaultArrearsLimit : Money(q.getColumn(8).getInt64());
+  a.svPrincipal = sql::money(q.getColumn(5));
+  a.svBonus = sql::money(q.getColumn(6));
+  a.arrears = sql::money(q.getColumn(7));
+  a.arrearsLimit = q.getColumn(8).isNull() ? policy.defaultArrearsLimit : sql::money(q.getColumn(8));
   a.arrearsSuspended = arrearsSuspends(a.arrears, q.getColumn(10).getInt(), q.getColumn(9).getInt64(), now,
                                        policy.suspendAfterReminders, policy.suspendAfterDays);
   a.arrearsOverride = q.getColumn(11).getInt() != 0;
   SQLite::Statement p(db, "SELECT id, service_code, package_code, sessions_total, sessions_left, paid,"
                           " session_list_price, expires_at FROM customer_packages WHERE customer_id = ? ORDER BY id");
-  p.bind(1, static_cast<std::int64_t>(id));
+  p.bind(1, id);
   while (p.executeStep())
     a.packages.push_back({p.getColumn(0).getString(), p.getColumn(1).getString(), p.getColumn(2).getString(),
-                          p.getColumn(3).getInt(), p.getColumn(4).getInt(), Money(p.getColumn(5).getInt64()),
-                          Money(p.getColumn(6).getInt64()), p.getColumn(7).getInt64()});
+                          p.getColumn(3).getInt(), p.getColumn(4).getInt(), sql::money(p.getColumn(5)),
+                          sql::money(p.getColumn(6)), p.getColumn(7).getInt64()});
   return a;
 }
 
@@ -79,14 +80,13 @@ void refreshTier(SQLite::Database& db, CustomerId id, const std::vector<MemberTi
   if (tiers.empty()) return;
   SQLite::Statement member(db, "SELECT c.member_no IS NOT NULL OR m.tier_code IS NOT NULL, m.tier_code, m.period_end FROM customers c"
                                " LEFT JOIN memberships m ON m.customer_id = c.id WHERE c.id = ?");
-  member.bind(1, static_cast<std::int64_t>(id));
+  member.bind(1, id);
   if (!member.executeStep() || member.getColumn(0).getInt() == 0) return;
-  std::string current = member.getColumn(1).isNull() ? "" : member.getColumn(1).getString();
+  std::string current = sql::text(member.getColumn(1));
   Instant periodEnd = member.getColumn(2).isNull() ? 0 : member.getColumn(2).getInt64();
   SQLite::Statement q(db, "SELECT COALESCE(SUM(total), 0), COUNT(*) FILTER (WHERE kind = 'sale') FROM sales"
                           " WHERE customer_id = ? AND completed_at > ? AND kind IN ('sale', 'void', 'refund')");
-  q.bind(1, static_cast<std::int64_t>(id));
-  q.bind(2, static_cast<std::int64_t>(now - kYear));
+  SQLite::bind(q, id, now - kYear);
   q.executeStep();
   Money spend(q.getColumn(0).getInt64());
   int visits = q.getColumn(1).getInt();
@@ -96,11 +96,10 @@ void refreshTier(SQLite::Database& db, CustomerId id, const std::vector<MemberTi
   SQLite::Statement up(db, "INSERT INTO memberships (customer_id, tier_code, period_end, updated_at) VALUES (?,?,?,?)"
                            " ON CONFLICT(customer_id) DO UPDATE SET tier_code = excluded.tier_code,"
                            " period_end = excluded.period_end, updated_at = excluded.updated_at");
-  up.bind(1, static_cast<std::int64_t>(id));
-  up.bind(2, next.code);
+  SQLite::bind(up, id, next.code);
   // A new tier (or a new period) runs for a year from now.
-  up.bind(3, static_cast<std::int64_t>(next.code != current || ended ? now + kYear : periodEnd));
-  up.bind(4, static_cast<std::int64_t>(now));
+  up.bind(3, next.code != current || ended ? now + kYear : periodEnd);
+  up.bind(4, now);
   up.exec();
   if (next.code != current)
     appendAudit(db, auditOf(now, "", "member.tier_change", "customer", std::to_string(id), current + " -> " + next.code, "tier"));
@@ -111,17 +110,13 @@ void recordArrearsReminder(Database& db, CustomerId id, const std::string& staff
   db.write([&](SQLite::Database& s) {
     ensureBalances(s, id);
     SQLite::Statement a(s, "SELECT arrears FROM member_balances WHERE customer_id = ?");
-    a.bind(1, static_cast<std::int64_t>(id));
+    a.bind(1, id);
     if (!a.executeStep() || a.getColumn(0).getInt64() <= 0) throw DomainError("no_arrears", std::to_string(id));
     SQLite::Statement q(s, "INSERT INTO arrears_reminders (customer_id, at, staff, channel, note) VALUES (?,?,?,?,?)");
-    q.bind(1, static_cast<std::int64_t>(id));
-    q.bind(2, static_cast<std::int64_t>(now));
-    q.bind(3, staff);
-    q.bind(4, channel);
-    q.bind(5, note);
+    SQLite::bind(q, id, now, staff, channel, note);
     q.exec();
     SQLite::Statement u(s, "UPDATE member_balances SET reminders = reminders + 1 WHERE customer_id = ?");
-    u.bind(1, static_cast<std::int64_t>(id));
+    u.bind(1, id);
     u.exec();
     audited(s, now, staff, "arrears.reminded", id, channel + ": " + note,
             "{\"customer\":" + std::to_string(id) + ",\"channel\":\"" + channel + "\"}");
@@ -133,13 +128,10 @@ void overrideArrears(Database& db, CustomerId id, const std::string& staff, cons
   db.write([&](SQLite::Database& s) {
     ensureBalances(s, id);
     SQLite::Statement q(s, "INSERT INTO arrears_overrides (customer_id, at, staff, reason) VALUES (?,?,?,?)");
-    q.bind(1, static_cast<std::int64_t>(id));
-    q.bind(2, static_cast<std::int64_t>(now));
-    q.bind(3, staff);
-    q.bind(4, reason);
+    SQLite::bind(q, id, now, staff, reason);
     q.exec();
     SQLite::Statement u(s, "UPDATE member_balances SET override = 1 WHERE customer_id = ?");
-    u.bind(1, static_cast<std::int64_t>(id));
+    u.bind(1, id);
     u.exec();
     audited(s, now, staff, "arrears.overridden", id, reason, "{\"customer\":" + std::to_string(id) + "}");
   });
@@ -150,8 +142,7 @@ void setArrearsLimit(Database& db, CustomerId id, Money limit, const std::string
   db.write([&](SQLite::Database& s) {
     ensureBalances(s, id);
     SQLite::Statement u(s, "UPDATE member_balances SET arrears_limit = ? WHERE customer_id = ?");
-    u.bind(1, static_cast<std::int64_t>(limit.fen));
-    u.bind(2, static_cast<std::int64_t>(id));
+    SQLite::bind(u, limit.fen, id);
     u.exec();
     audited(s, now, staff, "arrears.limit_set", id, formatAmount(limit), "{\"customer\":" + std::to_string(id) + "}");
   });
@@ -175,17 +166,14 @@ MembershipApplication applyForMembership(Database& db, CustomerId id, const std:
   db.write([&](SQLite::Database& s) {
     SQLite::Statement known(s, "SELECT c.member_no IS NOT NULL OR m.customer_id IS NOT NULL FROM customers c"
                                " LEFT JOIN memberships m ON m.customer_id = c.id WHERE c.id = ?");
-    known.bind(1, static_cast<std::int64_t>(id));
+    known.bind(1, id);
     if (!known.executeStep()) throw DomainError("unknown_customer", std::to_string(id));
     if (known.getColumn(0).getInt()) throw DomainError("already_member", std::to_string(id));
     SQLite::Statement open(s, "SELECT id FROM membership_applications WHERE customer_id = ? AND status = 'pending'");
-    open.bind(1, static_cast<std::int64_t>(id));
+    open.bind(1, id);
     if (open.executeStep()) throw DomainError("application_pending", open.getColumn(0).getString());
     SQLite::Statement q(s, "INSERT INTO membership_applications (id, customer_id, applied_at, applied_by) VALUES (?,?,?,?)");
-    q.bind(1, a.id);
-    q.bind(2, static_cast<std::int64_t>(id));
-    q.bind(3, static_cast<std::int64_t>(now));
-    q.bind(4, staff);
+    SQLite::bind(q, a.id, id, now, staff);
     q.exec();
     appendAudit(s, auditOf(now, staff, "member.apply", "customer", std::to_string(id), "", "membership"));
     appendOutbox(s, {a.id, "member.applied", "{\"customer\":" + std::to_string(id) + "}", now});
@@ -205,20 +193,13 @@ MembershipApplication decideMembership(Database& db, const std::string& applicat
     a.decidedAt = now;
     a.note = reason;
     SQLite::Statement u(s, "UPDATE membership_applications SET status = ?, decided_by = ?, decided_at = ?, note = ? WHERE id = ?");
-    u.bind(1, a.status);
-    u.bind(2, staff);
-    u.bind(3, static_cast<std::int64_t>(now));
-    u.bind(4, reason);
-    u.bind(5, a.id);
+    SQLite::bind(u, a.status, staff, now, reason, a.id);
     u.exec();
     if (approve) {
       if (tiers.empty()) throw DomainError("no_member_tiers", "");
       SQLite::Statement m(s, "INSERT INTO memberships (customer_id, tier_code, period_end, updated_at) VALUES (?,?,?,?)"
                              " ON CONFLICT(customer_id) DO NOTHING");
-      m.bind(1, static_cast<std::int64_t>(a.customer));
-      m.bind(2, earnedTier(tiers, Money(), 0).code);
-      m.bind(3, static_cast<std::int64_t>(now + kYear));
-      m.bind(4, static_cast<std::int64_t>(now));
+      SQLite::bind(m, a.customer, earnedTier(tiers, Money(), 0).code, now + kYear, now);
       m.exec();
     }
     appendAudit(s, auditOf(now, staff, approve ? "member.approve" : "member.reject", "customer",
@@ -239,7 +220,7 @@ std::int64_t expirePoints(Database& db, Instant now) {
                            " -SUM(CASE WHEN delta < 0 THEN delta ELSE 0 END),"
                            " SUM(CASE WHEN kind = 'redeem_reversal' THEN delta ELSE 0 END)"
                            " FROM points_ledger GROUP BY customer_id");
-    q.bind(1, static_cast<std::int64_t>(now));
+    q.bind(1, now);
     std::vector<std::pair<std::int64_t, std::int64_t>> due;
     while (q.executeStep()) {
       // Redeemed points given back count as unspent again.
@@ -254,13 +235,10 @@ std::int64_t expirePoints(Database& db, Instant now) {
       n = std::min<std::int64_t>(n, b.getColumn(0).getInt64());
       if (n <= 0) continue;
       SQLite::Statement l(s, "INSERT INTO points_ledger (customer_id, sale_id, delta, kind, expires_at, at) VALUES (?, NULL, ?, 'expire', 0, ?)");
-      l.bind(1, id);
-      l.bind(2, static_cast<std::int64_t>(-n));
-      l.bind(3, static_cast<std::int64_t>(now));
+      SQLite::bind(l, id, -n, now);
       l.exec();
       SQLite::Statement u(s, "UPDATE member_balances SET points = points - ? WHERE customer_id = ?");
-      u.bind(1, static_cast<std::int64_t>(n));
-      u.bind(2, id);
+      SQLite::bind(u, n, id);
       u.exec();
       total += n;
     }
@@ -274,7 +252,7 @@ int applyTierPeriodEnds(Database& db, const std::vector<MemberTier>& tiers, Inst
   db.write([&](SQLite::Database& s) {
     std::vector<std::int64_t> ids;
     SQLite::Statement q(s, "SELECT customer_id FROM memberships WHERE period_end <= ?");
-    q.bind(1, static_cast<std::int64_t>(now));
+    q.bind(1, now);
     while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
     for (std::int64_t id : ids) {
       refreshTier(s, id, tiers, now);

@@ -1,5 +1,7 @@
 #include "storage/print_job_store.h"
 
+#include "storage/sql.h"
+
 namespace salon::storage {
 namespace {
 
@@ -9,14 +11,11 @@ PrintJob rowToJob(SQLite::Statement& q, bool withBytes) {
   j.kind = q.getColumn(1).getString();
   j.title = q.getColumn(2).getString();
   j.printer = q.getColumn(3).getString();
-  if (withBytes) {
-    const auto& col = q.getColumn(4);
-    j.bytes.assign(static_cast<const char*>(col.getBlob()), static_cast<std::size_t>(col.getBytes()));
-  }
+  if (withBytes) j.bytes = sql::bytes(q.getColumn(4));
   j.state = printJobStateFromName(q.getColumn(5).getString()).value_or(PrintJobState::Failed);
   j.reason = q.getColumn(6).getString();
   j.attempts = q.getColumn(7).getInt();
-  j.reprintOf = q.getColumn(8).isNull() ? "" : q.getColumn(8).getString();
+  j.reprintOf = sql::text(q.getColumn(8));
   j.createdAt = q.getColumn(9).getInt64();
   j.updatedAt = q.getColumn(10).getInt64();
   return j;
@@ -30,20 +29,8 @@ constexpr const char* kColumns =
 void SqlitePrintJobStore::saveJob(const PrintJob& j) {
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement q(s, std::string("INSERT INTO print_jobs (") + kColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    q.bind(1, j.id);
-    q.bind(2, j.kind);
-    q.bind(3, j.title);
-    q.bind(4, j.printer);
-    q.bind(5, j.bytes.data(), static_cast<int>(j.bytes.size()));
-    q.bind(6, printJobStateName(j.state));
-    q.bind(7, j.reason);
-    q.bind(8, j.attempts);
-    if (j.reprintOf.empty())
-      q.bind(9);
-    else
-      q.bind(9, j.reprintOf);
-    q.bind(10, static_cast<int64_t>(j.createdAt));
-    q.bind(11, static_cast<int64_t>(j.updatedAt));
+    sql::bind(q, j.id, j.kind, j.title, j.printer, sql::blob(j.bytes), printJobStateName(j.state), j.reason,
+              j.attempts, sql::orNull(j.reprintOf), j.createdAt, j.updatedAt);
     q.exec();
   });
 }
@@ -52,11 +39,7 @@ void SqlitePrintJobStore::updateJob(const std::string& id, PrintJobState state, 
                                     int attempts, Instant at) {
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement q(s, "UPDATE print_jobs SET state = ?, reason = ?, attempts = ?, updated_at = ? WHERE id = ?");
-    q.bind(1, printJobStateName(state));
-    q.bind(2, reason);
-    q.bind(3, attempts);
-    q.bind(4, static_cast<int64_t>(at));
-    q.bind(5, id);
+    SQLite::bind(q, printJobStateName(state), reason, attempts, at, id);
     q.exec();
   });
 }

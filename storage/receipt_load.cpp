@@ -32,7 +32,7 @@ std::optional<Receipt> loadReceipt(SQLite::Database& db, const std::string& sale
     n.packages = pairs(db, "SELECT code, name FROM catalog_items WHERE kind = 'package'");
     if (sale->customer) {
       SQLite::Statement q(db, "SELECT phone, ifnull(member_no, '') FROM customers WHERE id = ?");
-      q.bind(1, static_cast<std::int64_t>(*sale->customer));
+      q.bind(1, *sale->customer);
       if (q.executeStep()) {
         n.customerPhone = q.getColumn(0).getString();
         n.memberNo = q.getColumn(1).getString();

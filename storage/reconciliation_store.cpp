@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "storage/audit_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
@@ -38,7 +39,7 @@ std::vector<KioskTender> kioskTenders(Database& db, const std::string& month) {
     q.bind(1, month);
     while (q.executeStep())
       out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                     Money(q.getColumn(3).getInt64()), q.getColumn(4).getString()});
+                     sql::money(q.getColumn(3)), q.getColumn(4).getString()});
     return out;
   });
 }
@@ -50,7 +51,7 @@ std::vector<CashUp> cashUps(Database& db, const std::string& month) {
                                   " FROM business_days WHERE substr(date, 1, 7) = ? ORDER BY date");
     q.bind(1, month);
     while (q.executeStep())
-      out.push_back({q.getColumn(0).getString(), Money(q.getColumn(1).getInt64()), Money(q.getColumn(2).getInt64()),
+      out.push_back({q.getColumn(0).getString(), sql::money(q.getColumn(1)), sql::money(q.getColumn(2)),
                      q.getColumn(3).getInt() != 0});
     return out;
   });
@@ -60,26 +61,14 @@ void SqliteReconciliations::saveReconciliation(const Reconciliation& r, const Au
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement q(s, "INSERT INTO reconciliations (id, month, run_at, run_by, sources, totals, matched)"
                            " VALUES (?,?,?,?,?,?,?)");
-    q.bind(1, r.id);
-    q.bind(2, r.month);
-    q.bind(3, static_cast<LL>(r.runAt));
-    q.bind(4, r.runBy);
-    q.bind(5, sourcesJson(r.sources).dump());
-    q.bind(6, totalsJson(r.result.totals).dump());
-    q.bind(7, r.result.matched);
+    SQLite::bind(q, r.id, r.month, r.runAt, r.runBy, sourcesJson(r.sources).dump(),
+                 totalsJson(r.result.totals).dump(), r.result.matched);
     q.exec();
     SQLite::Statement i(s, "INSERT INTO reconciliation_items (recon_id, item_no, kind, tender, ref, sale_id, kiosk, statement)"
                            " VALUES (?,?,?,?,?,?,?,?)");
     for (const ReconciliationItem& d : r.result.differences) {
       i.reset();
-      i.bind(1, r.id);
-      i.bind(2, d.itemNo);
-      i.bind(3, d.kind);
-      i.bind(4, d.tender);
-      i.bind(5, d.ref);
-      i.bind(6, d.saleId);
-      i.bind(7, static_cast<LL>(d.kiosk.fen));
-      i.bind(8, static_cast<LL>(d.statement.fen));
+      SQLite::bind(i, r.id, d.itemNo, d.kind, d.tender, d.ref, d.saleId, d.kiosk.fen, d.statement.fen);
       i.exec();
     }
     appendAudit(s, audit);
@@ -107,7 +96,7 @@ std::optional<Reconciliation> SqliteReconciliations::reconciliation(const std::s
       r.result.totals.push_back(tt);
     }
     r.result.matched = q.getColumn(6).getInt();
-    r.signedBy = q.getColumn(7).isNull() ? "" : q.getColumn(7).getString();
+    r.signedBy = sql::text(q.getColumn(7));
     if (!q.getColumn(8).isNull()) r.signedAt = q.getColumn(8).getInt64();
     r.signNote = q.getColumn(9).getString();
     SQLite::Statement i(db_.sql(), "SELECT item_no, kind, tender, ref, sale_id, kiosk, statement, explanation,"
@@ -120,10 +109,10 @@ std::optional<Reconciliation> SqliteReconciliations::reconciliation(const std::s
       d.tender = i.getColumn(2).getString();
       d.ref = i.getColumn(3).getString();
       d.saleId = i.getColumn(4).getString();
-      d.kiosk = Money(i.getColumn(5).getInt64());
-      d.statement = Money(i.getColumn(6).getInt64());
+      d.kiosk = sql::money(i.getColumn(5));
+      d.statement = sql::money(i.getColumn(6));
       d.explanation = i.getColumn(7).getString();
-      d.explainedBy = i.getColumn(8).isNull() ? "" : i.getColumn(8).getString();
+      d.explainedBy = sql::text(i.getColumn(8));
       if (!i.getColumn(9).isNull()) d.explainedAt = i.getColumn(9).getInt64();
       r.result.differences.push_back(std::move(d));
     }
@@ -135,11 +124,7 @@ void SqliteReconciliations::saveExplanation(const std::string& id, const Reconci
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement q(s, "UPDATE reconciliation_items SET explanation = ?, explained_by = ?, explained_at = ?"
                            " WHERE recon_id = ? AND item_no = ?");
-    q.bind(1, item.explanation);
-    q.bind(2, item.explainedBy);
-    q.bind(3, static_cast<LL>(*item.explainedAt));
-    q.bind(4, id);
-    q.bind(5, item.itemNo);
+    SQLite::bind(q, item.explanation, item.explainedBy, *item.explainedAt, id, item.itemNo);
     if (q.exec() != 1) throw DomainError("not_found", "item " + std::to_string(item.itemNo));
     appendAudit(s, audit);
   });
@@ -150,10 +135,7 @@ void SqliteReconciliations::saveSignature(const Reconciliation& r, const AuditEn
     SQLite::Statement q(s, "UPDATE reconciliations SET signed_by = ?, signed_at = ?, sign_note = ? WHERE id = ?"
                            " AND signed_at IS NULL AND NOT EXISTS (SELECT 1 FROM reconciliation_items"
                            " WHERE recon_id = ?4 AND explained_at IS NULL)");
-    q.bind(1, r.signedBy);
-    q.bind(2, static_cast<LL>(*r.signedAt));
-    q.bind(3, r.signNote);
-    q.bind(4, r.id);
+    SQLite::bind(q, r.signedBy, *r.signedAt, r.signNote, r.id);
     if (q.exec() != 1) throw DomainError("stale_change", "reconciliation " + r.id);
     appendAudit(s, audit);
     appendOutbox(s, {audit.id, "finance.reconciliation_signed", json{{"reconciliation", r.id}}.dump(), *r.signedAt});

@@ -1,25 +1,13 @@
 #include "storage/record_keeping_store.h"
 
 #include "storage/audit_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
 
-// Binds optional values as NULL when absent.
-void bindOpt(SQLite::Statement& q, int i, const std::optional<Instant>& v) {
-  if (v) q.bind(i, static_cast<std::int64_t>(*v)); else q.bind(i);
-}
-void bindRef(SQLite::Statement& q, int i, const std::string& staff) {
-  if (staff.empty()) q.bind(i); else q.bind(i, staff);
-}
-std::optional<Instant> optAt(SQLite::Statement& q, const char* col) {
-  auto c = q.getColumn(col);
-  return c.isNull() ? std::nullopt : std::optional<Instant>(c.getInt64());
-}
-std::string text(SQLite::Statement& q, const char* col) {
-  auto c = q.getColumn(col);
-  return c.isNull() ? "" : c.getString();
-}
+std::optional<Instant> optAt(SQLite::Statement& q, const char* col) { return sql::optionalInt(q.getColumn(col)); }
+std::string text(SQLite::Statement& q, const char* col) { return sql::text(q.getColumn(col)); }
 
 ChangeRequest readChange(SQLite::Statement& q) {
   ChangeRequest r;
@@ -116,22 +104,19 @@ FileLoan readLoan(SQLite::Statement& q) {
 }
 
 template <class T, class Read>
-std::optional<T> one(Database& db, const char* sql, const std::string& id, Read read) {
-  return guarded([&]() -> std::optional<T> {
-    SQLite::Statement q(db.sql(), sql);
+std::optional<T> one(Database& db, const char* select, const std::string& id, Read read) {
+  return guarded([&] {
+    SQLite::Statement q(db.sql(), select);
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
-    return read(q);
+    return sql::firstRow(q, read);
   });
 }
 
 template <class T, class Read>
-std::vector<T> many(Database& db, const char* sql, Read read) {
+std::vector<T> many(Database& db, const char* select, Read read) {
   return guarded([&] {
-    std::vector<T> out;
-    SQLite::Statement q(db.sql(), sql);
-    while (q.executeStep()) out.push_back(read(q));
-    return out;
+    SQLite::Statement q(db.sql(), select);
+    return sql::rows(q, read);
   });
 }
 
@@ -156,22 +141,9 @@ void SqliteRecordKeeping::saveChangeRequest(const ChangeRequest& r, const AuditE
                         " customer_confirmed_at = excluded.customer_confirmed_at, state = excluded.state,"
                         " decided_by = excluded.decided_by, decided_at = excluded.decided_at,"
                         " decision_note = excluded.decision_note");
-    q.bind(1, r.id);
-    q.bind(2, static_cast<std::int64_t>(r.customer));
-    q.bind(3, r.field);
-    q.bind(4, r.oldValue);
-    q.bind(5, r.newValue);
-    q.bind(6, r.reason);
-    q.bind(7, r.requestedBy);
-    q.bind(8, r.byCustomer ? 1 : 0);
-    q.bind(9, static_cast<std::int64_t>(r.requestedAt));
-    bindOpt(q, 10, r.customerConfirmedAt);
-    q.bind(11, requestStateName(r.state));
-    bindRef(q, 12, r.decidedBy);
-    bindOpt(q, 13, r.decidedAt);
-    q.bind(14, r.decisionNote);
-    q.bind(15, r.correctsType);
-    q.bind(16, r.correctsId);
+    sql::bind(q, r.id, r.customer, r.field, r.oldValue, r.newValue, r.reason, r.requestedBy, r.byCustomer,
+              r.requestedAt, r.customerConfirmedAt, requestStateName(r.state), sql::orNull(r.decidedBy),
+              r.decidedAt, r.decisionNote, r.correctsType, r.correctsId);
     q.exec();
     if (apply) writer_(s, r);
     appendAudit(s, audit);
@@ -195,19 +167,8 @@ void SqliteRecordKeeping::saveDispute(const Dispute& d, const AuditEntry& audit)
                         " ON CONFLICT(id) DO UPDATE SET state = excluded.state, outcome = excluded.outcome,"
                         " correction_ref = excluded.correction_ref, closed_by = excluded.closed_by,"
                         " closed_at = excluded.closed_at");
-    q.bind(1, d.id);
-    q.bind(2, static_cast<std::int64_t>(d.customer));
-    q.bind(3, d.recordType);
-    q.bind(4, d.recordId);
-    q.bind(5, d.objection);
-    q.bind(6, d.openedBy);
-    q.bind(7, static_cast<std::int64_t>(d.openedAt));
-    q.bind(8, static_cast<std::int64_t>(d.dueAt));
-    q.bind(9, d.state);
-    q.bind(10, d.outcome);
-    q.bind(11, d.correctionRef);
-    bindRef(q, 12, d.closedBy);
-    bindOpt(q, 13, d.closedAt);
+    sql::bind(q, d.id, d.customer, d.recordType, d.recordId, d.objection, d.openedBy, d.openedAt, d.dueAt,
+              d.state, d.outcome, d.correctionRef, sql::orNull(d.closedBy), d.closedAt);
     q.exec();
     appendAudit(s, audit);
     appendOutbox(s, {audit.id, audit.action, "{\"dispute\":\"" + d.id + "\"}", audit.at});
@@ -231,21 +192,8 @@ void SqliteRecordKeeping::saveComplaint(const Complaint& c, const AuditEntry& au
                         " assigned_to = excluded.assigned_to, state = excluded.state, resolution = excluded.resolution,"
                         " cause = excluded.cause, resolved_at = excluded.resolved_at, feedback_at = excluded.feedback_at,"
                         " feedback_how = excluded.feedback_how, satisfaction = excluded.satisfaction");
-    q.bind(1, c.id);
-    q.bind(2, static_cast<std::int64_t>(c.customer));
-    q.bind(3, c.channel);
-    q.bind(4, c.description);
-    q.bind(5, c.openedBy);
-    q.bind(6, static_cast<std::int64_t>(c.openedAt));
-    q.bind(7, static_cast<std::int64_t>(c.dueAt));
-    q.bind(8, c.assignedTo);
-    q.bind(9, c.state);
-    q.bind(10, c.resolution);
-    q.bind(11, c.cause);
-    bindOpt(q, 12, c.resolvedAt);
-    bindOpt(q, 13, c.feedbackAt);
-    q.bind(14, c.feedbackHow);
-    q.bind(15, c.satisfaction);
+    sql::bind(q, c.id, c.customer, c.channel, c.description, c.openedBy, c.openedAt, c.dueAt, c.assignedTo,
+              c.state, c.resolution, c.cause, c.resolvedAt, c.feedbackAt, c.feedbackHow, c.satisfaction);
     q.exec();
     appendAudit(s, audit);
     appendOutbox(s, {audit.id, audit.action, "{\"complaint\":\"" + c.id + "\"}", audit.at});
@@ -262,15 +210,8 @@ void SqliteRecordKeeping::saveQueryRequest(const QueryRequest& r, const AuditEnt
                         "INSERT INTO query_requests (id, customer_id, requested_by, purpose, detail, requested_at, state,"
                         " decided_by, decided_at) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
                         " state = excluded.state, decided_by = excluded.decided_by, decided_at = excluded.decided_at");
-    q.bind(1, r.id);
-    q.bind(2, static_cast<std::int64_t>(r.customer));
-    q.bind(3, r.requestedBy);
-    q.bind(4, r.purpose);
-    q.bind(5, r.detail);
-    q.bind(6, static_cast<std::int64_t>(r.requestedAt));
-    q.bind(7, r.state);
-    bindRef(q, 8, r.decidedBy);
-    bindOpt(q, 9, r.decidedAt);
+    sql::bind(q, r.id, r.customer, r.requestedBy, r.purpose, r.detail, r.requestedAt, r.state,
+              sql::orNull(r.decidedBy), r.decidedAt);
     q.exec();
     appendAudit(s, audit);
   });
@@ -294,22 +235,9 @@ void SqliteRecordKeeping::saveFileLoan(const FileLoan& l, const AuditEntry& audi
                         " lent_by = excluded.lent_by, lent_at = excluded.lent_at, returned_at = excluded.returned_at,"
                         " checked_by = excluded.checked_by, complete = excluded.complete,"
                         " undamaged = excluded.undamaged, problem = excluded.problem");
-    q.bind(1, l.id);
-    q.bind(2, static_cast<std::int64_t>(l.customer));
-    q.bind(3, l.requestedBy);
-    q.bind(4, l.reason);
-    q.bind(5, formatDate(l.dueDate));
-    q.bind(6, static_cast<std::int64_t>(l.requestedAt));
-    q.bind(7, l.state);
-    bindRef(q, 8, l.approvedBy);
-    bindOpt(q, 9, l.approvedAt);
-    bindRef(q, 10, l.lentBy);
-    bindOpt(q, 11, l.lentAt);
-    bindOpt(q, 12, l.returnedAt);
-    bindRef(q, 13, l.checkedBy);
-    q.bind(14, l.complete ? 1 : 0);
-    q.bind(15, l.undamaged ? 1 : 0);
-    q.bind(16, l.problem);
+    sql::bind(q, l.id, l.customer, l.requestedBy, l.reason, formatDate(l.dueDate), l.requestedAt, l.state,
+              sql::orNull(l.approvedBy), l.approvedAt, sql::orNull(l.lentBy), l.lentAt, l.returnedAt,
+              sql::orNull(l.checkedBy), l.complete, l.undamaged, l.problem);
     q.exec();
     appendAudit(s, audit);
   });

@@ -6,18 +6,10 @@
 
 #include "storage/audit_store.h"
 #include "storage/customer_rows.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
-
-using LL = std::int64_t;
-
-std::optional<CustomerId> optCustomer(SQLite::Statement& q, int col) {
-  return q.getColumn(col).isNull() ? std::nullopt : std::optional<CustomerId>(q.getColumn(col).getInt64());
-}
-void bindCustomer(SQLite::Statement& q, int i, const std::optional<CustomerId>& c) {
-  if (c) q.bind(i, static_cast<LL>(*c)); else q.bind(i);
-}
 
 // Records later corrected: named by an upheld dispute or an approved change request.
 std::vector<Correction> corrections(SQLite::Database& db) {
@@ -36,10 +28,7 @@ void addConsumption(SQLite::Database& db, Instant from, Instant to, const Record
                           " LEFT JOIN staff st ON st.code = s.cashier"
                           " WHERE s.kind = 'sale' AND ((c.completed_at >= ? AND c.completed_at < ?)"
                           " OR (c.recorded_at >= ? AND c.recorded_at < ?))");
-  q.bind(1, static_cast<LL>(from - kDay));
-  q.bind(2, static_cast<LL>(to));
-  q.bind(3, static_cast<LL>(from));
-  q.bind(4, static_cast<LL>(to));
+  SQLite::bind(q, from - kDay, to, from, to);
   while (q.executeStep()) {
     std::string id = q.getColumn(0).getString();
     RecordedItem item{startDeadline(RecordingClock::Consumption, rules, q.getColumn(1).getInt64(), "sale", id,
@@ -65,8 +54,7 @@ void addCases(SQLite::Database& db, Instant from, Instant to, const RecordingRul
   SQLite::Statement d(db, "SELECT d.id, d.opened_at, d.closed_at, COALESCE(d.closed_by, ''), COALESCE(st.department, '')"
                           " FROM disputes d LEFT JOIN staff st ON st.code = d.closed_by"
                           " WHERE d.opened_at >= ? AND d.opened_at < ?");
-  d.bind(1, static_cast<LL>(from - 2 * kDay));
-  d.bind(2, static_cast<LL>(to));
+  SQLite::bind(d, from - 2 * kDay, to);
   while (d.executeStep()) {
     RecordedItem i{startDeadline(RecordingClock::Dispute, rules, d.getColumn(1).getInt64(), "dispute",
                                  d.getColumn(0).getString(), d.getColumn(3).getString(), d.getColumn(4).getString()),
@@ -77,8 +65,7 @@ void addCases(SQLite::Database& db, Instant from, Instant to, const RecordingRul
   SQLite::Statement c(db, "SELECT c.id, c.opened_at, c.due_at, c.resolved_at, c.assigned_to, COALESCE(st.department, '')"
                           " FROM complaints c LEFT JOIN staff st ON st.code = c.assigned_to"
                           " WHERE c.due_at >= ? AND c.opened_at < ?");
-  c.bind(1, static_cast<LL>(from));
-  c.bind(2, static_cast<LL>(to));
+  SQLite::bind(c, from, to);
   while (c.executeStep()) {
     RecordedItem i{startDeadline(RecordingClock::Complaint, rules, c.getColumn(1).getInt64(), "complaint",
                                  c.getColumn(0).getString(), c.getColumn(4).getString(), c.getColumn(5).getString()),
@@ -94,12 +81,7 @@ void addCases(SQLite::Database& db, Instant from, Instant to, const RecordingRul
 void SqliteServiceRecords::saveEnding(const ServiceEnding& e, const AuditEntry& audit) {
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement q(s, "INSERT INTO service_endings (id, customer_id, item, staff, ended_at, ended_by) VALUES (?,?,?,?,?,?)");
-    q.bind(1, e.id);
-    bindCustomer(q, 2, e.customer);
-    q.bind(3, e.item);
-    q.bind(4, e.staff);
-    q.bind(5, static_cast<LL>(e.endedAt));
-    q.bind(6, e.endedBy);
+    sql::bind(q, e.id, e.customer, e.item, e.staff, e.endedAt, e.endedBy);
     q.exec();
     appendAudit(s, audit);
     appendOutbox(s, {e.id, "service.finished", nlohmann::json{{"service", e.id}, {"staff", e.staff}}.dump(), e.endedAt});
@@ -111,10 +93,9 @@ std::vector<ServiceEnding> SqliteServiceRecords::endings(Instant from, Instant t
     std::vector<ServiceEnding> out;
     SQLite::Statement q(db_.sql(), "SELECT id, customer_id, item, staff, ended_at, ended_by FROM service_endings"
                                    " WHERE ended_at >= ? AND ended_at < ? ORDER BY ended_at, id");
-    q.bind(1, static_cast<LL>(from));
-    q.bind(2, static_cast<LL>(to));
+    SQLite::bind(q, from, to);
     while (q.executeStep())
-      out.push_back({q.getColumn(0).getString(), optCustomer(q, 1), q.getColumn(2).getString(),
+      out.push_back({q.getColumn(0).getString(), sql::optionalInt(q.getColumn(1)), q.getColumn(2).getString(),
                      q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getString()});
     return out;
   });
@@ -131,10 +112,9 @@ std::vector<SettledService> SqliteServiceRecords::settledServices(Instant from, 
                         " WHERE s.kind = 'sale' AND l.kind = 'service' AND s.completed_at >= ? AND s.completed_at < ?"
                         " AND NOT EXISTS (SELECT 1 FROM sales v WHERE v.reverses = s.id AND v.kind = 'void')"
                         " ORDER BY s.completed_at, s.id, l.line_no, ls.pos");
-    q.bind(1, static_cast<LL>(from));
-    q.bind(2, static_cast<LL>(to));
+    SQLite::bind(q, from, to);
     while (q.executeStep())
-      out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), optCustomer(q, 2), q.getColumn(3).getString(),
+      out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), sql::optionalInt(q.getColumn(2)), q.getColumn(3).getString(),
                      q.getColumn(4).getString(), q.getColumn(5).getInt64()});
     return out;
   });
@@ -144,8 +124,7 @@ std::map<std::string, Instant> SqliteServiceRecords::detailsRecorded(Instant fro
   return guarded([&] {
     std::map<std::string, Instant> out;
     SQLite::Statement q(db_.sql(), "SELECT service_id, recorded_at FROM service_details WHERE ended_at >= ? AND ended_at < ?");
-    q.bind(1, static_cast<LL>(from));
-    q.bind(2, static_cast<LL>(to));
+    SQLite::bind(q, from, to);
     while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
     return out;
   });
@@ -178,16 +157,8 @@ void SqliteServiceRecords::saveDetails(const ServiceDetails& d, const AuditEntry
     }
     SQLite::Statement q(s, "INSERT INTO service_details (service_id, customer_id, staff, item, ended_at, recorded_at,"
                            " duration_min, effect, feedback, visit_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
-    q.bind(1, d.serviceId);
-    bindCustomer(q, 2, d.customer);
-    q.bind(3, d.staff);
-    q.bind(4, d.item);
-    q.bind(5, static_cast<LL>(d.endedAt));
-    q.bind(6, static_cast<LL>(d.recordedAt));
-    q.bind(7, d.durationMinutes);
-    q.bind(8, d.effect);
-    q.bind(9, d.feedback);
-    if (visit) q.bind(10, static_cast<LL>(*visit)); else q.bind(10);
+    sql::bind(q, d.serviceId, d.customer, d.staff, d.item, d.endedAt, d.recordedAt, d.durationMinutes, d.effect,
+              d.feedback, visit);
     q.exec();
     appendAudit(s, audit);
     appendOutbox(s, {audit.id, "service.recorded", nlohmann::json{{"service", d.serviceId}}.dump(), d.recordedAt});

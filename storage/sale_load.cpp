@@ -1,6 +1,7 @@
 // Reading a stored entry back, with everything a receipt shows.
 #include "app/core/error.h"
 #include "storage/sale_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
@@ -17,15 +18,15 @@ void readLines(SQLite::Database& db, Sale& s) {
     l.category = q.getColumn(3).getString();
     l.kind = itemKindFromName(q.getColumn(4).getString()).value_or(ItemKind::Service);
     l.qty = q.getColumn(5).getInt();
-    l.unitPrice = Money(q.getColumn(6).getInt64());
-    l.totals.gross = Money(q.getColumn(7).getInt64());
+    l.unitPrice = sql::money(q.getColumn(6));
+    l.totals.gross = sql::money(q.getColumn(7));
     std::string b = q.getColumn(8).getString();
     for (Benefit k : {Benefit::Promotion, Benefit::Tier, Benefit::Birthday})
       if (b == benefitName(k)) l.totals.benefit = k;
-    l.totals.benefitAmount = Money(q.getColumn(9).getInt64());
-    l.totals.manualDiscount = Money(q.getColumn(10).getInt64());
-    l.totals.adjustment = Money(q.getColumn(11).getInt64());
-    l.totals.net = Money(q.getColumn(12).getInt64());
+    l.totals.benefitAmount = sql::money(q.getColumn(9));
+    l.totals.manualDiscount = sql::money(q.getColumn(10));
+    l.totals.adjustment = sql::money(q.getColumn(11));
+    l.totals.net = sql::money(q.getColumn(12));
     l.reversesLine = q.getColumn(13).getInt();
     s.lines.push_back(std::move(l));
     s.totals.lines.push_back(s.lines.back().totals);
@@ -44,11 +45,11 @@ void readTenders(SQLite::Database& db, Sale& s) {
   while (q.executeStep()) {
     SaleTender t;
     t.type = tenderFromName(q.getColumn(0).getString()).value_or(TenderType::Cash);
-    t.amount = Money(q.getColumn(1).getInt64());
-    t.handed = Money(q.getColumn(2).getInt64());
+    t.amount = sql::money(q.getColumn(1));
+    t.handed = sql::money(q.getColumn(2));
     t.ref = q.getColumn(3).getString();
-    t.principal = Money(q.getColumn(4).getInt64());
-    t.bonus = Money(q.getColumn(5).getInt64());
+    t.principal = sql::money(q.getColumn(4));
+    t.bonus = sql::money(q.getColumn(5));
     t.points = q.getColumn(6).getInt64();
     t.packageId = q.getColumn(7).getString();
     t.sessions = q.getColumn(8).getInt();
@@ -65,7 +66,7 @@ void readMovements(SQLite::Database& db, Sale& s) {
   SQLite::Statement v(db, "SELECT principal_delta, bonus_delta, kind FROM stored_value_ledger WHERE sale_id = ? ORDER BY id");
   v.bind(1, s.id);
   while (v.executeStep())
-    s.storedValue.push_back({Money(v.getColumn(0).getInt64()), Money(v.getColumn(1).getInt64()), v.getColumn(2).getString()});
+    s.storedValue.push_back({sql::money(v.getColumn(0)), sql::money(v.getColumn(1)), v.getColumn(2).getString()});
   SQLite::Statement k(db, "SELECT package_id, delta, kind FROM package_ledger WHERE sale_id = ? ORDER BY id");
   k.bind(1, s.id);
   while (k.executeStep()) s.packageMoves.push_back({k.getColumn(0).getString(), k.getColumn(1).getInt(), k.getColumn(2).getString()});
@@ -74,7 +75,7 @@ void readMovements(SQLite::Database& db, Sale& s) {
   while (st.executeStep()) s.stock.push_back({st.getColumn(0).getString(), st.getColumn(1).getInt()});
   SQLite::Statement a(db, "SELECT delta, kind FROM arrears_ledger WHERE sale_id = ? ORDER BY id");
   a.bind(1, s.id);
-  while (a.executeStep()) s.arrears.push_back({Money(a.getColumn(0).getInt64()), a.getColumn(1).getString()});
+  while (a.executeStep()) s.arrears.push_back({sql::money(a.getColumn(0)), a.getColumn(1).getString()});
 }
 
 // Packages this entry touched, with the sessions left right after it.
@@ -88,8 +89,8 @@ void readPackages(SQLite::Database& db, Sale& s) {
   q.bind(1, s.id);
   while (q.executeStep()) {
     CustomerPackage p{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                      q.getColumn(3).getInt(), q.getColumn(8).getInt(), Money(q.getColumn(4).getInt64()),
-                      Money(q.getColumn(5).getInt64()), q.getColumn(6).getInt64()};
+                      q.getColumn(3).getInt(), q.getColumn(8).getInt(), sql::money(q.getColumn(4)),
+                      sql::money(q.getColumn(5)), q.getColumn(6).getInt64()};
     if (q.getColumn(7).getInt()) {
       CustomerPackage bought = p;
       bought.sessionsLeft = bought.sessionsTotal;
@@ -106,7 +107,7 @@ Sale readHeader(SQLite::Statement& q) {
   std::string kind = q.getColumn(i++).getString();
   for (SaleKind k : {SaleKind::Sale, SaleKind::Void, SaleKind::Refund, SaleKind::ArrearsSettlement})
     if (kind == saleKindName(k)) s.kind = k;
-  s.reverses = q.getColumn(i).isNull() ? "" : q.getColumn(i).getString();
+  s.reverses = sql::text(q.getColumn(i));
   ++i;
   s.businessDay = q.getColumn(i++).getString();
   s.completedAt = q.getColumn(i++).getInt64();
@@ -118,15 +119,15 @@ Sale readHeader(SQLite::Statement& q) {
   s.tierCode = q.getColumn(i++).getString();
   s.birthday = q.getColumn(i++).getInt() != 0;
   CartTotals& t = s.totals;
-  for (Money* m : {&t.gross, &t.benefits, &t.lineDiscounts, &t.orderDiscount, &t.subtotal, &t.tax}) *m = Money(q.getColumn(i++).getInt64());
+  for (Money* m : {&t.gross, &t.benefits, &t.lineDiscounts, &t.orderDiscount, &t.subtotal, &t.tax}) *m = sql::money(q.getColumn(i++));
   t.taxInclusive = q.getColumn(i++).getInt() != 0;
-  for (Money* m : {&t.rounding, &t.total, &s.change}) *m = Money(q.getColumn(i++).getInt64());
+  for (Money* m : {&t.rounding, &t.total, &s.change}) *m = sql::money(q.getColumn(i++));
   s.pointsEarned = q.getColumn(i++).getInt64();
   s.reason = q.getColumn(i++).getString();
   s.approvedBy = q.getColumn(i++).getString();
   s.fingerprint = q.getColumn(i++).getString();
   s.pointsAfter = q.getColumn(i++).getInt64();
-  for (Money* m : {&s.svPrincipalAfter, &s.svBonusAfter, &s.arrearsAfter}) *m = Money(q.getColumn(i++).getInt64());
+  for (Money* m : {&s.svPrincipalAfter, &s.svBonusAfter, &s.arrearsAfter}) *m = sql::money(q.getColumn(i++));
   return s;
 }
 

@@ -9,27 +9,18 @@
 #include "storage/audit_store.h"
 #include "storage/member_store.h"
 #include "storage/sale_json.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
 
 using LL = std::int64_t;
 
-void bindOne(SQLite::Statement& q, int i, const std::string& v) { q.bind(i, v); }
-void bindOne(SQLite::Statement& q, int i, const char* v) { q.bind(i, v); }
-void bindOne(SQLite::Statement& q, int i, LL v) { q.bind(i, v); }
-void bindOne(SQLite::Statement& q, int i, int v) { q.bind(i, v); }
-void bindOne(SQLite::Statement& q, int i, Money v) { q.bind(i, static_cast<LL>(v.fen)); }
-void bindOne(SQLite::Statement& q, int i, const std::optional<CustomerId>& v) {
-  if (v) q.bind(i, static_cast<LL>(*v)); else q.bind(i);
-}
-
-// Binds each argument in order and runs the statement.
+// Binds each argument in order (sql::bind) and runs the statement.
 template <class... A>
-void run(SQLite::Database& db, const char* sql, const A&... args) {
-  SQLite::Statement q(db, sql);
-  int i = 0;
-  (bindOne(q, ++i, args), ...);
+void run(SQLite::Database& db, const char* statement, const A&... args) {
+  SQLite::Statement q(db, statement);
+  sql::bind(q, args...);
   q.exec();
 }
 
@@ -66,11 +57,11 @@ void checkStaff(SQLite::Database& db, const Sale& sale) {
 
 void applyMovements(SQLite::Database& db, const Sale& s) {
   const LL at = s.recordedAt;
-  if (s.customer) run(db, "INSERT OR IGNORE INTO member_balances (customer_id) VALUES (?)", static_cast<LL>(*s.customer));
+  if (s.customer) run(db, "INSERT OR IGNORE INTO member_balances (customer_id) VALUES (?)", *s.customer);
   for (const auto& p : s.points) {
     run(db, "INSERT INTO points_ledger (customer_id, sale_id, delta, kind, expires_at, at) VALUES (?,?,?,?,?,?)",
-        s.customer, s.id, static_cast<LL>(p.delta), p.kind, static_cast<LL>(p.expiresAt), at);
-    run(db, "UPDATE member_balances SET points = points + ? WHERE customer_id = ?", static_cast<LL>(p.delta), s.customer);
+        s.customer, s.id, p.delta, p.kind, p.expiresAt, at);
+    run(db, "UPDATE member_balances SET points = points + ? WHERE customer_id = ?", p.delta, s.customer);
   }
   for (const auto& m : s.storedValue) {
     run(db, "INSERT INTO stored_value_ledger (customer_id, sale_id, principal_delta, bonus_delta, kind, at) VALUES (?,?,?,?,?,?)",
@@ -82,7 +73,7 @@ void applyMovements(SQLite::Database& db, const Sale& s) {
     run(db, "INSERT INTO customer_packages (id, customer_id, sale_id, package_code, service_code, sessions_total,"
             " sessions_left, paid, session_list_price, expires_at) VALUES (?,?,?,?,?,?,0,?,?,?)",
         p.id, s.customer, s.id, p.packageCode, p.serviceCode, p.sessionsTotal, p.paid, p.sessionListPrice,
-        static_cast<LL>(p.expiresAt));
+        p.expiresAt);
   for (const auto& m : s.packageMoves) {
     run(db, "INSERT INTO package_ledger (package_id, sale_id, delta, kind, at) VALUES (?,?,?,?,?)", m.packageId, s.id,
         m.sessions, m.kind, at);
@@ -106,7 +97,7 @@ void applyMovements(SQLite::Database& db, const Sale& s) {
 void checkBalances(SQLite::Database& db, const Sale& s) {
   if (!s.customer) return;
   SQLite::Statement q(db, "SELECT points, sv_principal, sv_bonus, arrears FROM member_balances WHERE customer_id = ?");
-  q.bind(1, static_cast<LL>(*s.customer));
+  q.bind(1, *s.customer);
   if (!q.executeStep()) throw DomainError("balance_mismatch", s.id);
   if (q.getColumn(0).getInt64() != s.pointsAfter || q.getColumn(1).getInt64() != s.svPrincipalAfter.fen ||
       q.getColumn(2).getInt64() != s.svBonusAfter.fen || q.getColumn(3).getInt64() != s.arrearsAfter.fen)
@@ -122,26 +113,26 @@ void insertHeader(SQLite::Database& db, const Sale& s) {
                       " points_after, sv_principal_after, sv_bonus_after, arrears_after)"
                       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   int i = 0;
-  bindOne(q, ++i, s.id);
-  bindOne(q, ++i, saleKindName(s.kind));
-  if (s.reverses.empty()) q.bind(++i); else bindOne(q, ++i, s.reverses);
-  bindOne(q, ++i, s.businessDay);
-  bindOne(q, ++i, static_cast<LL>(s.completedAt));
-  bindOne(q, ++i, static_cast<LL>(s.recordedAt));
-  bindOne(q, ++i, s.cashier);
-  bindOne(q, ++i, s.customer);
-  bindOne(q, ++i, s.customerName);
-  bindOne(q, ++i, s.tierCode);
-  bindOne(q, ++i, s.birthday ? 1 : 0);
-  for (Money m : {t.gross, t.benefits, t.lineDiscounts, t.orderDiscount, t.subtotal, t.tax}) bindOne(q, ++i, m);
-  bindOne(q, ++i, t.taxInclusive ? 1 : 0);
-  for (Money m : {t.rounding, t.total, s.change}) bindOne(q, ++i, m);
-  bindOne(q, ++i, static_cast<LL>(s.pointsEarned));
-  bindOne(q, ++i, s.reason);
-  bindOne(q, ++i, s.approvedBy);
-  bindOne(q, ++i, s.fingerprint);
-  bindOne(q, ++i, static_cast<LL>(s.pointsAfter));
-  for (Money m : {s.svPrincipalAfter, s.svBonusAfter, s.arrearsAfter}) bindOne(q, ++i, m);
+  sql::bindAt(q, ++i, s.id);
+  sql::bindAt(q, ++i, saleKindName(s.kind));
+  sql::bindAt(q, ++i, sql::orNull(s.reverses));
+  sql::bindAt(q, ++i, s.businessDay);
+  sql::bindAt(q, ++i, s.completedAt);
+  sql::bindAt(q, ++i, s.recordedAt);
+  sql::bindAt(q, ++i, s.cashier);
+  sql::bindAt(q, ++i, s.customer);
+  sql::bindAt(q, ++i, s.customerName);
+  sql::bindAt(q, ++i, s.tierCode);
+  sql::bindAt(q, ++i, s.birthday ? 1 : 0);
+  for (Money m : {t.gross, t.benefits, t.lineDiscounts, t.orderDiscount, t.subtotal, t.tax}) sql::bindAt(q, ++i, m);
+  sql::bindAt(q, ++i, t.taxInclusive ? 1 : 0);
+  for (Money m : {t.rounding, t.total, s.change}) sql::bindAt(q, ++i, m);
+  sql::bindAt(q, ++i, s.pointsEarned);
+  sql::bindAt(q, ++i, s.reason);
+  sql::bindAt(q, ++i, s.approvedBy);
+  sql::bindAt(q, ++i, s.fingerprint);
+  sql::bindAt(q, ++i, s.pointsAfter);
+  for (Money m : {s.svPrincipalAfter, s.svBonusAfter, s.arrearsAfter}) sql::bindAt(q, ++i, m);
   q.exec();
 }
 
@@ -161,7 +152,7 @@ void insertLinesAndTenders(SQLite::Database& db, const Sale& s) {
   for (const auto& t : s.tenders)
     run(db, "INSERT INTO sale_tenders (sale_id, seq, type, amount, handed, ref, principal, bonus, points, package_id,"
             " sessions, line_no, reverses_tender) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        s.id, ++seq, tenderName(t.type), t.amount, t.handed, t.ref, t.principal, t.bonus, static_cast<LL>(t.points),
+        s.id, ++seq, tenderName(t.type), t.amount, t.handed, t.ref, t.principal, t.bonus, t.points,
         t.packageId, t.sessions, t.lineNo, t.reversesTender);
   for (const auto& sh : staffShares(s)) {
     run(db, "INSERT INTO staff_performance (sale_id, business_day, staff, category, performance, service) VALUES (?,?,?,?,?,?)",
@@ -180,7 +171,7 @@ void insertConsumption(SQLite::Database& db, const Sale& s) {
     payment += (payment.empty() ? "" : ", ") + std::string(tenderName(t.type)) + " " + formatAmount(t.amount);
   run(db, "INSERT INTO consumption_records (sale_id, customer_id, completed_at, recorded_at, items, amount, payment)"
           " VALUES (?,?,?,?,?,?,?)",
-      s.id, s.customer, static_cast<LL>(s.completedAt), static_cast<LL>(s.recordedAt), items, s.totals.total, payment);
+      s.id, s.customer, s.completedAt, s.recordedAt, items, s.totals.total, payment);
 }
 
 }  // namespace

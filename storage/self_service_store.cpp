@@ -4,6 +4,7 @@
 #include "app/core/staff.h"
 #include "storage/customer_store.h"
 #include "storage/sale_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 
@@ -21,8 +22,7 @@ int selfServiceFailures(Database& db, const std::string& fileNo, Instant since) 
   return guarded([&] {
     SQLite::Statement q(db.sql(), "SELECT count(*) FROM audit_log WHERE action = 'customer.self_identify_failed'"
                                   " AND record_type = 'customer' AND record_id = ? AND at >= ?");
-    q.bind(1, fileNo);
-    q.bind(2, static_cast<std::int64_t>(since));
+    SQLite::bind(q, fileNo, since);
     q.executeStep();
     return q.getColumn(0).getInt();
   });
@@ -38,9 +38,7 @@ std::vector<FileView> fileViews(Database& db, const CustomerSummary& c, int limi
                         " AND a.action IN ('customer.view', 'customer.exported', 'customer.self_view')"
                         " AND (a.record_id = ?1 OR a.record_id = ?2 OR ',' || a.record_id || ',' LIKE '%,' || ?1 || ',%')"
                         " ORDER BY a.seq DESC LIMIT ?3");
-    q.bind(1, c.fileNo);
-    q.bind(2, std::to_string(c.id));
-    q.bind(3, limit);
+    SQLite::bind(q, c.fileNo, std::to_string(c.id), limit);
     while (q.executeStep())
       out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                      q.getColumn(3).getString(), q.getColumn(4).getString()});
@@ -55,9 +53,7 @@ Statement consumptionStatement(Database& db, const CustomerSummary& c, Instant f
     std::vector<std::string> ids;
     SQLite::Statement q(db.sql(), "SELECT id FROM sales WHERE customer_id = ? AND completed_at >= ? AND completed_at < ?"
                                   " ORDER BY completed_at, recorded_at");
-    q.bind(1, static_cast<std::int64_t>(c.id));
-    q.bind(2, static_cast<std::int64_t>(from));
-    q.bind(3, static_cast<std::int64_t>(to));
+    SQLite::bind(q, c.id, from, to);
     while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
     for (const std::string& id : ids) {
       auto sale = loadSale(db.sql(), id);

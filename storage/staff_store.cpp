@@ -1,6 +1,7 @@
 #include "storage/staff_store.h"
 
 #include "storage/audit_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
@@ -35,9 +36,7 @@ void SqliteStaffStore::recordPinAttempt(const std::string& code, int failedPins,
                                         const AuditEntry& audit) {
   db_.write([&](SQLite::Database& db) {
     SQLite::Statement up(db, "UPDATE staff SET failed_pins = ?, locked_until = ? WHERE code = ?");
-    up.bind(1, failedPins);
-    up.bind(2, static_cast<std::int64_t>(lockedUntil));
-    up.bind(3, code);
+    SQLite::bind(up, failedPins, lockedUntil, code);
     up.exec();
     appendAudit(db, audit);
   });
@@ -48,13 +47,7 @@ void SqliteStaffStore::addStaff(const Staff& s, const std::string& pinHash, Inst
   db_.write([&](SQLite::Database& db) {
     SQLite::Statement ins(db, "INSERT INTO staff (code, name, role, department, pin_hash, active, created_at)"
                               " VALUES (?,?,?,?,?,?,?)");
-    ins.bind(1, s.code);
-    ins.bind(2, s.name);
-    ins.bind(3, roleName(s.role));
-    ins.bind(4, s.department);
-    ins.bind(5, pinHash);
-    ins.bind(6, s.active ? 1 : 0);
-    ins.bind(7, static_cast<std::int64_t>(at));
+    SQLite::bind(ins, s.code, s.name, roleName(s.role), s.department, pinHash, s.active, at);
     ins.exec();
     appendAudit(db, audit);
   });

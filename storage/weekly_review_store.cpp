@@ -8,6 +8,7 @@
 #include "storage/catalog_store.h"
 #include "storage/file_review_store.h"
 #include "storage/recording_store.h"
+#include "storage/sql.h"
 
 namespace salon::storage {
 namespace {
@@ -82,10 +83,10 @@ void tiers(SQLite::Database& db, Instant now, std::vector<ReviewFinding>& out) {
                           " (SELECT COUNT(*) FROM sales s WHERE s.customer_id = c.id AND s.completed_at > ?1 AND s.kind = 'sale')"
                           " FROM customers c LEFT JOIN memberships m ON m.customer_id = c.id"
                           " WHERE c.member_no IS NOT NULL ORDER BY c.id");
-  q.bind(1, static_cast<LL>(now - kYear));
+  q.bind(1, now - kYear);
   while (q.executeStep()) {
     LL end = q.getColumn(2).getInt64();
-    MemberStanding m{q.getColumn(0).getString(), q.getColumn(1).getString(), Money(q.getColumn(3).getInt64()),
+    MemberStanding m{q.getColumn(0).getString(), q.getColumn(1).getString(), sql::money(q.getColumn(3)),
                      q.getColumn(4).getInt(), end != 0 && now >= end};
     if (auto f = tierMismatch(m, all)) out.push_back(*f);
   }
@@ -124,21 +125,14 @@ std::vector<ReviewFinding> weeklyFindings(Database& db, Instant now, const Recor
 void SqliteWeeklyReviews::saveReview(const WeeklyReview& r, const AuditEntry& audit) {
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement q(s, "INSERT INTO weekly_reviews (id, week, run_at, run_by) VALUES (?,?,?,?)");
-    q.bind(1, r.id);
-    q.bind(2, r.week);
-    q.bind(3, static_cast<LL>(r.runAt));
-    q.bind(4, r.runBy);
+    SQLite::bind(q, r.id, r.week, r.runAt, r.runBy);
     q.exec();
     SQLite::Statement i(s, "INSERT INTO weekly_review_items (review_id, item_no, check_code, record_type, record_id, detail)"
                            " VALUES (?,?,?,?,?,?)");
     for (const WeeklyReviewItem& item : r.items) {
       i.reset();
-      i.bind(1, r.id);
-      i.bind(2, item.itemNo);
-      i.bind(3, item.finding.check);
-      i.bind(4, item.finding.recordType);
-      i.bind(5, item.finding.recordId);
-      i.bind(6, item.finding.detail);
+      SQLite::bind(i, r.id, item.itemNo, item.finding.check, item.finding.recordType, item.finding.recordId,
+                   item.finding.detail);
       i.exec();
     }
     appendAudit(s, audit);
@@ -157,7 +151,7 @@ std::optional<WeeklyReview> SqliteWeeklyReviews::review(const std::string& id) {
     r.week = q.getColumn(1).getString();
     r.runAt = q.getColumn(2).getInt64();
     r.runBy = q.getColumn(3).getString();
-    r.signedBy = q.getColumn(4).isNull() ? "" : q.getColumn(4).getString();
+    r.signedBy = sql::text(q.getColumn(4));
     if (!q.getColumn(5).isNull()) r.signedAt = q.getColumn(5).getInt64();
     r.signNote = q.getColumn(6).getString();
     SQLite::Statement i(db_.sql(), "SELECT item_no, check_code, record_type, record_id, detail, done_by, done_at, done_note"
@@ -168,7 +162,7 @@ std::optional<WeeklyReview> SqliteWeeklyReviews::review(const std::string& id) {
       item.itemNo = i.getColumn(0).getInt();
       item.finding = {i.getColumn(1).getString(), i.getColumn(2).getString(), i.getColumn(3).getString(),
                       i.getColumn(4).getString()};
-      item.doneBy = i.getColumn(5).isNull() ? "" : i.getColumn(5).getString();
+      item.doneBy = sql::text(i.getColumn(5));
       if (!i.getColumn(6).isNull()) item.doneAt = i.getColumn(6).getInt64();
       item.doneNote = i.getColumn(7).getString();
       r.items.push_back(std::move(item));
@@ -195,11 +189,7 @@ void SqliteWeeklyReviews::saveItem(const std::string& reviewId, const WeeklyRevi
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement q(s, "UPDATE weekly_review_items SET done_by = ?, done_at = ?, done_note = ?"
                            " WHERE review_id = ? AND item_no = ?");
-    q.bind(1, item.doneBy);
-    q.bind(2, static_cast<LL>(*item.doneAt));
-    q.bind(3, item.doneNote);
-    q.bind(4, reviewId);
-    q.bind(5, item.itemNo);
+    SQLite::bind(q, item.doneBy, *item.doneAt, item.doneNote, reviewId, item.itemNo);
     if (q.exec() != 1) throw DomainError("not_found", "item " + std::to_string(item.itemNo));
     appendAudit(s, audit);
   });
@@ -211,10 +201,7 @@ void SqliteWeeklyReviews::saveSignature(const WeeklyReview& r, const AuditEntry&
     SQLite::Statement q(s, "UPDATE weekly_reviews SET signed_by = ?, signed_at = ?, sign_note = ? WHERE id = ?"
                            " AND signed_at IS NULL AND NOT EXISTS (SELECT 1 FROM weekly_review_items"
                            " WHERE review_id = ?4 AND done_at IS NULL)");
-    q.bind(1, r.signedBy);
-    q.bind(2, static_cast<LL>(*r.signedAt));
-    q.bind(3, r.signNote);
-    q.bind(4, r.id);
+    SQLite::bind(q, r.signedBy, *r.signedAt, r.signNote, r.id);
     if (q.exec() != 1) throw DomainError("stale_change", "review " + r.id);
     appendAudit(s, audit);
     appendOutbox(s, {audit.id, "review.weekly_signed", nlohmann::json{{"review", r.id}}.dump(), *r.signedAt});

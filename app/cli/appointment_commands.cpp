@@ -11,6 +11,7 @@
 #include "app/core/customer_files.h"
 #include "app/core/day_view.h"
 #include "app/core/error.h"
+#include "app/core/text_rules.h"
 #include "storage/appointment_store.h"
 #include "storage/boarding_store.h"
 #include "storage/care_store.h"
@@ -34,20 +35,6 @@ struct Args {
 std::string setting(Session& s, const std::string& key, const std::string& fallback = "") {
   auto v = storage::guarded([&] { return storage::readSetting(s.db->sql(), key); });
   return v ? *v : fallback;
-}
-
-std::vector<std::string> splitList(const std::string& text) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : text + ",") {
-    if (c == ',') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else if (c != ' ') {
-      cur += c;
-    }
-  }
-  return out;
 }
 
 struct Book {
@@ -144,7 +131,7 @@ int runBook(const Invocation& inv, const Args& a) {
   r.id = str(p, "id");
   if (r.id.empty()) throw DomainError("bad_input", "id (a UUID made by the caller)");
   r.customer = who.id;
-  r.isMember = storage::hasPriorityBooking(s.db->sql(), who.id, splitList(setting(s, "appointments.priority_tiers")));
+  r.isMember = storage::hasPriorityBooking(s.db->sql(), who.id, codeList(setting(s, "appointments.priority_tiers")));
   if (p.contains("pet") && !p["pet"].is_null()) {
     if (!p["pet"].is_number_integer()) throw DomainError("bad_input", "pet: the pet's id");
     r.pet = p["pet"].get<std::int64_t>();
@@ -208,7 +195,7 @@ int runMove(const Invocation& inv, const Args& a) {
   }
   auto current = b->store.appointment(a.id);
   bool member = current && storage::hasPriorityBooking(s.db->sql(), current->customer,
-                                                       splitList(setting(s, "appointments.priority_tiers")));
+                                                       codeList(setting(s, "appointments.priority_tiers")));
   Appointment moved = b->appointments.move(s.me, a.id, start, a.member, member);
   printList(appointmentJson(moved, s.zone), a.json, {"id", "start", "end", "staff"});
   return 0;

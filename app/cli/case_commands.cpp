@@ -2,7 +2,6 @@
 // disputes open|resolve|list: 投诉 and 异议 with their deadlines; an upheld
 // dispute about a sale is corrected by a refund linked to it.
 #include <iostream>
-#include <sstream>
 
 #include "app/cli/checkout_cli.h"
 #include "app/cli/records_cli.h"
@@ -82,26 +81,13 @@ int complaint(const Invocation& inv, const RecordsArgs& a, const std::string& ve
   return 0;
 }
 
-std::vector<std::pair<int, int>> refundLines(const std::string& text) {
-  std::vector<std::pair<int, int>> out;
-  std::stringstream ss(text);
-  std::string part;
-  while (std::getline(ss, part, ',')) {
-    int no = 0, qty = 0;
-    if (std::sscanf(part.c_str(), "%d:%d", &no, &qty) != 2 || no <= 0 || qty <= 0)
-      throw DomainError("bad_input", "--lines " + part + " (LINE:QTY)");
-    out.push_back({no, qty});
-  }
-  return out;
-}
-
 // The reversing entry of an upheld dispute: a refund of the disputed sale, or
 // the approved change request that corrected a file.
 std::string correctionOf(RecordsRoom& room, const RecordsArgs& a, const Dispute& d) {
   if (d.recordType == "sale") {
     Staff mgr = approvingManager(*room.db, room.clock, a.manager, Action::RefundSale, room.me.code);
     auto setup = storage::loadCheckoutSetup(room.db->sql());
-    return storage::refundForDispute(*room.db, setup, d, refundLines(a.lines), mgr.code, room.me, room.clock.now());
+    return storage::refundForDispute(*room.db, setup, d, parseLines(a.lines), mgr.code, room.me, room.clock.now());
   }
   auto change = room.store.changeRequest(a.request);
   if (!change || change->customer != d.customer || change->state != RequestState::Approved)

@@ -2,6 +2,8 @@
 // Shared by the checkout subcommands: the manager's approval and JSON errors.
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app/cli/cli.h"
 
@@ -17,6 +19,10 @@ Staff approvingManager(storage::Database& db, const Clock& clock, const std::str
 // Runs `work`; a DomainError is printed on stderr as JSON
 // {"error":{"code","message","detail"}} and gives exit code 2.
 int withJsonErrors(const std::function<int()>& work);
+
+// "--lines 1:2,3:1": (line number, quantity) pairs to reverse; DomainError bad_input
+// on anything else.
+std::vector<std::pair<int, int>> parseLines(const std::string& text);
 
 // member apply|approve|reject (registered with the checkout commands).
 void addMemberCommands(CLI::App& app, Invocation& inv);

@@ -41,6 +41,19 @@ int withJsonErrors(const std::function<int()>& work) {
   }
 }
 
+std::vector<std::pair<int, int>> parseLines(const std::string& text) {
+  std::vector<std::pair<int, int>> out;
+  std::stringstream ss(text);
+  std::string part;
+  while (std::getline(ss, part, ',')) {
+    int no = 0, qty = 0;
+    if (std::sscanf(part.c_str(), "%d:%d", &no, &qty) != 2 || no <= 0 || qty <= 0)
+      throw DomainError("bad_input", "--lines " + part + " (LINE:QTY)");
+    out.push_back({no, qty});
+  }
+  return out;
+}
+
 namespace {
 
 struct SaleArgs {
@@ -67,19 +80,6 @@ int runSale(const Invocation& inv, const SaleArgs& a) {
   storage::SaleStore store(*db, setup);
   printSale(store.settle(req, me, inv.clock->now()), setup.zone);
   return 0;
-}
-
-std::vector<std::pair<int, int>> parseLines(const std::string& text) {
-  std::vector<std::pair<int, int>> out;
-  std::stringstream ss(text);
-  std::string part;
-  while (std::getline(ss, part, ',')) {
-    int no = 0, qty = 0;
-    if (std::sscanf(part.c_str(), "%d:%d", &no, &qty) != 2 || no <= 0 || qty <= 0)
-      throw DomainError("bad_input", "--lines " + part + " (LINE:QTY)");
-    out.push_back({no, qty});
-  }
-  return out;
 }
 
 int runReversal(const Invocation& inv, const SaleArgs& a, SaleKind kind) {

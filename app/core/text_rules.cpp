@@ -8,30 +8,54 @@
 
 namespace salon {
 
+namespace {
+
+// The length of the well-formed sequence at s[i] and its code point in `cp`; 0 when
+// it is malformed. Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+std::size_t decodeAt(const std::string& text, std::size_t i, char32_t& cp) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t n = text.size();
+  unsigned char c = s[i];
+  std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + len > n) return 0;
+  cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((s[i + k] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (s[i + k] & 0x3F);
+  }
+  static const char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+}  // namespace
+
 bool decodeUtf8(const std::string& text, std::vector<char32_t>& out) {
   out.clear();
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  std::size_t n = text.size(), i = 0;
-  while (i < n) {
-    unsigned char c = s[i];
-    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > n) return false;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    static const char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+  for (std::size_t i = 0, len = 0; i < text.size(); i += len) {
+    char32_t cp = 0;
+    len = decodeAt(text, i, cp);
+    if (len == 0) return false;
     out.push_back(cp);
-    i += len;
   }
   return true;
 }
 
-std::string encodeUtf8(char32_t cp) {
-  std::string o;
+char32_t nextCharacter(const std::string& text, std::size_t& pos) {
+  char32_t cp = 0;
+  std::size_t len = decodeAt(text, pos, cp);
+  pos += len == 0 ? 1 : len;
+  return len == 0 ? U'\uFFFD' : cp;
+}
+
+std::u32string codePoints(const std::string& text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) out += nextCharacter(text, i);
+  return out;
+}
+
+void appendUtf8(std::string& o, char32_t cp) {
   if (cp < 0x80) {
     o += static_cast<char>(cp);
   } else if (cp < 0x800) {
@@ -47,6 +71,11 @@ std::string encodeUtf8(char32_t cp) {
     o += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     o += static_cast<char>(0x80 | (cp & 0x3F));
   }
+}
+
+std::string encodeUtf8(char32_t cp) {
+  std::string o;
+  appendUtf8(o, cp);
   return o;
 }
 
@@ -61,6 +90,20 @@ bool isEmoji(char32_t cp) {
          (cp >= 0x2600 && cp <= 0x27BF) ||    // miscellaneous symbols, dingbats
          (cp >= 0x2B00 && cp <= 0x2BFF) ||    // arrows and stars used as emoji
          cp == 0xFE0F || cp == 0x200D || cp == 0x20E3 || (cp >= 0xE0020 && cp <= 0xE007F);
+}
+
+std::vector<std::string> codeList(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : text + ",") {
+    if (c == ',') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else if (c != ' ') {
+      cur += c;
+    }
+  }
+  return out;
 }
 
 void eraseLastCharacter(std::string& utf8) {

@@ -3,6 +3,7 @@
 // not installed) so every event goes through the input queue.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharToUtf8
 #include <imgui/backends/imgui_impl_glfw.h>
 #include <imgui/backends/imgui_impl_opengl3.h>
 
@@ -55,24 +56,6 @@ std::uint16_t hidUsage(int k) {
     case GLFW_KEY_PERIOD: return 55;
     case GLFW_KEY_SLASH: return 56;
     default: return 0;
-  }
-}
-
-void appendUtf8(std::string& out, unsigned c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
   }
 }
 
@@ -181,9 +164,8 @@ class GlfwWindow : public Window {
     if (std::uint16_t usage = hidUsage(key)) rawKey({usage, shift, nowMs()});
   }
   void onChar(unsigned c) {
-    std::string s;
-    appendUtf8(s, c);
-    keyboardEvent(InputEvent::textEvent(s));
+    char utf8[5];
+    keyboardEvent(InputEvent::textEvent(ImTextCharToUtf8(utf8, c)));
   }
 
   GLFWwindow* window_ = nullptr;

@@ -7,11 +7,13 @@
 #include <set>
 #include <string>
 
+#include "app/core/text_rules.h"
+
 namespace salon::ui {
 
-// Decodes UTF-8; invalid bytes become U+FFFD.
-std::u32string decodeUtf8(const std::string& s);
-std::string encodeUtf8(char32_t c);
+// UTF-8 as core reads and writes it: invalid bytes become U+FFFD.
+inline std::u32string decodeUtf8(const std::string& s) { return codePoints(s); }
+using salon::encodeUtf8;
 
 class GlyphSet {
  public:

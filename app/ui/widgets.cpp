@@ -66,12 +66,24 @@ void mutedText(UiContext& ui, const std::string& s) {
   ImGui::PopStyleColor();
 }
 
-void alertText(UiContext& ui, const std::string& s) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.12f, 0.10f, 1.0f));
+namespace {
+
+void wrappedText(UiContext& ui, const std::string& s, ImVec4 colour) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
   ImGui::PushTextWrapPos(0);
   text(ui, s);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+void alertText(UiContext& ui, const std::string& s) { wrappedText(ui, s, ImVec4(0.75f, 0.12f, 0.10f, 1.0f)); }
+
+void messageText(UiContext& ui, const std::string& s, bool isError) {
+  if (s.empty()) return;
+  if (isError) return alertText(ui, s);
+  wrappedText(ui, s, ImVec4(0.15f, 0.45f, 0.20f, 1.0f));
 }
 
 void centredBigText(UiContext& ui, const std::string& s, float width) {

@@ -31,6 +31,9 @@ void text(UiContext& ui, const std::string& s);
 void bigText(UiContext& ui, const std::string& s);
 void mutedText(UiContext& ui, const std::string& s);
 void alertText(UiContext& ui, const std::string& s);
+// A screen's message: green when it tells what was done, red (alertText) when it is
+// an error; nothing when empty.
+void messageText(UiContext& ui, const std::string& s, bool isError);
 void centredBigText(UiContext& ui, const std::string& s, float width);
 
 // A 4×3 keypad of big keys; returns the keys tapped this frame ("7", "<", "=").

@@ -10,12 +10,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/core/text_rules.h"
 #include "devices/escpos/profile.h"
 
 namespace salon::devices {
 
-std::u32string decodeUtf8(const std::string& text);  // bad bytes become U+FFFD
-void appendUtf8(std::string& out, char32_t c);
+// UTF-8 as core reads and writes it: bad bytes become U+FFFD.
+inline std::u32string decodeUtf8(const std::string& text) { return codePoints(text); }
+using salon::appendUtf8;
 // East Asian wide characters take two columns on paper.
 bool isWide(char32_t c);
 

@@ -5,15 +5,7 @@
 namespace salon::ui {
 namespace {
 
-void message(UiContext& ui, const CustomerFileView& v) {
-  if (v.message.empty()) return;
-  if (v.messageIsError) return alertText(ui, v.message);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.15f, 0.45f, 0.20f, 1.0f));
-  ImGui::PushTextWrapPos(0);
-  text(ui, v.message);
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
-}
+void message(UiContext& ui, const CustomerFileView& v) { messageText(ui, v.message, v.messageIsError); }
 
 }  // namespace
 
