@@ -19,17 +19,18 @@ PrintJob rowToJob(SQLite::Statement& q, bool withBytes) {
   j.reprintOf = q.getColumn(8).isNull() ? "" : q.getColumn(8).getString();
   j.createdAt = q.getColumn(9).getInt64();
   j.updatedAt = q.getColumn(10).getInt64();
+  j.ref = q.getColumn(11).getString();
   return j;
 }
 
 constexpr const char* kColumns =
-    "id, kind, title, printer, bytes, state, reason, attempts, reprint_of, created_at, updated_at";
+    "id, kind, title, printer, bytes, state, reason, attempts, reprint_of, created_at, updated_at, ref";
 
 }  // namespace
 
 void SqlitePrintJobStore::saveJob(const PrintJob& j) {
   db_.write([&](SQLite::Database& s) {
-    SQLite::Statement q(s, std::string("INSERT INTO print_jobs (") + kColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement q(s, std::string("INSERT INTO print_jobs (") + kColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     q.bind(1, j.id);
     q.bind(2, j.kind);
     q.bind(3, j.title);
@@ -44,6 +45,7 @@ void SqlitePrintJobStore::saveJob(const PrintJob& j) {
       q.bind(9, j.reprintOf);
     q.bind(10, static_cast<int64_t>(j.createdAt));
     q.bind(11, static_cast<int64_t>(j.updatedAt));
+    q.bind(12, j.ref);
     q.exec();
   });
 }

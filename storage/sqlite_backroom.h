@@ -11,6 +11,7 @@
 #include "storage/boarding_store.h"
 #include "storage/care_store.h"
 #include "storage/check_in_store.h"
+#include "storage/checkout_store.h"
 #include "storage/customer_directory.h"
 #include "storage/customer_store.h"
 #include "storage/database.h"
@@ -54,6 +55,7 @@ class SqliteBackroom : public Backroom {
 
   // ---- ports added while thinning the kiosk (issue 14), grouped by area.
   // checkout:
+  CheckoutStore& checkout() override { return checkout_; }
   // appointments and care:
   // customer files, members, approvals, settings:
   // session and upkeep:
@@ -81,6 +83,7 @@ class SqliteBackroom : public Backroom {
   SqliteWeeklyReviews weeklyReviews_{db_};
   // ---- members added while thinning the kiosk (issue 14), grouped by area.
   // checkout:
+  SqliteCheckoutStore checkout_{db_};
   // appointments and care:
   // customer files, members, approvals, settings:
   // session and upkeep:

@@ -15,6 +15,7 @@ class CareContactStore;
 class CaseStore;
 class ChangeRequestStore;
 class CheckInQueue;
+class CheckoutStore;
 class CustomerDirectory;
 class CustomerFileStore;
 class FileAccessStore;
@@ -49,6 +50,7 @@ class Backroom {
   // ---- ports added while thinning the kiosk (issue 14); keep one line each,
   // ---- grouped by the area that added them.
   // checkout:
+  virtual CheckoutStore& checkout() = 0;
   // appointments and care:
   // customer files, members, approvals, settings:
   // session and upkeep:
