@@ -18,7 +18,6 @@ struct PrintJob {
   std::string id;           // UUID made when the job is handed over
   std::string kind;         // receipt, member_card, test
   std::string title;        // what staff see in the history: "小票 S01-20261122-0042"
-  std::string ref;          // what it prints: the sale id of a receipt ("" for others)
   std::string printer;      // the printer URI
   std::string bytes;        // ESC/POS
   PrintJobState state = PrintJobState::Queued;
@@ -26,6 +25,7 @@ struct PrintJob {
   int attempts = 0;
   std::string reprintOf;    // the job this one reprints, or ""
   Instant createdAt = 0, updatedAt = 0;
+  std::string ref;          // what it prints: the sale id of a receipt ("" for others)
 };
 
 // Port: where jobs are kept. Implemented by storage.
