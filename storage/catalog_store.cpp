@@ -100,6 +100,8 @@ CheckoutPolicy readPolicy(SQLite::Database& db) {
   p.suspendAfterDays = static_cast<int>(setting(db, "checkout.suspend_after_days", p.suspendAfterDays));
   p.performanceCommissionBp = static_cast<int>(setting(db, "checkout.commission_performance_bp", p.performanceCommissionBp));
   p.serviceCommissionBp = static_cast<int>(setting(db, "checkout.commission_service_bp", p.serviceCommissionBp));
+  p.maxChange = Money(setting(db, "checkout.max_change", p.maxChange.fen));
+  p.maxTender = Money(setting(db, "checkout.max_tender", p.maxTender.fen));
   return p;
 }
 

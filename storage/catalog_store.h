@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/core/catalog.h"
+#include "app/core/checkout.h"
 #include "app/core/checkout_policy.h"
 #include "app/core/member_tier.h"
 #include "app/core/price_list.h"
@@ -13,13 +14,8 @@
 
 namespace salon::storage {
 
-// Everything checkout needs to price a sale; loaded once per session.
-struct CheckoutSetup {
-  PriceBook prices;
-  std::vector<MemberTier> tiers;
-  CheckoutPolicy policy;
-  StoreZone zone;
-};
+// Everything checkout needs to price a sale (core's, app/core/checkout.h).
+using CheckoutSetup = ::salon::CheckoutSetup;
 
 CheckoutSetup loadCheckoutSetup(SQLite::Database& db);
 PriceBook loadPriceBook(SQLite::Database& db);

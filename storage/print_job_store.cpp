@@ -18,19 +18,20 @@ PrintJob rowToJob(SQLite::Statement& q, bool withBytes) {
   j.reprintOf = sql::text(q.getColumn(8));
   j.createdAt = q.getColumn(9).getInt64();
   j.updatedAt = q.getColumn(10).getInt64();
+  j.ref = q.getColumn(11).getString();
   return j;
 }
 
 constexpr const char* kColumns =
-    "id, kind, title, printer, bytes, state, reason, attempts, reprint_of, created_at, updated_at";
+    "id, kind, title, printer, bytes, state, reason, attempts, reprint_of, created_at, updated_at, ref";
 
 }  // namespace
 
 void SqlitePrintJobStore::saveJob(const PrintJob& j) {
   db_.write([&](SQLite::Database& s) {
-    SQLite::Statement q(s, std::string("INSERT INTO print_jobs (") + kColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement q(s, std::string("INSERT INTO print_jobs (") + kColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     sql::bind(q, j.id, j.kind, j.title, j.printer, sql::blob(j.bytes), printJobStateName(j.state), j.reason,
-              j.attempts, sql::orNull(j.reprintOf), j.createdAt, j.updatedAt);
+              j.attempts, sql::orNull(j.reprintOf), j.createdAt, j.updatedAt, j.ref);
     q.exec();
   });
 }

@@ -17,10 +17,8 @@ std::map<std::string, std::string> pairs(SQLite::Database& db, const char* sql) 
 
 }  // namespace
 
-std::optional<Receipt> loadReceipt(SQLite::Database& db, const std::string& saleId) {
-  return guarded([&]() -> std::optional<Receipt> {
-    auto sale = loadSale(db, saleId);
-    if (!sale) return std::nullopt;
+Receipt receiptOf(SQLite::Database& db, const Sale& sale) {
+  return guarded([&] {
     ReceiptNames n;
     n.storeName = readSetting(db, "store.name").value_or("");
     n.storeAddress = readSetting(db, "store.address").value_or("");
@@ -30,23 +28,29 @@ std::optional<Receipt> loadReceipt(SQLite::Database& db, const std::string& sale
     n.zone = readZone(db);
     n.staff = pairs(db, "SELECT code, name FROM staff");
     n.packages = pairs(db, "SELECT code, name FROM catalog_items WHERE kind = 'package'");
-    if (sale->customer) {
+    if (sale.customer) {
       SQLite::Statement q(db, "SELECT phone, ifnull(member_no, '') FROM customers WHERE id = ?");
-      q.bind(1, *sale->customer);
+      q.bind(1, *sale.customer);
       if (q.executeStep()) {
         n.customerPhone = q.getColumn(0).getString();
         n.memberNo = q.getColumn(1).getString();
       }
     }
-    return receiptOf(*sale, n);
+    return salon::receiptOf(sale, n);
   });
 }
 
-int receiptPrints(SQLite::Database& db, const std::string& saleNo) {
+std::optional<Receipt> loadReceipt(SQLite::Database& db, const std::string& saleId) {
+  auto sale = guarded([&] { return loadSale(db, saleId); });
+  if (!sale) return std::nullopt;
+  return receiptOf(db, *sale);
+}
+
+int receiptPrints(SQLite::Database& db, const std::string& saleId) {
   return guarded([&] {
-    SQLite::Statement q(db, "SELECT count(*) FROM print_jobs WHERE kind = 'receipt' AND title = ?"
+    SQLite::Statement q(db, "SELECT count(*) FROM print_jobs WHERE kind = 'receipt' AND ref = ?"
                             " AND state <> 'cancelled'");
-    q.bind(1, "小票 " + saleNo);
+    q.bind(1, saleId);
     q.executeStep();
     return q.getColumn(0).getInt();
   });

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/checkout_store.h"
 #include "app/core/reversal.h"
 #include "app/core/sale.h"
 #include "app/core/staff.h"
@@ -18,10 +19,7 @@
 
 namespace salon::storage {
 
-struct SettleResult {
-  Sale sale;
-  bool replayed = false;  // the same id and body was settled before: this is that sale
-};
+using SettleResult = ::salon::SettleResult;  // app/core/checkout_store.h
 
 class SaleStore {
  public:

@@ -14,6 +14,7 @@
 #include "storage/care_store.h"
 #include "storage/check_in_store.h"
 #include "storage/catalog_store.h"
+#include "storage/checkout_store.h"
 #include "storage/customer_directory.h"
 #include "storage/customer_records.h"
 #include "storage/customer_store.h"
@@ -62,6 +63,7 @@ class SqliteBackroom : public Backroom {
 
   // ---- ports added while thinning the kiosk (issue 14), grouped by area.
   // checkout:
+  CheckoutStore& checkout() override { return checkout_; }
   // appointments and care:
   DayBook& dayBook() override { return dayBook_; }
   CareLists& careLists() override { return careLists_; }
@@ -98,6 +100,7 @@ class SqliteBackroom : public Backroom {
   SqliteWeeklyReviews weeklyReviews_{db_};
   // ---- members added while thinning the kiosk (issue 14), grouped by area.
   // checkout:
+  SqliteCheckoutStore checkout_{db_};
   // appointments and care:
   SqliteDayBook dayBook_{db_};
   SqliteCareLists careLists_{db_};

@@ -181,15 +181,19 @@ struct PastSales {
     try {
       SaleRequest probe = r;
       probe.tenders = {{TenderType::Card, Money::yuan(1'000'000), std::nullopt, ""}};
+      // The probe overpays on purpose (core says by how much): above the store's tender limit.
+      CheckoutPolicy probing = setup.policy;
+      probing.maxTender = Money::yuan(1'000'000);
+      SaleContext probeCtx{setup.prices, setup.tiers, probing, setup.zone, at, date, "cash"};
       Sale priced;
       try {
-        priced = buildSale(probe, a, ctx);
+        priced = buildSale(probe, a, probeCtx);
       } catch (const DomainError& e) {
         if (e.code() != "overpaid") throw;
         Money over;
         parseYuan(e.detail(), over);
         probe.tenders[0].amount = Money::yuan(1'000'000) - over;
-        priced = buildSale(probe, a, ctx);
+        priced = buildSale(probe, a, probeCtx);
       }
       pay(r, priced, a);
       Sale sale = buildSale(r, a, ctx);

@@ -6,14 +6,16 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli.h"
-#include "app/cli/receipt_job.h"
 #include "app/core/error.h"
 #include "app/core/member_card.h"
 #include "app/core/staff_auth.h"
 #include "app/core/receipt.h"
+#include "app/core/tickets.h"
+#include "devices/escpos/paper_preview.h"
 #include "devices/escpos/tickets.h"
 #include "devices/print_queue.h"
 #include "storage/audit_store.h"
+#include "storage/checkout_store.h"
 #include "storage/member_card_store.h"
 #include "storage/print_job_store.h"
 #include "storage/receipt_load.h"
@@ -73,7 +75,9 @@ int printReceipt(const Invocation& inv, const PrintArgs& a) {
   // A real sale: the same job the kiosk's checkout screen prints (重印 after the first).
   if (a.sale != "test") {
     printingStaff(*db, *inv.clock, a, "print.receipt", a.sale);
-    return runJob(*db, *inv.clock, receiptJob(*db, a.sale, a.printer, a.reprint));
+    storage::SqliteCheckoutStore sales(*db);
+    devices::PaperPreview tickets(devices::profileOf(uri));
+    return runJob(*db, *inv.clock, receiptJobFor(sales, tickets, a.sale, a.printer, a.reprint));
   }
   Receipt r = sampleReceipt(inv.clock->now(), a.lines);
   if (auto n = setting(*db, "store.name"); !n.empty()) r.storeName = n;

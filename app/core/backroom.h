@@ -18,6 +18,7 @@ class CareLists;
 class CaseStore;
 class ChangeRequestStore;
 class CheckInQueue;
+class CheckoutStore;
 class CustomerDirectory;
 class CustomerFileStore;
 class DayBook;
@@ -58,6 +59,7 @@ class Backroom {
   // ---- ports added while thinning the kiosk (issue 14); keep one line each,
   // ---- grouped by the area that added them.
   // checkout:
+  virtual CheckoutStore& checkout() = 0;
   // appointments and care:
   virtual DayBook& dayBook() = 0;
   virtual CareLists& careLists() = 0;

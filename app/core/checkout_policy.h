@@ -22,6 +22,8 @@ struct CheckoutPolicy {
   int suspendAfterDays = 30;
   int performanceCommissionBp = 300;  // on 业绩 (money taken)
   int serviceCommissionBp = 1000;     // on 消耗/手工 (services performed)
+  Money maxChange = Money::yuan(1000);   // "checkout.max_change": cash change above is refused
+  Money maxTender = Money::yuan(100000); // "checkout.max_tender": one tender (or cash handed) above is refused
 };
 
 }  // namespace salon

@@ -25,6 +25,7 @@ struct PrintJob {
   int attempts = 0;
   std::string reprintOf;    // the job this one reprints, or ""
   Instant createdAt = 0, updatedAt = 0;
+  std::string ref;          // what it prints: the sale id of a receipt ("" for others)
 };
 
 // Port: where jobs are kept. Implemented by storage.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/core/checkout.h"
 #include "app/core/error.h"
 #include "app/core/uuid.h"
 
@@ -317,6 +318,7 @@ Sale buildArrearsSettlement(const std::string& id, const MemberAccount& account,
   for (const auto& tr : tenders) {
     if (!isMoney(tr.type)) throw DomainError("arrears_needs_money", tenderName(tr.type));
     if (tr.amount.fen <= 0) throw DomainError("bad_tender_amount", tenderName(tr.type));
+    checkTenderBounds(tr, ctx.policy);
     if ((tr.type == TenderType::Wechat || tr.type == TenderType::Alipay) && tr.ref.empty())
       throw DomainError("tender_ref_required", tenderName(tr.type));
     SaleTender t;
@@ -330,6 +332,7 @@ Sale buildArrearsSettlement(const std::string& id, const MemberAccount& account,
     sum += tr.amount;
   }
   if (sum.fen <= 0) throw DomainError("tenders_short", "0");
+  if (s.change > ctx.policy.maxChange) throw DomainError("change_too_large", formatAmount(ctx.policy.maxChange));
   if (sum > account.arrears) throw DomainError("overpaid", formatAmount(sum - account.arrears));
   s.totals.total = s.totals.subtotal = s.totals.gross = sum;
   s.arrears.push_back({-sum, "settle"});

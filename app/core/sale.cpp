@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "app/core/checkout.h"
 #include "app/core/error.h"
 #include "app/core/uuid.h"
 
@@ -80,7 +81,7 @@ struct Builder {
   const MemberAccount* acct;
   const SaleContext& ctx;
   Sale sale;
-  const MemberTier* tier = nullptr;
+  PriceTerms terms;
   std::vector<CartLine> cart;
   std::vector<const CatalogItem*> items;
 
@@ -105,12 +106,9 @@ struct Builder {
     if (!acct) return;
     sale.customer = acct->customerId;
     sale.customerName = acct->name;
-    if (acct->member && !acct->suspended()) {
-      tier = findTier(ctx.tiers, acct->tierCode);
-      if (!tier && !ctx.tiers.empty()) tier = &earnedTier(ctx.tiers, Money(), 0);
-      sale.birthday = acct->birthday && acct->birthday->month == localDate(sale.completedAt, ctx.zone).month;
-    }
-    if (tier) sale.tierCode = tier->code;
+    terms = priceTerms(acct, ctx.tiers, ctx.zone, sale.completedAt);
+    sale.birthday = terms.birthday;
+    if (terms.tier) sale.tierCode = terms.tier->code;
   }
 
   bool manual() const {
@@ -133,15 +131,7 @@ struct Builder {
         throw DomainError("customer_required", item.code);
       if (item.kind == ItemKind::Service && acct && acct->suspended())
         throw DomainError("arrears_suspended", std::to_string(acct->customerId));
-      CartLine c;
-      c.unitPrice = *price;
-      c.qty = l.qty;
-      c.benefitsApply = item.kind != ItemKind::StoredValuePlan;
-      c.promotionBp = ctx.prices.promotionBpAt(item, sale.completedAt);
-      c.tierBp = tier ? tier->discountFor(item.category) : 0;
-      c.birthdayBp = sale.birthday ? ctx.policy.birthdayDiscountBp : 0;
-      c.manualDiscount = l.discount;
-      cart.push_back(c);
+      cart.push_back(cartLine(item, *price, l.qty, l.discount, ctx.prices, terms, ctx.policy, sale.completedAt));
       items.push_back(&item);
       SaleLine s;
       s.lineNo = no;
@@ -175,7 +165,7 @@ struct Builder {
     st.type = tr.type;
     st.amount = tr.amount;
     st.ref = tr.ref;
-    if (tr.amount.fen < 0) throw DomainError("bad_tender_amount", tenderName(tr.type));
+    checkTenderBounds(tr, ctx.policy);
     bool topUp = topUpNet().fen > 0;
     switch (tr.type) {
       case TenderType::Cash:
@@ -264,6 +254,7 @@ struct Builder {
     if (excess.fen > 0) throw DomainError("overpaid", formatAmount(excess));
     for (const auto& t : sale.tenders)
       if (t.type == TenderType::Cash) sale.change += t.handed - t.amount;
+    if (sale.change > ctx.policy.maxChange) throw DomainError("change_too_large", formatAmount(ctx.policy.maxChange));
     sale.pointsAfter = left.points;
     sale.svPrincipalAfter = left.svPrincipal;
     sale.svBonusAfter = left.svBonus;
@@ -310,7 +301,7 @@ struct Builder {
   // Points only on money actually paid: cash, card, WeChat, Alipay and stored-value
   // principal; never on bonus, points or package sessions, nor twice on a top-up.
   void earnPoints() {
-    if (!tier) return;
+    if (!terms.tier) return;
     Money base;
     for (const auto& t : sale.tenders) {
       if (isMoney(t.type)) base += t.amount;
@@ -319,7 +310,7 @@ struct Builder {
     base -= topUpNet();
     if (base.fen <= 0) return;
     std::int64_t mult = sale.birthday ? std::max(1, ctx.policy.birthdayPointsMultiplier) : 1;
-    sale.pointsEarned = base.fen * tier->pointsPerYuan * mult / 100;
+    sale.pointsEarned = base.fen * terms.tier->pointsPerYuan * mult / 100;
     if (sale.pointsEarned <= 0) return;
     sale.points.push_back({sale.pointsEarned, "earn", addMonths(sale.completedAt, ctx.policy.pointsExpiryMonths, ctx.zone)});
     sale.pointsAfter += sale.pointsEarned;
@@ -329,7 +320,7 @@ struct Builder {
 }  // namespace
 
 Sale buildSale(const SaleRequest& request, const MemberAccount* account, const SaleContext& ctx) {
-  Builder b{request, account, ctx, {}, nullptr, {}, {}};
+  Builder b{request, account, ctx, {}, {}, {}, {}};
   b.header();
   b.lines();
   b.tenders();

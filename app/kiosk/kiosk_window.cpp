@@ -231,7 +231,7 @@ void KioskSession::wireCheckout() {
     }
   }
   preview_ = std::make_unique<devices::PaperPreview>(profile);
-  controller_.checkoutDesk().setReceiptPreview(preview_.get(), [this](const TicketPicture& p, std::uintptr_t reuse) {
+  controller_.checkoutDesk().setTickets(preview_.get(), [this](const TicketPicture& p, std::uintptr_t reuse) {
     platform::Pixels px;
     px.width = p.width;
     px.height = p.height;
@@ -250,7 +250,6 @@ void KioskSession::wireCheckout() {
                                                           controller_.printFinished(o.jobId, o.state, o.reason);
                                                         });
                                                       });
-  controller_.checkoutDesk().setPrintSpool(printQueue_.get());
   controller_.setPrintSpool(printQueue_.get());
   controller_.setMemberCardTickets(&cardTickets_);
 }

@@ -2,11 +2,20 @@
 
 #include "devices/escpos/tickets.h"
 #include "devices/escpos/virtual_printer.h"
+#include "devices/transports/transport.h"
 
 namespace salon::devices {
 
-TicketPicture PaperPreview::receipt(const Receipt& receipt) {
-  PaperPicture pic = renderJob(encodeReceipt(receipt, profile_), profile_);
+PrinterProfile PaperPreview::profileFor(const std::string& printer) const {
+  return printer.empty() ? profile_ : profileOf(parsePrinterUri(printer));
+}
+
+std::string PaperPreview::receiptBytes(const Receipt& receipt, const std::string& printer) {
+  return encodeReceipt(receipt, profileFor(printer));
+}
+
+TicketPicture PaperPreview::picture(const std::string& bytes, const std::string& printer) {
+  PaperPicture pic = renderJob(bytes, profileFor(printer));
   TicketPicture out;
   out.width = pic.paper.width;
   out.height = pic.paper.height;

@@ -1,17 +1,22 @@
 #pragma once
-// core's TicketPreview: the receipt encoded for a profile, then drawn by the
+// core's Tickets: the receipt encoded for a printer's profile, and drawn by the
 // virtual printer, so the screen shows exactly what the paper will.
-#include "app/core/ticket_preview.h"
+#include "app/core/tickets.h"
 #include "devices/escpos/profile.h"
 
 namespace salon::devices {
 
-class PaperPreview : public TicketPreview {
+class PaperPreview : public Tickets {
  public:
+  // `profile`: the paper for a receipt with no printer given (the preview's).
   explicit PaperPreview(PrinterProfile profile) : profile_(std::move(profile)) {}
-  TicketPicture receipt(const Receipt& receipt) override;
+  std::string receiptBytes(const Receipt& receipt, const std::string& printer) override;
+  TicketPicture picture(const std::string& bytes, const std::string& printer) override;
+  // Both at once (tests, the golden tickets).
+  TicketPicture receipt(const Receipt& receipt) { return picture(receiptBytes(receipt, ""), ""); }
 
  private:
+  PrinterProfile profileFor(const std::string& printer) const;
   PrinterProfile profile_;
 };
 

@@ -104,11 +104,14 @@ TEST_CASE("cuts, pictures and broken jobs") {
 
 TEST_CASE("the on-screen preview is the virtual printer's picture of the receipt") {
   PaperPreview preview(*profileByName("58mm"));
-  TicketPreview& port = preview;
-  TicketPicture p = port.receipt(sampleReceipt(1'795'300'000'000, 2));
+  Tickets& port = preview;
+  TicketPicture p = port.picture(port.receiptBytes(sampleReceipt(1'795'300'000'000, 2), ""), "");
   CHECK(p.width == 384);
   CHECK(p.height > 500);
   CHECK(p.gray.size() == static_cast<std::size_t>(p.width) * p.height);
   CHECK(std::count(p.gray.begin(), p.gray.end(), 0) > 1000);
   CHECK(p.text.find("销售小票") != std::string::npos);
+  // The same bytes go to the printer: for a printer of another paper, its own width.
+  CHECK(port.picture(port.receiptBytes(sampleReceipt(1'795'300'000'000, 2), "file:/tmp/x?profile=80mm"), "file:/tmp/x?profile=80mm").width > 384);
+  CHECK_THROWS(port.receiptBytes(sampleReceipt(1'795'300'000'000, 2), "nonsense://"));
 }

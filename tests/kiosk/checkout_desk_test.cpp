@@ -274,7 +274,7 @@ TEST_CASE("checkout: print and reprint go through the persistent print queue: no
 
   devices::PaperPreview preview(*devices::profileByName("58mm"));
   int uploads = 0;
-  f.kiosk->checkoutDesk().setReceiptPreview(&preview, [&](const TicketPicture& p, std::uintptr_t) {
+  f.kiosk->checkoutDesk().setTickets(&preview, [&](const TicketPicture& p, std::uintptr_t) {
     ++uploads;
     CHECK(p.width == 384);
     return std::uintptr_t{7};
@@ -283,8 +283,8 @@ TEST_CASE("checkout: print and reprint go through the persistent print queue: no
   storage::SqlitePrintJobStore store(*printDb);
   std::vector<devices::PrintOutcome> outcomes;
   devices::PrintQueue q(store, f.clock, {}, [&](const devices::PrintOutcome& o) { outcomes.push_back(o); });
-  f.kiosk->checkoutDesk().setPrintSpool(&q);
-  f.db->write([&](SQLite::Database& s) { storage::writeSetting(s, "printer.receipt", "file:" + f.dir.file("r.bin")); });
+  f.kiosk->setPrintSpool(&q);
+  f.db->write([&](SQLite::Database& s) { storage::writeSetting(s, "printer.receipt", "file:" + f.dir.file("r.bin") + "?profile=58mm"); });
   // The next sale shows its picture, then prints twice: the second says 重印.
   f.apply(ui::CheckoutNewSale{});
   f.apply(ui::CheckoutAddItem{"P-MASK"});

@@ -15,13 +15,13 @@ namespace salon::test {
 
 constexpr Instant kOpen = 1'779'930'000'000;  // 2026-05-28 09:00 +08:00
 
-struct CheckoutStore {
+struct CheckoutDb {
   TempDir dir;
   std::unique_ptr<storage::Database> db = storage::Database::open(dir.file("salon.db"));
   storage::CheckoutSetup setup;
   Staff cashier{"cash", "陈前台", Role::Cashier, "前台", true};
 
-  CheckoutStore() {
+  CheckoutDb() {
     storage::SqliteStaffStore staff(*db);
     for (auto [code, role] : {std::pair{"cash", Role::Cashier}, {"beau", Role::Beautician}, {"mgr", Role::Manager}})
       staff.addStaff({code, code, role, "", true}, "hash", 0, auditOf(0, "", "staff.add", "staff", code));

@@ -107,7 +107,7 @@ TEST_CASE("print jobs: stored with their bytes, updated, listed newest first") {
   auto db = Database::open(dir.file("s.db"));
   SqlitePrintJobStore jobs(*db);
   std::string bytes("\x1b@\x00\xff binary", 12);
-  PrintJob j{"a1", "receipt", "小票 1", "tcp://127.0.0.1:9100", bytes, PrintJobState::Queued, "", 0, "", 10, 10};
+  PrintJob j{"a1", "receipt", "小票 1", "tcp://127.0.0.1:9100", bytes, PrintJobState::Queued, "", 0, "", 10, 10, ""};
   jobs.saveJob(j);
   PrintJob k = j;
   k.id = "b2";

@@ -13,7 +13,7 @@ using namespace salon::test;
 
 namespace {
 
-struct RecordingStore : CheckoutStore {
+struct RecordingStore : CheckoutDb {
   RecordingStore() {
     storage::SqliteStaffStore staff(*db);
     staff.addStaff({"sup", "sup", Role::Supervisor, "客服部", true}, "hash", 0, auditOf(0, "", "staff.add", "staff", "sup"));

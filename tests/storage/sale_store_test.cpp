@@ -19,7 +19,7 @@ bool verifies(storage::Database& db) {
 }  // namespace
 
 TEST_CASE("settling stores the whole sale in one go and reads it back for the receipt") {
-  CheckoutStore st;
+  CheckoutDb st;
   auto store = st.store();
   auto req = saleOf({ln("S-CUT"), ln("P-SERUM", 2, {})}, {td(TenderType::Wechat, 50000, "WX42"), td(TenderType::Cash, 20000)}, 1);
   auto r = store.settle(req, st.cashier, kOpen + kHour);
@@ -41,7 +41,7 @@ TEST_CASE("settling stores the whole sale in one go and reads it back for the re
 }
 
 TEST_CASE("the same id settles once, a different body under it is refused") {
-  CheckoutStore st;
+  CheckoutDb st;
   auto store = st.store();
   auto req = saleOf({ln("S-CUT")}, {td(TenderType::Card, 8800)});
   auto first = store.settle(req, st.cashier, kOpen + kHour);
@@ -56,7 +56,7 @@ TEST_CASE("the same id settles once, a different body under it is refused") {
 }
 
 TEST_CASE("a refused sale leaves nothing behind") {
-  CheckoutStore st;
+  CheckoutDb st;
   auto store = st.store();
   auto audits = st.count("audit_log");
   auto req = saleOf({ln("S-CUT"), ln("P-SERUM", 6, {})}, {td(TenderType::Card, 8800 + 6 * 29900)});
@@ -71,7 +71,7 @@ TEST_CASE("a refused sale leaves nothing behind") {
 }
 
 TEST_CASE("top-up, package and their refunds keep every ledger equal to its balance") {
-  CheckoutStore st;
+  CheckoutDb st;
   auto store = st.store();
   auto topUp = store.settle(saleOf({ln("V-1000", 1, {"cash"})}, {td(TenderType::Card, 100000)}, 1), st.cashier, kOpen + kHour);
   CHECK(topUp.sale.svPrincipalAfter == Money(100000));
@@ -99,7 +99,7 @@ TEST_CASE("top-up, package and their refunds keep every ledger equal to its bala
 }
 
 TEST_CASE("verify notices a balance that does not match its ledger") {
-  CheckoutStore st;
+  CheckoutDb st;
   auto store = st.store();
   store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Cash, 8360)}, 1), st.cashier, kOpen + kHour);
   CHECK(storage::verifyDatabase(*st.db).ok());
@@ -113,7 +113,7 @@ TEST_CASE("verify notices a balance that does not match its ledger") {
 }
 
 TEST_CASE("a closed day takes no entries, a late entry posts on today's day with its real time") {
-  CheckoutStore st;
+  CheckoutDb st;
   auto store = st.store();
   storage::closeBusinessDay(*st.db, "cash", {{10000, 5}}, kOpen + 16 * kHour);  // 01:00, after midnight
   CHECK(storage::dayOf(st.db->sql(), "2026-05-28")->closedAt == kOpen + 16 * kHour);
@@ -137,7 +137,7 @@ TEST_CASE("a closed day takes no entries, a late entry posts on today's day with
 }
 
 TEST_CASE("Z report by tender, staff and category, cash-up against expected cash") {
-  CheckoutStore st;
+  CheckoutDb st;
   auto store = st.store();
   store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Cash, 10000)}), st.cashier, kOpen + kHour);
   auto s2 = store.settle(saleOf({ln("S-FACIAL")}, {td(TenderType::Alipay, 12800, "ALI9")}), st.cashier, kOpen + kHour);
@@ -161,7 +161,7 @@ TEST_CASE("Z report by tender, staff and category, cash-up against expected cash
 }
 
 TEST_CASE("arrears: limit, reminders, suspension, override and settling as its own entry") {
-  CheckoutStore st;
+  CheckoutDb st;
   auto store = st.store();
   auto owe = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Arrears, 8360)}, 1), st.cashier, kOpen + kHour);
   CHECK(owe.sale.arrearsAfter == Money(8360));
@@ -181,7 +181,7 @@ TEST_CASE("arrears: limit, reminders, suspension, override and settling as its o
 }
 
 TEST_CASE("points expire first in, first out") {
-  CheckoutStore st;
+  CheckoutDb st;
   auto store = st.store();
   auto s = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Cash, 8360)}, 1), st.cashier, kOpen + kHour);
   CHECK(s.sale.pointsAfter == 83);
@@ -192,7 +192,7 @@ TEST_CASE("points expire first in, first out") {
 }
 
 TEST_CASE("a member moves up a tier at once and down only when the period ends") {
-  CheckoutStore st;
+  CheckoutDb st;
   auto store = st.store();
   // 3,000 yuan in 12 months makes silver: three top-ups of 1,000.
   for (int i = 0; i < 3; ++i)
@@ -209,7 +209,7 @@ TEST_CASE("a member moves up a tier at once and down only when the period ends")
 }
 
 TEST_CASE("a scanned payment code is never taken for a member lookup") {
-  CheckoutStore st;
+  CheckoutDb st;
   CHECK(storage::findCustomerId(st.db->sql(), "13800138000") == 1);
   CHECK(storage::findCustomerId(st.db->sql(), "M00000001") == 1);
   CHECK(storage::findCustomerId(st.db->sql(), "S01-2026-000002") == 2);
@@ -218,7 +218,7 @@ TEST_CASE("a scanned payment code is never taken for a member lookup") {
 }
 
 TEST_CASE("a membership application is approved by a supervisor, the member then gets member prices") {
-  CheckoutStore st;
+  CheckoutDb st;
   auto store = st.store();
   // 李四 (customer 2) has no member number: no tier discount, no points yet.
   auto before = store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Cash, 8800)}, 2), st.cashier, kOpen + kHour);

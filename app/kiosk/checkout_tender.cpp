@@ -1,0 +1,195 @@
+#include "app/kiosk/checkout_tender.h"
+
+#include <algorithm>
+
+#include "app/core/error.h"
+#include "app/core/staff_auth.h"
+
+namespace salon::kiosk {
+namespace {
+
+std::string tenderKey(TenderType t) { return std::string("ui.checkout.tender.") + tenderName(t); }
+
+Money nextMultiple(Money m, std::int64_t unitFen) { return Money((m.fen / unitFen + 1) * unitFen); }
+
+}  // namespace
+
+// --- the view ----------------------------------------------------------------
+
+void CheckoutTender::show() {
+  ui::CheckoutView& v = c_.view();
+  v.saleId = c_.saleId;
+  v.amountEntry = c_.amount.text();
+  showTenders();
+  Money paidNow = c_.paid();
+  Money left = c_.due() - paidNow;
+  v.paid = formatAmount(paidNow);
+  v.remaining = formatAmount(std::max(left, Money()));
+  v.fullyPaid = left.fen <= 0 && !c_.lines.empty();
+  v.change = left.fen < 0 ? formatAmount(Money() - left) : "";
+  showQuickCash(left);
+  showOptions();
+}
+
+void CheckoutTender::showTenders() {
+  ui::CheckoutView& v = c_.view();
+  v.tenders.clear();
+  for (const TenderRequest& t : c_.tenders) {
+    std::string ref = t.ref;
+    if (t.type == TenderType::Package)
+      if (const CustomerPackage* p = c_.account ? c_.account->package(t.ref) : nullptr)
+        if (const CatalogItem* item = c_.setup->prices.item(p->packageCode)) ref = item->name;
+    Money amount = t.type == TenderType::Package ? c_.packageValue(t.ref) : t.amount;
+    v.tenders.push_back({tenderKey(t.type), formatAmount(amount), ref});
+  }
+}
+
+void CheckoutTender::showQuickCash(Money left) {
+  ui::CheckoutView& v = c_.view();
+  v.quickCash.clear();
+  if (left.fen <= 0) return;
+  v.quickCash.push_back(formatAmount(left));
+  for (std::int64_t unit : {1000, 5000, 10000}) {
+    std::string s = formatAmount(nextMultiple(left, unit));
+    if (std::find(v.quickCash.begin(), v.quickCash.end(), s) == v.quickCash.end()) v.quickCash.push_back(s);
+  }
+}
+
+void CheckoutTender::showOptions() {
+  ui::CheckoutView& v = c_.view();
+  v.tenderOptions.clear();
+  for (TenderType t : {TenderType::Cash, TenderType::Card, TenderType::Wechat, TenderType::Alipay})
+    v.tenderOptions.push_back({tenderName(t), ""});
+  v.packageOptions.clear();
+  if (!c_.account) return;
+  const MemberAccount& a = *c_.account;
+  Money sv = a.svPrincipal + a.svBonus;
+  if (sv.fen > 0) v.tenderOptions.push_back({tenderName(TenderType::StoredValue), formatAmount(sv)});
+  if (a.member && !a.suspended() && a.points > 0)
+    v.tenderOptions.push_back({tenderName(TenderType::Points), std::to_string(a.points)});
+  if (!a.suspended()) v.tenderOptions.push_back({tenderName(TenderType::Arrears), formatAmount(a.arrearsLimit - a.arrears)});
+  const Instant now = c_.k().clock.now();
+  for (const CustomerPackage& p : a.packages) {
+    if (p.sessionsLeft <= 0 || p.expiresAt <= now) continue;
+    bool inCart = std::any_of(c_.lines.begin(), c_.lines.end(), [&](const CheckoutLine& l) { return l.item == p.serviceCode; });
+    bool used = std::any_of(c_.tenders.begin(), c_.tenders.end(),
+                            [&](const TenderRequest& t) { return t.type == TenderType::Package && t.ref == p.id; });
+    if (!inCart || used) continue;
+    const CatalogItem* item = c_.setup->prices.item(p.packageCode);
+    v.packageOptions.push_back({p.id, (item ? item->name : p.packageCode) + " ×" + std::to_string(p.sessionsLeft)});
+  }
+}
+
+// --- the tenders -------------------------------------------------------------
+
+void CheckoutTender::on(const ui::CheckoutBackToCart&) {
+  if (!c_.at(ui::CheckoutStage::Tender)) return;
+  c_.view().stage = ui::CheckoutStage::Cart;
+  c_.tenders.clear();
+  c_.view().paymentRef.clear();
+}
+
+void CheckoutTender::on(const ui::CheckoutAmountKeys& i) {
+  if (c_.at(ui::CheckoutStage::Tender)) c_.amount.apply(i.keys);
+}
+
+void CheckoutTender::on(const ui::CheckoutQuickCash& i) {
+  if (!c_.at(ui::CheckoutStage::Tender)) return;
+  Money m;
+  if (!parseYuan(i.amount, m) || m.fen <= 0) return;
+  c_.amount.set(i.amount);
+  on(ui::CheckoutAddTender{tenderName(TenderType::Cash)});
+}
+
+void CheckoutTender::scanned(const std::string& payload) {
+  auto kind = paymentCodeKind(payload);
+  if (!kind) return c_.hint("ui.checkout.not_payment_code");
+  c_.view().paymentRef = payload;
+  on(ui::CheckoutAddTender{tenderName(*kind)});
+}
+
+void CheckoutTender::on(const ui::CheckoutAddTender& i) {
+  if (!c_.at(ui::CheckoutStage::Tender)) return;
+  auto type = tenderFromName(i.type);
+  if (!type || type == TenderType::Package) return;
+  std::optional<Money> typed;
+  if (!c_.amount.text().empty()) {
+    Money m;
+    if (!parseYuan(c_.amount.text(), m)) return c_.refuse("bad_tender_amount");
+    typed = m;
+  }
+  if ((c_.due() - c_.paid()).fen <= 0) return c_.hint("ui.checkout.already_paid");
+  if (typed && typed->fen <= 0) return;
+  addTender(*type, typed);
+}
+
+// core's tender rules (app/core/checkout.h): the screen says at once what 结账 would refuse.
+void CheckoutTender::addTender(TenderType type, std::optional<Money> typed) {
+  ui::CheckoutView& v = c_.view();
+  const MemberAccount* who = c_.account ? &*c_.account : nullptr;
+  try {
+    c_.tenders.push_back(proposeTender(type, typed, c_.due() - c_.paid(), c_.tenders, who, c_.setup->policy, v.paymentRef));
+  } catch (const DomainError& e) {
+    if (e.code() == "tender_ref_required") return c_.hint("ui.checkout.scan_payment_code");
+    return c_.refuse(e.code());
+  }
+  if (type == TenderType::Wechat || type == TenderType::Alipay) v.paymentRef.clear();
+  c_.amount.clear();
+}
+
+void CheckoutTender::on(const ui::CheckoutUsePackage& i) {
+  if (!c_.at(ui::CheckoutStage::Tender)) return;
+  const auto& options = c_.view().packageOptions;
+  bool offered = std::any_of(options.begin(), options.end(), [&](const auto& p) { return p.id == i.id; });
+  if (!offered) return;
+  TenderRequest t;
+  t.type = TenderType::Package;
+  t.ref = i.id;
+  c_.tenders.push_back(t);
+}
+
+void CheckoutTender::on(const ui::CheckoutRemoveTender& i) {
+  if (!c_.at(ui::CheckoutStage::Tender)) return;
+  if (i.index >= 0 && i.index < static_cast<int>(c_.tenders.size())) c_.tenders.erase(c_.tenders.begin() + i.index);
+}
+
+// --- 结账 ------------------------------------------------------------------------
+
+SaleRequest CheckoutTender::request() const {
+  SaleRequest r;
+  r.id = c_.saleId;
+  if (c_.customer) r.customer = c_.customer;
+  for (const CheckoutLine& l : c_.lines) {
+    LineRequest lr;
+    lr.item = l.item;
+    lr.qty = l.qty;
+    if (!l.staff.empty()) lr.staff = {l.staff};
+    r.lines.push_back(lr);
+  }
+  r.tenders = c_.tenders;
+  r.orderDiscount = c_.orderDiscount;
+  if (c_.orderDiscount.fen) {
+    // Only a manager gets the discount keypad: they approve their own.
+    r.approvedBy = c_.k().staff ? c_.k().staff->code : "";
+    r.reason = "counter discount";
+  }
+  return r;
+}
+
+// One transaction by core's CheckoutStore; the same id settles once, so a
+// second tap (or a retry after a lost answer) shows the sale already stored.
+std::optional<Sale> CheckoutTender::settle() {
+  if (!c_.at(ui::CheckoutStage::Tender) || c_.saleId.empty()) return std::nullopt;
+  DeskContext& k = c_.k();
+  try {
+    Guard(k.audit, k.clock).require(*k.staff, Action::SettleSale, "sale", c_.saleId);
+    return c_.store().settle(request(), *c_.setup, *k.staff, k.clock.now()).sale;
+  } catch (const DomainError& e) {
+    if (e.code() == "id_conflict")
+      if (auto stored = c_.store().sale(c_.saleId)) return stored;
+    c_.refuse(e.code());
+  }
+  return std::nullopt;
+}
+
+}  // namespace salon::kiosk

@@ -1,0 +1,45 @@
+#pragma once
+// The checkout's second stage: split payments (cash with change, card, a
+// scanned WeChat / Alipay code, stored value, points, arrears, package
+// sessions), checked by core's tender rules as they are added, and 结账.
+#include <optional>
+#include <string>
+
+#include "app/core/sale.h"
+#include "app/kiosk/checkout_counter.h"
+#include "app/ui/checkout/checkout_view.h"
+
+namespace salon::kiosk {
+
+class CheckoutTender {
+ public:
+  explicit CheckoutTender(CheckoutCounter& c) : c_(c) {}
+
+  // The tenders, what is paid and left, the quick-cash amounts and the ways to pay.
+  void show();
+
+  void on(const ui::CheckoutBackToCart&);
+  void on(const ui::CheckoutAmountKeys& i);
+  void on(const ui::CheckoutQuickCash& i);
+  void on(const ui::CheckoutAddTender& i);
+  void on(const ui::CheckoutUsePackage& i);
+  void on(const ui::CheckoutRemoveTender& i);
+  // A payment code scanned at the tender screen pays (what is left or the amount typed).
+  void scanned(const std::string& payload);
+  // 结账: the settled sale (or the one already stored under this id), or
+  // nothing when refused (said on screen).
+  std::optional<Sale> settle();
+
+  // The current sale's lines and tenders, as core will be asked to settle them.
+  SaleRequest request() const;
+
+ private:
+  void showTenders();
+  void showQuickCash(Money left);
+  void showOptions();
+  void addTender(TenderType type, std::optional<Money> typed);
+
+  CheckoutCounter& c_;
+};
+
+}  // namespace salon::kiosk
