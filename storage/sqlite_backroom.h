@@ -16,10 +16,12 @@
 #include "storage/database.h"
 #include "storage/file_review_store.h"
 #include "storage/member_card_store.h"
+#include "storage/member_roll.h"
 #include "storage/print_job_store.h"
 #include "storage/record_keeping_store.h"
 #include "storage/recording_store.h"
 #include "storage/staff_store.h"
+#include "storage/store_settings.h"
 #include "storage/weekly_review_store.h"
 
 namespace salon::storage {
@@ -57,6 +59,8 @@ class SqliteBackroom : public Backroom {
   // appointments and care:
   // customer files, members, approvals, settings:
   // session and upkeep:
+  StoreSettings& storeSettings() override { return storeSettings_; }
+  MemberRoll& memberRoll() override { return memberRoll_; }
 
  private:
   SqliteBackroom(std::unique_ptr<Database> owned);
@@ -84,6 +88,8 @@ class SqliteBackroom : public Backroom {
   // appointments and care:
   // customer files, members, approvals, settings:
   // session and upkeep:
+  SqliteStoreSettings storeSettings_{db_};
+  SqliteMemberRoll memberRoll_{db_};
 };
 
 }  // namespace salon::storage

@@ -19,10 +19,12 @@ class CustomerDirectory;
 class CustomerFileStore;
 class FileAccessStore;
 class FileReviewStore;
+class MemberRoll;
 class MemberCardStore;
 class PrintJobStore;
 class ServiceRecordStore;
 class StaffStore;
+class StoreSettings;
 class WeeklyReviewStore;
 
 class Backroom {
@@ -52,6 +54,8 @@ class Backroom {
   // appointments and care:
   // customer files, members, approvals, settings:
   // session and upkeep:
+  virtual StoreSettings& storeSettings() = 0;
+  virtual MemberRoll& memberRoll() = 0;
 };
 
 }  // namespace salon
