@@ -7,10 +7,10 @@
 #include <iostream>
 
 #include "app/cli/cli.h"
-#include "app/cli/demo_salon.h"
-#include "app/cli/demo_checkout.h"
-#include "app/cli/demo_customers.h"
-#include "app/cli/demo_showcase.h"
+#include "storage/demo/demo_salon.h"
+#include "storage/demo/demo_checkout.h"
+#include "storage/demo/demo_customers.h"
+#include "storage/demo/demo_showcase.h"
 #include "app/kiosk/kiosk_window.h"
 #include "assets/assets.h"
 #include "storage/settings_store.h"
@@ -46,16 +46,16 @@ int autoLockMinutes(salon::storage::Database& db) {
 int runKiosk(KioskOptions opt, const salon::Clock& clock) {
   auto db = salon::cli::openDatabase(opt.db, salon::storage::OpenMode::Create, /*autoCheckpoint=*/false);
   if (opt.demo) {
-    salon::cli::seedDemoSalon(*db, clock, salon::cli::pinCostFromEnvironment());
+    salon::demo::seedDemoSalon(*db, clock, salon::demo::pinCostFromEnvironment());
     // First run: the showcase customers, a few hundred more, the catalog and a
     // little history, all through their own modules.
-    if (salon::cli::seedShowcaseCustomers(*db, clock) > 0) {
-      salon::cli::seedDemoCustomers(*db, clock, 200, 1);
-      salon::cli::seedDemoCheckout(*db, clock, 300, 1);
+    if (salon::demo::seedShowcaseCustomers(*db, clock) > 0) {
+      salon::demo::seedDemoCustomers(*db, clock, 200, 1);
+      salon::demo::seedDemoCheckout(*db, clock, 300, 1);
     }
   }
   if (opt.window.bench && opt.window.benchCustomers > 0) {
-    salon::cli::seedDemoCustomers(*db, clock, opt.window.benchCustomers, 2);
+    salon::demo::seedDemoCustomers(*db, clock, opt.window.benchCustomers, 2);
     opt.window.started = std::chrono::steady_clock::now();  // the benchmark's own seeding is not start-up
   }
   opt.window.backend = salon::platform::backendFromName(opt.platform);

@@ -15,8 +15,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "app/cli/demo_checkout.h"
-#include "app/cli/demo_salon.h"
+#include "storage/demo/demo_checkout.h"
+#include "storage/demo/demo_salon.h"
 #include "app/core/cart.h"
 #include "app/core/uuid.h"
 #include "storage/catalog_store.h"
@@ -149,11 +149,11 @@ int main(int argc, char** argv) {
   cartFigure();
 
   auto db = storage::Database::open(path);
-  bool fresh = cli::seedDemoSalon(*db, clock, PinCost::minimum());
+  bool fresh = demo::seedDemoSalon(*db, clock, PinCost::minimum());
   auto t0 = Clock_::now();
   if (fresh) {
     addCustomers(*db, customers);
-    cli::seedDemoCheckout(*db, clock, sales, 7);
+    demo::seedDemoCheckout(*db, clock, sales, 7);
   }
   std::printf("seeding:                    %.1f s\n", micros(t0, Clock_::now()) / 1e6);
   auto setup = storage::loadCheckoutSetup(db->sql());

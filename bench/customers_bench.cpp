@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "app/cli/demo_customers.h"
-#include "app/cli/demo_salon.h"
+#include "storage/demo/demo_customers.h"
+#include "storage/demo/demo_salon.h"
 #include "storage/customer_directory.h"
 #include "storage/customer_store.h"
 
@@ -124,10 +124,10 @@ int main(int argc, char** argv) {
   }
   auto db = salon::storage::Database::open(path);
   if (fresh) {
-    salon::cli::seedDemoSalon(*db, clock, salon::PinCost::minimum());
+    salon::demo::seedDemoSalon(*db, clock, salon::PinCost::minimum());
     auto t0 = std::chrono::steady_clock::now();
     std::clock_t c0 = std::clock();
-    auto r = salon::cli::seedDemoCustomers(*db, clock, a.customers, a.seed);
+    auto r = salon::demo::seedDemoCustomers(*db, clock, a.customers, a.seed);
     double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
     std::printf("generated %lld customers (%lld members, %lld pets, %lld visits) in %.2f s wall, %.2f s CPU\n",

@@ -23,6 +23,7 @@
 #include "storage/file_review_store.h"
 #include "storage/member_card_store.h"
 #include "storage/member_store.h"
+#include "storage/member_roll.h"
 #include "storage/print_job_store.h"
 #include "storage/record_keeping_store.h"
 #include "storage/recording_store.h"
@@ -76,6 +77,7 @@ class SqliteBackroom : public Backroom {
   PriceList& priceList() override { return priceList_; }
   StaffRoster& staffRoster() override { return staffRoster_; }
   // session and upkeep:
+  MemberRoll& memberRoll() override { return memberRoll_; }
 
  private:
   SqliteBackroom(std::unique_ptr<Database> owned);
@@ -113,6 +115,7 @@ class SqliteBackroom : public Backroom {
   SqlitePriceList priceList_{db_};
   SqliteStaffRoster staffRoster_{db_};
   // session and upkeep:
+  SqliteMemberRoll memberRoll_{db_};
 };
 
 }  // namespace salon::storage

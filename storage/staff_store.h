@@ -15,7 +15,7 @@ class SqliteStaffStore : public StaffStore {
 
   // Adds a staff member with an already hashed PIN; audited by `audit`.
   void addStaff(const Staff& staff, const std::string& pinHash, Instant at, const AuditEntry& audit);
-  std::vector<Staff> listStaff();
+  std::vector<Staff> listStaff() override;
   bool empty();
 
  private:

@@ -22,7 +22,7 @@ check() {
           echo "$file: may not include <$inc>"; fail=1
         fi ;;
     esac
-  done < <(grep -rn --include='*.h' --include='*.cpp' -E '^\s*#\s*include' "$dir" | sed -E 's/^([^:]+):[0-9]+:/\1:/')
+  done < <(grep -rHn --include='*.h' --include='*.cpp' -E '^\s*#\s*include' "$dir" | sed -E 's/^([^:]+):[0-9]+:/\1:/')
 }
 
 sys_io='^(imgui|SDL|GLFW|GL/|sqlite3|SQLiteCpp|qrencode|png\.h|sys/socket|netinet|arpa/|termios|libevdev|linux/|fstream|filesystem|thread|mutex|condition_variable|future|chrono|ctime|time\.h|unistd\.h|fcntl\.h|sys/|CLI/|backends/)'
@@ -33,9 +33,31 @@ check app/ui       "app/core/ app/ui/ assets/" '^(SDL|GLFW|GL/|backends/|sqlite3
 check app/platform "app/platform/" '^(sqlite3|SQLiteCpp|qrencode|sys/socket|termios|libevdev|CLI/)'
 check app/cli      "app/core/ app/cli/ storage/ devices/ assets/" '^(imgui|SDL|GLFW|GL/|backends/)'
 check assets       "app/core/ assets/" '^(imgui|SDL|GLFW|GL/|backends/|sqlite3|SQLiteCpp)'
-# app/main.cpp and app/kiosk/ (the composition root's controller, window loop and
-# scripted sessions) may include everything, so they are not checked; no other
-# module may include app/kiosk/ (it is in no allowed list above).
+# app/kiosk: desks include only core, ui and kiosk (and assets). The window's
+# loop, the script runner, the wedge gate and the benchmark also use the
+# platform's window types. Only the composition root (app/main.cpp, not checked,
+# and the window wiring: kiosk_wiring.cpp with its header kiosk_window.h) sees
+# storage, devices and the platform's backends. No other module may include
+# app/kiosk/ (it is in no allowed list above).
+kiosk_root="kiosk_wiring.cpp kiosk_window.h"
+kiosk_window_side="kiosk_loop.h kiosk_loop.cpp kiosk_bench.h kiosk_bench.cpp script_runner.h script_runner.cpp
+  wedge_gate.h wedge_gate.cpp rime_pinyin.h rime_pinyin.cpp"
+# Desk files other branches of issue 14 are still taking off storage, devices and
+# the CLI; the lead empties this list at merge (desk.h keeps storage/database.h
+# only for the transitional DeskContext::db).
+kiosk_pending="desk.h appointments_desk.cpp appointments_desk.h approvals_desk.h approvals_lists.cpp
+  check_in_desk.cpp checkout_desk.cpp checkout_desk.h customer_file_desk.cpp customer_records.h customer_records.cpp
+  members_desk.cpp members_desk.h registration_desk.cpp settings_desk.cpp settings_desk_catalog.cpp
+  settings_desk_staff.cpp settings_desk_store.cpp"
+for f in app/kiosk/*.h app/kiosk/*.cpp; do
+  name=${f##*/}
+  if [[ " $kiosk_root $kiosk_pending " == *[[:space:]]$name[[:space:]]* ]]; then continue; fi
+  if [[ " $kiosk_window_side " == *[[:space:]]$name[[:space:]]* ]]; then
+    check "$f" "app/core/ app/ui/ app/kiosk/ app/platform/ assets/" '^(sqlite3|SQLiteCpp|CLI/)'
+  else
+    check "$f" "app/core/ app/ui/ app/kiosk/ assets/" '^(SDL|GLFW|GL/|backends/|sqlite3|SQLiteCpp|CLI/)'
+  fi
+done
 
 if [ $fail -ne 0 ]; then echo "include rules: FAILED"; exit 1; fi
 echo "include rules: ok"

@@ -5,9 +5,9 @@
 #include <memory>
 
 #include "app/cli/cli.h"
-#include "app/cli/demo_checkout.h"
-#include "app/cli/demo_customers.h"
-#include "app/cli/demo_salon.h"
+#include "storage/demo/demo_checkout.h"
+#include "storage/demo/demo_customers.h"
+#include "storage/demo/demo_salon.h"
 #include "app/core/error.h"
 #include "app/core/staff_auth.h"
 #include "storage/audit_store.h"
@@ -25,7 +25,7 @@ struct DemoArgs {
 
 int runDemoData(const Invocation& inv, const DemoArgs& a) {
   auto db = openDatabase(a.db, storage::OpenMode::Create);
-  bool seeded = seedDemoSalon(*db, *inv.clock, pinCostFromEnvironment());
+  bool seeded = demo::seedDemoSalon(*db, *inv.clock, demo::pinCostFromEnvironment());
   if (!seeded) {
     // An existing store: only its admin may add demo data to it.
     Staff me = actAs(*db, *inv.clock, a.staff);
@@ -37,13 +37,13 @@ int runDemoData(const Invocation& inv, const DemoArgs& a) {
   if (a.sales < 0) throw DomainError("bad_input", "--sales");
   if (a.customers > 0) {
     auto t0 = std::chrono::steady_clock::now();
-    DemoCustomersReport r = seedDemoCustomers(*db, *inv.clock, a.customers, a.seed);
+    demo::DemoCustomersReport r = demo::seedDemoCustomers(*db, *inv.clock, a.customers, a.seed);
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::cout << "customers: " << r.customers << " (members " << r.members << ", pets " << r.pets << ", visits "
               << r.visits << ") in " << s << " s\n";
   }
   // The catalog always; past sales go to the customers just made.
-  seedDemoCheckout(*db, *inv.clock, a.sales, static_cast<unsigned>(a.seed));
+  demo::seedDemoCheckout(*db, *inv.clock, a.sales, static_cast<unsigned>(a.seed));
   return 0;
 }
 

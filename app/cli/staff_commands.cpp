@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli.h"
-#include "app/cli/demo_salon.h"
+#include "storage/demo/demo_salon.h"
 #include "app/core/audit.h"
 #include "app/core/error.h"
 #include "app/core/pin.h"
@@ -49,7 +49,7 @@ int addStaff(const Invocation& inv, const StaffArgs& a) {
   if (store.findStaff(a.code)) throw DomainError("staff_exists", a.code);
   Staff s{a.code, a.name, *role, a.department, true};
   Instant now = inv.clock->now();
-  store.addStaff(s, hashPin(pin, pinCostFromEnvironment()), now, auditOf(now, me.code, "staff.add", "staff", a.code));
+  store.addStaff(s, hashPin(pin, demo::pinCostFromEnvironment()), now, auditOf(now, me.code, "staff.add", "staff", a.code));
   std::cout << a.code << "\n";
   return 0;
 }

@@ -26,6 +26,7 @@ class CustomerRecords;
 class FileAccessStore;
 class FileReviewStore;
 class MemberAccounts;
+class MemberRoll;
 class MemberCardStore;
 class PriceList;
 class PrintJobStore;
@@ -72,6 +73,7 @@ class Backroom {
   virtual PriceList& priceList() = 0;
   virtual StaffRoster& staffRoster() = 0;
   // session and upkeep:
+  virtual MemberRoll& memberRoll() = 0;
 };
 
 }  // namespace salon

@@ -59,11 +59,30 @@ bool isHan(char32_t cp) {
   return uscript_getScript(static_cast<UChar32>(cp), &err) == USCRIPT_HAN;
 }
 
-NameKeyMaker::NameKeyMaker()
-    : toLatin_(openTransliterator("Han-Latin; Latin-ASCII")),
-      toSimplified_(openTransliterator("Hant-Hans")),
-      pinyinOrder_(openCollator("zh@collation=pinyin")),
-      strokeOrder_(openCollator("zh@collation=stroke")) {}
+// Each of ICU's transliterators and collators is opened on first use: Han-Latin
+// alone costs a few hundred ms and tens of MB, and a kiosk that only lists and
+// searches customers (search forms) never needs it (it was opened at start-up).
+NameKeyMaker::NameKeyMaker() = default;
+
+icu::Transliterator& NameKeyMaker::toLatin() {
+  if (!toLatin_) toLatin_ = openTransliterator("Han-Latin; Latin-ASCII");
+  return *toLatin_;
+}
+
+icu::Transliterator& NameKeyMaker::toSimplified() {
+  if (!toSimplified_) toSimplified_ = openTransliterator("Hant-Hans");
+  return *toSimplified_;
+}
+
+icu::Collator& NameKeyMaker::pinyinOrder() {
+  if (!pinyinOrder_) pinyinOrder_ = openCollator("zh@collation=pinyin");
+  return *pinyinOrder_;
+}
+
+icu::Collator& NameKeyMaker::strokeOrder() {
+  if (!strokeOrder_) strokeOrder_ = openCollator("zh@collation=stroke");
+  return *strokeOrder_;
+}
 
 NameKeyMaker::~NameKeyMaker() = default;
 
@@ -72,7 +91,7 @@ char32_t NameKeyMaker::simplifiedOf(char32_t cp) {
   auto it = simplified_.find(cp);
   if (it != simplified_.end()) return it->second;
   icu::UnicodeString u(static_cast<UChar32>(cp));
-  toSimplified_->transliterate(u);
+  toSimplified().transliterate(u);
   char32_t out = u.countChar32() == 1 ? static_cast<char32_t>(u.char32At(0)) : cp;
   simplified_.emplace(cp, out);
   return out;
@@ -84,7 +103,7 @@ const std::string& NameKeyMaker::pinyinOf(char32_t cp) {
   std::string out;
   if (isHan(cp)) {
     icu::UnicodeString u(static_cast<UChar32>(cp));
-    toLatin_->transliterate(u);
+    toLatin().transliterate(u);
     std::string s;
     u.toUTF8String(s);
     for (char c : s) {
@@ -160,8 +179,8 @@ NameKeys NameKeyMaker::keysOf(const std::string& name) {
     }
 
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
-  k.pinyinSortKey = sortKey(*pinyinOrder_, u);
-  k.strokeSortKey = sortKey(*strokeOrder_, u);
+  k.pinyinSortKey = sortKey(pinyinOrder(), u);
+  k.strokeSortKey = sortKey(strokeOrder(), u);
   return k;
 }
 

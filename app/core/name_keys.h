@@ -37,7 +37,8 @@ struct NameKeys {
 
 constexpr std::size_t kMaxGram = 4;
 
-// Holds ICU's transliterators and collators (expensive to open) and caches each
+// Holds ICU's transliterators and collators (expensive to open: each on first
+// use) and caches each
 // character's reading, so keys for a million names are made in seconds. Not
 // thread-safe: one per thread.
 class NameKeyMaker {
@@ -55,6 +56,11 @@ class NameKeyMaker {
   char32_t simplifiedOf(char32_t cp);
 
  private:
+  icu::Transliterator& toLatin();
+  icu::Transliterator& toSimplified();
+  icu::Collator& pinyinOrder();
+  icu::Collator& strokeOrder();
+
   std::unique_ptr<icu::Transliterator> toLatin_;
   std::unique_ptr<icu::Transliterator> toSimplified_;
   std::unique_ptr<icu::Collator> pinyinOrder_;

@@ -3,6 +3,7 @@
 // every core service calls before a guarded action.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/core/audit.h"
 #include "app/core/clock.h"
@@ -25,6 +26,8 @@ class StaffStore {
   // Records the outcome of a PIN attempt together with its audit entry.
   virtual void recordPinAttempt(const std::string& code, int failedPins, Instant lockedUntil,
                                 const AuditEntry& audit) = 0;
+  // Everyone on the staff list, active or not (the sign-in screen's tiles).
+  virtual std::vector<Staff> listStaff() = 0;
 };
 
 constexpr int kMaxWrongPins = 5;

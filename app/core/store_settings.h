@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/core/audit.h"
+#include "app/core/clock.h"
 
 namespace salon {
 
@@ -15,6 +16,13 @@ class StoreSettings {
   // One business action: the value, its audit entry and its outbox row
   // ("settings.changed") commit together.
   virtual void change(const std::string& key, const std::string& value, const AuditEntry& audit) = 0;
+
+  // The store's time zone (store.zone_offset_minutes; UTC+8 when unset).
+  StoreZone zone() {
+    StoreZone z;
+    if (auto offset = setting("store.zone_offset_minutes")) z.offsetMinutes = std::stoi(*offset);
+    return z;
+  }
 };
 
 // The kiosk's backup password. It is kept beside the database, never in it (a

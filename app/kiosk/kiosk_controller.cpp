@@ -1,9 +1,14 @@
 #include "app/kiosk/kiosk_controller.h"
 
+#include <memory>
+
+#include "app/core/audit.h"
+#include "app/core/check_in.h"
 #include "app/core/phone.h"
+#include "app/core/store_settings.h"
+#include "app/core/text_rules.h"
 #include "app/core/uuid.h"
 #include "assets/assets.h"
-#include "storage/settings_store.h"
 
 namespace salon::kiosk {
 namespace {
@@ -25,30 +30,17 @@ std::string tileKey(ui::Screen s) {
 
 }  // namespace
 
-KioskController::KioskController(storage::Database& db, CustomerDirectory& directory, CheckInQueue& queue,
-                                 const Clock& clock, const std::string& language, int autoLockMinutes)
-    : db_(db),
-      directory_(directory),
-      queue_(queue),
+KioskController::KioskController(Backroom& backroom, storage::Database& db, const Clock& clock,
+                                 const std::string& language, int autoLockMinutes)
+    : backroom_(backroom),
+      db_(db),
       clock_(clock),
-      staffStore_(db),
-      audit_(db),
-      auth_(staffStore_, clock),
+      zone_(backroom.settings().zone()),
       catalog_(assets::catalog(language)),
       idle_(autoLockMinutes) {
-  if (auto offset = storage::readSetting(db_.sql(), "store.zone_offset_minutes")) zone_.offsetMinutes = std::stoi(*offset);
   view_.status.language = catalog_.language();
-  view_.status.storeName = storage::readSetting(db_.sql(), "store.name").value_or(catalog_.text("app.title"));
+  view_.status.storeName = backroom_.settings().setting("store.name").value_or(catalog_.text("app.title"));
   idle_.activity(clock_.now());
-  pinChecker_ = [this](const std::string& code, const std::string& pin, std::function<void(const SignInResult&)> done) {
-    SignInResult r;
-    try {
-      r.staff = auth_.signIn(code, pin);
-    } catch (const DomainError& e) {
-      r.errorCode = e.code();
-    }
-    done(r);
-  };
   showSignIn();
 }
 
@@ -92,7 +84,7 @@ void KioskController::databaseChecked(const std::string& result) {
 void KioskController::showSignIn() {
   view_.screen = ui::Screen::SignIn;
   view_.signIn.staff.clear();
-  for (const Staff& s : staffStore_.listStaff())
+  for (const Staff& s : backroom_.staff().listStaff())
     if (s.active) view_.signIn.staff.push_back({s.code, s.name, ""});
   view_.signIn.chosenCode.clear();
   view_.signIn.chosenName.clear();
@@ -122,6 +114,7 @@ void KioskController::on(const ui::PinKeys& i) {
 
 void KioskController::on(const ui::CancelSignIn&) {
   ++signInAttempt_;  // a check still running no longer counts
+  tasks_->cancel(pinCheck_);
   view_.signIn.checking = false;
   view_.signIn.message.clear();
   showSignIn();
@@ -133,9 +126,23 @@ void KioskController::signIn() {
   view_.signIn.message.clear();
   std::string pin = pin_.digits();
   pin_.clear();
-  pinChecker_(view_.signIn.chosenCode, pin, [this, attempt](const SignInResult& r) {
-    if (attempt == signInAttempt_) signedIn(r);
-  });
+  // The hash is deliberately slow: it runs on the PIN lane, with that lane's own
+  // staff store; the result is dropped if the kiosk was locked meanwhile.
+  auto result = std::make_shared<SignInResult>();
+  pinCheck_ = tasks_->run(
+      Lane::Pins, "pin check",
+      [result, clock = &clock_, code = view_.signIn.chosenCode, pin](Backroom& b) {
+        try {
+          result->staff = StaffAuth(b.staff(), *clock).signIn(code, pin);
+        } catch (const DomainError& e) {
+          result->errorCode = e.code();
+        } catch (const std::exception&) {
+          result->errorCode = "db_error";
+        }
+      },
+      [this, attempt, result] {
+        if (attempt == signInAttempt_) signedIn(*result);
+      });
 }
 
 void KioskController::signedIn(const SignInResult& r) {
@@ -154,6 +161,7 @@ void KioskController::signedIn(const SignInResult& r) {
 
 void KioskController::lock(const std::string& messageKey) {
   ++signInAttempt_;
+  tasks_->cancel(pinCheck_);
   view_.signIn.checking = false;
   staff_.reset();
   showSignIn();
@@ -175,7 +183,7 @@ void KioskController::showHome() {
   view_.home.queue.clear();
   const Instant now = clock_.now();
   const Instant dayStart = startOfLocalDay(localDate(now, zone_), zone_);
-  for (const QueuedCustomer& q : queue_.between(dayStart, dayStart + 24 * kHour)) {
+  for (const QueuedCustomer& q : backroom_.queue().between(dayStart, dayStart + 24 * kHour)) {
     std::string when = formatLocalDateTime(q.checkIn.at, zone_);
     view_.home.queue.push_back({q.checkIn.customer, when.substr(when.size() - 5), q.name, "ui.method." + q.checkIn.method});
   }
@@ -187,10 +195,10 @@ void KioskController::showHome() {
   }
   view_.home.dueSoon = approvals_.dueSoon(3, view_.home.dueTotal);
   view_.home.appointments = appointments_.todayForHome(6);
-  listCustomers(directory_.recent(kTodayListLength));
+  listCustomers(backroom_.directory().recent(kTodayListLength));
   // One audit entry for the list the staff member now sees.
   if (!view_.home.customers.empty() || !view_.home.queue.empty())
-    audit_.append(auditOf(clock_.now(), staff_->code, "customer.view", "customer", "today_list", "today list",
+    backroom_.audit().append(auditOf(clock_.now(), staff_->code, "customer.view", "customer", "today_list", "today list",
                           "name,phone_masked"));
 }
 
@@ -212,15 +220,6 @@ void KioskController::on(const ui::OpenSearch&) {
   if (view_.screen != ui::Screen::Home) return;
   view_.home.search.open = true;
 }
-
-namespace {
-
-void eraseLastCharacter(std::string& s) {
-  while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-  if (!s.empty()) s.pop_back();
-}
-
-}  // namespace
 
 // Letters are pinyin (turned into characters by picking a candidate) when the
 // engine is ready, else typed as they are; digits always go to the query.
@@ -249,10 +248,10 @@ void KioskController::on(const ui::PickCandidate& i) {
 
 void KioskController::search() {
   const std::string& q = view_.home.search.query;
-  if (q.empty()) return listCustomers(directory_.recent(kTodayListLength));
-  listCustomers(directory_.search(q, 50));
+  if (q.empty()) return listCustomers(backroom_.directory().recent(kTodayListLength));
+  listCustomers(backroom_.directory().search(q, 50));
   if (!view_.home.customers.empty())
-    audit_.append(auditOf(clock_.now(), staff_->code, "customer.view", "customer", "search", "find a customer: " + q,
+    backroom_.audit().append(auditOf(clock_.now(), staff_->code, "customer.view", "customer", "search", "find a customer: " + q,
                           "name,phone_masked"));
 }
 

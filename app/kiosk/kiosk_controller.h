@@ -22,10 +22,6 @@
 #include "app/ui/entry.h"
 #include "app/ui/idle_lock.h"
 #include "app/ui/intents.h"
-#include "storage/audit_store.h"
-#include "storage/database.h"
-#include "storage/sqlite_backroom.h"
-#include "storage/staff_store.h"
 
 namespace salon::kiosk {
 
@@ -33,28 +29,24 @@ struct SignInResult {
   std::optional<Staff> staff;
   std::string errorCode;  // when refused: pin_wrong, pin_locked, ...
 };
-// Checks a PIN (deliberately slow hashing) and calls `done` on the main thread.
-using PinChecker = std::function<void(const std::string& code, const std::string& pin,
-                                      std::function<void(const SignInResult&)> done)>;
 
 class KioskController {
  public:
-  // `directory` is the CustomerDirectory port (today the temporary
-  // storage::SqliteCustomerDirectory).
-  KioskController(storage::Database& db, CustomerDirectory& directory, CheckInQueue& queue, const Clock& clock,
-                  const std::string& language, int autoLockMinutes);
+  // `backroom` is the main thread's back room (built by the composition root).
+  // `db` is its connection, only for DeskContext::db while desks still use it
+  // (transitional: the parameter goes with that member).
+  KioskController(Backroom& backroom, storage::Database& db, const Clock& clock, const std::string& language,
+                  int autoLockMinutes);
 
   const ui::KioskView& view() const { return view_; }
   const Catalog& catalog() const { return catalog_; }
   const std::optional<Staff>& staff() const { return staff_; }
-  // By default the PIN is checked at once on the calling thread; the kiosk
-  // window checks it on a worker so the frame never waits for the hash.
-  void setPinChecker(PinChecker checker) { pinChecker_ = std::move(checker); }
   // The pinyin engine, once deployed (until then letters are searched as typed).
   void setPinyin(PinyinConverter* pinyin);
   // By default desks run their slow work at once; the kiosk window runs it on a worker.
   void setBackground(Background background) { background_ = std::move(background); }
-  // By default tasks run at once on the main back room; the kiosk window runs them on lanes.
+  // By default tasks run at once on the main back room; the kiosk window runs them
+  // on lanes (the PIN check on Lane::Pins, so the frame never waits for the hash).
   void setTasks(Tasks* tasks) { tasks_ = tasks ? tasks : &inlineTasks_; }
   // The shared print spool (the persistent print queue), for every desk that prints.
   void setPrintSpool(PrintSpool* spool) { spool_ = spool; }
@@ -114,35 +106,30 @@ class KioskController {
   void search();
   void listCustomers(const std::vector<CustomerSummary>& found);
 
-  storage::Database& db_;
-  CustomerDirectory& directory_;
-  CheckInQueue& queue_;
+  Backroom& backroom_;
+  storage::Database& db_;  // transitional, for DeskContext::db only
   const Clock& clock_;
   StoreZone zone_;
-  storage::SqliteStaffStore staffStore_;
-  storage::SqliteAuditLog audit_;
-  StaffAuth auth_;
   Catalog catalog_;
   std::optional<Staff> staff_;
   ui::DigitEntry pin_{8};
   ui::IdleLock idle_;
-  PinChecker pinChecker_;
   PinyinConverter* pinyin_ = nullptr;
   std::optional<bool> scanOutcome_;
   int signInAttempt_ = 0;  // a result for an older attempt (locked meanwhile) is dropped
+  TaskId pinCheck_ = 0;    // the PIN check queued or running, cancelled when it goes stale
   ui::KioskView view_;
   Background background_ = [](std::function<void()> work, std::function<void()> done) {
     work();
     done();
   };
-  storage::SqliteBackroom backroom_{db_};
   InlineTasks inlineTasks_{backroom_};
   Tasks* tasks_ = &inlineTasks_;
   PrintSpool* spool_ = nullptr;
-  DeskContext desks_{db_,     clock_, zone_, catalog_, staff_, audit_, directory_, view_,
+  DeskContext desks_{db_,     clock_, zone_, catalog_, staff_, backroom_.audit(), backroom_.directory(), view_,
                      [this](ui::Screen s, CustomerId c) { openScreen(s, c); }, background_, pinyin_,
                      backroom_, tasks_, spool_};
-  CheckInDesk checkIn_{desks_, queue_};
+  CheckInDesk checkIn_{desks_, backroom_.queue()};
   RegistrationDesk registration_{desks_, checkIn_};
   CheckoutDesk checkout_{desks_};
   CustomerFileDesk customerFile_{desks_};

@@ -1,6 +1,6 @@
 #pragma once
-// The kiosk's window loop: sleeps when nothing happens, draws a few frames after
-// each event, applies intents after the frame, runs slow work on workers.
+// The kiosk's window: what app/main.cpp starts. The wiring (kiosk_wiring.cpp)
+// builds the session; the loop is kiosk_loop.h, the benchmark kiosk_bench.h.
 #include <chrono>
 #include <string>
 
@@ -18,13 +18,13 @@ struct KioskWindowOptions {
   std::string shotsDir;    // where `shot` saves PNGs
   std::string language;    // zh-Hans, zh-Hant, en
   int autoLockMinutes = 5;
-  bool bench = false;      // print the UI figures and exit
+  bool bench = false;      // print the UI figures (against bench/ui_floor's) and exit
   int benchIdleSeconds = 10;
   int benchCustomers = 0;  // generated customers added first (use a throwaway --db)
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
 // Returns the process exit code (a failed script step: 1).
-int runKioskWindow(storage::Database& db, const Clock& clock, const KioskWindowOptions& options);
+int runKioskWindow(storage::Database& db, const Clock& clock, KioskWindowOptions options);
 
 }  // namespace salon::kiosk

@@ -5,10 +5,27 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/core/member_card.h"
+#include "app/core/member_roll.h"
 #include "app/platform/png_file.h"
 #include "app/ui/glyph_set.h"
 
 namespace salon::kiosk {
+
+std::string nthMemberNo(Backroom& backroom, int n) {
+  auto m = backroom.memberRoll().nthMember(n);
+  return m ? m->memberNo : "";
+}
+
+std::string nthMemberQr(Backroom& backroom, int n) {
+  std::string memberNo = nthMemberNo(backroom, n);
+  if (memberNo.empty()) return "";
+  MemberCardStore& cards = backroom.cards();
+  auto holder = cards.holder(memberNo);
+  if (!holder) return "";
+  return signCard(cardKeyFromSeed(cards.signingSeed()), memberNo, holder->cardVersion);
+}
+
 namespace {
 
 constexpr auto kRetryFor = std::chrono::seconds(15);  // a receipt picture under ASan takes seconds

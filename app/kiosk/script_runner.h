@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/backroom.h"
 #include "app/platform/window.h"
 #include "app/ui/frame_record.h"
 
@@ -29,6 +30,11 @@ struct ScriptStep {
 
 // Throws std::runtime_error on an unknown verb, naming the line.
 std::vector<ScriptStep> parseScript(const std::string& text);
+
+// The lookups behind @member:N and @memberqr:N: the N-th member's number, and
+// that member's card QR as card printing signs it ("" if there is no such member).
+std::string nthMemberNo(Backroom& backroom, int n);
+std::string nthMemberQr(Backroom& backroom, int n);
 
 class ScriptRunner {
  public:

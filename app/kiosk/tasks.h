@@ -3,7 +3,9 @@
 // model, without its globals). Each lane is one thread with its own back room
 // (its own database connection), so a slow printer never holds up a PIN check
 // and a report never holds up the printer. `done` runs on the main thread; a
-// desk that may have moved on tags its task and drops a stale result there.
+// desk that may have moved on tags its task and drops a stale result there, or
+// cancels it while it is still queued.
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -17,22 +19,33 @@ enum class Lane {
   Reports,  // large reads: reports, exports, quick checks
 };
 
+const char* laneName(Lane lane);
+
+using TaskId = std::uint64_t;  // 0: no task (it ran at once)
+
 class Tasks {
  public:
   virtual ~Tasks() = default;
   // Runs `work` on `lane` with that lane's back room, then `done` on the main thread.
   // `name` says what it is (for the log and the task list).
-  virtual void run(Lane lane, const std::string& name, std::function<void(Backroom&)> work,
-                   std::function<void()> done) = 0;
+  virtual TaskId run(Lane lane, const std::string& name, std::function<void(Backroom&)> work,
+                     std::function<void()> done) = 0;
+  // Drops a task that has not started yet (its result would be stale): neither
+  // its work nor its `done` runs. False if it already started or finished.
+  virtual bool cancel(TaskId id) {
+    (void)id;
+    return false;
+  }
 };
 
 // Tests and headless runs: the work and its result at once, on the caller's back room.
 class InlineTasks : public Tasks {
  public:
   explicit InlineTasks(Backroom& backroom) : backroom_(backroom) {}
-  void run(Lane, const std::string&, std::function<void(Backroom&)> work, std::function<void()> done) override {
+  TaskId run(Lane, const std::string&, std::function<void(Backroom&)> work, std::function<void()> done) override {
     work(backroom_);
     if (done) done();
+    return 0;
   }
 
  private:

@@ -13,8 +13,8 @@
 #include <cstdlib>
 #include <random>
 
-#include "app/cli/demo_checkout.h"
-#include "app/cli/demo_salon.h"
+#include "storage/demo/demo_checkout.h"
+#include "storage/demo/demo_salon.h"
 #include "app/core/error.h"
 #include "storage/catalog_store.h"
 #include "storage/day_store.h"
@@ -132,8 +132,8 @@ TEST_CASE("crash test: SIGKILL while settling never breaks an invariant") {
   {
     auto db = storage::Database::open(path);
     ManualClock clock(kT0 - kHour);
-    cli::seedDemoSalon(*db, clock, PinCost::minimum());
-    cli::seedDemoCheckout(*db, clock, 0, 1);
+    demo::seedDemoSalon(*db, clock, PinCost::minimum());
+    demo::seedDemoCheckout(*db, clock, 0, 1);
     db->sql().exec("INSERT INTO customers (file_no, member_no, name, phone, birthday, status, created_at, created_by)"
                    " VALUES ('S01-2026-000001', 'M00000001', '张丽', '13800138000', '1990-03-08', 'in_force', 0, 'cash')");
     salon::test::syncCustomerCounters(db->sql());

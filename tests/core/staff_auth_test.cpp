@@ -20,6 +20,7 @@ class MemoryStaffStore : public StaffStore {
     if (it == staff.end()) return std::nullopt;
     return it->second;
   }
+  std::vector<Staff> listStaff() override { return {}; }
   void recordPinAttempt(const std::string& code, int failed, Instant lockedUntil, const AuditEntry& a) override {
     staff[code].failedPins = failed;
     staff[code].lockedUntil = lockedUntil;

@@ -5,8 +5,6 @@
 
 #include <algorithm>
 
-#include "app/cli/demo_salon.h"
-#include "app/cli/demo_showcase.h"
 #include "app/core/appointment.h"
 #include "app/kiosk/kiosk_controller.h"
 #include "storage/appointment_store.h"

@@ -5,10 +5,6 @@
 
 #include <algorithm>
 
-#include "app/cli/demo_checkout.h"
-#include "app/cli/demo_customers.h"
-#include "app/cli/demo_salon.h"
-#include "app/cli/demo_showcase.h"
 #include "app/core/change_request.h"
 #include "app/core/service_record.h"
 #include "app/kiosk/kiosk_controller.h"
@@ -46,7 +42,7 @@ struct Fixture : test::KioskFixture {
     return e.id;
   }
   std::string serviceItem() {
-    cli::seedDemoCheckout(*db, clock, 0, 1);  // the catalog, no sales
+    seedCatalog();  // the catalog, no sales
     return text("SELECT code FROM catalog_items WHERE kind = 'service' ORDER BY code LIMIT 1");
   }
   const ui::DueRow* dueRow(const std::string& id) const {
@@ -199,7 +195,7 @@ TEST_CASE("a cashier gets no approvals tile, a supervisor's badge counts what wa
 
 TEST_CASE("a supervisor returns a new file with notes and approves another, the badge drops") {
   Fixture f;
-  cli::seedDemoCustomers(*f.db, f.clock, 30, 7);
+  f.seedCustomers(30, 7);
   const int pending = f.count("SELECT count(*) FROM customers WHERE status = 'pending_review'");
   REQUIRE(pending >= 2);
   f.signIn("sup", "2345");

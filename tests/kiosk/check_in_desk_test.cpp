@@ -3,8 +3,6 @@
 // or reissued-away card is refused; a phone number alone stays masked.
 #include <catch2/catch.hpp>
 
-#include "app/cli/demo_salon.h"
-#include "app/cli/demo_showcase.h"
 #include "app/core/member_card.h"
 #include "app/core/money.h"
 #include "app/core/uuid.h"

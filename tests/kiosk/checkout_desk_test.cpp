@@ -4,9 +4,6 @@
 
 #include <algorithm>
 
-#include "app/cli/demo_checkout.h"
-#include "app/cli/demo_salon.h"
-#include "app/cli/demo_showcase.h"
 #include "app/core/uuid.h"
 #include "app/kiosk/kiosk_controller.h"
 #include "devices/escpos/paper_preview.h"
@@ -32,7 +29,7 @@ struct Fixture : test::KioskFixture {
   CustomerId meiling = 0;
 
   explicit Fixture(bool dayOpen = true) {
-    cli::seedDemoCheckout(*db, clock, 0, 1);  // the catalog, prices and tiers
+    seedCatalog();  // the catalog, prices and tiers
     if (dayOpen) storage::openBusinessDay(*db, "cash", Money(), clock.now(), storage::readZone(db->sql()));
     meiling = storage::findCustomerId(db->sql(), "13912345678");
     start(5);

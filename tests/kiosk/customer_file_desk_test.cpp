@@ -4,9 +4,6 @@
 
 #include <algorithm>
 
-#include "app/cli/demo_checkout.h"
-#include "app/cli/demo_salon.h"
-#include "app/cli/demo_showcase.h"
 #include "app/core/customer_files.h"
 #include "app/core/file_access.h"
 #include "app/kiosk/kiosk_controller.h"
@@ -26,7 +23,7 @@ namespace {
 struct Fixture : test::KioskFixture {
 
   Fixture() {
-    cli::seedDemoCheckout(*db, clock, 0, 1);
+    seedCatalog();
     start(5);
   }
   CustomerId zhangSan() { return directory.search("13800138000", 1).at(0).id; }
@@ -225,7 +222,7 @@ TEST_CASE("with no customer chosen the file screen searches by phone, initials o
 
 TEST_CASE("visit history lists consumption by item name and tender, and a pet owner's file has a pets tab") {
   Fixture f;
-  cli::seedDemoCheckout(*f.db, f.clock, 20, 3);  // past sales for the customers on file
+  f.seedPastSales(20, 3);  // past sales for the customers on file
   const CustomerId buyer = f.db->sql().execAndGet("SELECT customer_id FROM consumption_records WHERE customer_id IS NOT NULL LIMIT 1").getInt64();
   const CustomerId owner = f.zhangSan();
   {

@@ -4,8 +4,6 @@
 
 #include <algorithm>
 
-#include "app/cli/demo_salon.h"
-#include "app/cli/demo_showcase.h"
 #include "app/kiosk/kiosk_controller.h"
 #include "storage/customer_directory.h"
 #include "storage/check_in_store.h"
@@ -130,35 +128,84 @@ TEST_CASE("the language switches at runtime") {
   CHECK(f.kiosk->catalog().text("ui.home.checkin") == "顧客簽到");
 }
 
-TEST_CASE("a PIN checked off the frame: keys wait meanwhile, and a result after a lock is dropped") {
+namespace {
+
+// Tasks that wait until the test lets them run (a lane the frame does not wait for).
+struct HeldTasks : kiosk::Tasks {
+  explicit HeldTasks(Backroom& b) : backroom(b) {}
+  kiosk::TaskId run(kiosk::Lane lane, const std::string& name, std::function<void(Backroom&)> work,
+                    std::function<void()> done) override {
+    held.push_back({++last, lane, name, std::move(work), std::move(done)});
+    return last;
+  }
+  bool cancel(kiosk::TaskId id) override {
+    auto it = std::find_if(held.begin(), held.end(), [&](const Held& h) { return h.id == id; });
+    if (it == held.end()) return false;
+    held.erase(it);
+    return true;
+  }
+  void runFirst() {
+    Held h = std::move(held.front());
+    held.erase(held.begin());
+    h.work(backroom);
+    h.done();
+  }
+  struct Held {
+    kiosk::TaskId id;
+    kiosk::Lane lane;
+    std::string name;
+    std::function<void(Backroom&)> work;
+    std::function<void()> done;
+  };
+  Backroom& backroom;
+  kiosk::TaskId last = 0;
+  std::vector<Held> held;
+};
+
+}  // namespace
+
+TEST_CASE("a PIN checked off the frame on the PIN lane: keys wait meanwhile, and a stale check is cancelled") {
   Fixture f;
-  std::vector<std::function<void()>> pending;  // results the "worker" has not delivered yet
-  f.kiosk->setPinChecker([&](const std::string& code, const std::string& pin,
-                             std::function<void(const SignInResult&)> done) {
-    pending.push_back([&f, code, pin, done] {
-      SignInResult r;
-      if (code == "mgr" && pin == "1234") r.staff = Staff{"mgr", "王店长", Role::Manager, "", true};
-      else r.errorCode = "pin_wrong";
-      done(r);
-    });
-  });
+  HeldTasks tasks(f.backroom);
+  f.kiosk->setTasks(&tasks);
   f.trySignIn("mgr", "1234");
+  REQUIRE(tasks.held.size() == 1);
+  CHECK(tasks.held[0].lane == kiosk::Lane::Pins);
+  CHECK(tasks.held[0].name == "pin check");
   CHECK(f.kiosk->view().signIn.checking);
   CHECK(f.kiosk->view().signIn.pinDigits == 4);  // the dots stay while checking
   f.kiosk->apply(ui::PinKeys{"9"});               // ignored while checking
   CHECK(f.kiosk->view().signIn.pinDigits == 4);
-  f.kiosk->apply(ui::CancelSignIn{});  // walked away: the late result must not sign anyone in
-  REQUIRE(pending.size() == 1);
-  pending[0]();
+  f.kiosk->apply(ui::CancelSignIn{});  // walked away: the queued check is dropped
+  CHECK(tasks.held.empty());
   CHECK_FALSE(f.kiosk->staff());
   CHECK(f.kiosk->view().screen == ui::Screen::SignIn);
 
   f.trySignIn("mgr", "1234");
-  REQUIRE(pending.size() == 2);
-  pending[1]();
+  REQUIRE(tasks.held.size() == 1);
+  tasks.runFirst();
   REQUIRE(f.kiosk->staff());
   CHECK(f.kiosk->view().screen == ui::Screen::Home);
   CHECK_FALSE(f.kiosk->view().signIn.checking);
+}
+
+TEST_CASE("a PIN result that arrives after a lock is dropped") {
+  Fixture f;
+  struct Late : HeldTasks {
+    using HeldTasks::HeldTasks;
+    bool cancel(kiosk::TaskId) override { return false; }  // it had already started
+  } tasks(f.backroom);
+  f.kiosk->setTasks(&tasks);
+  f.trySignIn("mgr", "1234");
+  f.kiosk->apply(ui::CancelSignIn{});
+  REQUIRE(tasks.held.size() == 1);
+  tasks.runFirst();
+  CHECK_FALSE(f.kiosk->staff());
+  CHECK(f.kiosk->view().screen == ui::Screen::SignIn);
+  f.trySignIn("mgr", "0000");
+  tasks.runFirst();
+  CHECK_FALSE(f.kiosk->staff());
+  CHECK_FALSE(f.kiosk->view().signIn.message.empty());
 }
 
 TEST_CASE("the quick_check result reaches the status bar") {

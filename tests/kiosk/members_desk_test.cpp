@@ -5,9 +5,6 @@
 
 #include <filesystem>
 
-#include "app/cli/demo_checkout.h"
-#include "app/cli/demo_salon.h"
-#include "app/cli/demo_showcase.h"
 #include "app/core/error.h"
 #include "app/core/member_card.h"
 #include "app/kiosk/kiosk_controller.h"
@@ -28,7 +25,7 @@ namespace {
 struct Fixture : test::KioskFixture {
 
   Fixture() {
-    cli::seedDemoCheckout(*db, clock, 0, 1);
+    seedCatalog();
     start(5);
     spool.wire(*kiosk);
   }

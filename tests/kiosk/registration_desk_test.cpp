@@ -4,8 +4,6 @@
 // customer can join the queue.
 #include <catch2/catch.hpp>
 
-#include "app/cli/demo_salon.h"
-#include "app/cli/demo_showcase.h"
 #include "app/core/customer_file.h"
 #include "app/kiosk/kiosk_controller.h"
 #include "storage/check_in_store.h"

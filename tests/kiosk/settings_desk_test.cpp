@@ -10,9 +10,6 @@
 #include <sstream>
 #include <thread>
 
-#include "app/cli/demo_checkout.h"
-#include "app/cli/demo_salon.h"
-#include "app/cli/demo_showcase.h"
 #include "app/kiosk/kiosk_controller.h"
 #include "devices/virtual_printer_server.h"
 #include "storage/auto_backup.h"
@@ -32,7 +29,7 @@ namespace {
 struct Fixture : test::KioskFixture {
 
   Fixture() {
-    cli::seedDemoCheckout(*db, clock, 0, 1);  // the catalog, tiers and policy; no past sales
+    seedCatalog();  // the catalog, tiers and policy; no past sales
     start(5);
     spool.wire(*kiosk);
   }

@@ -1,6 +1,6 @@
-#include "app/cli/demo_checkout.h"
+#include "storage/demo/demo_checkout.h"
 
-#include "app/cli/demo_customers.h"
+#include "storage/demo/demo_customers.h"
 
 #include <algorithm>
 #include <random>
@@ -14,7 +14,7 @@
 #include "storage/member_store.h"
 #include "storage/sale_store.h"
 
-namespace salon::cli {
+namespace salon::demo {
 namespace {
 
 struct DemoItem {
@@ -231,4 +231,4 @@ void seedDemoCheckout(storage::Database& db, const Clock& clock, long sales, uns
   past.run(sales);
 }
 
-}  // namespace salon::cli
+}  // namespace salon::demo

@@ -1,4 +1,4 @@
-#include "app/cli/demo_showcase.h"
+#include "storage/demo/demo_showcase.h"
 
 #include "app/core/customer_files.h"
 #include "app/core/name_keys.h"
@@ -6,7 +6,7 @@
 #include "storage/customer_directory.h"
 #include "storage/customer_store.h"
 
-namespace salon::cli {
+namespace salon::demo {
 namespace {
 
 struct Showcase {
@@ -49,4 +49,4 @@ int seedShowcaseCustomers(storage::Database& db, const Clock& clock) {
   return added;
 }
 
-}  // namespace salon::cli
+}  // namespace salon::demo

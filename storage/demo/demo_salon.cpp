@@ -1,4 +1,4 @@
-#include "app/cli/demo_salon.h"
+#include "storage/demo/demo_salon.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -8,7 +8,7 @@
 #include "storage/settings_store.h"
 #include "storage/staff_store.h"
 
-namespace salon::cli {
+namespace salon::demo {
 
 PinCost pinCostFromEnvironment() {
   const char* v = std::getenv("SALON_PIN_COST");
@@ -56,4 +56,4 @@ bool seedDemoSalon(storage::Database& db, const Clock& clock, PinCost cost) {
   return true;
 }
 
-}  // namespace salon::cli
+}  // namespace salon::demo

@@ -3,7 +3,7 @@
 #include "app/core/clock.h"
 #include "storage/database.h"
 
-namespace salon::cli {
+namespace salon::demo {
 
 // Seeds the demo catalog, tiers, settings and stock once (when the catalog is
 // empty); then adds `sales` past sales spread over the last year, before today,
@@ -11,4 +11,4 @@ namespace salon::cli {
 // none on file, adds a few demo members first. Deterministic for a seed.
 void seedDemoCheckout(storage::Database& db, const Clock& clock, long sales, unsigned seed);
 
-}  // namespace salon::cli
+}  // namespace salon::demo

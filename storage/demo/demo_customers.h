@@ -7,7 +7,7 @@
 #include "app/core/clock.h"
 #include "storage/database.h"
 
-namespace salon::cli {
+namespace salon::demo {
 
 struct DemoCustomersReport {
   std::int64_t customers = 0;
@@ -21,4 +21,4 @@ struct DemoCustomersReport {
 // batches of one transaction each, with an audit entry and an outbox row per batch.
 DemoCustomersReport seedDemoCustomers(storage::Database& db, const Clock& clock, std::int64_t count, std::uint64_t seed);
 
-}  // namespace salon::cli
+}  // namespace salon::demo

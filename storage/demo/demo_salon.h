@@ -4,7 +4,7 @@
 #include "app/core/pin.h"
 #include "storage/database.h"
 
-namespace salon::cli {
+namespace salon::demo {
 
 // The PIN hashing cost: SALON_PIN_COST=min for tests, otherwise interactive.
 PinCost pinCostFromEnvironment();
@@ -13,4 +13,4 @@ PinCost pinCostFromEnvironment();
 // Returns true when it seeded.
 bool seedDemoSalon(storage::Database& db, const Clock& clock, PinCost cost);
 
-}  // namespace salon::cli
+}  // namespace salon::demo

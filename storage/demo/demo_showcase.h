@@ -6,10 +6,10 @@
 #include "app/core/clock.h"
 #include "storage/database.h"
 
-namespace salon::cli {
+namespace salon::demo {
 
 // Registers the showcase customers into an empty customers table; returns how
 // many it added (0 when the table had files already).
 int seedShowcaseCustomers(storage::Database& db, const Clock& clock);
 
-}  // namespace salon::cli
+}  // namespace salon::demo

@@ -1,4 +1,4 @@
-#include "app/cli/demo_customers.h"
+#include "storage/demo/demo_customers.h"
 
 #include <map>
 #include <memory>
@@ -12,7 +12,7 @@
 #include "storage/audit_store.h"
 #include "storage/customer_rows.h"
 
-namespace salon::cli {
+namespace salon::demo {
 namespace {
 
 // Surnames with their share (per mille) among mainland Chinese, roughly as the
@@ -285,4 +285,4 @@ DemoCustomersReport seedDemoCustomers(storage::Database& db, const Clock& clock,
   return report;
 }
 
-}  // namespace salon::cli
+}  // namespace salon::demo
