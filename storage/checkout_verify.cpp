@@ -73,7 +73,8 @@ LedgerCheck checkArrearsLedger(SQLite::Database& db) {
 }
 
 // Every entry's lines and tenders add up to its total, and it has its consumption
-// record, audit entry and outbox row; no line or tender without its sale.
+// record, audit entry and outbox row; no line or tender without its sale. Opening
+// balances point at their import instead (checkImports).
 LedgerCheck checkSales(SQLite::Database& db) {
   return firstProblem(
       db, "sales",
@@ -89,10 +90,10 @@ LedgerCheck checkSales(SQLite::Database& db) {
       " (SELECT record_id FROM audit_log WHERE record_type = 'sale')"
       " UNION ALL SELECT 'line of missing sale ' || sale_id FROM sale_lines WHERE sale_id NOT IN (SELECT id FROM sales)"
       " UNION ALL SELECT 'tender of missing sale ' || sale_id FROM sale_tenders WHERE sale_id NOT IN (SELECT id FROM sales)"
-      " UNION ALL SELECT 'movement of missing sale ' || sale_id FROM points_ledger WHERE sale_id IS NOT NULL AND sale_id NOT IN (SELECT id FROM sales)"
-      " UNION ALL SELECT 'movement of missing sale ' || sale_id FROM stored_value_ledger WHERE sale_id NOT IN (SELECT id FROM sales)"
-      " UNION ALL SELECT 'movement of missing sale ' || sale_id FROM package_ledger WHERE sale_id NOT IN (SELECT id FROM sales)"
-      " UNION ALL SELECT 'movement of missing sale ' || sale_id FROM arrears_ledger WHERE sale_id NOT IN (SELECT id FROM sales)"
+      " UNION ALL SELECT 'movement of missing sale ' || sale_id FROM points_ledger WHERE sale_id IS NOT NULL AND kind != 'opening' AND sale_id NOT IN (SELECT id FROM sales)"
+      " UNION ALL SELECT 'movement of missing sale ' || sale_id FROM stored_value_ledger WHERE kind != 'opening' AND sale_id NOT IN (SELECT id FROM sales)"
+      " UNION ALL SELECT 'movement of missing sale ' || sale_id FROM package_ledger WHERE kind != 'opening' AND sale_id NOT IN (SELECT id FROM sales)"
+      " UNION ALL SELECT 'movement of missing sale ' || sale_id FROM arrears_ledger WHERE kind != 'opening' AND sale_id NOT IN (SELECT id FROM sales)"
       " UNION ALL SELECT 'movement of missing sale ' || sale_id FROM stock_ledger WHERE sale_id IS NOT NULL AND sale_id NOT IN (SELECT id FROM sales)"
       " LIMIT 1");
 }

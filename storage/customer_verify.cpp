@@ -20,7 +20,9 @@ LedgerCheck checkCustomerNumbers(SQLite::Database& db) {
   }
   SQLite::Statement members(db,
                             "SELECT MAX(CAST(substr(member_no, 2) AS INTEGER)),"
-                            " (SELECT ifnull(MAX(last), 0) FROM customer_member_numbers) FROM customers");
+                            " (SELECT ifnull(MAX(last), 0) FROM customer_member_numbers) FROM customers"
+                            // Only the kiosk's own numbers: cards brought across keep theirs.
+                            " WHERE member_no GLOB 'M[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'");
   if (members.executeStep() && !members.getColumn(0).isNull() &&
       members.getColumn(0).getInt64() > members.getColumn(1).getInt64()) {
     c.ok = false;

@@ -4,6 +4,7 @@
 #include "storage/check_in_store.h"
 #include "storage/checkout_verify.h"
 #include "storage/customer_verify.h"
+#include "storage/import_verify.h"
 #include "storage/member_card_store.h"
 #include "storage/records_verify.h"
 
@@ -14,7 +15,7 @@ const std::vector<LedgerChecker>& ledgerCheckers() {
   static const std::vector<LedgerChecker> all = {
       checkPointsLedger, checkStoredValueLedger, checkPackageLedger, checkStockLedger, checkArrearsLedger, checkSales,
       checkStaffTotals, checkMemberCardVersions, checkCustomerNumbers, checkCheckIns, checkAppointments,
-      checkDisputeCorrections, checkFileReviews,
+      checkDisputeCorrections, checkFileReviews, checkImports,
   };
   return all;
 }

@@ -10,6 +10,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/customer_json.h"
+#include "app/cli/member_import.h"
 #include "app/cli/query_check.h"
 #include "app/core/csv.h"
 #include "app/core/customer_import.h"
@@ -194,31 +195,6 @@ int exportAll(const Invocation& inv, const CustomerArgs& a) {
   return 0;
 }
 
-int importFile(const Invocation& inv, const CustomerArgs& a) {
-  FileRoom room(inv, a);
-  Guard(room.audit, *inv.clock).require(room.me, Action::ImportCustomers, "customer", "*");
-  std::map<std::string, std::string> map = parseImportMap(a.map);
-  ImportPlan plan = planImport(room.files, room.store, room.me, readInput(a.file), map, inv.clock->now());
-  for (const ImportProblem& p : plan.bad)
-    std::cerr << a.file << ":" << p.line << ": " << p.code << (p.detail.empty() ? "" : ": " + p.detail) << "\n";
-  nlohmann::json report = {{"encoding", plan.encoding == TextEncoding::Utf8 ? "utf-8" : "gb18030"},
-                           {"good", plan.good.size()},
-                           {"bad", plan.bad.size()}};
-  if (!plan.bad.empty() && !a.skipBad) {
-    report["imported"] = 0;
-    std::cout << report.dump() << "\n";
-    throw DomainError("import_rows_bad", std::to_string(plan.bad.size()) + " (--skip-bad imports the others)");
-  }
-  std::vector<RegistrationResult> done;
-  if (!plan.good.empty()) done = room.files.importFiles(room.me, plan.good, a.file);
-  report["imported"] = done.size();
-  nlohmann::json nos = nlohmann::json::array();
-  for (const auto& r : done) nos.push_back(r.fileNo);
-  report["file_nos"] = nos;
-  std::cout << report.dump() << "\n";
-  return 0;
-}
-
 CLI::App* withStaff(CLI::App* sub, CustomerArgs& a) {
   addDbOption(sub, a.db);
   sub->add_option("--staff", a.staff, "Your staff code (PIN in SALON_PIN)")->required();
@@ -275,11 +251,19 @@ void addCustomerCommands(CLI::App& app, Invocation& inv) {
   e->add_option("--reason", a->reason, "Why the files leave the kiosk (audited)");
   bind(e, exportAll);
 
-  auto* i = withStaff(top->add_subcommand("import", "Import files from CSV (UTF-8 or GB18030)"), *a);
-  i->add_option("file", a->file, "The CSV file (- for stdin)")->required();
-  i->add_option("--map", a->map, "Header mapping, e.g. \"客户名称=name,联系方式=phone\"");
-  i->add_flag("--skip-bad", a->skipBad, "Import the good rows and skip the bad ones");
-  bind(i, importFile);
+  // Files, and with member columns their cards, tiers and balances (member_import_commands.cpp).
+  auto m = std::make_shared<MemberImportArgs>();
+  auto* i = top->add_subcommand("import", "Import files (and members with their balances) from CSV (UTF-8 or GB18030)");
+  addDbOption(i, m->db);
+  i->add_option("--staff", m->staff, "Your staff code (PIN in SALON_PIN); balances need the manager")->required();
+  i->add_option("file", m->file, "The CSV file (- for stdin)")->required();
+  i->add_option("--map", m->map, "Header mapping, e.g. \"客户名称=name,联系方式=phone,卡内金额=stored_value\"");
+  i->add_flag("--skip-bad", m->skipBad, "Import the good rows and skip the bad ones");
+  i->add_flag("--dry-run", m->dryRun, "Check everything and print the totals; write nothing");
+  i->add_flag("--json", m->asJson, "The result as JSON (amounts in fen)");
+  i->add_flag("--create-tiers", m->createTiers, "Create the tiers the store lacks (no discount; set them in settings)");
+  i->add_option("--map-tiers", m->mapTiers, "Tier mapping, e.g. \"银卡会员=silver,金卡会员=gold\"");
+  i->callback([&inv, m] { inv.run = [&inv, m] { return importCustomers(inv, *m); }; });
 }
 
 }  // namespace salon::cli

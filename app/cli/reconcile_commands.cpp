@@ -5,6 +5,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "app/cli/member_import.h"
 #include "app/cli/records_cli.h"
 #include "app/core/csv.h"
 #include "app/core/error.h"
@@ -115,6 +116,7 @@ int run(const Invocation& inv, const ReconcileArgs& a, const std::string& verb) 
 }  // namespace
 
 void addReconcileCommands(CLI::App& app, Invocation& inv) {
+  addMemberImportCommands(app, inv);  // report liabilities: registered last, after `report` exists
   auto a = std::make_shared<ReconcileArgs>();
   auto* top = app.add_subcommand("reconcile", "月度财务核对: tenders against cash-ups and channel statements");
   top->require_subcommand(1);

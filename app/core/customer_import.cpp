@@ -21,7 +21,9 @@ std::string trim(const std::string& s) {
   return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
-bool knownTarget(const std::string& t) { return t == "name" || t == "phone" || findField(t) != nullptr; }
+bool knownTarget(const std::string& t) {
+  return t == "name" || t == "phone" || isOpeningTarget(t) || findField(t) != nullptr;
+}
 
 // Female/male as spreadsheets write them.
 std::string genderOf(const std::string& v) {
@@ -57,6 +59,18 @@ std::string importTargetOf(const std::string& header) {
       {"地址", "address"},     {"住址", "address"},    {"address", "address"}, {"职业", "occupation"},
       {"occupation", "occupation"}, {"备注", "notes"}, {"notes", "notes"},     {"note", "notes"},
       {"肤质", "skin_type"},   {"过敏史", "allergies"},
+      // The member columns as Chinese salon software exports them.
+      {"会员卡号", "member_no"}, {"卡号", "member_no"}, {"会员号", "member_no"}, {"会员编号", "member_no"},
+      {"member_no", "member_no"}, {"card_no", "member_no"}, {"会员等级", "tier"}, {"等级", "tier"},
+      {"会员级别", "tier"},     {"卡类型", "tier"},     {"tier", "tier"},      {"储值余额", "stored_value"},
+      {"余额", "stored_value"}, {"卡内余额", "stored_value"}, {"本金余额", "stored_value"},
+      {"stored_value", "stored_value"}, {"赠送余额", "stored_value_bonus"}, {"赠金", "stored_value_bonus"},
+      {"赠金余额", "stored_value_bonus"}, {"stored_value_bonus", "stored_value_bonus"}, {"积分", "points"},
+      {"可用积分", "points"},   {"剩余积分", "points"}, {"points", "points"},  {"开卡日期", "member_since"},
+      {"入会日期", "member_since"}, {"开卡时间", "member_since"}, {"member_since", "member_since"},
+      {"最后到店", "last_visit"}, {"最近消费", "last_visit"}, {"最后消费", "last_visit"},
+      {"最近到店", "last_visit"}, {"last_visit", "last_visit"}, {"欠款", "arrears"}, {"欠款金额", "arrears"},
+      {"arrears", "arrears"},
   };
   std::string h = lower(trim(header));
   auto it = kAliases.find(h);
@@ -83,51 +97,85 @@ std::map<std::string, std::string> parseImportMap(const std::string& text) {
   return out;
 }
 
-ImportPlan planImport(CustomerFiles& files, CustomerFileStore& store, const Staff& who, const std::string& bytes,
-                      const std::map<std::string, std::string>& map, Instant at) {
-  ImportPlan plan;
-  std::vector<CsvRecord> records = parseCsv(decodeText(bytes, plan.encoding));
-  if (records.empty()) throw DomainError("import_empty", "");
-  const CsvRecord& header = records.front();
+std::vector<std::string> ImportPlan::tierNames() const {
+  std::vector<std::string> names;
+  for (const MemberOpening& o : openings)
+    if (!o.tier.empty() && std::find(names.begin(), names.end(), o.tier) == names.end()) names.push_back(o.tier);
+  return names;
+}
+
+namespace {
+
+// The header's targets; DomainError import_column_missing.
+void planColumns(ImportPlan& plan, const CsvRecord& header, const std::map<std::string, std::string>& map) {
   std::set<std::string> mappedHeaders;
   for (const std::string& h : header.fields) {
     auto m = map.find(trim(h));
     plan.columns.push_back(m != map.end() ? m->second : importTargetOf(h));
     if (m != map.end()) mappedHeaders.insert(m->first);
+    const std::string& t = plan.columns.back();
+    if (isOpeningTarget(t) && t != "member_no" && t != "member_since" && t != "last_visit") plan.membership = true;
   }
   for (const auto& [h, target] : map)
     if (!mappedHeaders.count(h)) throw DomainError("import_column_missing", h);
   for (const char* needed : {"name", "phone"})
     if (std::find(plan.columns.begin(), plan.columns.end(), needed) == plan.columns.end())
       throw DomainError("import_column_missing", needed);
+}
 
-  std::map<std::string, int> phonesInFile;
+// One row as a registration and its member opening.
+Registration readRow(const ImportPlan& plan, const CsvRecord& rec, std::size_t width, MemberOpening& opening) {
+  if (rec.fields.size() != width)
+    throw DomainError("import_column_count", std::to_string(rec.fields.size()) + " / " + std::to_string(width));
+  Registration reg;
+  reg.consentGiven = true;
+  for (std::size_t c = 0; c < rec.fields.size(); ++c) {
+    const std::string& target = plan.columns[c];
+    const std::string v = csvCellText(rec.fields[c]);
+    if (target.empty()) continue;
+    if (target == "name") reg.name = v;
+    else if (target == "phone") reg.phone = v;
+    else if (isOpeningTarget(target)) readOpeningCell(target, v, opening);
+    else if (trim(v) == "[declined]")  // as the export writes a declined field
+      reg.fields[target] = FieldValue::declined();
+    else if (!trim(v).empty())
+      reg.fields[target] = FieldValue::of(target == "gender" ? genderOf(v) : target == "birthday" ? dateOf(v) : v);
+  }
+  return reg;
+}
+
+}  // namespace
+
+ImportPlan planImport(CustomerFiles& files, CustomerFileStore& store, const Staff& who, const std::string& bytes,
+                      const std::map<std::string, std::string>& map, Instant at, const MemberNoOwner& memberNoOwner) {
+  ImportPlan plan;
+  std::vector<CsvRecord> records = parseCsv(decodeText(bytes, plan.encoding));
+  if (records.empty()) throw DomainError("import_empty", "");
+  const CsvRecord& header = records.front();
+  planColumns(plan, header, map);
+  plan.rows = records.size() - 1;
+  std::map<std::string, int> phonesInFile, cardsInFile;
   for (std::size_t r = 1; r < records.size(); ++r) {
     const CsvRecord& rec = records[r];
     try {
-      if (rec.fields.size() != header.fields.size())
-        throw DomainError("import_column_count", std::to_string(rec.fields.size()) + " / " +
-                                                     std::to_string(header.fields.size()));
-      Registration reg;
-      reg.consentGiven = true;
-      for (std::size_t c = 0; c < rec.fields.size(); ++c) {
-        const std::string& target = plan.columns[c];
-        const std::string v = csvCellText(rec.fields[c]);
-        if (target.empty()) continue;
-        if (target == "name") reg.name = v;
-        else if (target == "phone") reg.phone = v;
-        else if (trim(v) == "[declined]")  // as the export writes a declined field
-          reg.fields[target] = FieldValue::declined();
-        else if (!trim(v).empty())
-          reg.fields[target] = FieldValue::of(target == "gender" ? genderOf(v) : target == "birthday" ? dateOf(v) : v);
-      }
-      NewCustomerFile f = files.prepare(who, reg, at);
+      MemberOpening opening;
+      NewCustomerFile f = files.prepare(who, readRow(plan, rec, header.fields.size(), opening), at);
       auto dup = phonesInFile.find(f.phone.normalised);
       if (dup != phonesInFile.end()) throw DomainError("phone_duplicate_in_file", "line " + std::to_string(dup->second));
       if (auto existing = store.byPhone(f.phone.normalised)) throw DomainError("phone_in_use", existing->fileNo);
+      if (!opening.memberNo.empty()) {
+        auto card = cardsInFile.find(opening.memberNo);
+        if (card != cardsInFile.end())
+          throw DomainError("member_no_duplicate_in_file", "line " + std::to_string(card->second));
+        if (memberNoOwner)
+          if (auto owner = memberNoOwner(opening.memberNo)) throw DomainError("member_no_in_use", *owner);
+        cardsInFile[opening.memberNo] = rec.line;
+      }
       phonesInFile[f.phone.normalised] = rec.line;
+      plan.totals.add(opening);
       plan.good.push_back(std::move(f));
       plan.goodLines.push_back(rec.line);
+      plan.openings.push_back(std::move(opening));
     } catch (const DomainError& e) {
       plan.bad.push_back({rec.line, e.code(), e.detail()});
     }

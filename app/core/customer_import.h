@@ -4,12 +4,17 @@
 // 生日/birthday, 地址/address, 职业/occupation, 备注/notes, or any field key) or
 // mapped by hand (--map "客户名称=name,联系方式=phone"). Every row is checked as a
 // registration at the counter would be; bad rows are reported with their line.
+// Member columns (会员卡号, 会员等级, 储值余额, 赠送余额, 积分, 开卡日期, 最后到店,
+// 欠款) come along as each row's MemberOpening.
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/core/csv.h"
 #include "app/core/customer_files.h"
+#include "app/core/customer_import_opening.h"
 #include "app/core/text_encoding.h"
 
 namespace salon {
@@ -25,8 +30,17 @@ struct ImportPlan {
   std::vector<std::string> columns;  // the target of each column ("" = ignored)
   std::vector<NewCustomerFile> good;
   std::vector<int> goodLines;
+  std::vector<MemberOpening> openings;  // one per good row
   std::vector<ImportProblem> bad;
+  bool membership = false;  // the file has balance or tier columns (a manager's import)
+  std::size_t rows = 0;     // data rows read
+  ImportTotals totals;      // of the good rows
+  // The tiers the good rows name, in order of first appearance.
+  std::vector<std::string> tierNames() const;
 };
+
+// The file number holding a member number already, if any.
+using MemberNoOwner = std::function<std::optional<std::string>(const std::string&)>;
 
 // "客户名称=name,联系方式=phone" → {客户名称: name, 联系方式: phone}; DomainError
 // import_map_invalid on a malformed pair, import_map_unknown on an unknown target.
@@ -36,7 +50,9 @@ std::string importTargetOf(const std::string& header);
 
 // Reads and checks the whole file; stores nothing. DomainError encoding_unknown,
 // import_empty, import_column_missing (detail: name / phone / the mapped header).
+// A member number on file already (`memberNoOwner`) or twice in the file is a bad row.
 ImportPlan planImport(CustomerFiles& files, CustomerFileStore& store, const Staff& who, const std::string& bytes,
-                      const std::map<std::string, std::string>& map, Instant at);
+                      const std::map<std::string, std::string>& map, Instant at,
+                      const MemberNoOwner& memberNoOwner = {});
 
 }  // namespace salon

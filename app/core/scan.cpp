@@ -17,6 +17,18 @@ std::string trim(const std::string& s) {
   return s.substr(a, b - a + 1);
 }
 
+// A card number as other salon systems print them: VIP0042, A-77, 00123 (letters,
+// digits, '-' or '_', at least one digit, 3 to 32 characters).
+bool oldCardNumber(const std::string& s) {
+  if (s.size() < 3 || s.size() > 32) return false;
+  bool digit = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_')) return false;
+  }
+  return digit;
+}
+
 }  // namespace
 
 std::string paymentWallet(const std::string& d) {
@@ -42,6 +54,8 @@ ScanClass classifyScan(const std::string& payload) {
     c.kind = ScanKind::CardNumber;
   } else if (allDigits(v) && v.size() >= 6 && v.size() <= 19) {
     c.kind = ScanKind::CardNumber;  // a magnetic or printed card number
+  } else if (oldCardNumber(v)) {
+    c.kind = ScanKind::CardNumber;  // a card brought across from the old system
   }
   return c;
 }

@@ -23,6 +23,7 @@ constexpr ActionRule kRules[] = {
     {Action::ReviewCustomerFile,   "customer.review",          false, false, true, true, false, false},
     {Action::ExportCustomers,      "customer.export",          false, false, false, true, false, false},
     {Action::ImportCustomers,      "customer.import",          false, false, true, true, false, true},
+    {Action::ImportBalances,       "member.import_balances",   false, false, false, true, false, false},
     {Action::LendCustomerFile,     "customer.lend",            false, false, false, true, false, false},
     {Action::RecordServiceDetails, "service.record",           false, true, true, true, false, false},
     {Action::SettleSale,           "sale.settle",              true, false, true, true, false, false},

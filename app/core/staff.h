@@ -17,6 +17,7 @@ enum class Action {
   ReviewCustomerFile,   // approve/return a pending file or a change request
   ExportCustomers,      // CSV export of every file
   ImportCustomers,
+  ImportBalances,       // bring members' money across from another system (manager)
   LendCustomerFile,     // approve lending/export of one file
   RecordServiceDetails, // per-visit service details, skin diagnosis, care plan
   SettleSale,

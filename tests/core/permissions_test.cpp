@@ -21,6 +21,7 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"customer.review", {"supervisor", "manager"}},
     {"customer.export", {"manager"}},
     {"customer.import", {"supervisor", "manager", "admin"}},
+    {"member.import_balances", {"manager"}},
     {"customer.lend", {"manager"}},
     {"service.record", {"beautician", "supervisor", "manager"}},
     {"sale.settle", {"cashier", "supervisor", "manager"}},

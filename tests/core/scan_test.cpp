@@ -25,5 +25,10 @@ TEST_CASE("member QR, member number, phone and card number") {
   CHECK(classifyScan(" 13800138000\r\n").value == "13800138000");
   CHECK(classifyScan("6225880123456789").kind == ScanKind::CardNumber);
   CHECK(classifyScan("hello").kind == ScanKind::Unknown);
+  // Cards brought across from another system keep their printed numbers.
+  CHECK(classifyScan("VIP0042").kind == ScanKind::CardNumber);
+  CHECK(classifyScan("A-77").kind == ScanKind::CardNumber);
+  CHECK(classifyScan("00123").kind == ScanKind::CardNumber);
+  CHECK(classifyScan("VIP-GOLD").kind == ScanKind::Unknown);
   CHECK(classifyScan("").kind == ScanKind::Unknown);
 }

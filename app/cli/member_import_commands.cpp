@@ -1,0 +1,227 @@
+// salon-kiosk customers import (with member columns), members import-packages,
+// report liabilities: a salon's members and their money come across from its
+// old system; the owner checks the totals before and after.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/member_import.h"
+#include "app/core/customer_import.h"
+#include "app/core/customer_import_packages.h"
+#include "app/core/error.h"
+#include "app/core/name_keys.h"
+#include "app/core/staff_auth.h"
+#include "app/core/uuid.h"
+#include "storage/audit_store.h"
+#include "storage/catalog_store.h"
+#include "storage/customer_directory.h"
+#include "storage/customer_rows.h"
+#include "storage/customer_store.h"
+#include "storage/import_liabilities.h"
+#include "storage/import_store.h"
+
+namespace salon::cli {
+namespace {
+
+std::string readBytes(const std::string& path) {
+  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw DomainError("file_unreadable", path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string problemText(const std::string& file, const ImportProblem& p) {
+  return file + ":" + std::to_string(p.line) + ": " + p.code + (p.detail.empty() ? "" : ": " + p.detail);
+}
+
+nlohmann::json totalsJson(const ImportTotals& t) {
+  nlohmann::json tiers = nlohmann::json::object();
+  for (const auto& [name, n] : t.tiers) tiers[name] = n;
+  return {{"members", t.members},       {"stored_value", t.storedValue.fen}, {"stored_value_bonus", t.storedValueBonus.fen},
+          {"points", t.points},         {"package_sessions", t.packageSessions}, {"arrears", t.arrears.fen},
+          {"tiers", tiers}};
+}
+
+// The preview and the result: JSON exactly as documented, or lines for a person.
+void printReport(const MemberImportArgs& a, const ImportPlan& plan, std::size_t imported, const std::string& importId) {
+  if (a.asJson) {
+    nlohmann::json bad = nlohmann::json::array();
+    for (const ImportProblem& p : plan.bad)
+      bad.push_back({{"line", p.line}, {"code", p.code}, {"detail", p.detail}, {"message", problemText(a.file, p)}});
+    std::cout << nlohmann::json{{"good", plan.good.size()}, {"imported", imported}, {"bad", bad},
+                                {"totals", totalsJson(plan.totals)}}
+                     .dump()
+              << "\n";
+    return;
+  }
+  const ImportTotals& t = plan.totals;
+  std::cout << "encoding: " << (plan.encoding == TextEncoding::Utf8 ? "utf-8" : "gb18030") << "\n"
+            << "rows: " << plan.rows << "  good: " << plan.good.size() << "  bad: " << plan.bad.size() << "\n"
+            << "members: " << t.members << "\n";
+  for (const auto& [name, n] : t.tiers) std::cout << "  tier " << name << ": " << n << "\n";
+  std::cout << "stored_value: " << formatAmount(t.storedValue) << "\n"
+            << "stored_value_bonus: " << formatAmount(t.storedValueBonus) << "\n"
+            << "points: " << t.points << "\n"
+            << "arrears: " << formatAmount(t.arrears) << "\n"
+            << (a.dryRun ? std::string("dry run: nothing written") : "imported: " + std::to_string(imported) +
+                                                                          (importId.empty() ? "" : " (import " + importId + ")"))
+            << "\n";
+}
+
+}  // namespace
+
+int importCustomers(const Invocation& inv, const MemberImportArgs& a) {
+  auto db = openDatabase(a.db);
+  Staff me = actAs(*db, *inv.clock, a.staff);
+  StoreZone zone = storage::storeZone(db->sql());
+  NameKeyMaker keys;
+  storage::SqliteAuditLog audit(*db);
+  storage::SqliteCustomerFileStore store(*db);
+  storage::SqliteCustomerDirectory directory(*db, keys);
+  CustomerFiles files(store, directory, audit, *inv.clock, keys, zone);
+  Guard guard(audit, *inv.clock);
+  guard.require(me, Action::ImportCustomers, "customer", "*");
+  std::string bytes = readBytes(a.file);
+  ImportPlan plan = planImport(files, store, me, bytes, parseImportMap(a.map), inv.clock->now(),
+                               [&](const std::string& no) { return storage::fileNoOfMemberNo(db->sql(), no); });
+  // Balances are the customers' money: only the store manager brings them across.
+  if (plan.membership) guard.require(me, Action::ImportBalances, "import", a.file);
+  std::string sha = fileSha256(bytes);
+  storage::refuseDuplicate(db->sql(), "members", sha);
+  TierResolution tiers =
+      resolveTiers(plan.tierNames(), storage::loadTiers(db->sql()), parsePairs(a.mapTiers), a.createTiers);
+  for (const ImportProblem& p : plan.bad) std::cerr << problemText(a.file, p) << "\n";
+  if (a.dryRun || (plan.good.empty() && plan.bad.empty())) {  // nothing to import is not an import
+    printReport(a, plan, 0, "");
+    return 0;
+  }
+  if (!plan.bad.empty() && !a.skipBad) {
+    printReport(a, plan, 0, "");
+    throw DomainError("import_rows_bad", std::to_string(plan.bad.size()) + " (--skip-bad imports the others)");
+  }
+  storage::ImportRecord rec{newUuid(), "members", a.file, sha, static_cast<std::int64_t>(plan.rows), 0,
+                            plan.totals, inv.clock->now(), me.code};
+  bool big = plan.good.size() >= 20000;
+  auto done = storage::commitMemberImport(*db, plan, tiers, rec, [&](std::size_t n) {
+    if (big && n % 10000 == 0) std::cerr << "imported " << n << " / " << plan.good.size() << "\n";
+  });
+  printReport(a, plan, done.size(), rec.id);
+  return 0;
+}
+
+namespace {
+
+int importPackages(const Invocation& inv, const MemberImportArgs& a) {
+  auto db = openDatabase(a.db);
+  Staff me = actAs(*db, *inv.clock, a.staff);
+  storage::SqliteAuditLog audit(*db);
+  Guard(audit, *inv.clock).require(me, Action::ImportBalances, "import", a.file);
+  std::string bytes = readBytes(a.file);
+  PriceBook catalog = storage::loadPriceBook(db->sql());
+  PackagePlan plan = planPackageImport(bytes, parsePairs(a.map), parsePairs(a.mapItems), catalog, inv.clock->now(),
+                                       [&](const std::string& k) { return storage::customerByCardOrPhone(db->sql(), k); });
+  std::string sha = fileSha256(bytes);
+  storage::refuseDuplicate(db->sql(), "packages", sha);
+  for (const ImportProblem& p : plan.bad) std::cerr << problemText(a.file, p) << "\n";
+  std::size_t imported = 0;
+  std::string id;
+  auto report = [&] {
+    nlohmann::json bad = nlohmann::json::array();
+    for (const ImportProblem& p : plan.bad)
+      bad.push_back({{"line", p.line}, {"code", p.code}, {"detail", p.detail}, {"message", problemText(a.file, p)}});
+    nlohmann::json j = {{"good", plan.good.size()}, {"imported", imported}, {"bad", bad},
+                        {"unknown_items", plan.unknownItems},
+                        {"totals", {{"package_sessions", plan.totals.packageSessions},
+                                    {"package_value", plan.totals.packageValue.fen}}}};
+    if (a.asJson) std::cout << j.dump() << "\n";
+    else std::cout << "rows: " << plan.rows << "  good: " << plan.good.size() << "  bad: " << plan.bad.size() << "\n"
+                   << "package sessions: " << plan.totals.packageSessions << "  paid: "
+                   << formatAmount(plan.totals.packageValue) << "\n"
+                   << (a.dryRun ? std::string("dry run: nothing written") : "imported: " + std::to_string(imported)) << "\n";
+  };
+  if (!plan.unknownItems.empty()) {
+    report();
+    std::string list;
+    for (const std::string& n : plan.unknownItems) list += (list.empty() ? "" : ", ") + n;
+    throw DomainError("import_items_unknown", list + " (--map-items)");
+  }
+  if (a.dryRun || plan.good.empty() || (!plan.bad.empty() && !a.skipBad)) {
+    report();
+    if (!a.dryRun && !plan.bad.empty()) throw DomainError("import_rows_bad", std::to_string(plan.bad.size()) + " (--skip-bad imports the others)");
+    return 0;
+  }
+  ImportTotals totals = plan.totals;
+  storage::ImportRecord rec{newUuid(), "packages", a.file, sha, static_cast<std::int64_t>(plan.rows), 0,
+                            totals, inv.clock->now(), me.code};
+  storage::commitPackageImport(*db, plan, rec);
+  imported = plan.good.size();
+  report();
+  return 0;
+}
+
+// What the store owes its customers (and is owed), from the ledgers, at the end
+// of --as-of (default: now).
+int liabilities(const Invocation& inv, const MemberImportArgs& a) {
+  auto db = openDatabase(a.db, storage::OpenMode::Existing);
+  Staff me = actAs(*db, *inv.clock, a.staff);
+  storage::SqliteAuditLog audit(*db);
+  Guard(audit, *inv.clock).require(me, Action::ViewReports, "report", "liabilities");
+  Instant before = inv.clock->now() + 1;
+  if (!a.asOf.empty()) {
+    CivilDate d;
+    if (!parseDate(a.asOf, d)) throw DomainError("date_invalid", a.asOf);
+    before = startOfLocalDay(d, storage::storeZone(db->sql())) + kDay;
+  }
+  storage::Liabilities l = storage::liabilitiesAt(db->sql(), before);
+  nlohmann::json j = {{"stored_value", {{"principal", l.svPrincipal.fen}, {"bonus", l.svBonus.fen}}},
+                      {"points", l.points},
+                      {"packages", {{"sessions", l.packageSessions}, {"value", l.packageValue.fen}}},
+                      {"arrears", l.arrears.fen},
+                      {"members", l.members}};
+  if (a.asJson) {
+    std::cout << j.dump() << "\n";
+    return 0;
+  }
+  std::cout << "stored value: " << formatAmount(l.svPrincipal) << " + bonus " << formatAmount(l.svBonus) << "\n"
+            << "points: " << l.points << "\n"
+            << "packages: " << l.packageSessions << " sessions, " << formatAmount(l.packageValue) << "\n"
+            << "arrears owed to the store: " << formatAmount(l.arrears) << "\n"
+            << "members: " << l.members << "\n";
+  return 0;
+}
+
+}  // namespace
+
+void addMemberImportCommands(CLI::App& app, Invocation& inv) {
+  auto a = std::make_shared<MemberImportArgs>();
+  CLI::App* report = nullptr;
+  try {
+    report = app.get_subcommand("report");
+  } catch (const CLI::OptionNotFound&) {
+    report = app.add_subcommand("report", "Reports");
+  }
+  auto* l = report->add_subcommand("liabilities", "What the store owes its customers: stored value, points, packages");
+  addDbOption(l, a->db);
+  l->add_option("--staff", a->staff, "Your staff code (PIN in SALON_PIN)")->required();
+  l->add_option("--as-of", a->asOf, "At the end of this day, YYYY-MM-DD (default: now)");
+  l->add_flag("--json", a->asJson, "Amounts in fen");
+  l->callback([&inv, a] { inv.run = [&inv, a] { return liabilities(inv, *a); }; });
+
+  auto* members = app.add_subcommand("members", "Members brought across from another system");
+  members->require_subcommand(1);
+  auto* p = members->add_subcommand("import-packages", "Import treatment packages (疗程卡/次卡), one row per package");
+  addDbOption(p, a->db);
+  p->add_option("--staff", a->staff, "Your staff code (manager; PIN in SALON_PIN)")->required();
+  p->add_option("file", a->file, "The CSV file (UTF-8 or GB18030; - for stdin)")->required();
+  p->add_option("--map", a->map, "Header mapping, e.g. \"卡项名称=item,剩=sessions_left\"");
+  p->add_option("--map-items", a->mapItems, "Item mapping, e.g. \"补水10次=K-FACIAL10,肩颈=S-MASSAGE\"");
+  p->add_flag("--skip-bad", a->skipBad, "Import the good rows and skip the bad ones");
+  p->add_flag("--dry-run", a->dryRun, "Check everything and print the totals; write nothing");
+  p->add_flag("--json", a->asJson, "The result as JSON (amounts in fen)");
+  p->callback([&inv, a] { inv.run = [&inv, a] { return importPackages(inv, *a); }; });
+}
+
+}  // namespace salon::cli
