@@ -42,16 +42,9 @@ check assets       "app/core/ assets/" '^(imgui|SDL|GLFW|GL/|backends/|sqlite3|S
 kiosk_root="kiosk_wiring.cpp kiosk_window.h"
 kiosk_window_side="kiosk_loop.h kiosk_loop.cpp kiosk_bench.h kiosk_bench.cpp script_runner.h script_runner.cpp
   wedge_gate.h wedge_gate.cpp rime_pinyin.h rime_pinyin.cpp"
-# Desk files other branches of issue 14 are still taking off storage, devices and
-# the CLI; the lead empties this list at merge (desk.h keeps storage/database.h
-# only for the transitional DeskContext::db).
-kiosk_pending="desk.h appointments_desk.cpp appointments_desk.h approvals_desk.h approvals_lists.cpp
-  check_in_desk.cpp checkout_desk.cpp checkout_desk.h customer_file_desk.cpp customer_records.h customer_records.cpp
-  members_desk.cpp members_desk.h registration_desk.cpp settings_desk.cpp settings_desk_catalog.cpp
-  settings_desk_staff.cpp settings_desk_store.cpp"
 for f in app/kiosk/*.h app/kiosk/*.cpp; do
   name=${f##*/}
-  if [[ " $kiosk_root $kiosk_pending " == *[[:space:]]$name[[:space:]]* ]]; then continue; fi
+  if [[ " $kiosk_root " == *[[:space:]]$name[[:space:]]* ]]; then continue; fi
   if [[ " $kiosk_window_side " == *[[:space:]]$name[[:space:]]* ]]; then
     check "$f" "app/core/ app/ui/ app/kiosk/ app/platform/ assets/" '^(sqlite3|SQLiteCpp|CLI/)'
   else

@@ -5,6 +5,8 @@
 #include <iterator>
 
 #include "app/core/error.h"
+#include "storage/boarding_store.h"
+#include "storage/customer_store.h"
 #include "storage/catalog_store.h"
 
 namespace salon::cli {
@@ -84,6 +86,25 @@ void printList(const nlohmann::json& out, bool asJson, const std::vector<std::st
     }
     std::cout << line << "\n";
   }
+}
+
+nlohmann::json warningsJson(const std::vector<VaccinationWarning>& ws) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& w : ws)
+    out.push_back({{"vaccine", w.vaccine}, {"expires_on", formatDate(w.expiresOn)}, {"expired", w.expired}});
+  return out;
+}
+
+std::vector<VaccinationWarning> petWarnings(Session& s, CustomerId customer, std::int64_t pet, Instant start) {
+  auto owner = storage::SqliteCustomerFileStore(*s.db).ownerOfPet(pet);
+  if (!owner || *owner != customer) throw DomainError("pet_not_found", std::to_string(pet));
+  return vaccinationWarnings(storage::vaccinationsOf(s.db->sql(), pet), localDate(start, s.zone));
+}
+
+std::string str(const nlohmann::json& j, const char* key, const std::string& fallback) {
+  if (!j.contains(key) || j[key].is_null()) return fallback;
+  if (!j[key].is_string()) throw DomainError("bad_input", std::string(key) + ": text expected");
+  return j[key].get<std::string>();
 }
 
 }  // namespace salon::cli

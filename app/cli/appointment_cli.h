@@ -11,6 +11,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/json_input.h"
 #include "app/core/appointment.h"
+#include "app/core/boarding.h"
 #include "app/core/care_contact.h"
 #include "app/core/staff_auth.h"
 #include "storage/audit_store.h"
@@ -39,6 +40,14 @@ Instant parseLocalDateTime(const std::string& text, StoreZone zone);
 
 nlohmann::json appointmentJson(const Appointment& a, StoreZone zone);
 nlohmann::json contactJson(const CareContact& c, StoreZone zone);
+
+// A pet's vaccinations that will have run out by `start` (the pet must be the customer's).
+std::vector<VaccinationWarning> petWarnings(Session& s, CustomerId customer, std::int64_t pet, Instant start);
+nlohmann::json warningsJson(const std::vector<VaccinationWarning>& ws);
+// A text member of a JSON payload ("" or `fallback` when absent). DomainError bad_input.
+std::string str(const nlohmann::json& j, const char* key, const std::string& fallback = "");
+// `appointments boarding …`: pet boarding stays (寄养), in boarding_commands.cpp.
+void addBoardingCommands(CLI::App* appointments, Invocation& inv);
 
 // Prints `out` as JSON, or one line per element with the given keys.
 void printList(const nlohmann::json& out, bool asJson, const std::vector<std::string>& keys);

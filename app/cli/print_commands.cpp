@@ -44,7 +44,7 @@ std::string setting(storage::Database& db, const std::string& key) {
 // money records: whoever does it signs in, is checked and is audited.
 Staff printingStaff(storage::Database& db, const Clock& clock, const PrintArgs& a, const std::string& what,
                     const std::string& id) {
-  if (a.staff.empty()) throw DomainError("staff_required", what);
+  if (a.staff.empty()) throw DomainError("staff_sign_in_required", what);
   Staff me = actAs(db, clock, a.staff);
   storage::SqliteAuditLog audit(db);
   Guard(audit, clock).require(me, Action::SettleSale, "print_job", id);

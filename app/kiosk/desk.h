@@ -16,17 +16,11 @@
 #include "app/core/staff.h"
 #include "app/kiosk/tasks.h"
 #include "app/ui/view_models.h"
-#include "storage/database.h"
 
 namespace salon::kiosk {
 
-// Runs `work` off the frame (on a worker, which must open its own database
-// connection) and then `done` on the main thread. Tests run both at once.
-using Background = std::function<void(std::function<void()> work, std::function<void()> done)>;
-
 // What every desk shares with the controller; all of it outlives the desks.
 struct DeskContext {
-  storage::Database& db;   // the main thread's connection
   const Clock& clock;
   const StoreZone& zone;
   const Catalog& catalog;  // the current language (replaced in place on a switch)
@@ -35,10 +29,9 @@ struct DeskContext {
   CustomerDirectory& directory;
   ui::KioskView& view;     // each desk writes only its own screen's part
   std::function<void(ui::Screen, CustomerId)> open;  // show another screen
-  Background& background;
   PinyinConverter* const& pinyin;  // librime once deployed (after the first frame); null until then
-  // The main thread's stores (the same connection as `db`, which goes once every
-  // desk reaches its stores through here), and the background lanes.
+  // The main thread's stores (one connection) and the background lanes, each
+  // with its own back room.
   Backroom& backroom;
   Tasks* const& tasks;
   // The one print path: every job (receipts, member cards, test pages) goes to

@@ -30,10 +30,9 @@ std::string tileKey(ui::Screen s) {
 
 }  // namespace
 
-KioskController::KioskController(Backroom& backroom, storage::Database& db, const Clock& clock,
+KioskController::KioskController(Backroom& backroom, const Clock& clock,
                                  const std::string& language, int autoLockMinutes)
     : backroom_(backroom),
-      db_(db),
       clock_(clock),
       zone_(backroom.settings().zone()),
       catalog_(assets::catalog(language)),

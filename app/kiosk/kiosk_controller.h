@@ -33,9 +33,7 @@ struct SignInResult {
 class KioskController {
  public:
   // `backroom` is the main thread's back room (built by the composition root).
-  // `db` is its connection, only for DeskContext::db while desks still use it
-  // (transitional: the parameter goes with that member).
-  KioskController(Backroom& backroom, storage::Database& db, const Clock& clock, const std::string& language,
+  KioskController(Backroom& backroom, const Clock& clock, const std::string& language,
                   int autoLockMinutes);
 
   const ui::KioskView& view() const { return view_; }
@@ -43,8 +41,6 @@ class KioskController {
   const std::optional<Staff>& staff() const { return staff_; }
   // The pinyin engine, once deployed (until then letters are searched as typed).
   void setPinyin(PinyinConverter* pinyin);
-  // By default desks run their slow work at once; the kiosk window runs it on a worker.
-  void setBackground(Background background) { background_ = std::move(background); }
   // By default tasks run at once on the main back room; the kiosk window runs them
   // on lanes (the PIN check on Lane::Pins, so the frame never waits for the hash).
   void setTasks(Tasks* tasks) { tasks_ = tasks ? tasks : &inlineTasks_; }
@@ -107,7 +103,6 @@ class KioskController {
   void listCustomers(const std::vector<CustomerSummary>& found);
 
   Backroom& backroom_;
-  storage::Database& db_;  // transitional, for DeskContext::db only
   const Clock& clock_;
   StoreZone zone_;
   Catalog catalog_;
@@ -119,15 +114,11 @@ class KioskController {
   int signInAttempt_ = 0;  // a result for an older attempt (locked meanwhile) is dropped
   TaskId pinCheck_ = 0;    // the PIN check queued or running, cancelled when it goes stale
   ui::KioskView view_;
-  Background background_ = [](std::function<void()> work, std::function<void()> done) {
-    work();
-    done();
-  };
   InlineTasks inlineTasks_{backroom_};
   Tasks* tasks_ = &inlineTasks_;
   PrintSpool* spool_ = nullptr;
-  DeskContext desks_{db_,     clock_, zone_, catalog_, staff_, backroom_.audit(), backroom_.directory(), view_,
-                     [this](ui::Screen s, CustomerId c) { openScreen(s, c); }, background_, pinyin_,
+  DeskContext desks_{clock_, zone_, catalog_, staff_, backroom_.audit(), backroom_.directory(), view_,
+                     [this](ui::Screen s, CustomerId c) { openScreen(s, c); }, pinyin_,
                      backroom_, tasks_, spool_};
   CheckInDesk checkIn_{desks_, backroom_.queue()};
   RegistrationDesk registration_{desks_, checkIn_};

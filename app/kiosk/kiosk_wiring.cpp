@@ -87,7 +87,7 @@ KioskSession::KioskSession(storage::Database& db, const Clock& clock, const Kios
       options_(o),
       floor_(std::move(floor)),
       backroom_(db),
-      controller_(backroom_, db, clock, o.language, o.autoLockMinutes),
+      controller_(backroom_, clock, o.language, o.autoLockMinutes),
       fonts_(ui::fontCandidates(assets::text("fonts.txt").value_or(""))) {
   if (!fonts_.hasCjkFont()) std::cerr << "warning: no CJK font found (see assets/fonts.txt)\n";
   // Every sentence of the kiosk's language; another language's characters are
@@ -98,11 +98,6 @@ KioskSession::KioskSession(storage::Database& db, const Clock& clock, const Kios
   lanes_ = std::make_unique<TaskLanes>([q = jobs_.get()](std::function<void()> f) { q->post(std::move(f)); },
                                        [path = db.path()] { return storage::SqliteBackroom::open(path); });
   controller_.setTasks(lanes_.get());
-  // Desks not yet on lanes run their slow work on the reports lane (they open
-  // their own connections; the lane's back room is not theirs).
-  controller_.setBackground([this](std::function<void()> work, std::function<void()> done) {
-    lanes_->run(Lane::Reports, "desk work", [work = std::move(work)](Backroom&) { work(); }, std::move(done));
-  });
   startUpkeep();
   wireCheckout();
   pinyin_ = std::make_unique<RimePinyin>(std::filesystem::path(db.path()).parent_path().append("rime").string());

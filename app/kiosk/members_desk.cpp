@@ -1,6 +1,7 @@
 #include "app/kiosk/members_desk.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "app/core/customer_records.h"
 #include "app/core/error.h"

@@ -1,6 +1,7 @@
 #include "app/kiosk/registration_desk.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "app/core/customer_files.h"
 #include "app/core/error.h"

@@ -119,10 +119,10 @@ TEST_CASE("member import: cards as printed, balances as opening entries of the l
   INFO(v.out << v.err);
 
   // The old cards keep working at the reader.
-  auto scan = s.run("scan 000123 --staff cash");
+  auto scan = s.run("scan 000123 --staff cash", "3456");
   REQUIRE(scan.exitCode == 0);
   CHECK(nlohmann::json::parse(scan.out)["name"] == "王小美");
-  auto letters = s.run("scan VIP0042 --staff cash");
+  auto letters = s.run("scan VIP0042 --staff cash", "3456");
   REQUIRE(letters.exitCode == 0);
   CHECK(nlohmann::json::parse(letters.out)["member_no"] == "VIP0042");
 

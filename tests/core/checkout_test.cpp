@@ -67,7 +67,7 @@ TEST_CASE("checkout: the screen's running totals are the totals buildSale stores
   }
 }
 
-TEST_CASE("checkout: price terms: a walk-in and a suspended member get none; a member without a tier prices at the entry tier") {
+TEST_CASE("checkout: price terms: a walk-in and a suspended member get none, a member without a tier prices at the entry tier") {
   CheckoutSetup s = setup();
   CHECK(priceTerms(nullptr, s.tiers, s.zone, kT0).tier == nullptr);
   MemberAccount m = member(7, "");

@@ -110,7 +110,7 @@ struct MemorySettings : StoreSettings {
 
 }  // namespace
 
-TEST_CASE("the store's query routine comes from its settings; a stated purpose is checked once") {
+TEST_CASE("the store's query routine comes from its settings, a stated purpose is checked once") {
   ManualClock clock(startOfLocalDay({2026, 11, 22}, StoreZone{}) + 10 * kHour);
   MemorySettings settings;
   CHECK(storeQueryPolicy(settings).isRoutine(Role::Cashier, "checkout"));

@@ -46,7 +46,7 @@ struct FakeTickets : Tickets {
 
 }  // namespace
 
-TEST_CASE("receipt job: kind and ref say which sale it prints; the reprint count comes from the store") {
+TEST_CASE("receipt job: kind and ref say which sale it prints, the reprint count comes from the store") {
   FakeStore store;
   FakeTickets tickets;
   store.stored = Sale{};

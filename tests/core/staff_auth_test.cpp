@@ -89,7 +89,7 @@ TEST_CASE("unknown and inactive staff are refused") {
   CHECK(codeOf([&] { auth.signIn("old", "1111"); }) == "staff_inactive");
 }
 
-TEST_CASE("each further lock in a row lasts twice as long, up to a day; the right PIN resets it") {
+TEST_CASE("each further lock in a row lasts twice as long, up to a day, the right PIN resets it") {
   ManualClock clock(1'000'000);
   MemoryStaffStore store;
   store.staff["cash"] = {{"cash", "陈前台", Role::Cashier, "前台", true}, hashPin("3456", PinCost::minimum())};

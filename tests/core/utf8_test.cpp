@@ -4,7 +4,7 @@
 
 using namespace salon;
 
-TEST_CASE("nextCharacter reads one code point at a time; broken bytes become U+FFFD and the rest is kept") {
+TEST_CASE("nextCharacter reads one code point at a time, broken bytes become U+FFFD and the rest is kept") {
   std::string s = "a¥账𠮷";
   std::size_t pos = 0;
   CHECK(nextCharacter(s, pos) == U'a');

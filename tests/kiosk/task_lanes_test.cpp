@@ -80,7 +80,7 @@ struct LanesFixture {
 
 }  // namespace
 
-TEST_CASE("tasks on one lane run in order; done runs where the post delivers it") {
+TEST_CASE("tasks on one lane run in order, done runs where the post delivers it") {
   LanesFixture f;
   std::vector<int> order;  // written by the lane, read after the results arrived
   std::vector<int> doneOrder;
@@ -98,7 +98,7 @@ TEST_CASE("tasks on one lane run in order; done runs where the post delivers it"
   CHECK(doneThreads == std::set<std::thread::id>{mainThread});
 }
 
-TEST_CASE("a blocked Devices task does not delay a PIN check; the running one is listed by name") {
+TEST_CASE("a blocked Devices task does not delay a PIN check, the running one is listed by name") {
   LanesFixture f;
   Gate printer;
   std::atomic<bool> printing{false};

@@ -231,7 +231,7 @@ TEST_CASE("the schedule comes from the store's settings, within sane bounds") {
   CHECK(set.zone.offsetMinutes == 480);
 }
 
-TEST_CASE("backup.key holds the password sealed, never the password itself; an older plaintext file still reads") {
+TEST_CASE("backup.key holds the password sealed, never the password itself, an older plaintext file still reads") {
   TempDir dir;
   std::string data = dir.file("data");
   saveBackupPassword(data, kPassword);

@@ -56,7 +56,7 @@ TEST_CASE("price list changes each write their audit entry and outbox row in one
   CHECK(count(*db, "SELECT count(*) FROM audit_log WHERE staff = 'mgr'") == 4);
 }
 
-TEST_CASE("a setting changes with its audit entry and outbox row; the query routine is read through it") {
+TEST_CASE("a setting changes with its audit entry and outbox row, the query routine is read through it") {
   test::TempDir dir;
   auto db = Database::open(dir.file("s.db"));
   SqliteStoreSettings settings(*db);
@@ -73,7 +73,7 @@ TEST_CASE("a setting changes with its audit entry and outbox row; the query rout
   CHECK(policy.isRoutine(Role::Beautician, "service"));  // roles left out keep their default
 }
 
-TEST_CASE("staff roster changes are audited; the backup password lives beside the database") {
+TEST_CASE("staff roster changes are audited, the backup password lives beside the database") {
   test::TempDir dir;
   auto db = Database::open(dir.file("r.db"));
   SqliteStaffRoster roster(*db);

@@ -53,7 +53,7 @@ TEST_CASE("sql::bind writes Money as fen, absent values and empty references as 
   CHECK(rows[1].bytes.empty());
 }
 
-TEST_CASE("SQLite::bind binds plain values in order; sql::firstRow reads one row or nothing") {
+TEST_CASE("SQLite::bind binds plain values in order, sql::firstRow reads one row or nothing") {
   SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   SQLite::Statement q(db, "SELECT ?1 || ':' || ?2 || ':' || ?3 WHERE ?4");
   SQLite::bind(q, std::string("a"), std::int64_t(7), true, 1);

@@ -41,7 +41,7 @@ struct KioskFixture {
   void seedCustomers(std::int64_t count, std::uint64_t seed) { demo::seedDemoCustomers(*db, clock, count, seed); }
   // The kiosk starts once the test's own data is in place.
   void start(int autoLockMinutes = 5) {
-    kiosk = std::make_unique<kiosk::KioskController>(backroom, *db, clock, "zh-Hans", autoLockMinutes);
+    kiosk = std::make_unique<kiosk::KioskController>(backroom, clock, "zh-Hans", autoLockMinutes);
   }
   // Taps the staff tile and the PIN; the PIN may be wrong.
   void trySignIn(const std::string& code, const std::string& pin) {
