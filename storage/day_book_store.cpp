@@ -1,5 +1,7 @@
 #include "storage/day_book_store.h"
 
+#include "app/core/text_rules.h"
+
 #include <nlohmann/json.hpp>
 
 #include "app/core/appointment.h"
@@ -95,7 +97,7 @@ BookSettings SqliteDayBook::settings() {
       if (key == "appointments.open") open = std::move(value);
       else if (key == "appointments.close") close = std::move(value);
       else if (key == "appointments.priority_holds") out.priorityHolds = std::move(value);
-      else out.priorityTiers = splitCodes(value);
+      else out.priorityTiers = codeList(value);
     }
     out.hours.openMinute = clockMinutes(open, 9 * 60);
     out.hours.closeMinute = clockMinutes(close, 21 * 60);
@@ -115,7 +117,7 @@ std::vector<CatalogItem> SqliteDayBook::services() {
       i.name = q->getColumn(1).getString();
       i.kind = ItemKind::Service;
       i.durationMinutes = q->getColumn(2).getInt();
-      i.qualifiedStaff = splitCodes(q->getColumn(3).getString());
+      i.qualifiedStaff = codeList(q->getColumn(3).getString());
       i.active = q->getColumn(4).getInt() != 0;
     }
     return out;

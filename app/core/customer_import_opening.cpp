@@ -13,12 +13,6 @@
 namespace salon {
 namespace {
 
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 bool startsWith(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
 bool endsWith(const std::string& s, const std::string& p) {
   return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
@@ -26,10 +20,10 @@ bool endsWith(const std::string& s, const std::string& p) {
 
 // A card number as spreadsheets keep leading zeros: 000123, '000123, ="000123".
 std::string cardNumberOf(const std::string& cell) {
-  std::string v = trim(cell);
+  std::string v = trimCell(cell);
   if (v.size() > 3 && startsWith(v, "=\"") && endsWith(v, "\"")) v = v.substr(2, v.size() - 3);
   if (!v.empty() && (v[0] == '\'' || v[0] == '=')) v = v.substr(1);  // ="0099" once the CSV quotes are gone
-  v = trim(v);
+  v = trimCell(v);
   for (char c : v) {
     bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
     if (!ok) throw DomainError("member_no_invalid", v);
@@ -40,7 +34,7 @@ std::string cardNumberOf(const std::string& cell) {
 
 // 2019-03-01, 2019/3/1, 2019.3.1, 20190301, or a date and time (the time dropped).
 std::string importDate(const std::string& cell) {
-  std::string t = trim(cell);
+  std::string t = trimCell(cell);
   if (t.empty()) return "";
   std::size_t space = t.find(' ');
   if (space != std::string::npos) t = t.substr(0, space);
@@ -61,16 +55,16 @@ std::string importDate(const std::string& cell) {
 Money amountOf(const std::string& cell) {
   Money m;
   std::string problem;
-  if (!parseImportAmount(cell, m, problem)) throw DomainError(problem, trim(cell));
+  if (!parseImportAmount(cell, m, problem)) throw DomainError(problem, trimCell(cell));
   return m;
 }
 
 std::int64_t pointsOf(const std::string& cell) {
   std::string v;
-  for (char c : trim(cell))
+  for (char c : trimCell(cell))
     if (c != ',') v += c;
   if (v.empty()) return 0;
-  if (v.size() > 15 || v.find_first_not_of("0123456789") != std::string::npos) throw DomainError("points_invalid", trim(cell));
+  if (v.size() > 15 || v.find_first_not_of("0123456789") != std::string::npos) throw DomainError("points_invalid", trimCell(cell));
   return std::stoll(v);
 }
 
@@ -110,7 +104,7 @@ bool isOpeningTarget(const std::string& t) {
 
 void readOpeningCell(const std::string& target, const std::string& cell, MemberOpening& o) {
   if (target == "member_no") o.memberNo = cardNumberOf(cell);
-  else if (target == "tier") o.tier = trim(cell);
+  else if (target == "tier") o.tier = trimCell(cell);
   else if (target == "stored_value") o.svPrincipal = amountOf(cell);
   else if (target == "stored_value_bonus") o.svBonus = amountOf(cell);
   else if (target == "arrears") o.arrears = amountOf(cell);
@@ -120,11 +114,11 @@ void readOpeningCell(const std::string& target, const std::string& cell, MemberO
 }
 
 bool parseImportAmount(const std::string& text, Money& out, std::string& problem) {
-  std::string v = trim(text);
+  std::string v = trimCell(text);
   problem = "amount_invalid";
   for (const char* sign : {"\xC2\xA5", "\xEF\xBF\xA5", "RMB", "CNY"})  // ¥ ￥
-    if (startsWith(v, sign)) v = trim(v.substr(std::string(sign).size()));
-  if (endsWith(v, "\xE5\x85\x83")) v = trim(v.substr(0, v.size() - 3));  // 元
+    if (startsWith(v, sign)) v = trimCell(v.substr(std::string(sign).size()));
+  if (endsWith(v, "\xE5\x85\x83")) v = trimCell(v.substr(0, v.size() - 3));  // 元
   if (v.empty()) {
     out = Money();
     return true;
@@ -149,9 +143,9 @@ std::map<std::string, std::string> parsePairs(const std::string& text) {
     std::size_t comma = text.find(',', start);
     std::string pair = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     std::size_t eq = pair.find('=');
-    if (eq == std::string::npos || trim(pair.substr(0, eq)).empty() || trim(pair.substr(eq + 1)).empty())
+    if (eq == std::string::npos || trimCell(pair.substr(0, eq)).empty() || trimCell(pair.substr(eq + 1)).empty())
       throw DomainError("import_map_invalid", pair);
-    out[trim(pair.substr(0, eq))] = trim(pair.substr(eq + 1));
+    out[trimCell(pair.substr(0, eq))] = trimCell(pair.substr(eq + 1));
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
@@ -203,6 +197,12 @@ std::string fileSha256(const std::string& bytes) {
   char hex[crypto_hash_sha256_BYTES * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, out, sizeof out);
   return hex;
+}
+
+std::string trimCell(const std::string& s) {
+  std::size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 }  // namespace salon

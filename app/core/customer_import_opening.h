@@ -61,5 +61,7 @@ TierResolution resolveTiers(const std::vector<std::string>& namesInFile, const s
 
 // Hex SHA-256 of a file's bytes: the same file is never imported twice.
 std::string fileSha256(const std::string& bytes);
+// A cell without the spaces, tabs and line ends around it.
+std::string trimCell(const std::string& s);
 
 }  // namespace salon

@@ -3,20 +3,15 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/core/customer_import_opening.h"
 #include "app/core/error.h"
 #include "app/core/phone.h"
 
 namespace salon {
 namespace {
 
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 int sessionsOf(const std::string& cell, bool required) {
-  std::string v = trim(cell);
+  std::string v = trimCell(cell);
   if (v.empty() && !required) return 0;
   if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) <= 0)
     throw DomainError("sessions_invalid", v);
@@ -43,7 +38,7 @@ Columns packageColumns(const CsvRecord& header, const std::map<std::string, std:
   Columns c;
   c.width = header.fields.size();
   for (const std::string& h : header.fields) {
-    auto m = map.find(trim(h));
+    auto m = map.find(trimCell(h));
     c.target.push_back(m != map.end() ? m->second : packageTargetOf(h));
   }
   for (const char* needed : {"member", "item", "sessions_left"})
@@ -59,7 +54,7 @@ void readPackageRow(const CsvRecord& rec, const Columns& cols, const std::map<st
     throw DomainError("import_column_count", std::to_string(rec.fields.size()) + " / " + std::to_string(cols.width));
   std::map<std::string, std::string> cell;
   for (std::size_t i = 0; i < cols.width; ++i) {
-    std::string v = trim(csvCellText(rec.fields[i]));
+    std::string v = trimCell(csvCellText(rec.fields[i]));
     // Card number and phone both name the member: the first one given counts.
     if (!cols.target[i].empty() && cell[cols.target[i]].empty()) cell[cols.target[i]] = v;
   }
@@ -104,7 +99,7 @@ std::string packageTargetOf(const std::string& header) {
       {"有效期至", "expires"},   {"有效期", "expires"},      {"expires", "expires"},    {"购买金额", "paid"},
       {"实付金额", "paid"},      {"价格", "paid"},           {"paid", "paid"},          {"price_paid", "paid"},
   };
-  auto it = kAliases.find(trim(header));
+  auto it = kAliases.find(trimCell(header));
   return it == kAliases.end() ? "" : it->second;
 }
 

@@ -12,20 +12,6 @@ int clockMinutes(const std::optional<std::string>& text, int fallback) {
   return h >= 0 && h <= 24 && m >= 0 && m < 60 ? h * 60 + m : fallback;
 }
 
-std::vector<std::string> splitCodes(const std::string& text) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : text + ",") {
-    if (c == ',') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else if (c != ' ') {
-      cur += c;
-    }
-  }
-  return out;
-}
-
 std::vector<RosterEntry> rosterOf(const std::vector<Staff>& staff, const std::vector<CatalogItem>& services,
                                   const std::vector<std::string>& absent) {
   std::set<std::string> named;

@@ -68,8 +68,6 @@ class DayBook {
 
 // "HH:MM" → minutes after midnight; `fallback` when unset or unreadable.
 int clockMinutes(const std::optional<std::string>& text, int fallback);
-// "gold, platinum" → {"gold", "platinum"} (spaces dropped, empty entries skipped).
-std::vector<std::string> splitCodes(const std::string& text);
 // Who the day book shows a column for: active beauticians and whoever an active
 // service names as qualified, each marked absent when off that day.
 std::vector<RosterEntry> rosterOf(const std::vector<Staff>& staff, const std::vector<CatalogItem>& services,
