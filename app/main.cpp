@@ -3,7 +3,10 @@
 // a CLI subcommand or the kiosk.
 #include <CLI/CLI.hpp>
 
+#include <malloc.h>
+
 #include <chrono>
+#include <fstream>
 #include <iostream>
 
 #include "app/cli/cli.h"
@@ -56,7 +59,11 @@ int runKiosk(KioskOptions opt, const salon::Clock& clock) {
   }
   if (opt.window.bench && opt.window.benchCustomers > 0) {
     salon::demo::seedDemoCustomers(*db, clock, opt.window.benchCustomers, 2);
-    opt.window.started = std::chrono::steady_clock::now();  // the benchmark's own seeding is not start-up
+    // The benchmark's own seeding is not start-up: its time does not count, its
+    // freed memory goes back, and the peak (VmHWM) starts afresh from here.
+    opt.window.started = std::chrono::steady_clock::now();
+    ::malloc_trim(0);
+    std::ofstream("/proc/self/clear_refs") << "5";
   }
   opt.window.backend = salon::platform::backendFromName(opt.platform);
   opt.window.language = kioskLanguage(*db);

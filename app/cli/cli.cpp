@@ -103,6 +103,13 @@ std::unique_ptr<storage::Database> openDatabase(const std::string& path, storage
   // its -wal/-shm, exports, backups, keys) is the kiosk user's alone, whatever
   // umask it was started with.
   ::umask(077);
+  // A new store in a folder that does not exist yet (`--db /media/data/salon.db`):
+  // the folder is made, the kiosk user's alone.
+  if (mode == storage::OpenMode::Create && path != ":memory:") {
+    std::error_code ec;
+    std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty() && !std::filesystem::exists(parent, ec)) std::filesystem::create_directories(parent, ec);
+  }
   storage::OpenOptions options;
   options.mode = mode;
   options.autoCheckpoint = autoCheckpoint;

@@ -193,6 +193,31 @@ class BulkLoad {
   bool done_ = false;
 };
 
+// The connection's page cache at 200 MB (the default is 2 MB) while the rows go
+// in; afterwards the old size, and the pages handed back, so the kiosk that goes
+// on to use this connection does not keep 200 MB of cache it never asked for.
+class BigCache {
+ public:
+  explicit BigCache(storage::Database& db) : db_(db) {
+    previous_ = db_.sql().execAndGet("PRAGMA cache_size").getInt64();
+    db_.sql().exec("PRAGMA cache_size = -200000");
+  }
+  ~BigCache() {
+    try {
+      db_.sql().exec("PRAGMA cache_size = " + std::to_string(previous_));
+      db_.sql().exec("PRAGMA shrink_memory");
+    } catch (const std::exception&) {
+      // Only memory is at stake; the rows are already stored or rolled back.
+    }
+  }
+  BigCache(const BigCache&) = delete;
+  BigCache& operator=(const BigCache&) = delete;
+
+ private:
+  storage::Database& db_;
+  std::int64_t previous_ = -2000;
+};
+
 }  // namespace
 
 DemoCustomersReport seedDemoCustomers(storage::Database& db, const Clock& clock, std::int64_t count, std::uint64_t seed) {
@@ -208,8 +233,7 @@ DemoCustomersReport seedDemoCustomers(storage::Database& db, const Clock& clock,
   // Files created over the last three years, oldest first, so numbers follow time.
   const Instant span = 3 * 365 * kDay;
   const Instant start = now - span;
-  // A bigger page cache while a million rows go in (the default is 2 MB).
-  db.sql().exec("PRAGMA cache_size = -200000");
+  BigCache cache(db);  // a bigger page cache while a million rows go in
   std::unique_ptr<BulkLoad> bulk;
   if (existing == 0) bulk = std::make_unique<BulkLoad>(db);
   constexpr std::int64_t kBatch = 20000;
