@@ -1,5 +1,6 @@
 // salon-kiosk customers find|list|show|register|export|import: the customer files
 // from the command line, checked and audited like the touchscreen.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -167,6 +168,11 @@ int exportAll(const Invocation& inv, const CustomerArgs& a) {
   if (!a.to.empty()) {
     file.open(a.to, std::ios::binary | std::ios::trunc);
     if (!file) throw DomainError("file_unwritable", a.to);
+    // Every file's personal data: the kiosk user's alone, even over an older,
+    // looser file (the umask only covers files made new), before a byte is written.
+    std::error_code ec;
+    std::filesystem::permissions(a.to, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace, ec);
   }
   std::ostream& out = a.to.empty() ? std::cout : file;
   if (enc == TextEncoding::Utf8) out << "\xEF\xBB\xBF";  // so Excel opens it as UTF-8

@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -119,7 +120,12 @@ TEST_CASE("customers export: manager only, audited, UTF-8 with BOM or GB18030") 
                 " AND reason = 'year-end archive'") == 1);
 
   std::string to = s.dir.file("out.csv");
+  std::ofstream(to) << "an older, world-readable file";
+  std::filesystem::permissions(to, std::filesystem::perms(0644));
   REQUIRE(s.run("customers export --staff mgr --encoding gb18030 --to " + to, "1234").exitCode == 0);
+  // Written over, and no longer readable by anyone but the kiosk's user.
+  CHECK((std::filesystem::status(to).permissions() & std::filesystem::perms::all) ==
+        (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
   std::string bytes = salon::test::readWhole(to);
   CHECK(bytes.find("\xCD\xF5\xD0\xA1\xC3\xC0") != std::string::npos);  // 王小美 in GB18030
   salon::TextEncoding enc;
