@@ -157,5 +157,7 @@ TEST_CASE("crash test: SIGKILL while settling never breaks an invariant") {
     auto db = storage::Database::open(path, {storage::OpenMode::Existing});
     before = salesIn(*db);
   }
-  CHECK(before >= kills / 2);  // the child got real work done between the kills
+  // The child got real work done between the kills (a third: a sanitizer build
+  // settles about half as fast, and the kills come on a fixed schedule).
+  CHECK(before >= kills / 3);
 }
