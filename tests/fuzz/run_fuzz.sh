@@ -20,14 +20,15 @@ build() {  # name sources... (rebuilt only when a source is newer)
   newest=$(ls -t "$@" "$src/tests/fuzz/run_fuzz.sh" | head -1)
   if [ ! -x "$out" ] || [ "$newest" -nt "$out" ]; then
     echo "run_fuzz: building $name"
-    "$cxx" "${flags[@]}" "$@" -o "$out.tmp" -lqrencode -lpng -lsodium -lstb
+    "$cxx" "${flags[@]}" "$@" -o "$out.tmp" -lqrencode -lpng -lsodium -lstb -licuuc
     mv "$out.tmp" "$out"
   fi
 }
 
 esc=$src/devices/escpos
 build renderer_fuzz "$src/tests/fuzz/renderer_fuzz.cpp" "$esc/virtual_printer.cpp" "$esc/codec.cpp" \
-  "$esc/command_stream.cpp" "$esc/glyph_font.cpp" "$esc/qr.cpp" "$esc/profile.cpp"
+  "$esc/command_stream.cpp" "$esc/glyph_font.cpp" "$esc/qr.cpp" "$esc/profile.cpp" \
+  "$src/app/core/text_rules.cpp"
 build wedge_fuzz "$src/tests/fuzz/wedge_fuzz.cpp" "$src/app/core/key_wedge.cpp"
 
 status=0
