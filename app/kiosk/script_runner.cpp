@@ -98,12 +98,6 @@ ScriptRunner::State ScriptRunner::afterFrame(const ui::FrameRecord& frame, platf
 
 // True when the step is done and the next may run in this same frame.
 bool ScriptRunner::step(const ScriptStep& s, const ui::FrameRecord& frame, platform::Window& window) {
-  auto done = [&](bool sameFrame) {
-    ++next_;
-    retrying_ = false;
-    if (!sameFrame) settle_ = kSettleFrames;
-    return sameFrame;
-  };
   if (s.verb == "tap") {
     const ui::Tappable* t = frame.find(s.arg);
     if (!t) {
@@ -112,11 +106,11 @@ bool ScriptRunner::step(const ScriptStep& s, const ui::FrameRecord& frame, platf
     }
     window.injectMouse(t->centreX(), t->centreY(), true);
     window.injectMouse(t->centreX(), t->centreY(), false);
-    return done(false);
+    return advance(false);
   }
   if (s.verb == "type") {
     for (char32_t c : ui::decodeUtf8(s.arg)) window.injectText(ui::encodeUtf8(c));
-    return done(false);
+    return advance(false);
   }
   if (s.verb == "key") {
     platform::Key k = platform::keyFromName(s.arg);
@@ -126,46 +120,59 @@ bool ScriptRunner::step(const ScriptStep& s, const ui::FrameRecord& frame, platf
     }
     window.injectKey(k, true);
     window.injectKey(k, false);
-    return done(false);
+    return advance(false);
   }
-  if (s.verb == "scan") {
-    std::string payload = s.arg;
-    const MemberLookup* lookup = payload.rfind("@member:", 0) == 0     ? &members_
-                                 : payload.rfind("@memberqr:", 0) == 0 ? &memberQrs_
-                                                                       : nullptr;
-    if (lookup) {
-      payload = *lookup ? (*lookup)(std::atoi(payload.c_str() + payload.find(':') + 1)) : "";
-      if (payload.empty()) {
-        fail(s, "the database has no " + s.arg.substr(1));
-        return false;
-      }
-    }
-    // A reader types ASCII as raw key presses, all at once, then Enter.
-    for (char c : payload) window.injectKeystroke(c);
-    window.injectKeystroke('\n');
-    return done(false);
-  }
+  if (s.verb == "scan") return scan(s, window);
   if (s.verb == "wait") {
     waitFrames_ = std::max(0, std::atoi(s.arg.c_str()));
     ++next_;
     return false;
   }
-  if (s.verb == "shot") {
-    std::string dir = shotsDir_.empty() ? "." : shotsDir_;
-    std::filesystem::create_directories(dir);
-    std::string path = dir + "/" + s.arg + ".png";
-    try {
-      platform::writePng(path, window.readPixels());
-    } catch (const std::exception& e) {
-      fail(s, e.what());
-      return false;
-    }
-    return done(true);
-  }
+  if (s.verb == "shot") return shot(s, window);
   // expect
-  if (frame.drew(s.arg)) return done(true);
+  if (frame.drew(s.arg)) return advance(true);
   if (retryExpired()) fail(s, "'" + s.arg + "' was not drawn; the frame shows: " + listTexts(frame));
   return false;
+}
+
+// The step is done: the next runs now (sameFrame) or after the screen settles.
+bool ScriptRunner::advance(bool sameFrame) {
+  ++next_;
+  retrying_ = false;
+  if (!sameFrame) settle_ = kSettleFrames;
+  return sameFrame;
+}
+
+// A card or QR held to the reader: @member:N / @memberqr:N stand for customer N's.
+bool ScriptRunner::scan(const ScriptStep& s, platform::Window& window) {
+  std::string payload = s.arg;
+  const MemberLookup* lookup = payload.rfind("@member:", 0) == 0     ? &members_
+                               : payload.rfind("@memberqr:", 0) == 0 ? &memberQrs_
+                                                                     : nullptr;
+  if (lookup) {
+    payload = *lookup ? (*lookup)(std::atoi(payload.c_str() + payload.find(':') + 1)) : "";
+    if (payload.empty()) {
+      fail(s, "the database has no " + s.arg.substr(1));
+      return false;
+    }
+  }
+  // A reader types ASCII as raw key presses, all at once, then Enter.
+  for (char c : payload) window.injectKeystroke(c);
+  window.injectKeystroke('\n');
+  return advance(false);
+}
+
+bool ScriptRunner::shot(const ScriptStep& s, platform::Window& window) {
+  std::string dir = shotsDir_.empty() ? "." : shotsDir_;
+  std::filesystem::create_directories(dir);
+  std::string path = dir + "/" + s.arg + ".png";
+  try {
+    platform::writePng(path, window.readPixels());
+  } catch (const std::exception& e) {
+    fail(s, e.what());
+    return false;
+  }
+  return advance(true);
 }
 
 bool ScriptRunner::retryExpired() {

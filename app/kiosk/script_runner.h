@@ -52,6 +52,9 @@ class ScriptRunner {
   using Clock = std::chrono::steady_clock;
   bool step(const ScriptStep& s, const ui::FrameRecord& frame, platform::Window& window);
   void fail(const ScriptStep& s, const std::string& why);
+  bool advance(bool sameFrame);
+  bool scan(const ScriptStep& s, platform::Window& window);
+  bool shot(const ScriptStep& s, platform::Window& window);
   bool retryExpired();
 
   std::string name_;

@@ -58,6 +58,61 @@ Intent HomeScreen::tiles(UiContext& ui, const HomeView& v) {
   return out;
 }
 
+namespace {
+
+// Where the four cells of a list row start.
+struct ListColumns {
+  float x[4];
+};
+
+// One tappable list row of up to four cells; the last one muted.
+bool listRow(UiContext& ui, const ListColumns& cols, const std::string& id, const std::string* cells[4]) {
+  const Metrics& m = ui.metrics;
+  ImVec2 start = ImGui::GetCursorPos();
+  bool tapped = touchRow(ui, id, *cells[1], ImVec2(ImGui::GetContentRegionAvail().x, m.touch));
+  float textY = start.y + (m.touch - ImGui::GetTextLineHeight()) / 2;
+  for (int i = 0; i < 4; ++i) {
+    if (!cells[i]) continue;
+    ImGui::SetCursorPos(ImVec2(cols.x[i], textY));
+    i == 3 ? mutedText(ui, *cells[i]) : text(ui, *cells[i]);
+  }
+  ImGui::SetCursorPos(ImVec2(start.x, start.y + m.touch));
+  ImGui::Separator();
+  return tapped;
+}
+
+// Today's lists: recording deadlines due soon, the appointments, the check-in queue.
+Intent todayLists(UiContext& ui, const HomeView& v, const ListColumns& cols) {
+  const Metrics& m = ui.metrics;
+  const float x0 = cols.x[0];
+  Intent out = dueSoonSection(ui, v.dueSoon, v.dueTotal);
+  if (!v.appointments.empty()) {
+    ImGui::SetCursorPos(ImVec2(x0, ImGui::GetCursorPosY() + m.gap * 0.5f));
+    text(ui, ui.t("ui.home.appointments") + " (" + std::to_string(v.appointments.size()) + ")");
+    for (std::size_t i = 0; i < v.appointments.size(); ++i) {
+      const HomeAppointment& a = v.appointments[i];
+      const std::string* cells[4] = {&a.time, &a.name, &a.detail, &ui.t(a.stateKey)};
+      if (listRow(ui, cols, "home.appointment." + std::to_string(i + 1), cells)) out = Navigate{Screen::Appointments};
+    }
+    ImGui::Dummy(ImVec2(0, m.gap));
+  }
+  ImGui::SetCursorPos(ImVec2(x0, ImGui::GetCursorPosY() + m.gap * 0.5f));
+  text(ui, ui.t("ui.home.queue") + " (" + std::to_string(v.queue.size()) + ")");
+  if (v.queue.empty()) {
+    ImGui::SetCursorPosX(x0);
+    mutedText(ui, ui.t("ui.home.queue_empty"));
+  }
+  for (const QueueRow& q : v.queue) {
+    const std::string* cells[4] = {&q.time, &q.name, &ui.t(q.methodKey), nullptr};
+    // Whoever is waiting is who the cashier settles for next.
+    if (listRow(ui, cols, "home.queue." + std::to_string(q.customer), cells)) out = Navigate{Screen::Checkout, q.customer};
+  }
+  ImGui::Dummy(ImVec2(0, m.gap));
+  return out;
+}
+
+}  // namespace
+
 Intent HomeScreen::draw(UiContext& ui, const HomeView& v) {
   Intent out;
   const Metrics& m = ui.metrics;
@@ -70,47 +125,12 @@ Intent HomeScreen::draw(UiContext& ui, const HomeView& v) {
   const float keyboardH = typing ? 5 * (m.touch + m.gap) + m.gap : 0;
   ImGui::BeginChild("today", ImVec2(0, -keyboardH), false);
   dragToScroll();
-  const float x0 = m.gap, cols[] = {x0, x0 + 230 * m.scale, x0 + 420 * m.scale, x0 + 620 * m.scale};
-  // One tappable list row of up to four cells; the last one muted.
-  auto row = [&](const std::string& id, const std::string* cells[4]) {
-    ImVec2 start = ImGui::GetCursorPos();
-    bool tapped = touchRow(ui, id, *cells[1], ImVec2(ImGui::GetContentRegionAvail().x, m.touch));
-    float textY = start.y + (m.touch - ImGui::GetTextLineHeight()) / 2;
-    for (int i = 0; i < 4; ++i) {
-      if (!cells[i]) continue;
-      ImGui::SetCursorPos(ImVec2(cols[i], textY));
-      i == 3 ? mutedText(ui, *cells[i]) : text(ui, *cells[i]);
-    }
-    ImGui::SetCursorPos(ImVec2(start.x, start.y + m.touch));
-    ImGui::Separator();
-    return tapped;
-  };
+  const ListColumns cols{{m.gap, m.gap + 230 * m.scale, m.gap + 420 * m.scale, m.gap + 620 * m.scale}};
+  const float x0 = cols.x[0];
   const bool searching = !v.search.query.empty();
-  if (!searching) {  // recording deadlines due soon, then today's queue; a search shows only its results
-    if (Intent d = dueSoonSection(ui, v.dueSoon, v.dueTotal); !std::holds_alternative<std::monostate>(d)) out = d;
-    if (!v.appointments.empty()) {
-      ImGui::SetCursorPos(ImVec2(x0, ImGui::GetCursorPosY() + m.gap * 0.5f));
-      text(ui, ui.t("ui.home.appointments") + " (" + std::to_string(v.appointments.size()) + ")");
-      for (std::size_t i = 0; i < v.appointments.size(); ++i) {
-        const HomeAppointment& a = v.appointments[i];
-        const std::string* cells[4] = {&a.time, &a.name, &a.detail, &ui.t(a.stateKey)};
-        if (row("home.appointment." + std::to_string(i + 1), cells)) out = Navigate{Screen::Appointments};
-      }
-      ImGui::Dummy(ImVec2(0, m.gap));
-    }
-    ImGui::SetCursorPos(ImVec2(x0, ImGui::GetCursorPosY() + m.gap * 0.5f));
-    text(ui, ui.t("ui.home.queue") + " (" + std::to_string(v.queue.size()) + ")");
-    if (v.queue.empty()) {
-      ImGui::SetCursorPosX(x0);
-      mutedText(ui, ui.t("ui.home.queue_empty"));
-    }
-    for (const QueueRow& q : v.queue) {
-      const std::string* cells[4] = {&q.time, &q.name, &ui.t(q.methodKey), nullptr};
-      // Whoever is waiting is who the cashier settles for next.
-      if (row("home.queue." + std::to_string(q.customer), cells)) out = Navigate{Screen::Checkout, q.customer};
-    }
-    ImGui::Dummy(ImVec2(0, m.gap));
-  }
+  // Recording deadlines due soon, then today's queue; a search shows only its results.
+  if (!searching)
+    if (Intent t = todayLists(ui, v, cols); !std::holds_alternative<std::monostate>(t)) out = t;
   ImGui::SetCursorPos(ImVec2(x0, ImGui::GetCursorPosY() + (searching ? m.gap * 0.5f : 0)));
   text(ui, ui.t(searching ? "ui.home.results" : "home.customers"));
   if (v.customers.empty()) {
@@ -119,7 +139,7 @@ Intent HomeScreen::draw(UiContext& ui, const HomeView& v) {
   }
   for (const CustomerRow& c : v.customers) {
     const std::string* cells[4] = {&c.fileNo, &c.name, &c.maskedPhone, &ui.t(c.statusKey)};
-    if (row("home.row." + c.fileNo, cells)) out = Navigate{Screen::CustomerFile, c.id};
+    if (listRow(ui, cols, "home.row." + c.fileNo, cells)) out = Navigate{Screen::CustomerFile, c.id};
   }
   ImGui::EndChild();
   if (typing) {

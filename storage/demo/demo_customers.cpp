@@ -218,6 +218,54 @@ class BigCache {
   std::int64_t previous_ = -2000;
 };
 
+// One demo customer's file: a name, a phone, membership, consent and fields.
+NewCustomerFile demoFile(DemoCustomers& gen, NameKeyMaker& keys, bool female, Instant createdAt, const StoreZone& zone) {
+  std::mt19937_64& rng = gen.rng();
+  NewCustomerFile f;
+  f.createdAt = createdAt;
+  f.year = localDate(f.createdAt, zone).year;
+  f.name = gen.name(female);
+  f.keys = keys.keysOf(f.name);
+  f.phone = parsePhone(gen.phone());
+  f.member = chance(rng, 60);
+  f.createdBy = pick(rng, kStaff);
+  f.consent = {"agreed", kPrivacyNoticeVersion, f.createdAt, f.createdBy, chance(rng, 40)};
+  f.fields = demoFields(rng, female, f.createdAt, zone);
+  return f;
+}
+
+// A pet for a demo file, with its rabies (dog) or feline (cat) vaccination.
+void addDemoPet(std::mt19937_64& rng, storage::CustomerRowWriter& writer, SQLite::Statement& vac, CustomerId id,
+                Instant createdAt, const StoreZone& zone) {
+  Pet p;
+  p.name = pick(rng, kPetNames);
+  p.species = chance(rng, 70) ? "dog" : "cat";
+  p.breed = p.species == "dog" ? pick(rng, kDogBreeds) : pick(rng, kCatBreeds);
+  p.weightGrams = 2000 + static_cast<int>(rng() % 20000);
+  p.temperament = chance(rng, 30) ? "怕吹风机，需安抚" : "温顺";
+  std::int64_t petId = writer.insertPet(id, p, createdAt);
+  CivilDate given = localDate(createdAt, zone);
+  vac.reset();
+  vac.bind(1, static_cast<std::int64_t>(petId));
+  vac.bind(2, p.species == "dog" ? "狂犬疫苗" : "猫三联");
+  vac.bind(3, formatDate(given));
+  vac.bind(4, formatDate({given.year + 1, given.month, given.day == 29 && given.month == 2 ? 28 : given.day}));
+  vac.exec();
+}
+
+// A batch's file and member counters are written once, with its audit and outbox rows.
+void closeBatch(SQLite::Database& s, const std::map<int, std::int64_t>& lastOfYear, std::int64_t lastMember, Instant now,
+                std::int64_t n, const std::string& firstNo, const std::string& lastNo) {
+  for (const auto& [year, last] : lastOfYear)
+    storage::reserveFileNumbers(s, year, last - (storage::reserveFileNumbers(s, year, 0) - 1));
+  storage::reserveMemberNumbers(s, lastMember - (storage::reserveMemberNumbers(s, 0) - 1));
+  storage::appendAudit(s, auditOf(now, "", "customer.seed_demo", "customer", firstNo + ".." + lastNo, "demo data",
+                                  std::to_string(n) + " files"));
+  storage::appendOutbox(s, {newUuid(), "customer.demo_seeded",
+                            "{\"count\":" + std::to_string(n) + ",\"first\":\"" + firstNo + "\",\"last\":\"" + lastNo + "\"}",
+                            now});
+}
+
 }  // namespace
 
 DemoCustomersReport seedDemoCustomers(storage::Database& db, const Clock& clock, std::int64_t count, std::uint64_t seed) {
@@ -249,17 +297,9 @@ DemoCustomersReport seedDemoCustomers(storage::Database& db, const Clock& clock,
       std::string firstNo, lastNo;
       for (std::int64_t k = 0; k < n; ++k) {
         std::int64_t i = done + k;
-        bool female = chance(rng, 85);
-        NewCustomerFile f;
-        f.createdAt = start + static_cast<Instant>((span / count) * i) + static_cast<Instant>(rng() % kHour);
-        f.year = localDate(f.createdAt, zone).year;
-        f.name = gen.name(female);
-        f.keys = keys.keysOf(f.name);
-        f.phone = parsePhone(gen.phone());
-        f.member = chance(rng, 60);
-        f.createdBy = pick(rng, kStaff);
-        f.consent = {"agreed", kPrivacyNoticeVersion, f.createdAt, f.createdBy, chance(rng, 40)};
-        f.fields = demoFields(rng, female, f.createdAt, zone);
+        bool female = chance(rng, 85);  // drawn first: the same seed gives the same salon
+        Instant createdAt = start + static_cast<Instant>((span / count) * i) + static_cast<Instant>(rng() % kHour);
+        NewCustomerFile f = demoFile(gen, keys, female, createdAt, zone);
         if (!lastOfYear.count(f.year)) lastOfYear[f.year] = storage::reserveFileNumbers(s, f.year, 0) - 1;
         std::int64_t seq = ++lastOfYear[f.year];
         std::string fileNo = formatFileNo(code, f.year, seq);
@@ -275,32 +315,12 @@ DemoCustomersReport seedDemoCustomers(storage::Database& db, const Clock& clock,
         report.visits += visits;
         if (visits >= 50) ++report.filesWithManyVisits;
         if (chance(rng, 8)) {
-          Pet p;
-          p.name = pick(rng, kPetNames);
-          p.species = chance(rng, 70) ? "dog" : "cat";
-          p.breed = p.species == "dog" ? pick(rng, kDogBreeds) : pick(rng, kCatBreeds);
-          p.weightGrams = 2000 + static_cast<int>(rng() % 20000);
-          p.temperament = chance(rng, 30) ? "怕吹风机，需安抚" : "温顺";
-          std::int64_t petId = writer.insertPet(id, p, f.createdAt);
-          CivilDate given = localDate(f.createdAt, zone);
-          vac.reset();
-          vac.bind(1, static_cast<std::int64_t>(petId));
-          vac.bind(2, p.species == "dog" ? "狂犬疫苗" : "猫三联");
-          vac.bind(3, formatDate(given));
-          vac.bind(4, formatDate({given.year + 1, given.month, given.day == 29 && given.month == 2 ? 28 : given.day}));
-          vac.exec();
+          addDemoPet(rng, writer, vac, id, f.createdAt, zone);
           ++report.pets;
         }
         report.members += f.member ? 1 : 0;
       }
-      for (const auto& [year, last] : lastOfYear)
-        storage::reserveFileNumbers(s, year, last - (storage::reserveFileNumbers(s, year, 0) - 1));
-      storage::reserveMemberNumbers(s, lastMember - (storage::reserveMemberNumbers(s, 0) - 1));
-      storage::appendAudit(s, auditOf(now, "", "customer.seed_demo", "customer", firstNo + ".." + lastNo, "demo data",
-                                      std::to_string(n) + " files"));
-      storage::appendOutbox(s, {newUuid(), "customer.demo_seeded",
-                                "{\"count\":" + std::to_string(n) + ",\"first\":\"" + firstNo + "\",\"last\":\"" + lastNo + "\"}",
-                                now});
+      closeBatch(s, lastOfYear, lastMember, now, n, firstNo, lastNo);
     });
     done += n;
   }

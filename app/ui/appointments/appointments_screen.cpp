@@ -237,6 +237,41 @@ void AppointmentsScreen::booking(UiContext& ui, const AppointmentsView& v, Inten
   ImGui::EndChild();
 }
 
+namespace {
+
+// An opened care row: the note and score pickers and how the call went.
+void openRow(UiContext& ui, const AppointmentsView& v, const WorkRow& r, float width, Intents& out) {
+  const Metrics& m = ui.metrics;
+  ImGui::Indent(m.gap * 2);
+  if (!v.notes.empty()) {
+    mutedText(ui, ui.t("ui.appointments.note"));
+    if (const Choice* c = chips(ui, "appointments.note", v.notes, width - m.gap * 4)) add(out, PickNote{c->label});
+  }
+  if (r.needsScore) {
+    mutedText(ui, ui.t("ui.appointments.satisfaction_question"));
+    if (const Choice* c = chips(ui, "appointments.score", v.scores, width - m.gap * 4))
+      add(out, PickScore{std::stoi(c->code)});
+  }
+  const ImVec2 bw(200 * m.scale, m.touch * 0.9f);
+  if (touchButton(ui, "appointments.contact.phone", ui.t("ui.appointments.called"), bw, Tone::Primary))
+    add(out, RecordContact{"done", "phone"});
+  ImGui::SameLine(0, m.gap);
+  if (r.mayMessage) {
+    if (touchButton(ui, "appointments.contact.message", ui.t("ui.appointments.messaged"), bw))
+      add(out, RecordContact{"done", "sms"});
+    ImGui::SameLine(0, m.gap);
+  }
+  if (touchButton(ui, "appointments.contact.no_answer", ui.t("ui.appointments.no_answer"), bw))
+    add(out, RecordContact{"no_answer", "phone"});
+  ImGui::SameLine(0, m.gap);
+  if (touchButton(ui, "appointments.contact.skip", ui.t("ui.appointments.skip"), bw))
+    add(out, RecordContact{"skipped", "phone"});
+  if (!r.mayMessage) mutedText(ui, ui.t("ui.appointments.no_marketing"));
+  ImGui::Unindent(m.gap * 2);
+}
+
+}  // namespace
+
 void AppointmentsScreen::work(UiContext& ui, const AppointmentsView& v, Intents& out) {
   const Metrics& m = ui.metrics;
   if (v.tab == AppointmentsTab::Care) {
@@ -274,34 +309,7 @@ void AppointmentsScreen::work(UiContext& ui, const AppointmentsView& v, Intents&
         ImGui::PopStyleColor();
       }
       ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), rowTop + h));
-      if (r.open) {
-        ImGui::Indent(m.gap * 2);
-        if (!v.notes.empty()) {
-          mutedText(ui, ui.t("ui.appointments.note"));
-          if (const Choice* c = chips(ui, "appointments.note", v.notes, width - m.gap * 4)) add(out, PickNote{c->label});
-        }
-        if (r.needsScore) {
-          mutedText(ui, ui.t("ui.appointments.satisfaction_question"));
-          if (const Choice* c = chips(ui, "appointments.score", v.scores, width - m.gap * 4))
-            add(out, PickScore{std::stoi(c->code)});
-        }
-        const ImVec2 bw(200 * m.scale, m.touch * 0.9f);
-        if (touchButton(ui, "appointments.contact.phone", ui.t("ui.appointments.called"), bw, Tone::Primary))
-          add(out, RecordContact{"done", "phone"});
-        ImGui::SameLine(0, m.gap);
-        if (r.mayMessage) {
-          if (touchButton(ui, "appointments.contact.message", ui.t("ui.appointments.messaged"), bw))
-            add(out, RecordContact{"done", "sms"});
-          ImGui::SameLine(0, m.gap);
-        }
-        if (touchButton(ui, "appointments.contact.no_answer", ui.t("ui.appointments.no_answer"), bw))
-          add(out, RecordContact{"no_answer", "phone"});
-        ImGui::SameLine(0, m.gap);
-        if (touchButton(ui, "appointments.contact.skip", ui.t("ui.appointments.skip"), bw))
-          add(out, RecordContact{"skipped", "phone"});
-        if (!r.mayMessage) mutedText(ui, ui.t("ui.appointments.no_marketing"));
-        ImGui::Unindent(m.gap * 2);
-      }
+      if (r.open) openRow(ui, v, r, width, out);
       ImGui::Separator();
     }
   }

@@ -14,8 +14,15 @@ namespace salon::ui {
 class DayBookGrid {
  public:
   void draw(UiContext& ui, const ab::DayBook& day, const std::string& chosen, ImVec2 size, Intents& out);
+  struct Geometry;  // the grid's sizes and scroll on screen, this frame
 
  private:
+  void placeScroll(const ab::DayBook& d, const std::string& chosen, const Metrics& m, Geometry& g);
+  bool block(UiContext& ui, ImDrawList* dl, const ab::DayBook& d, const ab::BookBlock& b, const std::string& chosen,
+             const Geometry& g, Intents& out);
+  void drawLanding(UiContext& ui, ImDrawList* dl, const ab::DayBook& d, const ab::BookBlock& held, const Geometry& g);
+  void staffRow(UiContext& ui, ImDrawList* dl, const ab::DayBook& d, const Geometry& g, Intents& out);
+
   float scrollX_ = 0, scrollY_ = -1;  // -1: not placed yet (starts at the current hour)
   std::string dragging_;              // the appointment picked up by a finger
   std::string touching_;              // the appointment under the finger (picked up or scrolling)

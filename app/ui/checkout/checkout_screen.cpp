@@ -1,71 +1,12 @@
 #include "app/ui/checkout/checkout_screen.h"
 
+#include "app/ui/checkout/checkout_parts.h"
+
 #include <algorithm>
 #include <sstream>
 
 namespace salon::ui {
-namespace {
-
-void intent(Intents& out, CheckoutIntent i) { out.push_back(std::move(i)); }
-
-std::string yuan(const std::string& amount) { return "¥" + amount; }
-
-// A label and a value on one row, the value right-aligned in `width`.
-void row(UiContext& ui, const std::string& label, const std::string& value, float width, bool big = false) {
-  float x = ImGui::GetCursorPosX();
-  text(ui, label);
-  ImGui::SameLine();
-  if (big) ImGui::PushFont(ui.fonts.big());
-  float w = ImGui::CalcTextSize(value.c_str()).x;
-  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), x + width - w));
-  ImGui::TextUnformatted(value.c_str());
-  ui.record.text(value);
-  if (big) ImGui::PopFont();
-}
-
-// Buttons flowing left to right, wrapping at `width`.
-class Flow {
- public:
-  Flow(float width, float gap) : width_(width), gap_(gap) {}
-  void next(float w) {
-    if (used_ > 0 && used_ + gap_ + w <= width_) {
-      ImGui::SameLine(0, gap_);
-      used_ += gap_ + w;
-    } else {
-      used_ = w;
-    }
-  }
-
- private:
-  float width_, gap_, used_ = 0;
-};
-
-float labelWidth(UiContext& ui, const std::string& s, float min) {
-  return std::max(min, ImGui::CalcTextSize(s.c_str()).x + ui.metrics.gap * 3);
-}
-
-// A 4×3 pad of big keys sized to fit `height`; returns the keys tapped ("7", "<", "=", ".").
-std::string pad(UiContext& ui, const std::string& idPrefix, const char* const keys[12], float width, float height,
-                const std::string& okLabel) {
-  const Metrics& m = ui.metrics;
-  const float keyW = (width - 2 * m.gap) / 3;
-  const float keyH = std::max(m.touch, std::min(m.keypadKey, (height - 3 * m.gap) / 4));
-  std::string pressed;
-  ImGui::PushFont(ui.fonts.big());
-  for (int i = 0; i < 12; ++i) {
-    if (i % 3 != 0) ImGui::SameLine(0, m.gap);
-    const std::string k = keys[i];
-    std::string id = idPrefix + "." + (k == "<" ? "back" : k == "=" ? "ok" : k == "." ? "dot" : k);
-    std::string label = k == "<" ? "←" : k == "=" ? okLabel : k;
-    if (k == "=") ImGui::PushFont(ui.fonts.text());
-    if (touchButton(ui, id, label, ImVec2(keyW, keyH), k == "=" ? Tone::Primary : Tone::Plain)) pressed += k;
-    if (k == "=") ImGui::PopFont();
-  }
-  ImGui::PopFont();
-  return pressed;
-}
-
-}  // namespace
+using namespace checkout_parts;
 
 Intents CheckoutScreen::draw(UiContext& ui, const CheckoutView& v) {
   Intents out;
@@ -244,6 +185,40 @@ void CheckoutScreen::entryPad(UiContext& ui, const CheckoutView& v, ImVec2 size,
   ImGui::EndChild();
 }
 
+namespace {
+
+// One line of the cart: name, amount, who serves it, its discount, remove.
+void cartLine(UiContext& ui, const CheckoutLine& l, float inner, Intents& out) {
+  const Metrics& m = ui.metrics;
+  const float removeW = m.touch;
+  const float staffW = inner * 0.34f;
+  const std::string n = std::to_string(l.id);
+  ImGui::PushID(l.id);
+  ImGui::BeginGroup();
+  std::string name = l.name + (l.qty > 1 ? " ×" + std::to_string(l.qty) : "");
+  text(ui, name);
+  ImGui::SameLine();
+  float netW = ImGui::CalcTextSize(l.net.c_str()).x;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), inner - removeW - m.gap - netW));
+  text(ui, l.net);
+  std::string staff = l.staffName.empty() ? ui.t("ui.checkout.choose_staff") : l.staffName;
+  if (touchButton(ui, "checkout.line." + n + ".staff", staff, ImVec2(staffW, m.touch * 0.8f),
+                  l.staffName.empty() ? Tone::Danger : Tone::Plain))
+    intent(out, CheckoutAskStaff{l.id});
+  if (!l.discount.empty()) {
+    ImGui::SameLine(0, m.gap);
+    mutedText(ui, (l.benefitKey.empty() ? "" : ui.t(l.benefitKey) + " ") + l.discount);
+  }
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  ImGui::SetCursorPosX(inner - removeW + ImGui::GetStyle().WindowPadding.x);
+  if (touchButton(ui, "checkout.line." + n + ".remove", "✕", ImVec2(removeW, m.touch * 0.8f + m.textSize)))
+    intent(out, CheckoutRemoveLine{l.id});
+  ImGui::PopID();
+}
+
+}  // namespace
+
 void CheckoutScreen::cart(UiContext& ui, const CheckoutView& v, ImVec2 size, Intents& out) {
   const Metrics& m = ui.metrics;
   ImGui::BeginChild("checkout.cart", size, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
@@ -254,33 +229,8 @@ void CheckoutScreen::cart(UiContext& ui, const CheckoutView& v, ImVec2 size, Int
   if (v.askingStaffFor) staffChooser(ui, v, size.x - m.gap * 2, out);
   if (v.lines.empty() && !v.askingStaffFor) mutedText(ui, ui.t("ui.checkout.cart_empty"));
   const float inner = ImGui::GetContentRegionAvail().x;
-  const float removeW = m.touch;
-  const float staffW = inner * 0.34f;
   for (std::size_t i = 0; i < v.lines.size(); ++i) {
-    const CheckoutLine& l = v.lines[i];
-    const std::string n = std::to_string(l.id);
-    ImGui::PushID(l.id);
-    ImGui::BeginGroup();
-    std::string name = l.name + (l.qty > 1 ? " ×" + std::to_string(l.qty) : "");
-    text(ui, name);
-    ImGui::SameLine();
-    float netW = ImGui::CalcTextSize(l.net.c_str()).x;
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), inner - removeW - m.gap - netW));
-    text(ui, l.net);
-    std::string staff = l.staffName.empty() ? ui.t("ui.checkout.choose_staff") : l.staffName;
-    if (touchButton(ui, "checkout.line." + n + ".staff", staff, ImVec2(staffW, m.touch * 0.8f),
-                    l.staffName.empty() ? Tone::Danger : Tone::Plain))
-      intent(out, CheckoutAskStaff{l.id});
-    if (!l.discount.empty()) {
-      ImGui::SameLine(0, m.gap);
-      mutedText(ui, (l.benefitKey.empty() ? "" : ui.t(l.benefitKey) + " ") + l.discount);
-    }
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    ImGui::SetCursorPosX(inner - removeW + ImGui::GetStyle().WindowPadding.x);
-    if (touchButton(ui, "checkout.line." + n + ".remove", "✕", ImVec2(removeW, m.touch * 0.8f + m.textSize)))
-      intent(out, CheckoutRemoveLine{l.id});
-    ImGui::PopID();
+    cartLine(ui, v.lines[i], inner, out);
     ImGui::Separator();
   }
   ImGui::EndChild();
@@ -324,148 +274,6 @@ void CheckoutScreen::staffChooser(UiContext& ui, const CheckoutView& v, float wi
   ImGui::Separator();
 }
 
-// Totals, what was paid and how, the ways to pay; the amount keypad on the right.
-void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) {
-  const Metrics& m = ui.metrics;
-  const float width = ImGui::GetContentRegionAvail().x;
-  const float padW = 330 * m.scale;
-  const float left = width - padW - m.gap * 2;
-  const float height = ImGui::GetContentRegionAvail().y;
-  const float bottomH = m.touch * 1.3f;
-  const float top = ImGui::GetCursorPosY();
-  ImGui::BeginGroup();
-  // Big totals: due, paid, and what is left (or the change).
-  const float col = (left - m.gap * 2) / 3;
-  const float x0 = ImGui::GetCursorPosX(), y0 = ImGui::GetCursorPosY();
-  const std::string* totals[3][2] = {{&ui.t("ui.checkout.due"), &v.total},
-                                     {&ui.t("ui.checkout.paid"), &v.paid},
-                                     {&ui.t(v.change.empty() ? "ui.checkout.remaining" : "ui.checkout.change"),
-                                      v.change.empty() ? &v.remaining : &v.change}};
-  for (int k = 0; k < 3; ++k) {
-    ImGui::SetCursorPos(ImVec2(x0 + k * (col + m.gap), y0));
-    ImGui::BeginGroup();
-    mutedText(ui, *totals[k][0]);
-    bigText(ui, yuan(*totals[k][1]));
-    ImGui::EndGroup();
-  }
-  // Payments entered, the ways to pay, quick cash: scrolls when there are many.
-  const float listH = top + height - ImGui::GetCursorPosY() - bottomH - m.gap * 2 - m.textSize * 2;
-  ImGui::BeginChild("checkout.tender", ImVec2(left, listH), false, ImGuiWindowFlags_NoBackground);
-  dragToScroll();
-  const float inner = ImGui::GetContentRegionAvail().x;
-  for (std::size_t i = 0; i < v.tenders.size(); ++i) {
-    const CheckoutTenderRow& t = v.tenders[i];
-    std::string label = ui.t(t.typeKey) + "  " + yuan(t.amount) + (t.ref.empty() ? "" : "  " + t.ref);
-    if (touchButton(ui, "checkout.tender.row." + std::to_string(i + 1), label + "   ✕", ImVec2(inner, m.touch * 0.8f)))
-      intent(out, CheckoutRemoveTender{static_cast<int>(i)});
-  }
-  const float payW = (inner - m.gap * 3) / 4;
-  for (std::size_t i = 0; i < v.tenderOptions.size(); ++i) {
-    const CheckoutTenderOption& o = v.tenderOptions[i];
-    if (i % 4 != 0) ImGui::SameLine(0, m.gap);
-    std::string label = ui.t("ui.checkout.tender." + o.type);
-    if (!o.note.empty()) label += "\n" + o.note;
-    if (touchButton(ui, "checkout.tender." + o.type, label, ImVec2(payW, m.touch), Tone::Primary))
-      intent(out, CheckoutAddTender{o.type});
-  }
-  for (std::size_t i = 0; i < v.packageOptions.size(); ++i) {
-    const CheckoutPackageOption& p = v.packageOptions[i];
-    if (touchButton(ui, "checkout.package." + std::to_string(i + 1), ui.t("ui.checkout.tender.package") + "  " + p.label,
-                    ImVec2(inner, m.touch), Tone::Primary))
-      intent(out, CheckoutUsePackage{p.id});
-  }
-  for (std::size_t i = 0; i < v.quickCash.size(); ++i) {
-    if (i > 0) ImGui::SameLine(0, m.gap);
-    std::string label = (i == 0 ? ui.t("ui.checkout.exact") + "\n" : ui.t("ui.checkout.tender.cash") + " ") + yuan(v.quickCash[i]);
-    if (touchButton(ui, "checkout.cash." + std::to_string(i + 1), label, ImVec2(payW, m.touch)))
-      intent(out, CheckoutQuickCash{v.quickCash[i]});
-  }
-  ImGui::EndChild();
-  if (!v.message.empty()) v.messageIsError ? alertText(ui, v.message) : text(ui, v.message);
-  else mutedText(ui, ui.t("ui.checkout.scan_payment_hint"));
-  ImGui::SetCursorPos(ImVec2(x0, top + height - bottomH));
-  const float half = (left - m.gap) / 2;
-  if (touchButton(ui, "checkout.tender.back", ui.t("ui.checkout.back_to_cart"), ImVec2(half, bottomH)))
-    intent(out, CheckoutBackToCart{});
-  ImGui::SameLine(0, m.gap);
-  ImGui::PushFont(ui.fonts.big());
-  if (touchButton(ui, "checkout.settle", ui.t("ui.checkout.settle"), ImVec2(half, bottomH), Tone::Primary))
-    intent(out, CheckoutSettle{});
-  ImGui::PopFont();
-  ImGui::EndGroup();
-  ImGui::SameLine(0, m.gap * 2);
-  // The amount keypad.
-  ImGui::BeginGroup();
-  text(ui, ui.t("ui.checkout.amount"));
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
-  ImGui::BeginChild("checkout.amount", ImVec2(padW, m.bigSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
-  bigText(ui, v.amountEntry.empty() ? yuan(v.remaining) : yuan(v.amountEntry));
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
-  static const char* const kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "0", "<"};
-  const float padH = ImGui::GetContentRegionAvail().y - m.touch - m.gap * 2;
-  std::string keys = pad(ui, "checkout.amount", kKeys, padW, padH, "");
-  if (touchButton(ui, "checkout.amount.clear", ui.t("ui.checkout.clear"), ImVec2(padW, m.touch))) keys += 'C';
-  ImGui::EndGroup();
-  if (!keys.empty()) intent(out, CheckoutAmountKeys{keys});
-}
-
-// The stored sale: the receipt as it will print, print / reprint, next customer.
-void CheckoutScreen::settled(UiContext& ui, const CheckoutView& v, Intents& out) {
-  const Metrics& m = ui.metrics;
-  const float width = ImGui::GetContentRegionAvail().x;
-  const float height = ImGui::GetContentRegionAvail().y;
-  const float paperW = std::min(width * 0.5f, 420 * m.scale);
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.85f, 0.83f, 0.80f, 1));
-  ImGui::BeginChild("checkout.receipt", ImVec2(paperW, height), true);
-  dragToScroll();
-  if (v.receiptTexture && v.receiptWidth > 0) {
-    float w = ImGui::GetContentRegionAvail().x;
-    float h = w * static_cast<float>(v.receiptHeight) / static_cast<float>(v.receiptWidth);
-    ImGui::Image(reinterpret_cast<ImTextureID>(v.receiptTexture), ImVec2(w, h));
-    ui.record.text("[receipt picture]");
-  } else if (!v.receiptText.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.1f, 0.1f, 0.1f, 1));
-    std::istringstream lines(v.receiptText);
-    for (std::string line; std::getline(lines, line);) text(ui, line.empty() ? " " : line);
-    ImGui::PopStyleColor();
-  } else {
-    mutedText(ui, ui.t("ui.checkout.preparing_receipt"));
-  }
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
-  ImGui::SameLine(0, m.gap * 2);
-  const float right = width - paperW - m.gap * 2;
-  const float top = ImGui::GetCursorPosY(), x0 = ImGui::GetCursorPosX();
-  ImGui::BeginGroup();
-  bigText(ui, ui.t("ui.checkout.settled_title"));
-  text(ui, v.saleNo);
-  if (!v.bar.name.empty()) text(ui, v.bar.name);
-  row(ui, ui.t("ui.checkout.total"), yuan(v.settledTotal), right, true);
-  for (const CheckoutTenderRow& t : v.tenders) row(ui, ui.t(t.typeKey), yuan(t.amount), right);
-  if (!v.change.empty()) row(ui, ui.t("ui.checkout.change"), yuan(v.change), right, true);
-  if (!v.bar.name.empty()) {
-    row(ui, ui.t("ui.checkout.stored_value"), yuan(v.bar.storedValue), right);
-    row(ui, ui.t("ui.checkout.points"), v.bar.points, right);
-  }
-  if (!v.message.empty()) v.messageIsError ? alertText(ui, v.message) : text(ui, v.message);
-  // At the bottom: print (or reprint) and home side by side, the next customer below.
-  const float bigH = m.touch * 1.3f;
-  ImGui::SetCursorPos(ImVec2(x0, std::max(ImGui::GetCursorPosY(), top + height - bigH - m.touch - m.gap)));
-  const float half = (right - m.gap) / 2;
-  std::string printLabel = ui.t(v.printing ? "ui.checkout.printing" : v.prints > 0 ? "ui.checkout.reprint" : "ui.checkout.print");
-  if (touchButton(ui, "checkout.print", printLabel, ImVec2(half, m.touch))) intent(out, CheckoutPrint{});
-  ImGui::SameLine(0, m.gap);
-  if (touchButton(ui, "checkout.home", ui.t("ui.checkout.home"), ImVec2(half, m.touch))) add(out, Navigate{Screen::Home});
-  ImGui::PushFont(ui.fonts.big());
-  if (touchButton(ui, "checkout.next", ui.t("ui.checkout.next_sale"), ImVec2(right, bigH), Tone::Primary))
-    intent(out, CheckoutNewSale{});
-  ImGui::PopFont();
-  ImGui::EndGroup();
-}
-
-// A wedge reader types fast and ends with Enter: a member card on the cart side,
-// a WeChat / Alipay payment code on the tender side.
 void CheckoutScreen::fromKeyboard(Intents& out) {
   Typed typed = typedThisFrame();
   wedge_ += typed.chars;

@@ -1,0 +1,168 @@
+// The checkout's tender step (how the customer pays) and the settled sale.
+#include <algorithm>
+#include <sstream>
+
+#include "app/ui/checkout/checkout_parts.h"
+
+namespace salon::ui {
+
+using namespace checkout_parts;
+
+namespace {
+
+// The payments entered (tap to remove), the ways to pay, packages, quick cash.
+void tenderChoices(UiContext& ui, const CheckoutView& v, Intents& out) {
+  const Metrics& m = ui.metrics;
+  const float inner = ImGui::GetContentRegionAvail().x;
+  for (std::size_t i = 0; i < v.tenders.size(); ++i) {
+    const CheckoutTenderRow& t = v.tenders[i];
+    std::string label = ui.t(t.typeKey) + "  " + yuan(t.amount) + (t.ref.empty() ? "" : "  " + t.ref);
+    if (touchButton(ui, "checkout.tender.row." + std::to_string(i + 1), label + "   ✕", ImVec2(inner, m.touch * 0.8f)))
+      intent(out, CheckoutRemoveTender{static_cast<int>(i)});
+  }
+  const float payW = (inner - m.gap * 3) / 4;
+  for (std::size_t i = 0; i < v.tenderOptions.size(); ++i) {
+    const CheckoutTenderOption& o = v.tenderOptions[i];
+    if (i % 4 != 0) ImGui::SameLine(0, m.gap);
+    std::string label = ui.t("ui.checkout.tender." + o.type);
+    if (!o.note.empty()) label += "\n" + o.note;
+    if (touchButton(ui, "checkout.tender." + o.type, label, ImVec2(payW, m.touch), Tone::Primary))
+      intent(out, CheckoutAddTender{o.type});
+  }
+  for (std::size_t i = 0; i < v.packageOptions.size(); ++i) {
+    const CheckoutPackageOption& p = v.packageOptions[i];
+    if (touchButton(ui, "checkout.package." + std::to_string(i + 1), ui.t("ui.checkout.tender.package") + "  " + p.label,
+                    ImVec2(inner, m.touch), Tone::Primary))
+      intent(out, CheckoutUsePackage{p.id});
+  }
+  for (std::size_t i = 0; i < v.quickCash.size(); ++i) {
+    if (i > 0) ImGui::SameLine(0, m.gap);
+    std::string label = (i == 0 ? ui.t("ui.checkout.exact") + "\n" : ui.t("ui.checkout.tender.cash") + " ") + yuan(v.quickCash[i]);
+    if (touchButton(ui, "checkout.cash." + std::to_string(i + 1), label, ImVec2(payW, m.touch)))
+      intent(out, CheckoutQuickCash{v.quickCash[i]});
+  }
+}
+
+// The amount keypad beside the tender list, with what has been typed.
+void amountPad(UiContext& ui, const CheckoutView& v, float padW, Intents& out) {
+  const Metrics& m = ui.metrics;
+  ImGui::BeginGroup();
+  text(ui, ui.t("ui.checkout.amount"));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::BeginChild("checkout.amount", ImVec2(padW, m.bigSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
+  bigText(ui, v.amountEntry.empty() ? yuan(v.remaining) : yuan(v.amountEntry));
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  static const char* const kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "0", "<"};
+  const float padH = ImGui::GetContentRegionAvail().y - m.touch - m.gap * 2;
+  std::string keys = pad(ui, "checkout.amount", kKeys, padW, padH, "");
+  if (touchButton(ui, "checkout.amount.clear", ui.t("ui.checkout.clear"), ImVec2(padW, m.touch))) keys += 'C';
+  ImGui::EndGroup();
+  if (!keys.empty()) intent(out, CheckoutAmountKeys{keys});
+}
+
+}  // namespace
+
+// Totals, what was paid and how, the ways to pay; the amount keypad on the right.
+void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) {
+  const Metrics& m = ui.metrics;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float padW = 330 * m.scale;
+  const float left = width - padW - m.gap * 2;
+  const float height = ImGui::GetContentRegionAvail().y;
+  const float bottomH = m.touch * 1.3f;
+  const float top = ImGui::GetCursorPosY();
+  ImGui::BeginGroup();
+  // Big totals: due, paid, and what is left (or the change).
+  const float col = (left - m.gap * 2) / 3;
+  const float x0 = ImGui::GetCursorPosX(), y0 = ImGui::GetCursorPosY();
+  const std::string* totals[3][2] = {{&ui.t("ui.checkout.due"), &v.total},
+                                     {&ui.t("ui.checkout.paid"), &v.paid},
+                                     {&ui.t(v.change.empty() ? "ui.checkout.remaining" : "ui.checkout.change"),
+                                      v.change.empty() ? &v.remaining : &v.change}};
+  for (int k = 0; k < 3; ++k) {
+    ImGui::SetCursorPos(ImVec2(x0 + k * (col + m.gap), y0));
+    ImGui::BeginGroup();
+    mutedText(ui, *totals[k][0]);
+    bigText(ui, yuan(*totals[k][1]));
+    ImGui::EndGroup();
+  }
+  // Payments entered, the ways to pay, quick cash: scrolls when there are many.
+  const float listH = top + height - ImGui::GetCursorPosY() - bottomH - m.gap * 2 - m.textSize * 2;
+  ImGui::BeginChild("checkout.tender", ImVec2(left, listH), false, ImGuiWindowFlags_NoBackground);
+  dragToScroll();
+  tenderChoices(ui, v, out);
+  ImGui::EndChild();
+  if (!v.message.empty()) v.messageIsError ? alertText(ui, v.message) : text(ui, v.message);
+  else mutedText(ui, ui.t("ui.checkout.scan_payment_hint"));
+  ImGui::SetCursorPos(ImVec2(x0, top + height - bottomH));
+  const float half = (left - m.gap) / 2;
+  if (touchButton(ui, "checkout.tender.back", ui.t("ui.checkout.back_to_cart"), ImVec2(half, bottomH)))
+    intent(out, CheckoutBackToCart{});
+  ImGui::SameLine(0, m.gap);
+  ImGui::PushFont(ui.fonts.big());
+  if (touchButton(ui, "checkout.settle", ui.t("ui.checkout.settle"), ImVec2(half, bottomH), Tone::Primary))
+    intent(out, CheckoutSettle{});
+  ImGui::PopFont();
+  ImGui::EndGroup();
+  ImGui::SameLine(0, m.gap * 2);
+  amountPad(ui, v, padW, out);
+}
+
+// The stored sale: the receipt as it will print, print / reprint, next customer.
+void CheckoutScreen::settled(UiContext& ui, const CheckoutView& v, Intents& out) {
+  const Metrics& m = ui.metrics;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float height = ImGui::GetContentRegionAvail().y;
+  const float paperW = std::min(width * 0.5f, 420 * m.scale);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.85f, 0.83f, 0.80f, 1));
+  ImGui::BeginChild("checkout.receipt", ImVec2(paperW, height), true);
+  dragToScroll();
+  if (v.receiptTexture && v.receiptWidth > 0) {
+    float w = ImGui::GetContentRegionAvail().x;
+    float h = w * static_cast<float>(v.receiptHeight) / static_cast<float>(v.receiptWidth);
+    ImGui::Image(reinterpret_cast<ImTextureID>(v.receiptTexture), ImVec2(w, h));
+    ui.record.text("[receipt picture]");
+  } else if (!v.receiptText.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.1f, 0.1f, 0.1f, 1));
+    std::istringstream lines(v.receiptText);
+    for (std::string line; std::getline(lines, line);) text(ui, line.empty() ? " " : line);
+    ImGui::PopStyleColor();
+  } else {
+    mutedText(ui, ui.t("ui.checkout.preparing_receipt"));
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  ImGui::SameLine(0, m.gap * 2);
+  const float right = width - paperW - m.gap * 2;
+  const float top = ImGui::GetCursorPosY(), x0 = ImGui::GetCursorPosX();
+  ImGui::BeginGroup();
+  bigText(ui, ui.t("ui.checkout.settled_title"));
+  text(ui, v.saleNo);
+  if (!v.bar.name.empty()) text(ui, v.bar.name);
+  row(ui, ui.t("ui.checkout.total"), yuan(v.settledTotal), right, true);
+  for (const CheckoutTenderRow& t : v.tenders) row(ui, ui.t(t.typeKey), yuan(t.amount), right);
+  if (!v.change.empty()) row(ui, ui.t("ui.checkout.change"), yuan(v.change), right, true);
+  if (!v.bar.name.empty()) {
+    row(ui, ui.t("ui.checkout.stored_value"), yuan(v.bar.storedValue), right);
+    row(ui, ui.t("ui.checkout.points"), v.bar.points, right);
+  }
+  if (!v.message.empty()) v.messageIsError ? alertText(ui, v.message) : text(ui, v.message);
+  // At the bottom: print (or reprint) and home side by side, the next customer below.
+  const float bigH = m.touch * 1.3f;
+  ImGui::SetCursorPos(ImVec2(x0, std::max(ImGui::GetCursorPosY(), top + height - bigH - m.touch - m.gap)));
+  const float half = (right - m.gap) / 2;
+  std::string printLabel = ui.t(v.printing ? "ui.checkout.printing" : v.prints > 0 ? "ui.checkout.reprint" : "ui.checkout.print");
+  if (touchButton(ui, "checkout.print", printLabel, ImVec2(half, m.touch))) intent(out, CheckoutPrint{});
+  ImGui::SameLine(0, m.gap);
+  if (touchButton(ui, "checkout.home", ui.t("ui.checkout.home"), ImVec2(half, m.touch))) add(out, Navigate{Screen::Home});
+  ImGui::PushFont(ui.fonts.big());
+  if (touchButton(ui, "checkout.next", ui.t("ui.checkout.next_sale"), ImVec2(right, bigH), Tone::Primary))
+    intent(out, CheckoutNewSale{});
+  ImGui::PopFont();
+  ImGui::EndGroup();
+}
+
+// A wedge reader types fast and ends with Enter: a member card on the cart side,
+// a WeChat / Alipay payment code on the tender side.
+}  // namespace salon::ui
