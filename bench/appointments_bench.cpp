@@ -80,7 +80,7 @@ void seedStaffAndCustomers(storage::Database& db) {
 void seedHistory(storage::Database& db, std::int64_t firstDay, int days, std::mt19937& rng) {
   db.write([&](SQLite::Database& s) {
     SQLite::Statement a(s, "INSERT INTO appointments (id, customer_id, staff, room, start_at, end_at, channel, state,"
-                           " booked_by, booked_at) VALUES (?,?,?,'',?,?,'phone',?,'cash',0)");
+                           " booked_by, booked_at, services_label) VALUES (?,?,?,'',?,?,'phone',?,'cash',0,'面部护理')");
     SQLite::Statement sv(s, "INSERT INTO appointment_services VALUES (?, 0, 'S-FACIAL', '面部护理', 45)");
     std::uniform_int_distribution<int> customer(1, kCustomers), fate(0, 19);
     for (int d = 0; d < days; ++d) {

@@ -117,11 +117,17 @@ void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit)
     has.executeStep();
     if (has.getColumn(0).getInt() == 0) {
       int pos = 0;
+      std::string label;  // what the day book shows: 剪发、染发
+      SQLite::Statement ins(s, "INSERT INTO appointment_services VALUES (?,?,?,?,?)");
       for (const auto& svc : a.services) {
-        SQLite::Statement ins(s, "INSERT INTO appointment_services VALUES (?,?,?,?,?)");
+        ins.reset();
         SQLite::bind(ins, a.id, pos++, svc.itemCode, svc.name, svc.durationMinutes);
         ins.exec();
+        label += (label.empty() ? "" : "、") + svc.name;
       }
+      SQLite::Statement labelled(s, "UPDATE appointments SET services_label = ? WHERE id = ?");
+      SQLite::bind(labelled, label, a.id);
+      labelled.exec();
     }
     appendAudit(s, audit);
     nlohmann::json payload{{"appointment", a.id}, {"customer", a.customer}, {"staff", a.staff},

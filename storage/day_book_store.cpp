@@ -13,18 +13,15 @@
 namespace salon::storage {
 namespace {
 
-// The day's appointments, their services, the customers' and pets' names in one
-// statement, only the columns a block shows. The order is the span index's own
-// (start, end, rowid) and then the services' key (appointment, position): SQLite
-// reads it straight off the indexes, with no sort, and an appointment's rows
-// come together, its services in order.
+// The day's appointments with their services' label, the customers' and pets'
+// names, in one statement, only the columns a block shows, in the span index's own
+// order (start, end, rowid): SQLite reads it straight off the index, with no sort.
 const char* const kDaySql =
-    "SELECT a.rowid, a.id, a.customer_id, a.staff, a.room, a.start_at, a.end_at, a.state, a.kind = 'home_visit',"
-    " s.name, coalesce(c.name, ''), coalesce(p.name, '')"
-    " FROM appointments a LEFT JOIN appointment_services s ON s.appointment_id = a.id"
-    " LEFT JOIN customers c ON c.id = a.customer_id LEFT JOIN pets p ON p.id = a.pet_id"
+    "SELECT a.id, a.customer_id, a.staff, a.room, a.start_at, a.end_at, a.state, a.kind = 'home_visit',"
+    " a.services_label, coalesce(c.name, ''), coalesce(p.name, '')"
+    " FROM appointments a LEFT JOIN customers c ON c.id = a.customer_id LEFT JOIN pets p ON p.id = a.pet_id"
     " WHERE a.start_at < ?1 AND a.start_at > ?2 AND a.end_at > ?3"
-    " ORDER BY a.start_at, a.end_at, a.rowid, s.position";
+    " ORDER BY a.start_at, a.end_at, a.rowid";
 
 const char* const kSettingsSql =
     "SELECT key, value FROM store_settings WHERE key IN ('appointments.open', 'appointments.close',"
@@ -34,21 +31,25 @@ const char* const kServicesSql =
     "SELECT code, name, duration_minutes, qualified_staff, active FROM catalog_items WHERE kind = 'service'"
     " ORDER BY code";
 
-// getText: one call into SQLite per text (getString makes two); these texts hold no NUL.
-BookedAppointment bookedRow(SQLite::Statement& q) {
-  BookedAppointment a;
-  a.id = q.getColumn(1).getText();
-  a.customer = q.getColumn(2).getInt64();
-  a.staff = q.getColumn(3).getText();
-  a.room = q.getColumn(4).getText();
-  a.start = q.getColumn(5).getInt64();
-  a.end = q.getColumn(6).getInt64();
-  a.state = q.getColumn(7).getText();
-  a.homeVisit = q.getColumn(8).getInt() != 0;
-  a.services = q.getColumn(9).getText();  // "" for NULL: no services
-  a.customerName = q.getColumn(10).getText();
-  a.petName = q.getColumn(11).getText();
-  return a;
+// Texts straight from the statement with their byte counts: no strlen, and no
+// SQLite::Column per cell (each copies a shared pointer to the statement).
+void assignText(std::string& to, sqlite3_stmt* q, int column) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(q, column));
+  to.assign(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(q, column)));
+}
+
+void readBooked(BookedAppointment& a, sqlite3_stmt* q) {
+  assignText(a.id, q, 0);
+  a.customer = sqlite3_column_int64(q, 1);
+  assignText(a.staff, q, 2);
+  assignText(a.room, q, 3);
+  a.start = sqlite3_column_int64(q, 4);
+  a.end = sqlite3_column_int64(q, 5);
+  assignText(a.state, q, 6);
+  a.homeVisit = sqlite3_column_int(q, 7) != 0;
+  assignText(a.services, q, 8);  // "" without services
+  assignText(a.customerName, q, 9);
+  assignText(a.petName, q, 10);
 }
 
 }  // namespace
@@ -65,23 +66,14 @@ SqliteDayBook::SqliteDayBook(Database& db)
 BookedDay SqliteDayBook::day(Instant from, Instant to) {
   return guarded([&] {
     BookedDay out;
-    auto q = day_.use();
-    q->bind(1, static_cast<std::int64_t>(to));
-    q->bind(2, static_cast<std::int64_t>(from - kMaxAppointmentLength));
-    q->bind(3, static_cast<std::int64_t>(from));
-    std::int64_t last = -1;
-    while (q->executeStep()) {
-      const std::int64_t rowid = q->getColumn(0).getInt64();
-      if (rowid != last) {
-        last = rowid;
-        out.appointments.push_back(bookedRow(*q));
-      }
-      // The first service came with the row; the others follow on their own rows.
-      else if (const char* service = q->getColumn(9).getText(nullptr)) {
-        out.appointments.back().services += "、";
-        out.appointments.back().services += service;
-      }
-    }
+    out.appointments.reserve(lastDaySize_ + 16);  // a day is much like the last one read
+    auto use = day_.use();
+    sqlite3_stmt* q = use.get();
+    sqlite3_bind_int64(q, 1, static_cast<sqlite3_int64>(to));
+    sqlite3_bind_int64(q, 2, static_cast<sqlite3_int64>(from - kMaxAppointmentLength));
+    sqlite3_bind_int64(q, 3, static_cast<sqlite3_int64>(from));
+    while (use.step()) readBooked(out.appointments.emplace_back(), q);
+    lastDaySize_ = out.appointments.size();
     return out;
   });
 }

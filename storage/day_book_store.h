@@ -27,7 +27,9 @@ class SqliteDayBook : public DayBook {
 
  private:
   Database& db_;
-  KeptStatement day_, settings_, services_, absent_, contact_, pets_;
+  KeptRawStatement day_;
+  KeptStatement settings_, services_, absent_, contact_, pets_;
+  std::size_t lastDaySize_ = 0;
 };
 
 }  // namespace salon::storage

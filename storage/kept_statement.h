@@ -4,6 +4,7 @@
 // resets it on the way out, so no read stays open between calls (an open read
 // would pin the WAL snapshot and block the connection's next write).
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <memory>
 #include <string>
@@ -40,6 +41,52 @@ class KeptStatement {
   Database& db_;
   std::string sql_;
   std::unique_ptr<SQLite::Statement> q_;
+};
+
+// The same, for the one read hot enough that SQLiteCpp's per-cell Column objects
+// show (each copies a shared pointer): the caller steps the raw statement.
+class KeptRawStatement {
+ public:
+  KeptRawStatement(Database& db, std::string sql) : db_(db), sql_(std::move(sql)) {}
+  KeptRawStatement(const KeptRawStatement&) = delete;
+  KeptRawStatement& operator=(const KeptRawStatement&) = delete;
+  ~KeptRawStatement() { sqlite3_finalize(q_); }
+
+  class Use {
+   public:
+    explicit Use(sqlite3_stmt* q) : q_(q) {}
+    ~Use() {
+      sqlite3_reset(q_);
+      sqlite3_clear_bindings(q_);
+    }
+    Use(const Use&) = delete;
+    Use& operator=(const Use&) = delete;
+    sqlite3_stmt* get() const { return q_; }
+    // The next row (true), the end (false); an error throws like SQLiteCpp does.
+    bool step() const {
+      int rc = sqlite3_step(q_);
+      if (rc == SQLITE_ROW) return true;
+      if (rc != SQLITE_DONE) throw SQLite::Exception(sqlite3_db_handle(q_), rc);
+      return false;
+    }
+
+   private:
+    sqlite3_stmt* q_;
+  };
+
+  Use use() {
+    if (!q_) {
+      sqlite3* handle = db_.sql().getHandle();
+      int rc = sqlite3_prepare_v3(handle, sql_.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &q_, nullptr);
+      if (rc != SQLITE_OK) throw SQLite::Exception(handle, rc);
+    }
+    return Use(q_);
+  }
+
+ private:
+  Database& db_;
+  std::string sql_;
+  sqlite3_stmt* q_ = nullptr;
 };
 
 }  // namespace salon::storage

@@ -142,3 +142,27 @@ TEST_CASE("a full disk gives a clear error and leaves nothing half-written") {
   CHECK(db->sql().execAndGet("SELECT count(*) FROM store_settings WHERE key LIKE 'big%'").getInt64() == 0);
   CHECK(db->quickCheck() == "ok");
 }
+
+TEST_CASE("an appointment booked before the day book's services label gets its label from its services") {
+  TempDir dir;
+  const std::string path = dir.file("old.db");
+  {  // a kiosk's file at the schema before the label (migration 012)
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+    for (const Migration& m : migrations())
+      if (m.version < 12) REQUIRE(sqlite3_exec(raw, m.sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+    const char* rows =
+        "PRAGMA user_version = 11;"
+        "INSERT INTO appointments (id, customer_id, staff, start_at, end_at, channel, state, booked_by, booked_at)"
+        " VALUES ('a1', 1, 'b1', 1000, 2000, 'phone', 'booked', 'b1', 0),"
+        " ('a2', 1, 'b1', 3000, 4000, 'phone', 'booked', 'b1', 0);"
+        "INSERT INTO appointment_services VALUES ('a1', 1, 'S-NECK', '肩颈按摩', 30),"
+        " ('a1', 0, 'S-FACIAL', '深层清洁护理', 60);";
+    REQUIRE(sqlite3_exec(raw, rows, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  auto db = Database::open(path);
+  CHECK(db->sql().execAndGet("SELECT services_label FROM appointments WHERE id = 'a1'").getString() ==
+        "深层清洁护理、肩颈按摩");  // in the services' order, not the order they were written
+  CHECK(db->sql().execAndGet("SELECT services_label FROM appointments WHERE id = 'a2'").getString() == "");
+}
