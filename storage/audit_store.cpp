@@ -1,36 +1,37 @@
 #include "storage/audit_store.h"
+#include "storage/prepared.h"
 
 #include "storage/sql.h"
 
 namespace salon::storage {
 
 AuditEntry appendAudit(SQLite::Database& db, AuditEntry e) {
-  SQLite::Statement head(db, "SELECT seq, hash FROM audit_head WHERE one = 1");
-  if (head.executeStep()) {
-    e.seq = head.getColumn(0).getInt64() + 1;
-    e.prevHash = head.getColumn(1).getString();
+  Prepared head(db, "SELECT seq, hash FROM audit_head WHERE one = 1");
+  if (head->executeStep()) {
+    e.seq = head->getColumn(0).getInt64() + 1;
+    e.prevHash = head->getColumn(1).getString();
   } else {
     e.seq = 1;
     e.prevHash.clear();
   }
   e.hash = auditHash(e);
-  SQLite::Statement ins(db,
+  Prepared ins(db,
                         "INSERT INTO audit_log (seq, id, at, staff, action, record_type, record_id, sections,"
                         " reason, outcome, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-  SQLite::bind(ins, e.seq, e.id, e.at, e.staff, e.action, e.recordType, e.recordId, e.sections, e.reason, e.outcome,
+  SQLite::bind(*ins, e.seq, e.id, e.at, e.staff, e.action, e.recordType, e.recordId, e.sections, e.reason, e.outcome,
                e.prevHash, e.hash);
-  ins.exec();
-  SQLite::Statement up(db, "INSERT INTO audit_head (one, seq, hash) VALUES (1, ?, ?)"
+  ins->exec();
+  Prepared up(db, "INSERT INTO audit_head (one, seq, hash) VALUES (1, ?, ?)"
                            " ON CONFLICT(one) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
-  SQLite::bind(up, e.seq, e.hash);
-  up.exec();
+  SQLite::bind(*up, e.seq, e.hash);
+  up->exec();
   return e;
 }
 
 void appendOutbox(SQLite::Database& db, const OutboxMessage& m) {
-  SQLite::Statement ins(db, "INSERT INTO outbox (id, type, payload, at) VALUES (?,?,?,?)");
-  SQLite::bind(ins, m.id, m.type, m.payload, m.at);
-  ins.exec();
+  Prepared ins(db, "INSERT INTO outbox (id, type, payload, at) VALUES (?,?,?,?)");
+  SQLite::bind(*ins, m.id, m.type, m.payload, m.at);
+  ins->exec();
 }
 
 void SqliteAuditLog::append(const AuditEntry& entry) {
@@ -67,12 +68,12 @@ ChainReport broken(ChainReport r, std::int64_t seq, std::string problem) {
 
 ChainReport verifyAuditChain(SQLite::Database& db) {
   ChainReport r;
-  SQLite::Statement q(db, "SELECT seq, id, at, staff, action, record_type, record_id, sections, reason,"
+  Prepared q(db, "SELECT seq, id, at, staff, action, record_type, record_id, sections, reason,"
                           " outcome, prev_hash, hash FROM audit_log ORDER BY seq");
   std::string prevHash;
   std::int64_t expectSeq = 1;
-  while (q.executeStep()) {
-    AuditEntry e = readEntry(q);
+  while (q->executeStep()) {
+    AuditEntry e = readEntry(*q);
     if (e.seq != expectSeq)
       return broken(r, e.seq, "entry " + std::to_string(expectSeq) + " is missing (removed by hand)");
     if (e.prevHash != prevHash)
@@ -84,12 +85,12 @@ ChainReport verifyAuditChain(SQLite::Database& db) {
     r.headHash = e.hash;
     expectSeq++;
   }
-  SQLite::Statement head(db, "SELECT seq, hash FROM audit_head WHERE one = 1");
+  Prepared head(db, "SELECT seq, hash FROM audit_head WHERE one = 1");
   std::int64_t headSeq = 0;
   std::string headHash;
-  if (head.executeStep()) {
-    headSeq = head.getColumn(0).getInt64();
-    headHash = head.getColumn(1).getString();
+  if (head->executeStep()) {
+    headSeq = head->getColumn(0).getInt64();
+    headHash = head->getColumn(1).getString();
   }
   if (headSeq != r.headSeq || headHash != r.headHash)
     return broken(r, r.headSeq + 1,

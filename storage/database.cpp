@@ -1,5 +1,7 @@
 #include "storage/database.h"
 
+#include "storage/prepared.h"
+
 #include <sqlite3.h>
 
 #include <filesystem>
@@ -24,7 +26,12 @@ DomainError translateSqliteError(const SQLite::Exception& e) {
 }
 
 Database::Database(const std::string& path, int flags, int busyMs)
-    : db_(path, flags, busyMs), path_(path), readOnly_((flags & SQLITE_OPEN_READONLY) != 0) {}
+    : db_(path, flags, busyMs),
+      statements_(std::make_unique<StatementShelf>(db_)),
+      path_(path),
+      readOnly_((flags & SQLITE_OPEN_READONLY) != 0) {}
+
+Database::~Database() = default;
 
 namespace {
 

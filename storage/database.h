@@ -28,9 +28,12 @@ struct OpenOptions {
   long maxPageCount = 0;
 };
 
+class StatementShelf;
+
 class Database {
  public:
   static std::unique_ptr<Database> open(const std::string& path, OpenOptions options = {});
+  ~Database();
 
   SQLite::Database& sql() { return db_; }
   const std::string& path() const { return path_; }
@@ -49,6 +52,7 @@ class Database {
  private:
   Database(const std::string& path, int flags, int busyMs);
   SQLite::Database db_;
+  std::unique_ptr<StatementShelf> statements_;  // after db_: finalized before it closes
   std::string path_;
   bool readOnly_ = false;
 };

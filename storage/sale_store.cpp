@@ -1,4 +1,5 @@
 #include "storage/sale_store.h"
+#include "storage/prepared.h"
 
 #include <map>
 #include <set>
@@ -19,9 +20,9 @@ using LL = std::int64_t;
 // Binds each argument in order (sql::bind) and runs the statement.
 template <class... A>
 void run(SQLite::Database& db, const char* statement, const A&... args) {
-  SQLite::Statement q(db, statement);
-  sql::bind(q, args...);
-  q.exec();
+  Prepared q(db, statement);
+  sql::bind(*q, args...);
+  q->exec();
 }
 
 const char* auditAction(SaleKind k) {
@@ -49,9 +50,9 @@ void checkStaff(SQLite::Database& db, const Sale& sale) {
   for (const auto& l : sale.lines)
     for (const auto& s : l.staff) codes.insert(s.code);
   for (const auto& c : codes) {
-    SQLite::Statement q(db, "SELECT active FROM staff WHERE code = ?");
-    q.bind(1, c);
-    if (!q.executeStep() || q.getColumn(0).getInt() == 0) throw DomainError("unknown_staff", c);
+    Prepared q(db, "SELECT active FROM staff WHERE code = ?");
+    q->bind(1, c);
+    if (!q->executeStep() || q->getColumn(0).getInt() == 0) throw DomainError("unknown_staff", c);
   }
 }
 
@@ -96,44 +97,44 @@ void applyMovements(SQLite::Database& db, const Sale& s) {
 // The balances after the movements must be what the rules computed.
 void checkBalances(SQLite::Database& db, const Sale& s) {
   if (!s.customer) return;
-  SQLite::Statement q(db, "SELECT points, sv_principal, sv_bonus, arrears FROM member_balances WHERE customer_id = ?");
-  q.bind(1, *s.customer);
-  if (!q.executeStep()) throw DomainError("balance_mismatch", s.id);
-  if (q.getColumn(0).getInt64() != s.pointsAfter || q.getColumn(1).getInt64() != s.svPrincipalAfter.fen ||
-      q.getColumn(2).getInt64() != s.svBonusAfter.fen || q.getColumn(3).getInt64() != s.arrearsAfter.fen)
+  Prepared q(db, "SELECT points, sv_principal, sv_bonus, arrears FROM member_balances WHERE customer_id = ?");
+  q->bind(1, *s.customer);
+  if (!q->executeStep()) throw DomainError("balance_mismatch", s.id);
+  if (q->getColumn(0).getInt64() != s.pointsAfter || q->getColumn(1).getInt64() != s.svPrincipalAfter.fen ||
+      q->getColumn(2).getInt64() != s.svBonusAfter.fen || q->getColumn(3).getInt64() != s.arrearsAfter.fen)
     throw DomainError("balance_mismatch", s.id);
 }
 
 void insertHeader(SQLite::Database& db, const Sale& s) {
   const CartTotals& t = s.totals;
-  SQLite::Statement q(db,
+  Prepared q(db,
                       "INSERT INTO sales (id, kind, reverses, business_day, completed_at, recorded_at, cashier, customer_id,"
                       " customer_name, tier_code, birthday, gross, benefits, line_discounts, order_discount, subtotal, tax,"
                       " tax_inclusive, rounding, total, change_given, points_earned, reason, approved_by, fingerprint,"
                       " points_after, sv_principal_after, sv_bonus_after, arrears_after)"
                       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   int i = 0;
-  sql::bindAt(q, ++i, s.id);
-  sql::bindAt(q, ++i, saleKindName(s.kind));
-  sql::bindAt(q, ++i, sql::orNull(s.reverses));
-  sql::bindAt(q, ++i, s.businessDay);
-  sql::bindAt(q, ++i, s.completedAt);
-  sql::bindAt(q, ++i, s.recordedAt);
-  sql::bindAt(q, ++i, s.cashier);
-  sql::bindAt(q, ++i, s.customer);
-  sql::bindAt(q, ++i, s.customerName);
-  sql::bindAt(q, ++i, s.tierCode);
-  sql::bindAt(q, ++i, s.birthday ? 1 : 0);
-  for (Money m : {t.gross, t.benefits, t.lineDiscounts, t.orderDiscount, t.subtotal, t.tax}) sql::bindAt(q, ++i, m);
-  sql::bindAt(q, ++i, t.taxInclusive ? 1 : 0);
-  for (Money m : {t.rounding, t.total, s.change}) sql::bindAt(q, ++i, m);
-  sql::bindAt(q, ++i, s.pointsEarned);
-  sql::bindAt(q, ++i, s.reason);
-  sql::bindAt(q, ++i, s.approvedBy);
-  sql::bindAt(q, ++i, s.fingerprint);
-  sql::bindAt(q, ++i, s.pointsAfter);
-  for (Money m : {s.svPrincipalAfter, s.svBonusAfter, s.arrearsAfter}) sql::bindAt(q, ++i, m);
-  q.exec();
+  sql::bindAt(*q, ++i, s.id);
+  sql::bindAt(*q, ++i, saleKindName(s.kind));
+  sql::bindAt(*q, ++i, sql::orNull(s.reverses));
+  sql::bindAt(*q, ++i, s.businessDay);
+  sql::bindAt(*q, ++i, s.completedAt);
+  sql::bindAt(*q, ++i, s.recordedAt);
+  sql::bindAt(*q, ++i, s.cashier);
+  sql::bindAt(*q, ++i, s.customer);
+  sql::bindAt(*q, ++i, s.customerName);
+  sql::bindAt(*q, ++i, s.tierCode);
+  sql::bindAt(*q, ++i, s.birthday ? 1 : 0);
+  for (Money m : {t.gross, t.benefits, t.lineDiscounts, t.orderDiscount, t.subtotal, t.tax}) sql::bindAt(*q, ++i, m);
+  sql::bindAt(*q, ++i, t.taxInclusive ? 1 : 0);
+  for (Money m : {t.rounding, t.total, s.change}) sql::bindAt(*q, ++i, m);
+  sql::bindAt(*q, ++i, s.pointsEarned);
+  sql::bindAt(*q, ++i, s.reason);
+  sql::bindAt(*q, ++i, s.approvedBy);
+  sql::bindAt(*q, ++i, s.fingerprint);
+  sql::bindAt(*q, ++i, s.pointsAfter);
+  for (Money m : {s.svPrincipalAfter, s.svBonusAfter, s.arrearsAfter}) sql::bindAt(*q, ++i, m);
+  q->exec();
 }
 
 void insertLinesAndTenders(SQLite::Database& db, const Sale& s) {
@@ -192,9 +193,9 @@ void writeSale(SQLite::Database& db, const Sale& s, StoreZone zone) {
 }
 
 SaleContext SaleStore::context(SQLite::Database& s, const Staff& cashier, Instant now, std::string& day) const {
-  SQLite::Statement q(s, "SELECT date FROM business_days WHERE closed_at IS NULL");
+  Prepared q(s, "SELECT date FROM business_days WHERE closed_at IS NULL");
   std::optional<BusinessDay> open;
-  if (q.executeStep()) open = BusinessDay{q.getColumn(0).getString(), 0, "", std::nullopt, "", {}, {}, {}};
+  if (q->executeStep()) open = BusinessDay{q->getColumn(0).getString(), 0, "", std::nullopt, "", {}, {}, {}};
   day = postingDay(open);
   return SaleContext{setup_.prices, setup_.tiers, setup_.policy, setup_.zone, now, day, cashier.code};
 }
