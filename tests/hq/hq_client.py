@@ -135,7 +135,7 @@ class Sandbox:
         subprocess.run([HQ_BIN, "sandbox", "--dir", self.dir, "--stop"], capture_output=True, timeout=120)
         subprocess.run(["rm", "-rf", self.dir])
 
-    def hq(self, *args, check=True):
+    def run(self, *args, check=True):
         out = subprocess.run([HQ_BIN, *args, "--pg", self.pg], capture_output=True, text=True, timeout=60)
         if check and out.returncode != 0:
             raise RuntimeError(" ".join(args) + " failed: " + out.stdout + out.stderr)
