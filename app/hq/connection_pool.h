@@ -23,6 +23,8 @@ class ConnectionPool {
     Lease& operator=(const Lease&) = delete;
     ~Lease() { pool_.giveBack(std::move(c_)); }
     pqxx::connection& operator*() { return *c_; }
+    // After a failure that may have left the connection unusable: a new one next time.
+    void discard() { c_.reset(); }
     pqxx::connection* operator->() { return c_.get(); }
 
    private:

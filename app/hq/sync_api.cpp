@@ -59,6 +59,9 @@ httplib::Server::Handler forStore(ConnectionPool& pool, StoreHandler handle) {
         answerRefusal(res, r);
       } catch (const pqxx::data_exception& e) {
         answerRefusal(res, Refusal(400, "bad_batch", std::string("the database refused the data: ") + e.what()));
+      } catch (...) {
+        db.discard();  // PostgreSQL restarted or the link broke: reconnect next time
+        throw;
       }
     } catch (const pqxx::broken_connection& e) {
       std::cerr << "salon-hq: database unreachable: " << e.what() << "\n";
