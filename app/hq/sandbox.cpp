@@ -35,10 +35,7 @@ struct Sandbox {
     return argv;
   }
 
-  void run(const std::vector<std::string>& argv, const std::string& what) const {
-    if (runProgram(asOwner(argv), log, dir) != 0)
-      throw std::runtime_error(what + " failed: see " + log);
-  }
+  void run(const std::vector<std::string>& argv, const std::string& what) const;
 };
 
 std::string readFile(const std::string& path) {
@@ -46,6 +43,16 @@ std::string readFile(const std::string& path) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// A failure says why (the log's end); `postgres` must be able to reach the folder.
+void Sandbox::run(const std::vector<std::string>& argv, const std::string& what) const {
+  if (runProgram(asOwner(argv), log, dir) == 0) return;
+  std::string text = readFile(log);
+  if (text.size() > 1500) text = text.substr(text.size() - 1500);
+  throw std::runtime_error(what + " failed (" + log + ")" +
+                           (root ? "; the `postgres` user must be able to enter every folder above " + dir : "") +
+                           ":\n" + text);
 }
 
 void giveToPostgres(const std::string& path) {
