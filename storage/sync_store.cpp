@@ -161,7 +161,7 @@ void SqliteSyncStore::applyChanges(const ChangesPage& page, const AuditEntry& au
     applyHeadOfficeChanges(s, page.changes, audit.at);
     run(s, "UPDATE sync_state SET cursor = ?, received = received + ?, last_contact = ?, last_error = '' WHERE one = 1",
         page.cursor, static_cast<std::int64_t>(page.changes.size()), audit.at);
-    appendAudit(s, audit);
+    if (!page.changes.empty()) appendAudit(s, audit);
   });
 }
 

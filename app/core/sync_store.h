@@ -63,7 +63,7 @@ class SyncStore {
   virtual void acknowledgeBehind(const AuditEntry& audit) = 0;
 
   // One page of what head office owns, applied in one transaction with its
-  // audit entry and the new cursor.
+  // audit entry and the new cursor (an empty page keeps only the cursor).
   virtual void applyChanges(const ChangesPage& page, const AuditEntry& audit) = 0;
 
   virtual SyncStatus status() = 0;
