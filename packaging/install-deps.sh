@@ -14,6 +14,7 @@ PACKAGES=(
   zbar-tools socat
   fonts-noto-cjk libstb-dev libevdev-dev clang-14 libclang-rt-14-dev
   librime-dev rime-data-luna-pinyin
+  libcpp-httplib-dev libssl-dev faketime
 )
 
 missing=()
