@@ -14,7 +14,7 @@ PACKAGES=(
   zbar-tools socat
   fonts-noto-cjk libstb-dev libevdev-dev clang-14 libclang-rt-14-dev
   librime-dev rime-data-luna-pinyin
-  libcpp-httplib-dev libssl-dev faketime
+  libpqxx-dev libpq-dev libcpp-httplib-dev libssl-dev postgresql-15 postgresql-15-pgtap faketime
 )
 
 missing=()

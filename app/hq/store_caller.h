@@ -1,0 +1,26 @@
+#pragma once
+// Who is calling: the store whose token the request carries (Authorization:
+// Bearer), checked against the hash HQ keeps; POST bodies must carry the token's
+// HMAC signature. Refusals are logged to stderr and the refusals table.
+#include <string>
+
+namespace httplib {
+struct Request;
+}
+#include <pqxx/connection>
+
+namespace salon::hq {
+
+struct Refusal;
+
+struct StoreCaller {
+  std::string store, name, token;
+};
+
+// Throws Refusal: 401 unknown_token / revoked, 400 bad_signature (POST only).
+StoreCaller identifyCaller(pqxx::connection& db, const httplib::Request& req);
+
+// One line to stderr and one row in `refusals` (best effort: never throws).
+void logRefusal(pqxx::connection* db, const httplib::Request& req, const std::string& store, const Refusal& r);
+
+}  // namespace salon::hq

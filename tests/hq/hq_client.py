@@ -1,0 +1,149 @@
+"""A small kiosk-side client for salon-hq tests: decodes an enrolment code, pins the
+certificate's fingerprint, signs POST bodies (HMAC-SHA256 keyed by sha256(token))
+and builds outbox batches shaped like the kiosk's (storage/sale_json.cpp)."""
+import base64
+import hashlib
+import hmac
+import http.client
+import json
+import os
+import ssl
+import subprocess
+import tempfile
+import time
+import uuid
+
+HQ_BIN = os.environ.get("SALON_HQ_BIN", "salon-hq")
+
+
+def decode_code(code):
+    assert code.startswith("SALONHQ1."), code
+    body = code[len("SALONHQ1."):]
+    body += "=" * (-len(body) % 4)
+    return json.loads(base64.urlsafe_b64decode(body))
+
+
+class Refused(Exception):
+    pass
+
+
+class Store:
+    """One enrolled store talking to HQ, as a kiosk would."""
+
+    def __init__(self, code, fp=None):
+        info = decode_code(code)
+        self.url, self.store, self.token = info["url"], info["store"], info["token"]
+        self.fp = fp or info["fp"]
+        hostport = self.url[len("https://"):]
+        self.host, port = hostport.rsplit(":", 1)
+        self.port = int(port)
+        self.seq = 0
+
+    def _connect(self, port=None):
+        ctx = ssl.create_default_context()
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE  # pinned below instead of a CA
+        conn = http.client.HTTPSConnection(self.host, port or self.port, context=ctx, timeout=30)
+        conn.connect()
+        der = conn.sock.getpeercert(binary_form=True)
+        if hashlib.sha256(der).hexdigest() != self.fp:
+            conn.close()
+            raise Refused("hq_certificate_mismatch")
+        return conn
+
+    def request(self, method, path, body=None, headers=None, token=None, sign=True, port=None):
+        token = self.token if token is None else token
+        h = {"Authorization": "Bearer " + token}
+        if body is not None:
+            raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+            if sign:
+                key = hashlib.sha256(token.encode()).digest()
+                h["X-Salon-Signature"] = hmac.new(key, raw, hashlib.sha256).hexdigest()
+        else:
+            raw = None
+        h.update(headers or {})
+        conn = self._connect(port)
+        try:
+            conn.request(method, "/api/v1" + path, body=raw, headers=h)
+            r = conn.getresponse()
+            data = r.read()
+        finally:
+            conn.close()
+        ctype = r.getheader("Content-Type") or ""
+        return r.status, (json.loads(data) if ctype.startswith("application/json") else data)
+
+    def hello(self, **kw):
+        return self.request("GET", "/hello", **kw)
+
+    def batch(self, events, batch_id=None, head=None, sent_at=None):
+        b = {"store": self.store, "batch": batch_id or str(uuid.uuid4()),
+             "sent_at": sent_at if sent_at is not None else int(time.time() * 1000), "events": events}
+        if head:
+            b["audit_head"] = head
+        return b
+
+    def send(self, batch, **kw):
+        return self.request("POST", "/events", body=batch, **kw)
+
+
+def sale_payload(sale_id, kind, day, total, tenders, lines=None, reverses=None):
+    lines = lines if lines is not None else [
+        {"line": 1, "item": "SVC-01", "name": "洗剪吹", "kind": "service", "category": "hair", "qty": 1,
+         "unit_price": total, "gross": total, "benefit": "none", "benefit_amount": 0, "manual_discount": 0,
+         "adjustment": 0, "net": total, "staff": [{"code": "T01", "share_bp": 10000}]}]
+    p = {"id": sale_id, "kind": kind, "business_day": day, "completed_at": day + " 10:00",
+         "recorded_at": day + " 10:00", "completed_at_ms": 1764806399000, "cashier": "A01", "customer": None,
+         "lines": lines, "totals": {"gross": total, "benefits": 0, "line_discounts": 0, "order_discount": 0,
+                                    "subtotal": total, "tax": 0, "tax_inclusive": True, "rounding": 0, "total": total},
+         "tenders": [{"type": t, "amount": a} for t, a in tenders], "change": 0, "points_earned": 0}
+    if reverses:
+        p["reverses"] = reverses
+    return p
+
+
+EVENT_TYPE = {"sale": "sale.settled", "void": "sale.voided", "refund": "sale.refunded",
+              "arrears_settlement": "arrears.settled"}
+
+
+def event(store, type_, day, payload, event_id=None):
+    store.seq += 1
+    return {"id": event_id or (payload.get("id") if isinstance(payload, dict) and "id" in payload else str(uuid.uuid4())),
+            "seq": store.seq, "type": type_, "at": 1764806399000, "day": day, "payload": payload}
+
+
+def sale_event(store, kind, day, total, tenders, reverses=None):
+    sid = str(uuid.uuid4())
+    return event(store, EVENT_TYPE[kind], day, sale_payload(sid, kind, day, total, tenders, reverses=reverses), sid)
+
+
+class Sandbox:
+    """salon-hq sandbox in a fresh /tmp folder; always stopped (use as a context manager)."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="salon-hq-test.")
+
+    def __enter__(self):
+        out = subprocess.run([HQ_BIN, "sandbox", "--dir", self.dir], capture_output=True, text=True, timeout=120)
+        if out.returncode != 0:
+            self.__exit__(None, None, None)
+            raise RuntimeError("sandbox failed: " + out.stdout + out.stderr)
+        info = json.loads(out.stdout.strip().splitlines()[-1])
+        self.hq, self.pg, self.code = info["hq"], info["pg"], info["code"]
+        return self
+
+    def __exit__(self, *exc):
+        subprocess.run([HQ_BIN, "sandbox", "--dir", self.dir, "--stop"], capture_output=True, timeout=120)
+        subprocess.run(["rm", "-rf", self.dir])
+
+    def run(self, *args, check=True):
+        out = subprocess.run([HQ_BIN, *args, "--pg", self.pg], capture_output=True, text=True, timeout=60)
+        if check and out.returncode != 0:
+            raise RuntimeError(" ".join(args) + " failed: " + out.stdout + out.stderr)
+        return out
+
+    def psql(self, sql):
+        out = subprocess.run(["/usr/lib/postgresql/15/bin/psql", self.pg, "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                             capture_output=True, text=True, timeout=60)
+        if out.returncode != 0:
+            raise RuntimeError(sql + ": " + out.stderr)
+        return out.stdout.strip()
