@@ -1,9 +1,12 @@
 // salon-kiosk sync enrol|now|status|verify|resume|backup|backups: the kiosk's
 // side of head-office sync (app/hq/PROTOCOL.md) from the command line.
+#include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +26,11 @@ using Json = nlohmann::json;
 struct SyncArgs {
   std::string db, staff, code, file;
   bool json = false;
+  int timeoutSeconds = 30;  // each call to HQ (a frozen line must not hold the kiosk's worker for long)
+  // sync run: how long, and the backoff's steps (tests shorten them)
+  int seconds = 60;
+  bool untilSent = false;
+  std::int64_t intervalMs = 30 * kSecond, firstRetryMs = 5 * kSecond, capMs = 5 * kMinute;
 };
 
 // Signs in and checks the permission; `adminOnly`: only the admin role (the
@@ -56,10 +64,15 @@ Json statusJson(const SyncStatus& s, Instant now) {
           {"overdue", syncOverdue(s, now)}};
 }
 
-std::unique_ptr<HeadOffice> lineTo(storage::SqliteSyncStore& store) {
+devices::HqLinkTimeouts timeoutsOf(const SyncArgs& a) {
+  int t = std::max(1, a.timeoutSeconds);
+  return {std::min(t, 5), t, t};
+}
+
+std::unique_ptr<HeadOffice> lineTo(storage::SqliteSyncStore& store, const SyncArgs& a) {
   auto e = store.enrolment();
   if (!e) throw DomainError("not_enrolled", "salon-kiosk sync enrol");
-  return devices::HttpsHeadOfficeLines().open(e->address);
+  return devices::openHeadOffice(e->address, timeoutsOf(a));
 }
 
 int enrol(const Invocation& inv, const SyncArgs& a) {
@@ -70,7 +83,7 @@ int enrol(const Invocation& inv, const SyncArgs& a) {
   HeadOfficeHello hello;
   try {
     address = devices::readEnrolmentCode(a.code);
-    hello = devices::openHeadOffice(address)->hello();
+    hello = devices::openHeadOffice(address, timeoutsOf(a))->hello();
     if (hello.store != address.store) throw DomainError("hq_refused", "wrong_store " + hello.store);
   } catch (const DomainError& e) {
     AuditEntry refused = auditOf(inv.clock->now(), me.code, "sync.enrol", "sync", address.store, e.code());
@@ -90,7 +103,7 @@ int syncNow(const Invocation& inv, const SyncArgs& a) {
   auto db = openDatabase(a.db);
   signIn(*db, *inv.clock, a, Action::Backup);
   storage::SqliteSyncStore store(*db);
-  auto line = lineTo(store);
+  auto line = lineTo(store, a);
   SyncReport r = SyncEngine(store, *line, *inv.clock).round();
   SyncStatus s = store.status();
   if (a.json) {
@@ -125,7 +138,7 @@ int verify(const Invocation& inv, const SyncArgs& a) {
   auto db = openDatabase(a.db);
   signIn(*db, *inv.clock, a, Action::VerifyAudit);
   storage::SqliteSyncStore store(*db);
-  std::vector<HeldChainHead> heads = lineTo(store)->heads();
+  std::vector<HeldChainHead> heads = lineTo(store, a)->heads();
   std::vector<HeadMismatch> wrong = compareChainHeads(heads, store);
   Json list = Json::array();
   for (const HeadMismatch& m : wrong) list.push_back({{"seq", m.seq}, {"hq_hash", m.hqHash}, {"kiosk_hash", m.kioskHash}});
@@ -159,7 +172,7 @@ int uploadBackup(const Invocation& inv, const SyncArgs& a) {
   if (bytes.rfind("SalonKioskBackup", 0) != 0) throw DomainError("backup_not_encrypted", a.file);
   storage::SqliteSyncStore store(*db);
   std::string name = a.file.substr(a.file.find_last_of('/') + 1);
-  OffsiteBackup b = lineTo(store)->uploadBackup(name, bytes);
+  OffsiteBackup b = lineTo(store, a)->uploadBackup(name, bytes);
   storage::SqliteAuditLog(*db).append(auditOf(inv.clock->now(), me.code, "sync.backup_uploaded", "backup", b.id, name,
                                               std::to_string(b.bytes) + " bytes"));
   std::cout << Json{{"id", b.id}, {"name", name}, {"bytes", b.bytes}}.dump() << "\n";
@@ -171,24 +184,60 @@ int listBackups(const Invocation& inv, const SyncArgs& a) {
   signIn(*db, *inv.clock, a, Action::Backup);
   storage::SqliteSyncStore store(*db);
   Json list = Json::array();
-  for (const OffsiteBackup& b : lineTo(store)->backups())
+  for (const OffsiteBackup& b : lineTo(store, a)->backups())
     list.push_back({{"id", b.id}, {"name", b.name}, {"bytes", b.bytes}, {"at", b.at}});
   std::cout << list.dump() << "\n";
   return 0;
 }
 
+// Rounds with backoff for a while, one JSON line a round: the kiosk's lane
+// without the window (a headless kiosk, the network tests).
+int runRounds(const Invocation& inv, const SyncArgs& a) {
+  auto db = openDatabase(a.db);
+  signIn(*db, *inv.clock, a, Action::Backup);
+  storage::SqliteSyncStore store(*db);
+  auto line = lineTo(store, a);
+  SyncBackoff backoff(a.intervalMs, a.firstRetryMs, a.capMs);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(a.seconds);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (!backoff.due(inv.clock->now())) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      continue;
+    }
+    SyncReport r = SyncEngine(store, *line, *inv.clock).round();
+    SyncStatus s = store.status();
+    if (r.ok()) backoff.succeeded(inv.clock->now());
+    else backoff.failed(inv.clock->now());
+    std::cout << Json{{"ok", r.ok()}, {"error", r.ok() ? Json(nullptr) : Json(r.error)}, {"sent", r.sent},
+                      {"waiting", s.waiting}, {"failures", backoff.failures()},
+                      {"retry_in_ms", backoff.nextTry() - inv.clock->now()}}.dump()
+              << std::endl;
+    if (a.untilSent && r.ok() && s.waiting == 0) return 0;
+  }
+  if (a.untilSent) throw DomainError("hq_unreachable", "events still waiting after " + std::to_string(a.seconds) + " s");
+  return 0;
+}
+
 using Runner = int (*)(const Invocation&, const SyncArgs&);
 
-CLI::App* command(CLI::App* parent, Invocation& inv, const char* name, const char* what, Runner run) {
+std::shared_ptr<SyncArgs> command(CLI::App* parent, Invocation& inv, const char* name, const char* what, Runner run) {
   auto args = std::make_shared<SyncArgs>();
   auto* sub = parent->add_subcommand(name, what);
   addDbOption(sub, args->db);
   sub->add_option("--staff", args->staff, "Staff code (PIN in SALON_PIN)")->required();
   sub->add_flag("--json", args->json, "Print JSON");
+  sub->add_option("--timeout", args->timeoutSeconds, "Seconds to wait for head office on each call (30)");
   if (std::string(name) == "enrol") sub->add_option("--code", args->code, "The enrolment code (SALONHQ1.…)")->required();
   if (std::string(name) == "backup") sub->add_option("--file", args->file, "An encrypted backup file")->required();
+  if (std::string(name) == "run") {
+    sub->add_option("--seconds", args->seconds, "How long to keep syncing (60)");
+    sub->add_flag("--until-sent", args->untilSent, "Stop once nothing waits");
+    sub->add_option("--interval-ms", args->intervalMs, "Between good rounds (30000)");
+    sub->add_option("--first-retry-ms", args->firstRetryMs, "After the first failure; doubles (5000)");
+    sub->add_option("--cap-ms", args->capMs, "The longest wait after failures (300000)");
+  }
   sub->callback([&inv, args, run] { inv.run = [&inv, args, run] { return run(inv, *args); }; });
-  return sub;
+  return args;
 }
 
 }  // namespace
@@ -198,6 +247,7 @@ void addSyncCommands(CLI::App& app, Invocation& inv) {
   sync->require_subcommand(1);
   command(sync, inv, "enrol", "Enrol this store with head office (admin)", enrol);
   command(sync, inv, "now", "Send every waiting event and receive what head office owns", syncNow);
+  command(sync, inv, "run", "Sync rounds with backoff for --seconds, one JSON line a round", runRounds);
   command(sync, inv, "status", "Sent, received, waiting, last contact", status);
   command(sync, inv, "verify", "Check the audit chain against the heads head office keeps", verify);
   command(sync, inv, "resume", "Restored from an older backup: upload again after head office's number (admin)",
