@@ -43,7 +43,7 @@ void refuseWhenHeadOfficeOwns(SQLite::Database& db, const std::string& itemCode)
 std::optional<SyncEnrolment> SqliteSyncStore::enrolment() {
   return guarded([&]() -> std::optional<SyncEnrolment> {
     SQLite::Statement q(db_.sql(), "SELECT hq_url, store_code, token_sealed, cert_fingerprint, enrolled_at, cursor,"
-                                   " behind_through FROM sync_state WHERE one = 1");
+                                   " behind_through, resumed_after FROM sync_state WHERE one = 1");
     if (!q.executeStep()) return std::nullopt;
     SyncEnrolment e;
     e.address = {q.getColumn(0).getString(), q.getColumn(1).getString(),
@@ -51,6 +51,7 @@ std::optional<SyncEnrolment> SqliteSyncStore::enrolment() {
     e.enrolledAt = q.getColumn(4).getInt64();
     e.cursor = q.getColumn(5).getString();
     e.behindThrough = q.getColumn(6).getInt64();
+    e.resumedAfter = q.getColumn(7).getInt64();
     return e;
   });
 }
@@ -145,13 +146,19 @@ void SqliteSyncStore::fallBehind(std::int64_t hqStoredThrough, const AuditEntry&
 void SqliteSyncStore::acknowledgeBehind(const AuditEntry& audit) {
   db_.write([&](SQLite::Database& s) {
     const std::int64_t floor = number(s, "SELECT seq_floor FROM sync_state WHERE one = 1");
-    // The events not yet sent take the numbers after HQ's, in their order (by way
-    // of negative numbers, so the unique index never sees two rows on one seq).
-    run(s, "UPDATE outbox SET seq = -seq WHERE sent_at IS NULL");
+    // The events made since the restore (from its data.restored row on) take the
+    // numbers after HQ's, in their order. Those that came back with the backup
+    // keep theirs: HQ has them under those numbers already (from the kiosk that
+    // was lost) and ignores them by id. Restored by hand (no data.restored row):
+    // every event not yet sent moves. By way of negative numbers, so the unique
+    // index never sees two rows on one seq.
+    const std::int64_t restored = number(s, "SELECT coalesce(max(seq), 0) FROM outbox"
+                                            " WHERE type = 'data.restored' AND sent_at IS NULL");
+    run(s, "UPDATE outbox SET seq = -seq WHERE sent_at IS NULL AND seq >= ?", restored);
     run(s, "UPDATE outbox SET seq = ? + numbered.n FROM (SELECT rowid AS rid, row_number() OVER (ORDER BY seq DESC)"
            " AS n FROM outbox WHERE seq < 0) AS numbered WHERE outbox.rowid = numbered.rid",
         floor);
-    run(s, "UPDATE sync_state SET behind_through = 0, last_error = '' WHERE one = 1");
+    run(s, "UPDATE sync_state SET behind_through = 0, resumed_after = seq_floor, last_error = '' WHERE one = 1");
     appendAudit(s, audit);
   });
 }

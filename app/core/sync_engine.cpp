@@ -11,6 +11,17 @@ namespace {
 // A gap that does not close after this many resends is HQ's problem, not a retry's.
 constexpr int kMaxGapResends = 3;
 
+// A batch runs without a gap in its numbers (HQ refuses one that does not);
+// after a restore the waiting events may jump from the backup's own to the
+// numbers after HQ's.
+void cutAtFirstGap(std::vector<OutboxEvent>& events) {
+  for (std::size_t i = 1; i < events.size(); ++i)
+    if (events[i].seq != events[i - 1].seq + 1) {
+      events.resize(i);
+      return;
+    }
+}
+
 std::int64_t countThrough(const std::vector<OutboxEvent>& events, std::int64_t storedThrough) {
   return std::count_if(events.begin(), events.end(), [&](const OutboxEvent& e) { return e.seq <= storedThrough; });
 }
@@ -46,8 +57,10 @@ bool SyncEngine::sayHello(const SyncEnrolment& e, SyncReport& r) {
   }
   // HQ holds numbers this kiosk never gave, or a chain head this kiosk does not
   // have (its audit log is shorter or another one): restored from an older backup.
+  // Once a manager acknowledged that, HQ's head is the lost history's until this
+  // kiosk's next upload replaces it.
   bool headLost = false;
-  if (hello.head && hello.head->seq > 0) {
+  if (hello.head && hello.head->seq > 0 && hello.storedThrough > e.resumedAfter) {
     auto mine = store_.auditHashAt(hello.head->seq);
     headLost = !mine || *mine != hello.head->hash;
   }
@@ -79,6 +92,7 @@ void SyncEngine::sendWaiting(const SyncEnrolment& e, SyncReport& r, int maxBatch
   for (int n = 0; n < maxBatches; ++n) {
     std::vector<OutboxEvent> events = store_.waitingEvents(kBatchSize);
     if (events.empty()) return;
+    cutAtFirstGap(events);
     EventBatch batch{e.address.store, newUuid(), clock_.now(), events, store_.auditHead()};
     BatchAnswer answer = line_.sendBatch(batch);
     const std::int64_t st = answer.storedThrough;

@@ -18,6 +18,7 @@ struct SyncEnrolment {
   Instant enrolledAt = 0;
   std::string cursor;         // down-sync: HQ's opaque cursor ("" = from the start)
   std::int64_t behindThrough = 0;  // > 0: restored from an older backup; uploads stop
+  std::int64_t resumedAfter = 0;   // acknowledged: HQ's head through this seq is the lost history's
 };
 
 // The status line and `sync status`.
@@ -59,7 +60,8 @@ class SyncStore {
   // was restored from an older backup. Uploads stop; events not yet sent are
   // renumbered after HQ's so no number is used twice; audited.
   virtual void fallBehind(std::int64_t hqStoredThrough, const AuditEntry& audit) = 0;
-  // A manager has seen what was lost: uploads resume after HQ's number.
+  // A manager has seen what was lost: uploads resume after HQ's number (the
+  // events made since the restore are renumbered after it).
   virtual void acknowledgeBehind(const AuditEntry& audit) = 0;
 
   // One page of what head office owns, applied in one transaction with its

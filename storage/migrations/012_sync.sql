@@ -28,7 +28,10 @@ CREATE TABLE sync_state (
   -- kiosk lost. Uploading stops until a manager acknowledges it; new events are
   -- numbered after seq_floor so no number HQ holds is used twice.
   behind_through    INTEGER NOT NULL DEFAULT 0,
-  seq_floor         INTEGER NOT NULL DEFAULT 0
+  seq_floor         INTEGER NOT NULL DEFAULT 0,
+  -- Acknowledged: HQ's chain head up to this event number belongs to the lost
+  -- history, so it is not held against this kiosk until its own next upload.
+  resumed_after     INTEGER NOT NULL DEFAULT 0
 );
 
 -- What head office owns here: catalog items and this store's price overrides,

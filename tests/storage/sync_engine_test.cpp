@@ -117,16 +117,30 @@ TEST_CASE("a kiosk restored from an older backup notices it is behind HQ and nev
   SECTION("fewer events than HQ holds") {
     auto db = Database::open(older);
     SqliteSyncStore store(*db);
-    sell(*db, k.clock.now());  // seq 6: another sale than HQ's 6
+    // The older copy's five events were not sent when it was taken; HQ has them
+    // from the kiosk that was lost. `restore` writes its own event first.
+    db->write([&](SQLite::Database& s) { appendOutbox(s, {newUuid(), "data.restored", "{}", k.clock.now()}); });
+    sell(*db, k.clock.now());  // seq 7: another sale than HQ's 7
     SyncReport r = SyncEngine(store, hq, k.clock).round();
     CHECK(r.behind);
     CHECK(r.error == "behind_head_office");
     CHECK(hq.events.size() == 10);
     CHECK(store.status().behindThrough == 10);
     sell(*db, k.clock.now());
-    CHECK(count(*db, "SELECT max(seq) FROM outbox") == 11);
+    CHECK(count(*db, "SELECT max(seq) FROM outbox") == 11);  // after HQ's 10
     CHECK(SyncEngine(store, hq, k.clock).round().error == "behind_head_office");  // stays stopped
     CHECK(count(*db, "SELECT count(*) FROM audit_log WHERE action = 'sync.behind_head_office'") == 1);
+    // A manager acknowledges: the restore and the two sales made since go up
+    // after HQ's number; the five that came back with the backup are HQ's already.
+    store.acknowledgeBehind(auditOf(k.clock.now(), "admin", "sync.behind_acknowledged", "sync", "S02"));
+    CHECK(db->sql().execAndGet("SELECT group_concat(seq) FROM (SELECT seq FROM outbox WHERE sent_at IS NULL"
+                               " ORDER BY seq)").getString() == "1,2,3,4,5,11,12,13");
+    SyncReport after = SyncEngine(store, hq, k.clock).round();
+    CHECK(after.ok());
+    CHECK(hq.storedThrough == 13);
+    CHECK(hq.events.size() == 13);
+    CHECK(store.status().waiting == 0);
+    CHECK(SyncEngine(store, hq, k.clock).round().ok());  // HQ's head is this kiosk's now
   }
   SECTION("more events than HQ holds: the chain head HQ keeps is not this kiosk's") {
     auto db = Database::open(older);

@@ -36,6 +36,8 @@ class FakeHeadOffice : public HeadOffice {
     call();
     ++batchesSeen;
     if (batches.count(b.batch)) return {BatchOutcome::Replayed, storedThrough, 0, 0, 0};
+    for (std::size_t i = 1; i < b.events.size(); ++i)
+      if (b.events[i].seq != b.events[i - 1].seq + 1) throw DomainError("hq_refused", "bad_batch: a gap inside");
     BatchAnswer a;
     std::int64_t through = storedThrough;
     for (const OutboxEvent& e : b.events) {
