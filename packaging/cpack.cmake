@@ -15,6 +15,13 @@ install(PROGRAMS ${PROJECT_SOURCE_DIR}/packaging/kiosk-session/kiosk-session
 install(FILES ${PROJECT_SOURCE_DIR}/README.md
         DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/salon-kiosk COMPONENT kiosk)
 
+# The head office: its own .deb (component hq), salon-hq with its systemd unit.
+if(TARGET salon-hq)
+  install(TARGETS salon-hq RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT hq)
+  install(FILES ${PROJECT_SOURCE_DIR}/packaging/salon-hq.service DESTINATION lib/systemd/system COMPONENT hq)
+  install(FILES ${PROJECT_SOURCE_DIR}/app/hq/PROTOCOL.md DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/salon-hq COMPONENT hq)
+endif()
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME salon-kiosk)
 set(CPACK_PACKAGE_VENDOR "Salon Kiosk")
@@ -40,4 +47,13 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${PROJECT_SOURCE_DIR}/packaging/debian/postinst
     ${PROJECT_SOURCE_DIR}/packaging/debian/postrm)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
+# One .deb per component: salon-kiosk (kiosk) and salon-hq (hq).
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME salon-kiosk)
+set(CPACK_DEBIAN_HQ_PACKAGE_NAME salon-hq)
+set(CPACK_DEBIAN_HQ_DESCRIPTION "salon-hq, the head office of a salon chain: stores sync to PostgreSQL over HTTPS")
+set(CPACK_DEBIAN_HQ_PACKAGE_DEPENDS "adduser")
+set(CPACK_DEBIAN_HQ_PACKAGE_RECOMMENDS "postgresql-15")
+set(CPACK_DEBIAN_HQ_PACKAGE_SUGGESTS "")
+set(CPACK_DEBIAN_HQ_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/packaging/debian-hq/postinst)
 include(CPack)

@@ -33,6 +33,8 @@ check app/ui       "app/core/ app/ui/ assets/" '^(SDL|GLFW|GL/|backends/|sqlite3
 check app/platform "app/platform/" '^(sqlite3|SQLiteCpp|qrencode|sys/socket|termios|libevdev|CLI/)'
 check app/cli      "app/core/ app/cli/ storage/ devices/ assets/" '^(imgui|SDL|GLFW|GL/|backends/)'
 check assets       "app/core/ assets/" '^(imgui|SDL|GLFW|GL/|backends/|sqlite3|SQLiteCpp)'
+# The head office: core's shared rules and its own code; never the kiosk's storage or SQLite.
+check app/hq       "app/core/ app/hq/" '^(imgui|SDL|GLFW|GL/|backends/|sqlite3|SQLiteCpp)'
 # app/kiosk: desks include only core, ui and kiosk (and assets). The window's
 # loop, the script runner, the wedge gate and the benchmark also use the
 # platform's window types. Only the composition root (app/main.cpp, not checked,

@@ -48,20 +48,19 @@ void tallyOld(pqxx::work& w, const std::string& store, const std::vector<const O
   }
 }
 
-// Inserts the new events; returns those actually inserted (an id stored before
-// under another seq or store is not, and is quarantined).
-std::vector<const OutboxEvent*> insertFresh(pqxx::work& w, const std::string& store, const std::string& batchId,
-                                             const std::vector<const OutboxEvent*>& fresh, Tally& t) {
+// Inserts the new events straight from the uploaded body (PostgreSQL parses it
+// once; no second serialization here); returns those actually inserted (an id
+// stored before under another seq or store is not, and is quarantined).
+std::vector<const OutboxEvent*> insertFresh(pqxx::work& w, const std::string& store, const UploadBatch& b,
+                                             const std::string& body, const std::vector<const OutboxEvent*>& fresh,
+                                             std::int64_t storedThrough, Tally& t) {
   if (fresh.empty()) return {};
-  json rows = json::array();
-  for (const auto* e : fresh)
-    rows.push_back({{"id", e->id}, {"seq", e->seq}, {"type", e->type}, {"at", e->at}, {"day", e->day}, {"payload", e->payload}});
   auto r = w.exec_params(
       "INSERT INTO events (id, store, seq, type, at, day, payload, batch)"
-      " SELECT e.id, $2, e.seq, e.type, e.at, e.day, e.payload, $3 FROM jsonb_to_recordset($1::jsonb)"
-      " AS e(id uuid, seq bigint, type text, at bigint, day date, payload jsonb)"
-      " ON CONFLICT DO NOTHING RETURNING id::text",
-      rows.dump(), store, batchId);
+      " SELECT e.id, $2, e.seq, e.type, e.at, e.day, COALESCE(e.payload, '{}'::jsonb), $3"
+      " FROM jsonb_to_recordset($1::jsonb -> 'events') AS e(id uuid, seq bigint, type text, at bigint, day date, payload jsonb)"
+      " WHERE e.seq > $4 ON CONFLICT DO NOTHING RETURNING id::text",
+      body, store, b.id, storedThrough);
   std::set<std::string> inserted;
   for (const auto& row : r) inserted.insert(row[0].as<std::string>());
   std::vector<const OutboxEvent*> stored;
@@ -106,7 +105,8 @@ void recordBatch(pqxx::work& w, const std::string& store, const UploadBatch& b, 
 
 }  // namespace
 
-json takeBatch(pqxx::connection& db, const std::string& store, const UploadBatch& b, std::int64_t hqNowMs) {
+json takeBatch(pqxx::connection& db, const std::string& store, const UploadBatch& b, const std::string& body,
+               std::int64_t hqNowMs) {
   pqxx::work w(db);
   Tally t;
   t.storedThrough = lockStore(w, store, b.id);
@@ -117,7 +117,7 @@ json takeBatch(pqxx::connection& db, const std::string& store, const UploadBatch
                   "expected seq " + std::to_string(t.storedThrough + 1) + ", got " + std::to_string(fresh.front()->seq),
                   {{"stored_through", t.storedThrough}});
   tallyOld(w, store, old, t);
-  auto stored = insertFresh(w, store, b.id, fresh, t);
+  auto stored = insertFresh(w, store, b, body, fresh, t.storedThrough, t);
   for (auto& q : projectEvents(w, store, stored)) t.quarantined.push_back(std::move(q));
   if (!fresh.empty()) t.storedThrough = fresh.back()->seq;
   keepQuarantine(w, store, b.id, t);

@@ -16,9 +16,10 @@ namespace salon::hq {
 
 constexpr std::int64_t kSkewThresholdMs = 5 * 60 * 1000;
 
-// The 200 answer: {"stored_through","new","duplicates","quarantined"}.
+// The 200 answer: {"stored_through","new","duplicates","quarantined"}. `body` is
+// the JSON `batch` was parsed from (the events are inserted from it as they came).
 // Throws Refusal for revoked (401), replayed and sequence_gap (409).
 nlohmann::json takeBatch(pqxx::connection& db, const std::string& store, const UploadBatch& batch,
-                         std::int64_t hqNowMs);
+                         const std::string& body, std::int64_t hqNowMs);
 
 }  // namespace salon::hq

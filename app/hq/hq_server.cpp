@@ -74,6 +74,7 @@ int serve(const ServeOptions& o) {
   if (!server.is_valid()) throw std::runtime_error("cannot load the certificate in " + o.dir);
   int threads = o.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  server.set_tcp_nodelay(true);  // no Nagle stall between the headers and the body of an answer
   server.set_keep_alive_max_count(1000);
   server.set_keep_alive_timeout(10);
   server.set_read_timeout(30, 0);

@@ -26,7 +26,12 @@ struct Sandbox {
   std::string dir, pgDir, log;
   bool root = ::geteuid() == 0;
 
-  explicit Sandbox(std::string d) : dir(std::move(d)), pgDir(dir + "/pg"), log(dir + "/sandbox.log") {}
+  // The cluster lives in DIR/pg, or where DIR/pg.path says (see placeCluster).
+  explicit Sandbox(std::string d) : dir(std::move(d)), pgDir(dir + "/pg"), log(dir + "/sandbox.log") {
+    std::ifstream elsewhere(dir + "/pg.path");
+    std::string path;
+    if (std::getline(elsewhere, path) && !path.empty()) pgDir = path;
+  }
 
   // PostgreSQL refuses to run as root: its programs run as `postgres` then.
   std::vector<std::string> asOwner(std::vector<std::string> argv) const {
@@ -35,10 +40,7 @@ struct Sandbox {
     return argv;
   }
 
-  void run(const std::vector<std::string>& argv, const std::string& what) const {
-    if (runProgram(asOwner(argv), log, dir) != 0)
-      throw std::runtime_error(what + " failed: see " + log);
-  }
+  void run(const std::vector<std::string>& argv, const std::string& what) const;
 };
 
 std::string readFile(const std::string& path) {
@@ -48,15 +50,39 @@ std::string readFile(const std::string& path) {
   return s.str();
 }
 
+// A failure says why (the log's end); `postgres` must be able to reach the folder.
+void Sandbox::run(const std::vector<std::string>& argv, const std::string& what) const {
+  if (runProgram(asOwner(argv), log, "/") == 0) return;
+  std::string text = readFile(log);
+  if (text.size() > 1500) text = text.substr(text.size() - 1500);
+  throw std::runtime_error(what + " failed (" + log + ")" +
+                           (root ? "; the `postgres` user must be able to enter every folder above " + dir : "") +
+                           ":\n" + text);
+}
+
 void giveToPostgres(const std::string& path) {
   struct passwd* pw = ::getpwnam("postgres");
   if (!pw) throw std::runtime_error("no `postgres` user: install postgresql-15");
   if (::chown(path.c_str(), pw->pw_uid, pw->pw_gid) != 0) throw std::runtime_error("cannot chown " + path);
 }
 
+// As root, `postgres` runs the cluster and must reach its folder. DIR inside a
+// private folder (a test's mkdtemp, 0700) is out of its reach: the cluster then
+// goes to a folder of its own under /tmp, named in DIR/pg.path and removed on --stop.
+void placeCluster(Sandbox& s) {
+  if (!s.root) return;
+  giveToPostgres(s.dir);
+  if (runProgram(s.asOwner({"test", "-w", s.dir}), s.log, "/") == 0) return;
+  char tmpl[] = "/tmp/salon-hq-pg.XXXXXX";
+  if (!::mkdtemp(tmpl)) throw std::runtime_error("no folder for the cluster under /tmp");
+  giveToPostgres(tmpl);
+  s.pgDir = std::string(tmpl) + "/pg";
+  std::ofstream(s.dir + "/pg.path") << s.pgDir << "\n";
+}
+
 // initdb, loopback-only settings, start; returns the cluster's port.
-int startCluster(const Sandbox& s) {
-  if (s.root) giveToPostgres(s.dir);
+int startCluster(Sandbox& s) {
+  placeCluster(s);
   s.run({kPgBin + "initdb", "-D", s.pgDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"},
         "initdb");
   int port = freeLoopbackPort();
@@ -124,8 +150,9 @@ int stopSandbox(const std::string& folder) {
   std::string pid = readFile(dir + "/serve.pid");
   if (!pid.empty() && !endProcess(static_cast<pid_t>(std::stol(pid)), 10000)) ++failures;
   if (::access((s.pgDir + "/postmaster.pid").c_str(), F_OK) == 0 &&
-      runProgram(s.asOwner({kPgBin + "pg_ctl", "-D", s.pgDir, "-m", "fast", "-w", "-t", "60", "stop"}), s.log, dir) != 0)
+      runProgram(s.asOwner({kPgBin + "pg_ctl", "-D", s.pgDir, "-m", "fast", "-w", "-t", "60", "stop"}), s.log, "/") != 0)
     ++failures;
+  if (failures == 0 && s.pgDir != dir + "/pg") runProgram({"rm", "-rf", s.pgDir.substr(0, s.pgDir.rfind('/'))}, s.log, "/");
   std::cout << nlohmann::json{{"stopped", failures == 0}}.dump() << std::endl;
   return failures == 0 ? 0 : 1;
 }

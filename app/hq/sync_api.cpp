@@ -92,7 +92,7 @@ void hello(pqxx::connection& db, const StoreCaller& c, const httplib::Request&, 
 void events(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res) {
   UploadBatch b = parseUploadBatch(req.body);
   if (b.store != c.store) throw Refusal(403, "wrong_store", "this token belongs to " + c.store + ", not " + b.store);
-  answer(res, 200, takeBatch(db, c.store, b, nowMs()));
+  answer(res, 200, takeBatch(db, c.store, b, req.body, nowMs()));
 }
 
 void changes(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res) {

@@ -101,6 +101,9 @@ class Crash(unittest.TestCase):
         kiosk.start()
         owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         pg = os.path.join(self.box.dir, "pg")
+        if os.path.exists(os.path.join(self.box.dir, "pg.path")):  # the cluster lives elsewhere
+            with open(os.path.join(self.box.dir, "pg.path")) as f:
+                pg = f.read().strip()
         for _ in range(2):
             time.sleep(0.7)
             subprocess.run(owner + [PG_CTL, "-D", pg, "-m", "immediate", "-w", "stop"], capture_output=True, timeout=60)

@@ -123,6 +123,9 @@ class SyncApi(unittest.TestCase):
         other = s.batch([])
         other["store"] = "S01"
         self.assertEqual(s.send(other)[:1] + (s.send(other)[1]["error"],), (403, "wrong_store"))
+        s.seq = 0  # nothing stored yet
+        nul = s.batch([hq.event(s, "note.added", DAY, {"text": "a\u0000b"})])
+        self.assertEqual(s.send(nul)[:1] + (s.send(nul)[1]["error"],), (400, "bad_batch"))  # jsonb has no NUL
         status, body = s.send(b"x" * (4 * 1024 * 1024 + 1))
         self.assertEqual((status, body["error"]), (413, "too_large"))
         self.assertEqual(s.hello()[0], 200)  # the server is fine afterwards

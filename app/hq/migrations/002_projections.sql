@@ -1,10 +1,11 @@
 -- Projections, written in the batch's transaction and only for events that were new.
 -- Figures match the kiosk's Z report: every kind counts into the day's total and
 -- tenders with its own sign; sales/voids/refunds/settlements are counted apart.
+-- No foreign keys on the per-event rows (see events in 001): the batch writes them.
 
 CREATE TABLE sales (
-  id           uuid PRIMARY KEY REFERENCES events (id),
-  store        text NOT NULL REFERENCES stores (code),
+  id           uuid PRIMARY KEY,            -- the event's id
+  store        text NOT NULL,
   business_day date NOT NULL,
   kind         text NOT NULL CHECK (kind IN ('sale', 'void', 'refund', 'arrears_settlement')),
   reverses     text,
@@ -13,10 +14,9 @@ CREATE TABLE sales (
   total        bigint NOT NULL,
   completed_at bigint NOT NULL             -- kiosk clock, ms
 );
-CREATE INDEX sales_store_day ON sales (store, business_day);
 
 CREATE TABLE sale_lines (
-  sale_id    uuid NOT NULL REFERENCES sales (id),
+  sale_id    uuid NOT NULL,
   line       integer NOT NULL,
   item       text NOT NULL,
   name       text NOT NULL,
@@ -28,7 +28,7 @@ CREATE TABLE sale_lines (
 );
 
 CREATE TABLE sale_tenders (
-  sale_id uuid NOT NULL REFERENCES sales (id),
+  sale_id uuid NOT NULL,
   seq     integer NOT NULL,
   type    text NOT NULL,
   amount  bigint NOT NULL,
@@ -62,6 +62,6 @@ CREATE TABLE store_customers (
   file_no       text NOT NULL,
   member_no     text NOT NULL DEFAULT '',
   registered_at bigint NOT NULL,            -- kiosk clock, ms
-  event_id      uuid NOT NULL REFERENCES events (id),
+  event_id      uuid NOT NULL,
   PRIMARY KEY (store, customer_id)
 );
