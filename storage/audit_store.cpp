@@ -29,7 +29,11 @@ AuditEntry appendAudit(SQLite::Database& db, AuditEntry e) {
 }
 
 void appendOutbox(SQLite::Database& db, const OutboxMessage& m) {
-  Prepared ins(db, "INSERT INTO outbox (id, type, payload, at) VALUES (?,?,?,?)");
+  // The next per-store sequence number, in the same transaction; after a restore
+  // from an older backup it continues after what head office holds (seq_floor).
+  Prepared ins(db, "INSERT INTO outbox (id, type, payload, at, seq) VALUES (?,?,?,?,"
+                   " max(coalesce((SELECT max(seq) FROM outbox), 0),"
+                   "     coalesce((SELECT seq_floor FROM sync_state WHERE one = 1), 0)) + 1)");
   SQLite::bind(*ins, m.id, m.type, m.payload, m.at);
   ins->exec();
 }

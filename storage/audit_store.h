@@ -16,7 +16,7 @@ namespace salon::storage {
 // with its own writes.
 AuditEntry appendAudit(SQLite::Database& db, AuditEntry entry);
 
-// Writes one outbox row inside the caller's transaction.
+// Writes one outbox row inside the caller's transaction, with the next per-store seq.
 void appendOutbox(SQLite::Database& db, const OutboxMessage& message);
 
 // The AuditLog port for entries that stand alone (views, refusals).

@@ -11,6 +11,7 @@
 #include "storage/database.h"
 #include "storage/settings_store.h"
 #include "storage/sql.h"
+#include "storage/sync_store.h"
 
 namespace salon::storage {
 namespace {
@@ -205,6 +206,7 @@ void moveStock(SQLite::Database& db, const std::string& item, int delta, const s
 
 void SqlitePriceList::changePrice(const PriceEntry& price, const AuditEntry& audit) {
   db_.write([&](SQLite::Database& s) {
+    refuseWhenHeadOfficeOwns(s, price.itemCode);
     storage::addPrice(s, price, audit.staff, audit.at);
     appendAudit(s, audit);
     appendOutbox(s, {newUuid(), "catalog.price_changed",
@@ -214,6 +216,7 @@ void SqlitePriceList::changePrice(const PriceEntry& price, const AuditEntry& aud
 
 void SqlitePriceList::setItemActive(const CatalogItem& item, const AuditEntry& audit) {
   db_.write([&](SQLite::Database& s) {
+    refuseWhenHeadOfficeOwns(s, item.code);
     saveItem(s, item, audit.at);
     appendAudit(s, audit);
     appendOutbox(s, {newUuid(), item.active ? "catalog.item_activated" : "catalog.item_deactivated",
@@ -223,6 +226,7 @@ void SqlitePriceList::setItemActive(const CatalogItem& item, const AuditEntry& a
 
 void SqlitePriceList::addItem(const CatalogItem& item, const PriceEntry& price, const AuditEntry& audit) {
   db_.write([&](SQLite::Database& s) {
+    refuseWhenHeadOfficeOwns(s, item.code);
     saveItem(s, item, audit.at);
     storage::addPrice(s, price, audit.staff, audit.at);
     appendAudit(s, audit);

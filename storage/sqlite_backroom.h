@@ -30,6 +30,7 @@
 #include "storage/settings_store.h"
 #include "storage/staff_admin_store.h"
 #include "storage/staff_store.h"
+#include "storage/sync_store.h"
 #include "storage/weekly_review_store.h"
 
 namespace salon::storage {
@@ -78,6 +79,8 @@ class SqliteBackroom : public Backroom {
   StaffRoster& staffRoster() override { return staffRoster_; }
   // session and upkeep:
   MemberRoll& memberRoll() override { return memberRoll_; }
+  // head-office sync (issue 17):
+  SyncStore& headOfficeSync() override { return headOfficeSync_; }
 
  private:
   SqliteBackroom(std::unique_ptr<Database> owned);
@@ -116,6 +119,8 @@ class SqliteBackroom : public Backroom {
   SqliteStaffRoster staffRoster_{db_};
   // session and upkeep:
   SqliteMemberRoll memberRoll_{db_};
+  // head-office sync (issue 17):
+  SqliteSyncStore headOfficeSync_{db_};
 };
 
 }  // namespace salon::storage

@@ -12,6 +12,7 @@
 #include "app/core/uuid.h"
 #include "storage/audit_store.h"
 #include "storage/catalog_store.h"
+#include "storage/sync_store.h"
 
 namespace salon::cli {
 namespace {
@@ -152,6 +153,7 @@ int importCatalog(const Invocation& inv, const CatalogArgs& a) {
       if (line.empty()) continue;
       Money price;
       CatalogItem item = itemFromCsv(csvSplit(line), lineNo, price);
+      storage::refuseWhenHeadOfficeOwns(s, item.code);
       storage::saveItem(s, item, now);
       ++items;
       auto current = before.priceAt(item.code, now);

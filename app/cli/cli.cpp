@@ -39,6 +39,7 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addSelfServiceCommands(app, inv);
   addReviewCommands(app, inv);
   addReconcileCommands(app, inv);
+  addSyncCommands(app, inv);
 }
 
 namespace {

@@ -65,5 +65,6 @@ void addAccessCommands(CLI::App& app, Invocation& inv);     // queries ..., loan
 void addSelfServiceCommands(CLI::App& app, Invocation& inv);  // customers mine|statement (after customers)
 void addReviewCommands(CLI::App& app, Invocation& inv);       // review weekly ...
 void addReconcileCommands(CLI::App& app, Invocation& inv);    // reconcile ...
+void addSyncCommands(CLI::App& app, Invocation& inv);         // sync enrol|now|status|verify|resume|backup|backups
 
 }  // namespace salon::cli

@@ -34,6 +34,7 @@ class ServiceRecordStore;
 class StaffRoster;
 class StaffStore;
 class StoreSettings;
+class SyncStore;
 class WeeklyReviewStore;
 
 class Backroom {
@@ -74,6 +75,8 @@ class Backroom {
   virtual StaffRoster& staffRoster() = 0;
   // session and upkeep:
   virtual MemberRoll& memberRoll() = 0;
+  // head-office sync (issue 17):
+  virtual SyncStore& headOfficeSync() = 0;
 };
 
 }  // namespace salon

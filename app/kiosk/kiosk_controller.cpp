@@ -40,6 +40,7 @@ KioskController::KioskController(Backroom& backroom, const Clock& clock,
   view_.status.language = catalog_.language();
   view_.status.storeName = backroom_.settings().setting("store.name").value_or(catalog_.text("app.title"));
   idle_.activity(clock_.now());
+  settings_.setHeadOffice(&sync_);
   showSignIn();
 }
 

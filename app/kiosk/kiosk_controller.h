@@ -18,6 +18,7 @@
 #include "app/kiosk/members_desk.h"
 #include "app/kiosk/approvals_desk.h"
 #include "app/kiosk/settings_desk.h"
+#include "app/kiosk/sync_desk.h"
 #include "app/kiosk/appointments_desk.h"
 #include "app/ui/entry.h"
 #include "app/ui/idle_lock.h"
@@ -55,6 +56,8 @@ class KioskController {
   void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) {
     for (Desk* d : all_) d->printFinished(jobId, state, reason);
   }
+  // The line to head office (devices' HTTPS link), for the Sync lane; null: no sync.
+  void setHeadOfficeLines(HeadOfficeLines* lines) { sync_.setLines(lines); }
   // The composition root wires the checkout's receipt preview and print queue.
   CheckoutDesk& checkoutDesk() { return checkout_; }
 
@@ -128,7 +131,9 @@ class KioskController {
   ApprovalsDesk approvals_{desks_};
   SettingsDesk settings_{desks_};
   AppointmentsDesk appointments_{desks_};
-  Desk* const all_[8] = {&checkIn_, &registration_, &checkout_, &customerFile_, &members_, &approvals_, &settings_, &appointments_};
+  SyncDesk sync_{desks_};  // head-office sync: the Sync lane, the status line, Settings → 总部同步
+  Desk* const all_[9] = {&checkIn_, &registration_, &checkout_, &customerFile_, &members_, &approvals_, &settings_,
+                         &appointments_, &sync_};
 };
 
 }  // namespace salon::kiosk

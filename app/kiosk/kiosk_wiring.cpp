@@ -22,6 +22,7 @@
 #include "assets/assets.h"
 #include "devices/escpos/member_card_tickets.h"
 #include "devices/escpos/paper_preview.h"
+#include "devices/hq_link.h"
 #include "devices/print_queue.h"
 #include "devices/transports/transport.h"
 #include "storage/sqlite_backroom.h"
@@ -68,6 +69,7 @@ class KioskSession {
   std::unique_ptr<platform::Window> window_;
   std::unique_ptr<platform::MainThreadQueue> jobs_;
   std::unique_ptr<RimePinyin> pinyin_;  // before the lanes: outlives their tasks
+  devices::HttpsHeadOfficeLines headOfficeLines_;  // before the lanes: the Sync lane's tasks use it
   std::unique_ptr<TaskLanes> lanes_;
   std::unique_ptr<storage::StoreUpkeep> upkeep_;  // after jobs_: its events post there
   // Checkout's ports: the receipt preview (the virtual printer) and the print
@@ -129,10 +131,12 @@ void KioskSession::openWindow() {
 }
 
 // After the first frame, so they do not compete with start-up: the quick check
-// (on storage's own interruptible worker) and librime's deployment on the
-// devices lane; the controller gets the engine once it is ready.
+// (on storage's own interruptible worker), head-office sync (the Sync lane) and
+// librime's deployment on the devices lane; the controller gets the engine once
+// it is ready.
 void KioskSession::startBackground() {
   upkeep_->startQuickCheck();
+  controller_.setHeadOfficeLines(&headOfficeLines_);  // head-office sync rounds on the Sync lane
   lanes_->run(
       Lane::Devices, "pinyin start",
       [p = pinyin_.get()](Backroom&) {

@@ -21,7 +21,7 @@ EditKind kindOf(const std::string& field) {
     return EditKind::Digits;
   if (field == "new.staff.pin" || field == "staff.pin") return EditKind::Secret;
   if (field == "backup.password") return EditKind::Password;
-  if (field == "printer.target") return EditKind::Plain;
+  if (field == "printer.target" || field == "hq.code") return EditKind::Plain;
   return EditKind::Text;
 }
 
@@ -37,6 +37,9 @@ std::size_t maxLength(EditKind k) {
 }
 
 KeyEntry entryFor(EditKind k) { return KeyEntry(digitsOnly(k) ? KeyEntry::Kind::Digits : KeyEntry::Kind::Free, maxLength(k)); }
+
+// An enrolment code is long (a URL, a token and a fingerprint): typed on a keyboard.
+constexpr std::size_t kMaxEnrolmentCode = 1000;
 
 }  // namespace
 
@@ -136,7 +139,7 @@ void SettingsDesk::startEdit(const std::string& field) {
   edit_ = {};
   edit_.field = field;
   edit_.kind = kindOf(field);
-  edit_.entry = entryFor(edit_.kind);
+  edit_.entry = field == "hq.code" ? KeyEntry(KeyEntry::Kind::Free, kMaxEnrolmentCode) : entryFor(edit_.kind);
   confirming_.clear();
   messageKey_.clear();
   errorCode_.clear();
@@ -165,7 +168,7 @@ void SettingsDesk::on(const ui::SettingsTyped& i) {
   // Typed on a real keyboard: every character is text ('C' and '<' too).
   for (char c : i.chars) {
     if (digitsOnly(edit_.kind) && (c < '0' || c > '9')) continue;
-    if (text.size() < maxLength(edit_.kind)) text += c;
+    if (text.size() < (edit_.field == "hq.code" ? kMaxEnrolmentCode : maxLength(edit_.kind))) text += c;
   }
   const std::string letters = edit_.entry.letters();
   edit_.entry.set(text);
@@ -244,6 +247,8 @@ void SettingsDesk::commit(const std::string& field, const std::string& value) {
   } else if (field == "store.name" || field == "store.address" || field == "store.phone" ||
              field == "receipt.footer") {
     saveSetting(field, value);
+  } else if (field == "hq.code" && sync_) {
+    sync_->enrol(value);
   }
 }
 
@@ -292,6 +297,7 @@ void SettingsDesk::on(const ui::SettingsAct& i) {
   else if (a == "printer.save") savePrinter();
   else if (a == "printer.test") testPrint();
   else if (a == "draft.cancel") item_ = {}, staff_ = {};
+  else if (a == "hq.sync" && sync_) sync_->syncNow();
 }
 
 // --- the view ----------------------------------------------------------------
@@ -302,8 +308,8 @@ void SettingsDesk::refresh() {
   v.title = c.text("ui.nav.settings");
   v.sections.clear();
   for (SettingsSection s : {SettingsSection::Catalog, SettingsSection::Staff, SettingsSection::Printer,
-                            SettingsSection::Store, SettingsSection::Backup})
-    if (allowed(s)) v.sections.push_back(s);
+                            SettingsSection::Store, SettingsSection::Backup, SettingsSection::HeadOffice})
+    if (allowed(s) && (s != SettingsSection::HeadOffice || (sync_ && sync_->available()))) v.sections.push_back(s);
   v.section = section_;
   v.confirming = confirming_;
   v.messageIsError = !errorCode_.empty();
@@ -314,6 +320,7 @@ void SettingsDesk::refresh() {
   if (section_ == SettingsSection::Staff) fillStaff();
   if (section_ == SettingsSection::Printer) fillPrinter();
   if (section_ == SettingsSection::Store || section_ == SettingsSection::Backup) fillStore();
+  if (section_ == SettingsSection::HeadOffice && sync_) sync_->fill(v.headOffice);
   fillEditor();
 }
 
@@ -354,6 +361,24 @@ void SettingsDesk::fillEditor() {
     if (edit_.field == "promo.days") e.hint = c.text("ui.settings.promo_days_hint");
     if (edit_.field == "printer.target") e.hint = c.text("ui.settings.target_hint." + printer_.transport);
   }
+}
+
+std::optional<bool> SettingsDesk::scanned(const std::string& payload) {
+  if (!sync_ || !SyncDesk::isEnrolmentCode(payload) || !k_.staff || !allowed(SettingsSection::HeadOffice))
+    return std::nullopt;
+  section_ = SettingsSection::HeadOffice;
+  edit_ = {};
+  bool recognised = true;
+  try {
+    sync_->enrol(payload);
+    messageKey_.clear();
+    errorCode_.clear();
+  } catch (const DomainError& e) {
+    failed(e.code());
+    recognised = false;
+  }
+  refresh();
+  return recognised;
 }
 
 }  // namespace salon::kiosk

@@ -11,6 +11,7 @@
 #include "app/core/staff.h"
 #include "app/core/member_card_tickets.h"
 #include "app/kiosk/desk.h"
+#include "app/kiosk/sync_desk.h"
 #include "app/kiosk/text_entry.h"
 #include "app/ui/settings/settings_view.h"
 
@@ -27,6 +28,10 @@ class SettingsDesk : public Desk {
   void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) override;
   // The test page's bytes (wired by the composition root; null: no printing).
   void setCardTickets(MemberCardTickets* tickets) { tickets_ = tickets; }
+  // Settings → 总部同步 (the controller's sync desk).
+  void setHeadOffice(SyncDesk* sync) { sync_ = sync; }
+  // An enrolment code scanned while Settings is shown enrols the store.
+  std::optional<bool> scanned(const std::string& payload) override;
   // Names and addresses are typed in pinyin once the engine is ready.
 
   // The setting key holding the receipt printer's URI (tcp://host:port?profile=58mm).
@@ -108,6 +113,7 @@ class SettingsDesk : public Desk {
   int testAttempt_ = 0;
   std::string testJob_, testUri_;  // the test page on the spool, and where it went
   MemberCardTickets* tickets_ = nullptr;
+  SyncDesk* sync_ = nullptr;
   bool testing_ = false;
   std::string testResult_;
   bool testOk_ = false;

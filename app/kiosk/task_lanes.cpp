@@ -11,6 +11,7 @@ const char* laneName(Lane lane) {
     case Lane::Pins: return "Pins";
     case Lane::Devices: return "Devices";
     case Lane::Reports: return "Reports";
+    case Lane::Sync: return "Sync";
   }
   return "?";
 }

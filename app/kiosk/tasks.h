@@ -17,6 +17,7 @@ enum class Lane {
   Pins,     // PIN hashing (sign-in, new PINs): deliberately slow, must stay short-queued
   Devices,  // printers, card encoders, the pinyin engine's start
   Reports,  // large reads: reports, exports, quick checks
+  Sync,     // head-office sync: rounds with backoff, enrolment (the network may take its time)
 };
 
 const char* laneName(Lane lane);

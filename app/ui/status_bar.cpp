@@ -30,6 +30,12 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
     text(ui, "● " + ui.t("status.backup_failed"));
     ImGui::PopStyleColor();
   }
+  if (!v.headOffice.empty()) {
+    ImGui::SameLine(0, m.gap * 3);
+    if (v.headOfficeWarning) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
+    text(ui, (v.headOfficeWarning ? "● " : "") + v.headOffice);
+    if (v.headOfficeWarning) ImGui::PopStyleColor();
+  }
   // Language and lock buttons on the right (a little narrower while a warning
   // needs the room).
   static const char* kLanguages[] = {"zh-Hans", "zh-Hant", "en"};

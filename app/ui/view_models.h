@@ -124,6 +124,10 @@ struct StatusView {
   std::string backupProblem;  // its error code and detail
   // No backup password yet, so no backup can be made: Settings sets one.
   bool backupPasswordMissing = false;
+  // Head office: last contact and the events waiting ("" when not enrolled);
+  // a warning after 24 h without contact or when uploads stopped.
+  std::string headOffice;
+  bool headOfficeWarning = false;
 };
 
 struct KioskView {

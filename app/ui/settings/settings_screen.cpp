@@ -14,6 +14,7 @@ const char* sectionId(SettingsSection s) {
     case SettingsSection::Printer: return "printer";
     case SettingsSection::Store: return "store";
     case SettingsSection::Backup: return "backup";
+    case SettingsSection::HeadOffice: return "head_office";
   }
   return "catalog";
 }
@@ -50,6 +51,7 @@ Intents SettingsScreen::draw(UiContext& ui, const SettingsView& v) {
       case SettingsSection::Printer: printer(ui, v, out); break;
       case SettingsSection::Store: store(ui, v, out); break;
       case SettingsSection::Backup: backup(ui, v, out); break;
+      case SettingsSection::HeadOffice: headOffice(ui, v, out); break;
     }
   }
   ImGui::EndChild();
@@ -127,6 +129,7 @@ void addTexts(const SettingsView& v, std::vector<std::string>& out) {
     out.push_back(i.promotion);
   }
   for (const auto& s : v.promotions) out.push_back(s);
+  for (const auto& s : v.headOffice.lines) out.push_back(s);
   for (const auto& s : v.tiers) out.push_back(s);
   for (const auto& s : v.staff) {
     out.push_back(s.name);

@@ -25,6 +25,7 @@ class SettingsScreen {
   void printer(UiContext& ui, const SettingsView& v, Intents& out);
   void store(UiContext& ui, const SettingsView& v, Intents& out);
   void backup(UiContext& ui, const SettingsView& v, Intents& out);
+  void headOffice(UiContext& ui, const SettingsView& v, Intents& out);  // settings_head_office.cpp
 };
 
 // Every text the view will show (the font book adds new characters first).

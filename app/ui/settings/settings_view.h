@@ -10,7 +10,7 @@
 
 namespace salon::ui {
 
-enum class SettingsSection { Catalog, Staff, Printer, Store, Backup };
+enum class SettingsSection { Catalog, Staff, Printer, Store, Backup, HeadOffice };
 
 // How the field being edited is typed.
 enum class EditKind {
@@ -68,6 +68,14 @@ struct SettingsCategory {
   std::string label;
 };
 
+// Settings → 总部同步: the enrolment and how sync goes, one line each.
+struct SettingsHeadOffice {
+  bool enrolled = false;
+  std::vector<std::string> lines;  // translated
+  bool busy = false;               // a round or an enrolment is on its way
+  bool mayEnrol = false;           // admin only
+};
+
 struct SettingsView {
   CustomerId customer = 0;  // unused: settings are not about a customer
   std::string title;        // translated
@@ -110,6 +118,9 @@ struct SettingsView {
 
   // Backup
   bool backupPasswordSet = false;
+
+  // Head office
+  SettingsHeadOffice headOffice;
 };
 
 // The screen's own intents, applied by its desk.
@@ -134,7 +145,7 @@ struct SettingsChoose {
 };
 // A button: "item.toggle", "item.new", "item.save", "staff.new", "staff.save",
 // "staff.pin", "staff.unlock", "staff.deactivate", "staff.reactivate",
-// "printer.save", "printer.test", "draft.cancel".
+// "printer.save", "printer.test", "draft.cancel", "hq.sync".
 struct SettingsAct { std::string action; };
 using SettingsIntent = std::variant<SettingsOpenSection, SettingsEdit, SettingsKeys, SettingsTyped, SettingsPick,
                                     SettingsCancelEdit, SettingsChoose, SettingsAct>;

@@ -1,0 +1,119 @@
+#pragma once
+// The head office as the kiosk sees it (app/hq/PROTOCOL.md): one HTTPS line to
+// `salon-hq`, pinned to its certificate. devices/hq_link implements it. Every
+// call either answers or throws DomainError with a stable code:
+// hq_unreachable (no answer, a timeout), hq_certificate_mismatch (another
+// certificate than the pinned one), hq_refused (HQ said no: the detail starts
+// with HQ's own code, e.g. "revoked"), enrol_code_invalid.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/core/clock.h"
+
+namespace salon {
+
+// Where the store's head office is and how the kiosk proves who it is; read
+// from the enrolment code `salon-hq store add` prints.
+struct HeadOfficeAddress {
+  std::string url;          // "https://127.0.0.1:8443"
+  std::string store;        // "S02"
+  std::string token;        // secret: 43 characters base64url
+  std::string fingerprint;  // SHA-256 of the server certificate's DER, lower-case hex
+};
+
+struct ChainHead {
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
+struct HeadOfficeHello {
+  std::string store;
+  std::string name;
+  std::int64_t storedThrough = 0;  // the highest seq HQ holds for this store
+  std::optional<ChainHead> head;   // the last audit head this store uploaded
+  Instant serverTime = 0;
+};
+
+// One outbox row on its way up; `payload` is the row's JSON text.
+struct OutboxEvent {
+  std::string id;
+  std::int64_t seq = 0;
+  std::string type;
+  Instant at = 0;
+  std::string day;  // the kiosk's business day, YYYY-MM-DD
+  std::string payload;
+};
+
+struct EventBatch {
+  std::string store;
+  std::string batch;  // a new UUID per attempt
+  Instant sentAt = 0;
+  std::vector<OutboxEvent> events;  // at most 500, in seq order
+  std::optional<ChainHead> auditHead;
+};
+
+enum class BatchOutcome {
+  Stored,       // 200: committed (new, duplicates or both)
+  Replayed,     // 409 replayed: this batch id was committed before; treated as Stored
+  SequenceGap,  // 409 sequence_gap: nothing written; resend from storedThrough + 1
+};
+
+struct BatchAnswer {
+  BatchOutcome outcome = BatchOutcome::Stored;
+  std::int64_t storedThrough = 0;
+  int fresh = 0, duplicates = 0, quarantined = 0;
+};
+
+// One thing head office owns: `body` is its JSON text, or empty when removed.
+struct HeadOfficeChange {
+  std::string kind;  // "catalog.item", "price.override", "promotion", "tier", "staff", "setting"
+  std::string key;
+  std::optional<std::string> body;
+};
+
+struct ChangesPage {
+  std::string cursor;
+  bool more = false;
+  std::vector<HeadOfficeChange> changes;
+};
+
+struct HeldChainHead {
+  std::int64_t seq = 0;
+  std::string hash;
+  Instant at = 0;
+};
+
+struct OffsiteBackup {
+  std::string id;
+  std::string name;
+  std::int64_t bytes = 0;
+  Instant at = 0;
+};
+
+class HeadOffice {
+ public:
+  virtual ~HeadOffice() = default;
+  virtual HeadOfficeHello hello() = 0;
+  virtual BatchAnswer sendBatch(const EventBatch& batch) = 0;
+  // `after` empty: from the start.
+  virtual ChangesPage changes(const std::string& after) = 0;
+  virtual std::vector<HeldChainHead> heads() = 0;
+  // `bytes` is the encrypted backup file as written (HQ cannot read it).
+  virtual OffsiteBackup uploadBackup(const std::string& name, const std::string& bytes) = 0;
+  virtual std::vector<OffsiteBackup> backups() = 0;
+};
+
+// Reads enrolment codes and opens lines to a head office (devices implements it,
+// so the CLI and the kiosk's desks reach HQ without seeing the transport).
+class HeadOfficeLines {
+ public:
+  virtual ~HeadOfficeLines() = default;
+  // "SALONHQ1." + base64url JSON; DomainError enrol_code_invalid.
+  virtual HeadOfficeAddress readEnrolmentCode(const std::string& code) const = 0;
+  virtual std::unique_ptr<HeadOffice> open(const HeadOfficeAddress& address) = 0;
+};
+
+}  // namespace salon

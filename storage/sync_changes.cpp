@@ -1,0 +1,117 @@
+// Applying what head office owns (app/hq/PROTOCOL.md, "Down"): catalog items
+// and this store's price overrides enter the catalog; every change is kept in
+// hq_owned (so local edits of it are refused) inside the caller's transaction.
+// Promotions, tiers, staff and settings are kept in hq_owned only, for now.
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "app/core/error.h"
+#include "storage/catalog_store.h"
+#include "storage/sql.h"
+#include "storage/sync_store.h"
+
+namespace salon::storage {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string textOf(const Json& body, const char* field, const std::string& fallback = "") {
+  auto it = body.find(field);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
+std::optional<std::int64_t> fenOf(const Json& body, const char* field) {
+  auto it = body.find(field);
+  if (it == body.end() || !it->is_number_integer() || it->get<std::int64_t>() < 0) return std::nullopt;
+  return it->get<std::int64_t>();
+}
+
+std::optional<Json> ownedBody(SQLite::Database& db, const std::string& kind, const std::string& key) {
+  SQLite::Statement q(db, "SELECT body FROM hq_owned WHERE kind = ? AND key = ?");
+  SQLite::bind(q, kind, key);
+  if (!q.executeStep()) return std::nullopt;
+  return Json::parse(q.getColumn(0).getString(), nullptr, false);
+}
+
+void keepOwned(SQLite::Database& db, const HeadOfficeChange& c) {
+  if (!c.body) {
+    SQLite::Statement d(db, "DELETE FROM hq_owned WHERE kind = ? AND key = ?");
+    SQLite::bind(d, c.kind, c.key);
+    d.exec();
+    return;
+  }
+  SQLite::Statement q(db, "INSERT INTO hq_owned (kind, key, body) VALUES (?,?,?)"
+                          " ON CONFLICT(kind, key) DO UPDATE SET body = excluded.body");
+  SQLite::bind(q, c.kind, c.key, *c.body);
+  q.exec();
+}
+
+// The price HQ wants here: this store's override, else the chain's price.
+std::optional<std::int64_t> wantedPrice(SQLite::Database& db, const std::string& code) {
+  if (auto o = ownedBody(db, "price.override", code); o && o->is_object())
+    if (auto fen = fenOf(*o, "price_fen")) return fen;
+  if (auto i = ownedBody(db, "catalog.item", code); i && i->is_object()) return fenOf(*i, "price_fen");
+  return std::nullopt;
+}
+
+// A new price from now when it differs from the one in force (prices are
+// effective-dated and never rewritten).
+void followPrice(SQLite::Database& db, const std::string& code, Instant now) {
+  auto fen = wantedPrice(db, code);
+  if (!fen) return;
+  PriceBook book = loadPriceBook(db);
+  if (!book.item(code)) return;
+  auto current = book.priceAt(code, now);
+  if (current && current->fen == *fen) return;
+  Instant from = now;
+  for (const PriceEntry& p : book.pricesOf(code)) from = std::max(from, p.from + 1);
+  addPrice(db, {code, Money(*fen), from}, "head-office", now, true);
+}
+
+void applyItem(SQLite::Database& db, const HeadOfficeChange& c, Instant now) {
+  PriceBook book = loadPriceBook(db);
+  const CatalogItem* known = book.item(c.key);
+  if (!c.body) {  // retired: items stay (sales point at them), inactive
+    if (!known) return;
+    CatalogItem item = *known;
+    item.active = false;
+    saveItem(db, item, now);
+    return;
+  }
+  Json body = Json::parse(*c.body, nullptr, false);
+  if (!body.is_object()) throw DomainError("hq_refused", "bad_change " + c.kind + " " + c.key);
+  CatalogItem item = known ? *known : CatalogItem{};
+  item.code = c.key;
+  item.name = textOf(body, "name", item.name);
+  item.category = textOf(body, "category", item.category);
+  if (auto kind = itemKindFromName(textOf(body, "kind"))) item.kind = *kind;
+  if (auto it = body.find("active"); it != body.end() && it->is_boolean()) item.active = it->get<bool>();
+  saveItem(db, item, now);
+}
+
+std::string overrideItem(const HeadOfficeChange& c) {
+  if (c.body) {
+    Json body = Json::parse(*c.body, nullptr, false);
+    if (body.is_object())
+      for (const char* field : {"item", "item_code", "code"})
+        if (std::string code = textOf(body, field); !code.empty()) return code;
+  }
+  return c.key;
+}
+
+}  // namespace
+
+void applyHeadOfficeChanges(SQLite::Database& db, const std::vector<HeadOfficeChange>& changes, Instant now) {
+  std::set<std::string> priced;  // items whose price may have changed: settled once, after the page
+  for (const HeadOfficeChange& given : changes) {
+    HeadOfficeChange c = given;
+    if (c.kind == "price.override") c.key = overrideItem(c);
+    keepOwned(db, c);
+    if (c.kind == "catalog.item") applyItem(db, c, now);
+    if (c.kind == "catalog.item" || c.kind == "price.override") priced.insert(c.key);
+  }
+  for (const std::string& code : priced) followPrice(db, code, now);
+}
+
+}  // namespace salon::storage

@@ -1,0 +1,100 @@
+#pragma once
+// An in-process head office that keeps the protocol's rules (app/hq/PROTOCOL.md):
+// events stored once by id, the first new event must follow stored_through, a
+// batch id committed twice is "replayed", changes paged by a cursor. Faults on
+// demand: no answer at all, or HQ commits and the answer is lost on the way.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/core/error.h"
+#include "app/core/head_office.h"
+
+namespace salon::test {
+
+class FakeHeadOffice : public HeadOffice {
+ public:
+  std::map<std::string, std::int64_t> events;  // id → seq
+  std::set<std::string> batches;
+  std::int64_t storedThrough = 0;
+  std::optional<ChainHead> head;
+  std::vector<HeadOfficeChange> owned;  // in commit order; the cursor is an index
+  std::size_t pageSize = 1000;
+  int unreachable = 0;       // the next N calls get no answer
+  int loseAnswers = 0;       // the next N batches commit, then the answer is lost
+  int replayAnswers = 0;     // the next N batches commit, then HQ answers "replayed"
+  std::optional<std::int64_t> helloSays;  // hello's stored_through, when it should lie
+  int calls = 0, batchesSeen = 0;
+
+  HeadOfficeHello hello() override {
+    call();
+    return {"S02", "二店", helloSays.value_or(storedThrough), head, 0};
+  }
+
+  BatchAnswer sendBatch(const EventBatch& b) override {
+    call();
+    ++batchesSeen;
+    if (batches.count(b.batch)) return {BatchOutcome::Replayed, storedThrough, 0, 0, 0};
+    for (std::size_t i = 1; i < b.events.size(); ++i)
+      if (b.events[i].seq != b.events[i - 1].seq + 1) throw DomainError("hq_refused", "bad_batch: a gap inside");
+    BatchAnswer a;
+    std::int64_t through = storedThrough;
+    for (const OutboxEvent& e : b.events) {
+      if (events.count(e.id)) {
+        ++a.duplicates;
+        continue;
+      }
+      if (e.seq != through + 1) return {BatchOutcome::SequenceGap, storedThrough, 0, 0, 0};
+      through = e.seq;
+    }
+    for (const OutboxEvent& e : b.events)
+      if (!events.count(e.id)) events[e.id] = e.seq, ++a.fresh;
+    storedThrough = through;
+    batches.insert(b.batch);
+    if (b.auditHead) head = b.auditHead;
+    a.storedThrough = storedThrough;
+    if (replayAnswers > 0) {
+      --replayAnswers;
+      return {BatchOutcome::Replayed, storedThrough, 0, 0, 0};
+    }
+    if (loseAnswers > 0) {
+      --loseAnswers;
+      throw DomainError("hq_unreachable", "answer lost");
+    }
+    return a;
+  }
+
+  ChangesPage changes(const std::string& after) override {
+    call();
+    std::size_t from = after.empty() ? 0 : std::stoul(after);
+    ChangesPage p;
+    for (std::size_t i = from; i < owned.size() && p.changes.size() < pageSize; ++i) p.changes.push_back(owned[i]);
+    std::size_t to = from + p.changes.size();
+    p.cursor = std::to_string(to);
+    p.more = to < owned.size();
+    return p;
+  }
+
+  std::vector<HeldChainHead> heads() override {
+    call();
+    if (!head) return {};
+    return {{head->seq, head->hash, 0}};
+  }
+  OffsiteBackup uploadBackup(const std::string& name, const std::string& bytes) override {
+    call();
+    return {"b1", name, static_cast<std::int64_t>(bytes.size()), 0};
+  }
+  std::vector<OffsiteBackup> backups() override { return {}; }
+
+ private:
+  void call() {
+    ++calls;
+    if (unreachable > 0) {
+      --unreachable;
+      throw DomainError("hq_unreachable", "no answer");
+    }
+  }
+};
+
+}  // namespace salon::test
