@@ -89,6 +89,7 @@ class HttpsHeadOffice : public HeadOffice {
     client_.set_read_timeout(t.readSeconds, 0);
     client_.set_write_timeout(t.writeSeconds, 0);
     client_.set_keep_alive(true);
+    client_.set_tcp_nodelay(true);  // no Nagle stall (~40 ms) between a request's headers and its body
     client_.set_bearer_token_auth(a.token);
   }
 
