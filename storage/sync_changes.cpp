@@ -4,6 +4,7 @@
 // Promotions, tiers, staff and settings are kept in hq_owned only, for now.
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <set>
 
 #include "app/core/error.h"
@@ -56,12 +57,10 @@ std::optional<std::int64_t> wantedPrice(SQLite::Database& db, const std::string&
 }
 
 // A new price from now when it differs from the one in force (prices are
-// effective-dated and never rewritten).
-void followPrice(SQLite::Database& db, const std::string& code, Instant now) {
+// effective-dated and never rewritten). `book`: the prices before this page.
+void followPrice(SQLite::Database& db, const PriceBook& book, const std::string& code, Instant now) {
   auto fen = wantedPrice(db, code);
   if (!fen) return;
-  PriceBook book = loadPriceBook(db);
-  if (!book.item(code)) return;
   auto current = book.priceAt(code, now);
   if (current && current->fen == *fen) return;
   Instant from = now;
@@ -69,14 +68,16 @@ void followPrice(SQLite::Database& db, const std::string& code, Instant now) {
   addPrice(db, {code, Money(*fen), from}, "head-office", now, true);
 }
 
-void applyItem(SQLite::Database& db, const HeadOfficeChange& c, Instant now) {
-  PriceBook book = loadPriceBook(db);
-  const CatalogItem* known = book.item(c.key);
+// `items`: the catalog as it stands, kept up to date through the page.
+void applyItem(SQLite::Database& db, std::map<std::string, CatalogItem>& items, const HeadOfficeChange& c, Instant now) {
+  auto it = items.find(c.key);
+  const CatalogItem* known = it == items.end() ? nullptr : &it->second;
   if (!c.body) {  // retired: items stay (sales point at them), inactive
     if (!known) return;
     CatalogItem item = *known;
     item.active = false;
     saveItem(db, item, now);
+    items[c.key] = item;
     return;
   }
   Json body = Json::parse(*c.body, nullptr, false);
@@ -86,8 +87,9 @@ void applyItem(SQLite::Database& db, const HeadOfficeChange& c, Instant now) {
   item.name = textOf(body, "name", item.name);
   item.category = textOf(body, "category", item.category);
   if (auto kind = itemKindFromName(textOf(body, "kind"))) item.kind = *kind;
-  if (auto it = body.find("active"); it != body.end() && it->is_boolean()) item.active = it->get<bool>();
+  if (auto a = body.find("active"); a != body.end() && a->is_boolean()) item.active = a->get<bool>();
   saveItem(db, item, now);
+  items[c.key] = item;
 }
 
 std::string overrideItem(const HeadOfficeChange& c) {
@@ -103,15 +105,20 @@ std::string overrideItem(const HeadOfficeChange& c) {
 }  // namespace
 
 void applyHeadOfficeChanges(SQLite::Database& db, const std::vector<HeadOfficeChange>& changes, Instant now) {
+  // The catalog is read once a page (not once a change: a page holds up to 1,000).
+  const PriceBook before = loadPriceBook(db);
+  std::map<std::string, CatalogItem> items;
+  for (const CatalogItem& i : before.items()) items[i.code] = i;
   std::set<std::string> priced;  // items whose price may have changed: settled once, after the page
   for (const HeadOfficeChange& given : changes) {
     HeadOfficeChange c = given;
     if (c.kind == "price.override") c.key = overrideItem(c);
     keepOwned(db, c);
-    if (c.kind == "catalog.item") applyItem(db, c, now);
+    if (c.kind == "catalog.item") applyItem(db, items, c, now);
     if (c.kind == "catalog.item" || c.kind == "price.override") priced.insert(c.key);
   }
-  for (const std::string& code : priced) followPrice(db, code, now);
+  for (const std::string& code : priced)
+    if (items.count(code)) followPrice(db, before, code, now);
 }
 
 }  // namespace salon::storage

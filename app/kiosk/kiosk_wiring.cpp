@@ -55,6 +55,7 @@ class KioskSession {
  private:
   void openWindow();
   void startUpkeep();
+  void sendOffsite(const std::string& backupFile);
   void wireCheckout();
   void startBackground();
 
@@ -155,11 +156,39 @@ void KioskSession::startUpkeep() {
     jobs_->post([this, r] { controller_.databaseChecked(r.ok ? "ok" : r.text); });
   };
   events.backup = [this](const storage::AutoBackupReport& r) {
-    jobs_->post([this, r] { controller_.backupFinished(r.ok, r.errorCode + " " + r.detail); });
+    jobs_->post([this, r] {
+      controller_.backupFinished(r.ok, r.errorCode + " " + r.detail);
+      if (r.ok) sendOffsite(r.file);
+    });
   };
   events.checkpointFailed = [](const std::string& problem) { std::cerr << "WAL checkpoint: " << problem << "\n"; };
   upkeep_ = std::make_unique<storage::StoreUpkeep>(db_, std::filesystem::path(db_.path()).parent_path().string(),
                                                    clock_, events, storage::backupCostFromEnvironment());
+}
+
+// Off-site: each automatic backup (encrypted on this kiosk; HQ cannot read it)
+// goes to head office on the Sync lane when the store is enrolled; a failure is
+// logged and the next backup tries again.
+void KioskSession::sendOffsite(const std::string& backupFile) {
+  lanes_->run(
+      Lane::Sync, "off-site backup",
+      [this, backupFile](Backroom& b) {
+        try {
+          auto enrolment = b.headOfficeSync().enrolment();
+          if (!enrolment) return;
+          std::ifstream in(backupFile, std::ios::binary);
+          std::stringstream bytes;
+          bytes << in.rdbuf();
+          if (!in) throw std::runtime_error("cannot read " + backupFile);
+          std::string name = std::filesystem::path(backupFile).filename().string();
+          OffsiteBackup sent = headOfficeLines_.open(enrolment->address)->uploadBackup(name, bytes.str());
+          b.audit().append(auditOf(clock_.now(), "", "sync.backup_uploaded", "backup", sent.id, name,
+                                   std::to_string(sent.bytes) + " bytes"));
+        } catch (const std::exception& e) {
+          std::cerr << "off-site backup: " << e.what() << "\n";
+        }
+      },
+      {});
 }
 
 // The receipt preview is drawn for the configured receipt printer's paper (58 mm

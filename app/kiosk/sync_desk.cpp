@@ -122,6 +122,7 @@ void SyncDesk::showStatus() {
   const Catalog& c = k_.catalog;
   if (!status_.enrolled) {
     v.headOffice.clear();
+    v.headOfficeShort.clear();
     v.headOfficeWarning = false;
     shown_.clear();
     return;
@@ -134,6 +135,7 @@ void SyncDesk::showStatus() {
   if (overdue) line += " · " + c.text("ui.status.hq_overdue");
   if (stopped) line += " · " + c.text(status_.behindThrough > 0 ? "ui.status.hq_behind" : "ui.status.hq_mismatch");
   v.headOffice = line;
+  v.headOfficeShort = c.text("ui.status.hq") + " " + c.text("ui.status.hq_waiting") + " " + std::to_string(status_.waiting);
   v.headOfficeWarning = overdue || stopped;
   shown_ = line + (v.headOfficeWarning ? "!" : "");
 }

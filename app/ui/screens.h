@@ -18,6 +18,9 @@ namespace salon::ui {
 class StatusBar {
  public:
   Intent draw(UiContext& ui, const StatusView& v);
+
+ private:
+  void headOfficeLine(UiContext& ui, const StatusView& v, float right);
 };
 
 class SignInScreen {

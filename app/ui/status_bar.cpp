@@ -4,6 +4,22 @@
 
 namespace salon::ui {
 
+// Head office: the whole line where it fits before the buttons at `right`, else
+// the short one (the events waiting), else nothing; orange when it warns. The
+// backup password's warning (a kiosk not set up yet) comes first.
+void StatusBar::headOfficeLine(UiContext& ui, const StatusView& v, float right) {
+  const Metrics& m = ui.metrics;
+  ImGui::SameLine(0, m.gap * 2);
+  const float room = right - m.gap - ImGui::GetCursorPosX();
+  const std::string mark = v.headOfficeWarning ? "● " : "";
+  std::string line = mark + v.headOffice;
+  if (ImGui::CalcTextSize(line.c_str()).x > room) line = mark + v.headOfficeShort;
+  if (ImGui::CalcTextSize(line.c_str()).x > room) return;
+  if (v.headOfficeWarning) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
+  text(ui, line);
+  if (v.headOfficeWarning) ImGui::PopStyleColor();
+}
+
 Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
   Intent out;
   const Metrics& m = ui.metrics;
@@ -30,12 +46,6 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
     text(ui, "● " + ui.t("status.backup_failed"));
     ImGui::PopStyleColor();
   }
-  if (!v.headOffice.empty()) {
-    ImGui::SameLine(0, m.gap * 3);
-    if (v.headOfficeWarning) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
-    text(ui, (v.headOfficeWarning ? "● " : "") + v.headOffice);
-    if (v.headOfficeWarning) ImGui::PopStyleColor();
-  }
   // Language and lock buttons on the right (a little narrower while a warning
   // needs the room).
   static const char* kLanguages[] = {"zh-Hans", "zh-Hant", "en"};
@@ -56,6 +66,7 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
     ImGui::PopClipRect();
     ImGui::PopStyleColor();
   }
+  if (!v.headOffice.empty()) headOfficeLine(ui, v, x);
   ImGui::SetCursorPos(ImVec2(x, m.gap * 0.75f));
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.16f, 0.13f, 0.12f, 1.0f));
   for (const char* lang : kLanguages) {

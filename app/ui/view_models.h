@@ -127,6 +127,7 @@ struct StatusView {
   // Head office: last contact and the events waiting ("" when not enrolled);
   // a warning after 24 h without contact or when uploads stopped.
   std::string headOffice;
+  std::string headOfficeShort;  // where the whole line does not fit: the events waiting
   bool headOfficeWarning = false;
 };
 

@@ -87,7 +87,7 @@ std::string codeOf(const DomainError& e) { return e.code(); }
 
 }  // namespace
 
-TEST_CASE("the pinned certificate is accepted; the token and the body's signature travel") {
+TEST_CASE("the pinned certificate is accepted, the token and the body's signature travel") {
   LoopbackHq hq;
   auto line = devices::openHeadOffice(hq.address(fingerprintOfFile(hq.cert)));
   HeadOfficeHello h = line->hello();
@@ -119,7 +119,7 @@ TEST_CASE("another certificate than the pinned one is refused, whoever signed it
   CHECK(hq.seenAuth.empty());  // the token never left
 }
 
-TEST_CASE("HQ's refusals keep their stable codes; a closed port is unreachable") {
+TEST_CASE("HQ's refusals keep their stable codes, a closed port is unreachable") {
   LoopbackHq hq;
   HeadOfficeAddress a = hq.address(fingerprintOfFile(hq.cert));
   a.token = "another-token-another-token";

@@ -122,7 +122,7 @@ TEST_CASE("sync desk: HQ unreachable backs off, selling goes on, and after 24 h 
   CHECK_FALSE(f.status().headOfficeWarning);
 }
 
-TEST_CASE("sync desk: only an admin enrols; a manager's scan is refused and audited") {
+TEST_CASE("sync desk: only an admin enrols, a manager's scan is refused and audited") {
   Fixture f;
   f.signIn("mgr", "1234");
   f.openHeadOffice();

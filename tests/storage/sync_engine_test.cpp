@@ -75,7 +75,7 @@ TEST_CASE("an answer lost after HQ's commit: the events stay waiting and go up a
   CHECK(k.store.status().lastError.empty());
 }
 
-TEST_CASE("a sequence gap resends from HQ's number; a replayed batch counts as stored") {
+TEST_CASE("a sequence gap resends from HQ's number, a replayed batch counts as stored") {
   Kiosk k;
   test::FakeHeadOffice hq;
   k.sellMany(10);

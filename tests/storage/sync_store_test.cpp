@@ -54,7 +54,7 @@ TEST_CASE("the sync migration numbers the outbox rows already written in the ord
   CHECK_THROWS(db->sql().exec("UPDATE outbox SET seq = 1 WHERE id = 'aa'"));
 }
 
-TEST_CASE("waiting events go up in seq order with their business day; marks follow HQ's answers") {
+TEST_CASE("waiting events go up in seq order with their business day, marks follow HQ's answers") {
   test::TempDir dir;
   auto db = Database::open(dir.file("s.db"));
   SqliteSyncStore sync(*db);
