@@ -1,7 +1,15 @@
-# Writes OUT: a C++ table of every DIR/NNN_name.sql, in order.
+# Writes OUT: a C++ table of every DIR/NNN_name.sql, in order, as the function
+# `NAMESPACE::migrations()` declared in HEADER (defaults: the kiosk's storage).
+# The head office embeds its PostgreSQL migrations with the same script.
+if(NOT HEADER)
+  set(HEADER storage/migrations.h)
+endif()
+if(NOT NAMESPACE)
+  set(NAMESPACE salon::storage)
+endif()
 file(GLOB files ${DIR}/*.sql)
 list(SORT files)
-set(body "// Generated from storage/migrations/*.sql. Do not edit.\n#include \"storage/migrations.h\"\nnamespace salon::storage {\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")
+set(body "// Generated from the migrations folder's NNN_name.sql files. Do not edit.\n#include \"${HEADER}\"\nnamespace ${NAMESPACE} {\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")
 foreach(f ${files})
   get_filename_component(name ${f} NAME_WE)
   string(REGEX MATCH "^[0-9]+" num ${name})
@@ -9,6 +17,6 @@ foreach(f ${files})
   file(READ ${f} sql)
   string(APPEND body "    {${num}, \"${name}\", R\"SALONSQL(${sql})SALONSQL\"},\n")
 endforeach()
-string(APPEND body "  };\n  return all;\n}\n}  // namespace salon::storage\n")
+string(APPEND body "  };\n  return all;\n}\n}  // namespace ${NAMESPACE}\n")
 file(WRITE ${OUT}.tmp "${body}")
 file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
