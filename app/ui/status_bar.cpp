@@ -3,6 +3,17 @@
 #include <algorithm>
 
 namespace salon::ui {
+namespace {
+
+// A warning in the bar: orange, after a dot (⚠ is not in the CJK fonts).
+void warning(UiContext& ui, const std::string& s) {
+  ImGui::SameLine(0, ui.metrics.gap * 3);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
+  text(ui, "● " + s);
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
 
 // Head office: the whole line where it fits before the buttons at `right`, else
 // the short one (the events waiting), else nothing; orange when it warns. The
@@ -34,18 +45,8 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
     ImGui::SameLine(0, m.gap * 3);
     text(ui, ui.t("ui.status.staff") + v.staffName);
   }
-  if (v.dbCheck == DbCheck::Failed) {
-    ImGui::SameLine(0, m.gap * 3);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
-    text(ui, "● " + ui.t("status.quick_check_failed"));  // ⚠ is not in the CJK fonts
-    ImGui::PopStyleColor();
-  }
-  if (v.backupFailed) {
-    ImGui::SameLine(0, m.gap * 3);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
-    text(ui, "● " + ui.t("status.backup_failed"));
-    ImGui::PopStyleColor();
-  }
+  if (v.dbCheck == DbCheck::Failed) warning(ui, ui.t("status.quick_check_failed"));
+  if (v.backupFailed) warning(ui, ui.t("status.backup_failed"));
   // Language and lock buttons on the right (a little narrower while a warning
   // needs the room).
   static const char* kLanguages[] = {"zh-Hans", "zh-Hant", "en"};
