@@ -1,6 +1,7 @@
 #include "storage/sale_store.h"
 #include "storage/prepared.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -175,6 +176,16 @@ void insertConsumption(SQLite::Database& db, const Sale& s) {
       s.id, s.customer, s.completedAt, s.recordedAt, items, s.totals.total, payment);
 }
 
+// A stored entry remembers only the packages it touched (sale_load's
+// readPackages); core's packagesAfter is the whole account after the entry.
+void keepTouchedPackages(Sale& s) {
+  std::set<std::string> touched;
+  for (const auto& m : s.packageMoves) touched.insert(m.packageId);
+  auto& p = s.packagesAfter;
+  p.erase(std::remove_if(p.begin(), p.end(), [&](const CustomerPackage& c) { return !touched.count(c.id); }), p.end());
+  std::sort(p.begin(), p.end(), [](const CustomerPackage& a, const CustomerPackage& b) { return a.id < b.id; });
+}
+
 }  // namespace
 
 void writeSale(SQLite::Database& db, const Sale& s, StoreZone zone) {
@@ -202,19 +213,24 @@ SaleContext SaleStore::context(SQLite::Database& s, const Staff& cashier, Instan
 
 SettleResult SaleStore::once(const std::string& id, const std::string& fingerprint,
                              const std::function<Sale(SQLite::Database&)>& build) {
-  bool replayed = false;
+  std::optional<Sale> written;
   db_.write([&](SQLite::Database& s) {
-    SQLite::Statement q(s, "SELECT fingerprint FROM sales WHERE id = ?");
-    q.bind(1, id);
-    if (q.executeStep()) {
-      if (q.getColumn(0).getString() != fingerprint) throw DomainError("id_conflict", id);
-      replayed = true;
+    Prepared q(s, "SELECT fingerprint FROM sales WHERE id = ?");
+    q->bind(1, id);
+    if (q->executeStep()) {
+      if (q->getColumn(0).getString() != fingerprint) throw DomainError("id_conflict", id);
       return;
     }
     Sale sale = build(s);
     writeSale(s, sale, setup_.zone);
     if (sale.customer && sale.kind != SaleKind::ArrearsSettlement) refreshTier(s, *sale.customer, setup_.tiers, sale.recordedAt);
+    keepTouchedPackages(sale);
+    written = std::move(sale);
   });
+  // The sale just written is what a read would give back (a test holds them
+  // equal); only a replay reads the stored one.
+  if (written) return {std::move(*written), false};
+  const bool replayed = true;
   auto stored = guarded([&] { return loadSale(db_.sql(), id); });
   if (!stored) throw DomainError("db_error", "sale not found after settling: " + id);
   return {std::move(*stored), replayed};

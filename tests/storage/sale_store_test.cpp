@@ -3,6 +3,7 @@
 #include "app/core/error.h"
 #include "checkout_store_fixture.h"
 #include "storage/member_store.h"
+#include "storage/sale_json.h"
 #include "storage/verify.h"
 
 using namespace salon;
@@ -236,4 +237,28 @@ TEST_CASE("a membership application is approved by a supervisor, the member then
   CHECK(after.sale.tierCode == "basic");
   CHECK(after.sale.pointsEarned == 83);
   CHECK(st.count("audit_log WHERE action = 'member.approve'") == 1);
+}
+
+TEST_CASE("what settling returns is what a read of the stored sale gives: receipts need no second read") {
+  CheckoutDb st;
+  auto store = st.store();
+  std::vector<Sale> returned;
+  auto keep = [&](const storage::SettleResult& r) { returned.push_back(r.sale); return r.sale; };
+  keep(store.settle(saleOf({ln("S-CUT")}, {td(TenderType::Arrears, 8360)}, 1), st.cashier, kOpen + kHour / 2));
+  keep(store.settleArrears(newUuid(), 1, {td(TenderType::Cash, 8360)}, st.cashier, kOpen + kHour / 2));
+  keep(store.settle(saleOf({ln("S-CUT"), ln("P-SERUM", 2, {})}, {td(TenderType::Wechat, 50000, "WX42"), td(TenderType::Cash, 20000)}, 1),
+                    st.cashier, kOpen + kHour));
+  keep(store.settle(saleOf({ln("V-1000", 1, {"cash"})}, {td(TenderType::Card, 100000)}, 1), st.cashier, kOpen + kHour));
+  Sale pkg = keep(store.settle(saleOf({ln("K-FACIAL10", 1, {"beau"})}, {td(TenderType::StoredValue, 98000)}, 1), st.cashier,
+                               kOpen + kHour));
+  keep(store.settle(saleOf({ln("S-FACIAL", 3)}, {td(TenderType::Package, 0, pkg.packagesAfter.at(0).id)}, 1), st.cashier,
+                    kOpen + 2 * kHour));
+  keep(store.reverse({newUuid(), SaleKind::Void, {}, "录错了", "mgr"}, returned.at(2).id, st.cashier, kOpen + 3 * kHour));
+  keep(store.settle(saleOf({ln("S-CUT", 1, {"beau", "cash"})}, {td(TenderType::Cash, 10000)}), st.cashier, kOpen + 4 * kHour));
+  for (const Sale& s : returned) {
+    auto stored = storage::loadSale(st.db->sql(), s.id);
+    REQUIRE(stored);
+    CHECK(storage::saleJson(s, st.setup.zone).dump() == storage::saleJson(*stored, st.setup.zone).dump());
+    CHECK(stored->totals.lines.size() == s.totals.lines.size());
+  }
 }
