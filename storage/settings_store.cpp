@@ -8,6 +8,7 @@
 #include "storage/backup_file.h"
 #include "storage/backup_password.h"
 #include "storage/audit_store.h"
+#include "storage/sync_store.h"
 
 namespace salon::storage {
 
@@ -30,6 +31,7 @@ void writeSetting(SQLite::Database& db, const std::string& key, const std::strin
 
 void SqliteStoreSettings::change(const std::string& key, const std::string& value, const AuditEntry& audit) {
   db_.write([&](SQLite::Database& s) {
+    refuseWhenHeadOfficeOwnsKind(s, "setting", key);
     writeSetting(s, key, value);
     appendAudit(s, audit);
     appendOutbox(s, {newUuid(), "settings.changed", nlohmann::json{{"key", key}, {"value", value}}.dump(), audit.at});

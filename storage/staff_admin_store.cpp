@@ -5,6 +5,7 @@
 #include "app/core/error.h"
 #include "app/core/uuid.h"
 #include "storage/audit_store.h"
+#include "storage/sync_store.h"
 
 namespace salon::storage {
 namespace {
@@ -13,8 +14,9 @@ namespace {
 // outbox message; an unknown code changes nothing and says so.
 template <typename Bind>
 void changeStaff(Database& db, const std::string& code, const std::string& sql, Bind bind, const AuditEntry& audit,
-                 const std::string& event) {
+                 const std::string& event, bool headOfficeOwnsIt = false) {
   db.write([&](SQLite::Database& s) {
+    if (headOfficeOwnsIt) refuseWhenHeadOfficeOwnsKind(s, "staff", code);  // PINs stay the store's
     SQLite::Statement up(s, sql);
     int n = bind(up);
     up.bind(n, code);
@@ -39,7 +41,7 @@ void unlockStaffPin(Database& db, const std::string& code, const AuditEntry& aud
 void setStaffActive(Database& db, const std::string& code, bool active, const AuditEntry& audit) {
   changeStaff(db, code, "UPDATE staff SET active = ? WHERE code = ?",
               [&](SQLite::Statement& q) { q.bind(1, active ? 1 : 0); return 2; }, audit,
-              active ? "staff.reactivated" : "staff.deactivated");
+              active ? "staff.reactivated" : "staff.deactivated", true);
 }
 
 }  // namespace salon::storage

@@ -1,9 +1,10 @@
 // Applying what head office owns (app/hq/PROTOCOL.md, "Down"): catalog items
 // and this store's price overrides enter the catalog; every change is kept in
 // hq_owned (so local edits of it are refused) inside the caller's transaction.
-// Promotions, tiers, staff and settings are kept in hq_owned only, for now.
+// Promotions, tiers, staff and settings are applied by sync_owned.cpp.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -104,7 +105,12 @@ std::string overrideItem(const HeadOfficeChange& c) {
 
 }  // namespace
 
-void applyHeadOfficeChanges(SQLite::Database& db, const std::vector<HeadOfficeChange>& changes, Instant now) {
+std::vector<RefusedChange> applyHeadOfficeChanges(SQLite::Database& db, const std::vector<HeadOfficeChange>& changes,
+                                                  const std::string& store, Instant now) {
+  std::vector<RefusedChange> refused = applyHeadOfficeRules(db, changes, store, now);
+  auto wasRefused = [&](const HeadOfficeChange& c) {
+    return std::any_of(refused.begin(), refused.end(), [&](const RefusedChange& r) { return r.kind == c.kind && r.key == c.key; });
+  };
   // The catalog is read once a page (not once a change: a page holds up to 1,000).
   const PriceBook before = loadPriceBook(db);
   std::map<std::string, CatalogItem> items;
@@ -113,12 +119,19 @@ void applyHeadOfficeChanges(SQLite::Database& db, const std::vector<HeadOfficeCh
   for (const HeadOfficeChange& given : changes) {
     HeadOfficeChange c = given;
     if (c.kind == "price.override") c.key = overrideItem(c);
+    if (wasRefused(given)) continue;
+    try {
+      if (c.kind == "catalog.item") applyItem(db, items, c, now);
+    } catch (const DomainError& e) {  // skipped like the rules above: later pages still come
+      refused.push_back({c.kind, c.key, e.detail()});
+      continue;
+    }
     keepOwned(db, c);
-    if (c.kind == "catalog.item") applyItem(db, items, c, now);
     if (c.kind == "catalog.item" || c.kind == "price.override") priced.insert(c.key);
   }
   for (const std::string& code : priced)
     if (items.count(code)) followPrice(db, before, code, now);
+  return refused;
 }
 
 }  // namespace salon::storage

@@ -165,10 +165,13 @@ void SqliteSyncStore::acknowledgeBehind(const AuditEntry& audit) {
 
 void SqliteSyncStore::applyChanges(const ChangesPage& page, const AuditEntry& audit) {
   db_.write([&](SQLite::Database& s) {
-    applyHeadOfficeChanges(s, page.changes, audit.at);
+    std::string store = s.execAndGet("SELECT ifnull((SELECT store_code FROM sync_state WHERE one = 1), '')").getString();
+    AuditEntry entry = audit;
+    for (const RefusedChange& r : applyHeadOfficeChanges(s, page.changes, store, audit.at))
+      entry.reason += (entry.reason.empty() ? "" : "; ") + ("skipped " + r.kind + " " + r.key + ": " + r.why);
     run(s, "UPDATE sync_state SET cursor = ?, received = received + ?, last_contact = ?, last_error = '' WHERE one = 1",
         page.cursor, static_cast<std::int64_t>(page.changes.size()), audit.at);
-    if (!page.changes.empty()) appendAudit(s, audit);
+    if (!page.changes.empty()) appendAudit(s, entry);
   });
 }
 

@@ -38,7 +38,23 @@ class SqliteSyncStore : public SyncStore {
   Database& db_;
 };
 
-// Applies what head office owns inside the caller's transaction (sync_changes.cpp).
-void applyHeadOfficeChanges(SQLite::Database& db, const std::vector<HeadOfficeChange>& changes, Instant now);
+// A change head office sent that this store could not apply (a malformed body,
+// a setting that belongs to this machine): skipped, named in the page's audit
+// entry, and not kept as head office's.
+struct RefusedChange {
+  std::string kind, key, why;
+};
+
+// Applies what head office owns inside the caller's transaction (sync_changes.cpp);
+// `store` is this store's code. Returns the changes it skipped.
+std::vector<RefusedChange> applyHeadOfficeChanges(SQLite::Database& db, const std::vector<HeadOfficeChange>& changes,
+                                                  const std::string& store, Instant now);
+// Promotions, tiers, staff and settings (sync_owned.cpp), before they are kept in hq_owned.
+std::vector<RefusedChange> applyHeadOfficeRules(SQLite::Database& db, const std::vector<HeadOfficeChange>& changes,
+                                                const std::string& store, Instant now);
+
+// Refuses (managed_by_head_office) a local edit of a tier, staff member or
+// setting head office owns while the store is enrolled.
+void refuseWhenHeadOfficeOwnsKind(SQLite::Database& db, const std::string& kind, const std::string& key);
 
 }  // namespace salon::storage

@@ -25,6 +25,10 @@ class StoreSettings {
   }
 };
 
+// A setting that belongs to one store or machine (its code, name, zone,
+// printers, readers, backups, sync), never to a chain's head office.
+bool isStoreOwnSetting(const std::string& key);
+
 // The kiosk's backup password. It is kept beside the database, never in it (a
 // backup must not carry the password that opens it). Storage implements it.
 class BackupPassword {

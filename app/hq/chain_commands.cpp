@@ -101,7 +101,7 @@ void addStaffAndSettings(CLI::App& app, ChainArgs& a, CommandRun& run) {
   });
   add->add_option("code", a.code, "Staff code")->required();
   add->add_option("--name", a.name, "Name")->required();
-  add->add_option("--role", a.role, "Role, e.g. stylist")->required();
+  add->add_option("--role", a.role, "Role: cashier, beautician, supervisor, manager, finance or admin")->required();
   add->add_option("--stores", a.stores, "Store codes, comma separated")->required();
   add->add_flag("--inactive", a.inactive, "No longer working");
   auto* setting = app.add_subcommand("setting", "Chain settings");

@@ -3,6 +3,9 @@
 #include <pqxx/pqxx>
 #include <stdexcept>
 
+#include "app/core/staff.h"
+#include "app/core/store_settings.h"
+
 namespace salon::hq {
 namespace {
 
@@ -51,6 +54,8 @@ bool clearPriceOverride(pqxx::connection& db, const std::string& store, const st
 }
 
 void setChainStaff(pqxx::connection& db, const ChainStaff& s) {
+  if (!roleFromName(s.role))
+    throw std::runtime_error("--role is one of cashier, beautician, supervisor, manager, finance, admin");
   pqxx::work w(db);
   auto known = w.exec_params("SELECT count(*) FROM stores WHERE code = ANY($1::text[])", textArray(s.stores));
   if (known[0][0].as<std::size_t>() != s.stores.size()) throw std::runtime_error("--stores names a store HQ does not know");
@@ -62,6 +67,7 @@ void setChainStaff(pqxx::connection& db, const ChainStaff& s) {
 }
 
 void setChainSetting(pqxx::connection& db, const std::string& key, const std::string& value) {
+  if (isStoreOwnSetting(key)) throw std::runtime_error(key + " belongs to each store, not to head office");
   pqxx::work w(db);
   w.exec_params("INSERT INTO chain_settings (key, value) VALUES ($1, $2)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -184,8 +184,12 @@ class SyncApi(unittest.TestCase):
         s = self.enrol("D10")
         self.box.run("catalog", "set", "SVC-01", "--name", "洗剪吹", "--price", "38.00", "--category", "hair")
         self.box.run("price", "override", "D10", "SVC-01", "--price", "35.50")
-        self.box.run("staff", "add", "T01", "--name", "小王", "--role", "stylist", "--stores", "D10,S01")
+        self.box.run("staff", "add", "T01", "--name", "小王", "--role", "beautician", "--stores", "D10,S01")
         self.box.run("setting", "set", "receipt.footer", "谢谢光临")
+        # What a kiosk could not apply is refused here: a role no store has, a store's own setting.
+        self.assertNotEqual(self.box.run("staff", "add", "T02", "--name", "小李", "--role", "stylist",
+                                         "--stores", "D10", check=False).returncode, 0)
+        self.assertNotEqual(self.box.run("setting", "set", "printer.target", "tcp://x", check=False).returncode, 0)
         changes, cursor = all_changes(s)
         mine = {(c["kind"], c["key"]) for c in changes}
         self.assertIn(("catalog.item", "SVC-01"), mine)

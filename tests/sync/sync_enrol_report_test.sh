@@ -48,6 +48,25 @@ if kiosk 1234 catalog import --db "$DB" --staff mgr --csv "$WORK/cat.csv" 2>"$WO
   fail "a local change of HQ's item went through"
 fi
 grep -q managed_by_head_office "$WORK/err" || fail "local edit: $(cat "$WORK/err")"
+
+# Down: HQ's promotion, tier, staff and setting are in force at the counter.
+from=$(date -u -d yesterday +%F) until=$(date -u -d "+7 days" +%F)
+hq promotion set WINTER --json "{\"name\":\"冬季剪发\",\"category\":\"hair\",\"percent_off_bp\":500,\"from\":\"$from\",\"until\":\"$until\"}" >/dev/null
+hq tier set gold --json '{"name":"金卡","rank":9,"min_spend_fen":900000,"discounts":{"hair":1500}}' >/dev/null
+hq staff add T9 --name 小周 --role beautician --stores S01 >/dev/null
+hq store add S02 --name 别店 --no-qr >/dev/null
+hq staff add T8 --name 别店 --role cashier --stores S02 >/dev/null
+hq setting set receipt.footer "总部祝您愉快" >/dev/null
+admin sync now --db "$DB" --staff admin --json >"$WORK/now3.json"
+expect_eq "$(json_get '["received_now"]' <"$WORK/now3.json")" 5 "rules received"
+expect_eq "$(sqlite3 "$DB" "SELECT name || percent_off_bp FROM promotions WHERE id = 'hq:WINTER'")" "冬季剪发500" "HQ's promotion"
+expect_eq "$(sqlite3 "$DB" "SELECT discount_bp FROM tier_discounts WHERE tier_code = 'gold' AND category = 'hair'")" 1500 "HQ's tier"
+expect_eq "$(sqlite3 "$DB" "SELECT role || active FROM staff WHERE code = 'T9'")" "beautician1" "HQ's staff member here"
+expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM staff WHERE code = 'T8'")" 0 "another store's staff member"
+expect_eq "$(sqlite3 "$DB" "SELECT value FROM store_settings WHERE key = 'receipt.footer'")" "总部祝您愉快" "HQ's setting"
+sell "$DB" 1
+expect_eq "$(sqlite3 "$DB" "SELECT benefits FROM sales ORDER BY rowid DESC LIMIT 1")" 495 "HQ's promotion at the counter"
+
 sell "$DB" 2  # sales keep using HQ's prices
 admin sync now --db "$DB" --staff admin >/dev/null
 expect_report_equal "$DB" S01
