@@ -42,6 +42,12 @@ bool KioskLoop::drawFrame() {
     window_.reloadFontTexture();
     atlasMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   }
+  // A new page (by a tap, a finished task or the idle lock) takes no press for a
+  // moment: the second tap of a double tap would land on what is drawn now.
+  if (std::string page = ui::pageOf(controller_.view()); page != page_) {
+    if (!page_.empty()) window_.quietPresses(kPageQuietMs);
+    page_ = std::move(page);
+  }
   double cpu0 = threadCpuMs();
   window_.beginFrame();
   record_.clear();

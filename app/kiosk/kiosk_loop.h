@@ -58,6 +58,8 @@ class KioskLoop {
   long frames_ = 0;
   double frameCpuMs_ = 0;
   double atlasMs_ = 0;
+  std::string page_;  // ui::pageOf the last frame
+  static constexpr std::uint32_t kPageQuietMs = 300;
 };
 
 }  // namespace salon::kiosk

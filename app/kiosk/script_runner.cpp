@@ -31,7 +31,8 @@ namespace {
 constexpr auto kRetryFor = std::chrono::seconds(15);  // a receipt picture under ASan takes seconds
 constexpr int kSettleFrames = 2;  // after the input is consumed: intents applied, next screen drawn
 
-const char* const kVerbs[] = {"tap", "type", "key", "scan", "wait", "shot", "expect"};
+const char* const kVerbs[] = {"tap", "doubletap", "type", "key", "scan", "wait", "shot", "expect"};
+constexpr auto kDoubleTapGap = std::chrono::milliseconds(50);
 
 std::string trim(const std::string& s) {
   auto a = s.find_first_not_of(" \t\r");
@@ -81,6 +82,13 @@ ScriptRunner::ScriptRunner(std::string name, std::vector<ScriptStep> steps, std:
 ScriptRunner::State ScriptRunner::afterFrame(const ui::FrameRecord& frame, platform::Window& window) {
   if (state_ != State::Running) return state_;
   if (window.inputPending()) return state_;  // injected input still being fed, one transition per frame
+  if (secondTap_) {  // a double tap's second press lands where the first did, whatever is drawn there now
+    if (Clock::now() < secondTap_->at) return state_;
+    window.injectMouse(secondTap_->x, secondTap_->y, true);
+    window.injectMouse(secondTap_->x, secondTap_->y, false);
+    secondTap_.reset();
+    return state_;
+  }
   if (settle_ > 0) {
     --settle_;
     return state_;
@@ -98,7 +106,8 @@ ScriptRunner::State ScriptRunner::afterFrame(const ui::FrameRecord& frame, platf
 
 // True when the step is done and the next may run in this same frame.
 bool ScriptRunner::step(const ScriptStep& s, const ui::FrameRecord& frame, platform::Window& window) {
-  if (s.verb == "tap") {
+  if (s.verb == "tap" || s.verb == "doubletap") {
+    if (window.pressesQuiet()) return false;  // a person waits for the new screen too
     const ui::Tappable* t = frame.find(s.arg);
     if (!t) {
       if (retryExpired()) fail(s, "nothing tappable called '" + s.arg + "' on screen; there is: " + listIds(frame));
@@ -106,6 +115,7 @@ bool ScriptRunner::step(const ScriptStep& s, const ui::FrameRecord& frame, platf
     }
     window.injectMouse(t->centreX(), t->centreY(), true);
     window.injectMouse(t->centreX(), t->centreY(), false);
+    if (s.verb == "doubletap") secondTap_ = Tap{t->centreX(), t->centreY(), Clock::now() + kDoubleTapGap};
     return advance(false);
   }
   if (s.verb == "type") {

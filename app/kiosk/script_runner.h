@@ -1,6 +1,8 @@
 #pragma once
 // Scripted sessions: drive the real window from a text file, one step per line.
 //   tap <id|label>   mouse press and release at the centre of the widget as last drawn
+//                    (after the moment a new screen takes no presses)
+//   doubletap <id|label>  the same, and a second tap at the same spot 50 ms later
 //   type <text>      text input, one character per event
 //   key <name>       enter, backspace, escape, tab, left, right, up, down, delete, home, end
 //   scan <payload>   a wedge reader: a fast burst of raw key presses and Enter (decoded
@@ -13,6 +15,7 @@
 // '#' starts a comment. The first failing step ends the session with its line.
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,6 +71,11 @@ class ScriptRunner {
   bool retrying_ = false;
   Clock::time_point retryStart_;
   std::string failure_;
+  struct Tap {
+    float x, y;
+    Clock::time_point at;
+  };
+  std::optional<Tap> secondTap_;
   State state_ = State::Running;
 };
 

@@ -120,7 +120,7 @@ class GlfwWindow : public Window {
   void beginFrame() override {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
-    input_.feedFrame(ImGui::GetIO());
+    input_.feedFrame(ImGui::GetIO(), nowMs());
     ImGui::NewFrame();
   }
   void present() override { glfwSwapBuffers(window_); }

@@ -45,7 +45,7 @@ void InputQueue::installKeyMap(ImGuiIO& io) {
   for (int i = 0; i < ImGuiKey_COUNT; ++i) io.KeyMap[i] = i;
 }
 
-void InputQueue::feedFrame(ImGuiIO& io) {
+void InputQueue::feedFrame(ImGuiIO& io, std::uint32_t nowMs) {
   std::array<bool, 5> buttonChanged{};
   std::array<bool, 16> keyChanged{};
   bool anyButton = false, anyKey = false;
@@ -60,6 +60,8 @@ void InputQueue::feedFrame(ImGuiIO& io) {
       case InputEvent::Kind::MouseButton: {
         int b = e.button;
         if (b < 0 || b >= 5) break;
+        if (e.down && !buttons_[b] && quiet(nowMs)) { dropping_[b] = true; break; }
+        if (!e.down && dropping_[b]) { dropping_[b] = false; break; }
         if (buttonChanged[b]) { stop = true; break; }
         if (buttons_[b] != e.down) { buttons_[b] = e.down; buttonChanged[b] = true; anyButton = true; }
         break;

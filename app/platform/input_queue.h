@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <array>
+#include <cstdint>
 #include <deque>
 #include <string>
 
@@ -48,13 +49,22 @@ class InputQueue {
   // click, or type after a key). Then writes the held state over whatever the
   // backend's NewFrame put there. Call between the backend's NewFrame and
   // ImGui::NewFrame.
-  void feedFrame(ImGuiIO& io);
+  // `nowMs`: the backend's clock, for the quiet time below.
+  void feedFrame(ImGuiIO& io, std::uint32_t nowMs);
+
+  // Until `untilMs`, a press (and its release) is dropped: what was just drawn
+  // in a new place must not take a tap meant for what was there a moment ago
+  // (a double tap on 结账 must not land on 下一位顾客).
+  void quietUntil(std::uint32_t untilMs) { quietUntil_ = untilMs; }
+  bool quiet(std::uint32_t nowMs) const { return static_cast<std::int32_t>(quietUntil_ - nowMs) > 0; }
 
  private:
   std::deque<InputEvent> events_;
   ImVec2 mouse_{-FLT_MAX, -FLT_MAX};
   std::array<bool, 5> buttons_{};
   std::array<bool, 16> keys_{};
+  std::array<bool, 5> dropping_{};  // a dropped press's release is dropped too
+  std::uint32_t quietUntil_ = 0;
 };
 
 }  // namespace salon::platform

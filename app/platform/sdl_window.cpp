@@ -113,7 +113,7 @@ class SdlWindow : public Window {
   void beginFrame() override {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    input_.feedFrame(ImGui::GetIO());
+    input_.feedFrame(ImGui::GetIO(), nowMs());
     ImGui::NewFrame();
   }
 

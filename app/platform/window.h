@@ -62,6 +62,9 @@ class Window {
   // Framebuffer size in pixels.
   virtual void size(int& width, int& height) const = 0;
   bool inputPending() const { return !input_.empty() || !held_.empty(); }
+  // Presses are dropped for `ms` from now (see InputQueue::quietUntil).
+  void quietPresses(std::uint32_t ms) { input_.quietUntil(nowMs() + ms); }
+  bool pressesQuiet() const { return input_.quiet(nowMs()); }
 
   // Card and QR readers: raw key presses go through `gate` (not owned; null:
   // none), and the codes it recognised are taken here, once, in order.

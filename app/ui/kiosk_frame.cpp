@@ -9,6 +9,24 @@ void append(Intents& out, Intents more) {
 
 }  // namespace
 
+std::string pageOf(const KioskView& v) {
+  std::string page = std::to_string(static_cast<int>(v.screen));
+  auto part = [&](auto n) { page += "/" + std::to_string(static_cast<long>(n)); };
+  switch (v.screen) {
+    case Screen::Checkout: part(static_cast<int>(v.checkout.stage)); break;
+    case Screen::Registration: part(static_cast<int>(v.registration.step)); break;
+    case Screen::CustomerFile: part(static_cast<int>(v.customerFile.stage)); break;
+    case Screen::CheckIn: part(v.checkIn.welcomedName.empty() ? 0 : 1); break;
+    case Screen::Approvals:
+      part(static_cast<int>(v.approvals.tab));
+      part(v.approvals.due.size());
+      part(v.approvals.inbox.size());
+      break;
+    default: break;
+  }
+  return page;
+}
+
 Intents KioskFrame::draw(UiContext& ui, const KioskView& v) {
   Intents out;
   ImGuiIO& io = ImGui::GetIO();

@@ -51,6 +51,10 @@ class CheckInScreen {
   std::string wedge_;  // what a keyboard or wedge reader typed since the last Enter
 };
 
+// What is drawn where a finger lands: the screen, its step, and lists whose rows
+// move when one goes (approvals). When it changes, presses rest for a moment.
+std::string pageOf(const KioskView& v);
+
 // The whole window: the status bar and the current screen.
 class KioskFrame {
  public:

@@ -21,8 +21,8 @@ struct Context {
 };
 
 // One frame: feed, then let ImGui see it.
-void frame(InputQueue& q) {
-  q.feedFrame(ImGui::GetIO());
+void frame(InputQueue& q, std::uint32_t nowMs = 0) {
+  q.feedFrame(ImGui::GetIO(), nowMs);
   ImGui::NewFrame();
 }
 void endFrame() { ImGui::Render(); }
@@ -131,4 +131,30 @@ TEST_CASE("the loop draws five frames after an event, then sleeps") {
   p.eventArrived();
   CHECK(p.sleepMs(1000) == 0);
   CHECK(p.frameDue());
+}
+
+TEST_CASE("a press in the quiet time after a screen changed is dropped with its release, a later one is taken") {
+  Context ctx;
+  InputQueue q;
+  q.quietUntil(1350);  // the screen changed at 1000
+  q.push(InputEvent::move(100, 200));
+  q.push(InputEvent::mouse(0, true));  // the second tap of a double tap, 50 ms later
+  q.push(InputEvent::mouse(0, false));
+  frame(q, 1050);
+  CHECK_FALSE(ImGui::IsMouseClicked(0));
+  endFrame();
+  frame(q, 1070);
+  CHECK_FALSE(ImGui::IsMouseReleased(0));
+  CHECK_FALSE(ImGui::IsMouseDown(0));
+  CHECK(q.empty());
+  endFrame();
+  q.push(InputEvent::mouse(0, true));
+  frame(q, 1400);
+  CHECK(ImGui::IsMouseClicked(0));
+  endFrame();
+  q.quietUntil(1500);  // a release of a press made before the change still arrives
+  q.push(InputEvent::mouse(0, false));
+  frame(q, 1420);
+  CHECK(ImGui::IsMouseReleased(0));
+  endFrame();
 }

@@ -40,7 +40,7 @@ class FakeWindow : public platform::Window {
       ImGuiIO& io = ImGui::GetIO();
       io.InputQueueCharacters.resize(0);
       std::memset(io.KeysDown, 0, sizeof(io.KeysDown));
-      input_.feedFrame(io);
+      input_.feedFrame(io, now);
       for (ImWchar c : io.InputQueueCharacters) out += static_cast<char>(c);
       if (io.KeysDown[ImGuiKey_Enter]) out += '\n';
     }
