@@ -68,10 +68,13 @@ ChannelStatement readStatement(const std::string& bytes, StoreZone zone) {
   std::string text = textOf(bytes);
   // The first line that is neither a `#` line nor blank is the column row.
   std::size_t from = 0;
-  for (int n = 0; from < text.size() && n < 1000; ++n) {
+  int n = 0;
+  bool alipayHead = false;  // "#支付宝业务明细查询", "#-----…账务明细列表-----", …
+  for (; from < text.size() && n < 1000; ++n) {
     std::size_t nl = text.find('\n', from);
     std::string line = clean(text.substr(from, nl == std::string::npos ? std::string::npos : nl - from));
     from = nl == std::string::npos ? text.size() : nl + 1;
+    if (!line.empty() && line[0] == '#' && line.find("明细") != std::string::npos) alipayHead = true;
     if (line.empty() || line[0] == '#') continue;
     std::string first = clean(line.substr(0, line.find(',')));
     if (first == "交易时间") return parseWechatBill(text, zone);
@@ -80,6 +83,8 @@ ChannelStatement readStatement(const std::string& bytes, StoreZone zone) {
     if (first == "交易日期") return parseBankSettlement(text, zone);
     break;
   }
+  if (alipayHead && from >= text.size())
+    throw DomainError("statement_truncated", at(n) + ": an Alipay download that stops before its list (cut short)");
   throw DomainError("statement_format_unknown",
                     "not a WeChat Pay 交易账单, an Alipay 业务明细 or 账务明细, or a bank card settlement file");
 }

@@ -37,18 +37,19 @@ void readTrade(const Columns& c, const CsvRecord& r, StoreZone zone, TradeSide (
                      refund ? -gross : gross, fee});
 }
 
+// "#交易合计：5笔，商家实收共900.00元，商家优惠共10.00元" and "#退款合计：…": both
+// must be there, whole, and agree (older downloads say 交易金额 / 优惠金额).
 void checkTradeTotals(const MarkedList& list, const TradeSide (&side)[2]) {
-  const char* names[2] = {"交易合计", "退款合计"};
-  const char* received[2] = {"商家实收", "商家实收退款"};
-  const char* discount[2] = {"商家优惠", "商家优惠退款"};
-  for (int k = 0; k < 2; ++k) {
-    const ControlTotal& t = requireTotal(list, names[k]);
-    requireAgrees(t.line, std::string("#") + names[k] + " 笔数", t.count, side[k].count, false);
-    if (t.amounts.count(received[k]))
-      requireAgrees(t.line, std::string("#") + names[k] + " " + received[k], t.amounts.at(received[k]), side[k].received, true);
-    if (t.amounts.count(discount[k]))
-      requireAgrees(t.line, std::string("#") + names[k] + " " + discount[k], t.amounts.at(discount[k]), side[k].discount, true);
-  }
+  const ControlTotal& paid = requireTotal(list, "交易合计");
+  requireAgrees(paid.line, "#交易合计 笔数", paid.count, side[0].count, false);
+  requireAgrees(paid.line, "#交易合计 商家实收", requireAmount(paid, "交易合计", {"商家实收", "交易金额"}), side[0].received, true);
+  requireAgrees(paid.line, "#交易合计 商家优惠", requireAmount(paid, "交易合计", {"商家优惠", "优惠金额"}), side[0].discount, true);
+  const ControlTotal& back = requireTotal(list, "退款合计");
+  requireAgrees(back.line, "#退款合计 笔数", back.count, side[1].count, false);
+  requireAgrees(back.line, "#退款合计 商家实收退款", requireAmount(back, "退款合计", {"商家实收退款", "交易退款金额"}),
+                side[1].received, true);
+  requireAgrees(back.line, "#退款合计 商家优惠退款", requireAmount(back, "退款合计", {"商家优惠退款", "优惠退款金额"}),
+                side[1].discount, true);
 }
 
 // Per direction of the account log: count and sum of 收入 / 支出 as printed.
@@ -61,10 +62,8 @@ void checkLedgerTotals(const MarkedList& list, const LedgerSide& in, const Ledge
   for (const auto& [name, side] : sides) {
     const ControlTotal& t = requireTotal(list, name);
     requireAgrees(t.line, std::string("#") + name + " 笔数", t.count, side->count, false);
-    if (t.amounts.count("")) {
-      std::int64_t stated = t.amounts.at("");
-      requireAgrees(t.line, std::string("#") + name, stated < 0 ? -stated : stated, side->sum, true);
-    }
+    std::int64_t stated = requireAmount(t, name, {""});
+    requireAgrees(t.line, std::string("#") + name, stated < 0 ? -stated : stated, side->sum, true);
   }
 }
 

@@ -78,11 +78,13 @@ bool controlTotalOf(const std::string& raw, int line, std::string& name, Control
       continue;
     }
     std::size_t g = seg.find(gong);
-    if (g == std::string::npos) continue;
-    std::string value = seg.substr(g + gong.size());
+    bool inYuan = seg.size() > yuan.size() && seg.compare(seg.size() - yuan.size(), yuan.size(), yuan) == 0;
+    if (g == std::string::npos || !inYuan) {
+      out.whole = false;  // "商家优惠退" or "共0.0": the line stops mid-way
+      continue;
+    }
+    std::string value = seg.substr(g + gong.size(), seg.size() - yuan.size() - g - gong.size());
     if (value.rfind(kFullColon, 0) == 0) value.erase(0, kFullColon.size());
-    if (value.size() >= yuan.size() && value.compare(value.size() - yuan.size(), yuan.size(), yuan) == 0)
-      value.erase(value.size() - yuan.size());
     out.amounts[seg.substr(0, g)] = microOf(value, line, name);
   }
   return true;
@@ -226,9 +228,17 @@ void requireAgrees(int line, const std::string& what, std::int64_t stated, std::
 
 const ControlTotal& requireTotal(const MarkedList& list, const std::string& name) {
   auto it = list.totals.find(name);
-  if (it == list.totals.end() || it->second.count < 0)
+  if (it == list.totals.end())
     throw DomainError("statement_truncated", at(list.totals.at("").line) + ": no #" + name + " line (the file is cut short)");
+  if (it->second.count < 0 || !it->second.whole)
+    throw DomainError("statement_truncated", at(it->second.line) + ": #" + name + " is cut short");
   return it->second;
+}
+
+std::int64_t requireAmount(const ControlTotal& t, const std::string& name, std::initializer_list<const char*> labels) {
+  for (const char* l : labels)
+    if (auto it = t.amounts.find(l); it != t.amounts.end()) return it->second;
+  throw DomainError("statement_truncated", at(t.line) + ": #" + name + " lacks " + *labels.begin() + "共…元 (cut short)");
 }
 
 }  // namespace salon::statement

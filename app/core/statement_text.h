@@ -3,6 +3,7 @@
 // without their padding, amounts as exact decimals, stamps in the store's zone,
 // columns by name, and the `#`-marked list of Alipay's downloads.
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <vector>
@@ -53,6 +54,7 @@ class Columns {
 struct ControlTotal {
   int line = 0;
   long long count = -1;                        // the 笔 figure
+  bool whole = true;                           // every part "N笔" or "…共X元" (false: the line is cut short)
   std::map<std::string, std::int64_t> amounts;  // by label before 共 ("商家实收", "" for "共201.30元"), millionths
 };
 
@@ -67,7 +69,9 @@ MarkedList readMarkedList(const std::string& text, const std::string& list);
 
 // statement_summary_mismatch unless `stated` equals `counted`.
 void requireAgrees(int line, const std::string& what, std::int64_t stated, std::int64_t counted, bool amount);
-// The ControlTotal named `name`, or statement_truncated naming the last line.
+// The ControlTotal named `name`, whole and with its count, or statement_truncated.
 const ControlTotal& requireTotal(const MarkedList& list, const std::string& name);
+// The amount under the first of `labels` the total has, or statement_truncated.
+std::int64_t requireAmount(const ControlTotal& t, const std::string& name, std::initializer_list<const char*> labels);
 
 }  // namespace salon::statement

@@ -1,5 +1,7 @@
 // WeChat Pay 交易账单: the rows, then the summary block, which must be there and
 // agree with the rows to the last digit (a file cut short or edited is refused).
+#include <algorithm>
+
 #include "app/core/error.h"
 #include "app/core/statement.h"
 #include "app/core/statement_text.h"
@@ -12,7 +14,13 @@ using namespace statement;
 // What the rows add up to, in millionths as the summary prints them.
 struct WechatTally {
   std::int64_t orders = 0, settled = 0, refunded = 0, fees = 0, ordered = 0, applied = 0;
+  std::size_t feeDecimals = 2;  // the fee's precision as the rows print it ("0.53000": 5)
 };
+
+std::size_t decimalsOf(const std::string& v) {
+  std::size_t dot = v.find('.');
+  return dot == std::string::npos ? 0 : v.size() - dot - 1;
+}
 
 // 订单金额 (older bills: 应结订单金额 only) and 申请退款金额 (older: 退款金额 only).
 std::string orderColumn(const Columns& c) { return c.has("订单金额") ? "订单金额" : "应结订单金额"; }
@@ -23,6 +31,7 @@ void readRow(const Columns& c, const CsvRecord& r, StoreZone zone, WechatTally& 
   ++t.orders;
   std::string state = c.get(r, "交易状态");
   std::int64_t fee = microOf(c.get(r, "手续费"), r.line, "手续费");
+  t.feeDecimals = std::max(t.feeDecimals, decimalsOf(c.get(r, "手续费")));
   addTo(t.fees, fee, r.line);
   StatementRow row{r.line, c.get(r, "微信订单号"), c.get(r, "商户订单号"), stampOf(c.get(r, "交易时间"), zone, r.line),
                    Money(), fenOf(fee)};
@@ -55,8 +64,14 @@ void checkSummary(const CsvRecord& head, const CsvRecord& values, const WechatTa
   const std::pair<const char*, std::int64_t> figures[] = {{"应结订单总金额", t.settled}, {"退款总金额", t.refunded},
                                                           {"手续费总金额", t.fees},      {"订单总金额", t.ordered},
                                                           {"申请退款总金额", t.applied}};
-  for (const auto& [name, counted] : figures)
-    if (sum.has(name)) requireAgrees(values.line, name, microOf(sum.get(values, name), values.line, name), counted, true);
+  for (const auto& [name, counted] : figures) {
+    if (!sum.has(name)) continue;
+    std::string v = sum.get(values, name);
+    // The summary prints every amount to its full precision: fewer decimals is a cut.
+    if (decimalsOf(v) < (std::string(name) == "手续费总金额" ? t.feeDecimals : 2))
+      throw DomainError("statement_truncated", at(values.line) + ": " + name + " " + v + " is cut short");
+    requireAgrees(values.line, name, microOf(v, values.line, name), counted, true);
+  }
 }
 
 std::size_t headerAt(const std::vector<CsvRecord>& rs, const std::string& first, const char* format) {
