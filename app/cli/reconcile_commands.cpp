@@ -52,7 +52,7 @@ const char* channelName(const std::string& tender) {
 ChannelStatement readForMonth(const std::string& path, const std::string& channel, const std::string& month, StoreZone zone) {
   std::string name = std::filesystem::path(path).filename().string();
   try {
-    ChannelStatement st = readStatement(readStatementFile(path), zone);
+    ChannelStatement st = readStatement(readStatementFile(path), zone);  // the bytes moved in, freed once decoded
     if (!channel.empty() && channel != channelName(st.tender))
       throw DomainError("statement_wrong_channel", std::string(channelName(st.tender)) + " statement (" + st.format +
                                                        ") given as " + channel);

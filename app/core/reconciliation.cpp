@@ -14,6 +14,31 @@ StatementSource sourceOf(const std::string& file, const ChannelStatement& st, St
   return {file, st.tender, f.rows, f.gross, f.fees, f.refunds, f.net, st.format, f.days};
 }
 
+namespace {
+
+void addItem(ReconciliationResult& out, ReconciliationItem i) {
+  i.itemNo = static_cast<int>(out.differences.size()) + 1;
+  out.differences.push_back(std::move(i));
+}
+
+// Each day's count against what the kiosk expected; a day left open is a difference too.
+void compareCashUps(const std::vector<CashUp>& cashUps, TenderTotal& cash, ReconciliationResult& out) {
+  cash.tender = "cash";
+  Money overShort;
+  for (const CashUp& c : cashUps) {
+    if (!c.closed) {
+      addItem(out, {0, "day_not_closed", "cash", c.date, "", c.expected, Money(), "", "", std::nullopt});
+      continue;
+    }
+    overShort += c.counted - c.expected;
+    if (c.counted != c.expected)
+      addItem(out, {0, "cash_difference", "cash", c.date, "", c.expected, c.counted, "", "", std::nullopt});
+  }
+  cash.finance = cash.kiosk + overShort;
+}
+
+}  // namespace
+
 ReconciliationResult reconcile(const std::vector<KioskTender>& tenders, const std::vector<ChannelStatement>& statements,
                                const std::vector<CashUp>& cashUps) {
   ReconciliationResult out;
@@ -22,10 +47,7 @@ ReconciliationResult reconcile(const std::vector<KioskTender>& tenders, const st
     totals[t.tender].tender = t.tender;
     totals[t.tender].kiosk += t.amount;
   }
-  auto item = [&](ReconciliationItem i) {
-    i.itemNo = static_cast<int>(out.differences.size()) + 1;
-    out.differences.push_back(std::move(i));
-  };
+  auto item = [&](ReconciliationItem i) { addItem(out, std::move(i)); };
   for (const ChannelStatement& st : statements) {
     TenderTotal& total = totals[st.tender];
     total.tender = st.tender;
@@ -59,20 +81,7 @@ ReconciliationResult reconcile(const std::vector<KioskTender>& tenders, const st
       if (!stated.count(ref) && amount.fen != 0)
         item({0, "missing_in_statement", st.tender, ref, saleOf[ref], amount, Money(), "", "", std::nullopt});
   }
-  if (!cashUps.empty()) {
-    TenderTotal& cash = totals["cash"];
-    cash.tender = "cash";
-    Money overShort;
-    for (const CashUp& c : cashUps) {
-      if (!c.closed) {
-        item({0, "day_not_closed", "cash", c.date, "", c.expected, Money(), "", "", std::nullopt});
-        continue;
-      }
-      overShort += c.counted - c.expected;
-      if (c.counted != c.expected) item({0, "cash_difference", "cash", c.date, "", c.expected, c.counted, "", "", std::nullopt});
-    }
-    cash.finance = cash.kiosk + overShort;
-  }
+  if (!cashUps.empty()) compareCashUps(cashUps, totals["cash"], out);
   for (auto& [name, t] : totals) out.totals.push_back(t);
   return out;
 }

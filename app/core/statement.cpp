@@ -3,6 +3,7 @@
 #include "app/core/statement.h"
 
 #include <map>
+#include <optional>
 
 #include "app/core/error.h"
 #include "app/core/statement_text.h"
@@ -42,30 +43,39 @@ StatementFigures figuresOf(const ChannelStatement& st, StoreZone zone) {
   return out;
 }
 
-ChannelStatement parseBankSettlement(const std::string& bytes, StoreZone zone) {
-  auto rs = parseCsv(textOf(bytes));
-  std::size_t h = 0;
-  while (h < rs.size() && (rs[h].fields.empty() || clean(rs[h].fields[0]) != "交易日期")) ++h;
-  if (h == rs.size()) throw DomainError("statement_format_unknown", "bank");
-  Columns c(rs[h], "bank");
+namespace statement {
+
+ChannelStatement bankSettlementOf(const std::string& text, StoreZone zone) {
   ChannelStatement st{"card", {}, "bank_settlement"};
-  for (std::size_t i = h + 1; i < rs.size(); ++i) {
-    const CsvRecord& r = rs[i];
-    if (blank(r)) continue;
-    if (clean(r.fields[0]).find_first_not_of("0123456789-/") != std::string::npos) continue;  // 合计 lines
-    Money amount = amountOf(c.get(r, "交易金额"), r.line, "交易金额");
-    Money fee = amountOf(c.get(r, "手续费"), r.line, "手续费");
+  std::optional<Columns> c;
+  CsvStream in(text, 0, text.size(), 1);
+  eachRecord(in, [&](const CsvRecord& r) {
+    std::string first = clean(r.fields[0]);
+    if (!c) {
+      if (first == "交易日期") c.emplace(r, "bank");
+      return;
+    }
+    if (first.find_first_not_of("0123456789-/") != std::string::npos) return;  // 合计 lines
+    Money amount = amountOf(c->get(r, "交易金额"), r.line, "交易金额");
+    Money fee = amountOf(c->get(r, "手续费"), r.line, "手续费");
     std::int64_t abs = amount.fen < 0 ? -amount.fen : amount.fen;
-    std::string type = c.get(r, "交易类型");
+    std::string type = c->get(r, "交易类型");
     bool reversal = type == "退货" || type == "撤销" || type == "消费撤销";
-    st.rows.push_back({r.line, c.get(r, "检索参考号"), "", timeOf(c.get(r, "交易日期"), c.get(r, "交易时间"), zone, r.line),
+    st.rows.push_back({r.line, c->get(r, "检索参考号"), "", timeOf(c->get(r, "交易日期"), c->get(r, "交易时间"), zone, r.line),
                        Money(reversal ? -abs : abs), Money(fee.fen < 0 ? -fee.fen : fee.fen)});
-  }
+  });
+  if (!c) throw DomainError("statement_format_unknown", "bank");
   return st;
 }
 
-ChannelStatement readStatement(const std::string& bytes, StoreZone zone) {
-  std::string text = textOf(bytes);
+}  // namespace statement
+
+ChannelStatement parseBankSettlement(const std::string& bytes, StoreZone zone) {
+  return statement::bankSettlementOf(textOf(bytes), zone);
+}
+
+ChannelStatement readStatement(std::string bytes, StoreZone zone) {
+  std::string text = textOf(std::move(bytes));  // a big file is held once, as text, while it is read
   // The first line that is neither a `#` line nor blank is the column row.
   std::size_t from = 0;
   int n = 0;
@@ -77,10 +87,10 @@ ChannelStatement readStatement(const std::string& bytes, StoreZone zone) {
     if (!line.empty() && line[0] == '#' && line.find("明细") != std::string::npos) alipayHead = true;
     if (line.empty() || line[0] == '#') continue;
     std::string first = clean(line.substr(0, line.find(',')));
-    if (first == "交易时间") return parseWechatBill(text, zone);
-    if (first == "支付宝交易号") return parseAlipayTradeBill(text, zone);
-    if (first == "账务流水号") return parseAlipayLedger(text, zone);
-    if (first == "交易日期") return parseBankSettlement(text, zone);
+    if (first == "交易时间") return wechatBillOf(text, zone);
+    if (first == "支付宝交易号") return alipayTradeBillOf(text, zone);
+    if (first == "账务流水号") return alipayLedgerOf(text, zone);
+    if (first == "交易日期") return bankSettlementOf(text, zone);
     break;
   }
   if (alipayHead && from >= text.size())

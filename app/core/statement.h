@@ -71,7 +71,7 @@ ChannelStatement parseAlipayTradeBill(const std::string& bytes, StoreZone zone);
 ChannelStatement parseAlipayLedger(const std::string& bytes, StoreZone zone);
 ChannelStatement parseBankSettlement(const std::string& bytes, StoreZone zone);
 // Any of the four, told from the file's column row (statement_format_unknown otherwise).
-ChannelStatement readStatement(const std::string& bytes, StoreZone zone);
+ChannelStatement readStatement(std::string bytes, StoreZone zone);
 // statement_outside_month (naming the first such line) unless every row is dated in
 // `month` ("2026-05") in the store's zone.
 void requireMonth(const ChannelStatement& st, const std::string& month, StoreZone zone);

@@ -2,6 +2,7 @@
 // are `#`-marked lists whose `#…合计` lines are control totals that must agree.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "app/core/error.h"
 #include "app/core/statement.h"
@@ -80,52 +81,79 @@ void attachFees(const std::vector<StatementRow>& fees, ChannelStatement& st) {
   }
 }
 
+// One row of the account log: a sale, a refund, a fee, or a transfer (counted in the totals only).
+void readLedgerRow(const Columns& c, const CsvRecord& r, StoreZone zone, LedgerSide (&side)[2],
+                   std::vector<StatementRow>& fees, ChannelStatement& st) {
+  c.requireWhole(r);
+  std::string type = c.get(r, "业务类型"), ref = c.get(r, "业务流水号");
+  std::int64_t in = microOf(c.get(r, "收入金额（+元）"), r.line, "收入金额（+元）");
+  std::int64_t out = microOf(c.get(r, "支出金额（-元）"), r.line, "支出金额（-元）");
+  if (out < 0) out = -out;
+  const std::int64_t amounts[2] = {in, out};
+  for (int k = 0; k < 2; ++k) {
+    if (amounts[k] == 0) continue;
+    ++side[k].count;
+    addTo(side[k].sum, amounts[k], r.line);
+  }
+  Instant when = stampOf(c.get(r, "发生时间"), zone, r.line);
+  if (type == "收费") fees.push_back({r.line, ref, "", when, Money(), fenOf(out) - fenOf(in)});
+  else if (isSale(type))
+    st.rows.push_back({r.line, ref, c.get(r, "商户订单号"), when, in != 0 ? fenOf(in) : -fenOf(out), Money()});
+}
+
+// The list's column row (first) and its rows, each given to `row`.
+template <class Row>
+void eachListRow(const std::string& text, const MarkedList& list, const char* first,
+                 std::initializer_list<const char*> required, std::optional<Columns>& c, Row row) {
+  CsvStream in(text, list.from, list.to, list.firstLine);
+  eachRecord(in, [&](const CsvRecord& r) {
+    if (c) return row(*c, r);
+    if (clean(r.fields[0]) != first)
+      throw DomainError("statement_format_unknown", at(r.line) + ": " + first + ",… expected after the start line");
+    c.emplace(r, "alipay");
+    for (const char* name : required) c->at(name);
+  });
+  if (!c) throw DomainError("statement_truncated", at(list.firstLine) + ": the list has no column row");
+}
+
 }  // namespace
 
-ChannelStatement parseAlipayTradeBill(const std::string& bytes, StoreZone zone) {
-  MarkedList list = readMarkedList(textOf(bytes), "业务明细列表");
-  if (list.records.empty() || clean(list.records[0].fields[0]) != "支付宝交易号")
-    throw DomainError("statement_format_unknown", "alipay trade bill: 支付宝交易号,… expected after the start line");
-  Columns c(list.records[0], "alipay");
-  for (const char* must : {"商户订单号", "业务类型", "创建时间", "完成时间", "订单金额（元）", "商家实收（元）", "服务费（元）"}) c.at(must);
+namespace statement {
+
+ChannelStatement alipayTradeBillOf(const std::string& text, StoreZone zone) {
+  MarkedList list = readMarkedList(text, "业务明细列表");
   ChannelStatement st{"alipay", {}, "alipay_trade_bill"};
   TradeSide side[2];
-  for (std::size_t i = 1; i < list.records.size(); ++i) readTrade(c, list.records[i], zone, side, st);
+  std::optional<Columns> columns;
+  eachListRow(text, list, "支付宝交易号",
+              {"商户订单号", "业务类型", "创建时间", "完成时间", "订单金额（元）", "商家实收（元）", "服务费（元）"}, columns,
+              [&](const Columns& c, const CsvRecord& r) { readTrade(c, r, zone, side, st); });
   checkTradeTotals(list, side);
   return st;
 }
 
-ChannelStatement parseAlipayLedger(const std::string& bytes, StoreZone zone) {
-  MarkedList list = readMarkedList(textOf(bytes), "账务明细列表");
-  if (list.records.empty() || clean(list.records[0].fields[0]) != "账务流水号")
-    throw DomainError("statement_format_unknown", "alipay account log: 账务流水号,… expected after the start line");
-  Columns c(list.records[0], "alipay");
+ChannelStatement alipayLedgerOf(const std::string& text, StoreZone zone) {
+  MarkedList list = readMarkedList(text, "账务明细列表");
   ChannelStatement st{"alipay", {}, "alipay_account_log"};
   std::vector<StatementRow> fees;
-  LedgerSide in, out;
-  for (std::size_t i = 1; i < list.records.size(); ++i) {
-    const CsvRecord& r = list.records[i];
-    c.requireWhole(r);
-    std::string type = c.get(r, "业务类型"), ref = c.get(r, "业务流水号");
-    std::int64_t inMicro = microOf(c.get(r, "收入金额（+元）"), r.line, "收入金额（+元）");
-    std::int64_t outMicro = microOf(c.get(r, "支出金额（-元）"), r.line, "支出金额（-元）");
-    if (outMicro < 0) outMicro = -outMicro;
-    if (inMicro != 0) {
-      ++in.count;
-      addTo(in.sum, inMicro, r.line);
-    }
-    if (outMicro != 0) {
-      ++out.count;
-      addTo(out.sum, outMicro, r.line);
-    }
-    Instant when = stampOf(c.get(r, "发生时间"), zone, r.line);
-    if (type == "收费") fees.push_back({r.line, ref, "", when, Money(), fenOf(outMicro) - fenOf(inMicro)});
-    else if (isSale(type))
-      st.rows.push_back({r.line, ref, c.get(r, "商户订单号"), when, inMicro != 0 ? fenOf(inMicro) : -fenOf(outMicro), Money()});
-  }
-  checkLedgerTotals(list, in, out);
+  LedgerSide side[2];  // 收入, 支出
+  std::optional<Columns> columns;
+  eachListRow(text, list, "账务流水号", {"业务流水号", "商户订单号", "发生时间", "收入金额（+元）", "支出金额（-元）", "业务类型"},
+              columns,
+              [&](const Columns& c, const CsvRecord& r) { readLedgerRow(c, r, zone, side, fees, st); });
+  checkLedgerTotals(list, side[0], side[1]);
   attachFees(fees, st);
   return st;
+}
+
+}  // namespace statement
+
+ChannelStatement parseAlipayTradeBill(const std::string& bytes, StoreZone zone) {
+  return statement::alipayTradeBillOf(textOf(bytes), zone);
+}
+
+ChannelStatement parseAlipayLedger(const std::string& bytes, StoreZone zone) {
+  return statement::alipayLedgerOf(textOf(bytes), zone);
 }
 
 }  // namespace salon

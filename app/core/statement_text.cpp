@@ -1,9 +1,12 @@
 #include "app/core/statement_text.h"
 
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+
 #include <algorithm>
+#include <memory>
 
 #include "app/core/error.h"
-#include "app/core/text_encoding.h"
 
 namespace salon::statement {
 namespace {
@@ -23,20 +26,24 @@ std::string yuanOf(std::int64_t micro) {
   return sign + std::to_string(a / 1'000'000) + "." + frac;
 }
 
-// The file's lines without their CR, numbered from 1.
-std::vector<std::string> linesOf(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t from = 0;
-  while (from < text.size()) {
-    std::size_t nl = text.find('\n', from);
-    std::string line = text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    out.push_back(std::move(line));
-    if (nl == std::string::npos) break;
-    from = nl + 1;
+// The text's lines one by one, without their CR, with where each begins.
+struct LineCursor {
+  const std::string& text;
+  std::size_t pos = 0;
+  int line = 0;
+  std::size_t begin = 0;
+  bool next(std::string& out) {
+    if (pos >= text.size()) return false;
+    begin = pos;
+    std::size_t nl = text.find('\n', pos);
+    std::size_t stop = nl == std::string::npos ? text.size() : nl;
+    out.assign(text, pos, stop - pos);
+    if (!out.empty() && out.back() == '\r') out.pop_back();
+    pos = nl == std::string::npos ? text.size() : nl + 1;
+    ++line;
+    return true;
   }
-  return out;
-}
+};
 
 // Splits on the full-width or the ASCII separator.
 std::vector<std::string> splitOn(const std::string& s, const std::string& wide, char narrow) {
@@ -88,6 +95,60 @@ bool controlTotalOf(const std::string& raw, int line, std::string& name, Control
     out.amounts[seg.substr(0, g)] = microOf(value, line, name);
   }
   return true;
+}
+
+// UTF-8 as the statement readers take it, checked without decoding it.
+bool validUtf8(const std::string& s) {
+  static const std::uint32_t kLeast[5] = {0, 0, 0x80, 0x800, 0x10000};
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) return false;
+    std::uint32_t cp = c & (0x7F >> len);
+    for (int k = 1; k < len; ++k) {
+      unsigned char d = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if (cp < kLeast[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += static_cast<std::size_t>(len);
+  }
+  return true;
+}
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+using Converter = std::unique_ptr<UConverter, ConverterCloser>;
+
+// GBK/GB18030 to UTF-8 through a small pivot, strictly (a byte that is not
+// GB18030 stops it), so a big file costs its text once, not four times.
+std::string fromGb18030(const std::string& bytes) {
+  UErrorCode err = U_ZERO_ERROR;
+  Converter gb(ucnv_open("GB18030", &err)), utf8(ucnv_open("UTF-8", &err));
+  if (U_FAILURE(err)) throw DomainError("encoding_unknown", "GB18030 converter missing");
+  ucnv_setToUCallBack(gb.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 2);
+  const char* src = bytes.data();
+  UChar pivot[4096];
+  UChar *pivotSource = pivot, *pivotTarget = pivot;
+  char buf[65536];
+  bool reset = true;
+  do {
+    char* target = buf;
+    err = U_ZERO_ERROR;
+    ucnv_convertEx(utf8.get(), gb.get(), &target, buf + sizeof buf, &src, bytes.data() + bytes.size(), pivot, &pivotSource,
+                   &pivotTarget, pivot + 4096, reset, true, &err);
+    reset = false;
+    out.append(buf, static_cast<std::size_t>(target - buf));
+  } while (err == U_BUFFER_OVERFLOW_ERROR);
+  if (U_FAILURE(err)) throw DomainError("encoding_unknown", "neither UTF-8 nor GB18030");
+  return out;
 }
 
 }  // namespace
@@ -156,11 +217,11 @@ Instant stampOf(const std::string& stamp, StoreZone zone, int line) {
   return timeOf(stamp.substr(0, space), stamp.substr(space + 1), zone, line);
 }
 
-std::string textOf(const std::string& bytes) {
-  TextEncoding enc;
-  std::string text = decodeText(bytes, enc);
-  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
-  return text;
+std::string textOf(std::string bytes) {
+  if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
+  if (bytes.find('\0') != std::string::npos) throw DomainError("encoding_unknown", "NUL bytes (UTF-16?)");
+  if (validUtf8(bytes)) return bytes;  // moved out: a big UTF-8 file is never copied
+  return fromGb18030(bytes);
 }
 
 bool blank(const CsvRecord& r) {
@@ -190,32 +251,53 @@ void Columns::requireWhole(const CsvRecord& r) const {
                                                  std::to_string(size_) + " columns (the row is cut short)");
 }
 
+std::vector<CsvRecord> CsvStream::next() {
+  std::vector<CsvRecord> out;
+  while (out.empty() && pos_ < end_) {
+    // About 4,096 lines, cut only where no quoted value is open.
+    std::size_t cut = pos_;
+    int lines = 0;
+    bool quoted = false;
+    while (cut < end_ && (lines < 4096 || quoted)) {
+      char ch = text_[cut++];
+      if (ch == '"') quoted = !quoted;
+      if (ch == '\n') ++lines;
+    }
+    for (CsvRecord& r : parseCsv(text_.substr(pos_, cut - pos_))) {
+      r.line += line_ - 1;
+      if (!blank(r)) out.push_back(std::move(r));
+    }
+    line_ += lines;
+    pos_ = cut;
+  }
+  return out;
+}
+
 MarkedList readMarkedList(const std::string& text, const std::string& list) {
-  auto lines = linesOf(text);
   MarkedList out;
-  std::size_t i = 0;
-  auto isMarker = [&](const std::string& l, bool end) {
-    std::string c = clean(l);
+  LineCursor in{text};
+  std::string line;
+  auto isMarker = [&](bool end) {
+    std::string c = clean(line);
     return c.rfind('#', 0) == 0 && c.find(list) != std::string::npos && (c.find(list + "结束") != std::string::npos) == end;
   };
-  while (i < lines.size() && !isMarker(lines[i], false)) ++i;
-  if (i == lines.size()) throw DomainError("statement_truncated", at(1) + ": no #-----" + list + "----- line");
-  std::size_t first = ++i;
-  std::string body;
-  while (i < lines.size() && clean(lines[i]).rfind('#', 0) != 0) body += lines[i++] + "\n";
-  if (i == lines.size() || !isMarker(lines[i], true))
-    throw DomainError("statement_truncated", at(static_cast<int>(std::min(i + 1, lines.size()))) + ": the list has no #-----" +
-                                                 list + "结束----- line after it (the file is cut short)");
-  for (CsvRecord& r : parseCsv(body)) {
-    r.line += static_cast<int>(first);
-    if (!blank(r)) out.records.push_back(std::move(r));
-  }
-  for (++i; i < lines.size(); ++i) {
+  bool started = false;
+  while (!started && in.next(line)) started = isMarker(false);
+  if (!started) throw DomainError("statement_truncated", at(1) + ": no #-----" + list + "----- line");
+  out.from = in.pos;
+  out.firstLine = in.line + 1;
+  bool ended = false;
+  while (!ended && in.next(line)) ended = clean(line).rfind('#', 0) == 0;
+  if (!ended || !isMarker(true))
+    throw DomainError("statement_truncated", at(std::max(in.line, 1)) + ": the list has no #-----" + list +
+                                                 "结束----- line after it (the file is cut short)");
+  out.to = in.begin;
+  while (in.next(line)) {
     std::string name;
     ControlTotal t;
-    if (controlTotalOf(lines[i], static_cast<int>(i + 1), name, t)) out.totals[name] = t;
+    if (controlTotalOf(line, in.line, name, t)) out.totals[name] = t;
   }
-  out.totals[""].line = static_cast<int>(lines.size());  // where the file ends, for a missing total
+  out.lastLine = in.line;
   return out;
 }
 
@@ -229,7 +311,7 @@ void requireAgrees(int line, const std::string& what, std::int64_t stated, std::
 const ControlTotal& requireTotal(const MarkedList& list, const std::string& name) {
   auto it = list.totals.find(name);
   if (it == list.totals.end())
-    throw DomainError("statement_truncated", at(list.totals.at("").line) + ": no #" + name + " line (the file is cut short)");
+    throw DomainError("statement_truncated", at(list.lastLine) + ": no #" + name + " line (the file is cut short)");
   if (it->second.count < 0 || !it->second.whole)
     throw DomainError("statement_truncated", at(it->second.line) + ": #" + name + " is cut short");
   return it->second;

@@ -11,6 +11,7 @@
 #include "app/core/clock.h"
 #include "app/core/csv.h"
 #include "app/core/money.h"
+#include "app/core/statement.h"
 
 namespace salon::statement {
 
@@ -30,8 +31,9 @@ void addTo(std::int64_t& sum, std::int64_t v, int line);
 Instant timeOf(const std::string& date, const std::string& time, StoreZone zone, int line);
 // "2026-05-28 10:00:00": a date and a time in one value.
 Instant stampOf(const std::string& stamp, StoreZone zone, int line);
-// The bytes as UTF-8 without a BOM (UTF-8 or GB18030/GBK in).
-std::string textOf(const std::string& bytes);
+// The bytes as UTF-8 without a BOM (UTF-8 or GB18030/GBK in); encoding_unknown
+// for anything else (UTF-16, binary).
+std::string textOf(std::string bytes);
 bool blank(const CsvRecord& r);
 
 class Columns {
@@ -58,10 +60,33 @@ struct ControlTotal {
   std::map<std::string, std::int64_t> amounts;  // by label before 共 ("商家实收", "" for "共201.30元"), millionths
 };
 
+// The records of text[from, to) a few thousand lines at a time, numbered as lines
+// of the file: a big statement's cells are never all held at once.
+class CsvStream {
+ public:
+  CsvStream(const std::string& text, std::size_t from, std::size_t to, int firstLine)
+      : text_(text), pos_(from), end_(to), line_(firstLine) {}
+  // The next non-blank records; empty at the end.
+  std::vector<CsvRecord> next();
+
+ private:
+  const std::string& text_;
+  std::size_t pos_, end_;
+  int line_;
+};
+
+template <class Each>
+void eachRecord(CsvStream& in, Each each) {
+  for (auto batch = in.next(); !batch.empty(); batch = in.next())
+    for (CsvRecord& r : batch) each(r);
+}
+
 // An Alipay download: `#` lines, a start marker `#---…<list>---`, the column row
 // and the rows, the end marker `#---…<list>结束---`, then `#…合计` lines.
 struct MarkedList {
-  std::vector<CsvRecord> records;                  // column row first; lines of the file
+  std::size_t from = 0, to = 0;                    // the column row and the rows, in the text
+  int firstLine = 0;                               // the line `from` starts
+  int lastLine = 0;                                // where the file ends, for a missing total
   std::map<std::string, ControlTotal> totals;      // by name ("交易合计")
 };
 // statement_truncated when the end marker is missing (a file cut short).
@@ -73,5 +98,11 @@ void requireAgrees(int line, const std::string& what, std::int64_t stated, std::
 const ControlTotal& requireTotal(const MarkedList& list, const std::string& name);
 // The amount under the first of `labels` the total has, or statement_truncated.
 std::int64_t requireAmount(const ControlTotal& t, const std::string& name, std::initializer_list<const char*> labels);
+
+// The readers, on text already decoded (readStatement decodes once).
+ChannelStatement wechatBillOf(const std::string& text, StoreZone zone);
+ChannelStatement alipayTradeBillOf(const std::string& text, StoreZone zone);
+ChannelStatement alipayLedgerOf(const std::string& text, StoreZone zone);
+ChannelStatement bankSettlementOf(const std::string& text, StoreZone zone);
 
 }  // namespace salon::statement

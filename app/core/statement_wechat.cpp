@@ -1,6 +1,7 @@
 // WeChat Pay 交易账单: the rows, then the summary block, which must be there and
 // agree with the rows to the last digit (a file cut short or edited is refused).
 #include <algorithm>
+#include <optional>
 
 #include "app/core/error.h"
 #include "app/core/statement.h"
@@ -74,33 +75,49 @@ void checkSummary(const CsvRecord& head, const CsvRecord& values, const WechatTa
   }
 }
 
-std::size_t headerAt(const std::vector<CsvRecord>& rs, const std::string& first, const char* format) {
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    if (!rs[i].fields.empty() && clean(rs[i].fields[0]) == first) return i;
-  throw DomainError("statement_format_unknown", format);
+// The column row: every column the rows are read by must be there.
+Columns wechatColumns(const CsvRecord& r) {
+  Columns c(r, "wechat");
+  for (const char* must : {"微信订单号", "商户订单号", "交易状态", "手续费", "交易时间"}) c.at(must);
+  c.at(orderColumn(c));
+  c.at(refundColumn(c));
+  return c;
 }
 
 }  // namespace
 
-ChannelStatement parseWechatBill(const std::string& bytes, StoreZone zone) {
-  auto rs = parseCsv(textOf(bytes));
-  std::size_t h = headerAt(rs, "交易时间", "wechat");
-  Columns c(rs[h], "wechat");
-  for (const char* must : {"微信订单号", "商户订单号", "交易状态", "手续费", "交易时间"}) c.at(must);
-  c.at(orderColumn(c));
-  c.at(refundColumn(c));
+namespace statement {
+
+// Column row, rows, summary column row, summary values: read as they stream by.
+ChannelStatement wechatBillOf(const std::string& text, StoreZone zone) {
   ChannelStatement st{"wechat", {}, "wechat_bill"};
   WechatTally tally;
-  std::size_t i = h + 1;
-  for (; i < rs.size() && (rs[i].fields.empty() || clean(rs[i].fields[0]) != "总交易单数"); ++i)
-    if (!blank(rs[i])) readRow(c, rs[i], zone, tally, st);
-  int last = rs.empty() ? 1 : rs.back().line;
-  if (i == rs.size())
+  std::optional<Columns> c;
+  std::optional<CsvRecord> head, values;
+  int last = 1;
+  CsvStream in(text, 0, text.size(), 1);
+  eachRecord(in, [&](CsvRecord& r) {
+    last = r.line;
+    std::string first = r.fields.empty() ? "" : clean(r.fields[0]);
+    if (!c) {
+      if (first == "交易时间") c = wechatColumns(r);
+    } else if (!head) {
+      if (first == "总交易单数") head = std::move(r);
+      else readRow(*c, r, zone, tally, st);
+    } else if (!values) {
+      values = std::move(r);
+    }
+  });
+  if (!c) throw DomainError("statement_format_unknown", "wechat");
+  if (!head)
     throw DomainError("statement_truncated", at(last) + ": no summary (总交易单数,…) after the rows (the file is cut short)");
-  if (i + 1 == rs.size() || blank(rs[i + 1]))
-    throw DomainError("statement_truncated", at(rs[i].line) + ": the summary has no values (the file is cut short)");
-  checkSummary(rs[i], rs[i + 1], tally);
+  if (!values) throw DomainError("statement_truncated", at(head->line) + ": the summary has no values (the file is cut short)");
+  checkSummary(*head, *values, tally);
   return st;
 }
+
+}  // namespace statement
+
+ChannelStatement parseWechatBill(const std::string& bytes, StoreZone zone) { return statement::wechatBillOf(textOf(bytes), zone); }
 
 }  // namespace salon
