@@ -2,6 +2,7 @@
 // it belongs to the month; and the bank's card settlement file.
 #include "app/core/statement.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -91,7 +92,11 @@ ChannelStatement readStatement(std::string bytes, StoreZone zone) {
     if (first == "支付宝交易号") return alipayTradeBillOf(text, zone);
     if (first == "账务流水号") return alipayLedgerOf(text, zone);
     if (first == "交易日期") return bankSettlementOf(text, zone);
-    break;
+    std::size_t cut = std::min<std::size_t>(first.size(), 60);
+    while (cut < first.size() && (static_cast<unsigned char>(first[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    throw DomainError("statement_format_unknown", at(n + 1) + ": " + first.substr(0, cut) +
+                                                      ",… is not the column row of a WeChat Pay 交易账单, an Alipay 业务明细 or "
+                                                      "账务明细, or a bank card settlement file");
   }
   if (alipayHead && from >= text.size())
     throw DomainError("statement_truncated", at(n) + ": an Alipay download that stops before its list (cut short)");

@@ -230,13 +230,14 @@ bool blank(const CsvRecord& r) {
   return true;
 }
 
-Columns::Columns(const CsvRecord& header, std::string format) : size_(header.fields.size()), format_(std::move(format)) {
+Columns::Columns(const CsvRecord& header, std::string format)
+    : size_(header.fields.size()), format_(statement::at(header.line) + ": " + std::move(format)) {
   for (std::size_t i = 0; i < header.fields.size(); ++i) index_[clean(header.fields[i])] = i;
 }
 
 std::size_t Columns::at(const std::string& name) const {
   auto it = index_.find(name);
-  if (it == index_.end()) throw DomainError("statement_column_missing", format_ + ": " + name);
+  if (it == index_.end()) throw DomainError("statement_column_missing", format_ + " column row has no " + name);
   return it->second;
 }
 

@@ -152,7 +152,9 @@ TEST_CASE("a statement row dated outside the month is refused, naming the line")
   ChannelStatement ali = readStatement(sample("alipay_trade_2026-05.csv"), kZone);
   requireMonth(ali, "2026-05", kZone);  // 2026-05-31 23:58 store time is May
   CHECK_THROWS_WITH(requireMonth(ali, "2026-06", kZone), Catch::Contains("line 6"));
-  CHECK_THAT(refusal("a,b\n1,2\n"), Catch::StartsWith("statement_format_unknown"));
+  CHECK_THAT(refusal("#x\n\na,b\n1,2\n"), Catch::StartsWith("statement_format_unknown: line 3: a,… is not the column row"));
+  CHECK_THAT(refusal("交易时间,公众账号ID\n"),
+             Catch::StartsWith("statement_column_missing: line 1: wechat column row has no 微信订单号"));
 }
 
 TEST_CASE("an earlier month's refund, a partial refund and a double charge are matched as they happened") {
