@@ -15,7 +15,6 @@ using namespace statement;
 // What the rows add up to, in millionths as the summary prints them.
 struct WechatTally {
   std::int64_t orders = 0, settled = 0, refunded = 0, fees = 0, ordered = 0, applied = 0;
-  std::size_t feeDecimals = 2;  // the fee's precision as the rows print it ("0.53000": 5)
 };
 
 std::size_t decimalsOf(const std::string& v) {
@@ -32,7 +31,6 @@ void readRow(const Columns& c, const CsvRecord& r, StoreZone zone, WechatTally& 
   ++t.orders;
   std::string state = c.get(r, "交易状态");
   std::int64_t fee = microOf(c.get(r, "手续费"), r.line, "手续费");
-  t.feeDecimals = std::max(t.feeDecimals, decimalsOf(c.get(r, "手续费")));
   addTo(t.fees, fee, r.line);
   StatementRow row{r.line, c.get(r, "微信订单号"), c.get(r, "商户订单号"), stampOf(c.get(r, "交易时间"), zone, r.line),
                    Money(), fenOf(fee)};
@@ -54,6 +52,16 @@ void readRow(const Columns& c, const CsvRecord& r, StoreZone zone, WechatTally& 
   st.rows.push_back(row);
 }
 
+// A file cut inside the summary's last value still has all its values ("`299.00"
+// cut to "`299.0" or "`"): the last must print as many decimals as the others do.
+void requireLastWhole(const CsvRecord& head, const CsvRecord& values) {
+  std::size_t last = head.fields.size() - 1, others = 0;
+  for (std::size_t i = 1; i < last; ++i) others = std::max(others, decimalsOf(clean(values.fields[i])));
+  std::string v = clean(values.fields[last]);
+  if (v.empty() || decimalsOf(v) < std::min<std::size_t>(others, 2))
+    throw DomainError("statement_truncated", at(values.line) + ": " + clean(head.fields[last]) + " \"" + v + "\" is cut short");
+}
+
 // The summary's values against the rows: every figure the summary prints.
 void checkSummary(const CsvRecord& head, const CsvRecord& values, const WechatTally& t) {
   Columns sum(head, "wechat summary");
@@ -65,14 +73,9 @@ void checkSummary(const CsvRecord& head, const CsvRecord& values, const WechatTa
   const std::pair<const char*, std::int64_t> figures[] = {{"应结订单总金额", t.settled}, {"退款总金额", t.refunded},
                                                           {"手续费总金额", t.fees},      {"订单总金额", t.ordered},
                                                           {"申请退款总金额", t.applied}};
-  for (const auto& [name, counted] : figures) {
-    if (!sum.has(name)) continue;
-    std::string v = sum.get(values, name);
-    // The summary prints every amount to its full precision: fewer decimals is a cut.
-    if (decimalsOf(v) < (std::string(name) == "手续费总金额" ? t.feeDecimals : 2))
-      throw DomainError("statement_truncated", at(values.line) + ": " + name + " " + v + " is cut short");
-    requireAgrees(values.line, name, microOf(v, values.line, name), counted, true);
-  }
+  requireLastWhole(head, values);
+  for (const auto& [name, counted] : figures)
+    if (sum.has(name)) requireAgrees(values.line, name, microOf(sum.get(values, name), values.line, name), counted, true);
 }
 
 // The column row: every column the rows are read by must be there.
