@@ -13,8 +13,26 @@ using nlohmann::json;
 
 json sourcesJson(const std::vector<StatementSource>& sources) {
   json out = json::array();
-  for (const auto& s : sources)
-    out.push_back({{"file", s.file}, {"tender", s.tender}, {"rows", s.rows}, {"gross", s.gross.fen}, {"fees", s.fees.fen}});
+  for (const auto& s : sources) {
+    json days = json::array();
+    for (const auto& d : s.days)
+      days.push_back({{"date", d.date}, {"rows", d.rows}, {"gross", d.gross.fen}, {"refunds", d.refunds.fen},
+                      {"fees", d.fees.fen}, {"net", d.net.fen}});
+    out.push_back({{"file", s.file}, {"tender", s.tender}, {"format", s.format}, {"rows", s.rows}, {"gross", s.gross.fen},
+                   {"refunds", s.refunds.fen}, {"fees", s.fees.fen}, {"net", s.net.fen}, {"days", days}});
+  }
+  return out;
+}
+
+// Runs stored before the figures per day were kept have gross, fees and rows only.
+StatementSource sourceFromJson(const json& s) {
+  StatementSource out{s["file"].get<std::string>(), s["tender"].get<std::string>(), s["rows"].get<int>(),
+                      Money(s["gross"].get<LL>()), Money(s["fees"].get<LL>()), Money(s.value("refunds", LL{0})),
+                      Money(s.value("net", LL{0})), s.value("format", std::string()), {}};
+  if (!s.contains("net")) out.net = out.gross - out.refunds - out.fees;
+  for (const auto& d : s.value("days", json::array()))
+    out.days.push_back({d["date"].get<std::string>(), d["rows"].get<int>(), Money(d["gross"].get<LL>()),
+                        Money(d["refunds"].get<LL>()), Money(d["fees"].get<LL>()), Money(d["net"].get<LL>())});
   return out;
 }
 
@@ -87,9 +105,7 @@ std::optional<Reconciliation> SqliteReconciliations::reconciliation(const std::s
     r.month = q.getColumn(1).getString();
     r.runAt = q.getColumn(2).getInt64();
     r.runBy = q.getColumn(3).getString();
-    for (const auto& s : json::parse(q.getColumn(4).getString()))
-      r.sources.push_back({s["file"].get<std::string>(), s["tender"].get<std::string>(), s["rows"].get<int>(),
-                           Money(s["gross"].get<LL>()), Money(s["fees"].get<LL>())});
+    for (const auto& s : json::parse(q.getColumn(4).getString())) r.sources.push_back(sourceFromJson(s));
     for (const auto& t : json::parse(q.getColumn(5).getString())) {
       TenderTotal tt{t["tender"].get<std::string>(), Money(t["kiosk"].get<LL>()), std::nullopt, Money(t["fees"].get<LL>())};
       if (!t["finance"].is_null()) tt.finance = Money(t["finance"].get<LL>());

@@ -6,49 +6,17 @@
 // fees listed apart; every difference is explained and the whole signed off by
 // finance.
 //
-// Statement formats accepted (UTF-8 with or without BOM, or GB18030):
-// - WeChat Pay 交易账单 (merchant platform, all orders): a column row starting
-//   交易时间,公众账号ID,商户号,…; every value prefixed by a backtick; rows of
-//   交易状态 SUCCESS (payment: 订单金额) and REFUND (退款金额); 手续费 per row;
-//   matched by 微信订单号 or 商户订单号; the summary block 总交易单数,… at the end
-//   is checked against the rows.
-// - Alipay 账务明细: `#` header and footer lines; the column row 账务流水号,
-//   业务流水号,商户订单号,商品名称,发生时间,对方账号,收入金额（+元）,支出金额（-元）,
-//   账户余额（元）,交易渠道,业务类型,备注; values padded with tabs; 业务类型 收费 rows
-//   are fees (linked to the payment by 业务流水号), 交易退款 rows refunds; matched by
-//   业务流水号 or 商户订单号.
-// - Bank card settlement: 交易日期,交易时间,终端号,卡号,交易类型,交易金额,手续费,
-//   清算金额,检索参考号 (日期 YYYYMMDD or YYYY-MM-DD, 时间 HHMMSS or HH:MM:SS,
-//   amounts in yuan; 交易类型 消费 / 退货 / 撤销); matched by 检索参考号.
+// The statements themselves are read in app/core/statement.h.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/core/clock.h"
 #include "app/core/money.h"
+#include "app/core/statement.h"
 #include "app/core/staff_auth.h"
 
 namespace salon {
-
-struct StatementRow {
-  int line = 0;           // in the file
-  std::string ref;        // the reference matched first
-  std::string altRef;     // a second reference (merchant order number)
-  Instant at = 0;
-  Money gross;            // negative for a refund
-  Money fee;              // what the channel charged (apart from gross)
-};
-
-struct ChannelStatement {
-  std::string tender;     // wechat, alipay, card
-  std::vector<StatementRow> rows;
-  Money fees() const;
-  Money gross() const;
-};
-
-ChannelStatement parseWechatBill(const std::string& bytes, StoreZone zone);
-ChannelStatement parseAlipayLedger(const std::string& bytes, StoreZone zone);
-ChannelStatement parseBankSettlement(const std::string& bytes, StoreZone zone);
 
 // A kiosk tender (one sale's payment by one channel), signed: refunds negative.
 struct KioskTender {
@@ -95,11 +63,16 @@ struct ReconciliationResult {
 ReconciliationResult reconcile(const std::vector<KioskTender>& tenders, const std::vector<ChannelStatement>& statements,
                                const std::vector<CashUp>& cashUps);
 
+// One statement file of a run and what it says (StatementFigures, in fen).
 struct StatementSource {
   std::string file, tender;
   int rows = 0;
-  Money gross, fees;
+  Money gross, fees;     // gross: payments only
+  Money refunds, net;    // net = gross − refunds − fees
+  std::string format;    // wechat_bill, alipay_trade_bill, ...
+  std::vector<StatementDay> days;
 };
+StatementSource sourceOf(const std::string& file, const ChannelStatement& st, StoreZone zone);
 
 struct Reconciliation {
   std::string id;

@@ -147,10 +147,10 @@ TEST_CASE("finance explains every difference before signing, then a signed recon
   Reconciliations recs(store, guard, clock);
   Staff fin{"fin", "赵财务", Role::Finance, "财务部", true};
   Staff cash{"cash", "陈前台", Role::Cashier, "前台", true};
-  ReconciliationResult result = reconcile(mayTenders(), {parseBankSettlement(sample("bank_2026-05.csv"), kZone)},
-                                          {{"2026-05-28", Money(70000), Money(69000), true}});
+  ChannelStatement bank = parseBankSettlement(sample("bank_2026-05.csv"), kZone);
+  ReconciliationResult result = reconcile(mayTenders(), {bank}, {{"2026-05-28", Money(70000), Money(69000), true}});
   CHECK_THROWS_WITH(recs.run(cash, "2026-05", {}, result), Catch::Contains("permission_denied"));
-  Reconciliation r = recs.run(fin, "2026-05", {{"bank.csv", "card", 2, Money(88800), Money(533)}}, result);
+  Reconciliation r = recs.run(fin, "2026-05", {sourceOf("bank.csv", bank, kZone)}, result);
   REQUIRE(r.result.differences.size() == 1);
   CHECK_THROWS_WITH(recs.sign(fin, r.id, ""), Catch::Contains("differences_unexplained"));
   CHECK_THROWS_WITH(recs.explain(fin, r.id, 1, " "), Catch::Contains("reason_required"));
