@@ -183,33 +183,36 @@ void recordImport(SQLite::Database& db, const ImportRecord& r, const std::string
   appendOutbox(db, {r.id, r.kind == "members" ? "customer.imported" : r.kind + ".imported", totals.dump(), r.at});
 }
 
-std::vector<RegistrationResult> commitMemberImport(Database& db, const ImportPlan& plan, const TierResolution& tiers,
-                                                   const ImportRecord& record,
-                                                   const std::function<void(std::size_t)>& progress) {
-  std::vector<RegistrationResult> done;
+std::size_t commitMemberImport(Database& db, GoodMemberRows& rows, const TierResolution& tiers,
+                               const ImportRecord& record) {
+  std::size_t done = 0;
   db.write([&](SQLite::Database& s) {
-    done.clear();
+    done = 0;
     // The record first: the members' rows point at it.
     ImportRecord rec = record;
-    rec.imported = static_cast<std::int64_t>(plan.good.size());
+    rec.imported = static_cast<std::int64_t>(rows.plan().good);
     recordImport(s, rec, "files,membership,stored_value,points,arrears");
     createTiers(s, tiers.toCreate);
     std::string store = storeCode(s);
     CustomerRowWriter files(s);
     OpeningWriter openings{s, record.id, record.at};
-    for (std::size_t i = 0; i < plan.good.size(); ++i) {
-      NewCustomerFile f = plan.good[i];
+    SQLite::Statement phoneOwner(s, "SELECT file_no FROM customers WHERE phone = ? LIMIT 1");
+    MemberRow row;
+    while (rows.next(row)) {
+      NewCustomerFile& f = row.file;
       f.consent = {"to_confirm", "", 0, record.staff, false};
-      const MemberOpening& o = plan.openings[i];
-      RegistrationResult r;
-      r.fileNo = formatFileNo(store, f.year, reserveFileNumbers(s, f.year, 1));
-      r.memberNo = !o.memberNo.empty() ? o.memberNo : o.member() ? formatMemberNo(reserveMemberNumbers(s, 1)) : "";
+      const MemberOpening& o = row.opening;
+      phoneOwner.bind(1, f.phone.normalised);
+      if (phoneOwner.executeStep()) throw DomainError("phone_in_use", phoneOwner.getColumn(0).getString());
+      phoneOwner.reset();
+      std::string fileNo = formatFileNo(store, f.year, reserveFileNumbers(s, f.year, 1));
+      std::string memberNo = !o.memberNo.empty() ? o.memberNo : o.member() ? formatMemberNo(reserveMemberNumbers(s, 1)) : "";
       keepMemberCounterAbove(s, o.memberNo);
-      r.id = files.insert(f, r.fileNo, r.memberNo, "pending_review", true);
-      if (o.member()) openings.write(r.id, plan.goodLines[i], o, o.tier.empty() ? "" : tiers.codeOf.at(o.tier));
-      done.push_back(r);
-      if (progress && (i + 1) % 1000 == 0) progress(i + 1);
+      CustomerId id = files.insert(f, fileNo, memberNo, "pending_review", true);
+      if (o.member()) openings.write(id, row.line, o, o.tier.empty() ? "" : tiers.codeOf.at(o.tier));
+      ++done;
     }
+    if (done != rows.plan().good) throw DomainError("import_file_changed", "rows");
   });
   return done;
 }

@@ -9,7 +9,7 @@ namespace salon::cli {
 
 struct MemberImportArgs {
   std::string db, staff, file, map, mapTiers, mapItems, asOf;
-  bool dryRun = false, asJson = false, skipBad = false, createTiers = false;
+  bool dryRun = false, asJson = false, skipBad = false, createTiers = false, progress = false;
 };
 
 // customers import FILE: files, and for a file with member columns (manager
