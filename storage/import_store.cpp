@@ -186,6 +186,14 @@ void recordImport(SQLite::Database& db, const ImportRecord& r, const std::string
 std::size_t commitMemberImport(Database& db, GoodMemberRows& rows, const TierResolution& tiers,
                                const ImportRecord& record) {
   std::size_t done = 0;
+  // One transaction of 100,000 files outgrows SQLite's default 2 MiB page cache:
+  // each spilled page is written to the WAL and read back. A bounded larger cache
+  // for this connection while the import runs (the memory goal is 300 MB).
+  struct LargeCache {
+    SQLite::Database& s;
+    explicit LargeCache(SQLite::Database& db) : s(db) { s.exec("PRAGMA cache_size = -98304"); }
+    ~LargeCache() { s.exec("PRAGMA cache_size = -2000"); }
+  } cache(db.sql());
   db.write([&](SQLite::Database& s) {
     done = 0;
     // The record first: the members' rows point at it.
@@ -196,6 +204,9 @@ std::size_t commitMemberImport(Database& db, GoodMemberRows& rows, const TierRes
     std::string store = storeCode(s);
     CustomerRowWriter files(s);
     OpeningWriter openings{s, record.id, record.at};
+    // The file numbers of all the rows at once (every row is prepared at the same moment).
+    int year = localDate(record.at, storeZone(s)).year;
+    std::int64_t nextFileNo = reserveFileNumbers(s, year, static_cast<std::int64_t>(rows.plan().good));
     SQLite::Statement phoneOwner(s, "SELECT file_no FROM customers WHERE phone = ? LIMIT 1");
     MemberRow row;
     while (rows.next(row)) {
@@ -205,7 +216,7 @@ std::size_t commitMemberImport(Database& db, GoodMemberRows& rows, const TierRes
       phoneOwner.bind(1, f.phone.normalised);
       if (phoneOwner.executeStep()) throw DomainError("phone_in_use", phoneOwner.getColumn(0).getString());
       phoneOwner.reset();
-      std::string fileNo = formatFileNo(store, f.year, reserveFileNumbers(s, f.year, 1));
+      std::string fileNo = formatFileNo(store, f.year, f.year == year ? nextFileNo++ : reserveFileNumbers(s, f.year, 1));
       std::string memberNo = !o.memberNo.empty() ? o.memberNo : o.member() ? formatMemberNo(reserveMemberNumbers(s, 1)) : "";
       keepMemberCounterAbove(s, o.memberNo);
       CustomerId id = files.insert(f, fileNo, memberNo, "pending_review", true);

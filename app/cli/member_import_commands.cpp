@@ -110,8 +110,17 @@ int importCustomers(const Invocation& inv, const MemberImportArgs& a) {
   storage::ImportFile src(a.file);  // refused here when too large, before a byte is read
   ImportProgress progress = progressPrinter(a);
   Instant at = inv.clock->now();
-  ImportPlan plan = planImport(files, store, me, src, parseImportMap(a.map), at,
-                               [&](const std::string& no) { return storage::fileNoOfMemberNo(db->sql(), no); }, progress);
+  // The check reads one snapshot: one read transaction, not a lock taken per row.
+  db->sql().exec("BEGIN");
+  ImportPlan plan;
+  try {
+    plan = planImport(files, store, me, src, parseImportMap(a.map), at,
+                      [&](const std::string& no) { return storage::fileNoOfMemberNo(db->sql(), no); }, progress);
+  } catch (...) {
+    db->sql().exec("ROLLBACK");
+    throw;
+  }
+  db->sql().exec("COMMIT");
   // Balances are the customers' money: only the store manager brings them across.
   if (plan.membership) guard.require(me, Action::ImportBalances, "import", a.file);
   storage::refuseDuplicate(db->sql(), "members", plan.sha256);
