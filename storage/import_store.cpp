@@ -6,6 +6,7 @@
 #include "app/core/customer_file.h"
 #include "app/core/error.h"
 #include "app/core/uuid.h"
+#include "storage/appointment_store.h"
 #include "storage/audit_store.h"
 #include "storage/customer_rows.h"
 
@@ -262,6 +263,17 @@ void commitPackageImport(Database& db, const PackagePlan& plan, const ImportReco
     ImportRecord rec = record;
     rec.imported = static_cast<std::int64_t>(plan.good.size());
     recordImport(s, rec, "packages");
+  });
+}
+
+void commitAppointmentImport(Database& db, const AppointmentImportPlan& plan, const ImportRecord& record) {
+  db.write([&](SQLite::Database& s) {
+    ImportRecord rec = record;
+    rec.imported = static_cast<std::int64_t>(plan.good.size());
+    recordImport(s, rec, "appointments");
+    for (const Appointment& a : plan.good)
+      writeAppointment(s, a, auditOf(a.bookedAt, a.bookedBy, "appointment.booked", "appointment", a.id,
+                                     "import " + record.id));
   });
 }
 

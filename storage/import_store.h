@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/appointment_import.h"
 #include "app/core/customer_import.h"
 #include "app/core/customer_import_packages.h"
 #include "storage/database.h"
@@ -49,5 +50,10 @@ std::size_t commitMemberImport(Database& db, GoodMemberRows& rows, const TierRes
 // its opening entry in the package ledger; one transaction with the record.
 // A package without an expiry date never expires.
 void commitPackageImport(Database& db, const PackagePlan& plan, const ImportRecord& record);
+
+// Every good appointment of the plan with its own audit entry and outbox row
+// (as booked at the counter; clashes re-checked), and the import's record: one
+// transaction, all or nothing.
+void commitAppointmentImport(Database& db, const AppointmentImportPlan& plan, const ImportRecord& record);
 
 }  // namespace salon::storage

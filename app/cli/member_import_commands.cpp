@@ -42,10 +42,6 @@ std::string readPackagesFile(const std::string& path) {
   return out;
 }
 
-std::string problemText(const std::string& file, const ImportProblem& p) {
-  return file + ":" + std::to_string(p.line) + ": " + p.code + (p.detail.empty() ? "" : ": " + p.detail);
-}
-
 nlohmann::json totalsJson(const ImportTotals& t) {
   nlohmann::json tiers = nlohmann::json::object();
   for (const auto& [name, n] : t.tiers) tiers[name] = n;
@@ -82,7 +78,10 @@ void printReport(const MemberImportArgs& a, const ImportPlan& plan, std::size_t 
 
 }  // namespace
 
-// Progress on stderr: over itself on a terminal, a line every 10 % elsewhere.
+std::string problemText(const std::string& file, const ImportProblem& p) {
+  return file + ":" + std::to_string(p.line) + ": " + p.code + (p.detail.empty() ? "" : ": " + p.detail);
+}
+
 ImportProgress progressPrinter(const MemberImportArgs& a) {
   bool tty = ::isatty(STDERR_FILENO) != 0;
   if (!tty && !a.progress) return {};
@@ -254,6 +253,7 @@ void addMemberImportCommands(CLI::App& app, Invocation& inv) {
   p->add_flag("--dry-run", a->dryRun, "Check everything and print the totals; write nothing");
   p->add_flag("--json", a->asJson, "The result as JSON (amounts in fen)");
   p->callback([&inv, a] { inv.run = [&inv, a] { return importPackages(inv, *a); }; });
+  addAppointmentImportCommand(app, inv);
 }
 
 }  // namespace salon::cli
