@@ -80,7 +80,7 @@ TEST_CASE("appointments import: Chinese headers in GB18030, each row checked lik
   CHECK(runKiosk("verify --db " + s.db, s.scratch()).exitCode == 0);
 }
 
-TEST_CASE("appointments import: English headers, codes, several services, anyone qualified; clashes with the book") {
+TEST_CASE("appointments import: English headers, codes, several services, anyone qualified, clashes with the book") {
   Store s;
   std::string file = kData + "appointments_en.csv";
   auto r = s.run("appointments import " + file + " --staff sup --json", "2345");

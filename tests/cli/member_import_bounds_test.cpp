@@ -68,7 +68,7 @@ TEST_CASE("customers import /dev/zero ends at once with a clear error, in little
   CHECK(stdinZero.err.find("encoding_unknown") != std::string::npos);
 }
 
-TEST_CASE("a row longer than the bound is a bad row; the others are read; progress on request") {
+TEST_CASE("a row longer than the bound is a bad row, the others are read, progress on request") {
   Store s;
   std::string csv = "姓名,手机号,备注\n王小美,13800138000,\n李长,13900139000," + std::string(70000, 'x') +
                     "\n赵一,13700137000,\"" + std::string(70000, 'y') + "\n还有\"\n陈二,13600136000,\n";

@@ -55,7 +55,7 @@ TEST_CASE("streamed CSV reads exactly as the whole-file parser, wherever the blo
   }
 }
 
-TEST_CASE("a BOM is dropped; GB18030 decodes across block ends; SHA-256 of the bytes") {
+TEST_CASE("a BOM is dropped, GB18030 decodes across block ends, SHA-256 of the bytes") {
   std::string gb = "\xD0\xD5\xC3\xFB,\xCA\xD6\xBB\xFA\r\n\xC0\xEE\xFE\x9F,13800138000\r\n";  // 姓名,手机 / 李䶮
   Bytes src(gb, 3);
   ImportScan scan = scanImport(src);
@@ -78,7 +78,7 @@ TEST_CASE("NUL bytes and bytes of no known encoding are refused at once") {
   CHECK_THROWS_WITH(scanImport(latin), Catch::Contains("encoding_unknown"));
 }
 
-TEST_CASE("a row longer than the bound is one too-long record; the rows after it are read") {
+TEST_CASE("a row longer than the bound is one too-long record, the rows after it are read") {
   std::string longCell(kMaxImportRowBytes + 10, 'x');
   std::string unbroken(kMaxImportRowBytes * 5, 'y');  // one line, no line end for 320 KiB
   std::string text = "name,phone\n" + longCell + ",1\nok,2\n" + unbroken + "\nlast,3";
