@@ -86,7 +86,11 @@ std::vector<Appointment> SqliteAppointmentStore::between(Instant from, Instant t
 }
 
 void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit) {
-  db_.write([&](SQLite::Database& s) {
+  db_.write([&](SQLite::Database& s) { writeAppointment(s, a, audit); });
+}
+
+void writeAppointment(SQLite::Database& s, const Appointment& a, const AuditEntry& audit) {
+  {
     if (a.state == "booked" || a.state == "checked_in") {
       SQLite::Statement clash(s, std::string("SELECT staff, start_at FROM appointments ") + kClashWhere);
       bindClash(clash, a);
@@ -133,7 +137,7 @@ void SqliteAppointmentStore::save(const Appointment& a, const AuditEntry& audit)
     nlohmann::json payload{{"appointment", a.id}, {"customer", a.customer}, {"staff", a.staff},
                            {"start", a.start}, {"end", a.end}, {"state", a.state}, {"kind", a.kind}};
     appendOutbox(s, {audit.id, audit.action, payload.dump(), audit.at});
-  });
+  }
 }
 
 int SqliteAppointmentStore::noShows(CustomerId customer) {

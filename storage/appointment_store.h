@@ -9,6 +9,10 @@ namespace salon::storage {
 // The day book's read (appointments with their names) is SqliteDayBook::day
 // (storage/day_book_store.h).
 
+// One appointment with its audit entry and outbox row, inside the caller's
+// transaction; clashes re-checked (DomainError slot_taken).
+void writeAppointment(SQLite::Database& s, const Appointment& a, const AuditEntry& audit);
+
 class SqliteAppointmentStore : public AppointmentStore {
  public:
   explicit SqliteAppointmentStore(Database& db) : db_(db) {}

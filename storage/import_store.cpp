@@ -6,6 +6,7 @@
 #include "app/core/customer_file.h"
 #include "app/core/error.h"
 #include "app/core/uuid.h"
+#include "storage/appointment_store.h"
 #include "storage/audit_store.h"
 #include "storage/customer_rows.h"
 
@@ -183,33 +184,47 @@ void recordImport(SQLite::Database& db, const ImportRecord& r, const std::string
   appendOutbox(db, {r.id, r.kind == "members" ? "customer.imported" : r.kind + ".imported", totals.dump(), r.at});
 }
 
-std::vector<RegistrationResult> commitMemberImport(Database& db, const ImportPlan& plan, const TierResolution& tiers,
-                                                   const ImportRecord& record,
-                                                   const std::function<void(std::size_t)>& progress) {
-  std::vector<RegistrationResult> done;
+std::size_t commitMemberImport(Database& db, GoodMemberRows& rows, const TierResolution& tiers,
+                               const ImportRecord& record) {
+  std::size_t done = 0;
+  // One transaction of 100,000 files outgrows SQLite's default 2 MiB page cache:
+  // each spilled page is written to the WAL and read back. A bounded larger cache
+  // for this connection while the import runs (the memory goal is 300 MB).
+  struct LargeCache {
+    SQLite::Database& s;
+    explicit LargeCache(SQLite::Database& db) : s(db) { s.exec("PRAGMA cache_size = -98304"); }
+    ~LargeCache() { s.exec("PRAGMA cache_size = -2000"); }
+  } cache(db.sql());
   db.write([&](SQLite::Database& s) {
-    done.clear();
+    done = 0;
     // The record first: the members' rows point at it.
     ImportRecord rec = record;
-    rec.imported = static_cast<std::int64_t>(plan.good.size());
+    rec.imported = static_cast<std::int64_t>(rows.plan().good);
     recordImport(s, rec, "files,membership,stored_value,points,arrears");
     createTiers(s, tiers.toCreate);
     std::string store = storeCode(s);
     CustomerRowWriter files(s);
     OpeningWriter openings{s, record.id, record.at};
-    for (std::size_t i = 0; i < plan.good.size(); ++i) {
-      NewCustomerFile f = plan.good[i];
+    // The file numbers of all the rows at once (every row is prepared at the same moment).
+    int year = localDate(record.at, storeZone(s)).year;
+    std::int64_t nextFileNo = reserveFileNumbers(s, year, static_cast<std::int64_t>(rows.plan().good));
+    SQLite::Statement phoneOwner(s, "SELECT file_no FROM customers WHERE phone = ? LIMIT 1");
+    MemberRow row;
+    while (rows.next(row)) {
+      NewCustomerFile& f = row.file;
       f.consent = {"to_confirm", "", 0, record.staff, false};
-      const MemberOpening& o = plan.openings[i];
-      RegistrationResult r;
-      r.fileNo = formatFileNo(store, f.year, reserveFileNumbers(s, f.year, 1));
-      r.memberNo = !o.memberNo.empty() ? o.memberNo : o.member() ? formatMemberNo(reserveMemberNumbers(s, 1)) : "";
+      const MemberOpening& o = row.opening;
+      phoneOwner.bind(1, f.phone.normalised);
+      if (phoneOwner.executeStep()) throw DomainError("phone_in_use", phoneOwner.getColumn(0).getString());
+      phoneOwner.reset();
+      std::string fileNo = formatFileNo(store, f.year, f.year == year ? nextFileNo++ : reserveFileNumbers(s, f.year, 1));
+      std::string memberNo = !o.memberNo.empty() ? o.memberNo : o.member() ? formatMemberNo(reserveMemberNumbers(s, 1)) : "";
       keepMemberCounterAbove(s, o.memberNo);
-      r.id = files.insert(f, r.fileNo, r.memberNo, "pending_review", true);
-      if (o.member()) openings.write(r.id, plan.goodLines[i], o, o.tier.empty() ? "" : tiers.codeOf.at(o.tier));
-      done.push_back(r);
-      if (progress && (i + 1) % 1000 == 0) progress(i + 1);
+      CustomerId id = files.insert(f, fileNo, memberNo, "pending_review", true);
+      if (o.member()) openings.write(id, row.line, o, o.tier.empty() ? "" : tiers.codeOf.at(o.tier));
+      ++done;
     }
+    if (done != rows.plan().good) throw DomainError("import_file_changed", "rows");
   });
   return done;
 }
@@ -248,6 +263,17 @@ void commitPackageImport(Database& db, const PackagePlan& plan, const ImportReco
     ImportRecord rec = record;
     rec.imported = static_cast<std::int64_t>(plan.good.size());
     recordImport(s, rec, "packages");
+  });
+}
+
+void commitAppointmentImport(Database& db, const AppointmentImportPlan& plan, const ImportRecord& record) {
+  db.write([&](SQLite::Database& s) {
+    ImportRecord rec = record;
+    rec.imported = static_cast<std::int64_t>(plan.good.size());
+    recordImport(s, rec, "appointments");
+    for (const Appointment& a : plan.good)
+      writeAppointment(s, a, auditOf(a.bookedAt, a.bookedBy, "appointment.booked", "appointment", a.id,
+                                     "import " + record.id));
   });
 }
 

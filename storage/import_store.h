@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/appointment_import.h"
 #include "app/core/customer_import.h"
 #include "app/core/customer_import_packages.h"
 #include "storage/database.h"
@@ -37,17 +38,22 @@ std::optional<CustomerId> customerByCardOrPhone(SQLite::Database& db, const std:
 // The import record plus its audit entry and outbox row (inside the caller's transaction).
 void recordImport(SQLite::Database& db, const ImportRecord& r, const std::string& sections);
 
-// Every good row of the plan as a file (pending review, consent to confirm), its
-// member number as printed (or a new one when it brings a tier or balances), its
-// tier, and its balances as opening entries; new tiers first. One transaction:
-// all or nothing. `progress` is told the rows done every 1,000 rows.
-std::vector<RegistrationResult> commitMemberImport(Database& db, const ImportPlan& plan, const TierResolution& tiers,
-                                                   const ImportRecord& record,
-                                                   const std::function<void(std::size_t)>& progress = {});
+// Every good row (read again from the file by `rows`) as a file (pending review,
+// consent to confirm), its member number as printed (or a new one when it brings
+// a tier or balances), its tier, and its balances as opening entries; new tiers
+// first. One transaction: all or nothing. A phone registered at the counter since
+// the check is refused (phone_in_use). The number of files imported.
+std::size_t commitMemberImport(Database& db, GoodMemberRows& rows, const TierResolution& tiers,
+                               const ImportRecord& record);
 
 // Every good package row as a customer package of sessions_left sessions, with
 // its opening entry in the package ledger; one transaction with the record.
 // A package without an expiry date never expires.
 void commitPackageImport(Database& db, const PackagePlan& plan, const ImportRecord& record);
+
+// Every good appointment of the plan with its own audit entry and outbox row
+// (as booked at the counter; clashes re-checked), and the import's record: one
+// transaction, all or nothing.
+void commitAppointmentImport(Database& db, const AppointmentImportPlan& plan, const ImportRecord& record);
 
 }  // namespace salon::storage

@@ -32,6 +32,7 @@
 #include "storage/staff_store.h"
 #include "storage/sync_store.h"
 #include "storage/weekly_review_store.h"
+#include "storage/import_moving_in.h"
 
 namespace salon::storage {
 
@@ -81,6 +82,8 @@ class SqliteBackroom : public Backroom {
   MemberRoll& memberRoll() override { return memberRoll_; }
   // head-office sync (issue 17):
   SyncStore& headOfficeSync() override { return headOfficeSync_; }
+  // moving in from another system (issue 12):
+  MovingIn& movingIn() override { return movingIn_; }
 
  private:
   SqliteBackroom(std::unique_ptr<Database> owned);
@@ -121,6 +124,8 @@ class SqliteBackroom : public Backroom {
   SqliteMemberRoll memberRoll_{db_};
   // head-office sync (issue 17):
   SqliteSyncStore headOfficeSync_{db_};
+  // moving in from another system (issue 12):
+  SqliteMovingIn movingIn_{db_};
 };
 
 }  // namespace salon::storage

@@ -267,6 +267,7 @@ void addCustomerCommands(CLI::App& app, Invocation& inv) {
   i->add_flag("--skip-bad", m->skipBad, "Import the good rows and skip the bad ones");
   i->add_flag("--dry-run", m->dryRun, "Check everything and print the totals; write nothing");
   i->add_flag("--json", m->asJson, "The result as JSON (amounts in fen)");
+  i->add_flag("--progress", m->progress, "Progress on stderr even when it is not a terminal");
   i->add_flag("--create-tiers", m->createTiers, "Create the tiers the store lacks (no discount; set them in settings)");
   i->add_option("--map-tiers", m->mapTiers, "Tier mapping, e.g. \"银卡会员=silver,金卡会员=gold\"");
   i->callback([&inv, m] { inv.run = [&inv, m] { return importCustomers(inv, *m); }; });

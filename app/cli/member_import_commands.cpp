@@ -1,6 +1,8 @@
 // salon-kiosk customers import (with member columns), members import-packages,
 // report liabilities: a salon's members and their money come across from its
 // old system; the owner checks the totals before and after.
+#include <unistd.h>
+
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -20,21 +22,24 @@
 #include "storage/customer_directory.h"
 #include "storage/customer_rows.h"
 #include "storage/customer_store.h"
+#include "storage/import_file.h"
 #include "storage/import_liabilities.h"
 #include "storage/import_store.h"
 
 namespace salon::cli {
 namespace {
 
-std::string readBytes(const std::string& path) {
-  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw DomainError("file_unreadable", path);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-std::string problemText(const std::string& file, const ImportProblem& p) {
-  return file + ":" + std::to_string(p.line) + ": " + p.code + (p.detail.empty() ? "" : ": " + p.detail);
+// A packages file whole (a salon has a few thousand packages, not millions):
+// refused over 16 MiB before it is read.
+std::string readPackagesFile(const std::string& path) {
+  constexpr std::uint64_t kMaxPackagesBytes = 16u << 20;
+  storage::ImportFile f(path);
+  if (f.size() > kMaxPackagesBytes) throw DomainError("import_too_large", path + ": over 16 MiB");
+  std::string out(f.size(), '\0');
+  std::size_t have = 0;
+  for (std::size_t n; have < out.size() && (n = f.read(out.data() + have, out.size() - have)) > 0;) have += n;
+  out.resize(have);
+  return out;
 }
 
 nlohmann::json totalsJson(const ImportTotals& t) {
@@ -51,7 +56,7 @@ void printReport(const MemberImportArgs& a, const ImportPlan& plan, std::size_t 
     nlohmann::json bad = nlohmann::json::array();
     for (const ImportProblem& p : plan.bad)
       bad.push_back({{"line", p.line}, {"code", p.code}, {"detail", p.detail}, {"message", problemText(a.file, p)}});
-    std::cout << nlohmann::json{{"good", plan.good.size()}, {"imported", imported}, {"bad", bad},
+    std::cout << nlohmann::json{{"good", plan.good}, {"imported", imported}, {"bad", bad}, {"bad_rows", plan.badRows},
                                 {"totals", totalsJson(plan.totals)}}
                      .dump()
               << "\n";
@@ -59,7 +64,7 @@ void printReport(const MemberImportArgs& a, const ImportPlan& plan, std::size_t 
   }
   const ImportTotals& t = plan.totals;
   std::cout << "encoding: " << (plan.encoding == TextEncoding::Utf8 ? "utf-8" : "gb18030") << "\n"
-            << "rows: " << plan.rows << "  good: " << plan.good.size() << "  bad: " << plan.bad.size() << "\n"
+            << "rows: " << plan.rows << "  good: " << plan.good << "  bad: " << plan.badRows << "\n"
             << "members: " << t.members << "\n";
   for (const auto& [name, n] : t.tiers) std::cout << "  tier " << name << ": " << n << "\n";
   std::cout << "stored_value: " << formatAmount(t.storedValue) << "\n"
@@ -73,6 +78,23 @@ void printReport(const MemberImportArgs& a, const ImportPlan& plan, std::size_t 
 
 }  // namespace
 
+std::string problemText(const std::string& file, const ImportProblem& p) {
+  return file + ":" + std::to_string(p.line) + ": " + p.code + (p.detail.empty() ? "" : ": " + p.detail);
+}
+
+ImportProgress progressPrinter(const MemberImportArgs& a) {
+  bool tty = ::isatty(STDERR_FILENO) != 0;
+  if (!tty && !a.progress) return {};
+  auto last = std::make_shared<std::string>();
+  return [tty, last](const std::string& phase, std::uint64_t done, std::uint64_t total) {
+    int pct = total == 0 ? 100 : static_cast<int>(done * 100 / total);
+    std::string now = phase + " " + std::to_string(pct);
+    if (now == *last || (!tty && pct % 10 != 0)) return;
+    *last = now;
+    std::cerr << (tty ? "\r" : "") << phase << " " << pct << "%" << (tty && pct < 100 ? "" : "\n") << std::flush;
+  };
+}
+
 int importCustomers(const Invocation& inv, const MemberImportArgs& a) {
   auto db = openDatabase(a.db);
   Staff me = actAs(*db, *inv.clock, a.staff);
@@ -84,31 +106,40 @@ int importCustomers(const Invocation& inv, const MemberImportArgs& a) {
   CustomerFiles files(store, directory, audit, *inv.clock, keys, zone);
   Guard guard(audit, *inv.clock);
   guard.require(me, Action::ImportCustomers, "customer", "*");
-  std::string bytes = readBytes(a.file);
-  ImportPlan plan = planImport(files, store, me, bytes, parseImportMap(a.map), inv.clock->now(),
-                               [&](const std::string& no) { return storage::fileNoOfMemberNo(db->sql(), no); });
+  storage::ImportFile src(a.file);  // refused here when too large, before a byte is read
+  ImportProgress progress = progressPrinter(a);
+  Instant at = inv.clock->now();
+  // The check reads one snapshot: one read transaction, not a lock taken per row.
+  db->sql().exec("BEGIN");
+  ImportPlan plan;
+  try {
+    plan = planImport(files, store, me, src, parseImportMap(a.map), at,
+                      [&](const std::string& no) { return storage::fileNoOfMemberNo(db->sql(), no); }, progress);
+  } catch (...) {
+    db->sql().exec("ROLLBACK");
+    throw;
+  }
+  db->sql().exec("COMMIT");
   // Balances are the customers' money: only the store manager brings them across.
   if (plan.membership) guard.require(me, Action::ImportBalances, "import", a.file);
-  std::string sha = fileSha256(bytes);
-  storage::refuseDuplicate(db->sql(), "members", sha);
+  storage::refuseDuplicate(db->sql(), "members", plan.sha256);
   TierResolution tiers =
       resolveTiers(plan.tierNames(), storage::loadTiers(db->sql()), parsePairs(a.mapTiers), a.createTiers);
   for (const ImportProblem& p : plan.bad) std::cerr << problemText(a.file, p) << "\n";
-  if (a.dryRun || (plan.good.empty() && plan.bad.empty())) {  // nothing to import is not an import
+  if (plan.badRows > plan.bad.size()) std::cerr << "... and " << plan.badRows - plan.bad.size() << " more bad rows\n";
+  if (a.dryRun || (plan.good == 0 && plan.badRows == 0)) {  // nothing to import is not an import
     printReport(a, plan, 0, "");
     return 0;
   }
-  if (!plan.bad.empty() && !a.skipBad) {
+  if (plan.badRows > 0 && !a.skipBad) {
     printReport(a, plan, 0, "");
-    throw DomainError("import_rows_bad", std::to_string(plan.bad.size()) + " (--skip-bad imports the others)");
+    throw DomainError("import_rows_bad", std::to_string(plan.badRows) + " (--skip-bad imports the others)");
   }
-  storage::ImportRecord rec{newUuid(), "members", a.file, sha, static_cast<std::int64_t>(plan.rows), 0,
-                            plan.totals, inv.clock->now(), me.code};
-  bool big = plan.good.size() >= 20000;
-  auto done = storage::commitMemberImport(*db, plan, tiers, rec, [&](std::size_t n) {
-    if (big && n % 10000 == 0) std::cerr << "imported " << n << " / " << plan.good.size() << "\n";
-  });
-  printReport(a, plan, done.size(), rec.id);
+  storage::ImportRecord rec{newUuid(), "members", a.file, plan.sha256, static_cast<std::int64_t>(plan.rows), 0,
+                            plan.totals, at, me.code};
+  GoodMemberRows rows(files, me, src, plan, at, progress);
+  std::size_t done = storage::commitMemberImport(*db, rows, tiers, rec);
+  printReport(a, plan, done, rec.id);
   return 0;
 }
 
@@ -119,7 +150,7 @@ int importPackages(const Invocation& inv, const MemberImportArgs& a) {
   Staff me = actAs(*db, *inv.clock, a.staff);
   storage::SqliteAuditLog audit(*db);
   Guard(audit, *inv.clock).require(me, Action::ImportBalances, "import", a.file);
-  std::string bytes = readBytes(a.file);
+  std::string bytes = readPackagesFile(a.file);
   PriceBook catalog = storage::loadPriceBook(db->sql());
   PackagePlan plan = planPackageImport(bytes, parsePairs(a.map), parsePairs(a.mapItems), catalog, inv.clock->now(),
                                        [&](const std::string& k) { return storage::customerByCardOrPhone(db->sql(), k); });
@@ -222,6 +253,7 @@ void addMemberImportCommands(CLI::App& app, Invocation& inv) {
   p->add_flag("--dry-run", a->dryRun, "Check everything and print the totals; write nothing");
   p->add_flag("--json", a->asJson, "The result as JSON (amounts in fen)");
   p->callback([&inv, a] { inv.run = [&inv, a] { return importPackages(inv, *a); }; });
+  addAppointmentImportCommand(app, inv);
 }
 
 }  // namespace salon::cli

@@ -27,6 +27,7 @@ class FileAccessStore;
 class FileReviewStore;
 class MemberAccounts;
 class MemberRoll;
+class MovingIn;
 class MemberCardStore;
 class PriceList;
 class PrintJobStore;
@@ -77,6 +78,8 @@ class Backroom {
   virtual MemberRoll& memberRoll() = 0;
   // head-office sync (issue 17):
   virtual SyncStore& headOfficeSync() = 0;
+  // moving in from another system (issue 12): Settings → 数据导入
+  virtual MovingIn& movingIn() = 0;
 };
 
 }  // namespace salon

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 #include <set>
+#include <unordered_map>
 
 #include "app/core/error.h"
 
@@ -97,13 +98,6 @@ std::map<std::string, std::string> parseImportMap(const std::string& text) {
   return out;
 }
 
-std::vector<std::string> ImportPlan::tierNames() const {
-  std::vector<std::string> names;
-  for (const MemberOpening& o : openings)
-    if (!o.tier.empty() && std::find(names.begin(), names.end(), o.tier) == names.end()) names.push_back(o.tier);
-  return names;
-}
-
 namespace {
 
 // The header's targets; DomainError import_column_missing.
@@ -146,41 +140,105 @@ Registration readRow(const ImportPlan& plan, const CsvRecord& rec, std::size_t w
 
 }  // namespace
 
-ImportPlan planImport(CustomerFiles& files, CustomerFileStore& store, const Staff& who, const std::string& bytes,
-                      const std::map<std::string, std::string>& map, Instant at, const MemberNoOwner& memberNoOwner) {
+namespace {
+
+// What makes a checked row good beyond itself: unique in the file and new to the store.
+struct RowUniqueness {
+  CustomerFileStore& store;
+  const MemberNoOwner& memberNoOwner;
+  std::unordered_map<std::string, int> phones, cards;
+
+  void check(const MemberRow& row) {
+    auto dup = phones.find(row.file.phone.normalised);
+    if (dup != phones.end()) throw DomainError("phone_duplicate_in_file", "line " + std::to_string(dup->second));
+    if (auto existing = store.byPhone(row.file.phone.normalised)) throw DomainError("phone_in_use", existing->fileNo);
+    const std::string& no = row.opening.memberNo;
+    if (!no.empty()) {
+      auto card = cards.find(no);
+      if (card != cards.end()) throw DomainError("member_no_duplicate_in_file", "line " + std::to_string(card->second));
+      if (memberNoOwner)
+        if (auto owner = memberNoOwner(no)) throw DomainError("member_no_in_use", *owner);
+      cards[no] = row.line;
+    }
+    phones[row.file.phone.normalised] = row.line;
+  }
+};
+
+void addBad(ImportPlan& plan, int line, const std::string& code, const std::string& detail) {
+  if (plan.bad.size() < kMaxReportedProblems) plan.bad.push_back({line, code, detail});
+  ++plan.badRows;
+  plan.badLines.push_back(line);
+}
+
+void addGood(ImportPlan& plan, const MemberOpening& o) {
+  plan.totals.add(o);
+  ++plan.good;
+  if (!o.tier.empty() && std::find(plan.tiers.begin(), plan.tiers.end(), o.tier) == plan.tiers.end())
+    plan.tiers.push_back(o.tier);
+}
+
+}  // namespace
+
+ImportPlan planImport(CustomerFiles& files, CustomerFileStore& store, const Staff& who, ImportSource& src,
+                      const std::map<std::string, std::string>& map, Instant at, const MemberNoOwner& memberNoOwner,
+                      const ImportProgress& progress) {
+  ImportScan scan = scanImport(src, progress);
   ImportPlan plan;
-  std::vector<CsvRecord> records = parseCsv(decodeText(bytes, plan.encoding));
-  if (records.empty()) throw DomainError("import_empty", "");
-  const CsvRecord& header = records.front();
+  plan.encoding = scan.encoding;
+  plan.sha256 = scan.sha256;
+  plan.bytes = scan.bytes;
+  CsvRecordStream stream(src, scan.encoding);
+  CsvRecord header, rec;
+  if (!stream.next(header)) throw DomainError("import_empty", "");
+  if (stream.tooLong()) throw DomainError("import_column_missing", "name");
   planColumns(plan, header, map);
-  plan.rows = records.size() - 1;
-  std::map<std::string, int> phonesInFile, cardsInFile;
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    const CsvRecord& rec = records[r];
+  RowUniqueness unique{store, memberNoOwner, {}, {}};
+  while (stream.next(rec)) {
+    if (++plan.rows > kMaxImportRows) throw DomainError("import_too_many_rows", std::to_string(kMaxImportRows));
+    if (progress && plan.rows % 1000 == 0) progress("check", stream.bytesRead(), plan.bytes);
+    if (stream.tooLong()) {
+      addBad(plan, rec.line, "row_too_long", "over " + std::to_string(kMaxImportRowBytes / 1024) + " KiB");
+      continue;
+    }
     try {
-      MemberOpening opening;
-      NewCustomerFile f = files.prepare(who, readRow(plan, rec, header.fields.size(), opening), at);
-      auto dup = phonesInFile.find(f.phone.normalised);
-      if (dup != phonesInFile.end()) throw DomainError("phone_duplicate_in_file", "line " + std::to_string(dup->second));
-      if (auto existing = store.byPhone(f.phone.normalised)) throw DomainError("phone_in_use", existing->fileNo);
-      if (!opening.memberNo.empty()) {
-        auto card = cardsInFile.find(opening.memberNo);
-        if (card != cardsInFile.end())
-          throw DomainError("member_no_duplicate_in_file", "line " + std::to_string(card->second));
-        if (memberNoOwner)
-          if (auto owner = memberNoOwner(opening.memberNo)) throw DomainError("member_no_in_use", *owner);
-        cardsInFile[opening.memberNo] = rec.line;
-      }
-      phonesInFile[f.phone.normalised] = rec.line;
-      plan.totals.add(opening);
-      plan.good.push_back(std::move(f));
-      plan.goodLines.push_back(rec.line);
-      plan.openings.push_back(std::move(opening));
+      MemberRow row{rec.line, {}, {}};
+      row.file = files.prepare(who, readRow(plan, rec, header.fields.size(), row.opening), at);
+      unique.check(row);
+      addGood(plan, row.opening);
     } catch (const DomainError& e) {
-      plan.bad.push_back({rec.line, e.code(), e.detail()});
+      addBad(plan, rec.line, e.code(), e.detail());
     }
   }
+  if (progress) progress("check", plan.bytes, plan.bytes);
   return plan;
+}
+
+GoodMemberRows::GoodMemberRows(CustomerFiles& files, const Staff& who, ImportSource& src, const ImportPlan& plan,
+                               Instant at, const ImportProgress& progress)
+    : files_(files), who_(who), plan_(plan), at_(at), progress_(progress), stream_(src, plan.encoding) {}
+
+bool GoodMemberRows::next(MemberRow& out) {
+  CsvRecord rec;
+  if (!started_) {
+    started_ = true;
+    if (!stream_.next(rec)) throw DomainError("import_file_changed", "empty");
+  }
+  while (stream_.next(rec)) {
+    if (stream_.tooLong() || std::binary_search(plan_.badLines.begin(), plan_.badLines.end(), rec.line)) continue;
+    try {
+      out.line = rec.line;
+      out.opening = MemberOpening{};
+      out.file = files_.prepare(who_, readRow(plan_, rec, plan_.columns.size(), out.opening), at_);
+    } catch (const DomainError& e) {
+      throw DomainError("import_file_changed", "line " + std::to_string(rec.line) + ": " + e.code());
+    }
+    if (++given_ % 1000 == 0 && progress_) progress_("write", stream_.bytesRead(), plan_.bytes);
+    return true;
+  }
+  // Every good row given, and the bytes are the ones checked.
+  if (stream_.sha256() != plan_.sha256) throw DomainError("import_file_changed", "SHA-256");
+  if (progress_) progress_("write", plan_.bytes, plan_.bytes);
+  return false;
 }
 
 }  // namespace salon

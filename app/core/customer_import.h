@@ -6,6 +6,7 @@
 // registration at the counter would be; bad rows are reported with their line.
 // Member columns (会员卡号, 会员等级, 储值余额, 赠送余额, 积分, 开卡日期, 最后到店,
 // 欠款) come along as each row's MemberOpening.
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "app/core/csv.h"
 #include "app/core/customer_files.h"
 #include "app/core/customer_import_opening.h"
+#include "app/core/customer_import_stream.h"
 #include "app/core/text_encoding.h"
 
 namespace salon {
@@ -27,16 +29,25 @@ struct ImportProblem {
 
 struct ImportPlan {
   TextEncoding encoding = TextEncoding::Utf8;
+  std::string sha256;       // of the file as checked
+  std::uint64_t bytes = 0;  // its size
   std::vector<std::string> columns;  // the target of each column ("" = ignored)
-  std::vector<NewCustomerFile> good;
-  std::vector<int> goodLines;
-  std::vector<MemberOpening> openings;  // one per good row
-  std::vector<ImportProblem> bad;
+  std::size_t good = 0;              // good rows
+  std::vector<ImportProblem> bad;    // the first kMaxReportedProblems bad rows
+  std::size_t badRows = 0;           // all of them
+  std::vector<int> badLines;         // every bad row's line, ascending (the write skips them)
   bool membership = false;  // the file has balance or tier columns (a manager's import)
   std::size_t rows = 0;     // data rows read
   ImportTotals totals;      // of the good rows
-  // The tiers the good rows name, in order of first appearance.
-  std::vector<std::string> tierNames() const;
+  std::vector<std::string> tiers;  // the tiers the good rows name, in order of first appearance
+  std::vector<std::string> tierNames() const { return tiers; }
+};
+
+// One good row, ready to store: the file and what its member brings.
+struct MemberRow {
+  int line = 0;
+  NewCustomerFile file;
+  MemberOpening opening;
 };
 
 // The file number holding a member number already, if any.
@@ -48,11 +59,35 @@ std::map<std::string, std::string> parseImportMap(const std::string& text);
 // The target a header names by itself ("" when not recognised).
 std::string importTargetOf(const std::string& header);
 
-// Reads and checks the whole file; stores nothing. DomainError encoding_unknown,
-// import_empty, import_column_missing (detail: name / phone / the mapped header).
-// A member number on file already (`memberNoOwner`) or twice in the file is a bad row.
-ImportPlan planImport(CustomerFiles& files, CustomerFileStore& store, const Staff& who, const std::string& bytes,
+// Reads and checks every row of the source, block by block; stores nothing and
+// keeps no row: only the totals and the bad rows. DomainError encoding_unknown,
+// import_empty, import_column_missing (detail: name / phone / the mapped
+// header), import_too_large, import_too_many_rows, csv_unterminated_quote. A
+// member number on file already (`memberNoOwner`) or twice in the file, a phone
+// on file or twice in the file, a row over kMaxImportRowBytes are bad rows.
+ImportPlan planImport(CustomerFiles& files, CustomerFileStore& store, const Staff& who, ImportSource& src,
                       const std::map<std::string, std::string>& map, Instant at,
-                      const MemberNoOwner& memberNoOwner = {});
+                      const MemberNoOwner& memberNoOwner = {}, const ImportProgress& progress = {});
+
+// The good rows of a plan, read again from its source one at a time for the
+// write (inside its transaction). DomainError import_file_changed when the file
+// is no longer the one that was checked.
+class GoodMemberRows {
+ public:
+  GoodMemberRows(CustomerFiles& files, const Staff& who, ImportSource& src, const ImportPlan& plan, Instant at,
+                 const ImportProgress& progress = {});
+  bool next(MemberRow& out);
+  const ImportPlan& plan() const { return plan_; }
+
+ private:
+  CustomerFiles& files_;
+  const Staff& who_;
+  const ImportPlan& plan_;
+  Instant at_;
+  ImportProgress progress_;
+  CsvRecordStream stream_;
+  std::size_t given_ = 0;
+  bool started_ = false;
+};
 
 }  // namespace salon
