@@ -66,5 +66,6 @@ void addSelfServiceCommands(CLI::App& app, Invocation& inv);  // customers mine|
 void addReviewCommands(CLI::App& app, Invocation& inv);       // review weekly ...
 void addReconcileCommands(CLI::App& app, Invocation& inv);    // reconcile ...
 void addSyncCommands(CLI::App& app, Invocation& inv);         // sync enrol|now|status|verify|resume|backup|backups
+void addReportCommands(CLI::App& app, Invocation& inv);       // report sales|staff|customers|liabilities (after report)
 
 }  // namespace salon::cli

@@ -1,4 +1,4 @@
-// salon-kiosk day open|close and report z|staff.
+// salon-kiosk day open|close and report z.
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -114,18 +114,6 @@ int reportZ(const Invocation& inv, const DayArgs& a) {
   return 0;
 }
 
-int reportStaff(const Invocation& inv, const DayArgs& a) {
-  checkDate(a.from, "--from");
-  checkDate(a.to, "--to");
-  auto db = openDatabase(a.db);
-  guarded(*db, *inv.clock, a.staff, Action::ViewReports, a.from + ".." + a.to);
-  auto policy = storage::readPolicy(db->sql());
-  std::cout << nlohmann::json{{"from", a.from}, {"to", a.to}, {"staff", staffJson(storage::staffReport(db->sql(), a.from, a.to, policy))}}
-                   .dump(2)
-            << "\n";
-  return 0;
-}
-
 CLI::App* staffed(CLI::App* parent, const char* name, const char* what, DayArgs& a) {
   auto* sub = parent->add_subcommand(name, what);
   addDbOption(sub, a.db);
@@ -151,10 +139,7 @@ void addDayCommands(CLI::App& app, Invocation& inv) {
   auto* z = staffed(report, "z", "Z report of one business day", *a);
   z->add_option("--date", a->date, "YYYY-MM-DD")->required();
   z->callback([&inv, a] { inv.run = [&inv, a] { return withJsonErrors([&] { return reportZ(inv, *a); }); }; });
-  auto* st = staffed(report, "staff", "业绩 and 消耗/手工 per staff member, with commission", *a);
-  st->add_option("--from", a->from, "YYYY-MM-DD")->required();
-  st->add_option("--to", a->to, "YYYY-MM-DD")->required();
-  st->callback([&inv, a] { inv.run = [&inv, a] { return withJsonErrors([&] { return reportStaff(inv, *a); }); }; });
+  // `report staff` lives with the other business reports (report_commands.cpp).
 }
 
 }  // namespace salon::cli

@@ -193,54 +193,11 @@ int importPackages(const Invocation& inv, const MemberImportArgs& a) {
   return 0;
 }
 
-// What the store owes its customers (and is owed), from the ledgers, at the end
-// of --as-of (default: now).
-int liabilities(const Invocation& inv, const MemberImportArgs& a) {
-  auto db = openDatabase(a.db, storage::OpenMode::Existing);
-  Staff me = actAs(*db, *inv.clock, a.staff);
-  storage::SqliteAuditLog audit(*db);
-  Guard(audit, *inv.clock).require(me, Action::ViewReports, "report", "liabilities");
-  Instant before = inv.clock->now() + 1;
-  if (!a.asOf.empty()) {
-    CivilDate d;
-    if (!parseDate(a.asOf, d)) throw DomainError("date_invalid", a.asOf);
-    before = startOfLocalDay(d, storage::storeZone(db->sql())) + kDay;
-  }
-  storage::Liabilities l = storage::liabilitiesAt(db->sql(), before);
-  nlohmann::json j = {{"stored_value", {{"principal", l.svPrincipal.fen}, {"bonus", l.svBonus.fen}}},
-                      {"points", l.points},
-                      {"packages", {{"sessions", l.packageSessions}, {"value", l.packageValue.fen}}},
-                      {"arrears", l.arrears.fen},
-                      {"members", l.members}};
-  if (a.asJson) {
-    std::cout << j.dump() << "\n";
-    return 0;
-  }
-  std::cout << "stored value: " << formatAmount(l.svPrincipal) << " + bonus " << formatAmount(l.svBonus) << "\n"
-            << "points: " << l.points << "\n"
-            << "packages: " << l.packageSessions << " sessions, " << formatAmount(l.packageValue) << "\n"
-            << "arrears owed to the store: " << formatAmount(l.arrears) << "\n"
-            << "members: " << l.members << "\n";
-  return 0;
-}
-
 }  // namespace
 
 void addMemberImportCommands(CLI::App& app, Invocation& inv) {
   auto a = std::make_shared<MemberImportArgs>();
-  CLI::App* report = nullptr;
-  try {
-    report = app.get_subcommand("report");
-  } catch (const CLI::OptionNotFound&) {
-    report = app.add_subcommand("report", "Reports");
-  }
-  auto* l = report->add_subcommand("liabilities", "What the store owes its customers: stored value, points, packages");
-  addDbOption(l, a->db);
-  l->add_option("--staff", a->staff, "Your staff code (PIN in SALON_PIN)")->required();
-  l->add_option("--as-of", a->asOf, "At the end of this day, YYYY-MM-DD (default: now)");
-  l->add_flag("--json", a->asJson, "Amounts in fen");
-  l->callback([&inv, a] { inv.run = [&inv, a] { return liabilities(inv, *a); }; });
-
+  // `report liabilities` lives with the other business reports (report_commands.cpp).
   auto* members = app.add_subcommand("members", "Members brought across from another system");
   members->require_subcommand(1);
   auto* p = members->add_subcommand("import-packages", "Import treatment packages (疗程卡/次卡), one row per package");

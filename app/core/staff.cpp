@@ -48,6 +48,7 @@ constexpr ActionRule kRules[] = {
     {Action::BookAppointment,      "appointment.book",         true, true, true, true, false, false},
     {Action::ContactCustomer,      "care.contact",             true, true, true, true, false, false},
     {Action::PlanEvents,           "care.plan_events",         false, false, true, true, false, false},
+    {Action::ViewBusinessReports,  "report.business",          false, false, false, true, true, true},
 };
 
 const ActionRule& ruleFor(Action a) {

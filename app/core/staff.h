@@ -42,6 +42,7 @@ enum class Action {
   BookAppointment,      // book, move, check in, mark no-show
   ContactCustomer,      // reminders, birthday calls, follow-ups (logged)
   PlanEvents,           // create member events (沙龙活动), set care-plan intervals
+  ViewBusinessReports,  // the reports screen and `report sales|staff|customers|...` (manager, finance, admin)
 };
 
 struct Staff {

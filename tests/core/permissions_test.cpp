@@ -46,6 +46,7 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"appointment.book", {"cashier", "beautician", "supervisor", "manager"}},
     {"care.contact", {"cashier", "beautician", "supervisor", "manager"}},
     {"care.plan_events", {"supervisor", "manager"}},
+    {"report.business", {"manager", "finance", "admin"}},
 };
 
 class RecordingAudit : public AuditLog {

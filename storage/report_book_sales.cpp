@@ -1,0 +1,101 @@
+// The sales side of the reports' port: day totals, lines by category and
+// service, tenders, discounts and the voids and refunds of a period.
+#include <algorithm>
+
+#include "app/core/error.h"
+#include "storage/report_book_store.h"
+#include "storage/sql.h"
+
+namespace salon::storage {
+namespace {
+
+constexpr const char* kEntries = " s.business_day BETWEEN ?1 AND ?2 AND s.kind IN ('sale','void','refund') ";
+
+void addTotals(SQLite::Database& db, const ReportPeriod& p, SalesLedger& l) {
+  SQLite::Statement q(db, std::string("SELECT s.business_day, s.kind, COUNT(*), SUM(s.total), SUM(s.benefits),"
+                                      " SUM(s.line_discounts), SUM(s.order_discount) FROM sales s WHERE") +
+                              kEntries + "GROUP BY s.business_day, s.kind");
+  SQLite::bind(q, formatDate(p.from), formatDate(p.to));
+  while (q.executeStep()) {
+    std::string kind = q.getColumn(1).getString();
+    std::int64_t n = q.getColumn(2).getInt64();
+    (kind == "sale" ? l.sales : kind == "void" ? l.voids : l.refunds) += n;
+    l.byDay[q.getColumn(0).getString()] += sql::money(q.getColumn(3));
+    l.benefits += sql::money(q.getColumn(4));
+    l.lineDiscounts += sql::money(q.getColumn(5));
+    l.orderDiscount += sql::money(q.getColumn(6));
+  }
+}
+
+void addLines(SQLite::Database& db, const ReportPeriod& p, SalesLedger& l) {
+  SQLite::Statement q(db, std::string("SELECT l.category, l.item_code, MAX(l.name), l.kind, SUM(l.net), SUM(l.qty)"
+                                      " FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE") +
+                              kEntries + "GROUP BY l.category, l.item_code, l.kind");
+  SQLite::bind(q, formatDate(p.from), formatDate(p.to));
+  std::map<std::string, NamedAmount> categories;
+  while (q.executeStep()) {
+    std::string category = q.getColumn(0).getString();
+    Money net = sql::money(q.getColumn(4));
+    std::int64_t qty = q.getColumn(5).getInt64();
+    auto& c = categories[category];
+    c.key = c.name = category;
+    c.amount += net;
+    c.count += qty;
+    if (q.getColumn(3).getString() == "service")
+      l.byService.push_back({q.getColumn(1).getString(), q.getColumn(2).getString(), net, qty});
+  }
+  for (auto& [k, c] : categories) l.byCategory.push_back(c);
+  std::stable_sort(l.byService.begin(), l.byService.end(),
+                   [](const NamedAmount& a, const NamedAmount& b) { return a.amount.fen > b.amount.fen; });
+}
+
+void addTenders(SQLite::Database& db, const ReportPeriod& p, SalesLedger& l) {
+  SQLite::Statement q(db, std::string("SELECT t.type, SUM(t.amount), SUM(t.sessions), SUM(t.points), COUNT(*)"
+                                      " FROM sales s JOIN sale_tenders t ON t.sale_id = s.id WHERE") +
+                              kEntries + "GROUP BY t.type ORDER BY t.type");
+  SQLite::bind(q, formatDate(p.from), formatDate(p.to));
+  while (q.executeStep()) {
+    std::string type = q.getColumn(0).getString();
+    std::int64_t count = type == "package" ? q.getColumn(2).getInt64()
+                         : type == "points" ? q.getColumn(3).getInt64()
+                                            : q.getColumn(4).getInt64();
+    l.byTender.push_back({type, type, sql::money(q.getColumn(1)), count});
+  }
+}
+
+void addReversals(SQLite::Database& db, const ReportPeriod& p, SalesLedger& l) {
+  SQLite::Statement q(db, "SELECT id, kind, COALESCE(reverses, ''), business_day, cashier, approved_by, reason,"
+                          " completed_at, total FROM sales WHERE business_day BETWEEN ?1 AND ?2"
+                          " AND kind IN ('void', 'refund') ORDER BY completed_at, id");
+  SQLite::bind(q, formatDate(p.from), formatDate(p.to));
+  while (q.executeStep())
+    l.reversals.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                           q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                           q.getColumn(6).getString(), q.getColumn(7).getInt64(), sql::money(q.getColumn(8))});
+}
+
+}  // namespace
+
+SalesLedger SqliteReportBook::salesLedger(const ReportPeriod& p) {
+  return guarded([&] {
+    SalesLedger l;
+    addTotals(db_.sql(), p, l);
+    addLines(db_.sql(), p, l);
+    addTenders(db_.sql(), p, l);
+    addReversals(db_.sql(), p, l);
+    return l;
+  });
+}
+
+std::map<std::string, Money> SqliteReportBook::dailyTotals(const ReportPeriod& p) {
+  return guarded([&] {
+    std::map<std::string, Money> out;
+    SQLite::Statement q(db_.sql(), std::string("SELECT s.business_day, SUM(s.total) FROM sales s WHERE") + kEntries +
+                                       "GROUP BY s.business_day");
+    SQLite::bind(q, formatDate(p.from), formatDate(p.to));
+    while (q.executeStep()) out[q.getColumn(0).getString()] = sql::money(q.getColumn(1));
+    return out;
+  });
+}
+
+}  // namespace salon::storage
