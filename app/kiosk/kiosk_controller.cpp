@@ -1,6 +1,7 @@
 #include "app/kiosk/kiosk_controller.h"
 
 #include <memory>
+#include <set>
 
 #include "app/core/audit.h"
 #include "app/core/check_in.h"
@@ -183,7 +184,9 @@ void KioskController::showHome() {
   view_.home.queue.clear();
   const Instant now = clock_.now();
   const Instant dayStart = startOfLocalDay(localDate(now, zone_), zone_);
+  std::set<CustomerId> listed;  // checked in twice (a second scan): one row, at the first time
   for (const QueuedCustomer& q : backroom_.queue().between(dayStart, dayStart + 24 * kHour)) {
+    if (!listed.insert(q.checkIn.customer).second) continue;
     std::string when = formatLocalDateTime(q.checkIn.at, zone_);
     view_.home.queue.push_back({q.checkIn.customer, when.substr(when.size() - 5), q.name, "ui.method." + q.checkIn.method});
   }

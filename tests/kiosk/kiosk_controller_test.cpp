@@ -97,6 +97,17 @@ TEST_CASE("check-in by phone shows only masked names, and confirming is one audi
   CHECK(queue[0].methodKey == "ui.method.phone");
   CHECK(queue[0].time == formatLocalDateTime(f.clock.now() - 9 * kSecond, StoreZone{}).substr(11));
   CHECK(f.count("SELECT count(*) FROM checkins") == 1);
+  // Checking in again later is recorded, but the queue keeps one row for her (one widget id), at the first time.
+  const std::string firstTime = queue[0].time;
+  f.clock.advance(5 * kMinute);
+  f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
+  f.kiosk->apply(ui::PhoneKeys{"5678="});
+  REQUIRE(f.kiosk->view().checkIn.matches.size() == 1);
+  f.kiosk->apply(ui::ConfirmCheckIn{id});
+  CHECK(f.count("SELECT count(*) FROM checkins") == 2);
+  f.kiosk->apply(ui::Navigate{ui::Screen::Home});
+  REQUIRE(f.kiosk->view().home.queue.size() == 1);
+  CHECK(f.kiosk->view().home.queue[0].time == firstTime);
   // Check-ins are never changed or removed.
   CHECK_THROWS(f.db->write([](SQLite::Database& s) { s.exec("DELETE FROM checkins"); }));
   CHECK_THROWS(f.db->write([](SQLite::Database& s) { s.exec("UPDATE checkins SET method = 'qr'"); }));
