@@ -40,6 +40,7 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addReviewCommands(app, inv);
   addReconcileCommands(app, inv);
   addSyncCommands(app, inv);
+  addCardKeyCommands(app, inv);
 }
 
 namespace {

@@ -66,5 +66,6 @@ void addSelfServiceCommands(CLI::App& app, Invocation& inv);  // customers mine|
 void addReviewCommands(CLI::App& app, Invocation& inv);       // review weekly ...
 void addReconcileCommands(CLI::App& app, Invocation& inv);    // reconcile ...
 void addSyncCommands(CLI::App& app, Invocation& inv);         // sync enrol|now|status|verify|resume|backup|backups
+void addCardKeyCommands(CLI::App& app, Invocation& inv);      // members rotate-card-key (after customers' members group)
 
 }  // namespace salon::cli

@@ -48,6 +48,7 @@ constexpr ActionRule kRules[] = {
     {Action::BookAppointment,      "appointment.book",         true, true, true, true, false, false},
     {Action::ContactCustomer,      "care.contact",             true, true, true, true, false, false},
     {Action::PlanEvents,           "care.plan_events",         false, false, true, true, false, false},
+    {Action::RotateCardKey,        "card.rotate_key",          false, false, false, false, false, true},
 };
 
 const ActionRule& ruleFor(Action a) {

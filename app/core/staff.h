@@ -42,6 +42,7 @@ enum class Action {
   BookAppointment,      // book, move, check in, mark no-show
   ContactCustomer,      // reminders, birthday calls, follow-ups (logged)
   PlanEvents,           // create member events (沙龙活动), set care-plan intervals
+  RotateCardKey,        // a new member-card signing key (a suspected leak): every card is reissued
 };
 
 struct Staff {

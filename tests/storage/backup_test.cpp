@@ -109,7 +109,9 @@ TEST_CASE("a backup restores to the same rows, and the restored chain verifies")
   CHECK(bytes.find("UNIQUEPLAINTEXTMARKER") == std::string::npos);
   CHECK(bytes.find("SQLite format 3") == std::string::npos);
   // Nothing but the database and the backup: the plaintext snapshot is gone.
-  CHECK(namesIn(dir.path()) == std::set<std::string>{"live.db", "live.db-wal", "live.db-shm", "store.skbak"});
+  // (card.key: the card-signing key beside the store; store.skbak.head: the audit head.)
+  CHECK(namesIn(dir.path()) ==
+        std::set<std::string>{"live.db", "live.db-wal", "live.db-shm", "card.key", "store.skbak", "store.skbak.head"});
 
   std::filesystem::create_directory(dir.file("fresh"));
   std::string target = dir.file("fresh/salon.db");
@@ -119,7 +121,7 @@ TEST_CASE("a backup restores to the same rows, and the restored chain verifies")
     CHECK(c.check().chain.headSeq == s.snapshot.chain.headSeq);
     c.install(false);
   }
-  CHECK(namesIn(dir.file("fresh")) == std::set<std::string>{"salon.db"});
+  CHECK(namesIn(dir.file("fresh")) == std::set<std::string>{"salon.db", "card.key"});
   auto restored = Database::open(target, {OpenMode::Existing});
   for (const char* table : {"store_settings", "staff", "audit_log", "audit_head", "outbox"}) {
     INFO(table);
