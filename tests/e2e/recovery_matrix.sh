@@ -37,6 +37,7 @@ for kind in empty corrupt newer; do
   prepare "$kind" "$work/$kind" || { echo "FAIL: cannot prepare $kind"; exit 1; }
   db=$work/$kind/store.db
   before=$(sha256sum <"$db")
+  files=$(ls -A "$work/$kind")
   for lang in zh-Hans zh-Hant en; do
     for size in 800x600 1024x768 1920x1080; do
       declare -n sentence=$kind
@@ -59,8 +60,8 @@ for kind in empty corrupt newer; do
     done
   done
   [ "$(sha256sum <"$db")" = "$before" ] || { echo "FAIL: $kind: the database file was changed"; failures=$((failures + 1)); }
-  [ -z "$(ls "$work/$kind" | grep -v -e '^store.db$' -e '^backups$')" ] ||
-    { echo "FAIL: $kind: new files beside the database: $(ls "$work/$kind")"; failures=$((failures + 1)); }
+  [ "$(ls -A "$work/$kind")" = "$files" ] ||
+    { echo "FAIL: $kind: files beside the database changed: $(ls -A "$work/$kind" | tr '\n' ' ')"; failures=$((failures + 1)); }
 done
 echo "recovery matrix: $failures failures; shots in $work/shots"
 [ "$failures" -eq 0 ]
