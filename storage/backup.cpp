@@ -233,7 +233,7 @@ void RestoreCandidate::install(bool replace) {
   // caller authorised the restore before installing), never into the database.
   guarded([&] {
     SQLite::Database raw(file_->path(), SQLite::OPEN_READWRITE);
-    takeSeedFromRestored(raw, directoryOf(target_));
+    takeSeedFromRestored(raw, target_);
   });
   removeSidecars(file_->path());
   // A stale -wal beside the new file would be replayed into it: remove it first.

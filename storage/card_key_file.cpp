@@ -41,10 +41,10 @@ Instant nowMs() {
 
 }  // namespace
 
-std::string cardKeyPath(const std::string& dataDir) { return (std::filesystem::path(dataDir) / "card.key").string(); }
+std::string cardKeyPath(const std::string& dbPath) { return dbPath + ".card.key"; }
 
-std::optional<std::string> loadCardSeed(const std::string& dataDir) {
-  std::ifstream in(cardKeyPath(dataDir), std::ios::binary);
+std::optional<std::string> loadCardSeed(const std::string& keyPath) {
+  std::ifstream in(keyPath, std::ios::binary);
   if (!in) return std::nullopt;
   std::stringstream ss;
   ss << in.rdbuf();
@@ -52,17 +52,18 @@ std::optional<std::string> loadCardSeed(const std::string& dataDir) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   if (text.empty()) return std::nullopt;
   std::string seed = unsealOnThisMachine(text);
-  if (seed.size() != 32) throw DomainError("card_key_missing", cardKeyPath(dataDir) + " is damaged");
+  if (seed.size() != 32) throw DomainError("card_key_missing", keyPath + " is damaged");
   return seed;
 }
 
-void saveCardSeed(const std::string& dataDir, const std::string& seed) {
+void saveCardSeed(const std::string& keyPath, const std::string& seed) {
+  const std::string dataDir = directoryOf(keyPath);
   makePrivateDirectory(dataDir);
   TempFile file(dataDir, ".card.key-");
   std::string sealed = sealForThisMachine(seed) + "\n";
   file.write(sealed.data(), sealed.size());
   file.finish();
-  file.commitAs(cardKeyPath(dataDir));
+  file.commitAs(keyPath);
 }
 
 // The file first (synced), then the wipe: a crash between leaves both, and the
@@ -71,10 +72,9 @@ void moveCardSeedOut(Database& db) {
   if (db.path() == ":memory:" || db.readOnly()) return;
   auto seed = seedInTable(db.sql());
   if (!seed) return;
-  const std::string dir = directoryOf(db.path());
   // The table's seed wins: it is this store's (a restored older backup, or a
   // move a crash interrupted after the file was written).
-  saveCardSeed(dir, *seed);
+  saveCardSeed(cardKeyPath(db.path()), *seed);
   const std::string publicKey = cardKeyFromSeed(*seed).publicKey;
   db.write([&](SQLite::Database& s) {
     SQLite::Statement up(s, "UPDATE member_card_key SET seed = zeroblob(32), public_key = ?, moved_at = ? WHERE one = 1");
@@ -89,7 +89,7 @@ void moveCardSeedOut(Database& db) {
 std::string currentCardSeed(Database& db) {
   return guarded([&] {
     if (db.path() != ":memory:") {
-      if (auto seed = loadCardSeed(directoryOf(db.path()))) return *seed;
+      if (auto seed = loadCardSeed(cardKeyPath(db.path()))) return *seed;
     }
     if (auto seed = seedInTable(db.sql())) return *seed;  // :memory:, or not moved yet (read-only)
     throw DomainError("card_key_missing", db.path());
@@ -98,7 +98,6 @@ std::string currentCardSeed(Database& db) {
 
 void rotateCardKey(Database& db, Instant now) {
   if (db.path() == ":memory:") throw DomainError("card_key_missing", "a store in memory keeps no key file");
-  const std::string dir = directoryOf(db.path());
   std::string seed(32, '\0');
   randombytes_buf(seed.data(), seed.size());
   const std::string publicKey = cardKeyFromSeed(seed).publicKey;
@@ -108,7 +107,7 @@ void rotateCardKey(Database& db, Instant now) {
     r.exec();
     addGeneration(s, publicKey, now);
     // The file last, inside the transaction: if it cannot be written, nothing changed.
-    saveCardSeed(dir, seed);
+    saveCardSeed(cardKeyPath(db.path()), seed);
   });
 }
 
@@ -119,13 +118,13 @@ void putSeedInSnapshot(SQLite::Database& snapshot, const std::string& seed) {
   q.exec();
 }
 
-void takeSeedFromRestored(SQLite::Database& restored, const std::string& targetDataDir) {
+void takeSeedFromRestored(SQLite::Database& restored, const std::string& targetDb) {
   const bool carried =
       restored.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'backup_card_key'")
           .getInt() > 0;
   if (!carried) {
     // An older backup: the seed is in its table; the first open moves it out.
-    if (auto seed = seedInTable(restored)) saveCardSeed(targetDataDir, *seed);
+    if (auto seed = seedInTable(restored)) saveCardSeed(cardKeyPath(targetDb), *seed);
     return;
   }
   std::string seed;
@@ -133,7 +132,7 @@ void takeSeedFromRestored(SQLite::Database& restored, const std::string& targetD
     SQLite::Statement q(restored, "SELECT seed FROM backup_card_key WHERE one = 1");
     if (q.executeStep()) seed = sql::bytes(q.getColumn(0));
   }
-  if (seed.size() == 32) saveCardSeed(targetDataDir, seed);
+  if (seed.size() == 32) saveCardSeed(cardKeyPath(targetDb), seed);
   restored.exec("DROP TABLE backup_card_key");
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// The member-card signing key outside the database: <datadir>/card.key (0600),
+// The member-card signing key outside the database: "<database>.card.key" in the
+// data directory (0600; one per store, so two stores in one folder never share it),
 // the 32-byte Ed25519 seed sealed with this machine's key (as backup.key), so a
 // copy of the database alone cannot mint cards. Encrypted backups carry the seed
 // (a table only the backup's snapshot has) and a restore puts it back here.
@@ -14,10 +15,11 @@
 
 namespace salon::storage {
 
-std::string cardKeyPath(const std::string& dataDir);
-std::optional<std::string> loadCardSeed(const std::string& dataDir);
-// Replaces card.key atomically (0600).
-void saveCardSeed(const std::string& dataDir, const std::string& seed);
+// "<dbPath>.card.key"
+std::string cardKeyPath(const std::string& dbPath);
+std::optional<std::string> loadCardSeed(const std::string& keyPath);
+// Replaces the key file atomically (0600).
+void saveCardSeed(const std::string& keyPath, const std::string& seed);
 
 // On a database opened read-write: a seed still in member_card_key (a store set
 // up before the move, or a restored older backup) goes to card.key (unless one
@@ -35,6 +37,6 @@ void rotateCardKey(Database& db, Instant now);
 // Backups: the seed goes into the snapshot's own table (never the live database),
 // and comes out of a restored candidate into card.key beside the target.
 void putSeedInSnapshot(SQLite::Database& snapshot, const std::string& seed);
-void takeSeedFromRestored(SQLite::Database& restored, const std::string& targetDataDir);
+void takeSeedFromRestored(SQLite::Database& restored, const std::string& targetDb);
 
 }  // namespace salon::storage

@@ -9,7 +9,6 @@
 #include "app/core/staff_auth.h"
 #include "storage/audit_store.h"
 #include "storage/card_key_file.h"
-#include "storage/private_file.h"
 
 namespace salon::cli {
 namespace {
@@ -22,7 +21,7 @@ int rotate(const Invocation& inv, const std::string& dbPath, const std::string& 
   if (reason.find_first_not_of(" \t") == std::string::npos) throw DomainError("reason_required", "--reason");
   storage::rotateCardKey(*db, inv.clock->now());
   audit.append(auditOf(inv.clock->now(), me.code, "card.rotate_key", "member_card", "card.key", reason));
-  std::cout << storage::cardKeyPath(storage::directoryOf(dbPath)) << ": new key; cards made before now are reissued "
+  std::cout << storage::cardKeyPath(dbPath) << ": new key; cards made before now are reissued "
             << "when next scanned\n";
   return 0;
 }

@@ -50,7 +50,7 @@ TEST_CASE("the card key lives in card.key (0600), the table keeps only its publi
   TempDir dir;
   auto db = storeWithMember(dir.file("s.db"));
   struct stat st {};
-  REQUIRE(::stat(cardKeyPath(dir.path().string()).c_str(), &st) == 0);
+  REQUIRE(::stat(cardKeyPath(dir.file("s.db")).c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
   CHECK(seedInTable(*db) == std::string(32, '\0'));
   std::string seed = SqliteMemberCardStore(*db).signingSeed();
@@ -76,7 +76,7 @@ TEST_CASE("a copy of the database alone cannot mint valid cards") {
   SQLite::Statement q(copy->sql(), "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%seed%'");
   REQUIRE(q.executeStep());
   CHECK(seedInTable(*copy) == std::string(32, '\0'));
-  CHECK(!std::filesystem::exists(cardKeyPath(elsewhere.path().string())));
+  CHECK(!std::filesystem::exists(cardKeyPath(elsewhere.file("s.db"))));
 }
 
 TEST_CASE("an encrypted backup carries the card key and a restore puts it back beside the database") {
@@ -90,9 +90,9 @@ TEST_CASE("an encrypted backup carries the card key and a restore puts it back b
   }
   RestoreCandidate candidate(here.file("b.skbak"), fresh.file("s.db"), "a long password");
   candidate.check();
-  CHECK(!std::filesystem::exists(cardKeyPath(fresh.path().string())));  // not before the restore is authorised
+  CHECK(!std::filesystem::exists(cardKeyPath(fresh.file("s.db"))));  // not before the restore is authorised
   candidate.install(false);  // once the caller has authorised it
-  CHECK(loadCardSeed(fresh.path().string()) == seed);
+  CHECK(loadCardSeed(cardKeyPath(fresh.file("s.db"))) == seed);
   auto restored = Database::open(fresh.file("s.db"));
   CHECK(SqliteMemberCardStore(*restored).signingSeed() == seed);
   CHECK(restored->sql().execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'backup_card_key'").getInt() == 0);
