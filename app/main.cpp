@@ -8,6 +8,7 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "app/cli/cli.h"
 #include "storage/demo/demo_salon.h"
@@ -15,6 +16,8 @@
 #include "storage/demo/demo_customers.h"
 #include "storage/demo/demo_showcase.h"
 #include "app/kiosk/kiosk_window.h"
+#include "app/kiosk/recovery_window.h"
+#include "storage/store_rescue.h"
 #include "assets/assets.h"
 #include "storage/settings_store.h"
 
@@ -46,8 +49,45 @@ int autoLockMinutes(salon::storage::Database& db) {
   return v ? std::max(1, std::atoi(v->c_str())) : 5;
 }
 
+// The store's database, or what is wrong with it (the recovery screen's cases).
+std::unique_ptr<salon::storage::Database> openStore(const std::string& path,
+                                                   std::optional<salon::StoreProblem>& problem) {
+  try {
+    auto db = salon::cli::openDatabase(path, salon::storage::OpenMode::Create, /*autoCheckpoint=*/false);
+    salon::storage::probeStore(*db);
+    return db;
+  } catch (const salon::DomainError& e) {
+    if (!salon::isStoreProblem(e.code())) throw;
+    problem = salon::StoreProblem{e.code(), e.detail()};
+    return nullptr;
+  }
+}
+
+// A database the window cannot use opens the recovery screen (never a black
+// screen and a line on stderr): until it can be used (retry, a restored backup)
+// or the window closes.
+std::unique_ptr<salon::storage::Database> openStoreOrRecover(const KioskOptions& opt, const salon::Clock& clock,
+                                                            int& exitCode) {
+  for (;;) {
+    std::optional<salon::StoreProblem> problem;
+    if (auto db = openStore(opt.db, problem)) return db;
+    if (opt.window.bench) throw salon::DomainError(problem->code, problem->detail);
+    salon::storage::FileStoreRescue rescue(opt.db, clock);
+    salon::kiosk::KioskWindowOptions window = opt.window;
+    window.language = std::getenv("SALON_LANG") ? salon::assets::languageFromEnvironment()
+                                                : salon::storage::storeLanguageOf(opt.db).value_or("zh-Hans");
+    salon::kiosk::RecoveryOutcome r = salon::kiosk::runRecoveryWindow(rescue, *problem, clock, window);
+    if (!r.usable) {
+      exitCode = r.exitCode;
+      return nullptr;
+    }
+  }
+}
+
 int runKiosk(KioskOptions opt, const salon::Clock& clock) {
-  auto db = salon::cli::openDatabase(opt.db, salon::storage::OpenMode::Create, /*autoCheckpoint=*/false);
+  int exitCode = 0;
+  auto db = openStoreOrRecover(opt, clock, exitCode);
+  if (!db) return exitCode;
   if (opt.demo) {
     salon::demo::seedDemoSalon(*db, clock, salon::demo::pinCostFromEnvironment());
     // First run: the showcase customers, a few hundred more, the catalog and a
@@ -67,6 +107,7 @@ int runKiosk(KioskOptions opt, const salon::Clock& clock) {
   }
   opt.window.backend = salon::platform::backendFromName(opt.platform);
   opt.window.language = kioskLanguage(*db);
+  salon::storage::rememberStoreLanguage(opt.db, salon::storage::readSetting(db->sql(), "language").value_or("zh-Hans"));
   opt.window.autoLockMinutes = autoLockMinutes(*db);
   return salon::kiosk::runKioskWindow(*db, clock, opt.window);
 }
@@ -85,6 +126,8 @@ int main(int argc, char** argv) {
   app.add_option("--platform", kiosk.platform, "Window system: sdl (default) or glfw")
       ->check(CLI::IsMember({"sdl", "glfw"}));
   app.add_flag("--fullscreen", kiosk.window.fullscreen, "Fill the screen (the kiosk)");
+  app.add_option("--width", kiosk.window.width, "Window width in pixels (default 1024)")->check(CLI::Range(640, 7680));
+  app.add_option("--height", kiosk.window.height, "Window height in pixels (default 768)")->check(CLI::Range(480, 4320));
   app.add_option("--script", kiosk.window.script, "Run a scripted session (tests/e2e/*.script), then exit");
   app.add_option("--shots", kiosk.window.shotsDir, "Where a script's `shot` steps save PNGs");
   app.add_flag("--bench", kiosk.window.bench, "Print the UI figures (first frame, frame CPU, idle CPU, memory) and exit");

@@ -151,6 +151,7 @@ void AutoBackup::rotate(AutoBackupReport& report) const {
     std::string path = (std::filesystem::path(directory()) / names[i]).string();
     std::error_code ec;
     if (std::filesystem::remove(path, ec)) report.removed.push_back(names[i]);
+    std::filesystem::remove(backupHeadPath(path), ec);  // its audit head note goes with it
   }
 }
 

@@ -1,10 +1,12 @@
 #include "storage/backup.h"
+#include "storage/card_key_file.h"
 
 #include <SQLiteCpp/Backup.h>
 #include <sodium.h>
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 
@@ -53,6 +55,18 @@ class SnapshotBytes {
   SnapshotBytes& operator=(const SnapshotBytes&) = delete;
   const unsigned char* data() const { return data_; }
   std::size_t size() const { return size_; }
+  // A writable in-memory copy (to add what only the backup carries).
+  std::unique_ptr<SQLite::Database> openCopy() const {
+    auto copy = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+    auto* bytes = static_cast<unsigned char*>(sqlite3_malloc64(size_));
+    if (!bytes) throw DomainError("backup_write_failed", "out of memory for the snapshot");
+    std::memcpy(bytes, data_, size_);
+    int rc = sqlite3_deserialize(copy->getHandle(), "main", bytes, static_cast<sqlite3_int64>(size_),
+                                 static_cast<sqlite3_int64>(size_),
+                                 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+    if (rc != SQLITE_OK) throw DomainError("backup_write_failed", "snapshot: " + std::string(sqlite3_errstr(rc)));
+    return copy;
+  }
   // A read-only connection on these very bytes (no copy), to check them.
   std::unique_ptr<SQLite::Database> open() const {
     auto view = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
@@ -113,6 +127,20 @@ SnapshotCheck checkSnapshot(SQLite::Database& raw) {
   return out;
 }
 
+std::string backupHeadPath(const std::string& backupFile) { return backupFile + ".head"; }
+
+// The audit chain's head beside the backup, readable without its password:
+// "N:HASH", what `verify --expect-head` takes. A rewritten chain in the live
+// database then contradicts every backup taken before the rewrite.
+void writeHeadNote(const std::string& backupFile, const ChainReport& chain) {
+  std::string dir = directoryOf(backupFile);
+  TempFile note(dir, "." + std::filesystem::path(backupFile).filename().string() + ".head-");
+  std::string text = std::to_string(chain.headSeq) + ":" + chain.headHash + "\n";
+  note.write(text.data(), text.size());
+  note.finish();
+  note.commitAs(backupHeadPath(backupFile));
+}
+
 BackupSummary writeBackup(Database& db, const std::string& target, const std::string& password, BackupCost cost) {
   if (password.empty()) throw DomainError("backup_password_missing", target);
   if (!isAcceptableBackupPassword(password)) throw DomainError("backup_password_weak", "8");
@@ -127,8 +155,14 @@ BackupSummary writeBackup(Database& db, const std::string& target, const std::st
   TempFile sealed(dir, "." + name + ".part-");
   {
     auto snapshot = snapshotInMemory(db);
-    SnapshotBytes bytes(*snapshot);
+    // The card-signing seed lives in card.key, not in the database: the encrypted
+    // backup carries it in a table of the snapshot alone (added to a rollback-mode
+    // copy: the memdb snapshot still says WAL).
+    auto withKey = SnapshotBytes(*snapshot).openCopy();
     snapshot.reset();
+    guarded([&] { putSeedInSnapshot(*withKey, currentCardSeed(db)); });
+    SnapshotBytes bytes(*withKey);
+    withKey.reset();
     try {
       // A backup that restore would refuse is no backup: say so now, not on the
       // day it is needed.
@@ -141,6 +175,7 @@ BackupSummary writeBackup(Database& db, const std::string& target, const std::st
   }
   sealed.commitAs(target);
   summary.bytes = static_cast<std::int64_t>(std::filesystem::file_size(target));
+  writeHeadNote(target, summary.snapshot.chain);
   return summary;
 }
 
@@ -173,7 +208,11 @@ const SnapshotCheck& RestoreCandidate::check() {
 
 Database& RestoreCandidate::database() {
   check();
-  if (!db_) db_ = Database::open(file_->path(), {OpenMode::Existing, false});
+  if (!db_) {
+    OpenOptions o{OpenMode::Existing, false};
+    o.moveCardKey = false;  // its seed is placed only once the restore is authorised
+    db_ = Database::open(file_->path(), o);
+  }
   return *db_;
 }
 
@@ -190,6 +229,13 @@ void RestoreCandidate::install(bool replace) {
   removeSidecars(file_->path());
   std::error_code ec;
   if (std::filesystem::exists(target_, ec) && !replace) throw DomainError("restore_target_exists", target_);
+  // The backup's card-signing seed goes to card.key beside the target (the
+  // caller authorised the restore before installing), never into the database.
+  guarded([&] {
+    SQLite::Database raw(file_->path(), SQLite::OPEN_READWRITE);
+    takeSeedFromRestored(raw, target_);
+  });
+  removeSidecars(file_->path());
   // A stale -wal beside the new file would be replayed into it: remove it first.
   removeSidecars(target_);
   file_->commitAs(target_);

@@ -37,7 +37,12 @@ struct BackupSummary {
 // Leftovers of killed runs in the target's folder are removed first. The snapshot
 // is checked as restore would check it; DomainError("backup_source_damaged") when
 // it fails.
+// Also writes "<target>.head" (0600): the snapshot's audit chain head as
+// "N:HASH\n", readable without the password, for `verify --expect-head`.
 BackupSummary writeBackup(Database& db, const std::string& target, const std::string& password, BackupCost cost);
+
+std::string backupHeadPath(const std::string& backupFile);
+void writeHeadNote(const std::string& backupFile, const ChainReport& chain);
 
 // Checks a plaintext snapshot: DomainError backup_bad_file (damaged, not a Salon
 // Kiosk database), db_too_new, audit_chain_broken.
@@ -58,7 +63,8 @@ class RestoreCandidate {
   // The candidate opened (and migrated) as the store's database: sign in against
   // its staff, write the restore's audit entry into it.
   Database& database();
-  // Closes the candidate, removes the target's stale -wal/-shm/-journal and renames
+  // Closes the candidate, puts the backup's card-signing seed in card.key beside
+  // the target, removes the target's stale -wal/-shm/-journal and renames
   // the candidate over the target. DomainError("restore_target_exists") when the
   // target exists and `replace` is false; the target is then left untouched.
   void install(bool replace);

@@ -69,6 +69,13 @@ std::optional<std::string> unseal(const std::string& text) {
 
 }  // namespace
 
+std::string sealForThisMachine(const std::string& secret) { return seal(secret); }
+
+std::string unsealOnThisMachine(const std::string& text) {
+  if (text.rfind(kSealMagic, 0) != 0) throw DomainError("backup_key_failed", "not a sealed key file");
+  return *unseal(text);
+}
+
 std::string backupKeyPath(const std::string& dataDir) { return (std::filesystem::path(dataDir) / "backup.key").string(); }
 
 std::optional<std::string> loadBackupPassword(const std::string& dataDir) {

@@ -17,4 +17,10 @@ std::optional<std::string> loadBackupPassword(const std::string& dataDir);
 // (fewer than 8 characters), backup_write_failed.
 void saveBackupPassword(const std::string& dataDir, const std::string& password);
 
+// The same sealing for other keys kept beside the database (card.key):
+// "SKKEY1:" and base64 of nonce | secretbox, under this machine's key.
+std::string sealForThisMachine(const std::string& secret);
+// DomainError("backup_key_failed") when sealed elsewhere or damaged.
+std::string unsealOnThisMachine(const std::string& text);
+
 }  // namespace salon::storage

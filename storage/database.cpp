@@ -5,7 +5,9 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <iostream>
 
+#include "storage/card_key_file.h"
 #include "storage/migrations.h"
 
 namespace salon::storage {
@@ -59,6 +61,16 @@ void migrate(SQLite::Database& db, int from) {
   }
 }
 
+// A failure leaves the seed in the table, where signing still finds it; the
+// next open tries again.
+void moveCardKeyOut(Database& d) {
+  try {
+    moveCardSeedOut(d);
+  } catch (const DomainError& e) {
+    std::cerr << "card key stays in the database for now: " << e.code() << " " << e.detail() << "\n";
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<Database> Database::open(const std::string& path, OpenOptions options) {
@@ -89,6 +101,7 @@ std::unique_ptr<Database> Database::open(const std::string& path, OpenOptions op
     db.exec("PRAGMA synchronous = FULL");
     if (!options.autoCheckpoint) db.exec("PRAGMA wal_autocheckpoint = 0");
     if (version < latestSchemaVersion()) migrate(db, version);
+    if (options.moveCardKey) moveCardKeyOut(*d);
     return d;
   });
 }

@@ -26,6 +26,9 @@ struct OpenOptions {
   int busyTimeoutMs = 5000;
   // For the full-disk tests: PRAGMA max_page_count after opening (0 = no limit).
   long maxPageCount = 0;
+  // A store's card-signing seed still in the database moves to card.key beside
+  // it (storage/card_key_file.h); off for a restore's candidate until it is authorised.
+  bool moveCardKey = true;
 };
 
 class StatementShelf;

@@ -4,6 +4,7 @@
 
 #include "app/core/uuid.h"
 #include "storage/audit_store.h"
+#include "storage/card_key_file.h"
 #include "storage/verify.h"
 #include "storage/sql.h"
 
@@ -34,11 +35,16 @@ std::optional<CardHolder> findHolder(SQLite::Database& s, const std::string& whe
 
 }  // namespace
 
-std::string SqliteMemberCardStore::signingSeed() {
+// From card.key beside the database, never from a copy of the database alone.
+std::string SqliteMemberCardStore::signingSeed() { return currentCardSeed(db_); }
+
+std::vector<std::string> SqliteMemberCardStore::retiredPublicKeys() {
   return guarded([&] {
-    SQLite::Statement q(db_.sql(), "SELECT seed FROM member_card_key WHERE one = 1");
-    if (!q.executeStep()) throw DomainError("card_key_missing", db_.path());
-    return sql::bytes(q.getColumn(0));
+    std::vector<std::string> keys;
+    SQLite::Statement q(db_.sql(), "SELECT public_key FROM member_card_key_generations WHERE retired_at IS NOT NULL"
+                                   " ORDER BY generation DESC");
+    while (q.executeStep()) keys.push_back(sql::bytes(q.getColumn(0)));
+    return keys;
   });
 }
 

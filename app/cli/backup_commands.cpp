@@ -6,18 +6,15 @@
 #include <iostream>
 #include <memory>
 
-#include <nlohmann/json.hpp>
-
 #include "app/cli/cli.h"
 #include "app/core/audit.h"
 #include "app/core/error.h"
 #include "app/core/staff_auth.h"
-#include "app/core/uuid.h"
 #include "storage/audit_store.h"
 #include "storage/backup.h"
+#include "storage/backup_restore.h"
 #include "storage/backup_password.h"
 #include "storage/private_file.h"
-#include "storage/staff_store.h"
 
 namespace salon::cli {
 namespace {
@@ -64,57 +61,15 @@ int backup(const Invocation& inv, const BackupArgs& a) {
   return 0;
 }
 
-// A refused restore is recorded in the store's live database when there is one;
-// on a fresh machine there is nothing to record it in.
-class LiveDatabaseAudit : public AuditLog {
- public:
-  explicit LiveDatabaseAudit(std::string path) : path_(std::move(path)) {}
-  void append(const AuditEntry& entry) override {
-    try {
-      if (!std::filesystem::exists(path_)) return;
-      auto db = openDatabase(path_);
-      storage::SqliteAuditLog(*db).append(entry);
-    } catch (const DomainError&) {
-      // The refusal itself is what the person must see.
-    }
-  }
-
- private:
-  std::string path_;
-};
-
-Staff signInForRestore(const Invocation& inv, const std::string& livePath, storage::Database& candidate,
-                       const std::string& code) {
-  if (std::filesystem::exists(livePath)) {
-    auto live = openDatabase(livePath);
-    if (storage::SqliteStaffStore(*live).findStaff(code)) return actAs(*live, *inv.clock, code);
-  }
-  return actAs(candidate, *inv.clock, code);
-}
-
 int restore(const Invocation& inv, const BackupArgs& a) {
   // Refused before anything is read or written: the existing file stays as it is.
   if (std::filesystem::exists(a.db) && !a.force) throw DomainError("restore_target_exists", a.db);
-  storage::RestoreCandidate candidate(a.file, a.db, backupPassword(a.db));
-  const storage::SnapshotCheck& check = candidate.check();
-  storage::Database& db = candidate.database();
-  // Sign in against the live store when it knows this code, so a wrong PIN
-  // counts toward its lockout there; a fresh machine has no staff yet: then the
-  // backup's own staff (that copy is discarded, so its count cannot grow).
-  Staff me = signInForRestore(inv, a.db, db, a.staff);
-  LiveDatabaseAudit live(a.db);
-  Guard(live, *inv.clock).require(me, Action::Restore, "backup", absolute(a.file));
-  Instant now = inv.clock->now();
-  std::string id = newUuid();
-  std::string reason = "from " + absolute(a.file) + "; audit head " + std::to_string(check.chain.headSeq);
-  db.write([&](SQLite::Database& sql) {
-    storage::appendAudit(sql, auditOf(now, me.code, "data.restore", "backup", absolute(a.file), reason));
-    nlohmann::json payload = {{"headSeq", check.chain.headSeq}, {"headHash", check.chain.headHash}};
-    storage::appendOutbox(sql, {id, "data.restored", payload.dump(), now});
-  });
-  candidate.install(a.force);
-  std::cout << "restored: " << a.db << " from " << a.file << " (schema " << check.schemaVersion
-            << ", audit entries " << check.chain.entries << ", staff " << check.staff << ")\n";
+  const char* pin = std::getenv("SALON_PIN");
+  if (!pin || !*pin) throw DomainError("pin_missing", a.staff);
+  storage::RestoreRequest request{a.file, a.db, backupPassword(a.db), a.staff, pin, a.force, false};
+  storage::RestoreResult r = storage::restoreBackup(request, *inv.clock);
+  std::cout << "restored: " << a.db << " from " << a.file << " (schema " << r.check.schemaVersion
+            << ", audit entries " << r.check.chain.entries << ", staff " << r.check.staff << ")\n";
   return 0;
 }
 

@@ -41,6 +41,7 @@ void addCommands(CLI::App& app, Invocation& inv) {
   addReconcileCommands(app, inv);
   addSyncCommands(app, inv);
   addReportCommands(app, inv);
+  addCardKeyCommands(app, inv);
 }
 
 namespace {

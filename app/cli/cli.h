@@ -67,5 +67,6 @@ void addReviewCommands(CLI::App& app, Invocation& inv);       // review weekly .
 void addReconcileCommands(CLI::App& app, Invocation& inv);    // reconcile ...
 void addSyncCommands(CLI::App& app, Invocation& inv);         // sync enrol|now|status|verify|resume|backup|backups
 void addReportCommands(CLI::App& app, Invocation& inv);       // report sales|staff|customers|liabilities (after report)
+void addCardKeyCommands(CLI::App& app, Invocation& inv);      // members rotate-card-key (after customers' members group)
 
 }  // namespace salon::cli

@@ -146,7 +146,11 @@ CardHolder MemberCards::verify(const std::string& payload) {
     audit_.append(e);
     return DomainError(code, detail);
   };
-  if (!signatureValid(cardKeyFromSeed(store_.signingSeed()).publicKey, *p)) throw refuse("card_forged", p->memberNo);
+  if (!signatureValid(cardKeyFromSeed(store_.signingSeed()).publicKey, *p)) {
+    for (const std::string& retired : store_.retiredPublicKeys())
+      if (signatureValid(retired, *p)) throw refuse("card_key_rotated", p->memberNo);
+    throw refuse("card_forged", p->memberNo);
+  }
   auto h = store_.holder(p->memberNo);
   if (!h) throw DomainError("member_unknown", p->memberNo);
   if (p->version != h->cardVersion)

@@ -6,6 +6,7 @@
 // bumps its version, so the old card is refused at the counter.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/core/audit.h"
 #include "app/core/clock.h"
@@ -58,6 +59,9 @@ class MemberCardStore {
  public:
   virtual ~MemberCardStore() = default;
   virtual std::string signingSeed() = 0;
+  // Public keys of earlier signing keys (retired by a key change): a card they
+  // signed is genuine but must be reissued.
+  virtual std::vector<std::string> retiredPublicKeys() { return {}; }
   virtual std::optional<CardHolder> holder(const std::string& memberNo) = 0;
   // The member with this phone number (whole, normalised), if any.
   virtual std::optional<CardHolder> holderByPhone(const std::string& phone) = 0;
@@ -86,7 +90,8 @@ class MemberCards {
   Printed reissue(const Staff& who, const std::string& memberNo, const std::string& reason);
 
   // The member a scanned payload names, or DomainError: card_malformed,
-  // card_forged (bad signature), member_unknown, card_revoked (an older version).
+  // card_forged (bad signature), member_unknown, card_revoked (an older version),
+  // card_key_rotated (signed with a key retired since: reissue the card).
   CardHolder verify(const std::string& payload);
 
   // What the check-in screen does with anything a reader or scanner gave it:

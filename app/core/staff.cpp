@@ -49,6 +49,7 @@ constexpr ActionRule kRules[] = {
     {Action::ContactCustomer,      "care.contact",             true, true, true, true, false, false},
     {Action::PlanEvents,           "care.plan_events",         false, false, true, true, false, false},
     {Action::ViewBusinessReports,  "report.business",          false, false, false, true, true, true},
+    {Action::RotateCardKey,        "card.rotate_key",          false, false, false, false, false, true},
 };
 
 const ActionRule& ruleFor(Action a) {

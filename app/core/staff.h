@@ -43,6 +43,7 @@ enum class Action {
   ContactCustomer,      // reminders, birthday calls, follow-ups (logged)
   PlanEvents,           // create member events (沙龙活动), set care-plan intervals
   ViewBusinessReports,  // the reports screen and `report sales|staff|customers|...` (manager, finance, admin)
+  RotateCardKey,        // a new member-card signing key (a suspected leak): every card is reissued
 };
 
 struct Staff {

@@ -78,6 +78,11 @@ void KioskController::backupFinished(bool ok, const std::string& problem) {
 void KioskController::databaseChecked(const std::string& result) {
   view_.status.dbCheck = result == "ok" ? ui::DbCheck::Ok : ui::DbCheck::Failed;
   view_.status.dbProblem = result == "ok" ? "" : result;
+  // A damaged database takes no more sales (nor top-ups) until it is restored:
+  // what is written into it may be lost. The status bar says so.
+  if (result == "ok" || salesStopped_) return;
+  salesStopped_ = true;
+  if (view_.screen == ui::Screen::Checkout || view_.screen == ui::Screen::Members) showHome();
 }
 
 // --- sign-in -----------------------------------------------------------------
@@ -194,6 +199,7 @@ void KioskController::showHome() {
   for (ui::Screen s : {ui::Screen::Checkout, ui::Screen::Members, ui::Screen::Appointments, ui::Screen::Approvals,
                        ui::Screen::Settings}) {
     Desk* d = deskFor(s);
+    if (salesStopped_ && (s == ui::Screen::Checkout || s == ui::Screen::Members)) continue;
     if (d->offered()) view_.home.tiles.push_back({s, tileKey(s), d->waiting()});
   }
   view_.home.dueSoon = approvals_.dueSoon(3, view_.home.dueTotal);
@@ -264,6 +270,7 @@ void KioskController::openScreen(ui::Screen screen, CustomerId customer) {
   if (!staff_) return showSignIn();
   if (screen == ui::Screen::Home) return showHome();
   if (screen == ui::Screen::SignIn) return lock("");
+  if (salesStopped_ && (screen == ui::Screen::Checkout || screen == ui::Screen::Members)) return;
   view_.screen = screen;
   deskFor(screen)->open(customer);  // it may move on to another screen itself
 }
@@ -287,13 +294,13 @@ void KioskController::on(const ui::RegistrationIntent& i) {
   if (staff_) registration_.apply(i);
 }
 void KioskController::on(const ui::CheckoutIntent& i) {
-  if (staff_) checkout_.apply(i);
+  if (staff_ && !salesStopped_) checkout_.apply(i);
 }
 void KioskController::on(const ui::CustomerFileIntent& i) {
   if (staff_) customerFile_.apply(i);
 }
 void KioskController::on(const ui::MembersIntent& i) {
-  if (staff_) members_.apply(i);
+  if (staff_ && !salesStopped_) members_.apply(i);
 }
 void KioskController::on(const ui::ApprovalsIntent& i) {
   if (staff_) approvals_.apply(i);

@@ -110,6 +110,7 @@ class KioskController {
   StoreZone zone_;
   Catalog catalog_;
   std::optional<Staff> staff_;
+  bool salesStopped_ = false;  // the quick check found damage: no checkout, no top-ups
   ui::DigitEntry pin_{8};
   ui::IdleLock idle_;
   PinyinConverter* pinyin_ = nullptr;

@@ -45,7 +45,7 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
     ImGui::SameLine(0, m.gap * 3);
     text(ui, ui.t("ui.status.staff") + v.staffName);
   }
-  if (v.dbCheck == DbCheck::Failed) warning(ui, ui.t("status.quick_check_failed"));
+  if (v.dbCheck == DbCheck::Failed) warning(ui, ui.t("status.damaged_no_sales"));
   if (v.backupFailed) warning(ui, ui.t("status.backup_failed"));
   // Language and lock buttons on the right (a little narrower while a warning
   // needs the room).

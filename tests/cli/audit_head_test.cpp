@@ -4,6 +4,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <sys/stat.h>
+
+#include <fstream>
 #include <vector>
 
 #include "app/core/audit.h"
@@ -76,4 +79,28 @@ TEST_CASE("verify --expect-head: a recomputed chain contradicts the remembered h
   auto bad = runKiosk("verify --db " + db + " --expect-head nonsense", dir.path().string(), "SALON_LANG=en");
   CHECK(bad.exitCode == 2);
   CHECK(bad.err.find("[bad_input]") != std::string::npos);
+}
+
+TEST_CASE("every backup leaves its audit head beside it, and a recomputed chain contradicts it") {
+  TempDir dir;
+  std::string db = dir.file("salon.db");
+  REQUIRE(runKiosk("demo-data --db " + db, dir.path().string()).exitCode == 0);
+  const std::string env = "SALON_BACKUP_COST=min SALON_LANG=en SALON_PIN=9999 SALON_BACKUP_PASSWORD='open sesame 44'";
+  auto backup = runKiosk("backup --db " + db + " --staff admin --to " + dir.file("b.skbak"), dir.path().string(), env);
+  INFO(backup.out << backup.err);
+  REQUIRE(backup.exitCode == 0);
+  std::ifstream note(dir.file("b.skbak.head"));
+  std::string head;
+  REQUIRE(std::getline(note, head));
+  CHECK(backup.out.find("chain head: " + head.substr(0, head.find(':')) + " ") != std::string::npos);
+  struct stat st {};
+  REQUIRE(::stat(dir.file("b.skbak.head").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(runKiosk("verify --db " + db + " --expect-head " + head, dir.path().string()).exitCode == 0);
+
+  rewriteHistory(db);
+  CHECK(runKiosk("verify --db " + db, dir.path().string()).exitCode == 0);
+  auto remembered = runKiosk("verify --db " + db + " --expect-head " + head, dir.path().string());
+  CHECK(remembered.exitCode == 1);
+  CHECK(remembered.err.find("HEAD MISMATCH") != std::string::npos);
 }

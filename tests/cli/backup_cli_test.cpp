@@ -56,7 +56,7 @@ TEST_CASE("backup then restore on a fresh machine gives the same store, audited 
                     kEnv + " SALON_PIN=9999");
   INFO(r.err);
   REQUIRE(r.exitCode == 0);
-  CHECK(namesIn(dir.file("new-box/data")) == std::set<std::string>{"salon.db"});
+  CHECK(namesIn(dir.file("new-box/data")) == std::set<std::string>{"salon.db", "salon.db.card.key"});
   CHECK((std::filesystem::status(dir.file("new-box/data")).permissions() & std::filesystem::perms::mask) ==
         std::filesystem::perms::owner_all);
   CHECK((std::filesystem::status(target).permissions() & std::filesystem::perms::mask) ==

@@ -41,6 +41,7 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"settings.manage", {"manager", "admin"}},
     {"data.backup", {"supervisor", "manager", "finance", "admin"}},
     {"data.restore", {"admin"}},
+    {"card.rotate_key", {"admin"}},
     {"audit.verify", {"supervisor", "manager", "finance", "admin"}},
     {"data.seed_demo", {"admin"}},
     {"appointment.book", {"cashier", "beautician", "supervisor", "manager"}},

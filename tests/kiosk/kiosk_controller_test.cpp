@@ -230,6 +230,27 @@ TEST_CASE("the quick_check result reaches the status bar") {
   CHECK(f.kiosk->view().status.storeName == "悦容美容美发沙龙");
 }
 
+TEST_CASE("damage found by the quick check stops sales: no checkout or members tile, their intents ignored") {
+  Fixture f;
+  f.trySignIn("mgr", "1234");
+  REQUIRE(f.kiosk->staff());
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, {}});
+  CHECK(f.kiosk->view().screen == ui::Screen::Checkout);
+  f.kiosk->databaseChecked("*** in database main ***\nPage 5: never used");
+  const ui::KioskView& v = f.kiosk->view();
+  CHECK(v.screen == ui::Screen::Home);
+  for (const auto& t : v.home.tiles) {
+    CHECK(t.screen != ui::Screen::Checkout);
+    CHECK(t.screen != ui::Screen::Members);
+  }
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, {}});
+  CHECK(v.screen == ui::Screen::Home);
+  f.kiosk->apply(ui::Navigate{ui::Screen::Members, {}});
+  CHECK(v.screen == ui::Screen::Home);
+  f.kiosk->apply(ui::Navigate{ui::Screen::Settings, {}});
+  CHECK(v.screen == ui::Screen::Settings);  // restoring and support stay reachable
+}
+
 namespace {
 
 // The port, with a fixed vocabulary: what librime would offer for these letters.

@@ -109,7 +109,9 @@ TEST_CASE("a backup restores to the same rows, and the restored chain verifies")
   CHECK(bytes.find("UNIQUEPLAINTEXTMARKER") == std::string::npos);
   CHECK(bytes.find("SQLite format 3") == std::string::npos);
   // Nothing but the database and the backup: the plaintext snapshot is gone.
-  CHECK(namesIn(dir.path()) == std::set<std::string>{"live.db", "live.db-wal", "live.db-shm", "store.skbak"});
+  // (live.db.card.key: the card-signing key beside the store; store.skbak.head: the audit head.)
+  CHECK(namesIn(dir.path()) ==
+        std::set<std::string>{"live.db", "live.db-wal", "live.db-shm", "live.db.card.key", "store.skbak", "store.skbak.head"});
 
   std::filesystem::create_directory(dir.file("fresh"));
   std::string target = dir.file("fresh/salon.db");
@@ -119,7 +121,7 @@ TEST_CASE("a backup restores to the same rows, and the restored chain verifies")
     CHECK(c.check().chain.headSeq == s.snapshot.chain.headSeq);
     c.install(false);
   }
-  CHECK(namesIn(dir.file("fresh")) == std::set<std::string>{"salon.db"});
+  CHECK(namesIn(dir.file("fresh")) == std::set<std::string>{"salon.db", "salon.db.card.key"});
   auto restored = Database::open(target, {OpenMode::Existing});
   for (const char* table : {"store_settings", "staff", "audit_log", "audit_head", "outbox"}) {
     INFO(table);
@@ -287,7 +289,7 @@ TEST_CASE("restore leaves an existing database untouched unless told to replace 
     CHECK(errorCode([&] { c.install(false); }) == "restore_target_exists");
   }
   CHECK(readWhole(live) == before);
-  CHECK(namesIn(dir.path()) == std::set<std::string>{"live.db", "store.skbak"});
+  CHECK(namesIn(dir.path()) == std::set<std::string>{"live.db", "live.db.card.key", "store.skbak", "store.skbak.head"});
 
   writeBytes(live + "-wal", "stale wal that must not be replayed");
   writeBytes(live + "-shm", "stale shm");
@@ -295,7 +297,7 @@ TEST_CASE("restore leaves an existing database untouched unless told to replace 
     RestoreCandidate c(file, live, kPassword);
     c.install(true);
   }
-  CHECK(namesIn(dir.path()) == std::set<std::string>{"live.db", "store.skbak"});
+  CHECK(namesIn(dir.path()) == std::set<std::string>{"live.db", "live.db.card.key", "store.skbak", "store.skbak.head"});
   auto restored = Database::open(live, {OpenMode::Existing});
   CHECK(!readSetting(restored->sql(), "after.backup"));
   CHECK(readSetting(restored->sql(), "store.name") == std::optional<std::string>("悦容美容美发沙龙"));
@@ -319,11 +321,11 @@ TEST_CASE("a backup that cannot be written says so and leaves nothing behind") {
     CHECK(errorCode([&] { writeBackup(*tampered, dir.file("t.skbak"), kPassword, BackupCost::minimum()); }) ==
           "backup_source_damaged");
   }
-  for (const char* leftover : {"tampered.db", "tampered.db-wal", "tampered.db-shm"})
+  for (const char* leftover : {"tampered.db", "tampered.db-wal", "tampered.db-shm", "tampered.db.card.key"})
     std::filesystem::remove(dir.file(leftover));
   // Never over the database itself.
   const std::string before = salon::test::readWhole(dir.file("live.db"));
   CHECK(errorCode([&] { writeBackup(*db, dir.file("live.db"), kPassword, BackupCost::minimum()); }) == "bad_input");
   CHECK(salon::test::readWhole(dir.file("live.db")) == before);
-  CHECK(namesIn(dir.path()) == std::set<std::string>{"live.db", "live.db-wal", "live.db-shm", "a-file"});
+  CHECK(namesIn(dir.path()) == std::set<std::string>{"live.db", "live.db-wal", "live.db-shm", "live.db.card.key", "a-file"});
 }

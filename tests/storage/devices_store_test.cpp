@@ -37,7 +37,7 @@ const Staff kSupervisor{"sup", "王主管", Role::Supervisor, "前台", true};
 
 }  // namespace
 
-TEST_CASE("each store gets its own card key at set-up, and it travels with the file") {
+TEST_CASE("each store gets its own card key at set-up, and it travels with its key file") {
   TempDir dir;
   auto a = storeWithMember(dir.file("a.db"));
   auto b = Database::open(dir.file("b.db"));
@@ -46,7 +46,11 @@ TEST_CASE("each store gets its own card key at set-up, and it travels with the f
   CHECK(ka.signingSeed() != kb.signingSeed());
   std::string seed = ka.signingSeed();
   a.reset();
-  std::filesystem::copy_file(dir.file("a.db"), dir.file("restored.db"));  // what a backup carries
+  std::filesystem::copy_file(dir.file("a.db"), dir.file("restored.db"));
+  // The database alone does not carry the key (hardening: it lives in a.db.card.key).
+  CHECK(codeOf([&] { auto copy = Database::open(dir.file("restored.db"));
+                     SqliteMemberCardStore(*copy).signingSeed(); }) == "card_key_missing");
+  std::filesystem::copy_file(dir.file("a.db.card.key"), dir.file("restored.db.card.key"));
   auto restored = Database::open(dir.file("restored.db"));
   CHECK(SqliteMemberCardStore(*restored).signingSeed() == seed);
   // The key cannot be replaced in place.

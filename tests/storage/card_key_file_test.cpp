@@ -1,0 +1,121 @@
+// The member-card signing key outside the database (hardening): card.key beside
+// the store, 0600; a copy of the database alone cannot mint cards; encrypted
+// backups carry the key and a restore puts it back; a key change makes old
+// cards known as such (reissue), not forged and not accepted.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "app/core/error.h"
+#include "app/core/member_card.h"
+#include "storage/audit_store.h"
+#include "storage/backup.h"
+#include "storage/card_key_file.h"
+#include "storage/database.h"
+#include "storage/member_card_store.h"
+#include "support/customer_rows.h"
+#include "support/domain_fakes.h"
+#include "support/temp_dir.h"
+
+using namespace salon;
+using namespace salon::storage;
+using salon::test::codeOf;
+using salon::test::TempDir;
+
+namespace {
+
+std::unique_ptr<Database> storeWithMember(const std::string& path) {
+  auto db = Database::open(path);
+  db->write([](SQLite::Database& s) {
+    s.exec("INSERT INTO staff (code, name, role, pin_hash, created_at) VALUES ('sup', '王主管', 'supervisor', 'x', 0)");
+    s.exec("INSERT INTO customers (file_no, member_no, name, phone, status, created_at, created_by)"
+           " VALUES ('S01-2026-000001', 'M00000001', '李美华', '13800138000', 'in_force', 0, 'sup')");
+    salon::test::syncCustomerCounters(s);
+  });
+  return db;
+}
+
+std::string seedInTable(Database& db) {
+  SQLite::Statement q(db.sql(), "SELECT seed FROM member_card_key");
+  REQUIRE(q.executeStep());
+  const auto* p = static_cast<const char*>(q.getColumn(0).getBlob());
+  return std::string(p, static_cast<std::size_t>(q.getColumn(0).getBytes()));
+}
+
+}  // namespace
+
+TEST_CASE("the card key lives in card.key (0600), the table keeps only its public key") {
+  TempDir dir;
+  auto db = storeWithMember(dir.file("s.db"));
+  struct stat st {};
+  REQUIRE(::stat(cardKeyPath(dir.file("s.db")).c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(seedInTable(*db) == std::string(32, '\0'));
+  std::string seed = SqliteMemberCardStore(*db).signingSeed();
+  CHECK(seed.size() == 32);
+  CHECK(seed != std::string(32, '\0'));
+  CHECK(db->sql().execAndGet("SELECT count(*) FROM member_card_key_generations").getInt() == 1);
+  // The table's one allowed change is done: nothing rewrites it.
+  CHECK(codeOf([&] { db->write([](SQLite::Database& s) { s.exec("UPDATE member_card_key SET seed = randomblob(32)"); }); }) != "ok");
+}
+
+TEST_CASE("a copy of the database alone cannot mint valid cards") {
+  TempDir here, elsewhere;
+  std::string seed;
+  {
+    auto db = storeWithMember(here.file("s.db"));
+    seed = SqliteMemberCardStore(*db).signingSeed();
+  }
+  std::filesystem::copy_file(here.file("s.db"), elsewhere.file("s.db"));
+  auto copy = Database::open(elsewhere.file("s.db"));
+  SqliteMemberCardStore cards(*copy);
+  CHECK(codeOf([&] { cards.signingSeed(); }) == "card_key_missing");
+  // Nothing in the file is the seed or can stand for it.
+  SQLite::Statement q(copy->sql(), "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%seed%'");
+  REQUIRE(q.executeStep());
+  CHECK(seedInTable(*copy) == std::string(32, '\0'));
+  CHECK(!std::filesystem::exists(cardKeyPath(elsewhere.file("s.db"))));
+}
+
+TEST_CASE("an encrypted backup carries the card key and a restore puts it back beside the database") {
+  TempDir here, fresh;
+  std::string seed;
+  {
+    auto db = storeWithMember(here.file("s.db"));
+    seed = SqliteMemberCardStore(*db).signingSeed();
+    writeBackup(*db, here.file("b.skbak"), "a long password", BackupCost::minimum());
+    CHECK(seedInTable(*db) == std::string(32, '\0'));  // the live database never gets it back
+  }
+  RestoreCandidate candidate(here.file("b.skbak"), fresh.file("s.db"), "a long password");
+  candidate.check();
+  CHECK(!std::filesystem::exists(cardKeyPath(fresh.file("s.db"))));  // not before the restore is authorised
+  candidate.install(false);  // once the caller has authorised it
+  CHECK(loadCardSeed(cardKeyPath(fresh.file("s.db"))) == seed);
+  auto restored = Database::open(fresh.file("s.db"));
+  CHECK(SqliteMemberCardStore(*restored).signingSeed() == seed);
+  CHECK(restored->sql().execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'backup_card_key'").getInt() == 0);
+}
+
+TEST_CASE("a key change: cards signed before it are refused as card_key_rotated until reissued") {
+  TempDir dir;
+  auto db = storeWithMember(dir.file("s.db"));
+  SqliteMemberCardStore store(*db);
+  SqliteAuditLog audit(*db);
+  ManualClock clock(1'800'000'000'000);
+  MemberCards cards(store, audit, clock);
+  const Staff sup{"sup", "王主管", Role::Supervisor, "前台", true};
+  std::string oldCard = cards.reprint(sup, "M00000001", "first card").payload;
+  CHECK(cards.verify(oldCard).memberNo == "M00000001");
+  std::string oldSeed = store.signingSeed();
+  rotateCardKey(*db, clock.now());
+  CHECK(store.signingSeed() != oldSeed);
+  CHECK(codeOf([&] { cards.verify(oldCard); }) == "card_key_rotated");
+  // A forgery is still a forgery.
+  std::string forged = signCard(cardKeyFromSeed(std::string(32, '\x07')), "M00000001", 1);
+  CHECK(codeOf([&] { cards.verify(forged); }) == "card_forged");
+  std::string newCard = cards.reissue(sup, "M00000001", "card key changed").payload;
+  CHECK(cards.verify(newCard).cardVersion == 2);
+  CHECK(codeOf([&] { cards.verify(oldCard); }) == "card_key_rotated");
+}
