@@ -15,6 +15,7 @@ const char* sectionId(SettingsSection s) {
     case SettingsSection::Store: return "store";
     case SettingsSection::Backup: return "backup";
     case SettingsSection::HeadOffice: return "head_office";
+    case SettingsSection::Import: return "import";
   }
   return "catalog";
 }
@@ -52,6 +53,7 @@ Intents SettingsScreen::draw(UiContext& ui, const SettingsView& v) {
       case SettingsSection::Store: store(ui, v, out); break;
       case SettingsSection::Backup: backup(ui, v, out); break;
       case SettingsSection::HeadOffice: headOffice(ui, v, out); break;
+      case SettingsSection::Import: import(ui, v, out); break;
     }
   }
   ImGui::EndChild();
@@ -131,6 +133,7 @@ void addTexts(const SettingsView& v, std::vector<std::string>& out) {
   for (const auto& s : v.promotions) out.push_back(s);
   for (const auto& s : v.headOffice.lines) out.push_back(s);
   for (const auto& s : v.tiers) out.push_back(s);
+  addImportTexts(v.moving, out);
   for (const auto& s : v.staff) {
     out.push_back(s.name);
     out.push_back(s.department);
