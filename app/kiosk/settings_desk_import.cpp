@@ -209,6 +209,8 @@ void SettingsDesk::importFinished(const std::shared_ptr<ImportRun>& run) {
   if (!importOk_) importMessage_ = c.text("error." + run->errorCode);
   if (run->what == ImportRun::What::List) {
     importFiles_ = run->files;
+    std::sort(importFiles_.begin(), importFiles_.end());  // a folder reached two ways lists a file twice
+    importFiles_.erase(std::unique(importFiles_.begin(), importFiles_.end()), importFiles_.end());
     if (!importFile_.empty() && std::find(importFiles_.begin(), importFiles_.end(), importFile_) == importFiles_.end())
       importFile_.clear(), importShown_.reset();
   } else if (run->what == ImportRun::What::Preview && importOk_) {

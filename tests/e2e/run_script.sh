@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one scripted session against the real window on a fresh demo database:
 #   run_script.sh <salon-kiosk> <script> <sdl|glfw> <work dir>
-# A script's line "#! args: ..." adds kiosk options (e.g. --fullscreen).
+# A script's line "#! args: ..." adds kiosk options (e.g. --fullscreen);
+# "#! fixture: ..." copies a file next to the database.
 # Uses the current display (CI runs ctest inside xvfb-run) or starts Xvfb.
 set -u
 bin=$1 script=$2 platform=$3 work=$4
@@ -10,6 +11,10 @@ mkdir -p "$work"
 db="$work/$name-$platform.db"
 rm -f "$db" "$db-wal" "$db-shm"
 export SALON_PIN_COST=min SDL_AUDIODRIVER=dummy SALON_LANG=zh-Hans
+# A script's lines "#! fixture: <file>" copy a file (relative to the repository)
+# into the database's folder, where Settings → 数据导入 looks for CSV files.
+here=$(cd "$(dirname "$0")/../.." && pwd)
+sed -n 's/^#! fixture: *//p' "$script" | while read -r f; do cp "$here/$f" "$work/"; done
 read -r -a extra <<<"$(sed -n 's/^#! args: *//p' "$script" | head -1)"
 cmd=("$bin" --db "$db" --demo --platform "$platform" --script "$script" --shots "$work/shots-$platform" "${extra[@]}")
 if [ -n "${DISPLAY:-}" ]; then

@@ -69,7 +69,7 @@ void SettingsScreen::import(UiContext& ui, const SettingsView& v, Intents& out) 
   // One line for the progress, always there.
   ImGui::ProgressBar(s.fraction < 0 ? 0.0f : s.fraction, ImVec2(w, ImGui::GetTextLineHeight() + m.gap * 0.5f),
                      s.progress.empty() ? " " : s.progress.c_str());
-  const float buttonsH = m.touch + m.gap;
+  const float buttonsH = m.touch + m.gap * 0.25f + ImGui::GetStyle().ItemSpacing.y * 3;
   const float left = ImGui::GetContentRegionAvail().y - buttonsH;
   previewBox(ui, s, w, std::max(left, m.touch * 2));
   importButtons(ui, v, out);
