@@ -21,8 +21,8 @@ void previewBox(UiContext& ui, const SettingsImport& s, float width, float heigh
   if (!s.previewed) {
     mutedText(ui, ui.t(s.file.empty() ? "ui.settings.import.choose_file" : "ui.settings.import.preview_hint"));
   } else {
+    for (const std::string& line : s.warnings) alertText(ui, line);  // first: they stop the import
     for (const std::string& line : s.totals) text(ui, line);
-    for (const std::string& line : s.warnings) alertText(ui, line);
     if (!s.bad.empty()) mutedText(ui, ui.t("ui.settings.import.bad_rows"));
     for (const std::string& line : s.bad) alertText(ui, line);
     if (!s.badMore.empty()) mutedText(ui, s.badMore);
