@@ -52,6 +52,8 @@ class KioskController {
     members_.setCardTickets(tickets);
     settings_.setCardTickets(tickets);
   }
+  // Where Settings → 数据导入 looks for CSV files besides USB sticks (the data folder).
+  void setDataFolder(const std::string& dir) { settings_.setDataFolder(dir); }
   // The spool finished a job: every desk hears it (on the main thread).
   void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) {
     for (Desk* d : all_) d->printFinished(jobId, state, reason);

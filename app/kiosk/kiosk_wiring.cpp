@@ -223,6 +223,7 @@ void KioskSession::wireCheckout() {
                                                       });
   controller_.setPrintSpool(printQueue_.get());
   controller_.setMemberCardTickets(&cardTickets_);
+  controller_.setDataFolder(std::filesystem::path(db_.path()).parent_path().string());
 }
 
 int KioskSession::run() {

@@ -19,7 +19,7 @@ EditKind kindOf(const std::string& field) {
   if (field == "store.phone" || field == "kiosk.auto_lock_minutes" || field == "promo.percent" ||
       field == "promo.days")
     return EditKind::Digits;
-  if (field == "new.staff.pin" || field == "staff.pin") return EditKind::Secret;
+  if (field == "new.staff.pin" || field == "staff.pin" || field == "import.pin") return EditKind::Secret;
   if (field == "backup.password") return EditKind::Password;
   if (field == "printer.target" || field == "hq.code") return EditKind::Plain;
   return EditKind::Text;
@@ -51,6 +51,7 @@ bool SettingsDesk::allowed(SettingsSection s) const {
   switch (s) {
     case SettingsSection::Catalog: return allowed(Action::ManageCatalog);
     case SettingsSection::Staff: return allowed(Action::ManageStaff);
+    case SettingsSection::Import: return allowed(Action::ImportBalances);  // the manager
     default: return allowed(Action::ManageSettings);
   }
 }
@@ -94,6 +95,12 @@ void SettingsDesk::locked() {
   printer_ = {};
   testing_ = false;
   testResult_.clear();
+  importRun_.reset();  // an import still running finishes; its result goes to nobody
+  importShown_.reset();
+  importFiles_.clear();
+  importFile_.clear();
+  importMessage_.clear();
+  importSkipBad_ = importCreateTiers_ = false;
   k_.view.settings = {};
 }
 
@@ -129,6 +136,7 @@ void SettingsDesk::on(const ui::SettingsOpenSection& i) {
   confirming_.clear();
   messageKey_.clear();
   errorCode_.clear();
+  if (section_ == SettingsSection::Import) openImport();
 }
 
 // --- typing a field ----------------------------------------------------------
@@ -188,6 +196,10 @@ void SettingsDesk::finishEdit() {
   Editing e = edit_;
   e.value = e.entry.text() + e.entry.letters();  // pinyin not turned into characters stays as letters
   bool secret = e.kind == EditKind::Secret || e.kind == EditKind::Password;
+  if (e.field == "import.pin") {  // the manager's own PIN, typed once
+    edit_ = {};
+    return runImport(e.value);
+  }
   if (!secret) {
     edit_ = {};
     return commit(e.field, e.value);
@@ -266,6 +278,7 @@ void SettingsDesk::commitSecret(const std::string& field, const std::string& val
 
 void SettingsDesk::on(const ui::SettingsChoose& i) {
   confirming_.clear();
+  if (chooseImport(i.what, i.value)) return;
   if (i.what == "category") category_ = i.value, chosenItem_.clear();
   else if (i.what == "item") chosenItem_ = i.value, item_.open = false;
   else if (i.what == "kind") item_.kind = i.value == "product" ? "product" : "service";
@@ -286,6 +299,7 @@ void SettingsDesk::on(const ui::SettingsAct& i) {
     return;
   }
   confirming_.clear();
+  if (importAct(a)) return;
   if (a == "item.toggle") toggleItem(chosenItem_);
   else if (a == "item.new") item_ = {}, item_.open = true, item_.category = category_, chosenItem_.clear();
   else if (a == "item.save") saveNewItem();
@@ -308,7 +322,8 @@ void SettingsDesk::refresh() {
   v.title = c.text("ui.nav.settings");
   v.sections.clear();
   for (SettingsSection s : {SettingsSection::Catalog, SettingsSection::Staff, SettingsSection::Printer,
-                            SettingsSection::Store, SettingsSection::Backup, SettingsSection::HeadOffice})
+                            SettingsSection::Store, SettingsSection::Backup, SettingsSection::HeadOffice,
+                            SettingsSection::Import})
     if (allowed(s) && (s != SettingsSection::HeadOffice || (sync_ && sync_->available()))) v.sections.push_back(s);
   v.section = section_;
   v.confirming = confirming_;
@@ -321,6 +336,7 @@ void SettingsDesk::refresh() {
   if (section_ == SettingsSection::Printer) fillPrinter();
   if (section_ == SettingsSection::Store || section_ == SettingsSection::Backup) fillStore();
   if (section_ == SettingsSection::HeadOffice && sync_) sync_->fill(v.headOffice);
+  if (section_ == SettingsSection::Import) fillImport();
   fillEditor();
 }
 
@@ -351,6 +367,7 @@ void SettingsDesk::fillEditor() {
     for (std::size_t n = 0; n < value.size(); ++n) e.shown += "●";
     e.hint = c.text(e.again ? "ui.settings.enter_again"
                             : edit_.kind == EditKind::Secret ? "ui.settings.pin_rule" : "ui.settings.password_rule");
+    if (edit_.field == "import.pin") e.hint = c.text("ui.settings.import.pin_hint");
   } else if (edit_.kind == EditKind::Money) {
     e.shown = formatYuan(Money(value.empty() ? 0 : std::stoll(value)));
     e.hint = c.text("ui.settings.price_hint");

@@ -4,8 +4,10 @@
 // store's details and the backup password. Every section needs its permission
 // (ManageCatalog, ManageStaff, ManageSettings) and every change is audited through
 // the same store calls the CLI uses.
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/core/pinyin.h"
 #include "app/core/staff.h"
@@ -33,6 +35,11 @@ class SettingsDesk : public Desk {
   // An enrolment code scanned while Settings is shown enrols the store.
   std::optional<bool> scanned(const std::string& payload) override;
   // Names and addresses are typed in pinyin once the engine is ready.
+  // Settings → 数据导入 looks for CSV files here besides USB sticks (the
+  // database's folder, wired by the composition root).
+  void setDataFolder(const std::string& dir) { dataFolder_ = dir; }
+  // An import's progress, read from its lane while it runs.
+  bool tick() override;
 
   // The setting key holding the receipt printer's URI (tcp://host:port?profile=58mm).
   static constexpr const char* kPrinterSetting = "printer.receipt";
@@ -114,6 +121,22 @@ class SettingsDesk : public Desk {
   std::string testJob_, testUri_;  // the test page on the spool, and where it went
   MemberCardTickets* tickets_ = nullptr;
   SyncDesk* sync_ = nullptr;
+  // Moving in (settings_desk_import.cpp)
+  struct ImportRun;
+  void openImport();
+  bool chooseImport(const std::string& what, const std::string& value);
+  bool importAct(const std::string& action);
+  void listImportFiles();
+  void previewImport();
+  void runImport(const std::string& pin);
+  void importFinished(const std::shared_ptr<ImportRun>& run);
+  void fillImport();
+  std::string dataFolder_;
+  std::shared_ptr<ImportRun> importRun_;  // the listing, preview or import on its way
+  std::shared_ptr<ImportRun> importShown_;  // the last one finished
+  std::vector<std::string> importFiles_;
+  std::string importFile_, importKind_ = "members", importMessage_;
+  bool importSkipBad_ = false, importCreateTiers_ = false, importOk_ = false;
   bool testing_ = false;
   std::string testResult_;
   bool testOk_ = false;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one scripted session against the real window on a fresh demo database:
 #   run_script.sh <salon-kiosk> <script> <sdl|glfw> <work dir>
-# A script's line "#! args: ..." adds kiosk options (e.g. --fullscreen).
+# A script's line "#! args: ..." adds kiosk options (e.g. --fullscreen);
+# "#! fixture: ..." copies a file next to the database.
 # Lines "#! before: <shell>" run first, in order, with $bin, $db and $dir set
 # (the database then lives in its own folder, $dir, with its own backups): they
 # prepare a damaged, empty or newer database for the recovery screen's scripts.
@@ -27,6 +28,10 @@ if grep -q '^#! before:' "$script"; then
 else
   rm -f "$db" "$db-wal" "$db-shm"
 fi
+# A script's lines "#! fixture: <file>" copy a file (relative to the repository)
+# into the database's folder, where Settings → 数据导入 looks for CSV files.
+here=$(cd "$(dirname "$0")/../.." && pwd)
+sed -n 's/^#! fixture: *//p' "$script" | while read -r f; do cp "$here/$f" "$(dirname "$db")/"; done
 read -r -a extra <<<"$(sed -n 's/^#! args: *//p' "$script" | head -1)"
 cmd=("$bin" --db "$db" --demo --platform "$platform" --script "$script" --shots "$work/shots-$platform" "${extra[@]}")
 if [ -n "${DISPLAY:-}" ]; then

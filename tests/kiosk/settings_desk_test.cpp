@@ -99,7 +99,7 @@ TEST_CASE("settings: a cashier gets no tile and is refused (audited) - a manager
   CHECK(hasTile(f.kiosk->view(), ui::Screen::Settings));
   f.openSettings();
   CHECK(f.kiosk->view().screen == ui::Screen::Settings);
-  CHECK(f.view().sections.size() == 5);
+  CHECK(f.view().sections.size() == 6);  // with 数据导入
   CHECK(f.view().section == ui::SettingsSection::Catalog);
   CHECK(f.view().items.size() == 14);
 }

@@ -15,6 +15,7 @@ const char* sectionId(SettingsSection s) {
     case SettingsSection::Store: return "store";
     case SettingsSection::Backup: return "backup";
     case SettingsSection::HeadOffice: return "head_office";
+    case SettingsSection::Import: return "import";
   }
   return "catalog";
 }
@@ -52,6 +53,7 @@ Intents SettingsScreen::draw(UiContext& ui, const SettingsView& v) {
       case SettingsSection::Store: store(ui, v, out); break;
       case SettingsSection::Backup: backup(ui, v, out); break;
       case SettingsSection::HeadOffice: headOffice(ui, v, out); break;
+      case SettingsSection::Import: import(ui, v, out); break;
     }
   }
   ImGui::EndChild();
@@ -63,10 +65,15 @@ void SettingsScreen::sections(UiContext& ui, const SettingsView& v, Intents& out
   const float w = ImGui::GetContentRegionAvail().x;
   bigText(ui, v.title);
   ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+  // Seven sections and the back button fit a 768-high screen: the buttons shrink
+  // to fit (never under 48 px), so the back button stays on screen.
+  const float room = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - m.touch - m.gap * 2;
+  const float step = v.sections.empty() ? m.touch : room / static_cast<float>(v.sections.size());
+  const float buttonH = std::max(48 * m.scale, std::min(m.touch, step - m.gap * 0.25f - ImGui::GetStyle().ItemSpacing.y * 2));
   for (SettingsSection s : v.sections) {
     const std::string id = sectionId(s);
     bool current = s == v.section;
-    if (touchButton(ui, "settings.section." + id, ui.t("ui.settings.section." + id), ImVec2(w, m.touch),
+    if (touchButton(ui, "settings.section." + id, ui.t("ui.settings.section." + id), ImVec2(w, buttonH),
                     current ? Tone::Primary : Tone::Plain) && !current)
       settingsIntent(out, SettingsOpenSection{s});
     ImGui::Dummy(ImVec2(0, m.gap * 0.25f));
@@ -131,6 +138,7 @@ void addTexts(const SettingsView& v, std::vector<std::string>& out) {
   for (const auto& s : v.promotions) out.push_back(s);
   for (const auto& s : v.headOffice.lines) out.push_back(s);
   for (const auto& s : v.tiers) out.push_back(s);
+  addImportTexts(v.moving, out);
   for (const auto& s : v.staff) {
     out.push_back(s.name);
     out.push_back(s.department);

@@ -26,9 +26,12 @@ class SettingsScreen {
   void store(UiContext& ui, const SettingsView& v, Intents& out);
   void backup(UiContext& ui, const SettingsView& v, Intents& out);
   void headOffice(UiContext& ui, const SettingsView& v, Intents& out);  // settings_head_office.cpp
+  void import(UiContext& ui, const SettingsView& v, Intents& out);      // settings_import.cpp
+  void importButtons(UiContext& ui, const SettingsView& v, Intents& out);
 };
 
 // Every text the view will show (the font book adds new characters first).
 void addTexts(const SettingsView& v, std::vector<std::string>& out);
+void addImportTexts(const SettingsImport& s, std::vector<std::string>& out);  // settings_import.cpp
 
 }  // namespace salon::ui

@@ -7,10 +7,11 @@
 #include <vector>
 
 #include "app/core/customer.h"
+#include "app/ui/settings/settings_import_view.h"
 
 namespace salon::ui {
 
-enum class SettingsSection { Catalog, Staff, Printer, Store, Backup, HeadOffice };
+enum class SettingsSection { Catalog, Staff, Printer, Store, Backup, HeadOffice, Import };
 
 // How the field being edited is typed.
 enum class EditKind {
@@ -121,6 +122,9 @@ struct SettingsView {
 
   // Head office
   SettingsHeadOffice headOffice;
+
+  // Moving in from another system (settings_import*.cpp)
+  SettingsImport moving;
 };
 
 // The screen's own intents, applied by its desk.
@@ -145,7 +149,9 @@ struct SettingsChoose {
 };
 // A button: "item.toggle", "item.new", "item.save", "staff.new", "staff.save",
 // "staff.pin", "staff.unlock", "staff.deactivate", "staff.reactivate",
-// "printer.save", "printer.test", "draft.cancel", "hq.sync".
+// "printer.save", "printer.test", "draft.cancel", "hq.sync", "import.list",
+// "import.preview", "import.run" (then the manager's PIN), "import.skip_bad",
+// "import.create_tiers". Choices "import.file" and "import.kind".
 struct SettingsAct { std::string action; };
 using SettingsIntent = std::variant<SettingsOpenSection, SettingsEdit, SettingsKeys, SettingsTyped, SettingsPick,
                                     SettingsCancelEdit, SettingsChoose, SettingsAct>;
