@@ -79,14 +79,9 @@ std::string unsealOnThisMachine(const std::string& text) {
 std::string backupKeyPath(const std::string& dataDir) { return (std::filesystem::path(dataDir) / "backup.key").string(); }
 
 std::optional<std::string> loadBackupPassword(const std::string& dataDir) {
-  std::ifstream in(backupKeyPath(dataDir), std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  if (text.empty()) return std::nullopt;
-  if (text.rfind(kSealMagic, 0) == 0) return unseal(text);
+  auto text = readKeyText(backupKeyPath(dataDir));
+  if (!text) return std::nullopt;
+  if (text->rfind(kSealMagic, 0) == 0) return unseal(*text);
   return text;  // written by an older kiosk: the password itself, sealed when next saved
 }
 

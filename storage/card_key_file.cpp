@@ -5,8 +5,6 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "app/core/error.h"
 #include "app/core/member_card.h"
@@ -44,14 +42,9 @@ Instant nowMs() {
 std::string cardKeyPath(const std::string& dbPath) { return dbPath + ".card.key"; }
 
 std::optional<std::string> loadCardSeed(const std::string& keyPath) {
-  std::ifstream in(keyPath, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  if (text.empty()) return std::nullopt;
-  std::string seed = unsealOnThisMachine(text);
+  auto text = readKeyText(keyPath);
+  if (!text) return std::nullopt;
+  std::string seed = unsealOnThisMachine(*text);
   if (seed.size() != 32) throw DomainError("card_key_missing", keyPath + " is damaged");
   return seed;
 }

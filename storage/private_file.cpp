@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -146,6 +148,17 @@ int removeStaleTemporaries(const std::string& dir) {
 
 void removeQuietly(const std::string& path) {
   if (!path.empty()) ::unlink(path.c_str());
+}
+
+std::optional<std::string> readKeyText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  if (text.empty()) return std::nullopt;
+  return text;
 }
 
 }  // namespace salon::storage

@@ -4,6 +4,7 @@
 // created 0600, written to a temporary name and renamed into place, and removed
 // on every path that does not keep them.
 #include <cstddef>
+#include <optional>
 #include <string>
 
 namespace salon::storage {
@@ -47,6 +48,9 @@ void syncDirectory(const std::string& dir);
 // ".restore-" files (and their -wal/-shm/-journal) that no live TempFile holds.
 // Returns how many files it removed; never throws.
 int removeStaleTemporaries(const std::string& dir);
+// A small key file's text without its trailing line ends; nullopt when the
+// file is missing or empty.
+std::optional<std::string> readKeyText(const std::string& path);
 // Removes `path` if it exists; never throws.
 void removeQuietly(const std::string& path);
 

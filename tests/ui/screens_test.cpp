@@ -143,19 +143,19 @@ TEST_CASE("a newly shown name gets its glyphs before the frame that draws it") {
   CHECK(h.fonts().big()->FindGlyphNoFallback(static_cast<ImWchar>(U'瑩')) != nullptr);
 }
 
-TEST_CASE("the status bar shows a failed database check and who is on duty") {
+TEST_CASE("the status bar shows that a failed database check stopped sales and who is on duty") {
   Headless h;
   KioskView v = signInView();
   v.status.staffName = "陈前台";
   v.status.dbCheck = DbCheck::Running;
   h.frame(v);
-  CHECK_FALSE(h.record().drew("数据库检查发现问题"));
+  CHECK_FALSE(h.record().drew("数据库损坏：已停止收款"));
   CHECK(h.record().drew("当班：陈前台"));
   CHECK(h.record().find("lock"));
   v.status.dbCheck = DbCheck::Failed;
   v.status.dbProblem = "*** in database main ***";
   h.frame(v);
-  CHECK(h.record().drew("数据库检查发现问题"));
+  CHECK(h.record().drew("数据库损坏：已停止收款"));
   v.status.staffName.clear();  // locked: no lock button
   h.frame(v);
   CHECK_FALSE(h.record().find("lock"));
