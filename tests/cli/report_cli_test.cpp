@@ -66,7 +66,7 @@ TEST_CASE("report sales agrees with the sales in the books, compares with the pr
   CHECK(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'report.view' AND record_id = 'sales'") == 1);
 }
 
-TEST_CASE("report staff keeps its keys; commission, rebooking and on-time rates are added") {
+TEST_CASE("report staff keeps its keys, commission, rebooking and on-time rates are added") {
   Shop s;
   json j = s.ok("report staff --staff fin --from 2000-01-01 --to 2100-01-01", "5678");
   REQUIRE_FALSE(j["staff"].empty());
@@ -78,7 +78,7 @@ TEST_CASE("report staff keeps its keys; commission, rebooking and on-time rates 
   CHECK(s.run("report staff --staff sup --from 2000-01-01 --to 2100-01-01", "2345").exitCode == 2);
 }
 
-TEST_CASE("report customers: names for the manager, not for finance; both audited") {
+TEST_CASE("report customers: names for the manager, not for finance, both audited") {
   Shop s;
   json m = s.ok("report customers --staff mgr --json --from " + s.from + " --to " + s.to);
   REQUIRE_FALSE(m["top_customers"].empty());
@@ -94,7 +94,7 @@ TEST_CASE("report customers: names for the manager, not for finance; both audite
   CHECK(s.ok("report customers --staff admin --json --from " + s.from + " --to " + s.to, "9999")["names_shown"] == false);
 }
 
-TEST_CASE("report liabilities: the old keys, as of a day, at month ends; report compliance takes --json") {
+TEST_CASE("report liabilities: the old keys, as of a day, at month ends, report compliance takes --json") {
   Shop s;
   json now = s.ok("report liabilities --staff mgr --json");
   for (const char* key : {"stored_value", "points", "packages", "arrears", "members", "as_of"}) CHECK(now.contains(key));

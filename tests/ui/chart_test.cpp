@@ -24,7 +24,7 @@ TEST_CASE("chart range: covers stacks and lines and zero, rounded to 1, 2 or 5 x
   CHECK(high == 50);
 }
 
-TEST_CASE("chart layout: columns at least a fingertip wide; taps find their column") {
+TEST_CASE("chart layout: columns at least a fingertip wide, taps find their column") {
   ChartSpec s;
   for (int i = 0; i < 31; ++i) s.xLabels.push_back(std::to_string(i + 1));
   s.bars = {{"sales", std::vector<std::int64_t>(31, 500)}};
