@@ -207,6 +207,23 @@ CLI::App* withStaff(CLI::App* sub, CustomerArgs& a) {
   return sub;
 }
 
+// Files, and with member columns their cards, tiers and balances (member_import_commands.cpp).
+void addImport(CLI::App* top, Invocation& inv) {
+  auto m = std::make_shared<MemberImportArgs>();
+  auto* i = top->add_subcommand("import", "Import files (and members with their balances) from CSV (UTF-8 or GB18030)");
+  addDbOption(i, m->db);
+  i->add_option("--staff", m->staff, "Your staff code (PIN in SALON_PIN); balances need the manager")->required();
+  i->add_option("file", m->file, "The CSV file (- for stdin)")->required();
+  i->add_option("--map", m->map, "Header mapping, e.g. \"客户名称=name,联系方式=phone,卡内金额=stored_value\"");
+  i->add_flag("--skip-bad", m->skipBad, "Import the good rows and skip the bad ones");
+  i->add_flag("--dry-run", m->dryRun, "Check everything and print the totals; write nothing");
+  i->add_flag("--json", m->asJson, "The result as JSON (amounts in fen)");
+  i->add_flag("--progress", m->progress, "Progress on stderr even when it is not a terminal");
+  i->add_flag("--create-tiers", m->createTiers, "Create the tiers the store lacks (no discount; set them in settings)");
+  i->add_option("--map-tiers", m->mapTiers, "Tier mapping, e.g. \"银卡会员=silver,金卡会员=gold\"");
+  i->callback([&inv, m] { inv.run = [&inv, m] { return importCustomers(inv, *m); }; });
+}
+
 }  // namespace
 
 void addCustomerCommands(CLI::App& app, Invocation& inv) {
@@ -257,20 +274,7 @@ void addCustomerCommands(CLI::App& app, Invocation& inv) {
   e->add_option("--reason", a->reason, "Why the files leave the kiosk (audited)");
   bind(e, exportAll);
 
-  // Files, and with member columns their cards, tiers and balances (member_import_commands.cpp).
-  auto m = std::make_shared<MemberImportArgs>();
-  auto* i = top->add_subcommand("import", "Import files (and members with their balances) from CSV (UTF-8 or GB18030)");
-  addDbOption(i, m->db);
-  i->add_option("--staff", m->staff, "Your staff code (PIN in SALON_PIN); balances need the manager")->required();
-  i->add_option("file", m->file, "The CSV file (- for stdin)")->required();
-  i->add_option("--map", m->map, "Header mapping, e.g. \"客户名称=name,联系方式=phone,卡内金额=stored_value\"");
-  i->add_flag("--skip-bad", m->skipBad, "Import the good rows and skip the bad ones");
-  i->add_flag("--dry-run", m->dryRun, "Check everything and print the totals; write nothing");
-  i->add_flag("--json", m->asJson, "The result as JSON (amounts in fen)");
-  i->add_flag("--progress", m->progress, "Progress on stderr even when it is not a terminal");
-  i->add_flag("--create-tiers", m->createTiers, "Create the tiers the store lacks (no discount; set them in settings)");
-  i->add_option("--map-tiers", m->mapTiers, "Tier mapping, e.g. \"银卡会员=silver,金卡会员=gold\"");
-  i->callback([&inv, m] { inv.run = [&inv, m] { return importCustomers(inv, *m); }; });
+  addImport(top, inv);
 }
 
 }  // namespace salon::cli
