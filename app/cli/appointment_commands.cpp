@@ -306,6 +306,9 @@ int runBriefing(const Invocation& inv, const Args& a) {
   auto b = openBook(inv, a);
   Session& s = b->s;
   CivilDate day = a.date.empty() ? civilFromDays(daysFromCivil(localDate(s.now(), s.zone)) + 1) : dateArg(a.date, s);
+  // Refused up front, not only when a file is opened: an empty day must not tell
+  // a role without file access that the book is empty.
+  s.guard->require(s.me, Action::ViewCustomerFile, "appointments", "briefing");
   storage::SqliteCustomerFileStore files(*s.db);
   NameKeyMaker keys;
   storage::SqliteCustomerDirectory directory(*s.db, keys);

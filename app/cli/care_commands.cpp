@@ -204,8 +204,9 @@ int runEventAttend(const Invocation& inv, const Args& a) {
 
 int runSummary(const Invocation& inv, const Args& a) {
   Session s = openSession(inv, a.db, a.staff);
+  // Checked before the lookup, so a role without file access learns nothing.
+  s.guard->require(s.me, Action::ViewCustomerFile, "customer", a.customer);
   CustomerSummary c = storage::findCustomer(s.db->sql(), a.customer);
-  s.guard->require(s.me, Action::ViewCustomerFile, "customer", std::to_string(c.id));
   storage::SqliteAppointmentStore book(*s.db);
   nlohmann::json upcoming = nlohmann::json::array(), events = nlohmann::json::array(),
                  contacts = nlohmann::json::array();

@@ -106,6 +106,7 @@ int reviewFile(const Invocation& inv, const RecordsArgs& a, const std::string& w
     return 0;
   }
   if (a.customer.empty()) throw DomainError("bad_input", "FILE_NO");
+  room.guard.require(room.me, Action::ReviewCustomerFile, "customer", a.customer);  // before the lookup
   CustomerId id = room.customerId(a.customer);
   FileReviewDecision d = what == "approve"    ? reviews.approve(room.me, id, a.notes)
                          : what == "return"   ? reviews.returnFile(room.me, id, a.notes)

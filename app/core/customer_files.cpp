@@ -140,6 +140,9 @@ CustomerFile CustomerFiles::open(const Staff& who, CustomerId id, const std::str
 CustomerFile CustomerFiles::openByFileNo(const Staff& who, const std::string& fileNo, const std::string& purpose,
                                          std::vector<std::string> sections) {
   requirePurpose(purpose);
+  // Checked before the lookup: a role without file access must not learn which
+  // file numbers exist.
+  Guard(audit_, clock_).require(who, Action::ViewCustomerFile, "customer", fileNo);
   auto id = store_.idOfFileNo(fileNo);
   if (!id) throw DomainError("customer_not_found", fileNo);
   return open(who, *id, purpose, std::move(sections));

@@ -9,6 +9,7 @@
 #include "support/temp_dir.h"
 
 using salon::test::runKiosk;
+using salon::test::kMemoryLimit;
 using salon::test::runShell;
 using salon::test::TempDir;
 
@@ -20,14 +21,6 @@ int sales(const std::string& db) {
 }
 
 }  // namespace
-
-// AddressSanitizer reserves terabytes of address space and cannot start under
-// `ulimit -v`: the sanitizer build checks the 1 MiB cut without the limit.
-#if defined(__SANITIZE_ADDRESS__)
-const std::string kMemoryLimit = "";
-#else
-const std::string kMemoryLimit = "ulimit -v 300000; ";
-#endif
 
 TEST_CASE("JSON on stdin or from an endless file is cut at 1 MiB under a 300 MB memory limit") {
   TempDir dir;

@@ -15,6 +15,7 @@
 #include "support/temp_dir.h"
 
 using salon::test::runKiosk;
+using salon::test::kMemoryLimit;
 using salon::test::runShell;
 using salon::test::TempDir;
 
@@ -56,7 +57,7 @@ TEST_CASE("an import file over the size limit is refused before it is read") {
 TEST_CASE("customers import /dev/zero ends at once with a clear error, in little memory") {
   Store s;
   auto t0 = std::chrono::steady_clock::now();
-  auto r = runShell("ulimit -v 300000; SALON_PIN=1234 " + std::string(SALON_KIOSK_BIN) +
+  auto r = runShell(kMemoryLimit + "SALON_PIN=1234 " + std::string(SALON_KIOSK_BIN) +
                         " customers import /dev/zero --staff mgr --db " + s.db,
                     s.scratch());
   CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));

@@ -15,6 +15,7 @@
 #include "support/temp_dir.h"
 
 using nlohmann::json;
+using salon::test::kMemoryLimit;
 using salon::test::runKiosk;
 using salon::test::TempDir;
 
@@ -22,12 +23,6 @@ namespace {
 
 const std::string kData = SALON_SOURCE_DIR "/tests/data/reconcile/";
 
-// AddressSanitizer cannot start under `ulimit -v`: the sanitizer build checks the cut without it.
-#if defined(__SANITIZE_ADDRESS__)
-const std::string kMemoryLimit = "";
-#else
-const std::string kMemoryLimit = "ulimit -v 300000; ";
-#endif
 
 struct Finance {
   TempDir dir;

@@ -10,6 +10,15 @@
 
 namespace salon::test {
 
+// A shell prefix that caps the command's address space at ~300 MB, so a test can
+// show an input is streamed. AddressSanitizer cannot start under `ulimit -v` (it
+// reserves terabytes of shadow), so the sanitizer build runs without the cap.
+#if defined(__SANITIZE_ADDRESS__)
+inline const std::string kMemoryLimit = "";
+#else
+inline const std::string kMemoryLimit = "ulimit -v 300000; ";
+#endif
+
 struct CommandResult {
   int exitCode = -1;
   std::string out;
