@@ -5,7 +5,8 @@ namespace salon {
 const std::string& Catalog::text(const std::string& key) const {
   if (auto it = texts_.find(key); it != texts_.end()) return it->second;
   if (auto it = fallback_.find(key); it != fallback_.end()) return it->second;
-  return key;
+  std::lock_guard<std::mutex> lock(missing_->guard);
+  return *missing_->keys.insert(key).first;
 }
 
 std::string Catalog::describe(const DomainError& e) const {
