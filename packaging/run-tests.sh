@@ -33,7 +33,9 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # The fuzz targets carry their own sanitizers (clang's libFuzzer); they ran above.
 # The head-office sync loops (100 kills, a cut line, faketime's LD_PRELOAD, which
 # ASan refuses to run under) run once, above; their C++ is in the unit tests here.
-(cd build-asan && xvfb-run -a -s "-screen 0 1280x1024x24" ctest --output-on-failure -j"$jobs" -LE "fuzz|sync|slow")
+# So do the slowest suites (label slow) and the scripted window's GLFW twins
+# (label twin): each script runs here once, on SDL.
+(cd build-asan && xvfb-run -a -s "-screen 0 1280x1024x24" ctest --output-on-failure -j"$jobs" -LE "fuzz|sync|slow|twin")
 t4=$(date +%s)
 
 printf '\nTimes: build %ss, tests %ss, sanitizer build %ss, sanitizer tests %ss, total %ss\n' \
