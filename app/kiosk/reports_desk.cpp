@@ -158,10 +158,17 @@ void ReportsDesk::compute() {
     computing_ = false;
     return show();
   }
+  if (!k_.staff) return;
   const Staff me = *k_.staff;
   const ReportKind kind = kindOf(tab_);
-  Guard guard(k_.audit, k_.clock);
-  requireReportReader(guard, me, kind);  // refused: audited, the desk says why
+  try {
+    Guard guard(k_.audit, k_.clock);
+    requireReportReader(guard, me, kind);  // a refusal is audited by the guard
+  } catch (const DomainError& e) {
+    computing_ = false;
+    show();
+    return said(k_.catalog.text("error." + e.code()), true);
+  }
   computing_ = true;
   show();
   auto out = std::make_shared<ReportFigures>();

@@ -116,12 +116,16 @@ ReportSummary ReportsDesk::summary() const {
             (tab_ == ui::ReportsTab::Sales ? "sales" : tab_ == ui::ReportsTab::Staff ? "staff"
              : tab_ == ui::ReportsTab::Customers ? "customers" : tab_ == ui::ReportsTab::Liabilities ? "liabilities"
              : "record_keeping"));
-  s.period = v.periodLabel;
+  // Plain ASCII between the dates: a receipt printer's font has no en dash.
+  auto range = [](const ReportPeriod& p) {
+    return p.from == p.to ? formatDate(p.from) : formatDate(p.from) + " ~ " + formatDate(p.to);
+  };
+  s.period = range(period_);
   s.printedAt = c.text("reports.printed_at") + " " + formatLocalDateTime(k_.clock.now(), k_.zone) + " " +
                 (k_.staff ? k_.staff->name : "");
   for (const ui::ReportFigure& f : v.figures)
     s.lines.push_back({f.label, f.value + (f.change.empty() ? "" : " (" + f.change + ")")});
-  if (!v.compareLabel.empty()) s.lines.push_back({v.compareLabel, ""});
+  if (!v.compareLabel.empty()) s.lines.push_back({c.text("reports.compare_with") + " " + range(previousPeriod(period_)), ""});
   // Sales: the top services and the payment mix (the days are on the screen);
   // the other tabs: their one table.
   std::vector<std::size_t> printed{0};
