@@ -67,11 +67,20 @@ int buttonRow(UiContext& ui, const std::string& idPrefix, const std::vector<std:
   return tapped;
 }
 
-// Cards of at least 170 px (scaled), as many to a row as fit, sharing the width.
+// Cards as wide as the widest one's texts need (at least 150 px, scaled), as
+// many to a row as fit, sharing the width.
 void reportFigures(UiContext& ui, const std::vector<ReportFigure>& figures) {
   const Metrics& m = ui.metrics;
   const float avail = ImGui::GetContentRegionAvail().x;
-  const int perRow = std::max(1, static_cast<int>((avail + m.gap) / (170 * m.scale + m.gap)));
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float widest = 150 * m.scale;
+  for (const ReportFigure& f : figures) {
+    const float value = ImGui::CalcTextSize(f.value.c_str()).x +
+                        (f.change.empty() ? 0 : style.ItemSpacing.x + ImGui::CalcTextSize(f.change.c_str()).x);
+    widest = std::max({widest, ImGui::CalcTextSize(f.label.c_str()).x, value});
+  }
+  widest += 2 * style.WindowPadding.x + 2;
+  const int perRow = std::max(1, static_cast<int>((avail + m.gap) / (widest + m.gap)));
   const float cardW = (avail - m.gap * static_cast<float>(perRow - 1)) / static_cast<float>(perRow) - 1;
   const float h = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().WindowPadding.y * 2;
   for (std::size_t i = 0; i < figures.size(); ++i) {
@@ -109,9 +118,12 @@ int reportChart(UiContext& ui, const std::string& id, const ReportChartView& c, 
 bool reportTable(UiContext& ui, const ReportTable& t, const std::string& exportLabel) {
   const Metrics& m = ui.metrics;
   bool exported = false;
-  ImGui::AlignTextToFramePadding();
+  // The title centred on the export button's height.
+  const float y = ImGui::GetCursorPosY();
+  ImGui::SetCursorPosY(y + (m.touch - ImGui::GetTextLineHeight()) / 2);
   text(ui, t.title);
   ImGui::SameLine(0, 2 * m.gap);
+  ImGui::SetCursorPosY(y);
   const float w = ImGui::CalcTextSize(exportLabel.c_str()).x + 2 * m.gap;
   if (touchButton(ui, "reports.export." + t.key, exportLabel, ImVec2(w, m.touch))) exported = true;
   const float colW = ImGui::GetContentRegionAvail().x / static_cast<float>(std::max<std::size_t>(1, t.columns.size()));
@@ -122,6 +134,7 @@ bool reportTable(UiContext& ui, const ReportTable& t, const std::string& exportL
     for (const ReportCell& c : row) cells.push_back(cellText(c));
     tableLine(ui, cells, colW, false);
   }
+  if (t.rows.empty()) mutedText(ui, ui.t("reports.no_rows"));
   ImGui::Dummy(ImVec2(0, m.gap));
   return exported;
 }

@@ -66,11 +66,16 @@ void ReportsScreen::rangeEntry(UiContext& ui, const ReportsView& v, Intents& out
     ImGui::PopStyleVar();
   }
   messageText(ui, v.message, v.messageIsError);
-  const float padW = std::min(420 * m.scale, ImGui::GetContentRegionAvail().x);
+  // The keypad with Cancel beside it (below it would not fit at 800×600).
+  const float padW = std::min(420 * m.scale, ImGui::GetContentRegionAvail().x * 0.6f);
+  ImGui::BeginGroup();
   std::string keys = keypad(ui, "reports.range.key", padW, ui.t("reports.range.ok"));
+  ImGui::EndGroup();
   if (!keys.empty()) act(out, ReportsRangeKeys{keys});
-  if (touchButton(ui, "reports.range.cancel", ui.t("reports.range.cancel"), ImVec2(padW, m.touch)))
-    act(out, ReportsRangeCancel{});
+  ImGui::SameLine(0, 2 * m.gap);
+  const std::string cancel = ui.t("reports.range.cancel");
+  const float cancelW = std::max(160 * m.scale, ImGui::CalcTextSize(cancel.c_str()).x + 2 * m.gap);
+  if (touchButton(ui, "reports.range.cancel", cancel, ImVec2(cancelW, m.keypadKey))) act(out, ReportsRangeCancel{});
 }
 
 void ReportsScreen::content(UiContext& ui, const ReportsView& v, Intents& out) {
