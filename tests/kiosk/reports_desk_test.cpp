@@ -180,6 +180,14 @@ TEST_CASE("reports desk: staff, customers, liabilities and record-keeping tabs")
   CHECK(v.tables.at(0).rows.back()[0].text == "2026-06-04");
   CHECK(v.charts.at(0).xLabels.front() == "05-31");  // the month end inside the week, then today
   r.desk.apply(ui::ReportsShowTab{ui::ReportsTab::RecordKeeping});
+  const ui::ReportFigure* details = nullptr;
+  for (const ui::ReportFigure& f : v.figures)
+    if (f.label == "服务详情") details = &f;
+  REQUIRE(details);
+  CHECK(details->value == "及时 0.00%");  // five services (four of beau's, one of cash's), none recorded
+  CHECK(details->alert);                  // under the 98 % target
+  CHECK(details->change == "差错 0.00%");
+  CHECK_FALSE(details->down);             // under the 1 % target
   REQUIRE_FALSE(v.charts.empty());
   CHECK(v.charts[0].lines[0].values.front() == 9800);  // the 98 % target
   // Going back to a tab read before does not read it again.
