@@ -37,7 +37,7 @@ TEST_CASE("report summary: ESC/POS with its title, period, figures and the cut")
   }
 }
 
-TEST_CASE("report summary: a Big5 printer prints what its font has; the rest goes as pictures") {
+TEST_CASE("report summary: a Big5 printer prints what its font has, the rest goes as pictures") {
   PrinterProfile profile = *profileByName("58mm-big5");
   PaperPicture paper = renderJob(encodeReportSummary(weekSummary(), profile), profile);
   CHECK(paper.text.find("2026-05-29 .. 2026-06-04") != std::string::npos);

@@ -122,7 +122,7 @@ TEST_CASE("reports desk: the week's sales, compared with the week before") {
   CHECK(r.audited("report.view") == 2);
 }
 
-TEST_CASE("reports desk: a day's bar opens its sales; the table exports to CSV and reads back") {
+TEST_CASE("reports desk: a day's bar opens its sales, the table exports to CSV and reads back") {
   ReportsRig r;
   TempDir data;
   r.desk.setDataFolder(data.path().string());
@@ -221,7 +221,7 @@ TEST_CASE("reports desk: the summary prints on the receipt printer through the s
   CHECK(r.view.reports.message == "摘要已打印");
 }
 
-TEST_CASE("reports desk: offered to manager, finance and admin; a cashier is refused and audited") {
+TEST_CASE("reports desk: offered to manager, finance and admin, a cashier is refused and audited") {
   ReportsRig r;
   CHECK(r.desk.offered());
   r.staff = Staff{"fin", "赵财务", Role::Finance, "", true};
