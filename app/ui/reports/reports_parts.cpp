@@ -73,19 +73,22 @@ void reportFigures(UiContext& ui, const std::vector<ReportFigure>& figures) {
   const Metrics& m = ui.metrics;
   const float avail = ImGui::GetContentRegionAvail().x;
   const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 padding(m.gap * 0.75f, m.gap * 0.5f);  // snug, so five cards fit a row at 1024 px
   float widest = 150 * m.scale;
   for (const ReportFigure& f : figures) {
     const float value = ImGui::CalcTextSize(f.value.c_str()).x +
                         (f.change.empty() ? 0 : style.ItemSpacing.x + ImGui::CalcTextSize(f.change.c_str()).x);
     widest = std::max({widest, ImGui::CalcTextSize(f.label.c_str()).x, value});
   }
-  widest += 2 * style.WindowPadding.x + 2;
-  const int perRow = std::max(1, static_cast<int>((avail + m.gap) / (widest + m.gap)));
-  const float cardW = (avail - m.gap * static_cast<float>(perRow - 1)) / static_cast<float>(perRow) - 1;
-  const float h = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().WindowPadding.y * 2;
+  widest += 2 * padding.x + 2;
+  const float gap = m.gap * 0.5f;
+  const int perRow = std::max(1, static_cast<int>((avail + gap) / (widest + gap)));
+  const float cardW = (avail - gap * static_cast<float>(perRow - 1)) / static_cast<float>(perRow) - 1;
+  const float h = ImGui::GetTextLineHeightWithSpacing() * 2 + padding.y * 2;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
   for (std::size_t i = 0; i < figures.size(); ++i) {
     const ReportFigure& f = figures[i];
-    if (i % static_cast<std::size_t>(perRow) != 0) ImGui::SameLine(0, m.gap);
+    if (i % static_cast<std::size_t>(perRow) != 0) ImGui::SameLine(0, gap);
     ImGui::BeginChild(("reports.figure." + std::to_string(i)).c_str(), ImVec2(cardW, h), true,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     mutedText(ui, f.label);
@@ -98,6 +101,7 @@ void reportFigures(UiContext& ui, const std::vector<ReportFigure>& figures) {
     }
     ImGui::EndChild();
   }
+  ImGui::PopStyleVar();
   if (!figures.empty()) ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
 }
 
