@@ -107,6 +107,7 @@ void ReportsDesk::on(const ui::ReportsPickPeriod& i) {
     r = {true, 0, digitsOf(period_.from), digitsOf(period_.to)};
     return;
   }
+  k_.view.reports.range = {};  // a chip tapped while typing a range leaves the keypad
   choice_ = i.period;
   period_ = periodOf(static_cast<PeriodChoice>(i.period), localDate(k_.clock.now(), k_.zone));
   figures_.clear();

@@ -100,6 +100,13 @@ TEST_CASE("reports desk: the week's sales, compared with the week before") {
   ReportsRig r;
   r.desk.open(0);
   CHECK(r.view.reports.periodLabel == "2026-06-04");
+  r.desk.apply(ui::ReportsPickPeriod{ui::ReportsPeriod::Custom});
+  r.desk.apply(ui::ReportsRangeKeys{"C2026133="});  // not a date: the keypad stays, saying why
+  CHECK(r.view.reports.range.open);
+  CHECK(r.view.reports.messageIsError);
+  r.desk.apply(ui::ReportsPickPeriod{ui::ReportsPeriod::ThisWeek});  // a chip instead
+  CHECK_FALSE(r.view.reports.range.open);
+  CHECK(r.view.reports.periodLabel == "2026-06-01 – 2026-06-04");
   r.pickTheWeek();
   const ui::ReportsView& v = r.view.reports;
   CHECK_FALSE(v.computing);
@@ -118,8 +125,8 @@ TEST_CASE("reports desk: the week's sales, compared with the week before") {
   CHECK(v.charts[0].xLabels.front() == "05-29");
   CHECK(v.charts[1].xLabels.front() == "现金");
   CHECK(v.charts[1].bars[0].values.front() == 28900);
-  // Today's reading and the week's: each audited as on the command line.
-  CHECK(r.audited("report.view") == 2);
+  // Today's, this week's and the custom week's readings: each audited as on the command line.
+  CHECK(r.audited("report.view") == 3);
 }
 
 TEST_CASE("reports desk: a day's bar opens its sales, the table exports to CSV and reads back") {
