@@ -98,4 +98,35 @@ std::map<std::string, Money> SqliteReportBook::dailyTotals(const ReportPeriod& p
   });
 }
 
+// The drill-down from a day's bar: that day's entries with their lines' names
+// and tender types (through the sales_day index).
+std::vector<DaySaleRow> SqliteReportBook::daySales(const CivilDate& day) {
+  return guarded([&] {
+    std::vector<DaySaleRow> out;
+    SQLite::Statement q(db_.sql(),
+                        "SELECT s.id, s.kind, s.cashier, s.customer_name, s.reason, s.completed_at, s.total,"
+                        " (SELECT group_concat(name, '、') FROM (SELECT l.name FROM sale_lines l"
+                        "   WHERE l.sale_id = s.id ORDER BY l.line_no)),"
+                        " (SELECT group_concat(type, ',') FROM (SELECT t.type FROM sale_tenders t"
+                        "   WHERE t.sale_id = s.id ORDER BY t.seq))"
+                        " FROM sales s WHERE s.business_day = ?1 AND s.kind IN ('sale','void','refund')"
+                        " ORDER BY s.completed_at, s.id");
+    SQLite::bind(q, formatDate(day));
+    while (q.executeStep()) {
+      DaySaleRow r;
+      r.id = q.getColumn(0).getString();
+      r.kind = q.getColumn(1).getString();
+      r.cashier = q.getColumn(2).getString();
+      r.customer = q.getColumn(3).getString();
+      r.reason = q.getColumn(4).getString();
+      r.at = q.getColumn(5).getInt64();
+      r.total = sql::money(q.getColumn(6));
+      r.items = q.getColumn(7).isNull() ? "" : q.getColumn(7).getString();
+      r.tenders = q.getColumn(8).isNull() ? "" : q.getColumn(8).getString();
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
 }  // namespace salon::storage

@@ -13,6 +13,7 @@ class SqliteReportBook : public ReportBook {
 
   SalesLedger salesLedger(const ReportPeriod& p) override;
   std::map<std::string, Money> dailyTotals(const ReportPeriod& p) override;
+  std::vector<DaySaleRow> daySales(const CivilDate& day) override;
 
   std::vector<StaffTakings> staffTakings(const ReportPeriod& p) override;
   std::vector<StaffServiceWork> staffServiceWork(const ReportPeriod& p) override;

@@ -33,6 +33,7 @@
 #include "storage/sync_store.h"
 #include "storage/weekly_review_store.h"
 #include "storage/import_moving_in.h"
+#include "storage/report_book_store.h"
 
 namespace salon::storage {
 
@@ -84,6 +85,8 @@ class SqliteBackroom : public Backroom {
   SyncStore& headOfficeSync() override { return headOfficeSync_; }
   // moving in from another system (issue 12):
   MovingIn& movingIn() override { return movingIn_; }
+  // the owner's reports screen (issue 16):
+  ReportBook& reportBook() override { return reportBook_; }
 
  private:
   SqliteBackroom(std::unique_ptr<Database> owned);
@@ -126,6 +129,8 @@ class SqliteBackroom : public Backroom {
   SqliteSyncStore headOfficeSync_{db_};
   // moving in from another system (issue 12):
   SqliteMovingIn movingIn_{db_};
+  // the owner's reports screen (issue 16):
+  SqliteReportBook reportBook_{db_};
 };
 
 }  // namespace salon::storage

@@ -31,6 +31,7 @@ class MovingIn;
 class MemberCardStore;
 class PriceList;
 class PrintJobStore;
+class ReportBook;
 class ServiceRecordStore;
 class StaffRoster;
 class StaffStore;
@@ -80,6 +81,8 @@ class Backroom {
   virtual SyncStore& headOfficeSync() = 0;
   // moving in from another system (issue 12): Settings → 数据导入
   virtual MovingIn& movingIn() = 0;
+  // the owner's reports screen (issue 16): the books the reports read
+  virtual ReportBook& reportBook() = 0;
 };
 
 }  // namespace salon

@@ -86,11 +86,23 @@ struct LiabilitiesFigures {
   std::int64_t points = 0, packageSessions = 0, members = 0;
 };
 
+// One entry of a business day, for the drill-down from a day's bar: a sale, a
+// void or a refund (arrears settlements are left out, as in the sales ledger).
+struct DaySaleRow {
+  std::string id, kind, cashier, customer, reason;
+  std::string items;    // the lines' names, "、"-joined
+  std::string tenders;  // the tender types, ","-joined
+  Instant at = 0;
+  Money total;          // negative for a void or refund
+};
+
 class ReportBook {
  public:
   virtual ~ReportBook() = default;
   virtual SalesLedger salesLedger(const ReportPeriod& p) = 0;
   virtual std::map<std::string, Money> dailyTotals(const ReportPeriod& p) = 0;
+  // Every entry of one business day, oldest first.
+  virtual std::vector<DaySaleRow> daySales(const CivilDate& day) = 0;
 
   virtual std::vector<StaffTakings> staffTakings(const ReportPeriod& p) = 0;
   virtual std::vector<StaffServiceWork> staffServiceWork(const ReportPeriod& p) = 0;

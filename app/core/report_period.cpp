@@ -18,6 +18,22 @@ int periodDays(const ReportPeriod& p) {
 
 CivilDate addDays(const CivilDate& d, std::int64_t days) { return civilFromDays(daysFromCivil(d) + days); }
 
+ReportPeriod periodOf(PeriodChoice choice, const CivilDate& today) {
+  switch (choice) {
+    case PeriodChoice::Today: return {today, today};
+    case PeriodChoice::ThisWeek: {
+      const std::int64_t fromMonday = (daysFromCivil(today) % 7 + 7 + 3) % 7;  // 1970-01-01 was a Thursday
+      return {addDays(today, -fromMonday), today};
+    }
+    case PeriodChoice::ThisMonth: return {CivilDate{today.year, today.month, 1}, today};
+    case PeriodChoice::LastMonth: {
+      const CivilDate last = addDays(CivilDate{today.year, today.month, 1}, -1);
+      return {CivilDate{last.year, last.month, 1}, last};
+    }
+  }
+  return {today, today};
+}
+
 ReportPeriod previousPeriod(const ReportPeriod& p) {
   int n = periodDays(p);
   return {addDays(p.from, -n), addDays(p.from, -1)};

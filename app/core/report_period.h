@@ -27,6 +27,12 @@ Instant periodEnd(const ReportPeriod& p, StoreZone zone);
 std::vector<CivilDate> monthEndsIn(const ReportPeriod& p);
 CivilDate addDays(const CivilDate& d, std::int64_t days);
 
+// The reports screen's period chips. A running week or month ends today (so the
+// previous period it is compared with has as many days behind it); weeks start
+// on Monday. Last month is the whole calendar month before today's.
+enum class PeriodChoice { Today, ThisWeek, ThisMonth, LastMonth };
+ReportPeriod periodOf(PeriodChoice choice, const CivilDate& today);
+
 // Change on the previous figure in basis points (+1250 = +12.5 %), rounded half
 // away from zero; none when the previous figure is zero.
 std::optional<int> changeBp(std::int64_t now, std::int64_t before);

@@ -25,6 +25,7 @@ std::string tileKey(ui::Screen s) {
     case ui::Screen::Appointments: return "ui.nav.appointments";
     case ui::Screen::Approvals: return "ui.nav.approvals";
     case ui::Screen::Settings: return "ui.nav.settings";
+    case ui::Screen::Reports: return "ui.nav.reports";
     default: return "ui.nav.back";
   }
 }
@@ -197,7 +198,7 @@ void KioskController::showHome() {
   }
   view_.home.tiles.clear();
   for (ui::Screen s : {ui::Screen::Checkout, ui::Screen::Members, ui::Screen::Appointments, ui::Screen::Approvals,
-                       ui::Screen::Settings}) {
+                       ui::Screen::Settings, ui::Screen::Reports}) {
     Desk* d = deskFor(s);
     if (salesStopped_ && (s == ui::Screen::Checkout || s == ui::Screen::Members)) continue;
     if (d->offered()) view_.home.tiles.push_back({s, tileKey(s), d->waiting()});
@@ -285,6 +286,7 @@ Desk* KioskController::deskFor(ui::Screen screen) {
     case ui::Screen::Approvals: return &approvals_;
     case ui::Screen::Settings: return &settings_;
     case ui::Screen::Appointments: return &appointments_;
+    case ui::Screen::Reports: return &reports_;
     default: return nullptr;
   }
 }
@@ -310,6 +312,9 @@ void KioskController::on(const ui::SettingsIntent& i) {
 }
 void KioskController::on(const ui::AppointmentsIntent& i) {
   if (staff_) appointments_.apply(i);
+}
+void KioskController::on(const ui::ReportsIntent& i) {
+  if (staff_ && view_.screen == ui::Screen::Reports) reports_.apply(i);
 }
 
 

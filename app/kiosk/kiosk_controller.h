@@ -20,6 +20,7 @@
 #include "app/kiosk/settings_desk.h"
 #include "app/kiosk/sync_desk.h"
 #include "app/kiosk/appointments_desk.h"
+#include "app/kiosk/reports_desk.h"
 #include "app/ui/entry.h"
 #include "app/ui/idle_lock.h"
 #include "app/ui/intents.h"
@@ -53,7 +54,12 @@ class KioskController {
     settings_.setCardTickets(tickets);
   }
   // Where Settings → 数据导入 looks for CSV files besides USB sticks (the data folder).
-  void setDataFolder(const std::string& dir) { settings_.setDataFolder(dir); }
+  void setDataFolder(const std::string& dir) {
+    settings_.setDataFolder(dir);
+    reports_.setDataFolder(dir);
+  }
+  // The reports' printed summary (devices), for the Reports desk.
+  void setReportTickets(ReportTickets* tickets) { reports_.setReportTickets(tickets); }
   // The spool finished a job: every desk hears it (on the main thread).
   void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) {
     for (Desk* d : all_) d->printFinished(jobId, state, reason);
@@ -102,6 +108,7 @@ class KioskController {
   void on(const ui::ApprovalsIntent& i);
   void on(const ui::SettingsIntent& i);
   void on(const ui::AppointmentsIntent& i);
+  void on(const ui::ReportsIntent& i);
   void openScreen(ui::Screen screen, CustomerId customer);
   Desk* deskFor(ui::Screen screen);
   void search();
@@ -135,8 +142,9 @@ class KioskController {
   SettingsDesk settings_{desks_};
   AppointmentsDesk appointments_{desks_};
   SyncDesk sync_{desks_};  // head-office sync: the Sync lane, the status line, Settings → 总部同步
-  Desk* const all_[9] = {&checkIn_, &registration_, &checkout_, &customerFile_, &members_, &approvals_, &settings_,
-                         &appointments_, &sync_};
+  ReportsDesk reports_{desks_};  // the owner's reports (issue 16)
+  Desk* const all_[10] = {&checkIn_, &registration_, &checkout_, &customerFile_, &members_, &approvals_, &settings_,
+                          &appointments_, &sync_, &reports_};
 };
 
 }  // namespace salon::kiosk

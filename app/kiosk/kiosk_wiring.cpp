@@ -22,6 +22,7 @@
 #include "assets/assets.h"
 #include "devices/escpos/member_card_tickets.h"
 #include "devices/escpos/paper_preview.h"
+#include "devices/escpos/report_tickets.h"
 #include "devices/hq_link.h"
 #include "devices/print_queue.h"
 #include "devices/transports/transport.h"
@@ -77,6 +78,7 @@ class KioskSession {
   // queue with its own connection (its worker writes the job history).
   std::unique_ptr<devices::PaperPreview> preview_;
   devices::EscposMemberCardTickets cardTickets_;  // member cards and the test page
+  devices::EscposReportTickets reportTickets_;    // the reports' printed summary
   std::unique_ptr<storage::SqliteBackroom> printRoom_;
   std::unique_ptr<devices::PrintQueue> printQueue_;
   std::unique_ptr<ScriptRunner> runner_;
@@ -223,6 +225,7 @@ void KioskSession::wireCheckout() {
                                                       });
   controller_.setPrintSpool(printQueue_.get());
   controller_.setMemberCardTickets(&cardTickets_);
+  controller_.setReportTickets(&reportTickets_);
   controller_.setDataFolder(std::filesystem::path(db_.path()).parent_path().string());
 }
 

@@ -120,7 +120,10 @@ int chart(UiContext& ui, const std::string& id, const ChartSpec& spec, ImVec2 si
   ImGui::BeginChild(id.c_str(), size, false, ImGuiWindowFlags_HorizontalScrollbar);
   ImVec2 origin = ImGui::GetCursorScreenPos();
   float minSlot = std::max(48.0f, ui.metrics.touch * 0.75f);  // a fingertip
-  ChartLayout l = layoutChart(spec, origin.x + axis, origin.y + 4, size.x - axis - 8, size.y - label - 24, minSlot);
+  // Half a line of room above the plot: the top axis label is centred on its line.
+  const float headroom = ImGui::GetFontSize() / 2 + 4;
+  ChartLayout l = layoutChart(spec, origin.x + axis, origin.y + headroom, size.x - axis - 8,
+                              size.y - label - 20 - headroom, minSlot);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
   drawAxis(dl, l, spec, ink);

@@ -33,7 +33,8 @@ struct OpenSearch {};
 using Intent = std::variant<std::monostate, ChooseStaff, PinKeys, CancelSignIn, PhoneKeys, ScanPayload,
                             ConfirmCheckIn, RejectMatches, Navigate, LockKiosk, SwitchLanguage, KeyboardKeys,
                             PickCandidate, OpenSearch, RegistrationIntent, CheckoutIntent, CustomerFileIntent,
-                            MembersIntent, ApprovalsIntent, SettingsIntent, AppointmentsIntent>;
+                            MembersIntent, ApprovalsIntent, SettingsIntent, AppointmentsIntent,
+                            ReportsIntent>;
 using Intents = std::vector<Intent>;
 
 inline void add(Intents& out, Intent i) {

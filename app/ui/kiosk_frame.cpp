@@ -22,6 +22,11 @@ std::string pageOf(const KioskView& v) {
       part(v.approvals.due.size());
       part(v.approvals.inbox.size());
       break;
+    case Screen::Reports:
+      part(static_cast<int>(v.reports.tab));
+      part(v.reports.drilling ? 1 : 0);
+      part(v.reports.range.open ? 1 : 0);
+      break;
     default: break;
   }
   return page;
@@ -53,6 +58,7 @@ Intents KioskFrame::draw(UiContext& ui, const KioskView& v) {
     case Screen::Approvals: append(out, approvals_.draw(ui, v.approvals)); break;
     case Screen::Settings: append(out, settings_.draw(ui, v.settings)); break;
     case Screen::Appointments: append(out, appointments_.draw(ui, v.appointments)); break;
+    case Screen::Reports: append(out, reports_.draw(ui, v.reports)); break;
   }
   ImGui::EndChild();
   ImGui::PopFont();

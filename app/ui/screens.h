@@ -10,6 +10,7 @@
 #include "app/ui/approvals/approvals_screen.h"
 #include "app/ui/settings/settings_screen.h"
 #include "app/ui/appointments/appointments_screen.h"
+#include "app/ui/reports/reports_screen.h"
 #include "app/ui/view_models.h"
 #include "app/ui/widgets.h"
 
@@ -72,6 +73,7 @@ class KioskFrame {
   ApprovalsScreen approvals_;
   SettingsScreen settings_;
   AppointmentsScreen appointments_;
+  ReportsScreen reports_;
 };
 
 }  // namespace salon::ui

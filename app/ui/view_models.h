@@ -12,11 +12,12 @@
 #include "app/ui/customer_file/customer_file_view.h"
 #include "app/ui/members/members_view.h"
 #include "app/ui/registration/registration_view.h"
+#include "app/ui/reports/reports_view.h"
 #include "app/ui/settings/settings_view.h"
 
 namespace salon::ui {
 
-enum class Screen { SignIn, Home, CheckIn, Registration, Checkout, CustomerFile, Members, Approvals, Settings, Appointments };
+enum class Screen { SignIn, Home, CheckIn, Registration, Checkout, CustomerFile, Members, Approvals, Settings, Appointments, Reports };
 
 // A way out of the home screen, with a count of what waits there (approvals due).
 struct HomeTile {
@@ -144,6 +145,7 @@ struct KioskView {
   ApprovalsView approvals;
   SettingsView settings;
   AppointmentsView appointments;
+  ReportsView reports;
 };
 
 }  // namespace salon::ui

@@ -33,6 +33,7 @@ std::vector<std::string> textsOf(const KioskView& v) {
   addTexts(v.approvals, out);
   addTexts(v.settings, out);
   addTexts(v.appointments, out);
+  addTexts(v.reports, out);
   return out;
 }
 
