@@ -1,6 +1,7 @@
 #include "app/ui/checkout/checkout_screen.h"
 
 #include "app/ui/checkout/checkout_parts.h"
+#include "app/ui/money_keypad.h"
 
 #include <algorithm>
 #include <sstream>
@@ -164,10 +165,10 @@ void CheckoutScreen::entryPad(UiContext& ui, const CheckoutView& v, ImVec2 size,
     }
   } else {
     static const char* const kDigits[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "="};
-    static const char* const kMoney[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "0", "<"};
     const float padH = ImGui::GetContentRegionAvail().y - m.touch - m.gap * 2;
     std::string okLabel = ui.t(opening ? "ui.checkout.open_day" : discount ? "ui.checkout.apply" : "ui.checkout.find");
-    std::string keys = pad(ui, "checkout.entry.key", money ? kMoney : kDigits, padW, padH, okLabel);
+    std::string keys = money ? moneyKeypad(ui, "checkout.entry.key", padW, padH)
+                             : pad(ui, "checkout.entry.key", kDigits, padW, padH, okLabel);
     const float half = (padW - m.gap) / 2;
     if (touchButton(ui, "checkout.entry.cancel", ui.t(money ? "ui.checkout.cancel" : "ui.checkout.stay_walk_in"),
                     ImVec2(money ? half : padW, m.touch)))
