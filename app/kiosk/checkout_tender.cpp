@@ -75,10 +75,19 @@ void CheckoutTender::showOptions() {
   auto offer = [&](TenderType t, const std::string& note) {
     if (!topUp || paysTopUp(t)) v.tenderOptions.push_back({tenderName(t), note});
   };
+  // What is left after the payments already entered on this sale.
+  Money svUsed, arrearsUsed;
+  std::int64_t pointsUsed = 0;
+  for (const TenderRequest& t : c_.tenders) {
+    if (t.type == TenderType::StoredValue) svUsed += t.amount;
+    if (t.type == TenderType::Arrears) arrearsUsed += t.amount;
+    if (t.type == TenderType::Points) pointsUsed += t.amount.fen / std::max<std::int64_t>(1, c_.setup->policy.fenPerPoint);
+  }
   Money sv = a.svPrincipal + a.svBonus;
-  if (sv.fen > 0) offer(TenderType::StoredValue, formatAmount(sv));
-  if (a.member && !a.suspended() && a.points > 0) offer(TenderType::Points, std::to_string(a.points));
-  if (!a.suspended()) offer(TenderType::Arrears, formatAmount(a.arrearsLimit - a.arrears));
+  if (sv.fen > 0) offer(TenderType::StoredValue, formatAmount(std::max(Money(), sv - svUsed)));
+  if (a.member && !a.suspended() && a.points > 0)
+    offer(TenderType::Points, std::to_string(std::max<std::int64_t>(0, a.points - pointsUsed)));
+  if (!a.suspended()) offer(TenderType::Arrears, formatAmount(std::max(Money(), a.arrearsLimit - a.arrears - arrearsUsed)));
   const Instant now = c_.k().clock.now();
   for (const CustomerPackage& p : a.packages) {
     if (p.sessionsLeft <= 0 || p.expiresAt <= now) continue;

@@ -55,8 +55,7 @@ TEST_CASE("counter: a member QR scanned at checkout picks the member; a forged o
   CHECK(f.v().bar.name == "张三");
   CHECK(f.v().message.empty());
   f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
-  std::string forged = f.qr("M00000001");
-  forged.back() = forged.back() == 'A' ? 'B' : 'A';
+  const std::string forged = "SK1.M00000001.1." + std::string(86, 'A');  // a signature the store never made
   CHECK(f.scan(forged) == std::optional<bool>(false));
   CHECK(f.v().bar.name.empty());
   CHECK(f.v().message == "会员码签名不符：可能是伪造的卡，请核实顾客身份");
@@ -107,4 +106,33 @@ TEST_CASE("counter: a top-up is not offered stored value, points or arrears; a s
   f.apply(ui::CheckoutAddTender{"arrears"});
   CHECK(f.v().tenders.empty());
   CHECK(f.v().message == "储值充值须用现金类付款，不能用储值、积分或欠费");
+}
+
+TEST_CASE("counter: the tender buttons show what is left of stored value and points once some was used") {
+  Fixture f;
+  f.db->sql().exec("INSERT OR REPLACE INTO member_balances (customer_id, points, sv_principal, sv_bonus) VALUES (" +
+                   std::to_string(f.meiling) + ", 500, 10000, 0)");
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, f.meiling});
+  f.apply(ui::CheckoutAddItem{"S-PERM"});
+  f.apply(ui::CheckoutChooseStaff{f.v().lines[0].id, "sup"});
+  f.apply(ui::CheckoutOpenTender{});
+  REQUIRE(f.v().stage == ui::CheckoutStage::Tender);
+  auto note = [&](const std::string& type) {
+    for (const auto& o : f.v().tenderOptions)
+      if (o.type == type) return o.note;
+    return std::string("(none)");
+  };
+  CHECK(note("stored_value") == "100.00");
+  CHECK(note("points") == "500");
+  f.apply(ui::CheckoutAmountKeys{"40"});
+  f.apply(ui::CheckoutAddTender{"stored_value"});
+  REQUIRE(f.v().tenders.size() == 1);
+  CHECK(note("stored_value") == "60.00");
+  f.apply(ui::CheckoutAmountKeys{"2"});
+  f.apply(ui::CheckoutAddTender{"points"});
+  REQUIRE(f.v().tenders.size() == 2);
+  CHECK(note("points") == "300");  // ¥2 of points at 1 fen a point
+  f.apply(ui::CheckoutRemoveTender{0});
+  CHECK(note("stored_value") == "100.00");
 }

@@ -234,6 +234,13 @@ void CheckoutScreen::cart(UiContext& ui, const CheckoutView& v, ImVec2 size, Int
     cartLine(ui, v.lines[i], inner, out);
     ImGui::Separator();
   }
+  // A line just added is scrolled into view (once its staff member is chosen:
+  // the chooser sits at the top of the list until then).
+  const int newest = v.lines.empty() ? 0 : v.lines.back().id;
+  if (newest != newestShown_ && !v.askingStaffFor) {
+    if (newest > newestShown_) ImGui::SetScrollHereY(1.0f);
+    newestShown_ = newest;
+  }
   ImGui::EndChild();
   ImGui::PopStyleColor();
   // Totals and what to do next.
