@@ -80,7 +80,8 @@ Intents ApprovalsScreen::draw(UiContext& ui, const ApprovalsView& v) {
   if (!v.message.empty()) v.messageIsError ? alertText(ui, v.message) : colouredText(ui, v.message, kRunning);
   // The inbox's pager stays under the list, always in reach (the list scrolls).
   const bool pager = v.tab == ApprovalsTab::Inbox && v.inboxPages > 1;
-  ImGui::BeginChild("approvals.list", ImVec2(0, pager ? -(m.touch + m.gap * 1.5f) : 0.0f), false);
+  const float pagerH = m.touch + ImGui::GetStyle().ItemSpacing.y * 2 + ImGui::GetStyle().WindowPadding.y;
+  ImGui::BeginChild("approvals.list", ImVec2(0, pager ? -pagerH : 0.0f), false);
   dragToScroll();
   if (v.tab == ApprovalsTab::Due) dueList(ui, v, out);
   else inboxList(ui, v, out);
@@ -191,7 +192,6 @@ void ApprovalsScreen::inboxList(UiContext& ui, const ApprovalsView& v, Intents& 
 void ApprovalsScreen::inboxPager(UiContext& ui, const ApprovalsView& v, Intents& out) {
   const Metrics& m = ui.metrics;
   const float bw = 160 * m.scale;
-  ImGui::Dummy(ImVec2(0, m.gap * 0.25f));
   // A page button with nowhere to go is not drawn (its place is kept).
   auto pageButton = [&](const char* id, const char* key, bool can, int delta) {
     if (!can) return ImGui::Dummy(ImVec2(bw, m.touch));
@@ -202,10 +202,11 @@ void ApprovalsScreen::inboxPager(UiContext& ui, const ApprovalsView& v, Intents&
   std::string page = ui.t("ui.counter.page.of");
   page.replace(page.find("{n}"), 3, std::to_string(v.inboxPage + 1));
   page.replace(page.find("{of}"), 4, std::to_string(v.inboxPages));
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (m.touch - ImGui::GetTextLineHeight()) / 2);
+  const float y = ImGui::GetCursorPosY();
+  ImGui::SetCursorPosY(y + (m.touch - ImGui::GetTextLineHeight()) / 2);  // level with the buttons
   text(ui, page);
   ImGui::SameLine(0, m.gap * 2);
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (m.touch - ImGui::GetTextLineHeight()) / 2);
+  ImGui::SetCursorPosY(y);
   pageButton("approvals.page.next", "ui.counter.page.next", v.inboxPage + 1 < v.inboxPages, +1);
 }
 
