@@ -59,7 +59,7 @@ TEST_CASE("counter: the approvals inbox is paged: every waiting file can be reac
   CHECK(f.view().inboxPage == f.view().inboxPages - 2);
 }
 
-TEST_CASE("counter: a double tap on 通过 approves one file; the row stays, marked, and the store refuses it again") {
+TEST_CASE("counter: a double tap on 通过 approves one file - the row stays, marked, and the store refuses it again") {
   Fixture f;
   f.signIn("sup", "2345");
   f.kiosk->apply(ui::Navigate{ui::Screen::Approvals});

@@ -47,7 +47,7 @@ struct Fixture : test::KioskFixture {
 
 }  // namespace
 
-TEST_CASE("counter: a member QR scanned at checkout picks the member; a forged one is refused") {
+TEST_CASE("counter: a member QR scanned at checkout picks the member - a forged one is refused") {
   Fixture f;
   f.signIn("cash", "3456");
   f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
@@ -83,7 +83,7 @@ TEST_CASE("counter: a member QR scanned on Members opens that member, not the se
   CHECK_FALSE(f.kiosk->view().members.message.empty());
 }
 
-TEST_CASE("counter: a top-up is not offered stored value, points or arrears; a stale tap is refused") {
+TEST_CASE("counter: a top-up is not offered stored value, points or arrears - a stale tap is refused") {
   Fixture f;
   f.db->sql().exec("INSERT OR REPLACE INTO member_balances (customer_id, points, sv_principal, sv_bonus) VALUES (" +
                    std::to_string(f.meiling) + ", 500, 10000, 0)");

@@ -73,7 +73,7 @@ TEST_CASE("counter: 198 typed for a ¥388 item is ¥198.00, shown old → new, a
   CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'catalog.price'") == 1);
 }
 
-TEST_CASE("counter: a price typed on a hardware keyboard takes the '.' too; choosing another item drops the proposal") {
+TEST_CASE("counter: a price typed on a hardware keyboard takes the '.' too - choosing another item drops the proposal") {
   Fixture f;
   f.signIn("mgr", "1234");
   f.kiosk->apply(ui::Navigate{ui::Screen::Settings, 0});
