@@ -27,19 +27,27 @@ Intents CheckoutScreen::draw(UiContext& ui, const CheckoutView& v) {
   if (v.stage == CheckoutStage::Tender) {
     tender(ui, v, out);
   } else {
+    // The cart runs the whole height (more lines in view); back and the
+    // message sit under the catalog, the message wrapped to that column.
     const Metrics& m = ui.metrics;
-    const float height = ImGui::GetContentRegionAvail().y - m.touch - m.gap * 2;
+    const float full = ImGui::GetContentRegionAvail().y;
+    const float height = full - m.touch - m.gap * 2;
     const float left = width * 0.52f;
+    const float x0 = ImGui::GetCursorPosX();
+    ImGui::BeginGroup();
     if (v.entry == CheckoutEntry::None) catalog(ui, v, ImVec2(left, height), out);
     else entryPad(ui, v, ImVec2(left, height), out);
-    ImGui::SameLine(0, m.gap);
-    cart(ui, v, ImVec2(width - left - m.gap, height), out);
     if (touchButton(ui, "checkout.back", ui.t("ui.nav.back"), ImVec2(160 * m.scale, m.touch)))
       add(out, Navigate{Screen::Home});
     if (!v.message.empty()) {
       ImGui::SameLine(0, m.gap * 2);
+      ImGui::PushTextWrapPos(x0 + left);
       v.messageIsError ? alertText(ui, v.message) : text(ui, v.message);
+      ImGui::PopTextWrapPos();
     }
+    ImGui::EndGroup();
+    ImGui::SameLine(0, m.gap);
+    cart(ui, v, ImVec2(width - left - m.gap, full), out);
   }
   fromKeyboard(out);
   return out;
