@@ -166,7 +166,7 @@ struct Builder {
     st.amount = tr.amount;
     st.ref = tr.ref;
     checkTenderBounds(tr, ctx.policy);
-    bool topUp = topUpNet().fen > 0;
+    bool topUp = topUpNet().fen > 0 && !paysTopUp(tr.type);
     switch (tr.type) {
       case TenderType::Cash:
         st.handed = tr.handed.value_or(tr.amount);

@@ -16,6 +16,11 @@ std::optional<TenderType> tenderFromName(const std::string& name);
 inline bool isMoney(TenderType t) {
   return t == TenderType::Cash || t == TenderType::Card || t == TenderType::Wechat || t == TenderType::Alipay;
 }
+// Whether a sale holding a stored-value top-up may take this tender: a top-up is
+// bought with money, never with stored value, points or arrears (topup_needs_money).
+inline bool paysTopUp(TenderType t) {
+  return t != TenderType::StoredValue && t != TenderType::Points && t != TenderType::Arrears;
+}
 
 // A WeChat Pay (18 digits, 10–15…) or Alipay (16–24 digits, 25–30…) payment
 // code: scanned at the tender screen it pays; it is never a member lookup.

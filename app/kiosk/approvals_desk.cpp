@@ -12,8 +12,6 @@
 namespace salon::kiosk {
 namespace {
 
-constexpr std::size_t kInboxShown = 40;  // the rest wait below "and N more"
-
 }  // namespace
 
 void ApprovalsDesk::open(CustomerId customer) {
@@ -32,9 +30,8 @@ void ApprovalsDesk::reload() {
   ui::ApprovalsView& v = k_.view.approvals;
   v.title = k_.catalog.text("ui.nav.approvals");
   v.due = dueRows();
-  v.inbox = v.mayReview ? inboxRows() : std::vector<ui::InboxRow>{};
-  v.inboxTotal = static_cast<int>(v.inbox.size());
-  if (v.inbox.size() > kInboxShown) v.inbox.resize(kInboxShown);
+  inbox_ = v.mayReview ? inboxRows() : std::vector<ui::InboxRow>{};
+  showInboxPage();
   // Names of customers are on screen: one audit entry for the lists shown.
   if (k_.staff && (!v.due.empty() || !v.inbox.empty()))
     k_.audit.append(auditOf(k_.clock.now(), k_.staff->code, "customer.view", "customer", "approvals_list",
@@ -94,6 +91,9 @@ void ApprovalsDesk::on(const ui::ApprovalsOpenDue& i) {
 void ApprovalsDesk::on(const ui::ApprovalsDecide& i) {
   static const char* kWithNotes[][2] = {{"file", "return"},    {"change", "reject"},     {"loan_out", "problem"},
                                         {"dispute", "reject"}, {"dispute", "uphold"},     {"complaint", "resolve"}};
+  const auto& due = k_.view.approvals.due;
+  const bool dueRow = std::any_of(due.begin(), due.end(), [&](const ui::DueRow& r) { return r.kind == i.kind && r.id == i.id; });
+  if (!dueRow && !openRow(i.kind, i.id)) return;  // decided here already, or not on screen: a double tap's second press
   for (const auto& [kind, verb] : kWithNotes)
     if (i.kind == kind && i.verb == verb) return openNotes(i.kind, i.id, i.verb);
   decide(i.kind, i.id, i.verb, "", "");
@@ -159,7 +159,8 @@ void ApprovalsDesk::decide(std::string kind, std::string id, std::string verb, s
     return;
   }
   k_.view.approvals.notes = {};
-  reload();
+  k_.view.approvals.due = dueRows();
+  markDecided(kind, id);
   said("ui.approvals.done." + kind + "." + verb);
 }
 

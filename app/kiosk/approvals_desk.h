@@ -45,6 +45,8 @@ class ApprovalsDesk : public Desk {
   void on(const ui::ApprovalsFormMinutes& i);
   void on(const ui::ApprovalsFormSubmit&);
   void on(const ui::ApprovalsFormCancel&);
+  void on(const ui::ApprovalsInboxPage& i);
+  void on(const ui::ApprovalsOpenRow& i);
 
  private:
   bool mayReview() const;
@@ -54,6 +56,10 @@ class ApprovalsDesk : public Desk {
   std::vector<ui::DueRow> dueRows();
   std::vector<ui::InboxRow> inboxRows();
   void reload();
+  void showInboxPage();
+  // The row on the page shown, not yet decided here (nullptr: a stale tap).
+  ui::InboxRow* openRow(const std::string& kind, const std::string& id);
+  void markDecided(const std::string& kind, const std::string& id);
   // By value: the notes form they may come from is cleared on the way.
   void decide(std::string kind, std::string id, std::string verb, std::string notes, std::string second);
   void openNotes(const std::string& kind, const std::string& id, const std::string& verb);
@@ -72,6 +78,10 @@ class ApprovalsDesk : public Desk {
   void inboxLoans(std::vector<ui::InboxRow>& out, Instant now);
 
   Guard guard_{k_.audit, k_.clock};
+  // The whole inbox as last read; the view shows one page of it. A decided row
+  // keeps its place (marked) until the list is read again, so a second tap of a
+  // double tap lands on that row, never on the next one's button.
+  std::vector<ui::InboxRow> inbox_;
   // The notes and details fields take keyboard keys as every text does (no length limit).
   KeyEntry typing_{KeyEntry::Kind::Text, std::numeric_limits<std::size_t>::max()};
 };

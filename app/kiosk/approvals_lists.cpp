@@ -13,6 +13,8 @@
 namespace salon::kiosk {
 namespace {
 
+constexpr int kInboxPage = 20;  // rows on a page of the inbox
+
 std::string replaced(std::string s, const std::string& slot, const std::string& value) {
   if (auto at = s.find(slot); at != std::string::npos) s.replace(at, slot.size(), value);
   return s;
@@ -125,7 +127,7 @@ void ApprovalsDesk::inboxFiles(std::vector<ui::InboxRow>& out, Instant now) {
                      t.text("ui.approvals.kind.file") + " " + f.summary.fileNo,
                      maskPhone(f.summary.phone) + "  " + t.text("ui.approvals.by") + staffName(f.createdBy),
                      shortTime(f.waitingSince(), k_.zone, now), now - f.waitingSince() > 24 * kHour, false,
-                     f.createdBy == k_.staff->code};
+                     f.createdBy == k_.staff->code, ""};
     out.push_back(std::move(row));
   }
 }
@@ -142,7 +144,7 @@ void ApprovalsDesk::inboxChanges(std::vector<ui::InboxRow>& out, Instant now) {
                      shown(c.oldValue) + " → " + shown(c.newValue) + "  " + t.text("ui.approvals.reason") +
                          clipped(c.reason, 30),
                      shortTime(c.requestedAt, k_.zone, now), false, isContactField(c.field) && !c.customerConfirmedAt,
-                     c.requestedBy == k_.staff->code};
+                     c.requestedBy == k_.staff->code, ""};
     out.push_back(std::move(row));
   }
 }
@@ -154,7 +156,7 @@ void ApprovalsDesk::inboxQueries(std::vector<ui::InboxRow>& out, Instant now) {
     std::string purpose = t.text(purposeKey) == purposeKey ? r.purpose : t.text(purposeKey);
     out.push_back({"query", r.id, r.customer, customerName(r.customer), t.text("ui.approvals.kind.query") + " · " + purpose,
                    staffName(r.requestedBy) + ": " + clipped(r.detail, 40), shortTime(r.requestedAt, k_.zone, now),
-                   false, false, r.requestedBy == k_.staff->code});
+                   false, false, r.requestedBy == k_.staff->code, ""});
   }
 }
 
@@ -167,8 +169,44 @@ void ApprovalsDesk::inboxLoans(std::vector<ui::InboxRow>& out, Instant now) {
     const std::string kind = l.state == "requested" ? "loan" : l.state == "approved" ? "loan_approved" : "loan_out";
     out.push_back({kind, l.id, l.customer, customerName(l.customer), t.text("ui.approvals.kind." + kind),
                    staffName(l.requestedBy) + ": " + clipped(l.reason, 30) + "  " + t.text("ui.approvals.due") + due,
-                   due, l.state == "lent" && due < today, false, l.state == "requested" && l.requestedBy == k_.staff->code});
+                   due, l.state == "lent" && due < today, false, l.state == "requested" && l.requestedBy == k_.staff->code, ""});
   }
+}
+
+// --- the inbox, a page at a time ------------------------------------------------
+
+void ApprovalsDesk::showInboxPage() {
+  ui::ApprovalsView& v = k_.view.approvals;
+  const int rows = static_cast<int>(inbox_.size());
+  v.inboxPages = std::max(1, (rows + kInboxPage - 1) / kInboxPage);
+  v.inboxPage = std::clamp(v.inboxPage, 0, v.inboxPages - 1);
+  v.inboxTotal = static_cast<int>(std::count_if(inbox_.begin(), inbox_.end(), [](const ui::InboxRow& r) { return r.decided.empty(); }));
+  const auto from = inbox_.begin() + std::min(rows, v.inboxPage * kInboxPage);
+  v.inbox.assign(from, from + std::min<std::ptrdiff_t>(kInboxPage, inbox_.end() - from));
+}
+
+void ApprovalsDesk::on(const ui::ApprovalsInboxPage& i) {
+  ui::ApprovalsView& v = k_.view.approvals;
+  v.inboxPage = std::clamp(v.inboxPage + i.delta, 0, v.inboxPages - 1);
+  showInboxPage();
+}
+
+ui::InboxRow* ApprovalsDesk::openRow(const std::string& kind, const std::string& id) {
+  for (ui::InboxRow& r : k_.view.approvals.inbox)
+    if (r.kind == kind && r.id == id) return r.decided.empty() ? &r : nullptr;
+  return nullptr;
+}
+
+void ApprovalsDesk::markDecided(const std::string& kind, const std::string& id) {
+  for (ui::InboxRow& r : inbox_)
+    if (r.kind == kind && r.id == id) r.decided = k_.catalog.text("ui.counter.approvals.decided");
+  showInboxPage();
+}
+
+// The customer's file, to read before deciding (the file screen asks the purpose, 审核).
+void ApprovalsDesk::on(const ui::ApprovalsOpenRow& i) {
+  const ui::InboxRow* r = openRow(i.kind, i.id);
+  if (r && r->customer != 0) k_.open(ui::Screen::CustomerFile, r->customer);
 }
 
 std::vector<ui::DueRow> ApprovalsDesk::dueSoon(int limit, int& total) {

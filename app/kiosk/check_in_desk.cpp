@@ -6,6 +6,7 @@
 #include "app/core/member_card.h"
 #include "app/core/price_list.h"
 #include "app/core/uuid.h"
+#include "app/kiosk/member_scan.h"
 #include "app/ui/entry.h"
 
 namespace salon::kiosk {
@@ -101,17 +102,20 @@ void CheckInDesk::apply(const ui::ConfirmCheckIn& i) {
 std::optional<bool> CheckInDesk::scanned(const std::string& payload) {
   if (k_.view.screen != ui::Screen::CheckIn || !k_.staff) return std::nullopt;
   clear();
-  const ScanClass scan = classifyScan(payload);
-  if (scan.kind == ScanKind::Phone) {  // proves nothing: as if typed on the keypad
-    phone_.apply(scan.value);
+  const MemberScan found = resolveMemberScan(k_, payload);  // the path checkout and Members share
+  if (found.scan.kind == ScanKind::Phone) {  // proves nothing: as if typed on the keypad
+    phone_.apply(found.scan.value);
     k_.view.checkIn.digits = phone_.text();
     findByPhone();
     return !k_.view.checkIn.matches.empty();
   }
+  if (!found.refusal.empty()) {
+    refuse(found.refusal);
+    return false;
+  }
   try {
-    MemberCards::Resolution r = MemberCards(k_.backroom.cards(), k_.audit, k_.clock).resolve(payload);
-    if (r.scan.kind == ScanKind::MemberCard) return greetMember(r.member->memberNo, "qr");
-    if (r.scan.kind == ScanKind::CardNumber) return greetMember(r.member->memberNo, "card");
+    if (found.scan.kind == ScanKind::MemberCard) return greetMember(found.memberNo, "qr");
+    if (found.scan.kind == ScanKind::CardNumber) return greetMember(found.memberNo, "card");
     refuse("scan_unknown");  // a payment code belongs to the tender screen
     return false;
   } catch (const DomainError& e) {

@@ -6,6 +6,7 @@
 #include "app/core/phone.h"
 #include "app/core/staff_auth.h"
 #include "app/core/uuid.h"
+#include "app/kiosk/member_scan.h"
 
 namespace salon::kiosk {
 namespace {
@@ -193,22 +194,24 @@ void CheckoutCart::chooseCustomer(CustomerId id) {
   c_.price();
 }
 
-void CheckoutCart::scanned(const std::string& payload) {
-  if (!c_.at(ui::CheckoutStage::Cart)) return;
-  if (looksLikePaymentCode(payload)) return c_.refuse("payment_code_not_customer");
-  for (const CustomerSummary& c : c_.k().directory.search(payload, 2)) {
-    if (c.memberNo.empty() || c.memberNo != payload) continue;
-    return chooseCustomer(c.id);
-  }
-  // Digits typed on a keyboard and Enter: a phone number to look up.
-  if (!payload.empty() && std::all_of(payload.begin(), payload.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+// The same path as check-in (member_scan.h): a member QR or card number picks the
+// customer; digits typed on a keyboard and Enter (a phone, its last four) are looked up.
+bool CheckoutCart::scanned(const std::string& payload) {
+  if (!c_.at(ui::CheckoutStage::Cart)) return false;
+  const MemberScan found = resolveMemberScan(c_.k(), payload);
+  if (found.scan.kind == ScanKind::PaymentCode) return c_.refuse("payment_code_not_customer"), false;
+  if (found.member()) return chooseCustomer(found.customer), true;
+  const std::string& digits = found.scan.value;
+  if (!digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     c_.view().entry = ui::CheckoutEntry::FindMember;
     entry_ = KeyEntry(KeyEntry::Kind::Digits, kEntryDigits);
-    entry_.set(payload.substr(0, kEntryDigits));
+    entry_.set(digits.substr(0, kEntryDigits));
     c_.view().entryText = entry_.text();
-    return findMember(entry_.text());
+    findMember(entry_.text());
+    return !c_.view().found.empty();
   }
-  c_.refuse("unknown_customer");
+  c_.refuse(found.refusal.empty() || found.refusal == "scan_unknown" ? "unknown_customer" : found.refusal);
+  return false;
 }
 
 void CheckoutCart::on(const ui::CheckoutPickCustomer& i) {

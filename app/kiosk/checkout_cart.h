@@ -30,8 +30,9 @@ class CheckoutCart {
   void on(const ui::CheckoutOpenDiscount&);
   void on(const ui::CheckoutOpenTender&);
   void on(const ui::CheckoutOpenDay&);
-  // A card, a member number or a phone scanned (or typed and Enter) in the cart.
-  void scanned(const std::string& payload);
+  // A card, a member number or a phone scanned (or typed and Enter) in the cart:
+  // true when it named a customer (or found some by phone).
+  bool scanned(const std::string& payload);
   // The undo offer ran out; true if the view changed.
   bool tick();
 

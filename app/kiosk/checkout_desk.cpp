@@ -63,9 +63,18 @@ void CheckoutDesk::route(const I& intent) {
 }
 
 // A payment code pays at the tender screen; in the cart a scan finds the customer.
-void CheckoutDesk::route(const ui::CheckoutScanned& i) {
-  if (counter_.at(ui::CheckoutStage::Tender)) return tender_.scanned(i.payload);
-  cart_.scanned(i.payload);
+bool CheckoutDesk::routeScan(const std::string& payload) {
+  if (counter_.at(ui::CheckoutStage::Tender)) return tender_.scanned(payload);
+  return cart_.scanned(payload);
+}
+
+std::optional<bool> CheckoutDesk::scanned(const std::string& payload) {
+  if (k_.view.screen != ui::Screen::Checkout || !counter_.setup || !k_.staff) return std::nullopt;
+  if (counter_.at(ui::CheckoutStage::Settled)) return std::nullopt;
+  k_.view.checkout.message.clear();
+  bool known = routeScan(payload);
+  show();
+  return known;
 }
 
 void CheckoutDesk::route(const ui::CheckoutSettle&) {

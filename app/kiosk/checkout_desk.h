@@ -31,6 +31,8 @@ class CheckoutDesk : public Desk {
   void languageChanged() override { show(); }
   void locked() override;
   bool offered() const override;
+  // A reader's scan while Checkout is shown: a member in the cart, a payment code at the tender.
+  std::optional<bool> scanned(const std::string& payload) override;
 
   // The composition root wires the tickets port (without it: no picture, no printing).
   void setTickets(Tickets* tickets, PictureUpload upload) { settled_.setTickets(tickets, std::move(upload)); }
@@ -46,7 +48,8 @@ class CheckoutDesk : public Desk {
   void show();
   template <class I>
   void route(const I& intent);
-  void route(const ui::CheckoutScanned& i);
+  void route(const ui::CheckoutScanned& i) { routeScan(i.payload); }
+  bool routeScan(const std::string& payload);
   void route(const ui::CheckoutSettle&);
   void route(const ui::CheckoutPrint& i) { settled_.on(i); }
   void route(const ui::CheckoutNewSale&);

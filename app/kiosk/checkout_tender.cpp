@@ -55,6 +55,14 @@ void CheckoutTender::showQuickCash(Money left) {
   }
 }
 
+// Whether the cart sells stored value (a top-up): core takes only money for it.
+bool CheckoutTender::holdsTopUp() const {
+  return std::any_of(c_.lines.begin(), c_.lines.end(), [&](const CheckoutLine& l) {
+    const CatalogItem* item = c_.setup->prices.item(l.item);
+    return item && item->kind == ItemKind::StoredValuePlan;
+  });
+}
+
 void CheckoutTender::showOptions() {
   ui::CheckoutView& v = c_.view();
   v.tenderOptions.clear();
@@ -63,11 +71,23 @@ void CheckoutTender::showOptions() {
   v.packageOptions.clear();
   if (!c_.account) return;
   const MemberAccount& a = *c_.account;
+  const bool topUp = holdsTopUp();
+  auto offer = [&](TenderType t, const std::string& note) {
+    if (!topUp || paysTopUp(t)) v.tenderOptions.push_back({tenderName(t), note});
+  };
+  // What is left after the payments already entered on this sale.
+  Money svUsed, arrearsUsed;
+  std::int64_t pointsUsed = 0;
+  for (const TenderRequest& t : c_.tenders) {
+    if (t.type == TenderType::StoredValue) svUsed += t.amount;
+    if (t.type == TenderType::Arrears) arrearsUsed += t.amount;
+    if (t.type == TenderType::Points) pointsUsed += t.amount.fen / std::max<std::int64_t>(1, c_.setup->policy.fenPerPoint);
+  }
   Money sv = a.svPrincipal + a.svBonus;
-  if (sv.fen > 0) v.tenderOptions.push_back({tenderName(TenderType::StoredValue), formatAmount(sv)});
+  if (sv.fen > 0) offer(TenderType::StoredValue, formatAmount(std::max(Money(), sv - svUsed)));
   if (a.member && !a.suspended() && a.points > 0)
-    v.tenderOptions.push_back({tenderName(TenderType::Points), std::to_string(a.points)});
-  if (!a.suspended()) v.tenderOptions.push_back({tenderName(TenderType::Arrears), formatAmount(a.arrearsLimit - a.arrears)});
+    offer(TenderType::Points, std::to_string(std::max<std::int64_t>(0, a.points - pointsUsed)));
+  if (!a.suspended()) offer(TenderType::Arrears, formatAmount(std::max(Money(), a.arrearsLimit - a.arrears - arrearsUsed)));
   const Instant now = c_.k().clock.now();
   for (const CustomerPackage& p : a.packages) {
     if (p.sessionsLeft <= 0 || p.expiresAt <= now) continue;
@@ -101,17 +121,19 @@ void CheckoutTender::on(const ui::CheckoutQuickCash& i) {
   on(ui::CheckoutAddTender{tenderName(TenderType::Cash)});
 }
 
-void CheckoutTender::scanned(const std::string& payload) {
+bool CheckoutTender::scanned(const std::string& payload) {
   auto kind = paymentCodeKind(payload);
-  if (!kind) return c_.hint("ui.checkout.not_payment_code");
+  if (!kind) return c_.hint("ui.checkout.not_payment_code"), false;
   c_.view().paymentRef = payload;
   on(ui::CheckoutAddTender{tenderName(*kind)});
+  return true;
 }
 
 void CheckoutTender::on(const ui::CheckoutAddTender& i) {
   if (!c_.at(ui::CheckoutStage::Tender)) return;
   auto type = tenderFromName(i.type);
   if (!type || type == TenderType::Package) return;
+  if (!paysTopUp(*type) && holdsTopUp()) return c_.refuse("topup_needs_money");  // never offered: a stale tap
   std::optional<Money> typed;
   if (!c_.amount.text().empty()) {
     Money m;

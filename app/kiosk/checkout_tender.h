@@ -25,7 +25,8 @@ class CheckoutTender {
   void on(const ui::CheckoutUsePackage& i);
   void on(const ui::CheckoutRemoveTender& i);
   // A payment code scanned at the tender screen pays (what is left or the amount typed).
-  void scanned(const std::string& payload);
+  // True when it was a payment code.
+  bool scanned(const std::string& payload);
   // 结账: the settled sale (or the one already stored under this id), or
   // nothing when refused (said on screen).
   std::optional<Sale> settle();
@@ -37,6 +38,7 @@ class CheckoutTender {
   void showTenders();
   void showQuickCash(Money left);
   void showOptions();
+  bool holdsTopUp() const;
   void addTender(TenderType type, std::optional<Money> typed);
 
   CheckoutCounter& c_;

@@ -13,6 +13,7 @@
 #include "app/core/store_settings.h"
 #include "app/core/uuid.h"
 #include "app/kiosk/customer_search.h"
+#include "app/kiosk/member_scan.h"
 
 namespace salon::kiosk {
 namespace {
@@ -104,6 +105,24 @@ void MembersDesk::on(const ui::MemberSearchTyped& i) {
 
 void MembersDesk::search() {
   findCustomers(k_, k_.view.members.search, "find a member");
+}
+
+std::optional<bool> MembersDesk::scanned(const std::string& payload) {
+  if (k_.view.screen != ui::Screen::Members || !k_.staff) return std::nullopt;
+  const MemberScan found = resolveMemberScan(k_, payload);
+  if (found.member()) {
+    open(found.customer);
+    return true;
+  }
+  if (found.scan.kind == ScanKind::Phone) {
+    open(0);
+    k_.view.members.search.query = found.scan.value;
+    search();
+    return !k_.view.members.search.found.empty();
+  }
+  std::string code = found.scan.kind == ScanKind::PaymentCode ? "payment_code_not_customer" : found.refusal;
+  say(k_.catalog.text("error." + (code.empty() || code == "scan_unknown" ? "unknown_customer" : code)), true);
+  return false;
 }
 
 void MembersDesk::on(const ui::OpenMember& i) {

@@ -15,6 +15,8 @@ class MembersDesk : public Desk {
   void apply(const ui::MembersIntent& intent);
   void locked() override;
   void languageChanged() override;
+  // A member QR or card picks the member (the path check-in uses); a phone is searched.
+  std::optional<bool> scanned(const std::string& payload) override;
   void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) override;
   // The card's bytes (wired by the composition root; null: no printing).
   void setCardTickets(MemberCardTickets* tickets) { tickets_ = tickets; }

@@ -29,14 +29,17 @@ bool digitsOnly(EditKind k) { return k == EditKind::Money || k == EditKind::Digi
 
 std::size_t maxLength(EditKind k) {
   switch (k) {
-    case EditKind::Money: return 9;   // up to ¥9,999,999.99
+    case EditKind::Money: return 10;  // yuan with a '.': up to ¥9,999,999.99
     case EditKind::Digits: return 15;
     case EditKind::Secret: return 8;
     default: return kMaxText;
   }
 }
 
-KeyEntry entryFor(EditKind k) { return KeyEntry(digitsOnly(k) ? KeyEntry::Kind::Digits : KeyEntry::Kind::Free, maxLength(k)); }
+KeyEntry entryFor(EditKind k) {
+  if (k == EditKind::Money) return KeyEntry(KeyEntry::Kind::Yuan, maxLength(k));  // as checkout's amounts
+  return KeyEntry(digitsOnly(k) ? KeyEntry::Kind::Digits : KeyEntry::Kind::Free, maxLength(k));
+}
 
 // An enrolment code is long (a URL, a token and a fingerprint): typed on a keyboard.
 constexpr std::size_t kMaxEnrolmentCode = 1000;
@@ -175,7 +178,7 @@ void SettingsDesk::on(const ui::SettingsTyped& i) {
   for (int n = 0; n < i.backspaces; ++n) eraseLastCharacter(text);
   // Typed on a real keyboard: every character is text ('C' and '<' too).
   for (char c : i.chars) {
-    if (digitsOnly(edit_.kind) && (c < '0' || c > '9')) continue;
+    if (digitsOnly(edit_.kind) && (c < '0' || c > '9') && !(edit_.kind == EditKind::Money && c == '.')) continue;
     if (text.size() < (edit_.field == "hq.code" ? kMaxEnrolmentCode : maxLength(edit_.kind))) text += c;
   }
   const std::string letters = edit_.entry.letters();
@@ -228,11 +231,13 @@ void SettingsDesk::finishEdit() {
 }
 
 void SettingsDesk::commit(const std::string& field, const std::string& value) {
-  if (field == "item.price" || field == "new.item.price") {
+  if (field == "item.price") {
+    proposePrice(chosenItem_, value);
+  } else if (field == "new.item.price") {
+    Money m;
     if (value.empty()) return;
-    std::int64_t fen = std::stoll(value);
-    if (field == "new.item.price") item_.fen = fen;
-    else changePrice(chosenItem_, fen);
+    if (!parseYuan(value, m) || m.fen < 0) throw DomainError("bad_input", value);
+    item_.fen = m.fen;
   } else if (field == "promo.percent") {
     int percent = value.empty() || value.size() > 2 ? 0 : std::stoi(value);
     if (percent < 1 || percent > 90) throw DomainError("settings_promotion_percent", value);
@@ -278,6 +283,7 @@ void SettingsDesk::commitSecret(const std::string& field, const std::string& val
 
 void SettingsDesk::on(const ui::SettingsChoose& i) {
   confirming_.clear();
+  price_ = {};
   if (chooseImport(i.what, i.value)) return;
   if (i.what == "category") category_ = i.value, chosenItem_.clear();
   else if (i.what == "item") chosenItem_ = i.value, item_.open = false;
@@ -299,7 +305,7 @@ void SettingsDesk::on(const ui::SettingsAct& i) {
     return;
   }
   confirming_.clear();
-  if (importAct(a)) return;
+  if (importAct(a) || priceAct(a)) return;
   if (a == "item.toggle") toggleItem(chosenItem_);
   else if (a == "item.new") item_ = {}, item_.open = true, item_.category = category_, chosenItem_.clear();
   else if (a == "item.save") saveNewItem();
@@ -369,8 +375,8 @@ void SettingsDesk::fillEditor() {
                             : edit_.kind == EditKind::Secret ? "ui.settings.pin_rule" : "ui.settings.password_rule");
     if (edit_.field == "import.pin") e.hint = c.text("ui.settings.import.pin_hint");
   } else if (edit_.kind == EditKind::Money) {
-    e.shown = formatYuan(Money(value.empty() ? 0 : std::stoll(value)));
-    e.hint = c.text("ui.settings.price_hint");
+    e.shown = "¥" + (value.empty() ? std::string("0") : value);
+    e.hint = c.text("ui.counter.price.hint");
   } else {
     e.shown = value;
     if (edit_.field == "kiosk.auto_lock_minutes") e.hint = c.text("ui.settings.auto_lock_hint");

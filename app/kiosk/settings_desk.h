@@ -12,12 +12,16 @@
 #include "app/core/pinyin.h"
 #include "app/core/staff.h"
 #include "app/core/member_card_tickets.h"
+#include "app/core/receipt.h"
 #include "app/kiosk/desk.h"
 #include "app/kiosk/sync_desk.h"
 #include "app/kiosk/text_entry.h"
 #include "app/ui/settings/settings_view.h"
 
 namespace salon::kiosk {
+
+// The test page's sample sale: this store's details, no customer, member or balances.
+Receipt testPageReceipt(Backroom& room, Instant now, StoreZone zone);
 
 class SettingsDesk : public Desk {
  public:
@@ -81,6 +85,11 @@ class SettingsDesk : public Desk {
 
   // Catalog (settings_desk_catalog.cpp)
   void changePrice(const std::string& code, std::int64_t fen);
+  // A price typed in yuan ("98", "19.8"): parsed as a decimal into fen and shown
+  // old → new; saved only by "price.confirm".
+  void proposePrice(const std::string& code, const std::string& yuan);
+  bool priceAct(const std::string& action);
+  void fillPriceChange();
   void toggleItem(const std::string& code);
   void saveNewItem();
   // A percentage off one item from now for `days` store days (set up before it starts).
@@ -116,6 +125,10 @@ class SettingsDesk : public Desk {
     bool loaded = false;
     std::string transport = "tcp", target, profile = "80mm";
   } printer_;
+  struct PriceChange {
+    std::string code;
+    std::int64_t fen = -1;  // -1: nothing waits for confirmation
+  } price_;
   int promoPercent_ = 0;
   int testAttempt_ = 0;
   std::string testJob_, testUri_;  // the test page on the spool, and where it went

@@ -71,6 +71,41 @@ void SettingsDesk::fillCatalog() {
   v.newItem.kind = item_.kind;
   v.newItem.category = item_.category;
   v.newItem.price = item_.fen < 0 ? "" : formatYuan(Money(item_.fen));
+  fillPriceChange();
+}
+
+// --- a price change: typed, shown old → new, confirmed ---------------------------
+
+void SettingsDesk::proposePrice(const std::string& code, const std::string& yuan) {
+  price_ = {};
+  if (yuan.empty()) return;
+  Money m;
+  if (!parseYuan(yuan, m) || m.fen < 0) throw DomainError("bad_input", yuan);
+  Guard(k_.audit, k_.clock).require(*k_.staff, Action::ManageCatalog, "catalog_item", code);
+  if (!k_.backroom.priceList().priceBook().item(code)) throw DomainError("unknown_item", code);
+  price_ = {code, m.fen};
+}
+
+bool SettingsDesk::priceAct(const std::string& action) {
+  if (action != "price.confirm" && action != "price.cancel") return false;
+  const PriceChange change = price_;
+  price_ = {};
+  if (action == "price.confirm" && change.fen >= 0) changePrice(change.code, change.fen);
+  return true;
+}
+
+void SettingsDesk::fillPriceChange() {
+  ui::SettingsPriceChange& p = k_.view.settings.priceChange;
+  p = {};
+  if (price_.fen < 0) return;
+  PriceBook book = k_.backroom.priceList().priceBook();
+  const CatalogItem* item = book.item(price_.code);
+  if (!item) return;
+  auto before = book.priceAt(price_.code, k_.clock.now());
+  p.open = true;
+  p.item = item->name;
+  p.from = before ? formatYuan(*before) : "-";
+  p.to = formatYuan(Money(price_.fen));
 }
 
 // A new price is in force from now on; the old one stays in the price history.

@@ -13,9 +13,29 @@ namespace {
 
 std::string setting(Backroom& room, const std::string& key) { return room.settings().setting(key).value_or(""); }
 
-// The sample sale `print receipt test` prints, with this store's details.
-Receipt testReceipt(Backroom& room, Instant now, StoreZone zone) {
+}  // namespace
+
+// The sample sale with this store's details and no customer at all: a test page
+// must not carry a member number, a name or balances that could be someone's.
+Receipt testPageReceipt(Backroom& room, Instant now, StoreZone zone) {
   Receipt r = sampleReceipt(now, 2);
+  r.saleNo = "TEST";
+  r.saleId.clear();  // no sale QR
+  r.cashier.clear();
+  r.customerName.clear();
+  r.customerPhone.clear();
+  r.memberNo.clear();
+  r.pointsEarned.reset();
+  r.pointsBalance.reset();
+  r.storedValueBalance.reset();
+  r.packages.clear();
+  r.arrears = Money();
+  for (ReceiptLine& l : r.lines) l.discount = Money(), l.discountNote.clear(), l.amount = l.unitPrice * l.quantity;
+  r.discountTotal = Money();
+  r.rounding = Money();
+  r.total = r.subtotal;
+  r.tenders = {{"现金", r.total}};
+  r.change = Money();
   if (auto v = setting(room, "store.name"); !v.empty()) r.storeName = v;
   if (auto v = setting(room, "store.address"); !v.empty()) r.storeAddress = v;
   if (auto v = setting(room, "store.phone"); !v.empty()) r.storePhone = v;
@@ -23,8 +43,6 @@ Receipt testReceipt(Backroom& room, Instant now, StoreZone zone) {
   r.zone = zone;
   return r;
 }
-
-}  // namespace
 
 std::string SettingsDesk::printerUri() const {
   const PrinterDraft& p = printer_;
@@ -92,7 +110,7 @@ void SettingsDesk::testPrint() {
           job->kind = "test";
           job->title = "测试页";
           job->printer = uri;
-          job->bytes = tickets->testPage(testReceipt(room, now, zone), uri);
+          job->bytes = tickets->testPage(testPageReceipt(room, now, zone), uri);
         } catch (const DomainError& e) {
           *problem = e.code() + ": " + e.detail();
         }

@@ -17,7 +17,7 @@ std::string EscposMemberCardTickets::memberCard(const MemberCardPrint& card, con
 }
 
 std::string EscposMemberCardTickets::testPage(const Receipt& sample, const std::string& printerUri) {
-  return encodeReceipt(sample, profileOf(parsePrinterUri(printerUri)));
+  return encodeTestPage(sample, profileOf(parsePrinterUri(printerUri)));
 }
 
 PrinterAddress EscposMemberCardTickets::printer(const std::string& printerUri) {

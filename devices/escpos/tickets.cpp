@@ -72,6 +72,14 @@ std::string encodeReceipt(const Receipt& receipt, const PrinterProfile& profile)
   return paper.take();
 }
 
+std::string encodeTestPage(const Receipt& sample, const PrinterProfile& profile) {
+  LayoutValues v = receiptValues(sample);
+  v.fields["test"] = "1";
+  PaperWriter paper(profile);
+  printLayout("receipt", v, ticketCatalog(profileLanguage(profile)), paper);
+  return paper.take();
+}
+
 std::string encodeMemberCard(const CardTicket& card, const PrinterProfile& profile) {
   LayoutValues v;
   auto& f = v.fields;

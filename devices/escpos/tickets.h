@@ -10,6 +10,9 @@
 namespace salon::devices {
 
 std::string encodeReceipt(const Receipt& receipt, const PrinterProfile& profile);
+// Settings' test page: a sample receipt marked 测试 / TEST at the top and the
+// bottom, so it is never taken for a real sale.
+std::string encodeTestPage(const Receipt& sample, const PrinterProfile& profile);
 
 struct CardTicket {
   CardHolder holder;

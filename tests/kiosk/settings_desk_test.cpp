@@ -113,11 +113,14 @@ TEST_CASE("settings: a manager changes a service price - the catalog has it from
   f.s(ui::SettingsChoose{"item", "S-CUT"});
   f.s(ui::SettingsEdit{"item.price"});
   CHECK(f.view().editor.kind == ui::EditKind::Money);
-  f.s(ui::SettingsKeys{"98"});
-  f.s(ui::SettingsKeys{"00"});
-  CHECK(f.view().editor.shown == "¥98.00");
+  f.s(ui::SettingsKeys{"98"});  // yuan, as at checkout
+  CHECK(f.view().editor.shown == "¥98");
   f.s(ui::SettingsKeys{"="});
   CHECK(f.view().editor.kind == ui::EditKind::None);
+  REQUIRE(f.view().priceChange.open);  // old → new, saved only once confirmed
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'catalog.price'") == 0);
+  f.s(ui::SettingsAct{"price.confirm"});
+  CHECK_FALSE(f.view().priceChange.open);
   CHECK(f.view().message == "洗剪吹 ¥98.00：新价格已生效");
   CHECK_FALSE(f.view().messageIsError);
   bool shown = false;
@@ -161,7 +164,7 @@ TEST_CASE("settings: a manager changes a service price - the catalog has it from
   f.s(ui::SettingsChoose{"item.category", "product"});
   f.s(ui::SettingsAct{"item.save"});
   CHECK(f.view().message == "请填写价格");
-  f.type("new.item.price", "4500=");
+  f.type("new.item.price", "45=");
   f.s(ui::SettingsAct{"item.save"});
   CHECK(f.view().message == "hufasu：新项目已保存");
   PriceBook after = storage::loadPriceBook(f.db->sql());

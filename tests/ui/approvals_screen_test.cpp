@@ -24,10 +24,10 @@ KioskView approvalsView() {
   a.due = {{"service", "svc-1", 3, "李美华", "深层补水护理", "林美容师", 0, "逾期 5 分钟", true},
            {"dispute", "dsp-1", 4, "张丽", "金额不对", "王主管", 0, "剩 23 小时 10 分", false}};
   a.inbox = {{"file", "12", 12, "赵敏", "新档案待审核 S01-2026-000012", "138****8000  登记人：陈前台", "11-22 09:05",
-              true, false, false},
+              true, false, false, ""},
              {"change", "chg-1", 3, "李美华", "资料更改 · 电话", "138… → 139…  原因：换号", "11-22 10:00", false, true,
-              false},
-             {"file", "13", 13, "钱多多", "新档案待审核 S01-2026-000013", "", "11-22 10:05", false, false, true}};
+              false, ""},
+             {"file", "13", 13, "钱多多", "新档案待审核 S01-2026-000013", "", "11-22 10:05", false, false, true, ""}};
   a.inboxTotal = 3;
   return v;
 }

@@ -77,6 +77,36 @@ TEST_CASE("settings screen: sections, the price list, choosing an item and chang
   CHECK(settingsIntentOf<SettingsCancelEdit>(h.tap(v, "settings.edit.cancel")));
 }
 
+TEST_CASE("settings screen: a price is typed on checkout's money keypad and confirmed old → new") {
+  Headless h;
+  KioskView v = settingsView();
+  v.settings.chosenItem = "S-CUT";
+  v.settings.editor = {EditKind::Money, "item.price", "新价格", "¥19.8", "", {}, false, ""};
+  h.frame(v);
+  h.frame(v);
+  CHECK(h.record().drew("¥19.8"));
+  // The yuan keypad: a '.' key, an erase key, OK beside it.
+  const auto dot = settingsIntentOf<SettingsKeys>(h.tap(v, "settings.key.dot"));
+  REQUIRE(dot);
+  CHECK(dot->keys == ".");
+  const auto ok = settingsIntentOf<SettingsKeys>(h.tap(v, "settings.key.ok"));
+  REQUIRE(ok);
+  CHECK(ok->keys == "=");
+  v.settings.editor = {};
+  v.settings.priceChange = {true, "染发", "¥388.00", "¥198.00"};
+  h.frame(v);
+  h.frame(v);
+  CHECK(h.record().drew("¥388.00  →  ¥198.00"));
+  CHECK(h.record().drew("染发"));
+  CHECK_FALSE(h.record().find("settings.item.price"));  // nothing else to tap meanwhile
+  const auto confirm = settingsIntentOf<SettingsAct>(h.tap(v, "settings.price.confirm"));
+  REQUIRE(confirm);
+  CHECK(confirm->action == "price.confirm");
+  const auto cancel = settingsIntentOf<SettingsAct>(h.tap(v, "settings.price.cancel"));
+  REQUIRE(cancel);
+  CHECK(cancel->action == "price.cancel");
+}
+
 TEST_CASE("settings screen: a secret shows dots, the keyboard has symbols for addresses and passwords") {
   Headless h;
   KioskView v = settingsView();

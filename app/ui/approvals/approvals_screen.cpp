@@ -40,7 +40,7 @@ struct RowAction {
 };
 
 std::vector<RowAction> actionsOf(const InboxRow& r) {
-  if (r.own) return {};  // four eyes: whoever asked does not decide
+  if (r.own || !r.decided.empty()) return {};  // four eyes: whoever asked does not decide
   if (r.kind == "file") return {{"return", "ui.approvals.return", Tone::Plain}, {"approve", "ui.approvals.approve", Tone::Primary}};
   if (r.kind == "change") {
     if (r.needsCustomer) return {{"reject", "ui.approvals.reject", Tone::Plain}};
@@ -78,11 +78,15 @@ Intents ApprovalsScreen::draw(UiContext& ui, const ApprovalsView& v) {
   ImGui::SameLine(0, m.gap);
   if (touchButton(ui, "approvals.back", ui.t("ui.nav.back"), ImVec2(w * 0.7f, m.touch))) add(out, Navigate{Screen::Home});
   if (!v.message.empty()) v.messageIsError ? alertText(ui, v.message) : colouredText(ui, v.message, kRunning);
-  ImGui::BeginChild("approvals.list", ImVec2(0, 0), false);
+  // The inbox's pager stays under the list, always in reach (the list scrolls).
+  const bool pager = v.tab == ApprovalsTab::Inbox && v.inboxPages > 1;
+  const float pagerH = m.touch + ImGui::GetStyle().ItemSpacing.y * 2 + ImGui::GetStyle().WindowPadding.y;
+  ImGui::BeginChild("approvals.list", ImVec2(0, pager ? -pagerH : 0.0f), false);
   dragToScroll();
   if (v.tab == ApprovalsTab::Due) dueList(ui, v, out);
   else inboxList(ui, v, out);
   ImGui::EndChild();
+  if (pager) inboxPager(ui, v, out);
   return out;
 }
 
@@ -149,8 +153,9 @@ void ApprovalsScreen::inboxList(UiContext& ui, const ApprovalsView& v, Intents& 
     const std::vector<RowAction> actions = actionsOf(r);
     ImVec2 start = ImGui::GetCursorPos();
     const float full = ImGui::GetContentRegionAvail().x;
-    const bool note = r.needsCustomer || r.own;
-    const float buttonsW = static_cast<float>(actions.size()) * (bw + m.gap) + (note ? bw + m.gap : 0);
+    const bool note = r.needsCustomer || r.own || !r.decided.empty();
+    const bool openable = r.customer != 0 && r.decided.empty();
+    const float buttonsW = static_cast<float>(actions.size() + (openable ? 1 : 0)) * (bw + m.gap) + (note ? bw + m.gap : 0);
     const float textY = start.y + (rowH - 2 * ImGui::GetTextLineHeight()) / 2;
     ImVec2 clipA(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y + start.y - ImGui::GetScrollY());
     ImGui::PushClipRect(clipA, ImVec2(clipA.x + full - buttonsW, clipA.y + rowH), true);
@@ -166,22 +171,43 @@ void ApprovalsScreen::inboxList(UiContext& ui, const ApprovalsView& v, Intents& 
       // Contact details change only after the customer confirms them at the kiosk;
       // what this staff member asked for waits for someone else.
       ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + bw);
-      r.own ? mutedText(ui, ui.t("ui.approvals.own")) : colouredText(ui, ui.t("ui.approvals.needs_customer"), kOverdue);
+      if (!r.decided.empty()) colouredText(ui, r.decided, kRunning);
+      else r.own ? mutedText(ui, ui.t("ui.approvals.own")) : colouredText(ui, ui.t("ui.approvals.needs_customer"), kOverdue);
       ImGui::PopTextWrapPos();
       ImGui::SetCursorPos(ImVec2(full - buttonsW + m.gap + bw + m.gap, start.y + (rowH - m.touch) / 2));
     }
+    if (openable && touchButton(ui, id + ".open", ui.t("ui.counter.approvals.open"), ImVec2(bw, m.touch)))
+      act(out, ApprovalsOpenRow{r.kind, r.id});
     for (std::size_t i = 0; i < actions.size(); ++i) {
-      if (i > 0) ImGui::SameLine(0, m.gap);
+      if (i > 0 || openable) ImGui::SameLine(0, m.gap);
       if (touchButton(ui, id + "." + actions[i].verb, ui.t(actions[i].labelKey), ImVec2(bw, m.touch), actions[i].tone))
         act(out, ApprovalsDecide{r.kind, r.id, actions[i].verb});
     }
     ImGui::SetCursorPos(ImVec2(start.x, start.y + rowH));
     ImGui::Separator();
   }
-  if (v.inboxTotal > static_cast<int>(v.inbox.size())) {
-    ImGui::SetCursorPosX(x0);
-    mutedText(ui, ui.t("ui.approvals.more") + " " + std::to_string(v.inboxTotal - static_cast<int>(v.inbox.size())));
-  }
+}
+
+// 上一页 · 第 2 / 3 页 · 下一页 under the rows.
+void ApprovalsScreen::inboxPager(UiContext& ui, const ApprovalsView& v, Intents& out) {
+  const Metrics& m = ui.metrics;
+  const float bw = 160 * m.scale;
+  // A page button with nowhere to go is not drawn (its place is kept).
+  auto pageButton = [&](const char* id, const char* key, bool can, int delta) {
+    if (!can) return ImGui::Dummy(ImVec2(bw, m.touch));
+    if (touchButton(ui, id, ui.t(key), ImVec2(bw, m.touch))) act(out, ApprovalsInboxPage{delta});
+  };
+  pageButton("approvals.page.previous", "ui.counter.page.previous", v.inboxPage > 0, -1);
+  ImGui::SameLine(0, m.gap * 2);
+  std::string page = ui.t("ui.counter.page.of");
+  page.replace(page.find("{n}"), 3, std::to_string(v.inboxPage + 1));
+  page.replace(page.find("{of}"), 4, std::to_string(v.inboxPages));
+  const float y = ImGui::GetCursorPosY();
+  ImGui::SetCursorPosY(y + (m.touch - ImGui::GetTextLineHeight()) / 2);  // level with the buttons
+  text(ui, page);
+  ImGui::SameLine(0, m.gap * 2);
+  ImGui::SetCursorPosY(y);
+  pageButton("approvals.page.next", "ui.counter.page.next", v.inboxPage + 1 < v.inboxPages, +1);
 }
 
 // The form's header row: what it is about, then Cancel and Save.
@@ -295,6 +321,7 @@ void addTexts(const ApprovalsView& v, std::vector<std::string>& out) {
     out.push_back(r.headline);
     out.push_back(r.detail);
     out.push_back(r.when);
+    out.push_back(r.decided);
   }
   for (const std::string* s : {&v.details.item, &v.details.customerName, &v.details.countdown, &v.details.effect,
                                &v.details.feedback, &v.notes.title, &v.notes.text, &v.notes.second,

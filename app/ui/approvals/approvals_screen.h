@@ -14,6 +14,7 @@ class ApprovalsScreen {
 
  private:
   void dueList(UiContext& ui, const ApprovalsView& v, Intents& out);
+  void inboxPager(UiContext& ui, const ApprovalsView& v, Intents& out);
   void inboxList(UiContext& ui, const ApprovalsView& v, Intents& out);
   Intents detailsForm(UiContext& ui, const ApprovalsView& v);
   Intents notesForm(UiContext& ui, const ApprovalsView& v);

@@ -39,6 +39,7 @@ struct InboxRow {
   bool overdue = false;
   bool needsCustomer = false;  // a contact change the customer has not confirmed yet
   bool own = false;            // asked for (or registered) by the signed-in staff: someone else decides
+  std::string decided;         // translated ("已处理") once decided here: the row stays, its buttons go
 };
 
 enum class ApprovalsTab { Due, Inbox };
@@ -79,7 +80,9 @@ struct ApprovalsView {
   bool mayReview = false;   // the inbox tab is shown
   std::vector<DueRow> due;
   std::vector<InboxRow> inbox;
-  int inboxTotal = 0;       // before the list was cut to what fits
+  int inboxTotal = 0;       // waiting in all, on every page
+  int inboxPage = 0;        // the page shown (0-based) of inboxPages
+  int inboxPages = 1;
   std::string message;      // translated: what just happened, or why it was refused
   bool messageIsError = false;
   DetailsForm details;
@@ -102,8 +105,10 @@ struct ApprovalsFormField { int field = 0; };             // which text field is
 struct ApprovalsFormMinutes { int delta = 0; };           // duration − / +
 struct ApprovalsFormSubmit {};
 struct ApprovalsFormCancel {};
+struct ApprovalsInboxPage { int delta = 0; };             // the previous (-1) or next (+1) page
+struct ApprovalsOpenRow { std::string kind, id; };        // see the customer's file before deciding
 using ApprovalsIntent = std::variant<ApprovalsRefresh, ApprovalsShowTab, ApprovalsOpenDue, ApprovalsDecide,
                                      ApprovalsFormKeys, ApprovalsFormPick, ApprovalsFormField, ApprovalsFormMinutes,
-                                     ApprovalsFormSubmit, ApprovalsFormCancel>;
+                                     ApprovalsFormSubmit, ApprovalsFormCancel, ApprovalsInboxPage, ApprovalsOpenRow>;
 
 }  // namespace salon::ui

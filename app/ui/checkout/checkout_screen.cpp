@@ -1,6 +1,7 @@
 #include "app/ui/checkout/checkout_screen.h"
 
 #include "app/ui/checkout/checkout_parts.h"
+#include "app/ui/money_keypad.h"
 
 #include <algorithm>
 #include <sstream>
@@ -26,19 +27,27 @@ Intents CheckoutScreen::draw(UiContext& ui, const CheckoutView& v) {
   if (v.stage == CheckoutStage::Tender) {
     tender(ui, v, out);
   } else {
+    // The cart runs the whole height (more lines in view); back and the
+    // message sit under the catalog, the message wrapped to that column.
     const Metrics& m = ui.metrics;
-    const float height = ImGui::GetContentRegionAvail().y - m.touch - m.gap * 2;
+    const float full = ImGui::GetContentRegionAvail().y;
+    const float height = full - m.touch - m.gap * 2;
     const float left = width * 0.52f;
+    const float x0 = ImGui::GetCursorPosX();
+    ImGui::BeginGroup();
     if (v.entry == CheckoutEntry::None) catalog(ui, v, ImVec2(left, height), out);
     else entryPad(ui, v, ImVec2(left, height), out);
-    ImGui::SameLine(0, m.gap);
-    cart(ui, v, ImVec2(width - left - m.gap, height), out);
     if (touchButton(ui, "checkout.back", ui.t("ui.nav.back"), ImVec2(160 * m.scale, m.touch)))
       add(out, Navigate{Screen::Home});
     if (!v.message.empty()) {
       ImGui::SameLine(0, m.gap * 2);
+      ImGui::PushTextWrapPos(x0 + left);
       v.messageIsError ? alertText(ui, v.message) : text(ui, v.message);
+      ImGui::PopTextWrapPos();
     }
+    ImGui::EndGroup();
+    ImGui::SameLine(0, m.gap);
+    cart(ui, v, ImVec2(width - left - m.gap, full), out);
   }
   fromKeyboard(out);
   return out;
@@ -164,10 +173,10 @@ void CheckoutScreen::entryPad(UiContext& ui, const CheckoutView& v, ImVec2 size,
     }
   } else {
     static const char* const kDigits[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "="};
-    static const char* const kMoney[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "0", "<"};
     const float padH = ImGui::GetContentRegionAvail().y - m.touch - m.gap * 2;
     std::string okLabel = ui.t(opening ? "ui.checkout.open_day" : discount ? "ui.checkout.apply" : "ui.checkout.find");
-    std::string keys = pad(ui, "checkout.entry.key", money ? kMoney : kDigits, padW, padH, okLabel);
+    std::string keys = money ? moneyKeypad(ui, "checkout.entry.key", padW, padH)
+                             : pad(ui, "checkout.entry.key", kDigits, padW, padH, okLabel);
     const float half = (padW - m.gap) / 2;
     if (touchButton(ui, "checkout.entry.cancel", ui.t(money ? "ui.checkout.cancel" : "ui.checkout.stay_walk_in"),
                     ImVec2(money ? half : padW, m.touch)))
@@ -232,6 +241,13 @@ void CheckoutScreen::cart(UiContext& ui, const CheckoutView& v, ImVec2 size, Int
   for (std::size_t i = 0; i < v.lines.size(); ++i) {
     cartLine(ui, v.lines[i], inner, out);
     ImGui::Separator();
+  }
+  // A line just added is scrolled into view (once its staff member is chosen:
+  // the chooser sits at the top of the list until then).
+  const int newest = v.lines.empty() ? 0 : v.lines.back().id;
+  if (newest != newestShown_ && !v.askingStaffFor) {
+    if (newest > newestShown_) ImGui::SetScrollHereY(1.0f);
+    newestShown_ = newest;
   }
   ImGui::EndChild();
   ImGui::PopStyleColor();

@@ -25,6 +25,7 @@ class CheckoutScreen {
   void settled(UiContext& ui, const CheckoutView& v, Intents& out);
   void fromKeyboard(Intents& out);
   std::string wedge_;  // what a wedge reader typed since the last Enter
+  int newestShown_ = 0;  // the cart line last scrolled into view (a new one is scrolled to)
 };
 
 // Every text the view will show (the font book adds new characters first).

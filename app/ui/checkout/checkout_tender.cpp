@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "app/ui/checkout/checkout_parts.h"
+#include "app/ui/money_keypad.h"
 
 namespace salon::ui {
 
@@ -53,9 +54,8 @@ void amountPad(UiContext& ui, const CheckoutView& v, float padW, Intents& out) {
   bigText(ui, v.amountEntry.empty() ? yuan(v.remaining) : yuan(v.amountEntry));
   ImGui::EndChild();
   ImGui::PopStyleColor();
-  static const char* const kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "0", "<"};
   const float padH = ImGui::GetContentRegionAvail().y - m.touch - m.gap * 2;
-  std::string keys = pad(ui, "checkout.amount", kKeys, padW, padH, "");
+  std::string keys = moneyKeypad(ui, "checkout.amount", padW, padH);
   if (touchButton(ui, "checkout.amount.clear", ui.t("ui.checkout.clear"), ImVec2(padW, m.touch))) keys += 'C';
   ImGui::EndGroup();
   if (!keys.empty()) intent(out, CheckoutAmountKeys{keys});

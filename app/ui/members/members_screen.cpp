@@ -142,6 +142,7 @@ Intents MembersScreen::draw(UiContext& ui, const MembersView& v) {
     if (!in.keys.empty()) add(out, MemberSearchKeys{in.keys});
     if (!in.typed.empty()) add(out, MemberSearchTyped{in.typed});
     if (in.picked) add(out, OpenMember{in.picked});
+    if (!v.message.empty()) message(ui, v);  // a scanned card refused, a payment code
     return out;
   }
   std::string money = ui.t("ui.members.points") + " " + v.points + "     " + ui.t("ui.members.stored_value") + " " +

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/ui/money_keypad.h"
 #include "app/ui/settings/settings_widgets.h"
 
 namespace salon::ui {
@@ -45,6 +46,8 @@ Intents SettingsScreen::draw(UiContext& ui, const SettingsView& v) {
   }
   if (v.editor.kind != EditKind::None) {
     editor(ui, v.editor, out);
+  } else if (v.priceChange.open) {
+    priceConfirm(ui, v.priceChange, out);
   } else {
     switch (v.section) {
       case SettingsSection::Catalog: v.newItem.open ? newItem(ui, v, out) : catalog(ui, v, out); break;
@@ -87,7 +90,11 @@ void SettingsScreen::editor(UiContext& ui, const SettingsEditor& e, Intents& out
   const Metrics& m = ui.metrics;
   const float w = ImGui::GetContentRegionAvail().x;
   text(ui, e.label);
-  if (!e.hint.empty()) mutedText(ui, e.hint);
+  if (!e.hint.empty()) {
+    ImGui::PushTextWrapPos(0);  // a long hint wraps at 800 px rather than running off
+    mutedText(ui, e.hint);
+    ImGui::PopTextWrapPos();
+  }
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
   ImGui::BeginChild("settings.value", ImVec2(w, m.bigSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
   bigText(ui, e.shown.empty() && e.letters.empty() ? " " : e.shown + e.letters);
@@ -99,7 +106,18 @@ void SettingsScreen::editor(UiContext& ui, const SettingsEditor& e, Intents& out
                                   ? "ui.settings.ok" : "ui.settings.next");
   const ImVec2 cancelSize(200 * m.scale, m.touch);
   bool cancel = false;
-  if (pad) {
+  if (e.kind == EditKind::Money) {
+    // Checkout's money keypad (yuan with '.'); OK and cancel beside it.
+    const float padW = std::min(w - cancelSize.x - m.gap * 2, 440 * m.scale);
+    std::string keys = moneyKeypad(ui, "settings.key", padW, ImGui::GetContentRegionAvail().y - m.gap);
+    ImGui::SameLine(0, m.gap * 2);
+    ImGui::BeginGroup();
+    if (touchButton(ui, "settings.key.ok", ok, cancelSize, Tone::Primary)) keys += '=';
+    ImGui::Dummy(ImVec2(0, m.gap));
+    cancel = touchButton(ui, "settings.edit.cancel", ui.t("ui.settings.cancel"), cancelSize);
+    ImGui::EndGroup();
+    if (!keys.empty()) settingsIntent(out, SettingsKeys{keys});
+  } else if (pad) {
     // The keypad on the left, cancel beside it: four rows of big keys fill the height.
     ImGui::BeginGroup();
     std::string keys = keypad(ui, "settings.key", std::min(w - cancelSize.x - m.gap * 2, 440 * m.scale), ok);
@@ -143,6 +161,7 @@ void addTexts(const SettingsView& v, std::vector<std::string>& out) {
     out.push_back(s.name);
     out.push_back(s.department);
   }
+  for (const std::string* s : {&v.priceChange.item, &v.priceChange.from, &v.priceChange.to}) out.push_back(*s);
   for (const SettingsDraft* d : {&v.newItem, &v.newStaff}) {
     out.push_back(d->name);
     out.push_back(d->category);

@@ -19,6 +19,7 @@ class SettingsScreen {
   void sections(UiContext& ui, const SettingsView& v, Intents& out);
   void editor(UiContext& ui, const SettingsEditor& e, Intents& out);
   void catalog(UiContext& ui, const SettingsView& v, Intents& out);
+  void priceConfirm(UiContext& ui, const SettingsPriceChange& p, Intents& out);
   void newItem(UiContext& ui, const SettingsView& v, Intents& out);
   void staff(UiContext& ui, const SettingsView& v, Intents& out);
   void newStaff(UiContext& ui, const SettingsView& v, Intents& out);

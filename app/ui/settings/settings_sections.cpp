@@ -80,6 +80,24 @@ void SettingsScreen::catalog(UiContext& ui, const SettingsView& v, Intents& out)
     act(out, "item.new");
 }
 
+// A typed price is in force only once confirmed: the item, old → new, big.
+void SettingsScreen::priceConfirm(UiContext& ui, const SettingsPriceChange& p, Intents& out) {
+  const Metrics& m = ui.metrics;
+  ImGui::Dummy(ImVec2(0, m.gap));
+  text(ui, ui.t("ui.counter.price.confirm_title"));
+  bigText(ui, p.item);
+  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+  bigText(ui, p.from + "  →  " + p.to);
+  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+  mutedText(ui, ui.t("ui.counter.price.confirm_hint"));
+  toBottomBar(ui);
+  const float w = std::min(ImGui::GetContentRegionAvail().x * 0.5f - m.gap, 260 * m.scale);
+  if (touchButton(ui, "settings.price.cancel", ui.t("ui.settings.cancel"), ImVec2(w, m.touch))) act(out, "price.cancel");
+  ImGui::SameLine(0, m.gap);
+  if (touchButton(ui, "settings.price.confirm", ui.t("ui.counter.price.confirm"), ImVec2(w, m.touch), Tone::Primary))
+    act(out, "price.confirm");
+}
+
 void SettingsScreen::newItem(UiContext& ui, const SettingsView& v, Intents& out) {
   const Metrics& m = ui.metrics;
   bigText(ui, ui.t("ui.settings.new_item"));

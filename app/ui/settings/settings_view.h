@@ -64,6 +64,13 @@ struct SettingsDraft {
   bool pinSet = false;      // staff: PIN entered twice
 };
 
+// A new price typed, shown old → new until the manager confirms it (nothing is saved before).
+struct SettingsPriceChange {
+  bool open = false;
+  std::string item;         // the item's name, verbatim
+  std::string from, to;     // "¥88.00", "¥98.00"
+};
+
 struct SettingsCategory {
   std::string code;
   std::string label;
@@ -95,6 +102,7 @@ struct SettingsView {
   std::vector<std::string> promotions;  // running or coming, one line each
   std::vector<std::string> tiers;       // member tiers and their discounts, one line each
   SettingsDraft newItem;
+  SettingsPriceChange priceChange;
 
   // Staff
   std::vector<SettingsStaffRow> staff;
@@ -151,6 +159,7 @@ struct SettingsChoose {
 // "staff.pin", "staff.unlock", "staff.deactivate", "staff.reactivate",
 // "printer.save", "printer.test", "draft.cancel", "hq.sync", "import.list",
 // "import.preview", "import.run" (then the manager's PIN), "import.skip_bad",
+// "price.confirm", "price.cancel" (a new price shown old → new),
 // "import.create_tiers". Choices "import.file" and "import.kind".
 struct SettingsAct { std::string action; };
 using SettingsIntent = std::variant<SettingsOpenSection, SettingsEdit, SettingsKeys, SettingsTyped, SettingsPick,

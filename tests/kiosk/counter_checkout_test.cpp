@@ -1,0 +1,138 @@
+// The counter's daily defects (issue 15): a member scan picks the customer on
+// every screen that chooses one (the path check-in uses), and a top-up is never
+// offered tenders core refuses for it.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "app/core/member_card.h"
+#include "app/core/uuid.h"
+#include "app/kiosk/kiosk_controller.h"
+#include "storage/catalog_store.h"
+#include "storage/day_store.h"
+#include "storage/member_card_store.h"
+#include "storage/member_store.h"
+#include "storage/sale_store.h"
+#include "support/kiosk_fixture.h"
+
+using namespace salon;
+using namespace salon::kiosk;
+
+namespace {
+
+struct Fixture : test::KioskFixture {
+  storage::SqliteMemberCardStore cards{*db};
+  CustomerId meiling = 0;
+
+  Fixture() {
+    seedCatalog();
+    storage::openBusinessDay(*db, "cash", Money(), clock.now(), storage::readZone(db->sql()));
+    meiling = storage::findCustomerId(db->sql(), "13912345678");
+    start(5);
+  }
+  std::string qr(const std::string& memberNo, int version = 1) {
+    return signCard(cardKeyFromSeed(cards.signingSeed()), memberNo, version);
+  }
+  void apply(ui::CheckoutIntent i) { kiosk->apply(ui::Intent{std::move(i)}); }
+  const ui::CheckoutView& v() const { return kiosk->view().checkout; }
+  bool offers(const std::string& type) const {
+    const auto& o = v().tenderOptions;
+    return std::any_of(o.begin(), o.end(), [&](const auto& t) { return t.type == type; });
+  }
+  std::optional<bool> scan(const std::string& payload) {
+    kiosk->apply(ui::ScanPayload{payload});
+    return kiosk->takeScanOutcome();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("counter: a member QR scanned at checkout picks the member - a forged one is refused") {
+  Fixture f;
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
+  CHECK(f.scan(f.qr("M00000001")) == std::optional<bool>(true));
+  CHECK(f.v().bar.name == "张三");
+  CHECK(f.v().message.empty());
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
+  const std::string forged = "SK1.M00000001.1." + std::string(86, 'A');  // a signature the store never made
+  CHECK(f.scan(forged) == std::optional<bool>(false));
+  CHECK(f.v().bar.name.empty());
+  CHECK(f.v().message == "会员码签名不符：可能是伪造的卡，请核实顾客身份");
+  // A card number as the reader types it, and a payment code (never a member).
+  CHECK(f.scan("M00000001") == std::optional<bool>(true));
+  CHECK(f.v().bar.name == "张三");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
+  CHECK(f.scan("134567890123456789") == std::optional<bool>(false));
+  CHECK(f.v().bar.name.empty());
+}
+
+TEST_CASE("counter: a member QR scanned on Members opens that member, not the search box") {
+  Fixture f;
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Members, 0});
+  CHECK(f.scan(f.qr("M00000001")) == std::optional<bool>(true));
+  const ui::MembersView& m = f.kiosk->view().members;
+  CHECK(m.customer != 0);
+  CHECK(m.memberNo == "M00000001");
+  CHECK(m.search.query.empty());
+  // A genuine card of no member on file is refused, said on the search screen.
+  f.kiosk->apply(ui::Navigate{ui::Screen::Members, 0});
+  CHECK(f.scan(f.qr("M09999999")) == std::optional<bool>(false));
+  CHECK(f.kiosk->view().members.customer == 0);
+  CHECK_FALSE(f.kiosk->view().members.message.empty());
+}
+
+TEST_CASE("counter: a top-up is not offered stored value, points or arrears - a stale tap is refused") {
+  Fixture f;
+  f.db->sql().exec("INSERT OR REPLACE INTO member_balances (customer_id, points, sv_principal, sv_bonus) VALUES (" +
+                   std::to_string(f.meiling) + ", 500, 10000, 0)");
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, f.meiling});
+  f.apply(ui::CheckoutAddItem{"S-CUT"});
+  f.apply(ui::CheckoutChooseStaff{f.v().lines[0].id, "sup"});
+  f.apply(ui::CheckoutOpenTender{});
+  REQUIRE(f.v().stage == ui::CheckoutStage::Tender);
+  CHECK(f.offers("arrears"));  // a service may run up arrears
+  f.apply(ui::CheckoutBackToCart{});
+  f.apply(ui::CheckoutAddItem{"V-1000"});
+  f.apply(ui::CheckoutOpenTender{});
+  REQUIRE(f.v().stage == ui::CheckoutStage::Tender);
+  CHECK(f.offers("cash"));
+  CHECK(f.offers("card"));
+  CHECK_FALSE(f.offers("arrears"));
+  CHECK_FALSE(f.offers("points"));
+  CHECK_FALSE(f.offers("stored_value"));
+  f.apply(ui::CheckoutAddTender{"arrears"});
+  CHECK(f.v().tenders.empty());
+  CHECK(f.v().message == "储值充值须用现金类付款，不能用储值、积分或欠费");
+}
+
+TEST_CASE("counter: the tender buttons show what is left of stored value and points once some was used") {
+  Fixture f;
+  f.db->sql().exec("INSERT OR REPLACE INTO member_balances (customer_id, points, sv_principal, sv_bonus) VALUES (" +
+                   std::to_string(f.meiling) + ", 500, 10000, 0)");
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, f.meiling});
+  f.apply(ui::CheckoutAddItem{"S-PERM"});
+  f.apply(ui::CheckoutChooseStaff{f.v().lines[0].id, "sup"});
+  f.apply(ui::CheckoutOpenTender{});
+  REQUIRE(f.v().stage == ui::CheckoutStage::Tender);
+  auto note = [&](const std::string& type) {
+    for (const auto& o : f.v().tenderOptions)
+      if (o.type == type) return o.note;
+    return std::string("(none)");
+  };
+  CHECK(note("stored_value") == "100.00");
+  CHECK(note("points") == "500");
+  f.apply(ui::CheckoutAmountKeys{"40"});
+  f.apply(ui::CheckoutAddTender{"stored_value"});
+  REQUIRE(f.v().tenders.size() == 1);
+  CHECK(note("stored_value") == "60.00");
+  f.apply(ui::CheckoutAmountKeys{"2"});
+  f.apply(ui::CheckoutAddTender{"points"});
+  REQUIRE(f.v().tenders.size() == 2);
+  CHECK(note("points") == "300");  // ¥2 of points at 1 fen a point
+  f.apply(ui::CheckoutRemoveTender{0});
+  CHECK(note("stored_value") == "100.00");
+}
