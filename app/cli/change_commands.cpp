@@ -106,7 +106,10 @@ int reviewFile(const Invocation& inv, const RecordsArgs& a, const std::string& w
     return 0;
   }
   if (a.customer.empty()) throw DomainError("bad_input", "FILE_NO");
-  room.guard.require(room.me, Action::ReviewCustomerFile, "customer", a.customer);  // before the lookup
+  // Checked before the lookup, so a role that may not act learns nothing of the
+  // file: the reviewer decides, whoever may register files resubmits.
+  room.guard.require(room.me, what == "resubmit" ? Action::RegisterCustomer : Action::ReviewCustomerFile, "customer",
+                     a.customer);
   CustomerId id = room.customerId(a.customer);
   FileReviewDecision d = what == "approve"    ? reviews.approve(room.me, id, a.notes)
                          : what == "return"   ? reviews.returnFile(room.me, id, a.notes)

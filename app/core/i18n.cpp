@@ -5,8 +5,7 @@ namespace salon {
 const std::string& Catalog::text(const std::string& key) const {
   if (auto it = texts_.find(key); it != texts_.end()) return it->second;
   if (auto it = fallback_.find(key); it != fallback_.end()) return it->second;
-  std::lock_guard<std::mutex> lock(missing_->guard);
-  return *missing_->keys.insert(key).first;
+  return key;
 }
 
 std::string Catalog::describe(const DomainError& e) const {

@@ -9,15 +9,18 @@ void wrapped(UiContext& ui, const std::string& s) {
   ImGui::PopTextWrapPos();
 }
 
-// The problem's own sentence, else the error's.
+// The problem's own sentence, else the error's. The key is kept in a local:
+// a missing text is the key itself, returned by reference.
 std::string problemText(UiContext& ui, const std::string& code) {
-  const std::string& own = ui.t("recovery.what." + code);
-  return own != "recovery.what." + code ? own : ui.t("error." + code);
+  const std::string key = "recovery.what." + code;
+  const std::string& own = ui.t(key);
+  return own != key ? own : ui.t("error." + code);
 }
 
 std::string todoText(UiContext& ui, const std::string& code) {
-  const std::string& own = ui.t("recovery.todo." + code);
-  return own != "recovery.todo." + code ? own : ui.t("recovery.todo.default");
+  const std::string key = "recovery.todo." + code;
+  const std::string& own = ui.t(key);
+  return own != key ? own : ui.t("recovery.todo.default");
 }
 
 std::string dots(int n) {

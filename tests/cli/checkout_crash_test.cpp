@@ -13,71 +13,17 @@
 #include <cstdlib>
 #include <random>
 
-#include "storage/demo/demo_checkout.h"
-#include "storage/demo/demo_salon.h"
-#include "app/core/error.h"
-#include "storage/catalog_store.h"
-#include "storage/day_store.h"
-#include "storage/sale_store.h"
 #include "storage/verify.h"
-#include "support/customer_rows.h"
+#include "support/settle_loop.h"
 #include "support/temp_dir.h"
 
 using namespace salon;
 
 namespace {
 
-constexpr Instant kT0 = 1'779'930'000'000;  // 2026-05-28 09:00 +08:00
-
-std::string uuidFor(int i) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "00000000-0000-4000-8000-%012d", i);
-  return buf;
-}
-
-TenderRequest tender(TenderType t, std::int64_t fen, const std::string& ref = "") {
-  TenderRequest r;
-  r.type = t;
-  r.amount = Money(fen);
-  r.ref = ref;
-  return r;
-}
-
-LineRequest line(const std::string& item, std::vector<std::string> staff) {
-  LineRequest l;
-  l.item = item;
-  l.staff = std::move(staff);
-  return l;
-}
-
-// The i-th entry of the loop; each is valid given the ones before it.
-SaleRequest saleFor(int i) {
-  SaleRequest r;
-  r.id = uuidFor(i);
-  bool member = i % 2 == 1 || i % 5 == 0;
-  if (member) r.customer = 1;
-  if (i % 5 == 0) {
-    r.lines = {line("V-1000", {"cash"})};
-    r.tenders = {tender(TenderType::Card, 100000)};
-    return r;
-  }
-  r.lines = {line("S-CUT", {"beau"}), line("P-MASK", {})};
-  if (member && i % 4 == 3) r.tenders.push_back(tender(TenderType::Points, 50));
-  if (member) r.tenders.push_back(tender(TenderType::StoredValue, 1000));
-  r.tenders.push_back(tender(TenderType::Wechat, 500, "WX" + std::to_string(i)));
-  r.tenders.push_back(tender(TenderType::Cash, 100000));
-  return r;
-}
-
-void settleOne(storage::SaleStore& store, const Staff& cashier, int i, bool& replayed) {
-  Instant at = kT0 + i * kSecond;
-  if (i % 7 == 6) {
-    ReversalRequest v{uuidFor(i), SaleKind::Void, {}, "crash test", "mgr"};
-    replayed = store.reverse(v, uuidFor(i - 1), cashier, at).replayed;
-  } else {
-    replayed = store.settle(saleFor(i), cashier, at).replayed;
-  }
-}
+using test::saleFor;
+using test::settleOne;
+using test::uuidFor;
 
 int salesIn(storage::Database& db) {
   return db.sql().execAndGet("SELECT COUNT(*) FROM sales").getInt();
@@ -129,16 +75,7 @@ void checkInvariants(const std::string& path, int kill) {
 TEST_CASE("crash test: SIGKILL while settling never breaks an invariant") {
   test::TempDir dir;
   std::string path = dir.file("salon.db");
-  {
-    auto db = storage::Database::open(path);
-    ManualClock clock(kT0 - kHour);
-    demo::seedDemoSalon(*db, clock, PinCost::minimum());
-    demo::seedDemoCheckout(*db, clock, 0, 1);
-    db->sql().exec("INSERT INTO customers (file_no, member_no, name, phone, birthday, status, created_at, created_by)"
-                   " VALUES ('S01-2026-000001', 'M00000001', '张丽', '13800138000', '1990-03-08', 'in_force', 0, 'cash')");
-    salon::test::syncCustomerCounters(db->sql());
-    storage::openBusinessDay(*db, "cash", Money(), kT0, storage::readZone(db->sql()));
-  }
+  test::seedLoopStore(path);
   int kills = 50;
   if (const char* env = std::getenv("SALON_CRASH_KILLS")) kills = std::max(1, std::atoi(env));
   std::mt19937 rng(4242);
