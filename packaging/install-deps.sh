@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake pkg-config git
+  build-essential cmake pkg-config git lld
   libimgui-dev libsdl2-dev libglfw3-dev libgl-dev
   libsqlite3-dev libsqlitecpp-dev sqlite3 libqrencode-dev catch2
   libcli11-dev nlohmann-json3-dev libfmt-dev libicu-dev libsodium-dev
