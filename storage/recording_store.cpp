@@ -165,6 +165,13 @@ void SqliteServiceRecords::saveDetails(const ServiceDetails& d, const AuditEntry
   });
 }
 
+std::vector<RecordedItem> serviceDetailItems(Database& db, Instant from, Instant to, const RecordingRules& rules) {
+  std::vector<RecordedItem> out;
+  addServices(db, from, to, rules, out);
+  markCorrected(out, guarded([&] { return corrections(db.sql()); }));
+  return out;
+}
+
 std::vector<RecordedItem> recordedItems(Database& db, Instant from, Instant to, const RecordingRules& rules) {
   std::vector<RecordedItem> out;
   guarded([&] { addConsumption(db.sql(), from, to, rules, out); });
