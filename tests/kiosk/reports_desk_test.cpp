@@ -258,3 +258,27 @@ TEST_CASE("reports desk: a reading still under way is dropped when the period ch
   held.finish(r.room);
   CHECK(r.view.reports.figures.empty());
 }
+
+TEST_CASE("reports desk: categories by their names in the current language, a store's own code as it is") {
+  ReportsRig r;
+  r.w.db->write([](SQLite::Database& s) {  // a category the store typed in itself
+    storage::saveItem(s, {"P-TEA", "花茶", ItemKind::Product, "茶饮", 0, {}, "", 0, 0, Money(), true}, 0);
+    storage::addPrice(s, {"P-TEA", Money(1800), 0}, "mgr", 0, true);
+    storage::moveStock(s, "P-TEA", 5, "receive", "", "mgr", 0);
+  });
+  r.w.setup = storage::loadCheckoutSetup(r.w.db->sql());
+  r.w.store().settle(saleOf({ln("P-TEA", 1, {"cash"})}, {td(TenderType::Cash, 1800)}), r.w.cashier, weekDay(3) + 2 * kHour);
+  auto names = [&](const char* language) {
+    r.catalog = assets::catalog(language);
+    r.desk.open(0);
+    r.pickTheWeek();
+    std::vector<std::string> out;
+    for (const ReportTable& t : r.view.reports.tables)
+      if (t.key == "by_category")
+        for (const auto& row : t.rows) out.push_back(row.front().text);
+    return out;
+  };
+  CHECK(names("zh-Hans") == std::vector<std::string>{"面部", "美发", "产品", "储值", "茶饮"});
+  CHECK(names("zh-Hant") == std::vector<std::string>{"面部", "美髮", "產品", "儲值", "茶饮"});
+  CHECK(names("en") == std::vector<std::string>{"Face", "Hair", "Products", "Top-up", "茶饮"});
+}
