@@ -5,6 +5,9 @@
 // screen (printable ASCII and every sentence of the language). It shows one
 // window with one button and prints, at its first frame:
 //   floor: first_frame_ms=<ms since main> rss_kb=<VmRSS> hwm_kb=<VmHWM> glyphs=<n>
+// then draws 300 more frames of the same window and prints their p99 (the frame
+// time the kiosk's screens are compared with):
+//   floor: frames=300 cpu_p99_ms=<NewFrame → Render, thread CPU> wall_p99_ms=<whole frame, swap included>
 // Usage: ui_floor [--language zh-Hans] [--width 1024] [--height 768]
 #include <GL/gl.h>
 #include <SDL.h>
@@ -12,6 +15,9 @@
 #include <imgui/backends/imgui_impl_opengl3.h>
 #include <imgui/backends/imgui_impl_sdl.h>
 
+#include <time.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -49,6 +55,40 @@ Args parse(int argc, char** argv) {
     else if (k == "--height") a.height = std::atoi(argv[i + 1]);
   }
   return a;
+}
+
+double threadCpuMs() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+// One frame of the floor's window; returns the thread CPU of NewFrame → Render.
+double drawFrame(SDL_Window* window, int w, int h) {
+  SDL_Event e;
+  while (SDL_PollEvent(&e)) {
+  }
+  const double cpu0 = threadCpuMs();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+  ImGui::Begin("floor", nullptr, ImGuiWindowFlags_NoDecoration);
+  ImGui::Button("OK");
+  ImGui::End();
+  ImGui::Render();
+  const double cpu = threadCpuMs() - cpu0;
+  glViewport(0, 0, w, h);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(window);
+  return cpu;
+}
+
+double p99(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[std::min(v.size() - 1, static_cast<std::size_t>(0.99 * v.size()))];
 }
 
 // The kiosk's first-screen glyphs at its two sizes, from the kiosk's font file.
@@ -101,25 +141,18 @@ int main(int argc, char** argv) {
   int w, h;
   SDL_GL_GetDrawableSize(window, &w, &h);
   std::size_t glyphs = loadFonts(a, w, h);
-  SDL_Event e;
-  while (SDL_PollEvent(&e)) {
-  }
-  ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplSDL2_NewFrame();
-  ImGui::NewFrame();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-  ImGui::Begin("floor", nullptr, ImGuiWindowFlags_NoDecoration);
-  ImGui::Button("OK");
-  ImGui::End();
-  ImGui::Render();
-  glViewport(0, 0, w, h);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  SDL_GL_SwapWindow(window);
+  drawFrame(window, w, h);
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   std::printf("floor: first_frame_ms=%.1f rss_kb=%ld hwm_kb=%ld glyphs=%zu\n", ms, statusKb("VmRSS"),
               statusKb("VmHWM"), glyphs);
+  std::fflush(stdout);
+  std::vector<double> cpu, wall;
+  for (int i = 0; i < 300; ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    cpu.push_back(drawFrame(window, w, h));
+    wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  std::printf("floor: frames=%zu cpu_p99_ms=%.3f wall_p99_ms=%.3f\n", cpu.size(), p99(cpu), p99(wall));
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();

@@ -42,10 +42,11 @@ void addConsumption(SQLite::Database& db, Instant from, Instant to, const Record
 void addServices(Database& db, Instant from, Instant to, const RecordingRules& rules, std::vector<RecordedItem>& out) {
   SqliteServiceRecords services(db);
   Instant start = from - kDay;
-  for (const ServiceDuty& d :
-       serviceDuties(services.endings(start - 12 * kHour, to), services.settledServices(start, to),
-                     services.detailsRecorded(start - 12 * kHour, to + 31 * kDay), services.departments(), rules))
-    out.push_back({d.deadline, false});
+  std::vector<ServiceDuty> duties =
+      serviceDuties(services.endings(start - 12 * kHour, to), services.settledServices(start, to),
+                    services.detailsRecorded(start - 12 * kHour, to + 31 * kDay), services.departments(), rules);
+  out.reserve(out.size() + duties.size());
+  for (ServiceDuty& d : duties) out.push_back({std::move(d.deadline), false});
 }
 
 // Disputes (24 h) and complaints (the store's deadline), judged on when they were closed.
@@ -163,6 +164,13 @@ void SqliteServiceRecords::saveDetails(const ServiceDetails& d, const AuditEntry
     appendAudit(s, audit);
     appendOutbox(s, {audit.id, "service.recorded", nlohmann::json{{"service", d.serviceId}}.dump(), d.recordedAt});
   });
+}
+
+std::vector<RecordedItem> serviceDetailItems(Database& db, Instant from, Instant to, const RecordingRules& rules) {
+  std::vector<RecordedItem> out;
+  addServices(db, from, to, rules, out);
+  markCorrected(out, guarded([&] { return corrections(db.sql()); }));
+  return out;
 }
 
 std::vector<RecordedItem> recordedItems(Database& db, Instant from, Instant to, const RecordingRules& rules) {

@@ -29,5 +29,7 @@ class SqliteServiceRecords : public ServiceRecordStore {
 // corrected when an upheld dispute or an approved change request names it
 // (charged to whoever recorded it).
 std::vector<RecordedItem> recordedItems(Database& db, Instant from, Instant to, const RecordingRules& rules);
+// The same, service details' clock only (the staff report's on-time rate).
+std::vector<RecordedItem> serviceDetailItems(Database& db, Instant from, Instant to, const RecordingRules& rules);
 
 }  // namespace salon::storage

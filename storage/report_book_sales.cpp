@@ -9,12 +9,12 @@
 namespace salon::storage {
 namespace {
 
-constexpr const char* kEntries = " s.business_day BETWEEN ?1 AND ?2 AND s.kind IN ('sale','void','refund') ";
-
+// The sums below read the per-day totals of the report_day_totals migration
+// (kept by triggers with every entry), so a year is a few thousand rows.
 void addTotals(SQLite::Database& db, const ReportPeriod& p, SalesLedger& l) {
-  SQLite::Statement q(db, std::string("SELECT s.business_day, s.kind, COUNT(*), SUM(s.total), SUM(s.benefits),"
-                                      " SUM(s.line_discounts), SUM(s.order_discount) FROM sales s WHERE") +
-                              kEntries + "GROUP BY s.business_day, s.kind");
+  SQLite::Statement q(db, "SELECT business_day, kind, entries, total, benefits, line_discounts, order_discount"
+                          " FROM report_day_sales WHERE business_day BETWEEN ?1 AND ?2"
+                          " AND kind IN ('sale','void','refund')");
   SQLite::bind(q, formatDate(p.from), formatDate(p.to));
   while (q.executeStep()) {
     std::string kind = q.getColumn(1).getString();
@@ -28,9 +28,9 @@ void addTotals(SQLite::Database& db, const ReportPeriod& p, SalesLedger& l) {
 }
 
 void addLines(SQLite::Database& db, const ReportPeriod& p, SalesLedger& l) {
-  SQLite::Statement q(db, std::string("SELECT l.category, l.item_code, MAX(l.name), l.kind, SUM(l.net), SUM(l.qty)"
-                                      " FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE") +
-                              kEntries + "GROUP BY l.category, l.item_code, l.kind");
+  SQLite::Statement q(db, "SELECT category, item_code, MAX(name), line_kind, SUM(net), SUM(qty) FROM report_day_lines"
+                          " WHERE business_day BETWEEN ?1 AND ?2 AND sale_kind IN ('sale','void','refund')"
+                          " GROUP BY category, item_code, line_kind");
   SQLite::bind(q, formatDate(p.from), formatDate(p.to));
   std::map<std::string, NamedAmount> categories;
   while (q.executeStep()) {
@@ -50,9 +50,9 @@ void addLines(SQLite::Database& db, const ReportPeriod& p, SalesLedger& l) {
 }
 
 void addTenders(SQLite::Database& db, const ReportPeriod& p, SalesLedger& l) {
-  SQLite::Statement q(db, std::string("SELECT t.type, SUM(t.amount), SUM(t.sessions), SUM(t.points), COUNT(*)"
-                                      " FROM sales s JOIN sale_tenders t ON t.sale_id = s.id WHERE") +
-                              kEntries + "GROUP BY t.type ORDER BY t.type");
+  SQLite::Statement q(db, "SELECT type, SUM(amount), SUM(sessions), SUM(points), SUM(entries) FROM report_day_tenders"
+                          " WHERE business_day BETWEEN ?1 AND ?2 AND sale_kind IN ('sale','void','refund')"
+                          " GROUP BY type ORDER BY type");
   SQLite::bind(q, formatDate(p.from), formatDate(p.to));
   while (q.executeStep()) {
     std::string type = q.getColumn(0).getString();
@@ -90,8 +90,8 @@ SalesLedger SqliteReportBook::salesLedger(const ReportPeriod& p) {
 std::map<std::string, Money> SqliteReportBook::dailyTotals(const ReportPeriod& p) {
   return guarded([&] {
     std::map<std::string, Money> out;
-    SQLite::Statement q(db_.sql(), std::string("SELECT s.business_day, SUM(s.total) FROM sales s WHERE") + kEntries +
-                                       "GROUP BY s.business_day");
+    SQLite::Statement q(db_.sql(), "SELECT business_day, SUM(total) FROM report_day_sales WHERE business_day"
+                                   " BETWEEN ?1 AND ?2 AND kind IN ('sale','void','refund') GROUP BY business_day");
     SQLite::bind(q, formatDate(p.from), formatDate(p.to));
     while (q.executeStep()) out[q.getColumn(0).getString()] = sql::money(q.getColumn(1));
     return out;

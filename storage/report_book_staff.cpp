@@ -1,5 +1,6 @@
 // The staff side of the reports' port: 业绩 and 手工 from the per-day totals,
-// 手工 by service for the commission rules, visits and rebookings, follow-ups,
+// 手工 by service for the commission rules and visits from the per-day rows of
+// the report_day_totals migration, rebookings, follow-ups,
 // the recording clocks and the store settings the figures depend on.
 #include "app/core/error.h"
 #include "storage/care_store.h"
@@ -43,11 +44,9 @@ std::vector<StaffTakings> SqliteReportBook::staffTakings(const ReportPeriod& p) 
 std::vector<StaffServiceWork> SqliteReportBook::staffServiceWork(const ReportPeriod& p) {
   return guarded([&] {
     std::vector<StaffServiceWork> out;
-    SQLite::Statement q(db_.sql(), "SELECT st.staff, l.item_code, l.category, SUM(l.net * st.share_bp),"
-                                   " SUM(l.qty * st.share_bp) FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
-                                   " JOIN sale_line_staff st ON st.sale_id = l.sale_id AND st.line_no = l.line_no"
-                                   " WHERE s.business_day BETWEEN ?1 AND ?2 AND l.kind = 'service'"
-                                   " GROUP BY st.staff, l.item_code, l.category ORDER BY st.staff, l.item_code");
+    SQLite::Statement q(db_.sql(), "SELECT staff, item_code, category, SUM(net_bp), SUM(units_bp)"
+                                   " FROM report_day_staff_services WHERE business_day BETWEEN ?1 AND ?2"
+                                   " GROUP BY staff, item_code, category ORDER BY staff, item_code, category");
     SQLite::bind(q, formatDate(p.from), formatDate(p.to));
     while (q.executeStep())
       out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
@@ -62,11 +61,8 @@ std::vector<StaffVisits> SqliteReportBook::staffVisits(const ReportPeriod& p, St
     // A visit: the staff member performed a service for a known customer that day.
     // Rebooked: an appointment (not cancelled) booked that same local day, starting later.
     SQLite::Statement q(db_.sql(),
-                        "WITH v AS (SELECT st.staff AS staff, s.customer_id AS customer, MAX(s.completed_at) AS at"
-                        " FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
-                        " JOIN sale_line_staff st ON st.sale_id = l.sale_id AND st.line_no = l.line_no"
-                        " WHERE s.business_day BETWEEN ?1 AND ?2 AND s.kind = 'sale' AND s.customer_id IS NOT NULL"
-                        " AND l.kind = 'service' GROUP BY st.staff, s.customer_id, s.business_day)"
+                        "WITH v AS (SELECT staff, customer_id AS customer, last_at AS at FROM report_day_visits"
+                        " WHERE business_day BETWEEN ?1 AND ?2)"
                         " SELECT staff, COUNT(*), SUM(EXISTS (SELECT 1 FROM appointments a WHERE a.customer_id = v.customer"
                         " AND a.state <> 'cancelled' AND a.start_at > v.at"
                         " AND (a.booked_at + ?3) / 86400000 = (v.at + ?3) / 86400000)) FROM v GROUP BY staff ORDER BY staff");
@@ -82,6 +78,10 @@ std::vector<CareContact> SqliteReportBook::followUps(Instant from, Instant to) {
 
 std::vector<RecordedItem> SqliteReportBook::recordedItems(Instant from, Instant to, const RecordingRules& rules) {
   return storage::recordedItems(db_, from, to, rules);
+}
+
+std::vector<RecordedItem> SqliteReportBook::serviceDetailItems(Instant from, Instant to, const RecordingRules& rules) {
+  return storage::serviceDetailItems(db_, from, to, rules);
 }
 
 CommissionRules SqliteReportBook::commissionRules() {

@@ -20,6 +20,7 @@ class SqliteReportBook : public ReportBook {
   std::vector<StaffVisits> staffVisits(const ReportPeriod& p, StoreZone zone) override;
   std::vector<CareContact> followUps(Instant from, Instant to) override;
   std::vector<RecordedItem> recordedItems(Instant from, Instant to, const RecordingRules& rules) override;
+  std::vector<RecordedItem> serviceDetailItems(Instant from, Instant to, const RecordingRules& rules) override;
   CommissionRules commissionRules() override;
   int openMinutesPerDay() override;
 

@@ -7,6 +7,7 @@
 #include "storage/import_verify.h"
 #include "storage/member_card_store.h"
 #include "storage/records_verify.h"
+#include "storage/report_book_verify.h"
 
 namespace salon::storage {
 
@@ -16,6 +17,7 @@ const std::vector<LedgerChecker>& ledgerCheckers() {
       checkPointsLedger, checkStoredValueLedger, checkPackageLedger, checkStockLedger, checkArrearsLedger, checkSales,
       checkStaffTotals, checkMemberCardVersions, checkCustomerNumbers, checkCheckIns, checkAppointments,
       checkDisputeCorrections, checkFileReviews, checkImports,
+      checkReportDayTotals,
   };
   return all;
 }

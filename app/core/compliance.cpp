@@ -3,7 +3,9 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace salon {
 namespace {
@@ -23,6 +25,7 @@ using RowKey = std::tuple<std::string, std::string, std::string, std::string>;
 }  // namespace
 
 void markCorrected(std::vector<RecordedItem>& items, const std::vector<Correction>& corrections) {
+  if (corrections.empty()) return;  // most days: nothing to look up for a year of records
   std::set<std::pair<std::string, std::string>> named;
   for (const Correction& c : corrections) named.insert({c.recordType, c.recordId});
   for (RecordedItem& i : items)
@@ -46,41 +49,94 @@ std::string formatBasisPoints(int bp) {
   return buf;
 }
 
+namespace {
+
+// A row of the report while counting: the label and who point into the period
+// labels and the items (both outlive the count), so a year of records (two
+// million and more) is counted without building strings per record.
+struct CountKey {
+  RecordingClock clock;
+  const std::string* label;
+  int groupBy;  // index into kGroupBy
+  std::string_view who;
+  bool operator==(const CountKey& o) const {
+    return clock == o.clock && label == o.label && groupBy == o.groupBy && who == o.who;
+  }
+};
+struct CountKeyHash {
+  std::size_t operator()(const CountKey& k) const {
+    std::size_t h = std::hash<std::string_view>()(k.who);
+    h ^= std::hash<const void*>()(k.label) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h ^ (static_cast<std::size_t>(k.clock) * 31 + static_cast<std::size_t>(k.groupBy));
+  }
+};
+struct Counts {
+  int due = 0, onTime = 0, made = 0, corrected = 0;
+};
+const char* const kGroupBy[] = {"staff", "department", "store"};
+const std::string kStore = "*";
+
+// The period label of an instant, worked out once per local day.
+class PeriodLabels {
+ public:
+  PeriodLabels(StoreZone zone, CompliancePeriod period) : zone_(zone), period_(period) {}
+  const std::string& of(Instant t) {
+    std::int64_t shifted = t + static_cast<std::int64_t>(zone_.offsetMinutes) * kMinute;
+    std::int64_t day = shifted >= 0 ? shifted / kDay : -((-shifted + kDay - 1) / kDay);
+    auto it = byDay_.find(day);
+    if (it == byDay_.end()) it = byDay_.emplace(day, periodLabel(t, zone_, period_)).first;
+    return it->second;
+  }
+
+ private:
+  StoreZone zone_;
+  CompliancePeriod period_;
+  std::unordered_map<std::int64_t, std::string> byDay_;  // node-based: references stay valid
+};
+
+}  // namespace
+
 ComplianceReport computeCompliance(const std::vector<RecordedItem>& items, Instant from, Instant to, Instant now,
-                                   StoreZone zone, CompliancePeriod period) {
-  std::map<RowKey, ComplianceRow> rows;
+                                   StoreZone zone, CompliancePeriod period, bool listMisses) {
+  std::unordered_map<CountKey, Counts, CountKeyHash> counts;
+  PeriodLabels labels(zone, period);
   ComplianceReport report;
-  auto touch = [&](const RecordingDeadline& d, const std::string& groupBy, const std::string& who,
-                   const std::string& label) -> ComplianceRow& {
-    ComplianceRow& r = rows[{recordingClockName(d.clock), label, groupBy, who}];
-    r.clock = recordingClockName(d.clock);
-    r.groupBy = groupBy;
-    r.who = who;
-    r.period = label;
-    return r;
-  };
   for (const RecordedItem& item : items) {
     const RecordingDeadline& d = item.deadline;
     bool dueInPeriod = d.dueAt >= from && d.dueAt < to && (d.doneAt || d.dueAt < now);
     bool madeInPeriod = d.doneAt && *d.doneAt >= from && *d.doneAt < to;
     if (!dueInPeriod && !madeInPeriod) continue;
-    DeadlineStatus status = statusAt(d, now);
-    bool onTime = status == DeadlineStatus::DoneOnTime;
-    for (auto [groupBy, who] : {std::pair<std::string, std::string>{"staff", d.staff},
-                                {"department", d.department}, {"store", "*"}}) {
+    bool onTime = statusAt(d, now) == DeadlineStatus::DoneOnTime;
+    const std::string* whos[] = {&d.staff, &d.department, &kStore};
+    for (int g = 0; g < 3; ++g) {
       if (dueInPeriod) {
-        ComplianceRow& r = touch(d, groupBy, who, periodLabel(d.dueAt, zone, period));
-        r.due++;
-        r.onTime += onTime ? 1 : 0;
+        Counts& c = counts[{d.clock, &labels.of(d.dueAt), g, *whos[g]}];
+        c.due++;
+        c.onTime += onTime ? 1 : 0;
       }
       if (madeInPeriod) {
-        ComplianceRow& r = touch(d, groupBy, who, periodLabel(*d.doneAt, zone, period));
-        r.made++;
-        r.corrected += item.corrected ? 1 : 0;
+        Counts& c = counts[{d.clock, &labels.of(*d.doneAt), g, *whos[g]}];
+        c.made++;
+        c.corrected += item.corrected ? 1 : 0;
       }
     }
+    if (!listMisses) continue;
     if (dueInPeriod && !onTime) report.misses.push_back({d, d.doneAt ? "late" : "overdue"});
     if (madeInPeriod && item.corrected) report.misses.push_back({d, "corrected"});
+  }
+  std::map<RowKey, ComplianceRow> rows;  // the report's order: clock, period, grouping, who
+  for (const auto& [k, c] : counts) {
+    const char* clock = recordingClockName(k.clock);
+    std::string who(k.who);
+    ComplianceRow& r = rows[{clock, *k.label, kGroupBy[k.groupBy], who}];
+    r.clock = clock;
+    r.groupBy = kGroupBy[k.groupBy];
+    r.who = who;
+    r.period = *k.label;
+    r.due += c.due;
+    r.onTime += c.onTime;
+    r.made += c.made;
+    r.corrected += c.corrected;
   }
   for (auto& [key, row] : rows) report.rows.push_back(row);
   return report;

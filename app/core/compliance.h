@@ -52,9 +52,10 @@ struct ComplianceReport {
 };
 
 // Records count in the period their deadline falls due in, [from, to); a record
-// still running at `now` is not due yet.
+// still running at `now` is not due yet. `listMisses` false: the rows only (the
+// reports' sums), without copying every late or overdue record.
 ComplianceReport computeCompliance(const std::vector<RecordedItem>& items, Instant from, Instant to, Instant now,
-                                   StoreZone zone, CompliancePeriod period);
+                                   StoreZone zone, CompliancePeriod period, bool listMisses = true);
 
 // "2026-W47": ISO 8601 week of a local date (weeks start on Monday).
 std::string isoWeekLabel(const CivilDate& d);

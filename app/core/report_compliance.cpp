@@ -8,7 +8,7 @@ namespace salon {
 RecordKeepingReport recordKeepingReport(const std::vector<RecordedItem>& items, const ReportPeriod& period,
                                         Instant now, StoreZone zone) {
   ComplianceReport c = computeCompliance(items, periodStart(period, zone), periodEnd(period, zone), now, zone,
-                                         CompliancePeriod::Month);
+                                         CompliancePeriod::Month, false);
   std::map<std::tuple<std::string, std::string, std::string>, ComplianceRow> sums;
   for (const ComplianceRow& row : c.rows) {
     if (row.groupBy == "department") continue;

@@ -52,10 +52,8 @@ void addCare(std::map<std::string, StaffReportRow>& rows, ReportBook& book, cons
     r.answered = s.answered;
     r.satisfactionX100 = s.answered ? (s.sum * 100 + s.answered / 2) / s.answered : 0;
   }
-  std::vector<RecordedItem> items;
-  for (auto& item : book.recordedItems(from, to, recording))
-    if (item.deadline.clock == RecordingClock::ServiceDetails) items.push_back(std::move(item));
-  ComplianceReport c = computeCompliance(items, from, to, now, zone, CompliancePeriod::Month);
+  std::vector<RecordedItem> items = book.serviceDetailItems(from, to, recording);
+  ComplianceReport c = computeCompliance(items, from, to, now, zone, CompliancePeriod::Month, false);
   for (const ComplianceRow& row : c.rows) {
     if (row.groupBy != "staff") continue;
     auto& r = rowOf(rows, row.who);

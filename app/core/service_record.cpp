@@ -1,6 +1,8 @@
 #include "app/core/service_record.h"
 
 #include <algorithm>
+#include <string_view>
+#include <tuple>
 
 #include "app/core/error.h"
 #include "app/core/text_rules.h"
@@ -34,15 +36,21 @@ std::vector<ServiceDuty> serviceDuties(const std::vector<ServiceEnding>& taps,
                                        const std::map<std::string, Instant>& recorded,
                                        const std::map<std::string, std::string>& departments,
                                        const RecordingRules& rules) {
+  // The taps by who tapped what for whom, in their order: a year's settled
+  // lines each look at their own few taps, not at every tap of the year.
+  std::map<std::tuple<std::optional<CustomerId>, std::string_view, std::string_view>, std::vector<std::size_t>> byWhat;
+  for (std::size_t i = 0; i < taps.size(); ++i) byWhat[{taps[i].customer, taps[i].item, taps[i].staff}].push_back(i);
   std::vector<bool> used(taps.size(), false);
   std::vector<ServiceDuty> out;
+  out.reserve(settled.size() + taps.size());
   for (const SettledService& s : settled) {
-    // The latest unused tap of this service before its settlement.
+    // The latest unused tap of this service before its settlement (the first of equals).
     std::optional<std::size_t> best;
-    for (std::size_t i = 0; i < taps.size(); ++i) {
+    static const std::vector<std::size_t> kNone;
+    auto same = byWhat.empty() ? byWhat.end() : byWhat.find({s.customer, s.item, s.staff});
+    for (std::size_t i : same == byWhat.end() ? kNone : same->second) {
       const ServiceEnding& t = taps[i];
-      if (used[i] || t.customer != s.customer || t.item != s.item || t.staff != s.staff) continue;
-      if (t.endedAt > s.completedAt || s.completedAt - t.endedAt > kTapBeforeSettlement) continue;
+      if (used[i] || t.endedAt > s.completedAt || s.completedAt - t.endedAt > kTapBeforeSettlement) continue;
       if (!best || taps[*best].endedAt < t.endedAt) best = i;
     }
     if (best) {
@@ -52,13 +60,18 @@ std::vector<ServiceDuty> serviceDuties(const std::vector<ServiceEnding>& taps,
     out.push_back(dutyOf(lineServiceId(s), s.customer, s.item, s.staff, s.completedAt, false, recorded, departments,
                          rules));
   }
+  const auto firstTap = static_cast<std::ptrdiff_t>(out.size());
   // Every tap is a duty: paired with its settled line, or not settled yet.
   for (const ServiceEnding& t : taps)
     out.push_back(dutyOf(t.id, t.customer, t.item, t.staff, t.endedAt, true, recorded, departments, rules));
-  std::sort(out.begin(), out.end(), [](const ServiceDuty& a, const ServiceDuty& b) {
+  auto earlier = [](const ServiceDuty& a, const ServiceDuty& b) {
     return a.deadline.startedAt != b.deadline.startedAt ? a.deadline.startedAt < b.deadline.startedAt
                                                         : a.serviceId < b.serviceId;
-  });
+  };
+  // The settled lines come (nearly always) in order already: sort each part, then merge.
+  if (!std::is_sorted(out.begin(), out.begin() + firstTap, earlier)) std::sort(out.begin(), out.begin() + firstTap, earlier);
+  std::sort(out.begin() + firstTap, out.end(), earlier);
+  std::inplace_merge(out.begin(), out.begin() + firstTap, out.end(), earlier);
   return out;
 }
 

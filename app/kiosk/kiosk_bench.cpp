@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -81,6 +82,52 @@ bool waitFor(KioskLoop& loop, const std::function<bool()>& ready, steady_clock::
   return ready();
 }
 
+// Frames drawn while the Reports screen computes a year's report on its lane.
+struct ReportFrames {
+  std::string range;
+  std::vector<double> cpu, wall;  // sorted
+  double computingS = 0;
+};
+
+// The reports screen for a year (the 365 days up to today, or up to
+// $SALON_BENCH_REPORTS_TO = YYYYMMDD, e.g. the reports bench's 20251231): each
+// tab in turn, frames drawn back to back while its figures are computed.
+ReportFrames benchReports(KioskController& c, KioskLoop& loop) {
+  ReportFrames f;
+  CivilDate to = localDate(std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count(), StoreZone{});
+  if (const char* env = std::getenv("SALON_BENCH_REPORTS_TO"); env && std::strlen(env) == 8)
+    to = {std::atoi(std::string(env, 4).c_str()), std::atoi(std::string(env + 4, 2).c_str()), std::atoi(env + 6)};
+  const std::string from = formatDate(addDays(to, -364)), until = formatDate(to);
+  auto digits = [](std::string d) { return d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2); };
+  f.range = from + " – " + until;
+  c.apply(ui::Navigate{ui::Screen::Reports});
+  waitFor(loop, [&] { return !c.view().reports.computing; }, std::chrono::seconds(120));
+  c.apply(ui::ReportsIntent{ui::ReportsPickPeriod{ui::ReportsPeriod::Custom}});
+  c.apply(ui::ReportsIntent{ui::ReportsRangeKeys{"C" + digits(from)}});
+  const auto t0 = steady_clock::now();
+  c.apply(ui::ReportsIntent{ui::ReportsRangeKeys{digits(until) + "="}});
+  auto framesWhileComputing = [&] {
+    for (int guard = 0; c.view().reports.computing && guard < 1000000; ++guard) {
+      loop.waitAndDrain(0);
+      const auto w0 = steady_clock::now();
+      if (!loop.drawFrame()) continue;
+      f.wall.push_back(std::chrono::duration<double, std::milli>(steady_clock::now() - w0).count());
+      f.cpu.push_back(loop.frameCpuMs());
+    }
+  };
+  framesWhileComputing();  // the sales tab, shown first
+  for (ui::ReportsTab tab : {ui::ReportsTab::Staff, ui::ReportsTab::Customers, ui::ReportsTab::Liabilities,
+                             ui::ReportsTab::RecordKeeping}) {
+    c.apply(ui::ReportsIntent{ui::ReportsShowTab{tab}});
+    framesWhileComputing();
+  }
+  f.computingS = std::chrono::duration<double>(steady_clock::now() - t0).count();
+  std::sort(f.cpu.begin(), f.cpu.end());
+  std::sort(f.wall.begin(), f.wall.end());
+  return f;
+}
+
 double mb(long kb) { return kb / 1024.0; }
 
 void printFloor(const FloorFigures& floor, double firstFrameMs, long rssFirstKb, long rssPinyinKb, long peakKb) {
@@ -127,10 +174,15 @@ FloorFigures runFloor(const FloorRequest& r) {
     return f;
   }
   char buf[512];
-  while (std::fgets(buf, sizeof buf, p))
+  long frames = 0;
+  while (std::fgets(buf, sizeof buf, p)) {
     if (std::sscanf(buf, "floor: first_frame_ms=%lf rss_kb=%ld hwm_kb=%ld glyphs=%ld", &f.firstFrameMs, &f.rssKb,
                     &f.peakKb, &f.glyphs) == 4)
       f.measured = true;
+    if (std::sscanf(buf, "floor: frames=%ld cpu_p99_ms=%lf wall_p99_ms=%lf", &frames, &f.frameCpuP99Ms,
+                    &f.frameWallP99Ms) == 3)
+      f.framesMeasured = true;
+  }
   int rc = ::pclose(p);
   if (!f.measured) f.problem = program + " printed no figures (exit " + std::to_string(rc) + ")";
   return f;
@@ -158,6 +210,7 @@ int runBench(BenchSession& s, const FloorFigures& floor) {
   std::ostringstream checkoutWhat;
   checkoutWhat << cv.lines.size() << "-line cart, customer " << cv.bar.name << ", " << s.members.customersOnFile()
                << " customers on file";
+  const ReportFrames reports = benchReports(c, loop);
   c.apply(ui::Navigate{ui::Screen::Home});
   waitFor(loop, [&] { return c.view().home.search.pinyinReady; }, std::chrono::seconds(120));
   const bool pinyin = c.view().home.search.pinyinReady;
@@ -174,10 +227,17 @@ int runBench(BenchSession& s, const FloorFigures& floor) {
             << s.windowOpenMs << " ms, font atlas " << loop.atlasMs() << " ms)\n"
             << "home screen (" << homeRows << " rows) NewFrame->Render CPU over " << cpuLine(home) << "\n"
             << "checkout screen (" << checkoutWhat.str() << ") NewFrame->Render CPU over " << cpuLine(checkout) << "\n"
+            << "reports screen, a year (" << reports.range << "), five tabs computed on the Reports lane in "
+            << reports.computingS << " s, frames drawn meanwhile: NewFrame->Render CPU over " << cpuLine(reports.cpu)
+            << "; whole frame (swap included) p99 " << percentile(reports.wall, 0.99) << " ms\n"
             << "idle CPU over " << s.idleSeconds << " s: " << idlePct << " % of a core\n"
             << "resident memory: " << rssKb << " kB with the pinyin engine " << (pinyin ? "loaded" : "NOT loaded")
             << " (peak " << peakKb << " kB); at the first frame, before it: " << rssFirstKb << " kB\n";
   printFloor(floor, firstFrameMs, rssFirstKb, rssKb, peakKb);
+  if (floor.framesMeasured)
+    std::cout << "reports frames against the floor's (300 frames of the bare window): CPU p99 "
+              << percentile(reports.cpu, 0.99) << " ms vs " << floor.frameCpuP99Ms << " ms, whole frame p99 "
+              << percentile(reports.wall, 0.99) << " ms vs " << floor.frameWallP99Ms << " ms\n";
   return 0;
 }
 

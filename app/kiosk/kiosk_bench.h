@@ -21,6 +21,8 @@ struct FloorFigures {
   long rssKb = 0;         // VmRSS at the first frame
   long peakKb = 0;        // VmHWM at the first frame
   long glyphs = 0;
+  bool framesMeasured = false;  // 300 frames of the bare window after its first
+  double frameCpuP99Ms = 0, frameWallP99Ms = 0;
 };
 
 struct FloorRequest {

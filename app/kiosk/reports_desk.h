@@ -2,8 +2,9 @@
 // The owner's Reports screen (manager, finance, admin: report.business): the
 // figures of app/core/report_* for a period, worked out off the frame on the
 // Reports lane (its own connection) while the screen says it is computing; a
-// tapped day's bar reads that day's sales; tables export to CSV into the data
-// folder (<db dir>/exports/); the summary prints through the shared spool.
+// tapped day's bar reads that day's sales; tables export to CSV onto a USB stick
+// when one is mounted, else into the data folder (<db dir>/exports/); the
+// summary prints through the shared spool.
 // Every reading is audited (report.view), as on the command line.
 #include <map>
 #include <memory>
@@ -36,6 +37,10 @@ class ReportsDesk : public Desk {
   explicit ReportsDesk(DeskContext& k) : Desk(k) {}
   // Exports go to <dir>/exports/ (the folder the database is in).
   void setDataFolder(const std::string& dir) { dataFolder_ = dir; }
+  // Where removable drives are mounted (<root>/<user>/<label>): while one is, it
+  // is the export target (<drive>/exports/), else the data folder. Tests set a
+  // temporary folder as the "stick".
+  void setRemovableRoots(std::vector<std::string> roots) { removableRoots_ = std::move(roots); }
   void setReportTickets(ReportTickets* tickets) { tickets_ = tickets; }
 
   void open(CustomerId customer) override;
@@ -76,6 +81,7 @@ class ReportsDesk : public Desk {
   ReportSummary summary() const;
 
   std::string dataFolder_;
+  std::vector<std::string> removableRoots_ = {"/media", "/run/media"};
   ReportTickets* tickets_ = nullptr;
   ui::ReportsTab tab_ = ui::ReportsTab::Sales;
   ui::ReportsPeriod choice_ = ui::ReportsPeriod::Today;

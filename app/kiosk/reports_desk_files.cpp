@@ -1,6 +1,7 @@
-// The Reports screen's exports (CSV into <data folder>/exports/, written on the
-// Reports lane) and its one-page summary (ESC/POS made on the Devices lane,
-// printed through the shared spool).
+// The Reports screen's exports (CSV onto a mounted USB stick, else into
+// <data folder>/exports/, written on the Reports lane) and its one-page summary
+// (ESC/POS made on the Devices lane, printed through the shared spool).
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -34,15 +35,32 @@ void writeCsv(const std::filesystem::path& file, const std::string& csv) {
   std::filesystem::rename(part, file);
 }
 
+// The first removable drive mounted under one of `roots` (<root>/<user>/<label>,
+// as desktop automounters do), by path; empty when there is none.
+std::filesystem::path firstStick(const std::vector<std::string>& roots) {
+  std::vector<std::filesystem::path> found;
+  std::error_code ec;
+  for (const std::string& root : roots)
+    for (std::filesystem::directory_iterator user(root, ec), end; !ec && user != end; user.increment(ec))
+      if (std::error_code in; user->is_directory(in))
+        for (std::filesystem::directory_iterator drive(user->path(), in); !in && drive != end; drive.increment(in))
+          if (drive->is_directory(in)) found.push_back(drive->path());
+  std::sort(found.begin(), found.end());
+  return found.empty() ? std::filesystem::path() : found.front();
+}
+
 }  // namespace
 
 void ReportsDesk::on(const ui::ReportsExport& i) {
   const ReportTable* table = findTable(k_.view.reports, i.table);
   if (!table) return;
-  if (dataFolder_.empty()) return said(k_.catalog.text("reports.export_no_folder"), true);
+  const std::filesystem::path stick = firstStick(removableRoots_);
+  if (dataFolder_.empty() && stick.empty()) return said(k_.catalog.text("reports.export_no_folder"), true);
   ReportPeriod p = period_;
   if (table->key == "day_sales" && drillDay_) p = {*drillDay_, *drillDay_};
-  const std::filesystem::path file = std::filesystem::path(dataFolder_) / "exports" / reportCsvName(*table, p);
+  const std::filesystem::path file =
+      (stick.empty() ? std::filesystem::path(dataFolder_) : stick) / "exports" / reportCsvName(*table, p);
+  const std::string saying = stick.empty() ? "reports.exported" : "reports.exported_stick";
   auto csv = std::make_shared<std::string>(reportCsv(*table));
   auto problem = std::make_shared<std::string>();
   const std::string staff = k_.staff ? k_.staff->code : "";
@@ -58,10 +76,10 @@ void ReportsDesk::on(const ui::ReportsExport& i) {
           *problem = "export_failed";
         }
       },
-      [this, problem, file] {
+      [this, problem, file, saying] {
         if (!problem->empty()) return said(k_.catalog.text("reports.export_failed"), true);
         lastExport_ = file.string();
-        said(k_.catalog.text("reports.exported") + " " + file.string(), false);
+        said(k_.catalog.text(saying) + " " + file.string(), false);
       });
 }
 

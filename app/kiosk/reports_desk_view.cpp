@@ -32,6 +32,14 @@ ReportCell count(std::int64_t n) { return ReportCell::of(std::to_string(n)); }
 
 std::string mmdd(const std::string& date) { return date.size() == 10 ? date.substr(5) : date; }
 
+// A category's name in the current language (the names the checkout's category
+// tabs use), else its code as stored: a category the store typed in itself.
+std::string categoryName(const Catalog& c, const std::string& code) {
+  const std::string key = "ui.checkout.cat." + code;
+  const std::string& name = c.text(key);
+  return name == key ? code : name;
+}
+
 }  // namespace
 
 void ReportsDesk::show() {
@@ -97,7 +105,8 @@ void ReportsDesk::fillSales(const SalesReport& r) {
   for (const NamedAmount& n : r.topServices) top.rows.push_back({cell(n.name), count(n.count), money(n.amount)});
   ReportTable cats{"by_category", c.text("reports.by_category"),
                    {c.text("reports.col.category"), c.text("reports.col.units"), c.text("reports.col.amount")}, {}};
-  for (const NamedAmount& n : r.byCategory) cats.rows.push_back({cell(n.name), count(n.count), money(n.amount)});
+  for (const NamedAmount& n : r.byCategory)
+    cats.rows.push_back({cell(categoryName(c, n.key)), count(n.count), money(n.amount)});
   ReportTable rev{"voids_refunds", c.text("reports.voids_refunds"),
                   {c.text("reports.col.time"), c.text("reports.col.kind"), c.text("reports.col.cashier"),
                    c.text("reports.col.approved_by"), c.text("reports.col.reason"), c.text("reports.col.amount")}, {}};

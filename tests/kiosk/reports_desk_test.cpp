@@ -64,7 +64,10 @@ struct ReportsRig {
                        [](ui::Screen, CustomerId) {}, pinyin, room, tasks, spool};
   kiosk::ReportsDesk desk{k};
 
-  ReportsRig() { view.screen = ui::Screen::Reports; }
+  ReportsRig() {
+    view.screen = ui::Screen::Reports;
+    desk.setRemovableRoots({});  // no USB stick unless a test plugs one in
+  }
   void pickTheWeek() {
     desk.apply(ui::ReportsPickPeriod{ui::ReportsPeriod::Custom});
     REQUIRE(view.reports.range.open);
@@ -257,4 +260,53 @@ TEST_CASE("reports desk: a reading still under way is dropped when the period ch
   r.desk.locked();
   held.finish(r.room);
   CHECK(r.view.reports.figures.empty());
+}
+
+TEST_CASE("reports desk: categories by their names in the current language, a store's own code as it is") {
+  ReportsRig r;
+  r.w.db->write([](SQLite::Database& s) {  // a category the store typed in itself
+    storage::saveItem(s, {"P-TEA", "花茶", ItemKind::Product, "茶饮", 0, {}, "", 0, 0, Money(), true}, 0);
+    storage::addPrice(s, {"P-TEA", Money(1800), 0}, "mgr", 0, true);
+    storage::moveStock(s, "P-TEA", 5, "receive", "", "mgr", 0);
+  });
+  r.w.setup = storage::loadCheckoutSetup(r.w.db->sql());
+  r.w.store().settle(saleOf({ln("P-TEA", 1, {"cash"})}, {td(TenderType::Cash, 1800)}), r.w.cashier, weekDay(3) + 2 * kHour);
+  auto names = [&](const char* language) {
+    r.catalog = assets::catalog(language);
+    r.desk.open(0);
+    r.pickTheWeek();
+    std::vector<std::string> out;
+    for (const ReportTable& t : r.view.reports.tables)
+      if (t.key == "by_category")
+        for (const auto& row : t.rows) out.push_back(row.front().text);
+    return out;
+  };
+  CHECK(names("zh-Hans") == std::vector<std::string>{"面部", "美发", "产品", "储值", "茶饮"});
+  CHECK(names("zh-Hant") == std::vector<std::string>{"面部", "美髮", "產品", "儲值", "茶饮"});
+  CHECK(names("en") == std::vector<std::string>{"Face", "Hair", "Products", "Top-up", "茶饮"});
+}
+
+TEST_CASE("reports desk: a mounted USB stick is the export target, else the data folder") {
+  ReportsRig r;
+  TempDir data, media;
+  r.desk.setDataFolder(data.path().string());
+  r.desk.setRemovableRoots({media.file("nothing-here"), media.path().string()});
+  r.desk.open(0);
+  r.pickTheWeek();
+  r.desk.apply(ui::ReportsExport{"sales_by_day"});  // no stick yet: the data folder
+  CHECK(r.desk.lastExport() == data.file("exports/sales_by_day_2026-05-29_2026-06-04.csv"));
+  CHECK(r.view.reports.message.rfind("已导出 ", 0) == 0);
+  std::filesystem::create_directories(media.file("kiosk/SALON-USB"));  // plugged in: /media/<user>/<label>
+  std::filesystem::create_directories(media.file("kiosk/ZZ-OTHER"));
+  r.desk.apply(ui::ReportsExport{"sales_by_day"});
+  const std::string file = media.file("kiosk/SALON-USB/exports/sales_by_day_2026-05-29_2026-06-04.csv");
+  CHECK(r.desk.lastExport() == file);
+  CHECK(r.view.reports.message == "已导出到U盘 " + file);
+  std::vector<std::string> lines = csvLines(readFile(file).substr(3));
+  REQUIRE(lines.size() == 8);
+  CHECK(lines[1] == "2026-05-29,2319.60,2026-05-22,0.00");
+  r.desk.setDataFolder("");  // the stick alone is enough
+  r.desk.apply(ui::ReportsExport{"top_services"});
+  CHECK(r.desk.lastExport() == media.file("kiosk/SALON-USB/exports/top_services_2026-05-29_2026-06-04.csv"));
+  CHECK(r.audited("report.export") == 3);
 }

@@ -1,0 +1,90 @@
+#include "storage/report_book_verify.h"
+
+#include <string>
+#include <vector>
+
+namespace salon::storage {
+namespace {
+
+// One per-day table and the raw rows it must equal: its key columns, its value
+// columns, and a SELECT over the raw rows giving the same columns, grouped.
+struct DayTable {
+  const char* table;
+  std::vector<const char*> keys, values;
+  const char* recomputed;
+};
+
+const std::vector<DayTable>& dayTables() {
+  static const std::vector<DayTable> all = {
+      {"report_day_sales",
+       {"business_day", "kind"},
+       {"entries", "total", "benefits", "line_discounts", "order_discount"},
+       "SELECT business_day, kind, COUNT(*) entries, SUM(total) total, SUM(benefits) benefits,"
+       " SUM(line_discounts) line_discounts, SUM(order_discount) order_discount FROM sales GROUP BY 1, 2"},
+      {"report_day_lines",
+       {"business_day", "sale_kind", "category", "item_code", "line_kind"},
+       {"name", "net", "qty"},
+       "SELECT s.business_day, s.kind sale_kind, l.category, l.item_code, l.kind line_kind, MAX(l.name) name,"
+       " SUM(l.net) net, SUM(l.qty) qty FROM sales s JOIN sale_lines l ON l.sale_id = s.id GROUP BY 1, 2, 3, 4, 5"},
+      {"report_day_tenders",
+       {"business_day", "sale_kind", "type"},
+       {"entries", "amount", "sessions", "points"},
+       "SELECT s.business_day, s.kind sale_kind, t.type, COUNT(*) entries, SUM(t.amount) amount,"
+       " SUM(t.sessions) sessions, SUM(t.points) points FROM sales s JOIN sale_tenders t ON t.sale_id = s.id"
+       " GROUP BY 1, 2, 3"},
+      {"report_day_staff_services",
+       {"business_day", "staff", "item_code", "category"},
+       {"net_bp", "units_bp"},
+       "SELECT s.business_day, st.staff, l.item_code, l.category, SUM(l.net * st.share_bp) net_bp,"
+       " SUM(l.qty * st.share_bp) units_bp FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
+       " JOIN sale_line_staff st ON st.sale_id = l.sale_id AND st.line_no = l.line_no"
+       " WHERE l.kind = 'service' GROUP BY 1, 2, 3, 4"},
+      {"report_day_visits",
+       {"business_day", "staff", "customer_id"},
+       {"last_at"},
+       "SELECT s.business_day, st.staff, s.customer_id, MAX(s.completed_at) last_at FROM sales s"
+       " JOIN sale_lines l ON l.sale_id = s.id JOIN sale_line_staff st ON st.sale_id = l.sale_id"
+       " AND st.line_no = l.line_no WHERE s.kind = 'sale' AND s.customer_id IS NOT NULL AND l.kind = 'service'"
+       " GROUP BY 1, 2, 3"},
+  };
+  return all;
+}
+
+// "report_day_sales 2025-01-03/sale: total 100 != sales 90", or "… missing" /
+// "… without sales" when a row is on one side only.
+std::string mismatchQuery(const DayTable& t) {
+  std::string key = "COALESCE(", on, differs, detail = "''";
+  for (std::size_t i = 0; i < t.keys.size(); ++i) {
+    std::string k = t.keys[i];
+    key += (i ? " || '/' || COALESCE(" : "") + std::string("t.") + k + ", r." + k + ")";
+    on += (i ? " AND " : "") + std::string("t.") + k + " = r." + k;
+  }
+  for (const char* v : t.values) {
+    std::string c = v;
+    differs += " OR t." + c + " IS NOT r." + c;
+    detail = "CASE WHEN t." + c + " IS NOT r." + c + " THEN '" + c + " ' || t." + c + " || ' != rows ' || r." + c +
+             " ELSE " + detail + " END";
+  }
+  std::string first = t.keys.front();
+  return std::string("SELECT '") + t.table + " ' || " + key + " || ': ' || CASE WHEN t." + first +
+         " IS NULL THEN 'missing' WHEN r." + first + " IS NULL THEN 'without sales' ELSE " + detail + " END FROM " +
+         t.table + " t FULL OUTER JOIN (" + t.recomputed + ") r ON " + on + " WHERE t." + first + " IS NULL OR r." +
+         first + " IS NULL" + differs + " LIMIT 1";
+}
+
+}  // namespace
+
+LedgerCheck checkReportDayTotals(SQLite::Database& db) {
+  LedgerCheck c{"report_day_totals", true, ""};
+  for (const DayTable& t : dayTables()) {
+    SQLite::Statement q(db, mismatchQuery(t));
+    if (q.executeStep()) {
+      c.ok = false;
+      c.problem = q.getColumn(0).getString();
+      return c;
+    }
+  }
+  return c;
+}
+
+}  // namespace salon::storage

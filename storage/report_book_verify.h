@@ -1,0 +1,11 @@
+#pragma once
+// `verify`'s check of the reports' per-day totals (the report_day_* tables kept
+// by triggers with every entry): each equals a recomputation from the raw rows
+// of sales, lines, staff shares and tenders, so a total edited by hand is named.
+#include "storage/verify.h"
+
+namespace salon::storage {
+
+LedgerCheck checkReportDayTotals(SQLite::Database& db);
+
+}  // namespace salon::storage
