@@ -160,3 +160,18 @@ TEST_CASE("a key change: a card signed before it is reissued at its next scan, t
   CHECK(store.holder("M00000001")->cardVersion == 2);
   CHECK(checkMemberCardVersions(db->sql()).ok);
 }
+
+TEST_CASE("a restore killed after its rename: the next open puts the backup's card key in card.key") {
+  TempDir dir;
+  const std::string path = dir.file("s.db");
+  const std::string carried(32, '\x42');
+  {
+    auto db = storeWithMember(path);
+    // What install leaves when killed between its rename and the seed's move.
+    putSeedInSnapshot(db->sql(), carried);
+  }
+  auto db = Database::open(path);
+  CHECK(loadCardSeed(cardKeyPath(path)) == carried);
+  CHECK(db->sql().execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'backup_card_key'").getInt() == 0);
+  CHECK(SqliteMemberCardStore(*db).signingSeed() == carried);
+}
