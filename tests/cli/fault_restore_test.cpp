@@ -34,9 +34,9 @@ namespace {
 const std::string kEnv = "SALON_BACKUP_COST=min SALON_LANG=en SALON_BACKUP_PASSWORD='open sesame 43'";
 
 #if defined(__SANITIZE_ADDRESS__)
-constexpr int kKills = 4;  // each run is several times slower under the sanitizers
+constexpr int kKills = 3;  // each run is several times slower under the sanitizers
 #else
-constexpr int kKills = 10;
+constexpr int kKills = 8;  // about 1 s a kill (the restore, the next start, the checks)
 #endif
 
 // Starts `command` under /bin/sh, kills it with SIGKILL after `delay`; true when
