@@ -90,13 +90,6 @@ class TcpTransport : public TalkingTransport {
     }
     int one = 1;
     ::setsockopt(s.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    // If this process dies mid-job, the rest of the job must not reach the
-    // printer from the kernel's buffers after it: the job is still queued and
-    // is printed whole after the restart, so those bytes would make a second
-    // copy. Closing resets the line and drops them. A finished job loses
-    // nothing: the printer answered the status query sent after its last byte.
-    linger hard{1, 0};
-    ::setsockopt(s.get(), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
     fd_ = std::move(s);
     return "";
   }

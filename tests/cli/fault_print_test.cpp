@@ -3,11 +3,10 @@
 // hundred bytes at a time and answers DLE EOT like firmware). After each kill the
 // job is still queued, or marked printed only when the printer took all of its
 // bytes; `print resume` (what a restart does) prints a queued job whole, once,
-// and a second resume sends nothing. A job cut by the kill is cut at the
-// printer too (the transport resets the line: no bytes from the kernel's
-// buffers after the process died). One window stays: killed after the kiosk
-// sent the last byte and asked for the status, before the job was marked
-// printed (its fsync), the job is printed again on restart (counted, reported).
+// and a second resume sends nothing. A job the printer got whole while still
+// queued was only ever so once the kiosk had sent it all and asked for the
+// status: that window (before the job is marked printed, its fsync) stays, and
+// such a job is printed again on restart (counted, reported).
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -211,8 +210,7 @@ TEST_CASE("kill -9 during print: the job stays queued (printed only when whole) 
     if (job.state == "printed") CHECK(took);  // printed means the printer took all of it
     if (!killedRun.empty() && !took) ++cutMidJob;
     if (job.state == "queued" && took) {
-      // Only once the kiosk had sent it all and asked how the printer is: the
-      // rest of a job never flows from the kernel's buffers after a kill.
+      // Only once the kiosk had sent it all and asked how the printer is.
       CHECK(printer.askedAfter()[connsBefore]);
       ++wholeButQueued;
     }
