@@ -1,4 +1,5 @@
 #include "storage/audit_store.h"
+#include "storage/audit_head.h"
 #include "storage/prepared.h"
 
 #include "storage/sql.h"
@@ -40,6 +41,12 @@ void appendOutbox(SQLite::Database& db, const OutboxMessage& m) {
 
 void SqliteAuditLog::append(const AuditEntry& entry) {
   db_.write([&](SQLite::Database& db) { appendAudit(db, entry); });
+}
+
+std::optional<ChainHead> readAuditHead(SQLite::Database& db) {
+  Prepared head(db, "SELECT seq, hash FROM audit_head WHERE one = 1");
+  if (!head->executeStep()) return std::nullopt;
+  return ChainHead{head->getColumn(0).getInt64(), head->getColumn(1).getString()};
 }
 
 namespace {
@@ -89,13 +96,9 @@ ChainReport verifyAuditChain(SQLite::Database& db) {
     r.headHash = e.hash;
     expectSeq++;
   }
-  Prepared head(db, "SELECT seq, hash FROM audit_head WHERE one = 1");
-  std::int64_t headSeq = 0;
-  std::string headHash;
-  if (head->executeStep()) {
-    headSeq = head->getColumn(0).getInt64();
-    headHash = head->getColumn(1).getString();
-  }
+  const ChainHead stored = readAuditHead(db).value_or(ChainHead{});
+  const std::int64_t headSeq = stored.seq;
+  const std::string& headHash = stored.hash;
   if (headSeq != r.headSeq || headHash != r.headHash)
     return broken(r, r.headSeq + 1,
                   "the chain ends at " + std::to_string(r.headSeq) + " but its head says " +

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "app/core/chain_head.h"
 #include "app/core/error.h"
 #include "storage/migrations.h"
 
@@ -91,6 +92,18 @@ void removeSidecars(const std::string& db) {
   for (const char* suffix : {"-wal", "-shm", "-journal"}) removeQuietly(db + suffix);
 }
 
+// The old store's -wal folded into its own file, when it opens (a damaged one
+// may not: it is what is being replaced).
+void foldWal(const std::string& db) {
+  std::error_code ec;
+  if (!std::filesystem::exists(db + "-wal", ec)) return;
+  try {
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  } catch (const SQLite::Exception&) {
+  }
+}
+
 }  // namespace
 
 SnapshotCheck checkSnapshot(const std::string& path) {
@@ -135,7 +148,7 @@ std::string backupHeadPath(const std::string& backupFile) { return backupFile + 
 void writeHeadNote(const std::string& backupFile, const ChainReport& chain) {
   std::string dir = directoryOf(backupFile);
   TempFile note(dir, "." + std::filesystem::path(backupFile).filename().string() + ".head-");
-  std::string text = std::to_string(chain.headSeq) + ":" + chain.headHash + "\n";
+  std::string text = chainHeadText({chain.headSeq, chain.headHash}) + "\n";
   note.write(text.data(), text.size());
   note.finish();
   note.commitAs(backupHeadPath(backupFile));
@@ -229,16 +242,22 @@ void RestoreCandidate::install(bool replace) {
   removeSidecars(file_->path());
   std::error_code ec;
   if (std::filesystem::exists(target_, ec) && !replace) throw DomainError("restore_target_exists", target_);
-  // The backup's card-signing seed goes to card.key beside the target (the
-  // caller authorised the restore before installing), never into the database.
+  // A stale -wal beside the new file would be replayed into it: remove it first,
+  // once whatever the old store still had in it is folded into the old file (a
+  // kill before the rename then leaves the old store whole).
+  foldWal(target_);
+  removeSidecars(target_);
+  // One rename makes the restore: before it the old store (and its card.key) is
+  // untouched, after it the restored one is complete.
+  file_->commitAs(target_);
+  // Then the backup's card-signing seed goes to card.key beside it (the caller
+  // authorised the restore before installing) and out of the database; a kill
+  // between the two is finished by the next open (moveCardSeedOut).
   guarded([&] {
-    SQLite::Database raw(file_->path(), SQLite::OPEN_READWRITE);
+    SQLite::Database raw(target_, SQLite::OPEN_READWRITE);
     takeSeedFromRestored(raw, target_);
   });
-  removeSidecars(file_->path());
-  // A stale -wal beside the new file would be replayed into it: remove it first.
   removeSidecars(target_);
-  file_->commitAs(target_);
 }
 
 }  // namespace salon::storage

@@ -55,15 +55,21 @@ Staff signIn(const RestoreRequest& r, Database& candidate, const Clock& clock) {
   return StaffAuth(store, clock).signIn(r.staffCode, r.pin);
 }
 
-// Renames the database and its -wal/-shm to "<db>.damaged-<unix seconds>".
+// Keeps the database and its -wal/-shm as "<db>.damaged-<unix seconds>": a second
+// name for the same file (a copy where links are not possible), never a rename,
+// so a restore killed before its own rename leaves the store where it was
+// rather than no store at all (which the next start would take for a new one).
 std::string setAside(const std::string& db, Instant now) {
   std::string kept = db + ".damaged-" + std::to_string(now / 1000);
   std::error_code ec;
   if (!std::filesystem::exists(db, ec)) return "";
-  for (const char* suffix : {"-wal", "-shm"})
-    if (std::filesystem::exists(db + suffix, ec)) std::filesystem::rename(db + suffix, kept + suffix, ec);
-  std::filesystem::rename(db, kept, ec);
-  if (ec) throw DomainError("restore_write_failed", db + ": " + ec.message());
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    if (!std::filesystem::exists(db + suffix, ec)) continue;
+    std::filesystem::remove(kept + suffix, ec);
+    std::filesystem::create_hard_link(db + suffix, kept + suffix, ec);
+    if (ec) std::filesystem::copy_file(db + suffix, kept + suffix, ec);
+    if (ec && *suffix == '\0') throw DomainError("restore_write_failed", db + ": " + ec.message());
+  }
   return kept;
 }
 

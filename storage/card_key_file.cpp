@@ -52,7 +52,8 @@ std::optional<std::string> loadCardSeed(const std::string& keyPath) {
 void saveCardSeed(const std::string& keyPath, const std::string& seed) {
   const std::string dataDir = directoryOf(keyPath);
   makePrivateDirectory(dataDir);
-  TempFile file(dataDir, ".card.key-");
+  // ".<name>.part-XXXXXX": what a kill leaves goes on the next start (removeStaleTemporaries).
+  TempFile file(dataDir, "." + std::filesystem::path(keyPath).filename().string() + ".part-");
   std::string sealed = sealForThisMachine(seed) + "\n";
   file.write(sealed.data(), sealed.size());
   file.finish();
@@ -63,6 +64,10 @@ void saveCardSeed(const std::string& keyPath, const std::string& seed) {
 // next open finishes the move with the file's seed kept.
 void moveCardSeedOut(Database& db) {
   if (db.path() == ":memory:" || db.readOnly()) return;
+  // A restore killed after its rename, before the seed it carried went to card.key.
+  if (db.sql().execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'backup_card_key'")
+          .getInt() > 0)
+    takeSeedFromRestored(db.sql(), db.path());
   auto seed = seedInTable(db.sql());
   if (!seed) return;
   // The table's seed wins: it is this store's (a restored older backup, or a

@@ -5,6 +5,7 @@
 #include "app/core/audit.h"
 #include "app/core/error.h"
 #include "app/core/uuid.h"
+#include "storage/audit_head.h"
 #include "storage/audit_store.h"
 #include "storage/sql.h"
 
@@ -138,10 +139,9 @@ ZReport zReport(SQLite::Database& db, const std::string& date, const CheckoutPol
     z.openingFloat = day->openingFloat;
     z.expectedCash = z.closed ? day->expectedCash : expectedCash(db, date);
     z.countedCash = day->countedCash;
-    SQLite::Statement h(db, "SELECT seq, hash FROM audit_head WHERE one = 1");
-    if (h.executeStep()) {
-      z.chainHeadSeq = h.getColumn(0).getInt64();
-      z.chainHeadHash = h.getColumn(1).getString();
+    if (auto head = readAuditHead(db)) {
+      z.chainHeadSeq = head->seq;
+      z.chainHeadHash = head->hash;
     }
     return z;
   });

@@ -33,6 +33,33 @@ std::optional<CardHolder> findHolder(SQLite::Database& s, const std::string& whe
   return rowToHolder(q);
 }
 
+// The version in force, the log line, the audit entry and the outbox row, inside
+// the caller's transaction; a reissue bumps the version.
+CardHolder writeCardEvent(SQLite::Database& s, CardHolder h, CardEvent event, const std::string& staffCode,
+                          const std::string& reason, const AuditEntry& audit) {
+  const std::string& memberNo = h.memberNo;
+  if (event == CardEvent::Reissue && h.cardIssued) ++h.cardVersion;
+  if (event == CardEvent::Reprint && !h.cardIssued) event = CardEvent::Issue;
+  h.cardIssued = true;
+  SQLite::Statement up(s, "INSERT INTO member_cards (member_no, version, updated_at) VALUES (?, ?, ?)"
+                          " ON CONFLICT(member_no) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at");
+  SQLite::bind(up, memberNo, h.cardVersion, audit.at);
+  up.exec();
+  SQLite::Statement log(s, "INSERT INTO member_card_log (member_no, event, version, staff, reason, at) VALUES (?,?,?,?,?,?)");
+  SQLite::bind(log, memberNo, cardEventName(event), h.cardVersion, staffCode, reason, audit.at);
+  log.exec();
+  AuditEntry a = audit;
+  a.sections = "card_version=" + std::to_string(h.cardVersion);
+  appendAudit(s, a);
+  nlohmann::json payload = {{"member_no", memberNo}, {"event", cardEventName(event)},
+                            {"version", h.cardVersion}, {"staff", staffCode}, {"reason", reason}};
+  const char* type = event == CardEvent::Issue     ? "member_card.issued"
+                     : event == CardEvent::Reprint ? "member_card.reprinted"
+                                                   : "member_card.reissued";
+  appendOutbox(s, {newUuid(), type, payload.dump(), audit.at});
+  return h;
+}
+
 }  // namespace
 
 // From card.key beside the database, never from a copy of the database alone.
@@ -63,26 +90,21 @@ CardHolder SqliteMemberCardStore::recordCardEvent(const std::string& memberNo, C
   db_.write([&](SQLite::Database& s) {
     auto h = findHolder(s, "c.member_no = ?", memberNo);
     if (!h) throw DomainError("member_unknown", memberNo);
-    if (event == CardEvent::Reissue && h->cardIssued) ++h->cardVersion;
-    if (event == CardEvent::Reprint && !h->cardIssued) event = CardEvent::Issue;
-    h->cardIssued = true;
-    SQLite::Statement up(s, "INSERT INTO member_cards (member_no, version, updated_at) VALUES (?, ?, ?)"
-                            " ON CONFLICT(member_no) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at");
-    SQLite::bind(up, memberNo, h->cardVersion, audit.at);
-    up.exec();
-    SQLite::Statement log(s, "INSERT INTO member_card_log (member_no, event, version, staff, reason, at) VALUES (?,?,?,?,?,?)");
-    SQLite::bind(log, memberNo, cardEventName(event), h->cardVersion, staffCode, reason, audit.at);
-    log.exec();
-    AuditEntry a = audit;
-    a.sections = "card_version=" + std::to_string(h->cardVersion);
-    appendAudit(s, a);
-    nlohmann::json payload = {{"member_no", memberNo}, {"event", cardEventName(event)},
-                              {"version", h->cardVersion}, {"staff", staffCode}, {"reason", reason}};
-    const char* type = event == CardEvent::Issue     ? "member_card.issued"
-                       : event == CardEvent::Reprint ? "member_card.reprinted"
-                                                     : "member_card.reissued";
-    appendOutbox(s, {newUuid(), type, payload.dump(), audit.at});
-    out = *h;
+    out = writeCardEvent(s, *h, event, staffCode, reason, audit);
+  });
+  return out;
+}
+
+// The version is read again inside the write transaction: two counters scanning
+// the same old card at once reissue it once; the second sees it revoked.
+std::optional<CardHolder> SqliteMemberCardStore::reissueRetiredCard(const std::string& memberNo, int scannedVersion,
+                                                                    const std::string& staffCode,
+                                                                    const std::string& reason, const AuditEntry& audit) {
+  std::optional<CardHolder> out;
+  db_.write([&](SQLite::Database& s) {
+    auto h = findHolder(s, "c.member_no = ?", memberNo);
+    if (!h || !h->cardIssued || h->cardVersion != scannedVersion) return;
+    out = writeCardEvent(s, *h, CardEvent::Reissue, staffCode, reason, audit);
   });
   return out;
 }

@@ -19,6 +19,9 @@ class SqliteMemberCardStore : public MemberCardStore {
   std::optional<CardHolder> holder(const std::string& memberNo) override;
   CardHolder recordCardEvent(const std::string& memberNo, CardEvent event, const std::string& staffCode,
                              const std::string& reason, const AuditEntry& audit) override;
+  std::optional<CardHolder> reissueRetiredCard(const std::string& memberNo, int scannedVersion,
+                                               const std::string& staffCode, const std::string& reason,
+                                               const AuditEntry& audit) override;
   std::optional<CardHolder> holderByPhone(const std::string& phone) override;
 
  private:

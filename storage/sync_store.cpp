@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/core/error.h"
+#include "storage/audit_head.h"
 #include "storage/audit_store.h"
 #include "storage/catalog_store.h"
 #include "storage/sql.h"
@@ -92,10 +93,7 @@ std::int64_t SqliteSyncStore::lastSeq() {
 }
 
 std::optional<ChainHead> SqliteSyncStore::auditHead() {
-  return guarded([&] {
-    SQLite::Statement q(db_.sql(), "SELECT seq, hash FROM audit_head WHERE one = 1");
-    return sql::firstRow(q, [](SQLite::Statement& r) { return ChainHead{r.getColumn(0).getInt64(), r.getColumn(1).getString()}; });
-  });
+  return guarded([&] { return readAuditHead(db_.sql()); });
 }
 
 std::optional<std::string> SqliteSyncStore::auditHashAt(std::int64_t seq) {

@@ -1,7 +1,8 @@
 // salon-kiosk members rotate-card-key --db DB --staff CODE: a new member-card
 // signing key after a suspected leak (admin only, audited). The old key's
-// public half is kept: a card it signed is then refused as "signed with the old
-// key, reissue it" (card_key_rotated), never taken for a forgery or accepted.
+// public half is kept, only to verify: a card it signed is recognised when next
+// scanned by staff (counter or `scan`) and reissued under the new key at once,
+// so the old card stops working; never taken for a forgery.
 #include <iostream>
 
 #include "app/cli/cli.h"

@@ -1,7 +1,8 @@
-// salon-kiosk print receipt|card|jobs|retry|cancel|reprint: tickets through the
+// salon-kiosk print receipt|card|jobs|retry|cancel|reprint|resume: tickets through the
 // persistent print queue, exactly as the kiosk prints them.
 #include <iostream>
 #include <memory>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -155,6 +156,31 @@ int jobOp(const Invocation& inv, const PrintArgs& a, JobOp op) {
   throw DomainError(outcome.reason.substr(0, colon), colon == std::string::npos ? "" : outcome.reason.substr(colon + 2));
 }
 
+// After a restart: every job a killed run left queued is sent again (a job is
+// marked printed only once the printer took all of it and said it is fine, so a
+// job killed half-way is still queued). Non-zero when one of them failed again.
+int resumeJobs(const Invocation& inv, const PrintArgs& a) {
+  auto db = openDatabase(a.db);
+  printingStaff(*db, *inv.clock, a, "print.resume", "");
+  storage::SqlitePrintJobStore store(*db);
+  std::vector<devices::PrintOutcome> outcomes;
+  {
+    devices::PrintQueue queue(store, *inv.clock, {}, [&](const devices::PrintOutcome& o) { outcomes.push_back(o); });
+    queue.resume();
+    queue.waitIdle(120000);
+  }
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& o : outcomes)
+    out.push_back({{"job", o.jobId}, {"state", printJobStateName(o.state)}, {"reason", o.reason}});
+  std::cout << out.dump() << "\n";
+  for (const auto& o : outcomes) {
+    if (o.state == PrintJobState::Printed) continue;
+    auto colon = o.reason.find(':');
+    throw DomainError(o.reason.substr(0, colon), colon == std::string::npos ? "" : o.reason.substr(colon + 2));
+  }
+  return 0;
+}
+
 }  // namespace
 
 void addPrintCommands(CLI::App& app, Invocation& inv) {
@@ -186,6 +212,11 @@ void addPrintCommands(CLI::App& app, Invocation& inv) {
   l->add_option("--limit", a->limit);
   l->add_option("--staff", a->staff, "Your staff code (PIN in SALON_PIN)")->required();
   l->callback([&inv, a] { inv.run = [&inv, a] { return listJobs(inv, *a); }; });
+
+  auto* resume = print->add_subcommand("resume", "Send every job still queued (after a restart)");
+  addDbOption(resume, a->db);
+  resume->add_option("--staff", a->staff, "Your staff code (PIN in SALON_PIN)")->required();
+  resume->callback([&inv, a] { inv.run = [&inv, a] { return resumeJobs(inv, *a); }; });
 
   struct Named { const char* name; const char* help; JobOp op; };
   for (Named n : {Named{"retry", "Send a failed job again", JobOp::Retry},

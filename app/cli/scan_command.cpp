@@ -27,7 +27,8 @@ int scan(const Invocation& inv, const ScanArgs& a) {
   storage::SqliteAuditLog audit(*db);
   Guard(audit, *inv.clock).require(me, Action::ViewCustomerFile, "customer", "scan");
   storage::SqliteMemberCardStore cards(*db);
-  auto r = MemberCards(cards, audit, *inv.clock).resolve(a.payload);
+  // As at the counter: a card signed with a retired key is reissued under the current one.
+  auto r = MemberCards(cards, audit, *inv.clock).resolve(me, a.payload);
   // A payment code belongs to the tender screen; this command only finds members.
   if (r.scan.kind == ScanKind::PaymentCode) throw DomainError("scan_payment_code", r.scan.wallet);
   const ScanClass& c = r.scan;
@@ -36,6 +37,13 @@ int scan(const Invocation& inv, const ScanArgs& a) {
                        std::string("member_card,") + scanKindName(c.kind)));
   nlohmann::json out = {{"kind", scanKindName(c.kind)}, {"member_no", h->memberNo}, {"name", h->name},
                         {"phone", maskPhone(h->phone)}, {"file_no", h->fileNo}, {"card_version", h->cardVersion}};
+  if (r.newCard) {
+    // The old card stops working now; the new one is printed as a reprint of the version in force.
+    out["new_card"] = {{"version", r.newCard->holder.cardVersion},
+                       {"reason", "card key changed: the old card no longer works"},
+                       {"print", "salon-kiosk print card " + h->memberNo +
+                                     " --printer URI --staff " + me.code + " --reason 'card key changed'"}};
+  }
   std::cout << out.dump(2) << "\n";
   return 0;
 }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "app/cli/cli.h"
+#include "app/core/chain_head.h"
 #include "app/core/error.h"
 #include "storage/verify.h"
 
@@ -19,17 +20,12 @@ struct VerifyArgs {
 
 // "" when the chain still holds entry N with HASH, else what is wrong.
 std::string checkRememberedHead(storage::Database& db, const std::string& expected) {
-  auto colon = expected.find(':');
-  long long seq = 0;
-  std::string hash = colon == std::string::npos ? "" : expected.substr(colon + 1);
-  try {
-    seq = std::stoll(expected.substr(0, colon));
-  } catch (const std::exception&) {
-    throw DomainError("bad_input", "--expect-head " + expected + " (N:HASH)");
-  }
-  if (hash.empty() || seq < 1) throw DomainError("bad_input", "--expect-head " + expected + " (N:HASH)");
+  auto head = parseChainHead(expected);
+  if (!head) throw DomainError("bad_input", "--expect-head " + expected + " (N:HASH)");
+  const std::int64_t seq = head->seq;
+  const std::string& hash = head->hash;
   SQLite::Statement q(db.sql(), "SELECT hash FROM audit_log WHERE seq = ?");
-  q.bind(1, static_cast<std::int64_t>(seq));
+  q.bind(1, seq);
   if (!q.executeStep()) return "entry " + std::to_string(seq) + " is missing";
   std::string actual = q.getColumn(0).getString();
   if (actual != hash) return "entry " + std::to_string(seq) + " has hash " + actual + ", remembered " + hash;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/chain_head.h"
 #include "app/core/clock.h"
 
 namespace salon {
@@ -22,11 +23,6 @@ struct HeadOfficeAddress {
   std::string store;        // "S02"
   std::string token;        // secret: 43 characters base64url
   std::string fingerprint;  // SHA-256 of the server certificate's DER, lower-case hex
-};
-
-struct ChainHead {
-  std::int64_t seq = 0;
-  std::string hash;
 };
 
 struct HeadOfficeHello {

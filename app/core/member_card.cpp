@@ -135,42 +135,79 @@ MemberCards::Printed MemberCards::print(const Staff& who, const std::string& mem
   return {h, signCard(cardKeyFromSeed(store_.signingSeed()), h.memberNo, h.cardVersion), e};
 }
 
-CardHolder MemberCards::verify(const std::string& payload) {
+CardHolder MemberCards::verify(const std::string& payload) { return check(payload, nullptr).holder; }
+
+MemberCards::Recognised MemberCards::recognise(const Staff& who, const std::string& payload) {
+  return check(payload, &who);
+}
+
+MemberCards::Recognised MemberCards::check(const std::string& payload, const Staff* who) {
   auto p = parseCardPayload(payload);
   if (!p) throw DomainError("card_malformed", payload.substr(0, 40));
   // A forged or replaced card at the counter is worth a line in the audit log.
   auto refuse = [&](const std::string& code, const std::string& detail) {
-    AuditEntry e = auditOf(clock_.now(), "", "card.refused", "member_card", p->memberNo, code,
+    AuditEntry e = auditOf(clock_.now(), who ? who->code : "", "card.refused", "member_card", p->memberNo, code,
                            "card_version=" + std::to_string(p->version));
     e.outcome = "refused";
     audit_.append(e);
     return DomainError(code, detail);
   };
-  if (!signatureValid(cardKeyFromSeed(store_.signingSeed()).publicKey, *p)) {
-    for (const std::string& retired : store_.retiredPublicKeys())
-      if (signatureValid(retired, *p)) throw refuse("card_key_rotated", p->memberNo);
-    throw refuse("card_forged", p->memberNo);
+  // The current key first (it also proves this kiosk holds card.key), then the retired ones.
+  const CardKeyPair key = cardKeyFromSeed(store_.signingSeed());
+  bool retired = false;
+  if (!signatureValid(key.publicKey, *p)) {
+    for (const std::string& old : store_.retiredPublicKeys())
+      if (signatureValid(old, *p)) retired = true;
+    if (!retired) throw refuse("card_forged", p->memberNo);
   }
   auto h = store_.holder(p->memberNo);
   if (!h) throw DomainError("member_unknown", p->memberNo);
   if (p->version != h->cardVersion)
     throw refuse("card_revoked", p->memberNo + " v" + std::to_string(p->version) + " (v" +
                                      std::to_string(h->cardVersion) + " in force)");
-  return *h;
+  if (!retired) return {*h, std::nullopt};
+  if (!who) throw refuse("card_key_rotated", p->memberNo);
+  const std::string reason = "card key changed";
+  auto renewed = store_.reissueRetiredCard(p->memberNo, p->version, who->code, reason,
+                                           auditOf(clock_.now(), who->code, "card.reissue", "member_card",
+                                                   p->memberNo, reason));
+  // Another counter reissued it a moment ago: this card is the old one now.
+  if (!renewed) throw refuse("card_revoked", p->memberNo + " v" + std::to_string(p->version) + " (reissued)");
+  return {*renewed, Printed{*renewed, signCard(key, renewed->memberNo, renewed->cardVersion), CardEvent::Reissue}};
 }
 
-MemberCards::Resolution MemberCards::resolve(const std::string& payload) {
-  Resolution r{classifyScan(payload), std::nullopt};
+MemberCards::Resolution MemberCards::resolve(const std::string& payload) { return resolveAs(nullptr, payload); }
+
+MemberCards::Resolution MemberCards::resolve(const Staff& who, const std::string& payload) {
+  return resolveAs(&who, payload);
+}
+
+MemberCards::Resolution MemberCards::resolveAs(const Staff* who, const std::string& payload) {
+  Resolution r{classifyScan(payload), std::nullopt, std::nullopt};
   const std::string& v = r.scan.value;
   switch (r.scan.kind) {
     case ScanKind::PaymentCode: return r;  // the customer's money: never looked up
     case ScanKind::Unknown: throw DomainError("scan_unknown", v.substr(0, 40));
-    case ScanKind::MemberCard: r.member = verify(v); break;
+    case ScanKind::MemberCard: {
+      Recognised known = check(v, who);
+      r.member = known.holder;
+      r.newCard = known.newCard;
+      break;
+    }
     case ScanKind::CardNumber: r.member = store_.holder(v); break;
     case ScanKind::Phone: r.member = store_.holderByPhone(v); break;
   }
   if (!r.member) throw DomainError("member_unknown", v);
   return r;
+}
+
+// Stores that cannot check and write in one transaction (test fakes) do it in two steps.
+std::optional<CardHolder> MemberCardStore::reissueRetiredCard(const std::string& memberNo, int scannedVersion,
+                                                              const std::string& staffCode, const std::string& reason,
+                                                              const AuditEntry& audit) {
+  auto h = holder(memberNo);
+  if (!h || h->cardVersion != scannedVersion) return std::nullopt;
+  return recordCardEvent(memberNo, CardEvent::Reissue, staffCode, reason, audit);
 }
 
 }  // namespace salon

@@ -1,9 +1,11 @@
 #pragma once
 // The member card's QR: the ASCII payload
 //   SK1.<member no>.<card version>.<base64url Ed25519 signature>
-// signed with the store's key pair (kept in the database, so it travels in
-// backups). Any kiosk with the public key can check a card; reissuing a card
-// bumps its version, so the old card is refused at the counter.
+// signed with the store's key (its seed in card.key beside the database, carried
+// by encrypted backups; the database keeps only public keys). Reissuing a card
+// bumps its version, so the old card is refused at the counter. After a key
+// change the retired public keys still recognise a card they signed (tried in
+// turn: the QR carries no key id): the member is greeted and a new card issued.
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +73,13 @@ class MemberCardStore {
   virtual CardHolder recordCardEvent(const std::string& memberNo, CardEvent event,
                                      const std::string& staffCode, const std::string& reason,
                                      const AuditEntry& audit) = 0;
+  // A card signed with a retired key, scanned at `scannedVersion`: a reissue
+  // under the current key (as recordCardEvent, one transaction with its audit
+  // entry and outbox row), unless the version in force is no longer
+  // `scannedVersion` (another counter reissued it first): then nullopt, nothing written.
+  virtual std::optional<CardHolder> reissueRetiredCard(const std::string& memberNo, int scannedVersion,
+                                                       const std::string& staffCode, const std::string& reason,
+                                                       const AuditEntry& audit);
 };
 
 // What the counter does with cards: issue a payload to print, check a scanned one.
@@ -94,6 +103,19 @@ class MemberCards {
   // card_key_rotated (signed with a key retired since: reissue the card).
   CardHolder verify(const std::string& payload);
 
+  // As verify, for the staff member at the counter: a card signed with a key
+  // retired since (a key change after a suspected leak) still names its member,
+  // and a new card is issued under the current key at once (audited as
+  // card.reissue by `who`, reason "card key changed"; the key change was the
+  // admin's decision, the counter only carries it out), so the old card is
+  // refused from then on. A copy of the database without card.key cannot do
+  // this: card_key_missing, nothing written.
+  struct Recognised {
+    CardHolder holder;
+    std::optional<Printed> newCard;  // the card to offer for printing
+  };
+  Recognised recognise(const Staff& who, const std::string& payload);
+
   // What the check-in screen does with anything a reader or scanner gave it:
   // a member (QR checked as in verify, card number, phone), or a payment code
   // handed back untouched for the tender screen (no member lookup). Refusals
@@ -101,11 +123,16 @@ class MemberCards {
   struct Resolution {
     ScanClass scan;
     std::optional<CardHolder> member;  // empty for a payment code
+    std::optional<Printed> newCard;    // a retired key's card reissued (resolve with a staff member)
   };
   Resolution resolve(const std::string& payload);
+  // With a staff member at the counter: a member QR goes through recognise.
+  Resolution resolve(const Staff& who, const std::string& payload);
 
  private:
   Printed print(const Staff& who, const std::string& memberNo, const std::string& reason, CardEvent e);
+  Recognised check(const std::string& payload, const Staff* who);
+  Resolution resolveAs(const Staff* who, const std::string& payload);
   MemberCardStore& store_;
   AuditLog& audit_;
   const Clock& clock_;

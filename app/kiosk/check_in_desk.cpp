@@ -114,7 +114,13 @@ std::optional<bool> CheckInDesk::scanned(const std::string& payload) {
     return false;
   }
   try {
-    if (found.scan.kind == ScanKind::MemberCard) return greetMember(found.memberNo, "qr");
+    if (found.scan.kind == ScanKind::MemberCard) {
+      const bool greeted = greetMember(found.memberNo, "qr");
+      // A key change: the old card was replaced at this scan; Members prints the new one.
+      if (found.newCard)
+        k_.view.checkIn.message = newCardNotice(k_, found) + " " + k_.catalog.text("ui.members.new_card_print_hint");
+      return greeted;
+    }
     if (found.scan.kind == ScanKind::CardNumber) return greetMember(found.memberNo, "card");
     refuse("scan_unknown");  // a payment code belongs to the tender screen
     return false;

@@ -200,7 +200,14 @@ bool CheckoutCart::scanned(const std::string& payload) {
   if (!c_.at(ui::CheckoutStage::Cart)) return false;
   const MemberScan found = resolveMemberScan(c_.k(), payload);
   if (found.scan.kind == ScanKind::PaymentCode) return c_.refuse("payment_code_not_customer"), false;
-  if (found.member()) return chooseCustomer(found.customer), true;
+  if (found.member()) {
+    chooseCustomer(found.customer);
+    if (found.newCard) {  // a key change: the old card was replaced at this scan
+      c_.view().message = newCardNotice(c_.k(), found) + " " + c_.k().catalog.text("ui.members.new_card_print_hint");
+      c_.view().messageIsError = false;
+    }
+    return true;
+  }
   const std::string& digits = found.scan.value;
   if (!digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     c_.view().entry = ui::CheckoutEntry::FindMember;

@@ -224,6 +224,7 @@ void KioskSession::wireCheckout() {
                                                         });
                                                       });
   controller_.setPrintSpool(printQueue_.get());
+  printQueue_->resume();  // what a killed run left queued is printed now, once
   controller_.setMemberCardTickets(&cardTickets_);
   controller_.setReportTickets(&reportTickets_);
   controller_.setDataFolder(std::filesystem::path(db_.path()).parent_path().string());

@@ -112,6 +112,12 @@ std::optional<bool> MembersDesk::scanned(const std::string& payload) {
   const MemberScan found = resolveMemberScan(k_, payload);
   if (found.member()) {
     open(found.customer);
+    if (found.newCard) {  // a key change replaced the card at this scan: offer to print it
+      ui::MembersView& v = k_.view.members;
+      v.cardAction = "reprint";
+      v.cardReasonKey = "ui.members.reason.key_changed";
+      say(newCardNotice(k_, found) + " " + k_.catalog.text("ui.members.new_card_print_now"));
+    }
     return true;
   }
   if (found.scan.kind == ScanKind::Phone) {

@@ -64,6 +64,7 @@ class SettingsDesk : public Desk {
   void fillStaff();
   void fillPrinter();
   void fillStore();
+  void fillAuditHead();
   void fillEditor();
   // What the last action did; `subject` (an item, a person) leads the sentence.
   void done(const std::string& messageKey, const std::string& subject = "");

@@ -1,11 +1,13 @@
 // The Settings screen's printer, store details and backup password.
 #include <memory>
 
+#include "app/core/chain_head.h"
 #include "app/core/error.h"
 #include "app/core/member_card_tickets.h"
 #include "app/core/receipt.h"
 #include "app/core/staff_auth.h"
 #include "app/core/store_settings.h"
+#include "app/core/sync_store.h"
 #include "app/kiosk/settings_desk.h"
 
 namespace salon::kiosk {
@@ -152,6 +154,22 @@ void SettingsDesk::fillStore() {
   v.autoLockMinutes = setting(k_.backroom, "kiosk.auto_lock_minutes");
   if (v.autoLockMinutes.empty()) v.autoLockMinutes = "5";
   v.backupPasswordSet = k_.backroom.backupPassword().isSet();
+  fillAuditHead();
+}
+
+// The chain's head as the audit log keeps it: the same reading (storage's
+// readAuditHead) behind the Z report and what sync sends head office; `verify`
+// checks the chain ends there. Never recomputed here.
+void SettingsDesk::fillAuditHead() {
+  ui::SettingsView& v = k_.view.settings;
+  v.auditHead.clear();
+  v.auditHeadSeq.clear();
+  v.auditHeadGroups.clear();
+  auto head = k_.backroom.headOfficeSync().auditHead();
+  if (!head) return;
+  v.auditHead = chainHeadText(*head);
+  v.auditHeadSeq = std::to_string(head->seq);
+  v.auditHeadGroups = hashGroups(head->hash);
 }
 
 void SettingsDesk::saveSetting(const std::string& key, const std::string& value) {

@@ -18,6 +18,7 @@
 #include "storage/check_in_store.h"
 #include "storage/customer_directory.h"
 #include "storage/settings_store.h"
+#include "storage/verify.h"
 #include "support/kiosk_fixture.h"
 #include "support/print_spool.h"
 
@@ -363,4 +364,33 @@ TEST_CASE("settings: without a backup password the status bar says so - setting 
   f.kiosk->backupFinished(true, "");
   CHECK_FALSE(f.kiosk->view().status.backupPasswordMissing);
   CHECK_FALSE(f.kiosk->view().status.backupFailed);
+}
+
+TEST_CASE("settings: the backup section shows the audit chain's head, the one verify reports, and follows it") {
+  Fixture f;
+  f.signIn("mgr", "1234");
+  f.openSettings();
+  f.s(ui::SettingsOpenSection{ui::SettingsSection::Backup});
+  auto verified = [&] {
+    storage::VerifyReport r = storage::verifyDatabase(*f.db);
+    REQUIRE(r.chain.ok);
+    return std::to_string(r.chain.headSeq) + ":" + r.chain.headHash;
+  };
+  const std::string head = verified();
+  CHECK(f.view().auditHead == head);  // as `salon-kiosk verify --expect-head` takes it
+  CHECK(f.view().auditHeadSeq == head.substr(0, head.find(':')));
+  REQUIRE(f.view().auditHeadGroups.size() == 16);  // SHA-256 hex in groups of four
+  std::string joined;
+  for (const std::string& g : f.view().auditHeadGroups) {
+    CHECK(g.size() == 4);
+    joined += g;
+  }
+  CHECK(joined == head.substr(head.find(':') + 1));
+  // The next action moves the head; the screen shows the new one, still verify's.
+  f.s(ui::SettingsEdit{"backup.password"});
+  f.s(ui::SettingsKeys{"salon-2026="});
+  f.s(ui::SettingsKeys{"salon-2026="});
+  CHECK(f.view().backupPasswordSet);
+  CHECK(verified() != head);
+  CHECK(f.view().auditHead == verified());
 }

@@ -98,24 +98,80 @@ TEST_CASE("an encrypted backup carries the card key and a restore puts it back b
   CHECK(restored->sql().execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'backup_card_key'").getInt() == 0);
 }
 
-TEST_CASE("a key change: cards signed before it are refused as card_key_rotated until reissued") {
+TEST_CASE("a key change: a card signed before it is reissued at its next scan, the old one then refused") {
   TempDir dir;
   auto db = storeWithMember(dir.file("s.db"));
+  db->write([](SQLite::Database& s) {
+    s.exec("INSERT INTO staff (code, name, role, pin_hash, created_at) VALUES ('cash', '小周', 'cashier', 'x', 0)");
+  });
   SqliteMemberCardStore store(*db);
   SqliteAuditLog audit(*db);
   ManualClock clock(1'800'000'000'000);
   MemberCards cards(store, audit, clock);
   const Staff sup{"sup", "王主管", Role::Supervisor, "前台", true};
+  const Staff cashier{"cash", "小周", Role::Cashier, "前台", true};
   std::string oldCard = cards.reprint(sup, "M00000001", "first card").payload;
   CHECK(cards.verify(oldCard).memberNo == "M00000001");
   std::string oldSeed = store.signingSeed();
   rotateCardKey(*db, clock.now());
   CHECK(store.signingSeed() != oldSeed);
+  // Without a staff member (self-service) nobody carries out the change: refused as such.
   CHECK(codeOf([&] { cards.verify(oldCard); }) == "card_key_rotated");
-  // A forgery is still a forgery.
+  // A card signed with a key this store never had is a forgery, before and after.
   std::string forged = signCard(cardKeyFromSeed(std::string(32, '\x07')), "M00000001", 1);
-  CHECK(codeOf([&] { cards.verify(forged); }) == "card_forged");
-  std::string newCard = cards.reissue(sup, "M00000001", "card key changed").payload;
-  CHECK(cards.verify(newCard).cardVersion == 2);
-  CHECK(codeOf([&] { cards.verify(oldCard); }) == "card_key_rotated");
+  CHECK(codeOf([&] { cards.recognise(cashier, forged); }) == "card_forged");
+
+  // A copy of the database alone (no card.key) cannot mint the new card.
+  TempDir elsewhere;
+  db->sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  std::filesystem::copy_file(dir.file("s.db"), elsewhere.file("s.db"));
+  {
+    auto copy = Database::open(elsewhere.file("s.db"));
+    SqliteMemberCardStore copyStore(*copy);
+    SqliteAuditLog copyAudit(*copy);
+    MemberCards copyCards(copyStore, copyAudit, clock);
+    CHECK(codeOf([&] { copyCards.recognise(cashier, oldCard); }) == "card_key_missing");
+    CHECK(copyStore.holder("M00000001")->cardVersion == 1);
+    CHECK(copy->sql().execAndGet("SELECT count(*) FROM member_card_log WHERE event = 'reissue'").getInt() == 0);
+  }
+
+  // At the counter (a cashier may: the admin decided the change) the member is
+  // recognised and a new card issued under the current key, in one transaction.
+  MemberCards::Recognised r = cards.recognise(cashier, oldCard);
+  CHECK(r.holder.memberNo == "M00000001");
+  CHECK(r.holder.cardVersion == 2);
+  REQUIRE(r.newCard);
+  CHECK(r.newCard->event == CardEvent::Reissue);
+  CHECK(r.newCard->payload == signCard(cardKeyFromSeed(store.signingSeed()), "M00000001", 2));
+  CHECK(cards.verify(r.newCard->payload).cardVersion == 2);
+  CHECK_FALSE(cards.recognise(cashier, r.newCard->payload).newCard);  // the new card is simply good
+  CHECK(db->sql().execAndGet("SELECT count(*) FROM audit_log WHERE action = 'card.reissue' AND staff = 'cash'"
+                             " AND reason = 'card key changed' AND sections = 'card_version=2'").getInt() == 1);
+  CHECK(db->sql().execAndGet("SELECT count(*) FROM member_card_log WHERE event = 'reissue' AND version = 2").getInt() == 1);
+  CHECK(db->sql().execAndGet("SELECT count(*) FROM outbox WHERE type = 'member_card.reissued'").getInt() == 1);
+  // The old card is refused everywhere from now on, and is not reissued twice.
+  CHECK(codeOf([&] { cards.recognise(cashier, oldCard); }) == "card_revoked");
+  CHECK(codeOf([&] { cards.verify(oldCard); }) == "card_revoked");
+  CHECK(codeOf([&] { cards.resolve(sup, oldCard); }) == "card_revoked");
+  CHECK(store.holder("M00000001")->cardVersion == 2);
+  // Two counters that read the same old version: only the first reissues.
+  CHECK_FALSE(store.reissueRetiredCard("M00000001", 1, "cash", "card key changed",
+                                       auditOf(clock.now(), "cash", "card.reissue", "member_card", "M00000001")));
+  CHECK(store.holder("M00000001")->cardVersion == 2);
+  CHECK(checkMemberCardVersions(db->sql()).ok);
+}
+
+TEST_CASE("a restore killed after its rename: the next open puts the backup's card key in card.key") {
+  TempDir dir;
+  const std::string path = dir.file("s.db");
+  const std::string carried(32, '\x42');
+  {
+    auto db = storeWithMember(path);
+    // What install leaves when killed between its rename and the seed's move.
+    putSeedInSnapshot(db->sql(), carried);
+  }
+  auto db = Database::open(path);
+  CHECK(loadCardSeed(cardKeyPath(path)) == carried);
+  CHECK(db->sql().execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'backup_card_key'").getInt() == 0);
+  CHECK(SqliteMemberCardStore(*db).signingSeed() == carried);
 }

@@ -167,6 +167,8 @@ void addTexts(const SettingsView& v, std::vector<std::string>& out) {
     out.push_back(d->category);
     out.push_back(d->price);
   }
+  out.push_back(v.auditHeadSeq);
+  for (const auto& g : v.auditHeadGroups) out.push_back(g);
   for (const std::string* s : {&v.target, &v.savedPrinter, &v.testResult, &v.storeName, &v.storeAddress,
                                &v.storePhone, &v.receiptFooter, &v.autoLockMinutes})
     out.push_back(*s);

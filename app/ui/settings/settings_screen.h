@@ -27,6 +27,7 @@ class SettingsScreen {
   void store(UiContext& ui, const SettingsView& v, Intents& out);
   void backup(UiContext& ui, const SettingsView& v, Intents& out);
   void headOffice(UiContext& ui, const SettingsView& v, Intents& out);  // settings_head_office.cpp
+  void auditHead(UiContext& ui, const SettingsView& v);                 // settings_audit_head.cpp
   void import(UiContext& ui, const SettingsView& v, Intents& out);      // settings_import.cpp
   void importButtons(UiContext& ui, const SettingsView& v, Intents& out);
 };

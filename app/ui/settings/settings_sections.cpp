@@ -250,6 +250,8 @@ void SettingsScreen::backup(UiContext& ui, const SettingsView& v, Intents& out) 
                   ui.t(v.backupPasswordSet ? "ui.settings.change_password" : "ui.settings.set_password"),
                   ImVec2(260 * m.scale, m.touch), Tone::Primary))
     settingsIntent(out, SettingsEdit{"backup.password"});
+  ImGui::Dummy(ImVec2(0, m.gap));
+  auditHead(ui, v);
 }
 
 }  // namespace salon::ui

@@ -127,6 +127,11 @@ struct SettingsView {
 
   // Backup
   bool backupPasswordSet = false;
+  // The audit chain's head (Settings → 备份): written down, or compared with the Z
+  // report and the backups' .head notes, a chain rewritten later contradicts it.
+  std::string auditHead;                     // "N:HASH" as `verify --expect-head` takes it; "" before any entry
+  std::string auditHeadSeq;                  // N
+  std::vector<std::string> auditHeadGroups;  // HASH in groups of four hex digits
 
   // Head office
   SettingsHeadOffice headOffice;
