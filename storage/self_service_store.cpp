@@ -2,6 +2,7 @@
 
 #include "app/core/error.h"
 #include "app/core/staff.h"
+#include "storage/audit_store.h"
 #include "storage/customer_store.h"
 #include "storage/sale_store.h"
 #include "storage/sql.h"
@@ -65,6 +66,25 @@ Statement consumptionStatement(Database& db, const CustomerSummary& c, Instant f
     }
     return st;
   });
+}
+
+// A wrong last 4 digits is logged before the refusal: five within the lock
+// window lock the file's self-service (core's rule).
+CustomerSummary SqliteSelfService::identify(const std::string& key, const std::string& last4, Instant now) {
+  CustomerSummary c = selfServiceCustomer(db_, key);
+  try {
+    checkSelfIdentification(c, last4, selfServiceFailures(db_, c.fileNo, now - kSelfServiceLock));
+  } catch (const DomainError& e) {
+    if (e.code() == "customer_not_identified")
+      SqliteAuditLog(db_).append(auditOf(now, "", "customer.self_identify_failed", "customer", c.fileNo, "kiosk"));
+    throw;
+  }
+  return c;
+}
+
+void SqliteSelfService::recordOwnView(const CustomerSummary& c, const std::string& what, const std::string& sections,
+                                      Instant now) {
+  SqliteAuditLog(db_).append(auditOf(now, "", "customer.self_view", "customer", c.fileNo, what, sections));
 }
 
 }  // namespace salon::storage

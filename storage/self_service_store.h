@@ -17,4 +17,19 @@ std::vector<FileView> fileViews(Database& db, const CustomerSummary& c, int limi
 // Sales, voids and refunds of the customer completed in [from, to).
 Statement consumptionStatement(Database& db, const CustomerSummary& c, Instant from, Instant to);
 
+class SqliteSelfService : public SelfService {
+ public:
+  explicit SqliteSelfService(Database& db) : db_(db) {}
+  CustomerSummary identify(const std::string& key, const std::string& last4, Instant now) override;
+  std::vector<FileView> views(const CustomerSummary& c, int limit) override { return fileViews(db_, c, limit); }
+  Statement statement(const CustomerSummary& c, Instant from, Instant to) override {
+    return consumptionStatement(db_, c, from, to);
+  }
+  void recordOwnView(const CustomerSummary& c, const std::string& what, const std::string& sections,
+                     Instant now) override;
+
+ private:
+  Database& db_;
+};
+
 }  // namespace salon::storage

@@ -27,6 +27,7 @@
 #include "storage/print_job_store.h"
 #include "storage/record_keeping_store.h"
 #include "storage/recording_store.h"
+#include "storage/self_service_store.h"
 #include "storage/settings_store.h"
 #include "storage/staff_admin_store.h"
 #include "storage/staff_store.h"
@@ -87,6 +88,8 @@ class SqliteBackroom : public Backroom {
   MovingIn& movingIn() override { return movingIn_; }
   // the owner's reports screen (issue 16):
   ReportBook& reportBook() override { return reportBook_; }
+  // the customer's own view at the check-in screen (issue 19):
+  SelfService& selfService() override { return selfService_; }
 
  private:
   SqliteBackroom(std::unique_ptr<Database> owned);
@@ -131,6 +134,8 @@ class SqliteBackroom : public Backroom {
   SqliteMovingIn movingIn_{db_};
   // the owner's reports screen (issue 16):
   SqliteReportBook reportBook_{db_};
+  // the customer's own view at the check-in screen (issue 19):
+  SqliteSelfService selfService_{db_};
 };
 
 }  // namespace salon::storage

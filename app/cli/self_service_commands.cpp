@@ -37,15 +37,7 @@ CustomerSummary identify(storage::Database& db, const Clock& clock, const SelfAr
     audit.append(auditOf(now, "", "customer.self_identify_failed", "card", e.code(), "kiosk"));
     throw;
   }
-  CustomerSummary c = storage::selfServiceCustomer(db, key);
-  try {
-    checkSelfIdentification(c, a.last4, storage::selfServiceFailures(db, c.fileNo, now - kSelfServiceLock));
-  } catch (const DomainError& e) {
-    if (e.code() == "customer_not_identified")
-      audit.append(auditOf(now, "", "customer.self_identify_failed", "customer", c.fileNo, "kiosk"));
-    throw;
-  }
-  return c;
+  return storage::SqliteSelfService(db).identify(key, a.last4, now);
 }
 
 std::optional<CivilDate> dateArg(const std::string& text, const char* what) {
@@ -86,11 +78,11 @@ int statement(const Invocation& inv, const SelfArgs& a) {
   auto from = dateArg(a.from, "--from"), to = dateArg(a.to, "--to");
   Instant start = from ? startOfLocalDay(*from, zone) : 0;
   Instant end = to ? startOfLocalDay(*to, zone) + kDay : std::numeric_limits<Instant>::max();
-  Statement s = storage::consumptionStatement(*db, c, start, end);
+  storage::SqliteSelfService self(*db);
+  Statement s = self.statement(c, start, end);
   s.from = from;
   s.to = to;
-  storage::SqliteAuditLog(*db).append(
-      auditOf(inv.clock->now(), "", "customer.self_view", "customer", c.fileNo, "statement", "consumption"));
+  self.recordOwnView(c, "statement", "consumption", inv.clock->now());
   if (a.format == "json")
     std::cout << statementJson(s, zone).dump(2) << "\n";
   else
@@ -104,15 +96,15 @@ int mine(const Invocation& inv, const SelfArgs& a) {
   StoreZone zone = storage::readZone(db->sql());
   // Views before this one: the customer sees who looked, then this look is logged.
   nlohmann::json views = nlohmann::json::array();
-  for (const FileView& v : storage::fileViews(*db, c, a.limit))
+  storage::SqliteSelfService self(*db);
+  for (const FileView& v : self.views(c, a.limit))
     views.push_back({{"at", formatLocalDateTime(v.at, zone)},
                      {"by", v.staffName.empty() ? "self" : v.staffName},
                      {"role", v.role},
                      {"purpose", v.purpose},
                      {"action", v.action}});
   auto file = storage::SqliteCustomerFileStore(*db).load(c.id);
-  storage::SqliteAuditLog(*db).append(
-      auditOf(inv.clock->now(), "", "customer.self_view", "customer", c.fileNo, "own file", "all"));
+  self.recordOwnView(c, "own file", "all", inv.clock->now());
   nlohmann::json out = {{"file", fileJson(*file, zone)}, {"viewed_by", views}};
   out["file"]["phone"] = maskPhone(c.phone);
   std::cout << out.dump(2) << "\n";

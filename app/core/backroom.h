@@ -32,6 +32,7 @@ class MemberCardStore;
 class PriceList;
 class PrintJobStore;
 class ReportBook;
+class SelfService;
 class ServiceRecordStore;
 class StaffRoster;
 class StaffStore;
@@ -83,6 +84,8 @@ class Backroom {
   virtual MovingIn& movingIn() = 0;
   // the owner's reports screen (issue 16): the books the reports read
   virtual ReportBook& reportBook() = 0;
+  // the customer's own view at the check-in screen (issue 19)
+  virtual SelfService& selfService() = 0;
 };
 
 }  // namespace salon

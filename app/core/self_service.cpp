@@ -52,4 +52,21 @@ std::string formatStatement(const Statement& s, StoreZone zone, const Catalog& w
   return out.str();
 }
 
+ReportSummary statementTicket(const Statement& s, StoreZone zone, const Catalog& words) {
+  ReportSummary t;
+  t.title = words.text("records.statement.title");
+  t.period = s.customer.name + "  " + s.customer.fileNo + "  " + maskPhone(s.customer.phone);
+  for (const StatementEntry& e : s.entries) {
+    t.lines.push_back({formatLocalDateTime(e.completedAt, zone) + " " + words.text("records.statement.kind." + e.kind), ""});
+    for (const StatementItem& i : e.items) t.lines.push_back({i.name + " x" + std::to_string(i.qty), formatAmount(i.amount)});
+    for (const auto& [tender, amount] : e.payments)
+      t.lines.push_back({words.text("records.statement.paid") + " " + words.text("records.tender." + tender),
+                         formatAmount(amount)});
+    t.lines.push_back({words.text("records.statement.total"), formatAmount(e.total)});
+  }
+  t.lines.push_back({words.text("records.statement.count"), std::to_string(s.entries.size())});
+  t.lines.push_back({words.text("records.statement.net"), formatAmount(s.net())});
+  return t;
+}
+
 }  // namespace salon

@@ -12,6 +12,7 @@
 #include "app/core/customer.h"
 #include "app/core/i18n.h"
 #include "app/core/money.h"
+#include "app/core/report_summary.h"
 
 namespace salon {
 
@@ -60,8 +61,29 @@ struct FileView {
   std::string action;
 };
 
+// Port: the customer's own view as storage keeps it, shared by the check-in
+// screen and the CLI (`customers mine`, `customers statement`).
+class SelfService {
+ public:
+  virtual ~SelfService() = default;
+  // The customer by file or member number (a card's number once core checked
+  // the card) plus the last 4 digits of the phone. A failed try is recorded
+  // (it counts toward the lock) before customer_not_identified is thrown.
+  virtual CustomerSummary identify(const std::string& key, const std::string& last4, Instant now) = 0;
+  // Who viewed the file, newest first.
+  virtual std::vector<FileView> views(const CustomerSummary& c, int limit) = 0;
+  // Sales, voids and refunds completed in [from, to).
+  virtual Statement statement(const CustomerSummary& c, Instant from, Instant to) = 0;
+  // The customer's own look, in the file's access log (no staff: the customer).
+  virtual void recordOwnView(const CustomerSummary& c, const std::string& what, const std::string& sections,
+                             Instant now) = 0;
+};
+
 // The statement as printable text (the kiosk prints it later), in the
 // customer's language; the phone masked.
 std::string formatStatement(const Statement& s, StoreZone zone, const Catalog& words);
+// The same statement as a printed page (devices lays it out for the paper):
+// one section per sale, its items and payments, then the count and net total.
+ReportSummary statementTicket(const Statement& s, StoreZone zone, const Catalog& words);
 
 }  // namespace salon

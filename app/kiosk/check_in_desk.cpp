@@ -30,6 +30,8 @@ void CheckInDesk::open(CustomerId) {
 void CheckInDesk::clear() {
   k_.view.checkIn = {};
   phone_.clear();
+  own_.forget();
+  memberNo_.clear();
 }
 
 void CheckInDesk::locked() { clear(); }
@@ -39,6 +41,11 @@ void CheckInDesk::languageChanged() { k_.view.checkIn.message.clear(); }
 bool CheckInDesk::tick() {
   const ui::CheckInView& v = k_.view.checkIn;
   if (k_.view.screen != ui::Screen::CheckIn) return false;
+  if (own_.open()) {
+    if (!own_.idle()) return false;
+    clear();
+    return true;
+  }
   const Instant shown = k_.clock.now() - shownAt_;
   if ((!v.welcomedName.empty() && shown >= kGreetingShown) || (v.card.id != 0 && shown >= kCardShown)) {
     clear();
@@ -141,6 +148,7 @@ bool CheckInDesk::greetMember(const std::string& memberNo, const std::string& me
   ui::CheckInCard& card = k_.view.checkIn.card;
   card.id = id;
   card.method = method;
+  memberNo_ = memberNo;
   card.name = account->name;
   for (const MemberTier& t : k_.backroom.priceList().tiers())
     if (t.code == account->tierCode) card.tier = t.name;
@@ -156,6 +164,18 @@ bool CheckInDesk::greetMember(const std::string& memberNo, const std::string& me
   auditView(id, "name,tier,points,stored_value,appointments", "check-in by " + method);
   shownAt_ = now;
   return true;
+}
+
+// 查看我的档案 from the card; done (or any other closing) clears the whole screen
+// for the next customer.
+void CheckInDesk::apply(const ui::OwnFileIntent& i) {
+  if (k_.view.screen != ui::Screen::CheckIn || !k_.staff) return;
+  if (std::holds_alternative<ui::OwnFileOpen>(i)) {
+    if (k_.view.checkIn.card.id != 0 && !memberNo_.empty()) own_.begin(memberNo_, k_.view.checkIn.card.name);
+    return;
+  }
+  if (std::holds_alternative<ui::OwnFileClose>(i)) return clear();
+  own_.apply(i);
 }
 
 void CheckInDesk::refuse(const std::string& code) {

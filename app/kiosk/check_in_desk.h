@@ -6,6 +6,7 @@
 #include "app/core/check_in.h"
 #include "app/core/customer.h"
 #include "app/kiosk/desk.h"
+#include "app/kiosk/own_file_counter.h"
 #include "app/kiosk/text_entry.h"
 #include "app/ui/intents.h"
 
@@ -13,12 +14,18 @@ namespace salon::kiosk {
 
 class CheckInDesk : public Desk {
  public:
-  CheckInDesk(DeskContext& k, CheckInQueue& queue) : Desk(k), queue_(queue) {}
+  CheckInDesk(DeskContext& k, CheckInQueue& queue) : Desk(k), queue_(queue), own_(k) {}
   void open(CustomerId customer) override;
   bool tick() override;
   void languageChanged() override;
   void locked() override;
   std::optional<bool> scanned(const std::string& payload) override;
+  void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) override {
+    own_.printFinished(jobId, state, reason);
+  }
+  // The customer's own statement is printed as a page like the reports' summary.
+  void setReportTickets(ReportTickets* tickets) { own_.setReportTickets(tickets); }
+  void apply(const ui::OwnFileIntent& i);
 
   void apply(const ui::PhoneKeys& i);
   void apply(const ui::ConfirmCheckIn& i);
@@ -36,6 +43,8 @@ class CheckInDesk : public Desk {
   void auditView(CustomerId id, const std::string& sections, const std::string& purpose);
 
   CheckInQueue& queue_;
+  OwnFileCounter own_;
+  std::string memberNo_;  // the card's member: whose own file may be opened
   KeyEntry phone_{KeyEntry::Kind::Digits, 15};
   Instant shownAt_ = 0;  // the greeting or the card's details: cleared for the next customer
 };

@@ -323,6 +323,7 @@ void KioskController::on(const ui::ReportsIntent& i) {
 void KioskController::on(const ui::PhoneKeys& i) { checkIn_.apply(i); }
 void KioskController::on(const ui::ConfirmCheckIn& i) { checkIn_.apply(i); }
 void KioskController::on(const ui::RejectMatches& i) { checkIn_.apply(i); }
+void KioskController::on(const ui::OwnFileIntent& i) { checkIn_.apply(i); }
 
 // A scan goes to the desk of the screen shown (check-in: a member; checkout: a
 // payment code); a screen that takes no scans ignores it without a sound.

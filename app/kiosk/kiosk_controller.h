@@ -59,7 +59,10 @@ class KioskController {
     reports_.setDataFolder(dir);
   }
   // The reports' printed summary (devices), for the Reports desk.
-  void setReportTickets(ReportTickets* tickets) { reports_.setReportTickets(tickets); }
+  void setReportTickets(ReportTickets* tickets) {
+    reports_.setReportTickets(tickets);
+    checkIn_.setReportTickets(tickets);
+  }
   // The spool finished a job: every desk hears it (on the main thread).
   void printFinished(const std::string& jobId, PrintJobState state, const std::string& reason) {
     for (Desk* d : all_) d->printFinished(jobId, state, reason);
@@ -109,6 +112,7 @@ class KioskController {
   void on(const ui::SettingsIntent& i);
   void on(const ui::AppointmentsIntent& i);
   void on(const ui::ReportsIntent& i);
+  void on(const ui::OwnFileIntent& i);
   void openScreen(ui::Screen screen, CustomerId customer);
   Desk* deskFor(ui::Screen screen);
   void search();

@@ -41,6 +41,9 @@ void memberCard(UiContext& ui, const CheckInCard& c, float width, Intents& out) 
                            ImVec2(width * 0.38f - m.gap, m.touch * 1.3f));
   if (confirm) add(out, ConfirmCheckIn{c.id});
   if (notMe) add(out, RejectMatches{});
+  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+  if (touchButton(ui, "checkin.own_file", ui.t("ui.own.open"), ImVec2(width, m.touch)))
+    add(out, Intent(OwnFileIntent(OwnFileOpen{})));
 }
 
 void phoneEntry(UiContext& ui, const CheckInView& v, float width, Intents& out) {
@@ -98,6 +101,11 @@ Intent CheckInScreen::fromKeyboard() {
 Intents CheckInScreen::draw(UiContext& ui, const CheckInView& v) {
   Intents out;
   const Metrics& m = ui.metrics;
+  const OwnFileStep own = v.ownFile.step;
+  if (own != OwnFileStep::None && own != OwnFileStep::Last4) {
+    ownFile_.draw(ui, v.ownFile, out);
+    return out;
+  }
   const float padW = 420 * m.scale;
   const float leftW = ImGui::GetContentRegionAvail().x - padW - m.gap * 2;
   const float bottom = ImGui::GetContentRegionAvail().y;
@@ -111,6 +119,8 @@ Intents CheckInScreen::draw(UiContext& ui, const CheckInView& v) {
     ImGui::PushTextWrapPos(0);
     text(ui, ui.t("ui.checkin.done"));
     ImGui::PopTextWrapPos();
+  } else if (own == OwnFileStep::Last4) {
+    ownFile_.drawLast4(ui, v.ownFile, leftW - m.gap, out);
   } else if (v.card.id != 0) {
     memberCard(ui, v.card, leftW - m.gap, out);
   } else {
@@ -119,7 +129,7 @@ Intents CheckInScreen::draw(UiContext& ui, const CheckInView& v) {
   ImGui::EndChild();
   if (touchButton(ui, "checkin.back", ui.t("ui.checkin.back"), ImVec2(160 * m.scale, m.touch)))
     add(out, Navigate{Screen::Home});
-  if (v.card.id == 0 && v.welcomedName.empty()) {
+  if (v.card.id == 0 && v.welcomedName.empty() && own == OwnFileStep::None) {
     ImGui::SameLine(0, m.gap);
     if (touchButton(ui, "checkin.first_visit", ui.t("ui.checkin.first_visit"),
                     ImVec2(leftW - 160 * m.scale - m.gap, m.touch), Tone::Primary))
@@ -130,8 +140,15 @@ Intents CheckInScreen::draw(UiContext& ui, const CheckInView& v) {
   ImGui::BeginGroup();
   std::string keys = keypad(ui, "checkin.key", padW, ui.t("ui.checkin.find"));
   ImGui::EndGroup();
-  if (!keys.empty()) add(out, PhoneKeys{keys});
-  add(out, fromKeyboard());
+  Intent typed = fromKeyboard();
+  if (own == OwnFileStep::Last4) {
+    // The keypad types the last 4 digits of the phone then, never a phone search.
+    if (auto* p = std::get_if<PhoneKeys>(&typed)) keys += p->keys, typed = {};
+    if (!keys.empty()) add(out, Intent(OwnFileIntent(OwnFileKeys{keys})));
+  } else if (!keys.empty()) {
+    add(out, PhoneKeys{keys});
+  }
+  add(out, typed);
   return out;
 }
 

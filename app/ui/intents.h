@@ -34,7 +34,7 @@ using Intent = std::variant<std::monostate, ChooseStaff, PinKeys, CancelSignIn, 
                             ConfirmCheckIn, RejectMatches, Navigate, LockKiosk, SwitchLanguage, KeyboardKeys,
                             PickCandidate, OpenSearch, RegistrationIntent, CheckoutIntent, CustomerFileIntent,
                             MembersIntent, ApprovalsIntent, SettingsIntent, AppointmentsIntent,
-                            ReportsIntent>;
+                            ReportsIntent, OwnFileIntent>;
 using Intents = std::vector<Intent>;
 
 inline void add(Intents& out, Intent i) {

@@ -16,7 +16,10 @@ std::string pageOf(const KioskView& v) {
     case Screen::Checkout: part(static_cast<int>(v.checkout.stage)); break;
     case Screen::Registration: part(static_cast<int>(v.registration.step)); break;
     case Screen::CustomerFile: part(static_cast<int>(v.customerFile.stage)); break;
-    case Screen::CheckIn: part(v.checkIn.welcomedName.empty() ? 0 : 1); break;
+    case Screen::CheckIn:
+      part(v.checkIn.welcomedName.empty() ? 0 : 1);
+      part(static_cast<int>(v.checkIn.ownFile.step));
+      break;
     case Screen::Approvals:
       part(static_cast<int>(v.approvals.tab));
       part(v.approvals.due.size());

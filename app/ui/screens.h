@@ -7,6 +7,7 @@
 #include "app/ui/checkout/checkout_screen.h"
 #include "app/ui/customer_file/customer_file_screen.h"
 #include "app/ui/members/members_screen.h"
+#include "app/ui/own_file/own_file_panel.h"
 #include "app/ui/approvals/approvals_screen.h"
 #include "app/ui/settings/settings_screen.h"
 #include "app/ui/appointments/appointments_screen.h"
@@ -50,6 +51,7 @@ class CheckInScreen {
  private:
   Intent fromKeyboard();
   std::string wedge_;  // what a keyboard or wedge reader typed since the last Enter
+  OwnFilePanel ownFile_;
 };
 
 // What is drawn where a finger lands: the screen, its step, and lists whose rows

@@ -11,6 +11,7 @@
 #include "app/ui/checkout/checkout_view.h"
 #include "app/ui/customer_file/customer_file_view.h"
 #include "app/ui/members/members_view.h"
+#include "app/ui/own_file/own_file_view.h"
 #include "app/ui/registration/registration_view.h"
 #include "app/ui/reports/reports_view.h"
 #include "app/ui/settings/settings_view.h"
@@ -111,6 +112,7 @@ struct CheckInView {
   bool searched = false;       // matches are the result of a search
   std::string message;         // translated
   std::string welcomedName;    // after confirming: the masked name
+  OwnFileView ownFile;         // the customer's own file, opened from the card
 };
 
 enum class DbCheck { Running, Ok, Failed };

@@ -34,6 +34,7 @@ std::vector<std::string> textsOf(const KioskView& v) {
   addTexts(v.settings, out);
   addTexts(v.appointments, out);
   addTexts(v.reports, out);
+  addTexts(v.checkIn.ownFile, out);
   return out;
 }
 
