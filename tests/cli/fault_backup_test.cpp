@@ -14,6 +14,7 @@
 #include <string>
 #include <thread>
 
+#include "support/kill_after.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -25,21 +26,7 @@ namespace {
 
 const std::string kEnv = "SALON_BACKUP_COST=min SALON_LANG=en SALON_BACKUP_PASSWORD='open sesame 42' SALON_PIN=1234";
 
-// Starts `command` under /bin/sh, kills it with SIGKILL after `delay`; true when
-// it was still running (so the kill landed).
-bool killAfter(const std::string& command, std::chrono::microseconds delay) {
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    ::execl("/bin/sh", "sh", "-c", ("exec " + command + " >/dev/null 2>&1 </dev/null").c_str(), nullptr);
-    ::_exit(127);
-  }
-  std::this_thread::sleep_for(delay);
-  int status = 0;
-  bool running = ::waitpid(pid, &status, WNOHANG) == 0;
-  ::kill(pid, SIGKILL);
-  ::waitpid(pid, &status, 0);
-  return running && WIFSIGNALED(status);
-}
+using salon::test::killAfter;
 
 // Every file in `dir` whose bytes hold SQLite's magic header.
 std::vector<std::string> plaintextIn(const std::string& dir) {

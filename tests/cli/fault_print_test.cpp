@@ -28,6 +28,7 @@
 
 #include "devices/escpos/command_stream.h"
 #include "devices/virtual_printer_server.h"
+#include "support/kill_after.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -140,19 +141,7 @@ class SlowPrinter {
   std::vector<bool> askedAfter_;
 };
 
-bool killAfter(const std::string& command, std::chrono::microseconds delay) {
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    ::execl("/bin/sh", "sh", "-c", ("exec " + command + " >/dev/null 2>&1 </dev/null").c_str(), nullptr);
-    ::_exit(127);
-  }
-  std::this_thread::sleep_for(delay);
-  int status = 0;
-  bool running = ::waitpid(pid, &status, WNOHANG) == 0;
-  ::kill(pid, SIGKILL);
-  ::waitpid(pid, &status, 0);
-  return running && WIFSIGNALED(status);
-}
+using salon::test::killAfter;
 
 struct JobRow {
   std::string id, state, bytes;

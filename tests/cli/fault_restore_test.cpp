@@ -22,6 +22,7 @@
 #include "storage/card_key_file.h"
 #include "storage/database.h"
 #include "storage/verify.h"
+#include "support/kill_after.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -39,21 +40,7 @@ constexpr int kKills = 3;  // each run is several times slower under the sanitiz
 constexpr int kKills = 8;  // about 1 s a kill (the restore, the next start, the checks)
 #endif
 
-// Starts `command` under /bin/sh, kills it with SIGKILL after `delay`; true when
-// it was still running (so the kill landed).
-bool killAfter(const std::string& command, std::chrono::microseconds delay) {
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    ::execl("/bin/sh", "sh", "-c", ("exec " + command + " >/dev/null 2>&1 </dev/null").c_str(), nullptr);
-    ::_exit(127);
-  }
-  std::this_thread::sleep_for(delay);
-  int status = 0;
-  bool running = ::waitpid(pid, &status, WNOHANG) == 0;
-  ::kill(pid, SIGKILL);
-  ::waitpid(pid, &status, 0);
-  return running && WIFSIGNALED(status);
-}
+using salon::test::killAfter;
 
 // Files in `dir` (not the store itself) whose bytes hold SQLite's magic header.
 std::vector<std::string> plaintextBesides(const std::string& dir, const std::string& store) {
