@@ -1,22 +1,11 @@
 #include "app/ui/own_file/own_file_panel.h"
 
+#include "app/ui/entry_box.h"
+
 namespace salon::ui {
 namespace {
 
 Intent wrap(OwnFileIntent i) { return i; }
-
-void whiteBox(UiContext& ui, const char* id, const std::string& big, const std::string& muted, float width) {
-  const Metrics& m = ui.metrics;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
-  ImGui::BeginChild(id, ImVec2(width, m.bigSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
-  bigText(ui, big.empty() && muted.empty() ? " " : big);
-  if (!muted.empty()) {
-    ImGui::SameLine(0, m.gap);
-    mutedText(ui, muted);
-  }
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
-}
 
 void wrappedText(UiContext& ui, const std::string& s) {
   ImGui::PushTextWrapPos(0);
@@ -32,7 +21,7 @@ void OwnFilePanel::drawLast4(UiContext& ui, const OwnFileView& v, float width, I
   bigText(ui, v.name);
   ImGui::Dummy(ImVec2(0, m.gap));
   wrappedText(ui, ui.t("ui.own.last4_title"));
-  whiteBox(ui, "own.last4", std::string(static_cast<std::size_t>(v.digits), '*') + std::string(4 - std::min(v.digits, 4), '_'),
+  entryBox(ui, "own.last4", std::string(static_cast<std::size_t>(v.digits), '*') + std::string(4 - std::min(v.digits, 4), '_'),
            "", width);
   if (!v.message.empty()) messageText(ui, v.message, v.messageIsError);
   ImGui::Dummy(ImVec2(0, m.gap));
@@ -149,7 +138,7 @@ void OwnFilePanel::correction(UiContext& ui, const OwnFileView& v, float width, 
   const OwnFileField& f = v.fields[static_cast<std::size_t>(c.row)];
   bigText(ui, ui.t("ui.own.correct_title") + ui.t(f.labelKey));
   mutedText(ui, ui.t("ui.own.on_file") + (f.value.empty() ? "-" : f.value));
-  whiteBox(ui, "own.correct.box", c.text, c.letters, width);
+  entryBox(ui, "own.correct.box", c.text, c.letters, width);
   if (!v.message.empty()) {
     ImGui::PushTextWrapPos(0);
     messageText(ui, v.message, v.messageIsError);

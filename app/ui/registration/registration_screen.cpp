@@ -1,24 +1,12 @@
 #include "app/ui/registration/registration_screen.h"
 
+#include "app/ui/entry_box.h"
+
 
 namespace salon::ui {
 namespace {
 
 RegistrationIntent wrap(RegistrationIntent i) { return i; }
-
-// A white box holding what was entered so far, in the big font.
-void entryBox(UiContext& ui, const std::string& id, const std::string& value, const std::string& pending, float width) {
-  const Metrics& m = ui.metrics;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
-  ImGui::BeginChild(id.c_str(), ImVec2(width, m.bigSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
-  bigText(ui, value.empty() && pending.empty() ? " " : value);
-  if (!pending.empty()) {
-    ImGui::SameLine(0, ui.metrics.gap);
-    mutedText(ui, pending);
-  }
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
-}
 
 void wrapped(UiContext& ui, const std::string& s) {
   ImGui::PushTextWrapPos(0);
