@@ -7,6 +7,7 @@
 #include "app/core/error.h"
 #include "app/core/file_access.h"
 #include "app/core/file_review.h"
+#include "app/core/name_ranking.h"
 #include "app/core/service_record.h"
 
 namespace salon::kiosk {
@@ -174,7 +175,7 @@ std::string& ApprovalsDesk::typedField() {
 
 void ApprovalsDesk::refreshCandidates() {
   ui::ApprovalsView& v = k_.view.approvals;
-  v.candidates = k_.pinyin && !v.letters.empty() ? k_.pinyin->candidates(v.letters, 8) : std::vector<std::string>{};
+  v.candidates = k_.pinyin && !v.letters.empty() ? k_.pinyin->candidates(v.letters, kPinyinCandidateLimit) : std::vector<std::string>{};
 }
 
 // Letters are pinyin (turned into characters by picking a candidate) when the

@@ -5,6 +5,7 @@
 
 #include "app/core/audit.h"
 #include "app/core/check_in.h"
+#include "app/core/name_ranking.h"
 #include "app/core/phone.h"
 #include "app/core/store_settings.h"
 #include "app/core/text_rules.h"
@@ -243,7 +244,8 @@ void KioskController::on(const ui::KeyboardKeys& i) {
     else if (k >= 'a' && k <= 'z' && pinyin_) s.letters += k;
     else if ((k >= 'a' && k <= 'z') || (k >= '0' && k <= '9')) s.query += k;
   }
-  s.candidates = pinyin_ ? pinyin_->candidates(s.letters, 8) : std::vector<std::string>{};
+  // Most searches are by name: names first.
+  s.candidates = pinyin_ ? rankForNames(pinyin_->candidates(s.letters, kPinyinCandidateLimit)) : std::vector<std::string>{};
   search();
 }
 

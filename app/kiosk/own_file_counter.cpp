@@ -8,6 +8,7 @@
 #include "app/core/customer_file.h"
 #include "app/core/customer_records.h"
 #include "app/core/error.h"
+#include "app/core/name_ranking.h"
 #include "app/core/phone.h"
 #include "app/core/staff_auth.h"
 #include "app/core/store_settings.h"
@@ -211,7 +212,10 @@ void OwnFileCounter::showCandidates() {
   ui::OwnFileCorrection& c = view().correction;
   c.text = correction_.text();
   c.letters = correction_.letters();
-  c.candidates = k_.pinyin && !c.letters.empty() ? k_.pinyin->candidates(c.letters, 8) : std::vector<std::string>{};
+  c.candidates = k_.pinyin && !c.letters.empty() ? k_.pinyin->candidates(c.letters, kPinyinCandidateLimit)
+                                                 : std::vector<std::string>{};
+  const bool name = c.row >= 0 && c.row < static_cast<int>(view().fields.size()) && view().fields[c.row].field == "name";
+  if (name) c.candidates = rankForNames(std::move(c.candidates));
 }
 
 // 更正: a change request by the customer, taken by the signed-in staff member;

@@ -5,6 +5,7 @@
 
 #include "app/core/customer_files.h"
 #include "app/core/error.h"
+#include "app/core/name_ranking.h"
 #include "app/core/store_settings.h"
 #include "app/core/text_rules.h"
 #include "app/kiosk/check_in_desk.h"
@@ -108,7 +109,7 @@ void RegistrationDesk::on(const ui::RegisterPickName& i) {
 
 void RegistrationDesk::refresh() {
   ui::RegistrationView& v = k_.view.registration;
-  v.candidates = k_.pinyin ? k_.pinyin->candidates(v.letters, 8) : std::vector<std::string>{};
+  v.candidates = k_.pinyin ? rankForNames(k_.pinyin->candidates(v.letters, kPinyinCandidateLimit)) : std::vector<std::string>{};
 }
 
 // The name is checked as core will check it before the phone is asked for.

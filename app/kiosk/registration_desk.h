@@ -42,7 +42,7 @@ class RegistrationDesk : public Desk {
 
   CheckInDesk& checkIn_;
   std::unique_ptr<NameKeyMaker> keys_;  // made at the first registration (ICU tables)
-  KeyEntry phone_{KeyEntry::Kind::Digits, 15};
+  KeyEntry phone_{KeyEntry::Kind::Phone, 20};
   KeyEntry name_{KeyEntry::Kind::Text, 120};  // letters compose pinyin once the engine is ready
 };
 

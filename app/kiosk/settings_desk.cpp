@@ -2,6 +2,7 @@
 
 #include "app/core/error.h"
 #include "app/core/money.h"
+#include "app/core/name_ranking.h"
 #include "app/core/pin.h"
 #include "app/core/staff_auth.h"
 #include "app/core/store_settings.h"
@@ -367,7 +368,10 @@ void SettingsDesk::fillEditor() {
       if (s.code == chosenStaff_) e.label = s.name + " · " + e.label;
   e.again = !edit_.first.empty();
   e.letters = edit_.entry.letters();
-  if (k_.pinyin && edit_.kind == EditKind::Text) e.candidates = k_.pinyin->candidates(e.letters, 8);
+  if (k_.pinyin && edit_.kind == EditKind::Text) {
+    e.candidates = k_.pinyin->candidates(e.letters, kPinyinCandidateLimit);
+    if (edit_.field == "new.staff.name") e.candidates = rankForNames(std::move(e.candidates));
+  }
   const std::string& value = edit_.entry.text();
   if (edit_.kind == EditKind::Secret || edit_.kind == EditKind::Password) {
     for (std::size_t n = 0; n < value.size(); ++n) e.shown += "●";

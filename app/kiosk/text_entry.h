@@ -13,7 +13,8 @@ namespace salon::kiosk {
 class KeyEntry {
  public:
   enum class Kind {
-    Digits,  // 0-9 (phones, PINs, counts)
+    Digits,  // 0-9 (PINs, counts)
+    Phone,   // 0-9, a '+' first (+852 …), a '-' after digits (021-62881234)
     Yuan,    // an amount: digits, one '.', at most two decimals ("." alone becomes "0.")
     Text,    // letters a-z and digits; with a pinyin engine, letters compose first
     Free,    // any key but the three above (addresses, passwords, names); letters compose as Text
@@ -60,7 +61,12 @@ class KeyEntry {
     }
     if (text_.size() >= max_) return;
     if (kind_ == Kind::Yuan) return addYuan(k, digit);
+    if (kind_ == Kind::Phone) return addPhone(k, digit);
     if (digit || (kind_ == Kind::Text && letter) || kind_ == Kind::Free) text_ += k;
+  }
+  void addPhone(char k, bool digit) {
+    const bool afterDigit = !text_.empty() && text_.back() >= '0' && text_.back() <= '9';
+    if (digit || (k == '+' && text_.empty()) || (k == '-' && afterDigit)) text_ += k;
   }
   void addYuan(char k, bool digit) {
     auto dot = text_.find('.');

@@ -4,7 +4,7 @@ namespace salon::ui {
 
 GlyphSet::GlyphSet() {
   for (char32_t c = 0x20; c < 0x7F; ++c) chars_.insert(c);
-  add("，。：；？！、…（）【】《》“”‘’·—×¥￥●○←→");
+  add("，。：；？！、…（）【】《》“”‘’·—×¥￥●○←→‹›");
 }
 
 bool GlyphSet::add(const std::string& utf8) {

@@ -1,6 +1,7 @@
 #include "app/ui/widgets.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "app/ui/glyph_set.h"
 
@@ -136,6 +137,51 @@ void dragToScroll() {
 
 namespace salon::ui {
 
+namespace {
+
+// The candidate bar: the pinyin so far, then one page of words; ‹ and › page
+// through the rest. The page is remembered per keyboard and starts again when the
+// letters change. Button ids stay "kb.pick.N" with N the word's place in the list.
+void candidateBar(UiContext& ui, const std::string& letters, const std::vector<std::string>& candidates, float width,
+                  ImVec2 key, KeyboardInput& in) {
+  const Metrics& m = ui.metrics;
+  const float gap = m.gap * 0.5f;
+  ImGui::BeginChild("kb.candidates", ImVec2(width, key.y + m.gap), false, ImGuiWindowFlags_NoScrollbar);
+  ImGuiStorage* state = ImGui::GetStateStorage();
+  const ImGuiID firstId = ImGui::GetID("first"), lettersId = ImGui::GetID("letters");
+  const int lettersKey = static_cast<int>(std::hash<std::string>{}(letters));
+  if (state->GetInt(lettersId) != lettersKey) state->SetInt(lettersId, lettersKey), state->SetInt(firstId, 0);
+  const int count = static_cast<int>(candidates.size());
+  int first = std::clamp(state->GetInt(firstId), 0, std::max(0, count - 1));
+  auto wordWidth = [&](int i) { return std::max(key.x, ImGui::CalcTextSize(candidates[i].c_str()).x + m.gap * 2); };
+  mutedText(ui, letters.empty() ? " " : letters);
+  ImGui::SameLine(0, m.gap * 2);
+  const float start = ImGui::GetCursorPosX(), arrow = key.x + gap;
+  if (first > 0) {
+    if (touchButton(ui, "kb.less", "‹", key)) {
+      float room = width - start - 2 * arrow;  // the page before ends where this one starts
+      while (first > 0 && room >= wordWidth(first - 1) + gap) room -= wordWidth(--first) + gap;
+      state->SetInt(firstId, first);
+    }
+    ImGui::SameLine(0, gap);
+  }
+  int i = first;
+  for (; i < count; ++i) {
+    const bool last = i + 1 == count;
+    if (ImGui::GetCursorPosX() + wordWidth(i) + (last ? 0 : arrow) > width) break;
+    if (touchButton(ui, "kb.pick." + std::to_string(i + 1), candidates[i], ImVec2(wordWidth(i), key.y), Tone::Primary))
+      in.picked = candidates[i];
+    ImGui::SameLine(0, gap);
+  }
+  if (i < count && i > first) {
+    ImGui::SetCursorPosX(width - key.x);
+    if (touchButton(ui, "kb.more", "›", key)) state->SetInt(firstId, i);
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace
+
 KeyboardInput pinyinKeyboard(UiContext& ui, const std::string& letters, const std::vector<std::string>& candidates,
                              float width) {
   KeyboardInput in;
@@ -143,18 +189,7 @@ KeyboardInput pinyinKeyboard(UiContext& ui, const std::string& letters, const st
   const float gap = m.gap * 0.5f;
   // The widest row is 9 letters and a 1.5-wide erase key (or 7 + 1.5 + 1.5).
   const float keyW = (width - 10 * gap) / 10.5f, keyH = m.touch;
-  // Candidate bar: the pinyin so far, then the words to pick.
-  ImGui::BeginChild("kb.candidates", ImVec2(width, keyH + m.gap), false, ImGuiWindowFlags_NoScrollbar);
-  mutedText(ui, letters.empty() ? " " : letters);
-  ImGui::SameLine(0, m.gap * 2);
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const std::string& c = candidates[i];
-    float w = std::max(keyW, ImGui::CalcTextSize(c.c_str()).x + m.gap * 2);
-    if (ImGui::GetCursorPosX() + w > width) break;
-    if (touchButton(ui, "kb.pick." + std::to_string(i + 1), c, ImVec2(w, keyH), Tone::Primary)) in.picked = c;
-    ImGui::SameLine(0, gap);
-  }
-  ImGui::EndChild();
+  candidateBar(ui, letters, candidates, width, ImVec2(keyW, keyH), in);
   static const char* kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
   for (int r = 0; r < 4; ++r) {
     const std::string row = kRows[r];

@@ -53,3 +53,12 @@ TEST_CASE("KeyEntry: free text takes any key but the commands, and letters compo
   CHECK(f.letters() == "ab");
   CHECK(f.text() == "-");
 }
+
+TEST_CASE("KeyEntry: a phone takes + only first and - only after a digit") {
+  KeyEntry p(KeyEntry::Kind::Phone, 20);
+  p.apply("-+85291234567+");
+  CHECK(p.text() == "+85291234567");
+  KeyEntry l(KeyEntry::Kind::Phone, 20);
+  l.apply("021--6288a1234");
+  CHECK(l.text() == "021-62881234");
+}

@@ -148,6 +148,13 @@ void RegistrationScreen::phone(UiContext& ui, const RegistrationView& v, Intents
   ImGui::SameLine(0, m.gap * 2);
   ImGui::BeginGroup();
   std::string keys = keypad(ui, "registration.key", padW, ui.t("ui.register.submit"));
+  // Hong Kong, Macau and Taiwan numbers start with +; landlines have an area code.
+  const ImVec2 half((padW - m.gap) / 2, m.touch);
+  ImGui::PushFont(ui.fonts.big());
+  if (touchButton(ui, "registration.key.plus", "+", half)) keys += '+';
+  ImGui::SameLine(0, m.gap);
+  if (touchButton(ui, "registration.key.dash", "-", half)) keys += '-';
+  ImGui::PopFont();
   ImGui::EndGroup();
   if (!keys.empty()) add(out, wrap(RegisterPhoneKeys{keys}));
 }
