@@ -79,7 +79,14 @@ void CheckInDesk::findByPhone() {
     return;
   }
   v.searched = true;
-  for (const CustomerSummary& c : k_.directory.search(phone_.text(), 6)) {
+  // Six names fit the screen; more would hide the customer among strangers, so
+  // the customer is asked for the whole number instead.
+  const std::vector<CustomerSummary> found = k_.directory.search(phone_.text(), kShownMatches + 1);
+  if (found.size() > kShownMatches) {
+    v.message = k_.catalog.text("ui.checkin.too_many");
+    return;
+  }
+  for (const CustomerSummary& c : found) {
     v.matches.push_back({c.id, ui::maskName(c.name)});
     auditView(c.id, "name_masked", "check-in by phone");
   }

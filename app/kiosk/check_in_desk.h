@@ -34,6 +34,7 @@ class CheckInDesk : public Desk {
   void join(CustomerId id, const std::string& name);
 
  private:
+  static constexpr std::size_t kShownMatches = 6;  // names a phone lookup may show at once
   void clear();
   void findByPhone();
   bool greetMember(const std::string& memberNo, const std::string& method);

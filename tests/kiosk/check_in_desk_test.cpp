@@ -158,6 +158,25 @@ TEST_CASE("by phone the name stays masked with no balances, also when a reader t
   CHECK(f.count("SELECT count(*) FROM checkins WHERE method = 'phone'") == 1);
 }
 
+TEST_CASE("last 4 digits shared by more customers than the screen shows ask for the whole number") {
+  Fixture f;
+  f.seedCustomers(40, 11);
+  // Seven files share the last four digits 4321; six names fit the screen.
+  f.db->sql().exec("UPDATE customers SET phone = substr(phone, 1, length(phone) - 4) || '4321', phone_last4 = '4321' "
+                   "WHERE id IN (SELECT id FROM customers WHERE phone LIKE '1%' ORDER BY id DESC LIMIT 7)");
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
+  const int viewsBefore = f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view'");
+  f.kiosk->apply(ui::PhoneKeys{"4321="});
+  CHECK(f.view().matches.empty());
+  CHECK(f.view().message == "多位顾客的号码有这几位数字，请输入完整手机号码");
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view'") == viewsBefore);  // nobody's name was shown
+  const std::string whole = f.db->sql().execAndGet("SELECT phone FROM customers WHERE phone_last4 = '4321' LIMIT 1").getString();
+  f.kiosk->apply(ui::PhoneKeys{"C" + whole + "="});
+  CHECK(f.view().matches.size() == 1);
+  CHECK(f.view().message.empty());
+}
+
 TEST_CASE("a scan on a screen that takes none is ignored without a sound and a payment code is not a member") {
   Fixture f;
   f.signIn("cash", "3456");
