@@ -20,13 +20,38 @@ bool CheckoutDesk::offered() const {
   return k_.staff && Guard(k_.audit, k_.clock).allows(*k_.staff, Action::SettleSale);
 }
 
+// Opening the screen again brings back the ticket left open (by a lock or by
+// going to another screen) for this customer, or for anyone from the home tile.
 void CheckoutDesk::open(CustomerId customer) {
-  counter_.reset(customer);
+  if (openTicket()) parked_.park(counter_, ParkedTicket::By::Leaving);
   settled_.reset();
+  if (auto i = parked_.toResume(customer)) {
+    resume(*i);
+    counter_.hint("ui.checkout.resumed");
+  } else {
+    counter_.reset(customer);
+  }
   show();
 }
 
+bool CheckoutDesk::openTicket() const {
+  return counter_.setup && !counter_.lines.empty() && !counter_.at(ui::CheckoutStage::Settled);
+}
+
+void CheckoutDesk::resume(std::size_t index) {
+  ParkedTicket t = parked_.take(index);
+  counter_.reset(t.customer);
+  counter_.lines = std::move(t.lines);
+  counter_.nextLine = t.nextLine;
+  counter_.orderDiscount = t.orderDiscount;
+  counter_.tenders = std::move(t.tenders);
+  counter_.saleId = std::move(t.saleId);
+  counter_.price();
+}
+
+// An open ticket is put aside, not thrown away, and given back after sign-in.
 void CheckoutDesk::locked() {
+  if (openTicket()) parked_.park(counter_, ParkedTicket::By::Lock);
   counter_.forget();
   settled_.reset();
 }
@@ -46,6 +71,14 @@ void CheckoutDesk::show() {
   auto day = counter_.store().currentDay();
   v.dayOpen = day && !day->closedAt;
   settled_.show();
+  showParked();
+}
+
+void CheckoutDesk::showParked() {
+  ui::CheckoutView& v = k_.view.checkout;
+  v.parked.clear();
+  for (const ParkedTicket& t : parked_.all())
+    v.parked.push_back({t.customerName, formatAmount(t.total), static_cast<int>(t.lines.size())});
 }
 
 void CheckoutDesk::apply(const ui::CheckoutIntent& intent) {
@@ -81,8 +114,30 @@ void CheckoutDesk::route(const ui::CheckoutSettle&) {
   if (auto sale = tender_.settle()) settled_.finish(*sale);
 }
 
+// The next customer starts a new ticket: tickets put aside stay on the shelf.
 void CheckoutDesk::route(const ui::CheckoutNewSale&) {
-  if (counter_.at(ui::CheckoutStage::Settled)) open(0);
+  if (!counter_.at(ui::CheckoutStage::Settled)) return;
+  settled_.reset();
+  counter_.reset(0);
+}
+
+void CheckoutDesk::route(const ui::CheckoutPark&) {
+  if (!counter_.at(ui::CheckoutStage::Cart) || counter_.lines.empty()) return;
+  if (!parked_.park(counter_, ParkedTicket::By::Cashier)) return counter_.refuse("parked_full");
+  counter_.reset(0);
+  counter_.hint("ui.checkout.parked_done");
+}
+
+// Taking a ticket back puts the one on the counter aside in its place.
+void CheckoutDesk::route(const ui::CheckoutResume& i) {
+  if (counter_.at(ui::CheckoutStage::Settled) || i.index < 0 ||
+      static_cast<std::size_t>(i.index) >= parked_.all().size())
+    return;
+  std::size_t index = static_cast<std::size_t>(i.index);
+  if (!counter_.lines.empty()) {
+    if (!parked_.park(counter_, ParkedTicket::By::Cashier)) return counter_.refuse("parked_full");
+  }
+  resume(index);
 }
 
 }  // namespace salon::kiosk

@@ -12,6 +12,7 @@
 #include "app/core/tickets.h"
 #include "app/kiosk/checkout_cart.h"
 #include "app/kiosk/checkout_counter.h"
+#include "app/kiosk/checkout_parked.h"
 #include "app/kiosk/checkout_settled.h"
 #include "app/kiosk/checkout_tender.h"
 #include "app/kiosk/desk.h"
@@ -41,6 +42,9 @@ class CheckoutDesk : public Desk {
     settled_.printFinished(jobId, state, reason);
   }
 
+  // A lock put an open ticket aside: it is given back at the next sign-in.
+  bool hasLockedTicket() const { return parked_.hasLocked(); }
+
   // The current sale's lines and tenders, as core will be asked to settle them.
   SaleRequest request() const { return tender_.request(); }
 
@@ -53,11 +57,17 @@ class CheckoutDesk : public Desk {
   void route(const ui::CheckoutSettle&);
   void route(const ui::CheckoutPrint& i) { settled_.on(i); }
   void route(const ui::CheckoutNewSale&);
+  void route(const ui::CheckoutPark&);
+  void route(const ui::CheckoutResume& i);
+  bool openTicket() const;
+  void resume(std::size_t index);
+  void showParked();
 
   CheckoutCounter counter_;
   CheckoutCart cart_{counter_};
   CheckoutTender tender_{counter_};
   CheckoutSettled settled_{counter_};
+  ParkedTickets parked_;
 };
 
 }  // namespace salon::kiosk

@@ -165,6 +165,8 @@ void KioskController::signedIn(const SignInResult& r) {
   view_.status.staffName = staff_->name;
   idle_.activity(clock_.now());
   showHome();
+  // A lock put an open ticket aside: the cashier is back at it.
+  if (checkout_.hasLockedTicket() && checkout_.offered()) openScreen(ui::Screen::Checkout, 0);
 }
 
 void KioskController::lock(const std::string& messageKey) {

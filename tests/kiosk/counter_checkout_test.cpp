@@ -136,3 +136,59 @@ TEST_CASE("counter: the tender buttons show what is left of stored value and poi
   f.apply(ui::CheckoutRemoveTender{0});
   CHECK(note("stored_value") == "100.00");
 }
+
+TEST_CASE("counter: the auto-lock parks an open ticket and the next sign-in gives it back") {
+  Fixture f;
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, f.meiling});
+  f.apply(ui::CheckoutAddItem{"S-PERM"});
+  f.apply(ui::CheckoutChooseStaff{f.v().lines[0].id, "sup"});
+  f.apply(ui::CheckoutAddItem{"S-CUT"});
+  const std::string total = f.v().total;
+  REQUIRE(f.v().lines.size() == 2);
+  f.clock.advance(6 * kMinute);
+  REQUIRE(f.kiosk->tick());  // locked
+  CHECK(f.kiosk->view().screen == ui::Screen::SignIn);
+  CHECK(f.v().lines.empty());  // nothing of the ticket is on screen while locked
+  f.signIn("cash", "3456");
+  CHECK(f.kiosk->view().screen == ui::Screen::Checkout);
+  REQUIRE(f.v().lines.size() == 2);
+  CHECK_FALSE(f.v().lines[0].staffName.empty());  // who serves it is kept
+  CHECK(f.v().total == total);
+  CHECK(f.v().customer == f.meiling);
+  CHECK(f.v().message == "已取回未结的账单");
+  CHECK(f.v().parked.empty());
+  CHECK(f.count("SELECT count(*) FROM sales") == 0);  // parked is not posted
+}
+
+TEST_CASE("counter: 挂单 puts a ticket aside, the next customer starts empty, a chip takes it back") {
+  Fixture f;
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, f.meiling});
+  f.apply(ui::CheckoutAddItem{"S-CUT"});
+  const std::string total = f.v().total;
+  f.apply(ui::CheckoutPark{});
+  CHECK(f.v().lines.empty());
+  CHECK(f.v().customer == 0);
+  REQUIRE(f.v().parked.size() == 1);
+  CHECK(f.v().parked[0].total == total);
+  CHECK(f.v().message == "已挂单，可随时点选取回");
+  // Going home and back does not bring a ticket the cashier parked on its own.
+  f.kiosk->apply(ui::Navigate{ui::Screen::Home});
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
+  CHECK(f.v().lines.empty());
+  // A walk-in's ticket on the counter trades places with the parked one.
+  f.apply(ui::CheckoutAddItem{"S-PERM"});
+  f.apply(ui::CheckoutResume{0});
+  CHECK(f.v().customer == f.meiling);
+  CHECK(f.v().total == total);
+  REQUIRE(f.v().parked.size() == 1);
+  CHECK(f.v().parked[0].name.empty());
+  // Leaving the screen with an open ticket keeps it for when the screen opens again.
+  f.kiosk->apply(ui::Navigate{ui::Screen::Home});
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
+  CHECK(f.v().customer == f.meiling);
+  CHECK(f.v().total == total);
+  for (int i = 0; i < 6; ++i) f.apply(ui::CheckoutResume{99});  // a stale chip does nothing
+  CHECK(f.v().parked.size() == 1);
+}

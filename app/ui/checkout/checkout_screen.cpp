@@ -39,6 +39,11 @@ Intents CheckoutScreen::draw(UiContext& ui, const CheckoutView& v) {
     else entryPad(ui, v, ImVec2(left, height), out);
     if (touchButton(ui, "checkout.back", ui.t("ui.nav.back"), ImVec2(160 * m.scale, m.touch)))
       add(out, Navigate{Screen::Home});
+    if (!v.lines.empty()) {
+      ImGui::SameLine(0, m.gap);
+      const float parkW = labelWidth(ui, ui.t("ui.checkout.park"), 120 * m.scale);
+      if (touchButton(ui, "checkout.park", ui.t("ui.checkout.park"), ImVec2(parkW, m.touch))) intent(out, CheckoutPark{});
+    }
     if (!v.message.empty()) {
       ImGui::SameLine(0, m.gap * 2);
       ImGui::PushTextWrapPos(x0 + left);
@@ -235,6 +240,7 @@ void CheckoutScreen::cart(UiContext& ui, const CheckoutView& v, ImVec2 size, Int
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
   ImGui::BeginChild("checkout.lines", ImVec2(size.x, size.y - totalsH), true);
   dragToScroll();
+  parkedChips(ui, v, size.x - m.gap * 2, out);
   if (v.askingStaffFor) staffChooser(ui, v, size.x - m.gap * 2, out);
   if (v.lines.empty() && !v.askingStaffFor) mutedText(ui, ui.t("ui.checkout.cart_empty"));
   const float inner = ImGui::GetContentRegionAvail().x;
@@ -274,6 +280,24 @@ void CheckoutScreen::cart(UiContext& ui, const CheckoutView& v, ImVec2 size, Int
   ImGui::EndChild();
 }
 
+// Tickets put aside, each a chip that takes it back (the ticket on the counter is
+// put aside in its place).
+void CheckoutScreen::parkedChips(UiContext& ui, const CheckoutView& v, float width, Intents& out) {
+  if (v.parked.empty()) return;
+  const Metrics& m = ui.metrics;
+  mutedText(ui, ui.t("ui.checkout.parked"));
+  Flow flow(width, m.gap * 0.5f);
+  for (std::size_t i = 0; i < v.parked.size(); ++i) {
+    const CheckoutParkedRow& p = v.parked[i];
+    const std::string label = (p.name.empty() ? ui.t("ui.checkout.walk_in") : p.name) + "  ¥" + p.total;
+    const float w = labelWidth(ui, label, 140 * m.scale);
+    flow.next(w);
+    if (touchButton(ui, "checkout.parked." + std::to_string(i + 1), label, ImVec2(w, m.touch)))
+      intent(out, CheckoutResume{static_cast<int>(i)});
+  }
+  ImGui::Separator();
+}
+
 void CheckoutScreen::staffChooser(UiContext& ui, const CheckoutView& v, float width, Intents& out) {
   const Metrics& m = ui.metrics;
   std::string name;
@@ -310,6 +334,7 @@ void addTexts(const CheckoutView& v, std::vector<std::string>& out) {
     for (const CheckoutTile& t : c.tiles) out.push_back(t.name);
   for (const CheckoutLine& l : v.lines) out.push_back(l.name + l.staffName);
   for (const CheckoutStaffChoice& s : v.staffChoices) out.push_back(s.name);
+  for (const CheckoutParkedRow& p : v.parked) out.push_back(p.name);
   for (const CheckoutTenderRow& t : v.tenders) out.push_back(t.ref);
   for (const CheckoutPackageOption& p : v.packageOptions) out.push_back(p.label);
 }

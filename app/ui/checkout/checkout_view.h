@@ -82,6 +82,13 @@ enum class CheckoutStage { Cart, Tender, Settled };
 // What the keypad types into on the cart side.
 enum class CheckoutEntry { None, FindMember, Discount, OpeningFloat };
 
+// A ticket put aside (挂单), shown as a chip to take it back.
+struct CheckoutParkedRow {
+  std::string name;   // the customer's name, "" for a walk-in
+  std::string total;  // "1,393.40"
+  int lines = 0;
+};
+
 struct CheckoutView {
   CustomerId customer = 0;  // whose screen this is (0: walk-in)
   CheckoutStage stage = CheckoutStage::Cart;
@@ -89,6 +96,7 @@ struct CheckoutView {
   bool messageIsError = false;
   CheckoutCustomerBar bar;
   bool dayOpen = true;      // no sale is posted before the business day is opened (开班)
+  std::vector<CheckoutParkedRow> parked;  // tickets put aside, oldest first
 
   // Cart side.
   CheckoutEntry entry = CheckoutEntry::None;
@@ -151,11 +159,13 @@ struct CheckoutSettle {};
 struct CheckoutPrint {};
 struct CheckoutNewSale {};
 struct CheckoutOpenDay {};  // 开班: the keypad asks for the opening float
+struct CheckoutPark {};     // 挂单: put this ticket aside and start a new one
+struct CheckoutResume { int index = 0; };  // take a ticket put aside back
 using CheckoutIntent =
     std::variant<CheckoutAcknowledgeAlert, CheckoutFindMember, CheckoutEntryKeys, CheckoutScanned, CheckoutPickCustomer,
                  CheckoutStayWalkIn, CheckoutPickCategory, CheckoutAddItem, CheckoutAskStaff, CheckoutChooseStaff,
                  CheckoutRemoveLine, CheckoutUndoRemove, CheckoutOpenDiscount, CheckoutOpenTender, CheckoutBackToCart,
                  CheckoutAmountKeys, CheckoutQuickCash, CheckoutAddTender, CheckoutUsePackage, CheckoutRemoveTender,
-                 CheckoutSettle, CheckoutPrint, CheckoutNewSale, CheckoutOpenDay>;
+                 CheckoutSettle, CheckoutPrint, CheckoutNewSale, CheckoutOpenDay, CheckoutPark, CheckoutResume>;
 
 }  // namespace salon::ui
