@@ -24,7 +24,9 @@ void SqliteCheckInQueue::add(const CheckIn& c, const AuditEntry& audit) {
 std::vector<QueuedCustomer> SqliteCheckInQueue::between(Instant from, Instant to) {
   return guarded([&] {
     SQLite::Statement q(db_.sql(),
-                        "SELECT k.id, k.customer_id, k.at, k.method, k.staff, c.name, c.file_no "
+                        "SELECT k.id, k.customer_id, k.at, k.method, k.staff, c.name, c.file_no, "
+                        "EXISTS (SELECT 1 FROM sales s WHERE s.customer_id = k.customer_id AND s.kind = 'sale' "
+                        "AND s.completed_at >= k.at) "
                         "FROM checkins k JOIN customers c ON c.id = k.customer_id "
                         "WHERE k.at >= ? AND k.at < ? ORDER BY k.at, k.rowid");
     SQLite::bind(q, from, to);
@@ -35,6 +37,7 @@ std::vector<QueuedCustomer> SqliteCheckInQueue::between(Instant from, Instant to
                    q.getColumn(3).getString(), q.getColumn(4).getString()};
       r.name = q.getColumn(5).getString();
       r.fileNo = q.getColumn(6).getString();
+      r.paid = q.getColumn(7).getInt() != 0;
       out.push_back(std::move(r));
     }
     return out;

@@ -22,6 +22,7 @@ struct QueuedCustomer {
   CheckIn checkIn;
   std::string name;
   std::string fileNo;
+  bool paid = false;  // a sale was settled for them since they checked in
 };
 
 // Port: implemented by storage.

@@ -1,7 +1,7 @@
 #include "app/kiosk/kiosk_controller.h"
 
 #include <memory>
-#include <set>
+#include <map>
 
 #include "app/core/audit.h"
 #include "app/core/check_in.h"
@@ -193,11 +193,19 @@ void KioskController::showHome() {
   view_.home.queue.clear();
   const Instant now = clock_.now();
   const Instant dayStart = startOfLocalDay(localDate(now, zone_), zone_);
-  std::set<CustomerId> listed;  // checked in twice (a second scan): one row, at the first time
+  // Checked in twice (a second scan, or back later the same day): one row, at the
+  // first time, in the state of the latest check-in (paid since then or not).
+  std::map<CustomerId, std::size_t> listed;
   for (const QueuedCustomer& q : backroom_.queue().between(dayStart, dayStart + 24 * kHour)) {
-    if (!listed.insert(q.checkIn.customer).second) continue;
+    const std::string stateKey = q.paid ? "ui.queue.paid" : "ui.queue.waiting";
+    if (auto seen = listed.find(q.checkIn.customer); seen != listed.end()) {
+      view_.home.queue[seen->second].stateKey = stateKey;
+      continue;
+    }
+    listed[q.checkIn.customer] = view_.home.queue.size();
     std::string when = formatLocalDateTime(q.checkIn.at, zone_);
-    view_.home.queue.push_back({q.checkIn.customer, when.substr(when.size() - 5), q.name, "ui.method." + q.checkIn.method});
+    view_.home.queue.push_back({q.checkIn.customer, when.substr(when.size() - 5), q.name, "ui.method." + q.checkIn.method,
+                                stateKey});
   }
   view_.home.tiles.clear();
   for (ui::Screen s : {ui::Screen::Checkout, ui::Screen::Members, ui::Screen::Appointments, ui::Screen::Approvals,

@@ -65,8 +65,21 @@ struct ListColumns {
   float x[4];
 };
 
-// One tappable list row of up to four cells; the last one muted.
-bool listRow(UiContext& ui, const ListColumns& cols, const std::string& id, const std::string* cells[4]) {
+// A state drawn as a chip: the text on a rounded patch of `colour`.
+void stateChip(UiContext& ui, const std::string& s, ImU32 colour) {
+  const Metrics& m = ui.metrics;
+  const ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(s.c_str());
+  const float padX = m.gap * 0.6f, padY = m.gap * 0.25f;
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - padX, at.y - padY),
+                                            ImVec2(at.x + size.x + padX, at.y + size.y + padY), colour, size.y * 0.5f);
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+  ImGui::TextUnformatted(s.c_str());
+  ImGui::PopStyleColor();
+}
+
+// One tappable list row of up to four cells; the last one muted, or a chip of
+// `chip`'s colour when it is given.
+bool listRow(UiContext& ui, const ListColumns& cols, const std::string& id, const std::string* cells[4], ImU32 chip = 0) {
   const Metrics& m = ui.metrics;
   ImVec2 start = ImGui::GetCursorPos();
   bool tapped = touchRow(ui, id, *cells[1], ImVec2(ImGui::GetContentRegionAvail().x, m.touch));
@@ -74,7 +87,9 @@ bool listRow(UiContext& ui, const ListColumns& cols, const std::string& id, cons
   for (int i = 0; i < 4; ++i) {
     if (!cells[i]) continue;
     ImGui::SetCursorPos(ImVec2(cols.x[i], textY));
-    i == 3 ? mutedText(ui, *cells[i]) : text(ui, *cells[i]);
+    if (i < 3) text(ui, *cells[i]);
+    else if (chip) stateChip(ui, *cells[i], chip);
+    else mutedText(ui, *cells[i]);
   }
   ImGui::SetCursorPos(ImVec2(start.x, start.y + m.touch));
   ImGui::Separator();
@@ -103,9 +118,10 @@ Intent todayLists(UiContext& ui, const HomeView& v, const ListColumns& cols) {
     mutedText(ui, ui.t("ui.home.queue_empty"));
   }
   for (const QueueRow& q : v.queue) {
-    const std::string* cells[4] = {&q.time, &q.name, &ui.t(q.methodKey), nullptr};
+    const std::string* cells[4] = {&q.time, &q.name, &ui.t(q.methodKey), &ui.t(q.stateKey)};
+    const ImU32 chip = q.stateKey == "ui.queue.paid" ? IM_COL32(74, 140, 92, 255) : IM_COL32(196, 128, 48, 255);
     // Whoever is waiting is who the cashier settles for next.
-    if (listRow(ui, cols, "home.queue." + std::to_string(q.customer), cells)) out = Navigate{Screen::Checkout, q.customer};
+    if (listRow(ui, cols, "home.queue." + std::to_string(q.customer), cells, chip)) out = Navigate{Screen::Checkout, q.customer};
   }
   ImGui::Dummy(ImVec2(0, m.gap));
   return out;

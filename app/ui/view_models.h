@@ -56,6 +56,7 @@ struct QueueRow {
   std::string time;       // 14:05, store time
   std::string name;       // staff see the full name
   std::string methodKey;  // "ui.method.phone"
+  std::string stateKey;   // "ui.queue.waiting", "ui.queue.paid"
 };
 
 // Finding a customer by name (on-screen pinyin keyboard) or phone digits.

@@ -192,3 +192,31 @@ TEST_CASE("counter: 挂单 puts a ticket aside, the next customer starts empty, 
   for (int i = 0; i < 6; ++i) f.apply(ui::CheckoutResume{99});  // a stale chip does nothing
   CHECK(f.v().parked.size() == 1);
 }
+
+TEST_CASE("counter: the queue shows who is waiting and who has paid since checking in") {
+  Fixture f;
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
+  f.kiosk->apply(ui::PhoneKeys{"5678="});
+  REQUIRE(f.kiosk->view().checkIn.matches.size() == 1);
+  f.kiosk->apply(ui::ConfirmCheckIn{f.kiosk->view().checkIn.matches[0].id});
+  f.kiosk->apply(ui::Navigate{ui::Screen::Home});
+  REQUIRE(f.kiosk->view().home.queue.size() == 1);
+  CHECK(f.kiosk->view().home.queue[0].stateKey == "ui.queue.waiting");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, f.meiling});
+  f.apply(ui::CheckoutAddItem{"P-SERUM"});
+  f.apply(ui::CheckoutOpenTender{});
+  f.apply(ui::CheckoutAddTender{"card"});
+  f.apply(ui::CheckoutSettle{});
+  REQUIRE(f.v().stage == ui::CheckoutStage::Settled);
+  f.kiosk->apply(ui::Navigate{ui::Screen::Home});
+  CHECK(f.kiosk->view().home.queue[0].stateKey == "ui.queue.paid");
+  // Back later the same day: one row, waiting again until the next sale.
+  f.clock.advance(2 * kHour);
+  f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
+  f.kiosk->apply(ui::PhoneKeys{"5678="});
+  f.kiosk->apply(ui::ConfirmCheckIn{f.kiosk->view().checkIn.matches[0].id});
+  f.kiosk->apply(ui::Navigate{ui::Screen::Home});
+  REQUIRE(f.kiosk->view().home.queue.size() == 1);
+  CHECK(f.kiosk->view().home.queue[0].stateKey == "ui.queue.waiting");
+}
