@@ -1,10 +1,13 @@
 #include "app/kiosk/check_in_desk.h"
 
+#include <memory>
+
 #include "app/core/appointment.h"
 #include "app/core/error.h"
 #include "app/core/member_accounts.h"
 #include "app/core/member_card.h"
 #include "app/core/price_list.h"
+#include "app/core/staff_auth.h"
 #include "app/core/uuid.h"
 #include "app/kiosk/member_scan.h"
 #include "app/ui/entry.h"
@@ -28,6 +31,8 @@ void CheckInDesk::open(CustomerId) {
 }
 
 void CheckInDesk::clear() {
+  ++leaveAttempt_;
+  leavePin_.clear();
   k_.view.checkIn = {};
   phone_.clear();
   own_.forget();
@@ -56,7 +61,7 @@ bool CheckInDesk::tick() {
 
 void CheckInDesk::apply(const ui::PhoneKeys& i) {
   ui::CheckInView& v = k_.view.checkIn;
-  if (k_.view.screen != ui::Screen::CheckIn) return;
+  if (k_.view.screen != ui::Screen::CheckIn || v.leaving) return;
   if (!v.welcomedName.empty() || v.card.id != 0) clear();
   bool done = phone_.apply(i.keys);
   v.digits = phone_.text();
@@ -114,7 +119,7 @@ void CheckInDesk::apply(const ui::ConfirmCheckIn& i) {
 // or a card number (core checks the QR's signature and its version), a phone
 // number (treated as typed on the keypad), or a payment code (not for here).
 std::optional<bool> CheckInDesk::scanned(const std::string& payload) {
-  if (k_.view.screen != ui::Screen::CheckIn || !k_.staff) return std::nullopt;
+  if (k_.view.screen != ui::Screen::CheckIn || !k_.staff || k_.view.checkIn.leaving) return std::nullopt;
   clear();
   const MemberScan found = resolveMemberScan(k_, payload);  // the path checkout and Members share
   if (found.scan.kind == ScanKind::Phone) {  // proves nothing: as if typed on the keypad
@@ -211,6 +216,63 @@ void CheckInDesk::join(CustomerId id, const std::string& name) {
 void CheckInDesk::auditView(CustomerId id, const std::string& sections, const std::string& purpose) {
   k_.audit.append(auditOf(k_.clock.now(), k_.staff ? k_.staff->code : "", "customer.view", "customer",
                           std::to_string(id), purpose, sections));
+}
+
+// --- leaving customer mode ---------------------------------------------------
+
+void CheckInDesk::apply(const ui::LeaveCheckIn& i) {
+  ui::CheckInView& v = k_.view.checkIn;
+  if (k_.view.screen != ui::Screen::CheckIn || !k_.staff) return;
+  if (i.cancel) {
+    ++leaveAttempt_;
+    leavePin_.clear();
+    v.leaving = v.leaveChecking = false;
+    v.leavePinDigits = 0;
+    v.leaveMessage.clear();
+    return;
+  }
+  clear();  // nothing of a customer stays on screen behind the PIN
+  k_.view.checkIn.leaving = true;
+}
+
+// The PIN is checked as sign-in checks it (its lane, its lockout), never on the frame.
+void CheckInDesk::apply(const ui::LeavePinKeys& i) {
+  ui::CheckInView& v = k_.view.checkIn;
+  if (k_.view.screen != ui::Screen::CheckIn || !v.leaving || v.leaveChecking || !k_.staff) return;
+  const bool done = leavePin_.apply(i.keys);
+  v.leavePinDigits = static_cast<int>(leavePin_.text().size());
+  v.leaveMessage.clear();
+  if (!done || leavePin_.empty()) return;
+  auto error = std::make_shared<std::string>();
+  const int attempt = ++leaveAttempt_;
+  v.leaveChecking = true;
+  k_.tasks->run(
+      Lane::Pins, "pin check (leave check-in)",
+      [error, clock = &k_.clock, code = k_.staff->code, pin = leavePin_.text()](Backroom& b) {
+        try {
+          StaffAuth(b.staff(), *clock).signIn(code, pin);
+        } catch (const DomainError& e) {
+          *error = e.code();
+        } catch (const std::exception&) {
+          *error = "db_error";
+        }
+      },
+      [this, attempt, error] {
+        if (attempt == leaveAttempt_) leaveChecked(*error);
+      });
+  leavePin_.clear();
+}
+
+void CheckInDesk::leaveChecked(const std::string& errorCode) {
+  ui::CheckInView& v = k_.view.checkIn;
+  v.leaveChecking = false;
+  v.leavePinDigits = 0;
+  if (!errorCode.empty()) {
+    v.leaveMessage = k_.catalog.text("error." + errorCode);
+    return;
+  }
+  clear();
+  k_.open(ui::Screen::Home, 0);
 }
 
 }  // namespace salon::kiosk

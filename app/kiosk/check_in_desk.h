@@ -30,12 +30,16 @@ class CheckInDesk : public Desk {
   void apply(const ui::PhoneKeys& i);
   void apply(const ui::ConfirmCheckIn& i);
   void apply(const ui::RejectMatches&);
+  // Customer mode: 返回 asks for the signed-in staff member's PIN.
+  void apply(const ui::LeaveCheckIn& i);
+  void apply(const ui::LeavePinKeys& i);
   // A customer just registered at the counter joins the queue, greeted by name.
   void join(CustomerId id, const std::string& name);
 
  private:
   static constexpr std::size_t kShownMatches = 6;  // names a phone lookup may show at once
   void clear();
+  void leaveChecked(const std::string& errorCode);
   void findByPhone();
   bool greetMember(const std::string& memberNo, const std::string& method);
   void refuse(const std::string& code);
@@ -47,6 +51,8 @@ class CheckInDesk : public Desk {
   OwnFileCounter own_;
   std::string memberNo_;  // the card's member: whose own file may be opened
   KeyEntry phone_{KeyEntry::Kind::Digits, 15};
+  KeyEntry leavePin_{KeyEntry::Kind::Digits, 8};
+  int leaveAttempt_ = 0;  // a PIN check's answer for an earlier attempt is dropped
   Instant shownAt_ = 0;  // the greeting or the card's details: cleared for the next customer
 };
 

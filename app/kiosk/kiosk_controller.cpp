@@ -279,11 +279,26 @@ void KioskController::search() {
 
 void KioskController::on(const ui::Navigate& i) { openScreen(i.to, i.customer); }
 
+// 返回 from a customer's file goes back where it was opened from: the member's
+// page, the approvals inbox, or Today with the search that found the file.
+void KioskController::on(const ui::NavigateBack&) {
+  const ReturnTo back = returnTo_;
+  returnTo_ = {};
+  if (back.screen != ui::Screen::Home) return openScreen(back.screen, back.customer);
+  const ui::SearchView search = view_.home.search;
+  showHome();
+  if (search.query.empty()) return;
+  view_.home.search = search;
+  this->search();
+}
+
 void KioskController::openScreen(ui::Screen screen, CustomerId customer) {
   if (!staff_) return showSignIn();
   if (screen == ui::Screen::Home) return showHome();
   if (screen == ui::Screen::SignIn) return lock("");
   if (salesStopped_ && (screen == ui::Screen::Checkout || screen == ui::Screen::Members)) return;
+  if (screen == ui::Screen::CustomerFile && view_.screen != ui::Screen::CustomerFile)
+    returnTo_ = {view_.screen, view_.screen == ui::Screen::Members ? view_.members.customer : 0};
   view_.screen = screen;
   deskFor(screen)->open(customer);  // it may move on to another screen itself
 }
@@ -335,6 +350,8 @@ void KioskController::on(const ui::ReportsIntent& i) {
 void KioskController::on(const ui::PhoneKeys& i) { checkIn_.apply(i); }
 void KioskController::on(const ui::ConfirmCheckIn& i) { checkIn_.apply(i); }
 void KioskController::on(const ui::RejectMatches& i) { checkIn_.apply(i); }
+void KioskController::on(const ui::LeaveCheckIn& i) { checkIn_.apply(i); }
+void KioskController::on(const ui::LeavePinKeys& i) { checkIn_.apply(i); }
 void KioskController::on(const ui::OwnFileIntent& i) { checkIn_.apply(i); }
 
 // A scan goes to the desk of the screen shown (check-in: a member; checkout: a

@@ -98,6 +98,9 @@ class KioskController {
   void on(const ui::ScanPayload& i);
   void on(const ui::ConfirmCheckIn& i);
   void on(const ui::RejectMatches&);
+  void on(const ui::LeaveCheckIn& i);
+  void on(const ui::LeavePinKeys& i);
+  void on(const ui::NavigateBack&);
   void on(const ui::Navigate& i);
   void on(const ui::LockKiosk&);
   void on(const ui::SwitchLanguage& i);
@@ -123,6 +126,11 @@ class KioskController {
   StoreZone zone_;
   Catalog catalog_;
   std::optional<Staff> staff_;
+  // Where 返回 from a customer's file goes: the screen it was opened from.
+  struct ReturnTo {
+    ui::Screen screen = ui::Screen::Home;
+    CustomerId customer = 0;
+  } returnTo_;
   bool salesStopped_ = false;  // the quick check found damage: no checkout, no top-ups
   ui::DigitEntry pin_{8};
   ui::IdleLock idle_;

@@ -98,6 +98,23 @@ Intent CheckInScreen::fromKeyboard() {
   return {};
 }
 
+// The staff member's PIN to leave customer mode: dots for the digits typed.
+void CheckInScreen::leavePrompt(UiContext& ui, const CheckInView& v, float width) {
+  const Metrics& m = ui.metrics;
+  ImGui::Dummy(ImVec2(0, m.gap * 2));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  text(ui, ui.t(v.leaveChecking ? "ui.checkin.leave_checking" : "ui.checkin.leave_prompt"));
+  ImGui::PopTextWrapPos();
+  std::string dots;
+  for (int i = 0; i < v.leavePinDigits; ++i) dots += "● ";
+  bigText(ui, dots.empty() ? " " : dots);
+  if (!v.leaveMessage.empty()) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    alertText(ui, v.leaveMessage);
+    ImGui::PopTextWrapPos();
+  }
+}
+
 Intents CheckInScreen::draw(UiContext& ui, const CheckInView& v) {
   Intents out;
   const Metrics& m = ui.metrics;
@@ -113,7 +130,9 @@ Intents CheckInScreen::draw(UiContext& ui, const CheckInView& v) {
   ImGui::BeginChild("checkin.left", ImVec2(leftW, bottom - m.touch - m.gap * 3), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   if (v.card.id == 0) bigText(ui, ui.t("ui.checkin.title"));  // the greeting by name is the title then
-  if (!v.welcomedName.empty()) {
+  if (v.leaving) {
+    leavePrompt(ui, v, leftW - m.gap);
+  } else if (!v.welcomedName.empty()) {
     ImGui::Dummy(ImVec2(0, m.gap * 2));
     bigText(ui, v.welcomedName);
     ImGui::PushTextWrapPos(0);
@@ -127,9 +146,14 @@ Intents CheckInScreen::draw(UiContext& ui, const CheckInView& v) {
     phoneEntry(ui, v, leftW, out);
   }
   ImGui::EndChild();
-  if (touchButton(ui, "checkin.back", ui.t("ui.checkin.back"), ImVec2(160 * m.scale, m.touch)))
-    add(out, Navigate{Screen::Home});
-  if (v.card.id == 0 && v.welcomedName.empty() && own == OwnFileStep::None) {
+  // Customer mode: 返回 asks for the staff PIN (the keypad types it), 取消 stays.
+  if (v.leaving) {
+    if (touchButton(ui, "checkin.leave.cancel", ui.t("ui.checkin.leave_cancel"), ImVec2(160 * m.scale, m.touch)))
+      add(out, LeaveCheckIn{true});
+  } else if (touchButton(ui, "checkin.back", ui.t("ui.checkin.back"), ImVec2(160 * m.scale, m.touch))) {
+    add(out, LeaveCheckIn{});
+  }
+  if (!v.leaving && v.card.id == 0 && v.welcomedName.empty() && own == OwnFileStep::None) {
     ImGui::SameLine(0, m.gap);
     if (touchButton(ui, "checkin.first_visit", ui.t("ui.checkin.first_visit"),
                     ImVec2(leftW - 160 * m.scale - m.gap, m.touch), Tone::Primary))
@@ -138,9 +162,13 @@ Intents CheckInScreen::draw(UiContext& ui, const CheckInView& v) {
   ImGui::EndGroup();
   ImGui::SameLine(0, m.gap * 2);
   ImGui::BeginGroup();
-  std::string keys = keypad(ui, "checkin.key", padW, ui.t("ui.checkin.find"));
+  std::string keys = keypad(ui, "checkin.key", padW, ui.t(v.leaving ? "ui.keypad.ok" : "ui.checkin.find"));
   ImGui::EndGroup();
   Intent typed = fromKeyboard();
+  if (v.leaving) {
+    if (!keys.empty()) add(out, LeavePinKeys{keys});
+    return out;  // a card or a typed phone does nothing while a PIN is asked
+  }
   if (own == OwnFileStep::Last4) {
     // The keypad types the last 4 digits of the phone then, never a phone search.
     if (auto* p = std::get_if<PhoneKeys>(&typed)) keys += p->keys, typed = {};

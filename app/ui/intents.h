@@ -24,6 +24,10 @@ struct Navigate {
   CustomerId customer = 0;
 };
 struct LockKiosk {};
+struct NavigateBack {};  // 返回 to the screen this one was opened from
+// Customer mode (check-in faces the customer): 返回 asks for the staff PIN.
+struct LeaveCheckIn { bool cancel = false; };
+struct LeavePinKeys { std::string keys; };
 struct SwitchLanguage { std::string language; };
 // The on-screen keyboard: letters and digits, '<' erase, 'C' clear, '=' close.
 struct KeyboardKeys { std::string keys; };
@@ -34,7 +38,7 @@ using Intent = std::variant<std::monostate, ChooseStaff, PinKeys, CancelSignIn, 
                             ConfirmCheckIn, RejectMatches, Navigate, LockKiosk, SwitchLanguage, KeyboardKeys,
                             PickCandidate, OpenSearch, RegistrationIntent, CheckoutIntent, CustomerFileIntent,
                             MembersIntent, ApprovalsIntent, SettingsIntent, AppointmentsIntent,
-                            ReportsIntent, OwnFileIntent>;
+                            ReportsIntent, OwnFileIntent, NavigateBack, LeaveCheckIn, LeavePinKeys>;
 using Intents = std::vector<Intent>;
 
 inline void add(Intents& out, Intent i) {

@@ -19,6 +19,7 @@ std::string pageOf(const KioskView& v) {
     case Screen::CheckIn:
       part(v.checkIn.welcomedName.empty() ? 0 : 1);
       part(static_cast<int>(v.checkIn.ownFile.step));
+      part(v.checkIn.leaving ? 1 : 0);
       break;
     case Screen::Approvals:
       part(static_cast<int>(v.approvals.tab));
@@ -46,7 +47,9 @@ Intents KioskFrame::draw(UiContext& ui, const KioskView& v) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   ImGui::PopStyleVar();
   ImGui::PushFont(ui.fonts.text());
-  add(out, status_.draw(ui, v.status));
+  StatusView status = v.status;
+  status.customerFacing = v.screen == Screen::CheckIn || v.screen == Screen::Registration;
+  add(out, status_.draw(ui, status));
   const float pad = ui.metrics.gap * 1.5f;
   ImGui::SetCursorPos(ImVec2(pad, ImGui::GetCursorPosY() + ui.metrics.gap));
   ImGui::BeginChild("screen", ImVec2(io.DisplaySize.x - 2 * pad, 0), false, ImGuiWindowFlags_NoBackground);

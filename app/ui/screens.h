@@ -23,6 +23,9 @@ class StatusBar {
 
  private:
   void headOfficeLine(UiContext& ui, const StatusView& v, float right);
+  Intent languages(UiContext& ui, const StatusView& v, float x, float btnW, float btnH);
+  Intent languagesOnly(UiContext& ui, const StatusView& v);
+  void end();
 };
 
 class SignInScreen {
@@ -50,6 +53,7 @@ class CheckInScreen {
 
  private:
   Intent fromKeyboard();
+  void leavePrompt(UiContext& ui, const CheckInView& v, float width);
   std::string wedge_;  // what a keyboard or wedge reader typed since the last Enter
   OwnFilePanel ownFile_;
 };

@@ -31,6 +31,38 @@ void StatusBar::headOfficeLine(UiContext& ui, const StatusView& v, float right) 
   if (v.headOfficeWarning) ImGui::PopStyleColor();
 }
 
+// The language buttons, right-aligned; the caller's bar is closed after them.
+Intent StatusBar::languages(UiContext& ui, const StatusView& v, float x, float btnW, float btnH) {
+  Intent out;
+  static const char* kLanguages[] = {"zh-Hans", "zh-Hant", "en"};
+  ImGui::SetCursorPos(ImVec2(x, ui.metrics.gap * 0.75f));
+  for (const char* lang : kLanguages) {
+    bool current = v.language == lang;
+    if (touchButton(ui, std::string("lang.") + lang, ui.t(std::string("ui.lang.") + lang), ImVec2(btnW, btnH),
+                    current ? Tone::Primary : Tone::Plain) && !current)
+      out = SwitchLanguage{lang};
+    ImGui::SameLine(0, ui.metrics.gap * 0.5f);
+  }
+  return out;
+}
+
+void StatusBar::end() {
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(2);
+}
+
+// Customer mode: nothing of the staff's (name, warnings, lock) on the customer's screen.
+Intent StatusBar::languagesOnly(UiContext& ui, const StatusView& v) {
+  const Metrics& m = ui.metrics;
+  const float btnW = 112 * m.scale, btnH = m.statusBar - m.gap * 0.5f;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.16f, 0.13f, 0.12f, 1.0f));
+  Intent out = languages(ui, v, ImGui::GetWindowWidth() - 3 * (btnW + m.gap * 0.5f) - m.gap, btnW, btnH);
+  ImGui::PopStyleColor();
+  end();
+  return out;
+}
+
 Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
   Intent out;
   const Metrics& m = ui.metrics;
@@ -41,6 +73,7 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
   float top = (m.statusBar + m.gap - ImGui::GetTextLineHeight()) / 2;
   ImGui::SetCursorPos(ImVec2(m.gap * 1.5f, top));
   text(ui, v.storeName);
+  if (v.customerFacing) return languagesOnly(ui, v);
   if (!v.staffName.empty()) {
     ImGui::SameLine(0, m.gap * 3);
     text(ui, ui.t("ui.status.staff") + v.staffName);
@@ -49,7 +82,6 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
   if (v.backupFailed) warning(ui, ui.t("status.backup_failed"));
   // Language and lock buttons on the right (a little narrower while a warning
   // needs the room).
-  static const char* kLanguages[] = {"zh-Hans", "zh-Hant", "en"};
   const float btnW = (v.backupPasswordMissing ? 100 : 112) * m.scale, btnH = m.statusBar - m.gap * 0.5f;
   int buttons = 3 + (v.staffName.empty() ? 0 : 1);
   float x = ImGui::GetWindowWidth() - buttons * (btnW + m.gap * 0.5f) - m.gap;
@@ -68,20 +100,11 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
     ImGui::PopStyleColor();
   }
   if (!v.headOffice.empty()) headOfficeLine(ui, v, x);
-  ImGui::SetCursorPos(ImVec2(x, m.gap * 0.75f));
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.16f, 0.13f, 0.12f, 1.0f));
-  for (const char* lang : kLanguages) {
-    bool current = v.language == lang;
-    if (touchButton(ui, std::string("lang.") + lang, ui.t(std::string("ui.lang.") + lang), ImVec2(btnW, btnH),
-                    current ? Tone::Primary : Tone::Plain) && !current)
-      out = SwitchLanguage{lang};
-    ImGui::SameLine(0, m.gap * 0.5f);
-  }
+  out = languages(ui, v, x, btnW, btnH);
   if (!v.staffName.empty() && touchButton(ui, "lock", ui.t("ui.lock"), ImVec2(btnW, btnH))) out = LockKiosk{};
   ImGui::PopStyleColor();
-  ImGui::EndChild();
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor(2);
+  end();
   return out;
 }
 

@@ -114,6 +114,11 @@ struct CheckInView {
   std::string message;         // translated
   std::string welcomedName;    // after confirming: the masked name
   OwnFileView ownFile;         // the customer's own file, opened from the card
+  // Leaving customer mode: the staff member's PIN is asked on the keypad.
+  bool leaving = false;
+  int leavePinDigits = 0;
+  bool leaveChecking = false;  // the PIN is being checked
+  std::string leaveMessage;    // translated: a wrong PIN
 };
 
 enum class DbCheck { Running, Ok, Failed };
@@ -133,6 +138,9 @@ struct StatusView {
   std::string headOffice;
   std::string headOfficeShort;  // where the whole line does not fit: the events waiting
   bool headOfficeWarning = false;
+  // The screen faces the customer (check-in, registration): the bar shows the
+  // store and the languages only, no staff name, warnings or lock.
+  bool customerFacing = false;
 };
 
 struct KioskView {

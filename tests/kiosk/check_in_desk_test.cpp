@@ -188,3 +188,30 @@ TEST_CASE("a scan on a screen that takes none is ignored without a sound and a p
   CHECK(f.view().card.id == 0);
   CHECK(f.view().matches.empty());
 }
+
+TEST_CASE("customer mode: 返回 from check-in asks for the staff PIN; a wrong one stays, cancel stays") {
+  Fixture f;
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
+  f.kiosk->apply(ui::PhoneKeys{"5678="});
+  REQUIRE(f.view().matches.size() == 1);
+  f.kiosk->apply(ui::LeaveCheckIn{});
+  CHECK(f.view().leaving);
+  CHECK(f.view().matches.empty());  // nobody's name stays behind the PIN
+  f.kiosk->apply(ui::PhoneKeys{"1234="});  // a typed phone does nothing now
+  CHECK(f.view().matches.empty());
+  f.kiosk->apply(ui::LeavePinKeys{"1111="});
+  CHECK(f.kiosk->view().screen == ui::Screen::CheckIn);
+  CHECK(f.view().leaveMessage == "密码错误");
+  CHECK(f.view().leavePinDigits == 0);
+  f.kiosk->apply(ui::LeaveCheckIn{true});
+  CHECK_FALSE(f.view().leaving);
+  CHECK(f.kiosk->view().screen == ui::Screen::CheckIn);
+  f.kiosk->apply(ui::LeaveCheckIn{});
+  f.kiosk->apply(ui::LeavePinKeys{"34"});
+  CHECK(f.view().leavePinDigits == 2);
+  f.kiosk->apply(ui::LeavePinKeys{"56="});
+  CHECK(f.kiosk->view().screen == ui::Screen::Home);
+  REQUIRE(f.kiosk->staff());
+  CHECK(f.kiosk->staff()->code == "cash");
+}

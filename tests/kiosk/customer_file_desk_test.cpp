@@ -256,3 +256,25 @@ TEST_CASE("visit history lists consumption by item name and tender, and a pet ow
   CHECK(f.file().lines[0].detail == "4.50 kg");
   CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND sections = 'pets'") == 1);
 }
+
+TEST_CASE("返回 from a file goes back where it was opened: the member's page, or the search that found it") {
+  Fixture f;
+  f.signIn("mgr", "1234");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Members, f.zhangSan()});
+  REQUIRE(f.kiosk->view().members.customer == f.zhangSan());
+  f.kiosk->apply(ui::Navigate{ui::Screen::CustomerFile, f.zhangSan()});
+  REQUIRE(f.kiosk->view().screen == ui::Screen::CustomerFile);
+  f.kiosk->apply(ui::NavigateBack{});
+  CHECK(f.kiosk->view().screen == ui::Screen::Members);
+  CHECK(f.kiosk->view().members.customer == f.zhangSan());
+  // From a search on Today: back to the same results.
+  f.kiosk->apply(ui::Navigate{ui::Screen::Home});
+  f.kiosk->apply(ui::KeyboardKeys{"8000"});
+  REQUIRE_FALSE(f.kiosk->view().home.customers.empty());
+  const std::size_t found = f.kiosk->view().home.customers.size();
+  f.kiosk->apply(ui::Navigate{ui::Screen::CustomerFile, f.zhangSan()});
+  f.kiosk->apply(ui::NavigateBack{});
+  CHECK(f.kiosk->view().screen == ui::Screen::Home);
+  CHECK(f.kiosk->view().home.search.query == "8000");
+  CHECK(f.kiosk->view().home.customers.size() == found);
+}

@@ -200,7 +200,7 @@ TEST_CASE("no screen draws a character the font atlas lacks (no '?'), in any lan
     v.status.dbCheck = DbCheck::Failed;
     v.signIn.message = "密码错误";
     v.home.customers = {{1, "S01-2026-000001", "", "陳美玲", "139****5678", "ui.status.in_force"}};
-    v.home.queue = {{1, "09:05", "鄧瑩瑩", "ui.method.card"}};
+    v.home.queue = {{1, "09:05", "鄧瑩瑩", "ui.method.card", "ui.queue.paid"}};
     v.checkIn.matches = {{1, "歐**"}};
     v.checkIn.message = "请至少输入4位数字";
     for (Screen s : {Screen::SignIn, Screen::Home, Screen::CheckIn, Screen::Registration, Screen::Checkout,
@@ -250,4 +250,34 @@ TEST_CASE("the on-screen keyboard: big keys, candidates to pick, and the search 
   CHECK(std::get<PickCandidate>(pick[0]).text == "王");
   Intents done = h.tap(v, "kb.done");
   CHECK(std::get<KeyboardKeys>(done[0]).keys == "=");
+}
+
+// Issue 15: every size a counter meets (portrait tablets too) and every language:
+// no tappable target under 48 px, none past the window's right or bottom edge
+// (a list that scrolls keeps its rows inside its own clipped region).
+TEST_CASE("every tappable target is 48 px or more and inside the window, at every size and language") {
+  for (auto [w, h] : {std::pair{800, 600}, std::pair{1024, 768}, std::pair{768, 1024}, std::pair{1920, 1080}}) {
+    for (const char* language : {"zh-Hans", "zh-Hant", "en"}) {
+      Headless ui(w, h, language);
+      KioskView v = signInView();
+      v.status.staffName = "陈前台";
+      v.status.language = language;
+      for (Screen s : {Screen::SignIn, Screen::Home, Screen::CheckIn, Screen::Registration, Screen::Checkout,
+                        Screen::CustomerFile, Screen::Members, Screen::Approvals, Screen::Settings,
+                        Screen::Appointments, Screen::Reports}) {
+        v.screen = s;
+        v.checkIn.matches = {{1, "张*"}, {2, "陳**"}};
+        ui.frame(v);
+        ui.frame(v);
+        for (const Tappable& t : ui.record().tappables()) {
+          INFO(t.id << " at " << w << "x" << h << " in " << language << ": " << t.x0 << "," << t.y0 << " - " << t.x1
+                    << "," << t.y1);
+          CHECK(t.y1 - t.y0 >= 48 * ui.metrics().scale - 0.5f);
+          CHECK(t.x1 - t.x0 >= 48 * ui.metrics().scale - 0.5f);
+          CHECK(t.x1 <= w + 0.5f);
+          CHECK(t.y1 <= h + 0.5f);
+        }
+      }
+    }
+  }
 }

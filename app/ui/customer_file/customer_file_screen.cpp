@@ -35,8 +35,7 @@ void CustomerFileScreen::header(UiContext& ui, const CustomerFileView& v, Intent
       add(out, Navigate{Screen::Members, v.customer});
     ImGui::SameLine(0, m.gap);
   }
-  if (touchButton(ui, "customer_file.back", ui.t("ui.nav.back"), ImVec2(buttonW, m.touch)))
-    add(out, Navigate{Screen::Home});
+  if (touchButton(ui, "customer_file.back", ui.t("ui.nav.back"), ImVec2(buttonW, m.touch))) add(out, NavigateBack{});
   ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
 }
 
