@@ -1,0 +1,45 @@
+#pragma once
+// A store's day as online booking sees it, read from what HQ projected (the
+// store's appointments, absences and settings), what it owns (catalog, staff) and
+// the online holds; the free starts come from core's openSlots, the counter's rules.
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include "app/core/open_slots.h"
+
+namespace salon::hq {
+
+// The store's settings: chain_settings overridden by store_settings.
+struct StoreSettings {
+  std::map<std::string, std::string> values;
+  std::string text(const std::string& key, const std::string& fallback = "") const;
+  long long number(const std::string& key, long long fallback) const;
+  bool flag(const std::string& key, bool fallback) const;
+};
+
+StoreSettings storeSettings(pqxx::transaction_base& t, const std::string& store);
+
+// The store's name when it takes bookings online (not revoked, online.enabled);
+// Refusal 404 not_found otherwise.
+std::string onlineStore(pqxx::transaction_base& t, const std::string& store, const StoreSettings& s);
+
+// A service this store offers online (catalog `online`, a duration, and listed in
+// the store's online.services when that is set); Refusal 404 not_found otherwise.
+AppointmentService onlineService(pqxx::transaction_base& t, const std::string& code, const StoreSettings& s);
+
+// The services offered online here: [{"code","name","minutes","price_fen"}].
+nlohmann::json onlineServices(pqxx::transaction_base& t, const std::string& store, const StoreSettings& s);
+
+// "YYYY-MM-DD" strictly; Refusal 400 bad_request otherwise.
+CivilDate dayParam(const std::string& text);
+
+// The day with its roster, absences, live appointments and live holds.
+OpenDay loadOpenDay(pqxx::transaction_base& t, const std::string& store, const CivilDate& date, const StoreSettings& s);
+
+// Pending holds older than the store's confirm window are declined (store_offline).
+void declineOverdue(pqxx::transaction_base& t, const std::string& store, const StoreSettings& s, Instant now);
+
+}  // namespace salon::hq
