@@ -7,6 +7,7 @@
 #include <pqxx/pqxx>
 #include <thread>
 
+#include "app/hq/booking_sweep.h"
 #include "app/hq/connection_pool.h"
 #include "app/hq/hq_certificate.h"
 #include "app/hq/hq_clock.h"
@@ -94,10 +95,11 @@ int serve(const ServeOptions& o) {
   server.set_read_timeout(30, 0);
   ConnectionPool pool(o.pg, static_cast<std::size_t>(o.connections));
   mountSyncApi(server, pool);
-  HqClock clock(o.clockFile);
-  auto sms = smsProvider(o);
-  PublicDesk desk{pool, clock, *sms};
+  auto clock = std::make_shared<const HqClock>(o.clockFile);
+  std::shared_ptr<SmsProvider> sms = smsProvider(o);
+  PublicDesk desk{pool, *clock, *sms};
   mountPublicApi(server, desk);
+  startBookingSweep(o.pg, sms, clock);
   stopOnSignal(server);
   if (!server.bind_to_port(host.c_str(), port)) throw std::runtime_error("cannot listen on " + o.listen);
   std::cerr << "salon-hq: serving " << url << " (listening on " << o.listen << ", certificate " << cert.fingerprint

@@ -106,3 +106,30 @@ CREATE TABLE online_bookings (
 );
 CREATE INDEX online_bookings_day ON online_bookings (store, start_at);
 CREATE INDEX online_bookings_pending ON online_bookings (store, created_at) WHERE status = 'pending';
+
+-- When the customer was told the store's decision (the decided SMS): once.
+ALTER TABLE online_bookings ADD COLUMN told_at bigint;
+CREATE INDEX online_bookings_untold ON online_bookings (decided_at) WHERE told_at IS NULL AND decided_at IS NOT NULL;
+
+-- Holds go down to their store through /changes (kind booking.hold, key = the
+-- appointment id): when made and whenever their status changes, with what the
+-- kiosk needs to book it and to make a first-time customer's file.
+CREATE FUNCTION log_booking_hold() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  v_service record; v_customer record;
+BEGIN
+  SELECT name, duration_minutes INTO v_service FROM catalog_items WHERE code = NEW.service;
+  SELECT name, consent_at, marketing INTO v_customer FROM online_customers WHERE phone = NEW.phone;
+  INSERT INTO chain_changes (kind, key, store, body) VALUES ('booking.hold', NEW.appointment::text, NEW.store,
+    jsonb_build_object('appointment', NEW.appointment::text, 'service', NEW.service, 'service_name', v_service.name,
+                       'minutes', (NEW.end_at - NEW.start_at) / 60000, 'staff', NEW.staff, 'any_staff', NEW.any_staff,
+                       'start', NEW.start_at, 'end', NEW.end_at, 'status', NEW.status, 'reason', NEW.reason,
+                       'made_at', NEW.created_at,
+                       'customer', jsonb_build_object('phone', NEW.phone, 'name', NEW.name, 'new', NEW.new_customer,
+                                                      'privacy_consent_at', v_customer.consent_at,
+                                                      'marketing', COALESCE(v_customer.marketing, false))));
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER online_bookings_hold AFTER INSERT OR UPDATE OF status ON online_bookings
+  FOR EACH ROW EXECUTE FUNCTION log_booking_hold();
