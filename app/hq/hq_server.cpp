@@ -16,6 +16,7 @@
 #include "app/hq/sms.h"
 #include "app/hq/store_roll.h"
 #include "app/hq/sync_api.h"
+#include "app/hq/web_page.h"
 
 namespace salon::hq {
 namespace {
@@ -100,6 +101,7 @@ int serve(const ServeOptions& o) {
   PublicDesk desk{pool, *clock, *sms};
   mountPublicApi(server, desk);
   startBookingSweep(o.pg, sms, clock);
+  mountWebPage(server);
   stopOnSignal(server);
   if (!server.bind_to_port(host.c_str(), port)) throw std::runtime_error("cannot listen on " + o.listen);
   std::cerr << "salon-hq: serving " << url << " (listening on " << o.listen << ", certificate " << cert.fingerprint
