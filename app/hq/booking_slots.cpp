@@ -127,7 +127,12 @@ CivilDate dayParam(const std::string& text) {
   return d;
 }
 
-OpenDay loadOpenDay(pqxx::transaction_base& t, const std::string& store, const CivilDate& date, const StoreSettings& s) {
+Instant overdueBefore(const StoreSettings& s, Instant now) {
+  return now - s.number("online.confirm_window_minutes", 30) * kMinute;
+}
+
+OpenDay loadOpenDay(pqxx::transaction_base& t, const std::string& store, const CivilDate& date, const StoreSettings& s,
+                    Instant now) {
   OpenDay day;
   day.date = date;
   day.zone = StoreZone{static_cast<int>(s.number("store.zone_offset_minutes", 480))};
@@ -151,16 +156,15 @@ OpenDay loadOpenDay(pqxx::transaction_base& t, const std::string& store, const C
                                       store, from, to, kMaxAppointmentLength));
   addBooked(day.booked, t.exec_params("SELECT appointment::text, staff, start_at, end_at FROM online_bookings WHERE store = $1"
                                       " AND start_at < $3 AND start_at > $2::bigint - $4::bigint AND end_at > $2::bigint"
-                                      " AND status IN ('pending', 'confirmed')",
-                                      store, from, to, kMaxAppointmentLength));
+                                      " AND (status = 'confirmed' OR (status = 'pending' AND created_at >= $5))",
+                                      store, from, to, kMaxAppointmentLength, overdueBefore(s, now)));
   return day;
 }
 
 void declineOverdue(pqxx::transaction_base& t, const std::string& store, const StoreSettings& s, Instant now) {
-  long long window = s.number("online.confirm_window_minutes", 30);
   t.exec_params("UPDATE online_bookings SET status = 'declined', reason = 'store_offline', decided_at = $2"
-                " WHERE store = $1 AND status = 'pending' AND created_at < $2::bigint - $3::bigint",
-                store, now, window * kMinute);
+                " WHERE store = $1 AND status = 'pending' AND created_at < $3",
+                store, now, overdueBefore(s, now));
 }
 
 }  // namespace salon::hq

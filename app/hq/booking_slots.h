@@ -36,10 +36,17 @@ nlohmann::json onlineServices(pqxx::transaction_base& t, const std::string& stor
 // "YYYY-MM-DD" strictly; Refusal 400 bad_request otherwise.
 CivilDate dayParam(const std::string& text);
 
-// The day with its roster, absences, live appointments and live holds.
-OpenDay loadOpenDay(pqxx::transaction_base& t, const std::string& store, const CivilDate& date, const StoreSettings& s);
+// The day with its roster, absences, live appointments and live holds (a pending
+// hold past the confirm window no longer counts, whether or not it was declined yet).
+OpenDay loadOpenDay(pqxx::transaction_base& t, const std::string& store, const CivilDate& date, const StoreSettings& s,
+                    Instant now);
+
+// The instant before which a pending hold is overdue.
+Instant overdueBefore(const StoreSettings& s, Instant now);
 
 // Pending holds older than the store's confirm window are declined (store_offline).
+// Every writer of a store's online_bookings holds the store's row lock first (this,
+// a booking, a batch's decisions), so they never wait on each other in a circle.
 void declineOverdue(pqxx::transaction_base& t, const std::string& store, const StoreSettings& s, Instant now);
 
 }  // namespace salon::hq

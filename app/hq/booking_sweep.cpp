@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <vector>
 #include <pqxx/pqxx>
 #include <thread>
 
@@ -11,13 +12,20 @@
 namespace salon::hq {
 namespace {
 
+// One store at a time, under its row lock (as bookings and batches take it).
 void declineOverdueEverywhere(pqxx::connection& db, Instant now) {
-  pqxx::work w(db);
-  for (const auto& r : w.exec("SELECT DISTINCT store FROM online_bookings WHERE status = 'pending'")) {
-    std::string store = r[0].as<std::string>();
-    declineOverdue(w, store, storeSettings(w, store), now);
+  std::vector<std::string> stores;
+  {
+    pqxx::read_transaction r(db);
+    for (const auto& row : r.exec("SELECT DISTINCT store FROM online_bookings WHERE status = 'pending'"))
+      stores.push_back(row[0].as<std::string>());
   }
-  w.commit();
+  for (const std::string& store : stores) {
+    pqxx::work w(db);
+    w.exec_params("SELECT 1 FROM stores WHERE code = $1 FOR UPDATE", store);
+    declineOverdue(w, store, storeSettings(w, store), now);
+    w.commit();
+  }
 }
 
 std::string decidedText(const pqxx::row& r) {

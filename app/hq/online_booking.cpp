@@ -63,7 +63,7 @@ Booked holdSlot(pqxx::connection& db, const BookingAsk& ask, Instant now) {
   AppointmentService svc = onlineService(w, ask.service, s);
   b.serviceName = svc.name;
   declineOverdue(w, ask.store, s, now);
-  OpenDay day = loadOpenDay(w, ask.store, date, s);
+  OpenDay day = loadOpenDay(w, ask.store, date, s, now);
   b.start = startOf(ask, day);
   std::string staff = chooseStaff(ask, day, svc, b.start, now);
   bool fresh = enterCustomer(w, ask, now);
@@ -86,23 +86,26 @@ Booked holdSlot(pqxx::connection& db, const BookingAsk& ask, Instant now) {
 std::optional<nlohmann::json> bookingFor(pqxx::connection& db, const std::string& id, const std::string& phone,
                                          Instant now) {
   if (phone.empty() || id.size() != 22) return std::nullopt;
-  pqxx::work w(db);
+  pqxx::read_transaction w(db);
   auto r = w.exec_params("SELECT store FROM online_bookings WHERE id = $1 AND phone = $2", id, phone);
   if (r.empty()) return std::nullopt;
   std::string store = r[0][0].as<std::string>();
   StoreSettings s = storeSettings(w, store);
-  declineOverdue(w, store, s, now);
   auto b = w.exec_params(
       "SELECT b.status, b.reason, b.store, st.name, b.service, c.name, b.staff, COALESCE(f.name, b.staff), b.start_at,"
-      " b.end_at, b.name FROM online_bookings b JOIN stores st ON st.code = b.store"
+      " b.end_at, b.name, b.created_at FROM online_bookings b JOIN stores st ON st.code = b.store"
       " LEFT JOIN catalog_items c ON c.code = b.service LEFT JOIN staff f ON f.code = b.staff WHERE b.id = $1",
       id);
-  w.commit();
   StoreZone zone{static_cast<int>(s.number("store.zone_offset_minutes", 480))};
   const auto& row = b[0];
   Instant start = row[8].as<std::int64_t>();
   std::string local = formatLocalDateTime(start, zone);  // "YYYY-MM-DD HH:MM"
-  return nlohmann::json{{"booking", id}, {"status", row[0].as<std::string>()}, {"reason", row[1].as<std::string>()},
+  std::string status = row[0].as<std::string>(), reason = row[1].as<std::string>();
+  if (status == "pending" && row[11].as<std::int64_t>() < overdueBefore(s, now)) {
+    status = "declined";  // as the sweep is about to write it
+    reason = "store_offline";
+  }
+  return nlohmann::json{{"booking", id}, {"status", status}, {"reason", reason},
                         {"store", row[2].as<std::string>()}, {"store_name", row[3].as<std::string>()},
                         {"service", row[4].as<std::string>()}, {"service_name", row[5].is_null() ? "" : row[5].as<std::string>()},
                         {"staff", row[6].as<std::string>()}, {"staff_name", row[7].as<std::string>()},

@@ -83,13 +83,11 @@ json servicesOf(pqxx::connection& db, const std::string& store) {
 json slotsOf(pqxx::connection& db, const std::string& store, const std::string& service, const std::string& date,
              Instant now) {
   CivilDate day = dayParam(date);
-  pqxx::work t(db);
+  pqxx::read_transaction t(db);  // reads only: overdue holds are left out here, declined by the sweep
   StoreSettings s = storeSettings(t, store);
   onlineStore(t, store, s);
   AppointmentService svc = onlineService(t, service, s);
-  declineOverdue(t, store, s, now);
-  OpenDay open = loadOpenDay(t, store, day, s);
-  t.commit();
+  OpenDay open = loadOpenDay(t, store, day, s, now);
   json slots = json::array();
   for (const OpenSlot& o : openSlots(open, svc, now)) slots.push_back({{"start", formatMinute(o.startMinute)}, {"staff", o.staff}});
   return {{"slots", slots}};
