@@ -239,6 +239,14 @@ function route() {
   (m ? showBooking(m[1]) : showStores()).catch(showError);
 }
 
+// The same step again in the new language (what was typed on the details step is kept
+// only up to the slot: the customer is taken back to choosing the staff member).
+function redraw() {
+  if (location.hash.startsWith("#/booking/")) return route();
+  const step = state.slot ? () => chooseSlot(state.slot) : state.service ? showSlots : state.store ? showServices : showStores;
+  Promise.resolve(step()).catch(showError);
+}
+
 function setLanguage(lang) {
   state.lang = WORDS[lang] ? lang : "zh-Hans";
   document.documentElement.lang = state.lang;
@@ -251,7 +259,7 @@ document.addEventListener("DOMContentLoaded", () => {
   let saved = null;
   try { saved = localStorage.getItem("lang"); } catch (e) { /* private mode */ }
   setLanguage(new URLSearchParams(location.search).get("lang") || saved || "zh-Hans");
-  $("lang").addEventListener("change", (e) => { setLanguage(e.target.value); route(); });
+  $("lang").addEventListener("change", (e) => { setLanguage(e.target.value); redraw(); });
   window.addEventListener("hashchange", route);
   route();
 });
