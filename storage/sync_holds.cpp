@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
+
 #include "app/core/customer_fields.h"
 #include "app/core/customer_file.h"
 #include "app/core/error.h"
@@ -161,6 +163,34 @@ void applyOnlineHold(SQLite::Database& db, const HeadOfficeChange& c, Instant no
   SQLite::bind(up, c.key, *c.body, body["start"].get<Instant>(), status, body.value("reason", ""), now, now);
   up.exec();
   if (status != "confirmed") cancelBooked(db, c.key, body.value("reason", ""), now);
+}
+
+std::vector<OnlineHold> SqliteOnlineHolds::pending() {
+  return guarded([&] {
+    SQLite::Database& s = db_.sql();
+    std::int64_t window = 30;
+    if (auto w = readSetting(s, "online.confirm_window_minutes")) window = std::atoll(w->c_str());
+    std::vector<OnlineHold> out;
+    SQLite::Statement q(s, "SELECT appointment_id, body FROM online_holds WHERE status = 'pending' ORDER BY start_at");
+    while (q.executeStep()) {
+      Json b = Json::parse(q.getColumn(1).getString(), nullptr, false);
+      if (!b.is_object() || !b.contains("customer") || !b["customer"].is_object()) continue;
+      const Json& c = b["customer"];
+      OnlineHold h{q.getColumn(0).getString(), b.value("service", ""), b.value("service_name", ""), b.value("staff", ""),
+                   b.value("minutes", 0), b.value("start", Instant{0}), c.value("name", ""), c.value("phone", ""),
+                   c.value("new", false), b.value("made_at", Instant{0}), 0};
+      h.deadline = h.madeAt + window * kMinute;
+      out.push_back(std::move(h));
+    }
+    return out;
+  });
+}
+
+std::string SqliteOnlineHolds::decide(const std::string& id, bool confirm, const std::string& reason,
+                                      const AuditEntry& audit) {
+  std::string decision;
+  db_.write([&](SQLite::Database& s) { decision = decideOnlineHold(s, id, confirm, reason, audit.staff, audit.at); });
+  return decision;
 }
 
 }  // namespace salon::storage

@@ -10,7 +10,9 @@
 #include <string>
 
 #include "app/core/clock.h"
+#include "app/core/online_holds.h"
 #include "app/core/sync_store.h"
+#include "storage/database.h"
 
 namespace salon::storage {
 
@@ -27,5 +29,17 @@ void applyOnlineHold(SQLite::Database& db, const HeadOfficeChange& change, Insta
 // not_found / already_decided.
 std::string decideOnlineHold(SQLite::Database& db, const std::string& appointmentId, bool confirm,
                              const std::string& reason, const std::string& by, Instant now);
+
+// Core's OnlineHolds on one connection: the Today screen's list and the cashier's answer.
+class SqliteOnlineHolds : public OnlineHolds {
+ public:
+  explicit SqliteOnlineHolds(Database& db) : db_(db) {}
+  std::vector<OnlineHold> pending() override;
+  std::string decide(const std::string& appointmentId, bool confirm, const std::string& reason,
+                     const AuditEntry& audit) override;
+
+ private:
+  Database& db_;
+};
 
 }  // namespace salon::storage

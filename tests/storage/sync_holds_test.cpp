@@ -60,9 +60,15 @@ TEST_CASE("an online hold waits for the cashier, who confirms it into the book")
   st.page({hold(kA, "pending", "13500135001")});  // sent again: still one
   CHECK(count(*st.db, "SELECT count(*) FROM online_holds") == 1);
 
-  std::string decision;
-  st.db->write([&](SQLite::Database& s) { decision = decideOnlineHold(s, kA, true, "", "beau", 2000); });
-  CHECK(decision == "confirmed");
+  SqliteOnlineHolds holds(*st.db);  // what the Today screen reaches through the back room
+  auto pending = holds.pending();
+  REQUIRE(pending.size() == 1);
+  CHECK(pending[0].customerName == "周女士");
+  CHECK(pending[0].start == kStart);
+  CHECK(pending[0].newCustomer);
+  CHECK(pending[0].deadline == 900 + 30 * kMinute);
+  CHECK(holds.decide(kA, true, "", auditOf(2000, "beau", "booking.decide", "appointment", kA)) == "confirmed");
+  CHECK(holds.pending().empty());
   CHECK(text(*st.db, "SELECT channel || ' ' || state || ' ' || staff || ' ' || booked_by FROM appointments") ==
         "web booked beau beau");
   CHECK(text(*st.db, "SELECT status || ' ' || consent_status FROM customers WHERE phone = '13500135001'") ==
