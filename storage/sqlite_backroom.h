@@ -28,6 +28,7 @@
 #include "storage/record_keeping_store.h"
 #include "storage/recording_store.h"
 #include "storage/self_service_store.h"
+#include "storage/sync_holds.h"
 #include "storage/settings_store.h"
 #include "storage/staff_admin_store.h"
 #include "storage/staff_store.h"
@@ -90,6 +91,8 @@ class SqliteBackroom : public Backroom {
   ReportBook& reportBook() override { return reportBook_; }
   // the customer's own view at the check-in screen (issue 19):
   SelfService& selfService() override { return selfService_; }
+  // online bookings head office holds until this store decides (issue 19, HQ side):
+  OnlineHolds& onlineHolds() override { return onlineHolds_; }
 
  private:
   SqliteBackroom(std::unique_ptr<Database> owned);
@@ -136,6 +139,8 @@ class SqliteBackroom : public Backroom {
   SqliteReportBook reportBook_{db_};
   // the customer's own view at the check-in screen (issue 19):
   SqliteSelfService selfService_{db_};
+  // online bookings head office holds until this store decides (issue 19, HQ side):
+  SqliteOnlineHolds onlineHolds_{db_};
 };
 
 }  // namespace salon::storage

@@ -11,6 +11,7 @@
 #include "app/core/error.h"
 #include "storage/catalog_store.h"
 #include "storage/sql.h"
+#include "storage/sync_holds.h"
 #include "storage/sync_store.h"
 
 namespace salon::storage {
@@ -118,6 +119,14 @@ std::vector<RefusedChange> applyHeadOfficeChanges(SQLite::Database& db, const st
   std::set<std::string> priced;  // items whose price may have changed: settled once, after the page
   for (const HeadOfficeChange& given : changes) {
     HeadOfficeChange c = given;
+    if (c.kind == "booking.hold") {  // a customer's online booking: not something head office owns here
+      try {
+        applyOnlineHold(db, c, now);
+      } catch (const DomainError& e) {
+        refused.push_back({c.kind, c.key, e.detail()});
+      }
+      continue;
+    }
     if (c.kind == "price.override") c.key = overrideItem(c);
     if (wasRefused(given)) continue;
     try {

@@ -15,9 +15,11 @@ bool qualifies(const AppointmentService& s, const std::string& staff) {
          std::find(s.qualifiedStaff.begin(), s.qualifiedStaff.end(), staff) != s.qualifiedStaff.end();
 }
 
+bool isLive(const Appointment& a) { return a.state == "booked" || a.state == "checked_in"; }
+
 namespace {
 
-bool live(const Appointment& a) { return a.state == "booked" || a.state == "checked_in"; }
+bool live(const Appointment& a) { return isLive(a); }
 
 std::string clashDetail(const Appointment& mine, const Appointment& theirs) {
   if (!mine.staff.empty() && mine.staff == theirs.staff) return "staff " + theirs.staff;
@@ -76,14 +78,16 @@ std::vector<PriorityHold> parsePriorityHolds(const std::string& text) {
   return out;
 }
 
-bool Appointments::heldForMembers(Instant start) const {
-  Instant local = start + zone_.offsetMinutes * kMinute;
+bool Appointments::heldForMembers(Instant start) const { return salon::heldForMembers(holds_, zone_, start, clock_.now()); }
+
+bool heldForMembers(const std::vector<PriorityHold>& holds, StoreZone zone, Instant start, Instant now) {
+  Instant local = start + zone.offsetMinutes * kMinute;
   std::int64_t days = local >= 0 ? local / kDay : (local - kDay + 1) / kDay;
   int minute = static_cast<int>((local - days * kDay) / kMinute);
   int weekday = static_cast<int>(((days % 7) + 7 + 3) % 7);
-  for (const PriorityHold& h : holds_) {
+  for (const PriorityHold& h : holds) {
     bool day = h.weekday < 0 || h.weekday == weekday;
-    if (day && minute >= h.fromMinute && minute < h.toMinute && clock_.now() < start - h.releaseBefore) return true;
+    if (day && minute >= h.fromMinute && minute < h.toMinute && now < start - h.releaseBefore) return true;
   }
   return false;
 }

@@ -129,5 +129,9 @@ class Appointments {
 
 bool overlaps(const Appointment& a, const Appointment& b);
 bool qualifies(const AppointmentService& s, const std::string& staff);
+// Booked or checked in: the appointment takes its time (no-shows and cancelled do not).
+bool isLive(const Appointment& a);
+// Whether a start inside one of `holds` is still kept for members at `now`.
+bool heldForMembers(const std::vector<PriorityHold>& holds, StoreZone zone, Instant start, Instant now);
 
 }  // namespace salon

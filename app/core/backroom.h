@@ -28,6 +28,7 @@ class FileReviewStore;
 class MemberAccounts;
 class MemberRoll;
 class MovingIn;
+class OnlineHolds;
 class MemberCardStore;
 class PriceList;
 class PrintJobStore;
@@ -86,6 +87,8 @@ class Backroom {
   virtual ReportBook& reportBook() = 0;
   // the customer's own view at the check-in screen (issue 19)
   virtual SelfService& selfService() = 0;
+  // online bookings head office holds until this store decides (issue 19, HQ side)
+  virtual OnlineHolds& onlineHolds() = 0;
 };
 
 }  // namespace salon

@@ -15,5 +15,6 @@ void addServerCommands(CLI::App& app, CommandRun& run);  // migrate, serve, sand
 void addStoreCommands(CLI::App& app, CommandRun& run);   // store add|revoke|list
 void addChainCommands(CLI::App& app, CommandRun& run);   // catalog, price, staff, setting, promotion, tier
 void addReportCommands(CLI::App& app, CommandRun& run);  // report stores, verify
+void addOnlineCommands(CLI::App& app, CommandRun& run);  // online service|setting|sms
 
 }  // namespace salon::hq

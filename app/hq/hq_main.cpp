@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   salon::hq::addStoreCommands(app, run);
   salon::hq::addChainCommands(app, run);
   salon::hq::addReportCommands(app, run);
+  salon::hq::addOnlineCommands(app, run);
   CLI11_PARSE(app, argc, argv);
   try {
     return run ? run() : 2;

@@ -7,11 +7,16 @@
 #include <pqxx/pqxx>
 #include <thread>
 
+#include "app/hq/booking_sweep.h"
 #include "app/hq/connection_pool.h"
 #include "app/hq/hq_certificate.h"
+#include "app/hq/hq_clock.h"
 #include "app/hq/hq_schema.h"
+#include "app/hq/public_api.h"
+#include "app/hq/sms.h"
 #include "app/hq/store_roll.h"
 #include "app/hq/sync_api.h"
+#include "app/hq/web_page.h"
 
 namespace salon::hq {
 namespace {
@@ -44,6 +49,17 @@ void stopOnSignal(httplib::Server& server) {
     server.stop();
   });
   t.detach();
+}
+
+// The fake folder when asked for, else the real provider when sms.url is set.
+std::unique_ptr<SmsProvider> smsProvider(const ServeOptions& o) {
+  if (!o.smsOutbox.empty()) return std::make_unique<FolderSms>(o.smsOutbox);
+  pqxx::connection db(o.pg);
+  HttpsSmsSettings s{hqSetting(db, "sms.url"), hqSetting(db, "sms.key_id"), hqSetting(db, "sms.secret"),
+                     hqSetting(db, "sms.sign_name"), hqSetting(db, "sms.template.code"),
+                     hqSetting(db, "sms.template.booked"), hqSetting(db, "sms.template.decided")};
+  if (s.url.empty()) return std::make_unique<NoSms>();
+  return std::make_unique<HttpsSms>(s);
 }
 
 }  // namespace
@@ -80,6 +96,12 @@ int serve(const ServeOptions& o) {
   server.set_read_timeout(30, 0);
   ConnectionPool pool(o.pg, static_cast<std::size_t>(o.connections));
   mountSyncApi(server, pool);
+  auto clock = std::make_shared<const HqClock>(o.clockFile);
+  std::shared_ptr<SmsProvider> sms = smsProvider(o);
+  PublicDesk desk{pool, *clock, *sms};
+  mountPublicApi(server, desk);
+  startBookingSweep(o.pg, sms, clock);
+  mountWebPage(server);
   stopOnSignal(server);
   if (!server.bind_to_port(host.c_str(), port)) throw std::runtime_error("cannot listen on " + o.listen);
   std::cerr << "salon-hq: serving " << url << " (listening on " << o.listen << ", certificate " << cert.fingerprint

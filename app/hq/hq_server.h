@@ -12,6 +12,8 @@ struct ServeOptions {
   std::string publicUrl;                // what enrolment codes carry; default https://LISTEN
   int threads = 24;                     // request threads
   int connections = 12;                 // PostgreSQL connections per process
+  std::string smsOutbox;                // a folder: the fake SMS provider writes each message there
+  std::string clockFile;                // tests: a file holding a clock offset in ms (HqClock)
 };
 
 int serve(const ServeOptions& o);

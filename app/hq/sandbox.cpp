@@ -110,7 +110,8 @@ std::string makeDatabase(int port) {
 std::string startServe(const Sandbox& s, const std::string& pg) {
   int port = freeLoopbackPort();
   std::string listen = "127.0.0.1:" + std::to_string(port);
-  pid_t pid = startDetached({thisProgram(), "serve", "--pg", pg, "--listen", listen, "--dir", s.dir + "/hq"},
+  pid_t pid = startDetached({thisProgram(), "serve", "--pg", pg, "--listen", listen, "--dir", s.dir + "/hq",
+                             "--sms-outbox", s.dir + "/sms", "--clock-file", s.dir + "/clock.offset"},
                             s.dir + "/serve.log", s.dir);
   std::ofstream(s.dir + "/serve.pid") << pid << "\n";
   if (!waitForPort(port, 30000, pid))
@@ -137,7 +138,8 @@ int startSandbox(const std::string& folder) {
   std::string hq = startServe(s, pg);
   pqxx::connection db(pg);
   Enrolment e = enrolStore(db, "S01", "一店");
-  nlohmann::ordered_json line = {{"hq", hq}, {"pg", pg}, {"code", e.code}};
+  nlohmann::ordered_json line = {{"hq", hq}, {"pg", pg}, {"code", e.code}, {"sms_outbox", dir + "/sms"},
+                                 {"clock_file", dir + "/clock.offset"}};
   std::ofstream(dir + "/sandbox.json") << line.dump() << "\n";
   std::cout << line.dump() << std::endl;
   return 0;

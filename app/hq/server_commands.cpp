@@ -40,6 +40,8 @@ void addServerCommands(CLI::App& app, CommandRun& run) {
   serveCmd->add_option("--public-url", o->publicUrl, "The URL enrolment codes carry (default https://LISTEN)");
   serveCmd->add_option("--threads", o->threads, "Request threads")->capture_default_str();
   serveCmd->add_option("--connections", o->connections, "PostgreSQL connections")->capture_default_str();
+  serveCmd->add_option("--sms-outbox", o->smsOutbox, "Fake SMS provider: write each message to this folder");
+  serveCmd->add_option("--clock-file", o->clockFile, "Tests: a file holding a clock offset in milliseconds");
   serveCmd->callback([&run, o] { run = [o] { return serve(*o); }; });
 
   auto dir = std::make_shared<std::string>();

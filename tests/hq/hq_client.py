@@ -132,6 +132,8 @@ class Sandbox:
         return self
 
     def __exit__(self, *exc):
+        if os.environ.get("SALON_HQ_KEEP_LOG") and os.path.exists(os.path.join(self.dir, "serve.log")):
+            print(open(os.path.join(self.dir, "serve.log")).read())
         subprocess.run([HQ_BIN, "sandbox", "--dir", self.dir, "--stop"], capture_output=True, timeout=120)
         subprocess.run(["rm", "-rf", self.dir])
 
@@ -147,3 +149,112 @@ class Sandbox:
         if out.returncode != 0:
             raise RuntimeError(sql + ": " + out.stderr)
         return out.stdout.strip()
+
+
+# --- online booking (issue 19): the customers' side, /api/public/v1 ---------------
+
+def local_day(offset_days=0, zone_minutes=480):
+    """The store's calendar day (UTC+8 by default) offset_days from today."""
+    import datetime
+    t = datetime.datetime.utcnow() + datetime.timedelta(minutes=zone_minutes, days=offset_days)
+    return t.strftime("%Y-%m-%d")
+
+
+def local_ms(day, hhmm, zone_minutes=480):
+    """ms since the epoch of DAY HH:MM in the store's zone."""
+    import calendar
+    import datetime
+    t = datetime.datetime.strptime(day + " " + hhmm, "%Y-%m-%d %H:%M")
+    return (calendar.timegm(t.timetuple()) - zone_minutes * 60) * 1000
+
+
+class Customer:
+    """A phone browser talking to /api/public/v1: no pinning, keeps its cookie."""
+
+    def __init__(self, url, address=None):
+        hostport = url[len("https://"):]
+        self.host, port = hostport.rsplit(":", 1)
+        self.port = int(port)
+        self.cookie = None
+        self.address = address  # X-Forwarded-For is NOT trusted by HQ; kept for clarity only
+
+    def request(self, method, path, body=None):
+        ctx = ssl.create_default_context()
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+        conn = http.client.HTTPSConnection(self.host, self.port, context=ctx, timeout=30)
+        h = {}
+        raw = None
+        if body is not None:
+            raw = json.dumps(body).encode()
+            h["Content-Type"] = "application/json"
+        if self.cookie:
+            h["Cookie"] = self.cookie
+        try:
+            conn.request(method, path, body=raw, headers=h)
+            r = conn.getresponse()
+            data = r.read()
+        finally:
+            conn.close()
+        set_cookie = r.getheader("Set-Cookie")
+        if set_cookie:
+            self.cookie = set_cookie.split(";", 1)[0]
+        ctype = r.getheader("Content-Type") or ""
+        return r.status, (json.loads(data) if ctype.startswith("application/json") else data)
+
+    def slots(self, store, service, day):
+        return self.request("GET", "/api/public/v1/stores/%s/slots?service=%s&date=%s" % (store, service, day))
+
+    def ask_code(self, phone):
+        return self.request("POST", "/api/public/v1/codes", {"phone": phone})
+
+    def book(self, **fields):
+        return self.request("POST", "/api/public/v1/bookings", fields)
+
+    def booking(self, booking_id):
+        return self.request("GET", "/api/public/v1/bookings/" + booking_id)
+
+
+def sms_messages(box, phone=None):
+    """The fake provider's messages, oldest first."""
+    out = []
+    folder = os.path.join(box.dir, "sms")
+    if not os.path.isdir(folder):
+        return out
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".json"):
+            with open(os.path.join(folder, name)) as f:
+                m = json.load(f)
+            if phone is None or m["phone"] == phone:
+                out.append(m)
+    return out
+
+
+def last_code(box, phone):
+    import re
+    msgs = [m for m in sms_messages(box, phone) if m["template"] == "code"]
+    return re.search(r"\b(\d{6})\b", msgs[-1]["text"]).group(1) if msgs else None
+
+
+def move_clock(box, ms):
+    """Moves salon-hq's clock (the sandbox's --clock-file) forward by ms."""
+    path = os.path.join(box.dir, "clock.offset")
+    now = 0
+    if os.path.exists(path):
+        with open(path) as f:
+            now = int(f.read().strip() or 0)
+    with open(path, "w") as f:
+        f.write(str(now + ms))
+
+
+def open_store_online(box, store="S01", staff=("T01", "T02"), open_at="09:00", close_at="12:00"):
+    """S01 takes online bookings of SVC-01 (60 min, anyone) and SVC-02 (30 min, T02 only)."""
+    box.run("catalog", "set", "SVC-01", "--name", "洗剪吹", "--price", "38.00", "--category", "hair")
+    box.run("catalog", "set", "SVC-02", "--name", "染发", "--price", "128.00", "--category", "hair")
+    box.run("online", "service", "SVC-01", "--minutes", "60", "--staff", "")
+    box.run("online", "service", "SVC-02", "--minutes", "30", "--staff", "T02")
+    for code in staff:
+        box.run("staff", "add", code, "--name", "美发师" + code, "--role", "beautician", "--stores", store)
+    box.run("online", "setting", store, "online.enabled", "true")
+    box.run("online", "setting", store, "appointments.open", open_at)
+    box.run("online", "setting", store, "appointments.close", close_at)

@@ -1,0 +1,107 @@
+// salon-hq online service | setting | sms: what online booking needs besides the
+// catalog and staff (README.md "Online booking").
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+#include <pqxx/pqxx>
+#include <sstream>
+
+#include "app/hq/hq_commands.h"
+#include "app/hq/store_roll.h"
+
+namespace salon::hq {
+namespace {
+
+struct OnlineArgs {
+  std::string pg, code, store, key, value, staff;
+  int minutes = -1;
+  bool off = false;
+  std::string url, keyId, secret, signName, tCode, tBooked, tDecided;
+};
+
+std::string textArray(const std::string& list) {
+  std::string out = "{";
+  std::stringstream ss(list);
+  std::string s;
+  while (std::getline(ss, s, ','))
+    if (!s.empty()) out += (out.size() > 1 ? ",\"" : "\"") + s + "\"";
+  return out + "}";
+}
+
+CLI::App* command(CLI::App* parent, const char* name, const char* what, OnlineArgs& a, CommandRun& run,
+                  std::function<nlohmann::json(pqxx::connection&)> work) {
+  auto* sub = parent->add_subcommand(name, what);
+  sub->add_option("--pg", a.pg, "PostgreSQL URL (or $SALON_HQ_PG)")->envname("SALON_HQ_PG")->required();
+  sub->callback([&run, &a, work] {
+    run = [&a, work] {
+      pqxx::connection db(a.pg);
+      std::cout << work(db).dump() << std::endl;
+      return 0;
+    };
+  });
+  return sub;
+}
+
+// The item's length, who may do it, and whether customers may book it online.
+nlohmann::json setService(pqxx::connection& db, const OnlineArgs& a) {
+  pqxx::work w(db);
+  auto r = w.exec_params(
+      "UPDATE catalog_items SET duration_minutes = CASE WHEN $2 < 0 THEN duration_minutes ELSE $2 END,"
+      " qualified_staff = CASE WHEN $3 = '-' THEN qualified_staff ELSE $3::text[] END, online = NOT $4"
+      " WHERE code = $1 RETURNING duration_minutes, online",
+      a.code, a.minutes, a.staff == "-" ? std::string("-") : textArray(a.staff), a.off);
+  if (r.empty()) throw std::runtime_error("no catalog item " + a.code + " (salon-hq catalog set first)");
+  w.commit();
+  return {{"item", a.code}, {"minutes", r[0][0].as<int>()}, {"online", r[0][1].as<bool>()}};
+}
+
+nlohmann::json setStoreSetting(pqxx::connection& db, const OnlineArgs& a) {
+  pqxx::work w(db);
+  if (w.exec_params("SELECT 1 FROM stores WHERE code = $1", a.store).empty()) throw std::runtime_error("no store " + a.store);
+  w.exec_params("INSERT INTO store_settings (store, key, value) VALUES ($1, $2, $3)"
+                " ON CONFLICT (store, key) DO UPDATE SET value = excluded.value",
+                a.store, a.key, a.value);
+  w.commit();
+  return {{"store", a.store}, {"key", a.key}, {"value", a.value}};
+}
+
+nlohmann::json setSms(pqxx::connection& db, const OnlineArgs& a) {
+  if (a.url.rfind("https://", 0) != 0) throw std::runtime_error("--url wants https://");
+  for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
+           {"sms.url", a.url}, {"sms.key_id", a.keyId}, {"sms.secret", a.secret}, {"sms.sign_name", a.signName},
+           {"sms.template.code", a.tCode}, {"sms.template.booked", a.tBooked}, {"sms.template.decided", a.tDecided}})
+    keepHqSetting(db, k, v);
+  return {{"sms", a.url}};
+}
+
+}  // namespace
+
+void addOnlineCommands(CLI::App& app, CommandRun& run) {
+  static OnlineArgs a;
+  auto* online = app.add_subcommand("online", "Online booking: services, store settings, the SMS provider");
+  online->require_subcommand(1);
+  auto* service = command(online, "service", "A service's length, qualified staff, and whether it is bookable online", a,
+                          run, [](pqxx::connection& db) { return setService(db, a); });
+  service->add_option("code", a.code, "Catalog item, e.g. SVC-01")->required();
+  service->add_option("--minutes", a.minutes, "How long it takes");
+  a.staff = "-";
+  service->add_option("--staff", a.staff, "Who may do it: T01,T02 (empty: anyone on the roster)");
+  service->add_flag("--off", a.off, "Not bookable online");
+  auto* setting = command(online, "setting", "A store's setting at HQ (online.*, appointments.*)", a, run,
+                          [](pqxx::connection& db) { return setStoreSetting(db, a); });
+  setting->add_option("store", a.store, "Store code")->required();
+  setting->add_option("key", a.key, "e.g. online.enabled")->required();
+  setting->add_option("value", a.value, "e.g. true")->required();
+  auto* sms = command(online, "sms", "The real SMS provider (kept in hq_settings, never sent to stores)", a, run,
+                      [](pqxx::connection& db) { return setSms(db, a); });
+  sms->add_option("--url", a.url, "https://HOST/PATH the provider's send endpoint")->required();
+  sms->add_option("--key-id", a.keyId, "Access key id")->required();
+  sms->add_option("--secret", a.secret, "Access key secret (signs each request)")->required();
+  sms->add_option("--sign-name", a.signName, "The sender name the provider approved");
+  sms->add_option("--template-code", a.tCode, "Template id of the code message")->required();
+  sms->add_option("--template-booked", a.tBooked, "Template id of the booking message")->required();
+  sms->add_option("--template-decided", a.tDecided, "Template id of the confirmed/declined message");
+}
+
+}  // namespace salon::hq

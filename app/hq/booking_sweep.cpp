@@ -1,0 +1,83 @@
+#include "app/hq/booking_sweep.h"
+
+#include <chrono>
+#include <iostream>
+#include <vector>
+#include <pqxx/pqxx>
+#include <thread>
+
+#include "app/hq/booking_slots.h"
+#include "app/hq/sms.h"
+
+namespace salon::hq {
+namespace {
+
+// One store at a time, under its row lock (as bookings and batches take it).
+void declineOverdueEverywhere(pqxx::connection& db, Instant now) {
+  std::vector<std::string> stores;
+  {
+    pqxx::read_transaction r(db);
+    for (const auto& row : r.exec("SELECT DISTINCT store FROM online_bookings WHERE status = 'pending'"))
+      stores.push_back(row[0].as<std::string>());
+  }
+  for (const std::string& store : stores) {
+    pqxx::work w(db);
+    w.exec_params("SELECT 1 FROM stores WHERE code = $1 FOR UPDATE", store);
+    declineOverdue(w, store, storeSettings(w, store), now);
+    w.commit();
+  }
+}
+
+std::string decidedText(const pqxx::row& r) {
+  std::string store = r[2].as<std::string>(), when = r[3].as<std::string>(), service = r[4].as<std::string>();
+  if (r[1].as<std::string>() == "confirmed") return store + "：您 " + when + " 的" + service + "预约已确认。";
+  if (r[5].as<std::string>() == "store_offline")
+    return store + "：门店未能及时确认您 " + when + " 的" + service + "预约，预约未成功，请重新选择时间。";
+  return store + "：很抱歉，门店未能接受您 " + when + " 的" + service + "预约，请重新选择时间。";
+}
+
+}  // namespace
+
+int sweepBookings(pqxx::connection& db, SmsProvider& sms, Instant now) {
+  declineOverdueEverywhere(db, now);
+  pqxx::work w(db);
+  auto rows = w.exec(
+      "SELECT b.id, b.status, s.name, to_char(to_timestamp(b.start_at / 1000.0) AT TIME ZONE"
+      " make_interval(mins => COALESCE((SELECT value::int FROM store_settings WHERE store = b.store AND key = 'store.zone_offset_minutes'), 480)),"
+      " 'MM-DD HH24:MI'), COALESCE(c.name, b.service), b.reason, b.phone"
+      " FROM online_bookings b JOIN stores s ON s.code = b.store LEFT JOIN catalog_items c ON c.code = b.service"
+      " WHERE b.told_at IS NULL AND b.decided_at IS NOT NULL ORDER BY b.decided_at LIMIT 100 FOR UPDATE OF b SKIP LOCKED");
+  int told = 0;
+  for (const auto& r : rows) {
+    try {
+      sms.send({r[6].as<std::string>(), "decided", {{"status", r[1].as<std::string>()}, {"time", r[3].as<std::string>()}},
+                decidedText(r)},
+               now);
+      ++told;
+    } catch (const std::exception& e) {
+      std::cerr << "salon-hq: the decision SMS failed: " << e.what() << "\n";
+    }
+    w.exec_params("UPDATE online_bookings SET told_at = $2 WHERE id = $1", r[0].as<std::string>(), now);
+  }
+  w.commit();
+  return told;
+}
+
+void startBookingSweep(const std::string& pg, std::shared_ptr<SmsProvider> sms, std::shared_ptr<const Clock> clock,
+                       int everyMs) {
+  std::thread([pg, sms, clock, everyMs] {
+    std::unique_ptr<pqxx::connection> db;
+    for (;;) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(everyMs));
+      try {
+        if (!db || !db->is_open()) db = std::make_unique<pqxx::connection>(pg);
+        sweepBookings(*db, *sms, clock->now());
+      } catch (const std::exception& e) {
+        db.reset();
+        std::cerr << "salon-hq: booking sweep: " << e.what() << "\n";
+      }
+    }
+  }).detach();
+}
+
+}  // namespace salon::hq

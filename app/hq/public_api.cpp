@@ -1,0 +1,193 @@
+#include "app/hq/public_api.h"
+
+#include <httplib.h>
+
+#include <iostream>
+#include <pqxx/pqxx>
+
+#include "app/core/clock.h"
+#include "app/core/error.h"
+#include "app/core/phone.h"
+#include "app/hq/booking_slots.h"
+#include "app/hq/connection_pool.h"
+#include "app/hq/online_booking.h"
+#include "app/hq/phone_codes.h"
+#include "app/hq/refusal.h"
+#include "app/hq/sms.h"
+
+namespace salon::hq {
+namespace {
+
+using nlohmann::json;
+
+void answer(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(body.dump(), "application/json");
+}
+
+using PublicHandler = std::function<void(pqxx::connection&, const httplib::Request&, httplib::Response&)>;
+
+// Like the kiosks' endpoints: a connection per request, refusals as stable codes.
+httplib::Server::Handler publicly(ConnectionPool& pool, PublicHandler handle) {
+  return [&pool, handle](const httplib::Request& req, httplib::Response& res) {
+    try {
+      auto db = pool.borrow();
+      try {
+        handle(*db, req, res);
+      } catch (const Refusal& r) {
+        json body = {{"error", r.code}, {"message", r.what()}};
+        for (const auto& [k, v] : r.extra.items()) body[k] = v;
+        answer(res, r.status, body);
+      } catch (const pqxx::data_exception&) {
+        answer(res, 400, {{"error", "bad_request"}, {"message", "the database refused the data"}});
+      } catch (...) {
+        db.discard();
+        throw;
+      }
+    } catch (const pqxx::broken_connection& e) {
+      std::cerr << "salon-hq: database unreachable: " << e.what() << "\n";
+      answer(res, 503, {{"error", "hq_database_unavailable"}, {"message", "head office database unreachable"}});
+    } catch (const std::exception& e) {
+      std::cerr << "salon-hq: " << req.method << " " << req.path << " failed: " << e.what() << "\n";
+      answer(res, 500, {{"error", "hq_internal"}, {"message", "internal error"}});
+    }
+  };
+}
+
+std::string formatMinute(int minute) {
+  std::string out = std::to_string(minute / 60 + 100).substr(1) + ":" + std::to_string(minute % 60 + 100).substr(1);
+  return out;
+}
+
+json storesList(pqxx::connection& db) {
+  pqxx::read_transaction t(db);
+  json out = json::array();
+  for (const auto& r : t.exec("SELECT code, name FROM stores WHERE revoked_at IS NULL ORDER BY code")) {
+    std::string code = r[0].as<std::string>();
+    if (storeSettings(t, code).flag("online.enabled", false)) out.push_back({{"code", code}, {"name", r[1].as<std::string>()}});
+  }
+  return out;
+}
+
+json servicesOf(pqxx::connection& db, const std::string& store) {
+  pqxx::read_transaction t(db);
+  StoreSettings s = storeSettings(t, store);
+  std::string name = onlineStore(t, store, s);
+  json staff = json::object();
+  for (const auto& r : t.exec_params("SELECT code, name FROM staff WHERE active AND $1 = ANY(stores)", store))
+    staff[r[0].as<std::string>()] = r[1].as<std::string>();
+  return {{"store", store}, {"name", name}, {"services", onlineServices(t, store, s)}, {"staff", staff}};
+}
+
+json slotsOf(pqxx::connection& db, const std::string& store, const std::string& service, const std::string& date,
+             Instant now) {
+  CivilDate day = dayParam(date);
+  pqxx::read_transaction t(db);  // reads only: overdue holds are left out here, declined by the sweep
+  StoreSettings s = storeSettings(t, store);
+  onlineStore(t, store, s);
+  AppointmentService svc = onlineService(t, service, s);
+  OpenDay open = loadOpenDay(t, store, day, s, now);
+  json slots = json::array();
+  for (const OpenSlot& o : openSlots(open, svc, now)) slots.push_back({{"start", formatMinute(o.startMinute)}, {"staff", o.staff}});
+  return {{"slots", slots}};
+}
+
+json bodyOf(const httplib::Request& req) {
+  json body = json::parse(req.body, nullptr, false);
+  if (!body.is_object()) throw Refusal(400, "bad_request", "the body is a JSON object");
+  return body;
+}
+
+std::string textField(const json& body, const char* key) {
+  auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+bool flagField(const json& body, const char* key) {
+  auto it = body.find(key);
+  return it != body.end() && it->is_boolean() && it->get<bool>();
+}
+
+std::string phoneField(const json& body) {
+  try {
+    return parsePhone(textField(body, "phone")).normalised;
+  } catch (const DomainError&) {
+    throw Refusal(400, "phone_invalid", "not a phone number");
+  }
+}
+
+std::string language(const json& body) {
+  std::string lang = textField(body, "lang");
+  return lang == "en" || lang == "zh-Hant" ? lang : "zh-Hans";
+}
+
+void postCode(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
+  json body = bodyOf(req);
+  askCode(db, desk.sms, phoneField(body), req.remote_addr, language(body), desk.clock.now());
+  answer(res, 202, {{"status", "sent"}, {"expires_in", 300}});  // the same whether or not a message went out
+}
+
+std::string bookedText(const Booked& b, const std::string& lang, const std::string& when) {
+  if (lang == "en") return b.storeName + ": your booking of " + b.serviceName + " on " + when + " waits for the store to confirm.";
+  if (lang == "zh-Hant") return b.storeName + "：您預約了 " + when + " " + b.serviceName + "，待門店確認。";
+  return b.storeName + "：您预约了 " + when + " " + b.serviceName + "，待门店确认。";
+}
+
+void postBooking(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
+  json body = bodyOf(req);
+  Instant now = desk.clock.now();
+  BookingAsk ask{textField(body, "store"), textField(body, "service"), textField(body, "date"), textField(body, "start"),
+                 textField(body, "staff"), phoneField(body), textField(body, "name"), flagField(body, "privacy_consent"),
+                 flagField(body, "marketing_opt_in")};
+  // A session for this phone stands for the code; otherwise the code is checked (and used up).
+  bool signedIn = sessionPhone(db, req.get_header_value("Cookie"), now) == ask.phone;
+  if (!signedIn) {
+    checkCode(db, ask.phone, textField(body, "code"), now);
+    // The session is given as soon as the code is good, so a booking refused below
+    // (slot taken, consent missing) is tried again without a new code.
+    res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + openSession(db, ask.phone, now) +
+                                     "; Path=/; Max-Age=86400; HttpOnly; Secure; SameSite=Lax");
+  }
+  Booked b = holdSlot(db, ask, now);
+  try {
+    std::string when = ask.date + " " + ask.start;
+    desk.sms.send({ask.phone, "booked", {{"store", b.storeName}, {"service", b.serviceName}, {"time", when}},
+                   bookedText(b, language(body), when)},
+                  now);
+  } catch (const std::exception& e) {
+    std::cerr << "salon-hq: the booking SMS failed: " << e.what() << "\n";
+  }
+  answer(res, 200, {{"booking", b.id}, {"status", b.status}});
+}
+
+void getBooking(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
+  Instant now = desk.clock.now();
+  auto b = bookingFor(db, req.matches[1], sessionPhone(db, req.get_header_value("Cookie"), now), now);
+  if (!b) throw Refusal(404, "not_found", "no such booking");  // unknown, another phone's, or no session: alike
+  answer(res, 200, *b);
+}
+
+}  // namespace
+
+void mountPublicApi(httplib::Server& server, PublicDesk& desk) {
+  server.Get("/api/public/v1/stores", publicly(desk.pool, [](pqxx::connection& db, const httplib::Request&, httplib::Response& res) {
+    answer(res, 200, {{"stores", storesList(db)}});
+  }));
+  server.Get(R"(/api/public/v1/stores/([A-Za-z0-9_-]{1,32})/services)",
+             publicly(desk.pool, [](pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
+               answer(res, 200, servicesOf(db, req.matches[1]));
+             }));
+  server.Get(R"(/api/public/v1/stores/([A-Za-z0-9_-]{1,32})/slots)",
+             publicly(desk.pool, [&desk](pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
+               answer(res, 200, slotsOf(db, req.matches[1], req.get_param_value("service"),
+                                        req.get_param_value("date"), desk.clock.now()));
+             }));
+  using namespace std::placeholders;
+  server.Post("/api/public/v1/codes", publicly(desk.pool, std::bind(postCode, std::ref(desk), _1, _2, _3)));
+  server.Post("/api/public/v1/bookings", publicly(desk.pool, std::bind(postBooking, std::ref(desk), _1, _2, _3)));
+  server.Get(R"(/api/public/v1/bookings/([A-Za-z0-9_-]{1,64}))",
+             publicly(desk.pool, std::bind(getBooking, std::ref(desk), _1, _2, _3)));
+}
+
+}  // namespace salon::hq
