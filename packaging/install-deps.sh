@@ -15,7 +15,7 @@ PACKAGES=(
   fonts-noto-cjk libstb-dev libevdev-dev clang-14 libclang-rt-14-dev
   librime-dev rime-data-luna-pinyin
   libpqxx-dev libpq-dev libcpp-httplib-dev libssl-dev postgresql-15 postgresql-15-pgtap faketime
-  python3 openssl
+  python3 openssl chromium
 )
 
 missing=()
