@@ -53,6 +53,7 @@ void AppointmentsDesk::languageChanged() {
 }
 
 bool AppointmentsDesk::tick() {
+  if (holds_.tick()) return true;
   ab::DayBook& d = k_.view.appointments.day;
   if (!k_.staff || k_.view.screen != ui::Screen::Appointments || !d.today) return false;
   int now = minuteOf(k_.clock.now(), k_.zone);

@@ -13,6 +13,7 @@
 #include "app/kiosk/appointments_lists.h"
 #include "app/kiosk/appointments_week.h"
 #include "app/kiosk/desk.h"
+#include "app/kiosk/online_holds_shelf.h"
 #include "app/ui/appointments/appointments_view.h"
 
 namespace salon::kiosk {
@@ -30,6 +31,9 @@ class AppointmentsDesk : public Desk {
   int waiting() override;
   // Today's appointments still to come or in the salon, earliest first, for the home screen.
   std::vector<ui::HomeAppointment> todayForHome(std::size_t limit);
+  // Online bookings waiting for the store's answer, and the cashier's answer.
+  std::vector<ui::HomeHold> holdsForHome() { return holds_.rows(); }
+  void decideHold(const std::string& id, bool confirm) { holds_.decide(id, confirm); }
   bool offered() const override;
 
  private:
@@ -47,6 +51,7 @@ class AppointmentsDesk : public Desk {
   WeekTab week_{book_};
   BookingTab booking_{book_};
   WorkLists lists_{book_};
+  OnlineHoldsShelf holds_{book_};
 };
 
 }  // namespace salon::kiosk

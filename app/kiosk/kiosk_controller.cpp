@@ -216,6 +216,8 @@ void KioskController::showHome() {
   }
   view_.home.dueSoon = approvals_.dueSoon(3, view_.home.dueTotal);
   view_.home.appointments = appointments_.todayForHome(6);
+  view_.home.holds = appointments_.holdsForHome();
+  view_.home.holdMessage.clear();
   listCustomers(backroom_.directory().recent(kTodayListLength));
   // One audit entry for the list the staff member now sees.
   if (!view_.home.customers.empty() || !view_.home.queue.empty())
@@ -351,6 +353,11 @@ void KioskController::on(const ui::PhoneKeys& i) { checkIn_.apply(i); }
 void KioskController::on(const ui::ConfirmCheckIn& i) { checkIn_.apply(i); }
 void KioskController::on(const ui::RejectMatches& i) { checkIn_.apply(i); }
 void KioskController::on(const ui::LeaveCheckIn& i) { checkIn_.apply(i); }
+void KioskController::on(const ui::DecideOnlineHold& i) {
+  if (!staff_ || view_.screen != ui::Screen::Home) return;
+  appointments_.decideHold(i.id, i.confirm);
+  view_.home.appointments = appointments_.todayForHome(6);  // a confirmed one is on today's list now
+}
 void KioskController::on(const ui::LeavePinKeys& i) { checkIn_.apply(i); }
 void KioskController::on(const ui::OwnFileIntent& i) { checkIn_.apply(i); }
 

@@ -101,6 +101,7 @@ class KioskController {
   void on(const ui::LeaveCheckIn& i);
   void on(const ui::LeavePinKeys& i);
   void on(const ui::NavigateBack&);
+  void on(const ui::DecideOnlineHold& i);
   void on(const ui::Navigate& i);
   void on(const ui::LockKiosk&);
   void on(const ui::SwitchLanguage& i);

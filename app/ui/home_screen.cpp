@@ -96,11 +96,52 @@ bool listRow(UiContext& ui, const ListColumns& cols, const std::string& id, cons
   return tapped;
 }
 
+// Online bookings waiting for the store's answer: when, who, what, the minutes
+// left (red under five), and 确认 / 婉拒 at the row's end.
+Intent holdsSection(UiContext& ui, const HomeView& v, const ListColumns& cols) {
+  Intent out;
+  if (v.holds.empty() && v.holdMessage.empty()) return out;
+  const Metrics& m = ui.metrics;
+  ImGui::SetCursorPos(ImVec2(cols.x[0], ImGui::GetCursorPosY() + m.gap * 0.5f));
+  text(ui, ui.t("ui.home.holds") + " (" + std::to_string(v.holds.size()) + ")");
+  if (!v.holdMessage.empty()) {
+    ImGui::SameLine(0, m.gap * 2);
+    messageText(ui, v.holdMessage, v.holdMessageIsError);
+  }
+  const std::string& yes = ui.t("ui.home.hold_confirm");
+  const std::string& no = ui.t("ui.home.hold_decline");
+  const float buttonW = std::max(100 * m.scale, std::max(ImGui::CalcTextSize(yes.c_str()).x, ImGui::CalcTextSize(no.c_str()).x) + 2 * m.gap);
+  const float right = ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX();
+  for (std::size_t i = 0; i < v.holds.size(); ++i) {
+    const HomeHold& h = v.holds[i];
+    const float y = ImGui::GetCursorPosY();
+    const float textY = y + (m.touch - ImGui::GetTextLineHeight()) / 2;
+    const std::string* cells[3] = {&h.time, &h.name, &h.detail};
+    for (int c = 0; c < 3; ++c) {
+      ImGui::SetCursorPos(ImVec2(cols.x[c], textY));
+      text(ui, *cells[c]);
+    }
+    ImGui::SetCursorPos(ImVec2(cols.x[3], textY));
+    h.urgent ? alertText(ui, h.left) : mutedText(ui, h.left);
+    const std::string n = std::to_string(i + 1);
+    ImGui::SetCursorPos(ImVec2(right - 2 * buttonW - m.gap, y));
+    if (touchButton(ui, "home.hold." + n + ".decline", no, ImVec2(buttonW, m.touch))) out = DecideOnlineHold{h.id, false};
+    ImGui::SameLine(0, m.gap);
+    if (touchButton(ui, "home.hold." + n + ".confirm", yes, ImVec2(buttonW, m.touch), Tone::Primary))
+      out = DecideOnlineHold{h.id, true};
+    ImGui::SetCursorPos(ImVec2(cols.x[0], y + m.touch + m.gap * 0.25f));
+    ImGui::Separator();
+  }
+  ImGui::Dummy(ImVec2(0, m.gap));
+  return out;
+}
+
 // Today's lists: recording deadlines due soon, the appointments, the check-in queue.
 Intent todayLists(UiContext& ui, const HomeView& v, const ListColumns& cols) {
   const Metrics& m = ui.metrics;
   const float x0 = cols.x[0];
-  Intent out = dueSoonSection(ui, v.dueSoon, v.dueTotal);
+  Intent out = holdsSection(ui, v, cols);
+  if (Intent due = dueSoonSection(ui, v.dueSoon, v.dueTotal); !std::holds_alternative<std::monostate>(due)) out = due;
   if (!v.appointments.empty()) {
     ImGui::SetCursorPos(ImVec2(x0, ImGui::GetCursorPosY() + m.gap * 0.5f));
     text(ui, ui.t("ui.home.appointments") + " (" + std::to_string(v.appointments.size()) + ")");

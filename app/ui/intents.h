@@ -28,6 +28,11 @@ struct NavigateBack {};  // 返回 to the screen this one was opened from
 // Customer mode (check-in faces the customer): 返回 asks for the staff PIN.
 struct LeaveCheckIn { bool cancel = false; };
 struct LeavePinKeys { std::string keys; };
+// Today's online bookings: the cashier confirms or declines one.
+struct DecideOnlineHold {
+  std::string id;
+  bool confirm = false;
+};
 struct SwitchLanguage { std::string language; };
 // The on-screen keyboard: letters and digits, '<' erase, 'C' clear, '=' close.
 struct KeyboardKeys { std::string keys; };
@@ -38,7 +43,8 @@ using Intent = std::variant<std::monostate, ChooseStaff, PinKeys, CancelSignIn, 
                             ConfirmCheckIn, RejectMatches, Navigate, LockKiosk, SwitchLanguage, KeyboardKeys,
                             PickCandidate, OpenSearch, RegistrationIntent, CheckoutIntent, CustomerFileIntent,
                             MembersIntent, ApprovalsIntent, SettingsIntent, AppointmentsIntent,
-                            ReportsIntent, OwnFileIntent, NavigateBack, LeaveCheckIn, LeavePinKeys>;
+                            ReportsIntent, OwnFileIntent, NavigateBack, LeaveCheckIn, LeavePinKeys,
+                            DecideOnlineHold>;
 using Intents = std::vector<Intent>;
 
 inline void add(Intents& out, Intent i) {

@@ -76,6 +76,16 @@ struct HomeAppointment {
   std::string stateKey;  // "ui.appointments.state.booked"
 };
 
+// An online booking waiting for the store's answer (confirm or decline).
+struct HomeHold {
+  std::string id;      // the appointment it becomes
+  std::string time;    // "12-06 14:00", store time
+  std::string name;    // the customer, the phone masked, "new" for a first booking
+  std::string detail;  // service · staff (or any)
+  std::string left;    // "23 分钟内答复"
+  bool urgent = false; // under 5 minutes left
+};
+
 struct HomeView {
   std::string staffName;
   std::vector<HomeTile> tiles;  // the screens this staff member may open
@@ -85,6 +95,9 @@ struct HomeView {
   std::vector<DueRow> dueSoon;  // recording deadlines due soonest (the Approvals desk's)
   int dueTotal = 0;             // how many are due in all
   std::vector<HomeAppointment> appointments;  // today's, not yet done (the Appointments desk's)
+  std::vector<HomeHold> holds;                // online bookings to confirm or decline
+  std::string holdMessage;                    // what the last answer did
+  bool holdMessageIsError = false;
 };
 
 // Check-in by phone shows only a masked name and no balances: a phone number

@@ -26,6 +26,12 @@ std::vector<std::string> textsOf(const KioskView& v) {
     out.push_back(a.name);
     out.push_back(a.detail);
   }
+  for (const HomeHold& h : v.home.holds) {
+    out.push_back(h.name);
+    out.push_back(h.detail);
+    out.push_back(h.left);
+  }
+  out.push_back(v.home.holdMessage);
   addTexts(v.registration, out);
   addTexts(v.checkout, out);
   addTexts(v.customerFile, out);
