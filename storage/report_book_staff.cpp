@@ -6,6 +6,7 @@
 #include "storage/care_store.h"
 #include "storage/catalog_store.h"
 #include "storage/recording_store.h"
+#include "storage/report_book_duties.h"
 #include "storage/report_book_store.h"
 #include "storage/settings_store.h"
 #include "storage/sql.h"
@@ -76,12 +77,21 @@ std::vector<CareContact> SqliteReportBook::followUps(Instant from, Instant to) {
   return guarded([&] { return followUpsBetween(db_.sql(), from, to); });
 }
 
-std::vector<RecordedItem> SqliteReportBook::recordedItems(Instant from, Instant to, const RecordingRules& rules) {
-  return storage::recordedItems(db_, from, to, rules);
+// The services' clock counted per hour where it can be (report_book_duties.h); the
+// same figures as storage::recordedItems.
+std::vector<RecordedItem> SqliteReportBook::recordedItems(Instant from, Instant to, const RecordingRules& rules,
+                                                          Instant now) {
+  std::vector<Correction> corrections = recordCorrections(db_);
+  std::vector<RecordedItem> out = consumptionAndCaseItems(db_, from, to, rules);
+  markCorrected(out, corrections);
+  std::vector<RecordedItem> services = countedServiceDuties(db_, from, to, rules, now, corrections);
+  out.insert(out.end(), std::make_move_iterator(services.begin()), std::make_move_iterator(services.end()));
+  return out;
 }
 
-std::vector<RecordedItem> SqliteReportBook::serviceDetailItems(Instant from, Instant to, const RecordingRules& rules) {
-  return storage::serviceDetailItems(db_, from, to, rules);
+std::vector<RecordedItem> SqliteReportBook::serviceDetailItems(Instant from, Instant to, const RecordingRules& rules,
+                                                               Instant now) {
+  return countedServiceDuties(db_, from, to, rules, now, recordCorrections(db_));
 }
 
 CommissionRules SqliteReportBook::commissionRules() {

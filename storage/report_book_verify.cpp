@@ -50,6 +50,20 @@ const std::vector<DayTable>& dayTables() {
   return all;
 }
 
+// The report_year_items migration's tables.
+const std::vector<DayTable>& yearTables() {
+  static const std::vector<DayTable> all = {
+      {"report_hour_service_duties",
+       {"hour", "staff"},
+       {"duties"},
+       "SELECT s.completed_at / 3600000 hour, ls.staff, COUNT(*) duties FROM sales s JOIN sale_lines l"
+       " ON l.sale_id = s.id JOIN sale_line_staff ls ON ls.sale_id = s.id AND ls.line_no = l.line_no"
+       " WHERE s.kind = 'sale' AND l.kind = 'service'"
+       " AND NOT EXISTS (SELECT 1 FROM sales v WHERE v.reverses = s.id AND v.kind = 'void') GROUP BY 1, 2"},
+  };
+  return all;
+}
+
 // "report_day_sales 2025-01-03/sale: total 100 != sales 90", or "… missing" /
 // "… without sales" when a row is on one side only.
 std::string mismatchQuery(const DayTable& t) {
@@ -72,11 +86,9 @@ std::string mismatchQuery(const DayTable& t) {
          first + " IS NULL" + differs + " LIMIT 1";
 }
 
-}  // namespace
-
-LedgerCheck checkReportDayTotals(SQLite::Database& db) {
-  LedgerCheck c{"report_day_totals", true, ""};
-  for (const DayTable& t : dayTables()) {
+LedgerCheck checkTables(SQLite::Database& db, const char* name, const std::vector<DayTable>& tables) {
+  LedgerCheck c{name, true, ""};
+  for (const DayTable& t : tables) {
     SQLite::Statement q(db, mismatchQuery(t));
     if (q.executeStep()) {
       c.ok = false;
@@ -86,5 +98,11 @@ LedgerCheck checkReportDayTotals(SQLite::Database& db) {
   }
   return c;
 }
+
+}  // namespace
+
+LedgerCheck checkReportDayTotals(SQLite::Database& db) { return checkTables(db, "report_day_totals", dayTables()); }
+
+LedgerCheck checkReportYearItems(SQLite::Database& db) { return checkTables(db, "report_year_items", yearTables()); }
 
 }  // namespace salon::storage
