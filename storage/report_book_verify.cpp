@@ -60,6 +60,23 @@ const std::vector<DayTable>& yearTables() {
        " ON l.sale_id = s.id JOIN sale_line_staff ls ON ls.sale_id = s.id AND ls.line_no = l.line_no"
        " WHERE s.kind = 'sale' AND l.kind = 'service'"
        " AND NOT EXISTS (SELECT 1 FROM sales v WHERE v.reverses = s.id AND v.kind = 'void') GROUP BY 1, 2"},
+      {"report_customer_firsts",
+       {"customer_id"},
+       {"first_at", "first_sale_day"},
+       "SELECT customer_id, MIN(completed_at) first_at, MIN(CASE WHEN kind = 'sale' THEN business_day END)"
+       " first_sale_day FROM sales WHERE customer_id IS NOT NULL GROUP BY 1"},
+      {"report_hour_ledgers",
+       {"hour", "ledger"},
+       {"amount", "bonus"},
+       "SELECT at / 3600000 hour, 'stored_value' ledger, SUM(principal_delta) amount, SUM(bonus_delta) bonus"
+       " FROM stored_value_ledger GROUP BY 1 UNION ALL SELECT at / 3600000, 'points', SUM(delta), 0"
+       " FROM points_ledger GROUP BY 1 UNION ALL SELECT at / 3600000, 'arrears', SUM(delta), 0"
+       " FROM arrears_ledger GROUP BY 1"},
+      {"report_hour_members",
+       {"hour"},
+       {"members"},
+       "SELECT created_at / 3600000 hour, COUNT(*) members FROM customers c WHERE c.member_no IS NOT NULL"
+       " OR c.id IN (SELECT customer_id FROM memberships) GROUP BY 1"},
   };
   return all;
 }
