@@ -75,17 +75,21 @@ std::int64_t SqliteReportBook::lapsedCustomers(const CivilDate& asOf, int days) 
 
 std::vector<NamedAmount> SqliteReportBook::membersPerTier() {
   return guarded([&] {
-    // A member without a membership row is on the lowest tier (as at checkout).
+    // A member without a membership row is on the lowest tier (as at checkout):
+    // every member (report_hour_members) less those with a membership row.
     std::map<std::string, std::int64_t> counts;
-    SQLite::Statement q(db_.sql(), "SELECT COALESCE(m.tier_code, (SELECT code FROM member_tiers ORDER BY rank LIMIT 1), ''),"
-                                   " COUNT(*) FROM customers c LEFT JOIN memberships m ON m.customer_id = c.id"
-                                   " WHERE c.member_no IS NOT NULL OR m.customer_id IS NOT NULL GROUP BY 1");
-    while (q.executeStep()) counts[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
+    std::int64_t withRow = 0;
+    SQLite::Statement q(db_.sql(), "SELECT tier_code, COUNT(*) FROM memberships GROUP BY tier_code");
+    while (q.executeStep()) {
+      counts[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
+      withRow += q.getColumn(1).getInt64();
+    }
+    std::int64_t members = db_.sql().execAndGet("SELECT COALESCE(SUM(members), 0) FROM report_hour_members").getInt64();
     std::vector<NamedAmount> out;
     SQLite::Statement t(db_.sql(), "SELECT code, name FROM member_tiers ORDER BY rank");
     while (t.executeStep()) {
       std::string code = t.getColumn(0).getString();
-      out.push_back({code, t.getColumn(1).getString(), Money(), counts[code]});
+      out.push_back({code, t.getColumn(1).getString(), Money(), counts[code] + (out.empty() ? members - withRow : 0)});
     }
     return out;
   });

@@ -7,6 +7,7 @@
 // kept open past midnight (the query the items replace).
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <random>
 
 #include "storage/import_liabilities.h"
@@ -104,6 +105,18 @@ TEST_CASE("liabilities from the per-hour items: the same as from the raw ledgers
     CHECK(kept.members == raw.members);
     CHECK(kept.packageSessions == raw.packageSessions);
   }
+  // Members per tier: those without a membership row on the lowest tier, as the query over every file.
+  d.exec("INSERT INTO member_tiers (code, name, rank) VALUES ('gold', '金卡', 2)");
+  d.exec("INSERT INTO memberships (customer_id, tier_code, period_end, updated_at) VALUES (11, 'gold', 0, 0)");
+  std::map<std::string, std::int64_t> byFile;
+  SQLite::Statement q(d.db->sql(), "SELECT COALESCE(m.tier_code, (SELECT code FROM member_tiers ORDER BY rank LIMIT 1), ''),"
+                                   " COUNT(*) FROM customers c LEFT JOIN memberships m ON m.customer_id = c.id"
+                                   " WHERE c.member_no IS NOT NULL OR m.customer_id IS NOT NULL GROUP BY 1");
+  while (q.executeStep()) byFile[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
+  auto tiers = book.membersPerTier();
+  REQUIRE(tiers.size() == 2);
+  for (const NamedAmount& t : tiers) CHECK(t.count == byFile[t.key]);
+  CHECK(tiers[0].count > 0);
   d.exec("UPDATE report_hour_members SET members = members + 1 WHERE hour = (SELECT MIN(hour) FROM report_hour_members)");
   CHECK(problem(*d.db).rfind("report_hour_members ", 0) == 0);
 }
