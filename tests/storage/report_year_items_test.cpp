@@ -10,6 +10,7 @@
 #include <map>
 #include <random>
 
+#include "report_week_fixture.h"
 #include "storage/import_liabilities.h"
 #include "storage/report_book_store.h"
 #include "storage/sql.h"
@@ -152,4 +153,21 @@ TEST_CASE("new customers from each customer's first entry: the same as looking b
   }
   d.exec("UPDATE report_customer_firsts SET first_sale_day = '2026-06-03' WHERE customer_id = 31");
   CHECK(problem(*d.db) == "report_customer_firsts 31: first_sale_day 2026-06-03 != rows 2026-06-01");
+}
+
+TEST_CASE("the year items are kept by the checkout's own writes: the hand-computed week's sales, void and refund") {
+  ReportWeek w;
+  CHECK(problem(*w.db) == "");
+  // Services owed details: A0 (2 staff), S2 (3 shares), S3's and S4's 补水护理 ... S7 (1); S5 was a product, voided.
+  SQLite::Statement q(w.db->sql(), "SELECT COALESCE(SUM(duties), 0) FROM report_hour_service_duties");
+  q.executeStep();
+  SQLite::Statement raw(w.db->sql(), "SELECT COUNT(*) FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
+                                     " JOIN sale_line_staff ls ON ls.sale_id = s.id AND ls.line_no = l.line_no"
+                                     " WHERE s.kind = 'sale' AND l.kind = 'service'");
+  raw.executeStep();
+  CHECK(q.getColumn(0).getInt64() == raw.getColumn(0).getInt64());
+  CHECK(q.getColumn(0).getInt64() > 0);
+  SQLite::Statement firsts(w.db->sql(), "SELECT COUNT(*) FROM report_customer_firsts");
+  firsts.executeStep();
+  CHECK(firsts.getColumn(0).getInt() == 2);  // 张三 and 李四
 }
