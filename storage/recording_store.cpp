@@ -182,12 +182,9 @@ std::vector<RecordedItem> recordedItems(Database& db, Instant from, Instant to, 
   return out;
 }
 
-std::vector<RecordedItem> consumptionAndCaseItems(Database& db, Instant from, Instant to, const RecordingRules& rules) {
+std::vector<RecordedItem> caseItems(Database& db, Instant from, Instant to, const RecordingRules& rules) {
   std::vector<RecordedItem> out;
-  guarded([&] {
-    addConsumption(db.sql(), from, to, rules, out);
-    addCases(db.sql(), from, to, rules, out);
-  });
+  guarded([&] { addCases(db.sql(), from, to, rules, out); });
   return out;
 }
 

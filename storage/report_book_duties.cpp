@@ -191,3 +191,113 @@ std::vector<RecordedItem> countedServiceDuties(Database& db, Instant from, Insta
 }
 
 }  // namespace salon::storage
+
+namespace salon::storage {
+namespace {
+
+// The consumption records of sales, with the window addConsumption reads.
+const char* const kConsumption =
+    "SELECT c.sale_id, c.completed_at, c.recorded_at, s.cashier FROM consumption_records c JOIN sales s ON s.id = c.sale_id"
+    " WHERE s.kind = 'sale' AND ((c.completed_at >= ?1 AND c.completed_at < ?2) OR (c.recorded_at >= ?3 AND c.recorded_at < ?4))";
+
+struct ConsumptionSpan {
+  Instant start = 0, from = 0, to = 0;
+  std::int64_t length = 0;
+  StoreZone zone;
+  // A local midnight strictly inside (lo, hi)?
+  bool midnightInside(Instant lo, Instant hi) const {
+    return startOfLocalDay(civilFromDays(daysFromCivil(localDate(lo, zone)) + 1), zone) < hi;
+  }
+};
+
+struct Group {
+  std::int64_t hour = 0, delay = 0;
+  std::string cashier;
+  bool operator<(const Group& o) const { return std::tie(hour, cashier, delay) < std::tie(o.hour, o.cashier, o.delay); }
+};
+
+// Whether a group's records fall alike: read by the span or not, due and recorded
+// in the span or not, on one local day each.
+bool alike(const ConsumptionSpan& s, const Group& g) {
+  Instant lo = g.hour * kHour, hi = lo + kHour, rlo = lo + g.delay, rhi = hi + g.delay;
+  std::vector<Instant> settled{s.start, s.to}, spanEnds{s.from, s.to};
+  return !cuts(settled, lo, hi) && !cuts(spanEnds, rlo, rhi) && !cuts(spanEnds, lo + s.length, hi + s.length) &&
+         !s.midnightInside(lo + s.length, hi + s.length) && !s.midnightInside(rlo, rhi);
+}
+
+bool read(const ConsumptionSpan& s, const Group& g) {
+  Instant lo = g.hour * kHour, hi = lo + kHour;
+  return (lo < s.to && hi > s.start) || (lo + g.delay < s.to && hi + g.delay > s.from);
+}
+
+void readConsumption(SQLite::Statement& q, std::map<std::string, std::tuple<Instant, Instant, std::string>>& out) {
+  while (q.executeStep())
+    out[q.getColumn(0).getString()] = {q.getColumn(1).getInt64(), q.getColumn(2).getInt64(), q.getColumn(3).getString()};
+  q.reset();
+}
+
+}  // namespace
+
+std::vector<RecordedItem> countedConsumption(Database& db, Instant from, Instant to, const RecordingRules& rules,
+                                             Instant /*now*/, const std::vector<Correction>& corrections) {
+  return guarded([&] {
+    SQLite::Database& sql = db.sql();
+    ConsumptionSpan span{from - kDay, from, to, rules.consumption, readZone(sql)};
+    std::map<Group, std::int64_t> counts;
+    std::set<std::int64_t> raggedHours;
+    SQLite::Statement q(sql, "SELECT hour, cashier, delay, records FROM report_hour_consumption"
+                             " WHERE hour BETWEEN ?1 AND ?2 OR (delay <> 0 AND hour <= ?2)");
+    SQLite::bind(q, span.start / kHour, (to - 1) / kHour);
+    while (q.executeStep()) {
+      Group g{q.getColumn(0).getInt64(), q.getColumn(2).getInt64(), q.getColumn(1).getString()};
+      if (!alike(span, g)) raggedHours.insert(g.hour);
+      else if (read(span, g)) counts[g] = q.getColumn(3).getInt64();
+    }
+    for (auto it = counts.begin(); it != counts.end();) it = raggedHours.count(it->first.hour) ? counts.erase(it) : ++it;
+    // The raw records: the ragged hours' and those of the sales a correction names.
+    std::map<std::string, std::tuple<Instant, Instant, std::string>> raw;
+    SQLite::Statement byTime(sql, std::string(kConsumption) + " AND c.completed_at >= ?5 AND c.completed_at < ?6");
+    for (std::int64_t h : raggedHours) {
+      SQLite::bind(byTime, span.start, to, from, to, h * kHour, (h + 1) * kHour);
+      readConsumption(byTime, raw);
+    }
+    SQLite::Statement bySale(sql, std::string(kConsumption) + " AND c.sale_id = ?5");
+    for (const Correction& c : corrections) {
+      if (c.recordType != "sale") continue;
+      std::map<std::string, std::tuple<Instant, Instant, std::string>> one;
+      SQLite::bind(bySale, span.start, to, from, to, c.recordId);
+      readConsumption(bySale, one);
+      for (auto& [id, r] : one) {
+        Group g{std::get<0>(r) / kHour, std::get<1>(r) - std::get<0>(r), std::get<2>(r)};
+        if (!raggedHours.count(g.hour) && !raw.count(id)) --counts[g];  // judged one by one below
+        raw.emplace(id, r);
+      }
+    }
+    std::map<std::string, std::string> departments = SqliteServiceRecords(db).departments();
+    auto departmentOf = [&](const std::string& staff) {
+      auto d = departments.find(staff);
+      return d == departments.end() ? std::string() : d->second;
+    };
+    std::vector<RecordedItem> out;
+    for (const auto& [id, r] : raw) {
+      const auto& [completed, recorded, cashier] = r;
+      RecordedItem item{startDeadline(RecordingClock::Consumption, rules, completed, "sale", id, cashier,
+                                      departmentOf(cashier)), false};
+      item.deadline.doneAt = recorded;
+      out.push_back(std::move(item));
+    }
+    markCorrected(out, corrections);
+    for (const auto& [g, n] : counts) {
+      if (n < 0) throw DomainError("db_corrupt", "report_hour_consumption is out of step with the records (verify)");
+      if (n == 0) continue;
+      RecordedItem item{startDeadline(RecordingClock::Consumption, rules, g.hour * kHour, "sale", "", g.cashier,
+                                      departmentOf(g.cashier)), false};
+      item.deadline.doneAt = g.hour * kHour + g.delay;
+      item.count = static_cast<int>(n);
+      out.push_back(std::move(item));
+    }
+    return out;
+  });
+}
+
+}  // namespace salon::storage

@@ -18,4 +18,13 @@ namespace salon::storage {
 std::vector<RecordedItem> countedServiceDuties(Database& db, Instant from, Instant to, const RecordingRules& rules,
                                                Instant now, const std::vector<Correction>& corrections);
 
+// The consumption records' clock the same way (report_hour_consumption): records
+// of the span (clock started in [from - 1 day, to) or recorded in [from, to)) of
+// sales a correction names, or in an hour a boundary cuts (from, to, a local
+// midnight, less the clock's length or plus the record's delay), are read raw as
+// recordedItems reads them; the rest are counted per hour, cashier and delay.
+// `now` is not needed (a record is always done) but kept for one signature.
+std::vector<RecordedItem> countedConsumption(Database& db, Instant from, Instant to, const RecordingRules& rules,
+                                             Instant now, const std::vector<Correction>& corrections);
+
 }  // namespace salon::storage

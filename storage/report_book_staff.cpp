@@ -77,15 +77,17 @@ std::vector<CareContact> SqliteReportBook::followUps(Instant from, Instant to) {
   return guarded([&] { return followUpsBetween(db_.sql(), from, to); });
 }
 
-// The services' clock counted per hour where it can be (report_book_duties.h); the
-// same figures as storage::recordedItems.
+// Consumption and services counted per hour where they can be (report_book_duties.h);
+// the same figures as storage::recordedItems.
 std::vector<RecordedItem> SqliteReportBook::recordedItems(Instant from, Instant to, const RecordingRules& rules,
                                                           Instant now) {
   std::vector<Correction> corrections = recordCorrections(db_);
-  std::vector<RecordedItem> out = consumptionAndCaseItems(db_, from, to, rules);
+  std::vector<RecordedItem> out = caseItems(db_, from, to, rules);
   markCorrected(out, corrections);
-  std::vector<RecordedItem> services = countedServiceDuties(db_, from, to, rules, now, corrections);
-  out.insert(out.end(), std::make_move_iterator(services.begin()), std::make_move_iterator(services.end()));
+  for (auto* counted : {&countedConsumption, &countedServiceDuties}) {
+    std::vector<RecordedItem> more = counted(db_, from, to, rules, now, corrections);
+    out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
   return out;
 }
 

@@ -60,6 +60,11 @@ const std::vector<DayTable>& yearTables() {
        " ON l.sale_id = s.id JOIN sale_line_staff ls ON ls.sale_id = s.id AND ls.line_no = l.line_no"
        " WHERE s.kind = 'sale' AND l.kind = 'service'"
        " AND NOT EXISTS (SELECT 1 FROM sales v WHERE v.reverses = s.id AND v.kind = 'void') GROUP BY 1, 2"},
+      {"report_hour_consumption",
+       {"hour", "cashier", "delay"},
+       {"records"},
+       "SELECT c.completed_at / 3600000 hour, s.cashier, c.recorded_at - c.completed_at delay, COUNT(*) records"
+       " FROM consumption_records c JOIN sales s ON s.id = c.sale_id WHERE s.kind = 'sale' GROUP BY 1, 2, 3"},
       {"report_customer_firsts",
        {"customer_id"},
        {"first_at", "first_sale_day"},

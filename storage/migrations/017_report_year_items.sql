@@ -42,6 +42,25 @@ BEGIN
     AND hour = (SELECT completed_at / 3600000 FROM sales WHERE id = NEW.reverses AND kind = 'sale');
 END;
 
+-- The consumption records' clock: records of sales per UTC hour of the sale's
+-- completion, cashier and delay (recorded_at - completed_at, exact: nearly all
+-- are 0, recorded at settlement), so the on-time test against the store's clock
+-- length is made when the report is read. Both tables are append-only.
+CREATE TABLE report_hour_consumption (
+  hour    INTEGER NOT NULL,  -- completed_at / 3,600,000
+  cashier TEXT NOT NULL,
+  delay   INTEGER NOT NULL,  -- ms
+  records INTEGER NOT NULL,
+  PRIMARY KEY (hour, cashier, delay)
+) WITHOUT ROWID;
+
+CREATE TRIGGER report_hour_consumption_keep AFTER INSERT ON consumption_records BEGIN
+  INSERT INTO report_hour_consumption (hour, cashier, delay, records)
+  SELECT NEW.completed_at / 3600000, s.cashier, NEW.recorded_at - NEW.completed_at, 1 FROM sales s
+  WHERE s.id = NEW.sale_id AND s.kind = 'sale'
+  ON CONFLICT (hour, cashier, delay) DO UPDATE SET records = records + 1;
+END;
+
 -- Service details by the end of the service they are for: the reports find the
 -- details of a span of services without reading every one.
 CREATE INDEX service_details_ended ON service_details (ended_at);
@@ -155,3 +174,7 @@ SELECT at / 3600000, 'arrears', SUM(delta), 0 FROM arrears_ledger GROUP BY 1;
 INSERT INTO report_hour_members (hour, members)
 SELECT created_at / 3600000, COUNT(*) FROM customers c
 WHERE c.member_no IS NOT NULL OR c.id IN (SELECT customer_id FROM memberships) GROUP BY 1;
+
+INSERT INTO report_hour_consumption (hour, cashier, delay, records)
+SELECT c.completed_at / 3600000, s.cashier, c.recorded_at - c.completed_at, COUNT(*)
+FROM consumption_records c JOIN sales s ON s.id = c.sale_id WHERE s.kind = 'sale' GROUP BY 1, 2, 3;

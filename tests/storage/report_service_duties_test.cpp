@@ -1,9 +1,11 @@
-// The service details' clock counted per hour (report_hour_service_duties, kept
-// by triggers; storage/report_book_duties.cpp) against judging every service one
-// by one (storage::recordedItems, what `compliance` prints): the same figures over
+// The service details' and consumption records' clocks counted per hour
+// (report_hour_service_duties, report_hour_consumption, kept by triggers;
+// storage/report_book_duties.cpp) against judging every record one by one
+// (storage::recordedItems, what `compliance` prints): the same figures over
 // random sales across a local midnight and a month end, with taps (some paired,
-// some not), details on time and late, voids (one sale voided twice), upheld
-// disputes and approved changes naming services, for several spans, "now"s and
+// some not), details on time and late, consumption records at settlement, early
+// and entered days later, voids (one sale voided twice), upheld disputes and
+// approved changes naming services and sales, for several spans, "now"s and
 // clock lengths; the per-hour table against its recomputation, its migration on
 // a database that already has sales, and `verify` naming an hour edited by hand.
 #include <catch2/catch.hpp>
@@ -55,7 +57,7 @@ struct DutiesDb {
 
   int pick(int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); }
 
-  void sale(const std::string& id, Instant at) {
+  void sale(const std::string& id, Instant at, bool plain = false) {
     std::optional<int> customer;
     if (pick(5)) customer = 1 + pick(4);
     SQLite::Statement s(db->sql(),
@@ -67,6 +69,14 @@ struct DutiesDb {
     SQLite::bind(s, id, formatDate(localDate(at, kZone)), at, at);
     if (customer) s.bind(5, *customer); else s.bind(5);
     s.exec();
+    // Its consumption record: nearly always at settlement, some entered later (back-entries) or early.
+    std::int64_t delay = plain || pick(4) ? 0 : pick(3) == 0 ? pick(3 * 24 * 60) * kMinute + pick(60000) : pick(30) * kMinute - kMinute;
+    exec("INSERT INTO consumption_records (sale_id, customer_id, completed_at, recorded_at, items, amount, payment)"
+         " VALUES ('" + id + "', NULL, " + std::to_string(at) + ", " + std::to_string(at + delay) + ", '', 100, '')");
+    if (!plain && pick(15) == 0)
+      exec("INSERT INTO disputes (id, customer_id, record_type, record_id, objection, opened_by, opened_at, due_at,"
+           " state, correction_ref) VALUES ('ds" + id + "', 1, 'sale', '" + id + "', 'x', 'b0', " + std::to_string(at) +
+           ", " + std::to_string(at + kDay) + ", 'upheld', 'r')");
     int n = 1 + pick(2);
     for (int l = 1; l <= n; ++l) {
       std::string item = kItems[pick(3)];
@@ -118,7 +128,7 @@ struct DutiesDb {
   void busyDays() {
     for (int i = 0; i < 400; ++i) {
       Instant at = kJune1 - 2 * kDay + static_cast<Instant>(rng() % static_cast<unsigned>(4 * kDay / kMinute)) * kMinute;
-      if (i % 40 == 0) at = kJune1 - 40 * kMinute + pick(30) * kMinute;  // due across midnight and the month's end
+      if (i % 40 == 0) at = kJune1 - 40 * kMinute + pick(39) * kMinute;  // due across midnight and the month's end
       sale("s" + std::to_string(i), at);
       if (pick(12) == 0) voidOf("s" + std::to_string(i), "v" + std::to_string(i), at + 5 * kMinute);
       if (i == 7) voidOf("s7", "v7b", at + 9 * kMinute);  // voided twice
@@ -204,9 +214,16 @@ TEST_CASE("service duties counted per hour: the same figures as judging every se
       {kJune1 - 2 * kDay, kJune1, kJune1 - 7 * kHour - 3 * kMinute, 10 * kMinute},
       {kJune1 - kDay + 7 * kMinute, kJune1 + 13 * kHour + 1, kJune1 + 10 * kDay, 2 * kHour + 1},  // odd edges
   };
-  for (const Case& c : cases) {
+  std::vector<Case> all(std::begin(cases), std::end(cases));
+  for (int i = 0; i < 12; ++i) {  // spans with edges anywhere
+    Instant from = kJune1 - 2 * kDay + d.pick(3 * 24 * 60) * kMinute + d.pick(60000);
+    all.push_back({from, from + 2 * kHour + d.pick(2 * 24 * 60) * kMinute + d.pick(60000),
+                   from + d.pick(3 * 24 * 60) * kMinute, (1 + d.pick(120)) * kMinute + d.pick(60000)});
+  }
+  for (const Case& c : all) {
     RecordingRules rules;
     rules.serviceDetails = c.length;
+    rules.consumption = c.length / 3;
     INFO("from " << c.from << " to " << c.to << " now " << c.now << " length " << c.length);
     auto judged = computeCompliance(storage::recordedItems(*d.db, c.from, c.to, rules), c.from, c.to, c.now, kZone,
                                     CompliancePeriod::Month, false);
@@ -221,6 +238,22 @@ TEST_CASE("service duties counted per hour: the same figures as judging every se
     CHECK(rowsOf(countedServices) == rowsOf(judgedServices));
   }
   CHECK(dutiesProblem(*d.db) == "");
+}
+
+TEST_CASE("records counted per hour: an hour whose clock runs past a local midnight is judged record by record") {
+  DutiesDb d;
+  d.sale("a", kJune1 - 40 * kMinute, true);  // 23:20 local: due 23:30 (10 min), 23:50 (30 min)
+  d.sale("b", kJune1 - 3 * kMinute, true);   // 23:57: due 00:07, 00:27 — in June
+  storage::SqliteReportBook book(*d.db);
+  Instant from = kJune1 - 5 * kDay, to = kJune1 + 5 * kDay, now = to + kDay;
+  auto judged = computeCompliance(storage::recordedItems(*d.db, from, to, {}), from, to, now, kZone,
+                                  CompliancePeriod::Month, false);
+  auto counted = computeCompliance(book.recordedItems(from, to, {}, now), from, to, now, kZone,
+                                   CompliancePeriod::Month, false);
+  CHECK(rowsOf(counted) == rowsOf(judged));
+  int june = 0;
+  for (const ComplianceRow& r : judged.rows) june += r.period == "2026-06" && r.groupBy == "store" ? r.due : 0;
+  CHECK(june >= 2);  // b's consumption record and at least one service share
 }
 
 TEST_CASE("service duties per hour: the migration counts the sales already there; verify names an hour edited") {
