@@ -256,7 +256,7 @@ TEST_CASE("records counted per hour: an hour whose clock runs past a local midni
   CHECK(june >= 2);  // b's consumption record and at least one service share
 }
 
-TEST_CASE("service duties per hour: the migration counts the sales already there; verify names an hour edited") {
+TEST_CASE("service duties per hour: the migration counts the sales already there, verify names an hour edited") {
   DutiesDb d;
   d.busyDays();
   auto kept = rowsOf(*d.db, "SELECT hour, staff, duties FROM report_hour_service_duties ORDER BY 1, 2");
