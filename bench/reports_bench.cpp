@@ -3,7 +3,10 @@
 // value, packages, points, staff day totals) written straight into SQLite with
 // bulk inserts, then every business report for a month and for the year.
 // Goals: ≤ 1 s per report for a month, ≤ 3 s for the year, memory growth ≤ 50 MB.
-//   reports_bench [--customers N] [--sales N] [--db PATH] [--only REPORT]
+//   reports_bench [--customers N] [--sales N] [--db PATH] [--only REPORT] [--dump FILE]
+// --dump writes every report (month and year) as the CLI's JSON, one per line, so
+// two builds can be compared figure by figure (diff), not by the checksum alone
+// (the JSON is made inside the timing: time without --dump).
 // The generated database is kept (default build/reports_bench.db) and reused
 // when it already holds the asked-for sizes, so reruns only time the reports.
 #include <time.h>
@@ -22,6 +25,7 @@
 #include "app/core/report_customers.h"
 #include "app/core/report_sales.h"
 #include "app/core/report_staff.h"
+#include "app/cli/report_json.h"
 #include "storage/report_book_store.h"
 #include "storage/sql.h"
 
@@ -39,6 +43,7 @@ struct Sizes {
   long customers = 1'000'000, sales = 1'000'000;
   std::string db = "build/reports_bench.db";
   std::string only;  // one report's name: time that one alone (profiling)
+  std::string dump;  // file for every report's JSON
 };
 
 long rssKb() {
@@ -259,6 +264,7 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--sales")) z.sales = std::stol(argv[i + 1]);
     if (!std::strcmp(argv[i], "--db")) z.db = argv[i + 1];
     if (!std::strcmp(argv[i], "--only")) z.only = argv[i + 1];
+    if (!std::strcmp(argv[i], "--dump")) z.dump = argv[i + 1];
   }
   if (!alreadyMade(z)) generate(z);
   auto t0 = std::chrono::steady_clock::now();
@@ -279,11 +285,36 @@ int main(int argc, char** argv) {
     std::printf("%-14s %10.3f %10.3f%s\n", name, m, y, m <= 1.0 && y <= 3.0 ? "" : "  OVER");
   };
   long long sink = 0;
-  row("sales", [&](const ReportPeriod& p) { sink += salesReport(book, p).total.fen; });
-  row("staff", [&](const ReportPeriod& p) { sink += staffReport(book, p, RecordingRules{}, now).commission.fen; });
-  row("customers", [&](const ReportPeriod& p) { sink += customersReport(book, p, {2026, 1, 15}, true).customers; });
-  row("liabilities", [&](const ReportPeriod& p) { sink += liabilitiesReport(book, p.to, &p).asOf.figures.points; });
-  row("compliance", [&](const ReportPeriod& p) { sink += recordKeepingReport(book, p, RecordingRules{}, now).byClock.size(); });
+  std::ofstream dump;
+  if (!z.dump.empty()) dump.open(z.dump);
+  auto out = [&](const char* name, const ReportPeriod& p, const nlohmann::json& j) {
+    dump << name << " " << periodLabel(p) << " " << j.dump() << "\n";
+  };
+  row("sales", [&](const ReportPeriod& p) {
+    auto r = salesReport(book, p);
+    sink += r.total.fen;
+    if (dump.is_open()) out("sales", p, cli::salesJson(r));
+  });
+  row("staff", [&](const ReportPeriod& p) {
+    auto r = staffReport(book, p, RecordingRules{}, now);
+    sink += r.commission.fen;
+    if (dump.is_open()) out("staff", p, cli::staffReportJson(r));
+  });
+  row("customers", [&](const ReportPeriod& p) {
+    auto r = customersReport(book, p, {2026, 1, 15}, true);
+    sink += r.customers;
+    if (dump.is_open()) out("customers", p, cli::customersJson(r));
+  });
+  row("liabilities", [&](const ReportPeriod& p) {
+    auto r = liabilitiesReport(book, p.to, &p);
+    sink += r.asOf.figures.points;
+    if (dump.is_open()) out("liabilities", p, cli::liabilitiesReportJson(r));
+  });
+  row("compliance", [&](const ReportPeriod& p) {
+    auto r = recordKeepingReport(book, p, RecordingRules{}, now);
+    sink += r.byClock.size();
+    if (dump.is_open()) out("compliance", p, cli::recordKeepingJson(r));
+  });
   long growth = (rssKb() - rss0) / 1024;
   std::printf("memory growth: %ld MB (goal <= 50)   [checksum %lld]\n", growth, sink);
   return ok && growth <= 50 ? 0 : 1;

@@ -182,4 +182,14 @@ std::vector<RecordedItem> recordedItems(Database& db, Instant from, Instant to, 
   return out;
 }
 
+std::vector<RecordedItem> caseItems(Database& db, Instant from, Instant to, const RecordingRules& rules) {
+  std::vector<RecordedItem> out;
+  guarded([&] { addCases(db.sql(), from, to, rules, out); });
+  return out;
+}
+
+std::vector<Correction> recordCorrections(Database& db) {
+  return guarded([&] { return corrections(db.sql()); });
+}
+
 }  // namespace salon::storage

@@ -31,5 +31,11 @@ class SqliteServiceRecords : public ServiceRecordStore {
 std::vector<RecordedItem> recordedItems(Database& db, Instant from, Instant to, const RecordingRules& rules);
 // The same, service details' clock only (the staff report's on-time rate).
 std::vector<RecordedItem> serviceDetailItems(Database& db, Instant from, Instant to, const RecordingRules& rules);
+// recordedItems of the disputes' and complaints' clocks only, not yet marked
+// corrected (the reports count consumption and services their own way:
+// storage/report_book_duties.h).
+std::vector<RecordedItem> caseItems(Database& db, Instant from, Instant to, const RecordingRules& rules);
+// The records later corrected (markCorrected's list).
+std::vector<Correction> recordCorrections(Database& db);
 
 }  // namespace salon::storage

@@ -6,6 +6,7 @@
 #include "storage/care_store.h"
 #include "storage/catalog_store.h"
 #include "storage/recording_store.h"
+#include "storage/report_book_duties.h"
 #include "storage/report_book_store.h"
 #include "storage/settings_store.h"
 #include "storage/sql.h"
@@ -76,12 +77,23 @@ std::vector<CareContact> SqliteReportBook::followUps(Instant from, Instant to) {
   return guarded([&] { return followUpsBetween(db_.sql(), from, to); });
 }
 
-std::vector<RecordedItem> SqliteReportBook::recordedItems(Instant from, Instant to, const RecordingRules& rules) {
-  return storage::recordedItems(db_, from, to, rules);
+// Consumption and services counted per hour where they can be (report_book_duties.h);
+// the same figures as storage::recordedItems.
+std::vector<RecordedItem> SqliteReportBook::recordedItems(Instant from, Instant to, const RecordingRules& rules,
+                                                          Instant now) {
+  std::vector<Correction> corrections = recordCorrections(db_);
+  std::vector<RecordedItem> out = caseItems(db_, from, to, rules);
+  markCorrected(out, corrections);
+  for (auto* counted : {&countedConsumption, &countedServiceDuties}) {
+    std::vector<RecordedItem> more = counted(db_, from, to, rules, now, corrections);
+    out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  return out;
 }
 
-std::vector<RecordedItem> SqliteReportBook::serviceDetailItems(Instant from, Instant to, const RecordingRules& rules) {
-  return storage::serviceDetailItems(db_, from, to, rules);
+std::vector<RecordedItem> SqliteReportBook::serviceDetailItems(Instant from, Instant to, const RecordingRules& rules,
+                                                               Instant now) {
+  return countedServiceDuties(db_, from, to, rules, now, recordCorrections(db_));
 }
 
 CommissionRules SqliteReportBook::commissionRules() {

@@ -19,8 +19,9 @@ class SqliteReportBook : public ReportBook {
   std::vector<StaffServiceWork> staffServiceWork(const ReportPeriod& p) override;
   std::vector<StaffVisits> staffVisits(const ReportPeriod& p, StoreZone zone) override;
   std::vector<CareContact> followUps(Instant from, Instant to) override;
-  std::vector<RecordedItem> recordedItems(Instant from, Instant to, const RecordingRules& rules) override;
-  std::vector<RecordedItem> serviceDetailItems(Instant from, Instant to, const RecordingRules& rules) override;
+  std::vector<RecordedItem> recordedItems(Instant from, Instant to, const RecordingRules& rules, Instant now) override;
+  std::vector<RecordedItem> serviceDetailItems(Instant from, Instant to, const RecordingRules& rules,
+                                               Instant now) override;
   CommissionRules commissionRules() override;
   int openMinutesPerDay() override;
 

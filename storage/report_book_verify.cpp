@@ -50,14 +50,56 @@ const std::vector<DayTable>& dayTables() {
   return all;
 }
 
+// The report_year_items migration's tables.
+const std::vector<DayTable>& yearTables() {
+  static const std::vector<DayTable> all = {
+      {"report_hour_service_duties",
+       {"hour", "staff"},
+       {"duties"},
+       "SELECT s.completed_at / 3600000 hour, ls.staff, COUNT(*) duties FROM sales s JOIN sale_lines l"
+       " ON l.sale_id = s.id JOIN sale_line_staff ls ON ls.sale_id = s.id AND ls.line_no = l.line_no"
+       " WHERE s.kind = 'sale' AND l.kind = 'service'"
+       " AND NOT EXISTS (SELECT 1 FROM sales v WHERE v.reverses = s.id AND v.kind = 'void') GROUP BY 1, 2"},
+      {"report_hour_consumption",
+       {"hour", "cashier", "delay"},
+       {"records"},
+       "SELECT c.completed_at / 3600000 hour, s.cashier, c.recorded_at - c.completed_at delay, COUNT(*) records"
+       " FROM consumption_records c JOIN sales s ON s.id = c.sale_id WHERE s.kind = 'sale' GROUP BY 1, 2, 3"},
+      {"report_customer_firsts",
+       {"customer_id"},
+       {"first_at", "first_sale_day"},
+       "SELECT customer_id, MIN(completed_at) first_at, MIN(CASE WHEN kind = 'sale' THEN business_day END)"
+       " first_sale_day FROM sales WHERE customer_id IS NOT NULL GROUP BY 1"},
+      {"report_hour_ledgers",
+       {"hour", "ledger"},
+       {"amount", "bonus"},
+       "SELECT at / 3600000 hour, 'stored_value' ledger, SUM(principal_delta) amount, SUM(bonus_delta) bonus"
+       " FROM stored_value_ledger GROUP BY 1 UNION ALL SELECT at / 3600000, 'points', SUM(delta), 0"
+       " FROM points_ledger GROUP BY 1 UNION ALL SELECT at / 3600000, 'arrears', SUM(delta), 0"
+       " FROM arrears_ledger GROUP BY 1"},
+      {"report_hour_members",
+       {"hour"},
+       {"members"},
+       "SELECT created_at / 3600000 hour, COUNT(*) members FROM customers c WHERE c.member_no IS NOT NULL"
+       " OR c.id IN (SELECT customer_id FROM memberships) GROUP BY 1"},
+  };
+  return all;
+}
+
 // "report_day_sales 2025-01-03/sale: total 100 != sales 90", or "… missing" /
-// "… without sales" when a row is on one side only.
+// "… without sales" when a row is on one side only. Two one-sided joins, not a
+// FULL OUTER JOIN: SQLite scans a materialized subquery on a full join's right
+// side once per row of the left (quadratic on a year of a busy store), while
+// these look the table up by its key and the recomputed keys up through IN's index.
 std::string mismatchQuery(const DayTable& t) {
-  std::string key = "COALESCE(", on, differs, detail = "''";
+  std::string rKey, tKey, on, tKeys, rKeys, differs, detail = "''";
   for (std::size_t i = 0; i < t.keys.size(); ++i) {
-    std::string k = t.keys[i];
-    key += (i ? " || '/' || COALESCE(" : "") + std::string("t.") + k + ", r." + k + ")";
+    std::string k = t.keys[i], sep = i ? " || '/' || " : "";
+    rKey += sep + "r." + k;
+    tKey += sep + "t." + k;
     on += (i ? " AND " : "") + std::string("t.") + k + " = r." + k;
+    tKeys += (i ? ", " : "") + std::string("t.") + k;
+    rKeys += (i ? ", " : "") + k;
   }
   for (const char* v : t.values) {
     std::string c = v;
@@ -65,18 +107,18 @@ std::string mismatchQuery(const DayTable& t) {
     detail = "CASE WHEN t." + c + " IS NOT r." + c + " THEN '" + c + " ' || t." + c + " || ' != rows ' || r." + c +
              " ELSE " + detail + " END";
   }
-  std::string first = t.keys.front();
-  return std::string("SELECT '") + t.table + " ' || " + key + " || ': ' || CASE WHEN t." + first +
-         " IS NULL THEN 'missing' WHEN r." + first + " IS NULL THEN 'without sales' ELSE " + detail + " END FROM " +
-         t.table + " t FULL OUTER JOIN (" + t.recomputed + ") r ON " + on + " WHERE t." + first + " IS NULL OR r." +
-         first + " IS NULL" + differs + " LIMIT 1";
+  std::string first = t.keys.front(), name = t.table;
+  std::string wrongOrMissing = "SELECT '" + name + " ' || " + rKey + " || ': ' || CASE WHEN t." + first +
+                               " IS NULL THEN 'missing' ELSE " + detail + " END FROM (" + t.recomputed + ") r LEFT JOIN " +
+                               name + " t ON " + on + " WHERE t." + first + " IS NULL" + differs;
+  std::string extra = "SELECT '" + name + " ' || " + tKey + " || ': without sales' FROM " + name + " t WHERE (" + tKeys +
+                      ") NOT IN (SELECT " + rKeys + " FROM (" + t.recomputed + "))";
+  return "SELECT * FROM (" + wrongOrMissing + ") UNION ALL SELECT * FROM (" + extra + ") LIMIT 1";
 }
 
-}  // namespace
-
-LedgerCheck checkReportDayTotals(SQLite::Database& db) {
-  LedgerCheck c{"report_day_totals", true, ""};
-  for (const DayTable& t : dayTables()) {
+LedgerCheck checkTables(SQLite::Database& db, const char* name, const std::vector<DayTable>& tables) {
+  LedgerCheck c{name, true, ""};
+  for (const DayTable& t : tables) {
     SQLite::Statement q(db, mismatchQuery(t));
     if (q.executeStep()) {
       c.ok = false;
@@ -86,5 +128,11 @@ LedgerCheck checkReportDayTotals(SQLite::Database& db) {
   }
   return c;
 }
+
+}  // namespace
+
+LedgerCheck checkReportDayTotals(SQLite::Database& db) { return checkTables(db, "report_day_totals", dayTables()); }
+
+LedgerCheck checkReportYearItems(SQLite::Database& db) { return checkTables(db, "report_year_items", yearTables()); }
 
 }  // namespace salon::storage

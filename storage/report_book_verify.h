@@ -7,5 +7,7 @@
 namespace salon::storage {
 
 LedgerCheck checkReportDayTotals(SQLite::Database& db);
+// The same for the report_year_items migration's tables (per-hour service duties, …).
+LedgerCheck checkReportYearItems(SQLite::Database& db);
 
 }  // namespace salon::storage

@@ -18,6 +18,7 @@ const std::vector<LedgerChecker>& ledgerCheckers() {
       checkStaffTotals, checkMemberCardVersions, checkCustomerNumbers, checkCheckIns, checkAppointments,
       checkDisputeCorrections, checkFileReviews, checkImports,
       checkReportDayTotals,
+      checkReportYearItems,
   };
   return all;
 }

@@ -111,13 +111,13 @@ ComplianceReport computeCompliance(const std::vector<RecordedItem>& items, Insta
     for (int g = 0; g < 3; ++g) {
       if (dueInPeriod) {
         Counts& c = counts[{d.clock, &labels.of(d.dueAt), g, *whos[g]}];
-        c.due++;
-        c.onTime += onTime ? 1 : 0;
+        c.due += item.count;
+        c.onTime += onTime ? item.count : 0;
       }
       if (madeInPeriod) {
         Counts& c = counts[{d.clock, &labels.of(*d.doneAt), g, *whos[g]}];
-        c.made++;
-        c.corrected += item.corrected ? 1 : 0;
+        c.made += item.count;
+        c.corrected += item.corrected ? item.count : 0;
       }
     }
     if (!listMisses) continue;

@@ -14,6 +14,9 @@ namespace salon {
 struct RecordedItem {
   RecordingDeadline deadline;
   bool corrected = false;  // later corrected by an upheld dispute or approved change
+  // How many records alike this item stands for (the reports' per-hour counts:
+  // same clock, staff, day of falling due and status); listed misses show it once.
+  int count = 1;
 };
 
 // A record later found wrong and corrected: named by an upheld dispute, or by an

@@ -108,9 +108,13 @@ class ReportBook {
   virtual std::vector<StaffServiceWork> staffServiceWork(const ReportPeriod& p) = 0;
   virtual std::vector<StaffVisits> staffVisits(const ReportPeriod& p, StoreZone zone) = 0;
   virtual std::vector<CareContact> followUps(Instant from, Instant to) = 0;
-  virtual std::vector<RecordedItem> recordedItems(Instant from, Instant to, const RecordingRules& rules) = 0;
+  // The records with a recording clock of [from, to) as computeCompliance counts
+  // them at `now`; alike records may come as one item with a count.
+  virtual std::vector<RecordedItem> recordedItems(Instant from, Instant to, const RecordingRules& rules,
+                                                  Instant now) = 0;
   // recordedItems of the service details' clock only.
-  virtual std::vector<RecordedItem> serviceDetailItems(Instant from, Instant to, const RecordingRules& rules) = 0;
+  virtual std::vector<RecordedItem> serviceDetailItems(Instant from, Instant to, const RecordingRules& rules,
+                                                       Instant now) = 0;
   virtual CommissionRules commissionRules() = 0;
   virtual int openMinutesPerDay() = 0;  // the store's opening hours ("appointments.open/close")
 

@@ -31,7 +31,7 @@ RecordKeepingReport recordKeepingReport(const std::vector<RecordedItem>& items, 
 RecordKeepingReport recordKeepingReport(ReportBook& book, const ReportPeriod& period, const RecordingRules& rules,
                                         Instant now) {
   StoreZone zone = book.zone();
-  auto items = book.recordedItems(periodStart(period, zone), periodEnd(period, zone), rules);
+  auto items = book.recordedItems(periodStart(period, zone), periodEnd(period, zone), rules, now);
   return recordKeepingReport(items, period, now, zone);
 }
 

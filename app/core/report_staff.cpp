@@ -52,7 +52,7 @@ void addCare(std::map<std::string, StaffReportRow>& rows, ReportBook& book, cons
     r.answered = s.answered;
     r.satisfactionX100 = s.answered ? (s.sum * 100 + s.answered / 2) / s.answered : 0;
   }
-  std::vector<RecordedItem> items = book.serviceDetailItems(from, to, recording);
+  std::vector<RecordedItem> items = book.serviceDetailItems(from, to, recording, now);
   ComplianceReport c = computeCompliance(items, from, to, now, zone, CompliancePeriod::Month, false);
   for (const ComplianceRow& row : c.rows) {
     if (row.groupBy != "staff") continue;
