@@ -189,7 +189,7 @@ TEST_CASE("a scan on a screen that takes none is ignored without a sound and a p
   CHECK(f.view().matches.empty());
 }
 
-TEST_CASE("customer mode: 返回 from check-in asks for the staff PIN; a wrong one stays, cancel stays") {
+TEST_CASE("customer mode: 返回 from check-in asks for the staff PIN, a wrong one stays, cancel stays") {
   Fixture f;
   f.signIn("cash", "3456");
   f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});

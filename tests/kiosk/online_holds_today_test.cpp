@@ -41,7 +41,7 @@ struct Fixture : test::KioskFixture {
 
 }  // namespace
 
-TEST_CASE("Today lists online bookings to answer with the minutes left; confirm books, decline answers") {
+TEST_CASE("Today lists online bookings to answer with the minutes left, confirm books, decline answers") {
   Fixture f;
   f.hold(kA, f.tomorrow10, "13500135001");
   f.signIn("cash", "3456");
