@@ -110,26 +110,31 @@ Intent holdsSection(UiContext& ui, const HomeView& v, const ListColumns& cols) {
   }
   const std::string& yes = ui.t("ui.home.hold_confirm");
   const std::string& no = ui.t("ui.home.hold_decline");
-  const float buttonW = std::max(100 * m.scale, std::max(ImGui::CalcTextSize(yes.c_str()).x, ImGui::CalcTextSize(no.c_str()).x) + 2 * m.gap);
+  const float widest = std::max(ImGui::CalcTextSize(yes.c_str()).x, ImGui::CalcTextSize(no.c_str()).x);
+  const float buttonW = std::max(100 * m.scale, widest + 2 * m.gap);
   const float right = ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX();
   for (std::size_t i = 0; i < v.holds.size(); ++i) {
     const HomeHold& h = v.holds[i];
-    const float y = ImGui::GetCursorPosY();
-    const float textY = y + (m.touch - ImGui::GetTextLineHeight()) / 2;
-    const std::string* cells[3] = {&h.time, &h.name, &h.detail};
-    for (int c = 0; c < 3; ++c) {
-      ImGui::SetCursorPos(ImVec2(cols.x[c], textY));
-      text(ui, *cells[c]);
-    }
-    ImGui::SetCursorPos(ImVec2(cols.x[3], textY));
+    // Two lines left of the buttons (who and when; what and the time left), clipped
+    // so a long name never runs under 确认.
+    const float y = ImGui::GetCursorPosY(), lineH = ImGui::GetTextLineHeightWithSpacing();
+    const float rowH = std::max(m.touch, 2 * lineH), buttonsX = right - 2 * buttonW - m.gap;
+    const ImVec2 clip0 = ImGui::GetCursorScreenPos();
+    ImGui::PushClipRect(clip0, ImVec2(clip0.x + buttonsX - cols.x[0] - m.gap, clip0.y + rowH), true);
+    ImGui::SetCursorPos(ImVec2(cols.x[0], y + (rowH - 2 * lineH) / 2));
+    text(ui, h.time + "   " + h.name);
+    ImGui::SetCursorPosX(cols.x[0]);
+    mutedText(ui, h.detail + "   ");
+    ImGui::SameLine(0, 0);
     h.urgent ? alertText(ui, h.left) : mutedText(ui, h.left);
+    ImGui::PopClipRect();
     const std::string n = std::to_string(i + 1);
-    ImGui::SetCursorPos(ImVec2(right - 2 * buttonW - m.gap, y));
+    ImGui::SetCursorPos(ImVec2(buttonsX, y + (rowH - m.touch) / 2));
     if (touchButton(ui, "home.hold." + n + ".decline", no, ImVec2(buttonW, m.touch))) out = DecideOnlineHold{h.id, false};
     ImGui::SameLine(0, m.gap);
     if (touchButton(ui, "home.hold." + n + ".confirm", yes, ImVec2(buttonW, m.touch), Tone::Primary))
       out = DecideOnlineHold{h.id, true};
-    ImGui::SetCursorPos(ImVec2(cols.x[0], y + m.touch + m.gap * 0.25f));
+    ImGui::SetCursorPos(ImVec2(cols.x[0], y + rowH + m.gap * 0.25f));
     ImGui::Separator();
   }
   ImGui::Dummy(ImVec2(0, m.gap));
