@@ -9,6 +9,7 @@
 #include "app/core/file_access.h"
 #include "app/core/file_view_rules.h"
 #include "app/core/member_accounts.h"
+#include "app/core/name_ranking.h"
 #include "app/core/phone.h"
 #include "app/core/price_list.h"
 #include "app/kiosk/customer_search.h"
@@ -296,6 +297,7 @@ void CustomerFileDesk::on(const ui::StartFieldEdit& i) {
   for (const ui::FileField& f : v.fields) {
     if (f.key != i.field || !f.editable) continue;
     v.edit = {};
+    typed_.clear();
     v.edit.field = f.key;
     v.edit.labelKey = f.labelKey;
     v.edit.oldValue = k_.backroom.customerRecords().fieldValue(v.customer, f.key);
@@ -304,14 +306,29 @@ void CustomerFileDesk::on(const ui::StartFieldEdit& i) {
   }
 }
 
+// Letters compose pinyin while the engine is ready (names, addresses and notes
+// are typed in Chinese); digits and the rest go in as typed. 完成 keeps letters
+// not turned into characters as they are ("teacher"), as an input method's Enter does.
 void CustomerFileDesk::on(const ui::EditKeys& i) {
   if (k_.view.customerFile.edit.field.empty()) return;
-  applyKeys(k_.view.customerFile.edit.newValue, i.keys);
+  if (typed_.apply(i.keys, k_.pinyin != nullptr)) typed_.pick(typed_.letters());
+  showTyped();
 }
 
+// A picked candidate, or what a hardware keyboard typed.
 void CustomerFileDesk::on(const ui::EditTyped& i) {
   if (k_.view.customerFile.edit.field.empty()) return;
-  k_.view.customerFile.edit.newValue += i.text;
+  typed_.pick(i.text);
+  showTyped();
+}
+
+void CustomerFileDesk::showTyped() {
+  ui::FileEdit& e = k_.view.customerFile.edit;
+  e.newValue = typed_.text();
+  e.letters = typed_.letters();
+  e.candidates = k_.pinyin && !e.letters.empty() ? k_.pinyin->candidates(e.letters, kPinyinCandidateLimit)
+                                                 : std::vector<std::string>{};
+  if (e.field == "name") e.candidates = rankForNames(std::move(e.candidates));
 }
 
 void CustomerFileDesk::on(const ui::EditChoice& i) {
@@ -332,8 +349,9 @@ void CustomerFileDesk::on(const ui::CancelFieldEdit&) {
 // 不得擅自更改: the change waits for a supervisor; the file is untouched until then.
 void CustomerFileDesk::on(const ui::SubmitFieldEdit&) {
   ui::CustomerFileView& v = k_.view.customerFile;
+  if (v.edit.field.empty()) return;
+  if (!typed_.letters().empty()) typed_.pick(typed_.letters()), showTyped();  // sent as typed
   const ui::FileEdit& e = v.edit;
-  if (e.field.empty()) return;
   if (e.reasonKey.empty()) return say("ui.file.reason_needed", true);
   Guard guard(k_.audit, k_.clock);
   std::string old = k_.backroom.customerRecords().fieldValue(v.customer, e.field);

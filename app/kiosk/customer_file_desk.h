@@ -2,6 +2,7 @@
 #include "app/core/customer_file.h"
 #include "app/core/name_keys.h"
 #include "app/kiosk/desk.h"
+#include "app/kiosk/text_entry.h"
 #include "app/ui/customer_file/customer_file_view.h"
 
 namespace salon::kiosk {
@@ -41,7 +42,9 @@ class CustomerFileDesk : public Desk {
   void showPets(const CustomerFile& f);
   void fieldsOf(const std::vector<std::string>& keys, const CustomerFile& f);
   void say(const std::string& key, bool error = false);
+  void showTyped();
   NameKeyMaker keys_;
+  KeyEntry typed_{KeyEntry::Kind::Free, 400};  // the new value typed on the keyboard
   std::string requestId_;  // the query request waiting for approval
 };
 

@@ -165,6 +165,10 @@ void CustomerFileScreen::edit(UiContext& ui, const CustomerFileView& v, Intents&
   ImGui::BeginChild("file.edit.value", ImVec2(0, m.touch), true, ImGuiWindowFlags_NoScrollbar);
   ImGui::SetCursorPosY((m.touch - ImGui::GetTextLineHeight()) / 2 - ImGui::GetStyle().WindowPadding.y);
   text(ui, ui.t("ui.file.new_value") + "  " + (e.newValue.empty() ? std::string(" ") : shown(e.newValue)));
+  if (!e.letters.empty()) {
+    ImGui::SameLine(0, m.gap * 0.5f);
+    mutedText(ui, e.letters);
+  }
   ImGui::EndChild();
   ImGui::PopStyleColor();
   // Four reasons, then send and cancel, on one row.
@@ -195,10 +199,12 @@ void CustomerFileScreen::edit(UiContext& ui, const CustomerFileView& v, Intents&
     }
     return;
   }
-  KeyboardInput k = pinyinKeyboard(ui, "", {}, ImGui::GetContentRegionAvail().x);
+  // Letters compose pinyin; a picked word arrives as typed text.
+  KeyboardInput k = pinyinKeyboard(ui, e.letters, e.candidates, ImGui::GetContentRegionAvail().x);
   Typed t = typedThisFrame();
   std::string keys = k.keys + std::string(t.backspaces, '<');
   if (!keys.empty()) add(out, EditKeys{keys});
+  if (!k.picked.empty()) add(out, EditTyped{k.picked});
   if (!t.chars.empty()) add(out, EditTyped{t.chars});
 }
 

@@ -53,6 +53,8 @@ struct FileEdit {
   std::string newValue;
   std::vector<std::string> choices;  // a choice field: the values to pick from
   std::string reasonKey;    // "ui.file.reason.customer_asked"
+  std::string letters;      // pinyin being composed (the engine is ready)
+  std::vector<std::string> candidates;
 };
 
 struct CustomerFileView {
