@@ -31,16 +31,7 @@ std::string textArray(const std::string& list) {
 
 CLI::App* command(CLI::App* parent, const char* name, const char* what, OnlineArgs& a, CommandRun& run,
                   std::function<nlohmann::json(pqxx::connection&)> work) {
-  auto* sub = parent->add_subcommand(name, what);
-  sub->add_option("--pg", a.pg, "PostgreSQL URL (or $SALON_HQ_PG)")->envname("SALON_HQ_PG")->required();
-  sub->callback([&run, &a, work] {
-    run = [&a, work] {
-      pqxx::connection db(a.pg);
-      std::cout << work(db).dump() << std::endl;
-      return 0;
-    };
-  });
-  return sub;
+  return pgCommand(parent, name, what, a.pg, run, std::move(work));
 }
 
 // The item's length, who may do it, and whether customers may book it online.

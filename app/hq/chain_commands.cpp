@@ -36,19 +36,9 @@ std::vector<std::string> storeCodes(const std::string& list) {
   return out;
 }
 
-// A subcommand with --pg whose work runs against one connection and prints `done`.
 CLI::App* command(CLI::App* parent, const char* name, const char* what, ChainArgs& a, CommandRun& run,
                   std::function<nlohmann::json(pqxx::connection&)> work) {
-  auto* sub = parent->add_subcommand(name, what);
-  sub->add_option("--pg", a.pg, "PostgreSQL URL (or $SALON_HQ_PG)")->envname("SALON_HQ_PG")->required();
-  sub->callback([&run, &a, work] {
-    run = [&a, work] {
-      pqxx::connection db(a.pg);
-      std::cout << work(db).dump() << std::endl;
-      return 0;
-    };
-  });
-  return sub;
+  return pgCommand(parent, name, what, a.pg, run, std::move(work));
 }
 
 void addCatalog(CLI::App& app, ChainArgs& a, CommandRun& run) {
@@ -169,6 +159,20 @@ void addReportCommands(CLI::App& app, CommandRun& run) {
       return c.ok() ? 0 : 1;
     };
   });
+}
+
+CLI::App* pgCommand(CLI::App* parent, const char* name, const char* what, std::string& pg, CommandRun& run,
+                    std::function<nlohmann::json(pqxx::connection&)> work) {
+  auto* sub = parent->add_subcommand(name, what);
+  sub->add_option("--pg", pg, "PostgreSQL URL (or $SALON_HQ_PG)")->envname("SALON_HQ_PG")->required();
+  sub->callback([&run, &pg, work] {
+    run = [&pg, work] {
+      pqxx::connection db(pg);
+      std::cout << work(db).dump() << std::endl;
+      return 0;
+    };
+  });
+  return sub;
 }
 
 }  // namespace salon::hq

@@ -2,6 +2,10 @@
 // The subcommands of `salon-hq`, each registered on the CLI11 app; the chosen one
 // leaves its work in `run`.
 #include <functional>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+#include <pqxx/connection>
 
 namespace CLI {
 class App;
@@ -16,5 +20,10 @@ void addStoreCommands(CLI::App& app, CommandRun& run);   // store add|revoke|lis
 void addChainCommands(CLI::App& app, CommandRun& run);   // catalog, price, staff, setting, promotion, tier
 void addReportCommands(CLI::App& app, CommandRun& run);  // report stores, verify
 void addOnlineCommands(CLI::App& app, CommandRun& run);  // online service|setting|sms
+
+// A subcommand with --pg (or $SALON_HQ_PG) whose work runs against one connection
+// and prints the JSON it returns.
+CLI::App* pgCommand(CLI::App* parent, const char* name, const char* what, std::string& pg, CommandRun& run,
+                    std::function<nlohmann::json(pqxx::connection&)> work);
 
 }  // namespace salon::hq
