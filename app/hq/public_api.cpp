@@ -10,6 +10,7 @@
 #include "app/core/phone.h"
 #include "app/hq/booking_slots.h"
 #include "app/hq/connection_pool.h"
+#include "app/hq/http_failure.h"
 #include "app/hq/online_booking.h"
 #include "app/hq/phone_codes.h"
 #include "app/hq/refusal.h"
@@ -45,12 +46,8 @@ httplib::Server::Handler publicly(ConnectionPool& pool, PublicHandler handle) {
         db.discard();
         throw;
       }
-    } catch (const pqxx::broken_connection& e) {
-      std::cerr << "salon-hq: database unreachable: " << e.what() << "\n";
-      answer(res, 503, {{"error", "hq_database_unavailable"}, {"message", "head office database unreachable"}});
-    } catch (const std::exception& e) {
-      std::cerr << "salon-hq: " << req.method << " " << req.path << " failed: " << e.what() << "\n";
-      answer(res, 500, {{"error", "hq_internal"}, {"message", "internal error"}});
+    } catch (...) {
+      answerFailure(req, res, false);
     }
   };
 }

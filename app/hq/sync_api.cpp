@@ -11,6 +11,7 @@
 #include "app/hq/batch_intake.h"
 #include "app/hq/connection_pool.h"
 #include "app/hq/down_sync.h"
+#include "app/hq/http_failure.h"
 #include "app/hq/refusal.h"
 #include "app/hq/store_caller.h"
 
@@ -63,12 +64,8 @@ httplib::Server::Handler forStore(ConnectionPool& pool, StoreHandler handle) {
         db.discard();  // PostgreSQL restarted or the link broke: reconnect next time
         throw;
       }
-    } catch (const pqxx::broken_connection& e) {
-      std::cerr << "salon-hq: database unreachable: " << e.what() << "\n";
-      answer(res, 503, {{"error", "hq_database_unavailable"}, {"message", "head office database unreachable"}});
-    } catch (const std::exception& e) {
-      std::cerr << "salon-hq: " << req.method << " " << req.path << " failed: " << e.what() << "\n";
-      answer(res, 500, {{"error", "hq_internal"}, {"message", e.what()}});
+    } catch (...) {
+      answerFailure(req, res, true);
     }
   };
 }

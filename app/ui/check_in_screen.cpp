@@ -115,6 +115,24 @@ void CheckInScreen::leavePrompt(UiContext& ui, const CheckInView& v, float width
   }
 }
 
+// Customer mode: 返回 asks for the staff PIN (the keypad types it), 取消 stays;
+// beside it, the first visit's way in while nothing else is shown.
+void CheckInScreen::bottomButtons(UiContext& ui, const CheckInView& v, float leftW, Intents& out) {
+  const Metrics& m = ui.metrics;
+  if (v.leaving) {
+    if (touchButton(ui, "checkin.leave.cancel", ui.t("ui.checkin.leave_cancel"), ImVec2(160 * m.scale, m.touch)))
+      add(out, LeaveCheckIn{true});
+    return;
+  }
+  if (touchButton(ui, "checkin.back", ui.t("ui.checkin.back"), ImVec2(160 * m.scale, m.touch))) add(out, LeaveCheckIn{});
+  if (v.card.id == 0 && v.welcomedName.empty() && v.ownFile.step == OwnFileStep::None) {
+    ImGui::SameLine(0, m.gap);
+    if (touchButton(ui, "checkin.first_visit", ui.t("ui.checkin.first_visit"),
+                    ImVec2(leftW - 160 * m.scale - m.gap, m.touch), Tone::Primary))
+      add(out, Navigate{Screen::Registration});
+  }
+}
+
 Intents CheckInScreen::draw(UiContext& ui, const CheckInView& v) {
   Intents out;
   const Metrics& m = ui.metrics;
@@ -146,19 +164,7 @@ Intents CheckInScreen::draw(UiContext& ui, const CheckInView& v) {
     phoneEntry(ui, v, leftW, out);
   }
   ImGui::EndChild();
-  // Customer mode: 返回 asks for the staff PIN (the keypad types it), 取消 stays.
-  if (v.leaving) {
-    if (touchButton(ui, "checkin.leave.cancel", ui.t("ui.checkin.leave_cancel"), ImVec2(160 * m.scale, m.touch)))
-      add(out, LeaveCheckIn{true});
-  } else if (touchButton(ui, "checkin.back", ui.t("ui.checkin.back"), ImVec2(160 * m.scale, m.touch))) {
-    add(out, LeaveCheckIn{});
-  }
-  if (!v.leaving && v.card.id == 0 && v.welcomedName.empty() && own == OwnFileStep::None) {
-    ImGui::SameLine(0, m.gap);
-    if (touchButton(ui, "checkin.first_visit", ui.t("ui.checkin.first_visit"),
-                    ImVec2(leftW - 160 * m.scale - m.gap, m.touch), Tone::Primary))
-      add(out, Navigate{Screen::Registration});
-  }
+  bottomButtons(ui, v, leftW, out);
   ImGui::EndGroup();
   ImGui::SameLine(0, m.gap * 2);
   ImGui::BeginGroup();

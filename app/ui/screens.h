@@ -54,6 +54,7 @@ class CheckInScreen {
  private:
   Intent fromKeyboard();
   void leavePrompt(UiContext& ui, const CheckInView& v, float width);
+  void bottomButtons(UiContext& ui, const CheckInView& v, float leftW, Intents& out);
   std::string wedge_;  // what a keyboard or wedge reader typed since the last Enter
   OwnFilePanel ownFile_;
 };
