@@ -4,6 +4,7 @@
 
 #include "app/core/error.h"
 #include "app/core/phone.h"
+#include "app/core/service_record.h"
 #include "app/core/staff_auth.h"
 #include "app/core/uuid.h"
 #include "app/kiosk/member_scan.h"
@@ -111,6 +112,7 @@ void CheckoutCart::showLines() {
     Money off = t.benefitAmount + t.manualDiscount;
     if (off.fen != 0) row.discount = "-" + formatAmount(off);
     row.net = formatAmount(t.net);
+    if (l.finishedAt) row.finishedAt = formatLocalDateTime(*l.finishedAt, c_.setup->zone).substr(11);
     v.lines.push_back(std::move(row));
   }
 }
@@ -136,6 +138,7 @@ void CheckoutCart::showTotals() {
   const DeskContext& k = c_.k();
   v.undoName = c_.removed ? c_.setup->prices.require(c_.removed->line.item).name : "";
   v.mayDiscount = k.staff && Guard(k.audit, k.clock).allows(*k.staff, Action::ManualDiscount);
+  v.mayFinishServices = k.staff && Guard(k.audit, k.clock).allows(*k.staff, Action::RecordServiceDetails);
   v.orderDiscount = c_.orderDiscount.fen ? "-" + formatAmount(c_.orderDiscount) : "";
   v.gross = formatAmount(t.gross);
   v.benefits = formatAmount(t.benefits + t.lineDiscounts);
@@ -337,7 +340,11 @@ void CheckoutCart::on(const ui::CheckoutAddItem& i) {
 }
 
 void CheckoutCart::on(const ui::CheckoutAskStaff& i) {
-  if (c_.at(ui::CheckoutStage::Cart)) c_.view().askingStaffFor = i.line;
+  if (!c_.at(ui::CheckoutStage::Cart)) return;
+  // The tap named who performed it: the details are theirs to record.
+  for (const CheckoutLine& l : c_.lines)
+    if (l.id == i.line && l.finishedAt) return c_.hint("ui.checkout.finished_staff_fixed");
+  c_.view().askingStaffFor = i.line;
 }
 
 void CheckoutCart::on(const ui::CheckoutChooseStaff& i) {
@@ -358,6 +365,27 @@ void CheckoutCart::on(const ui::CheckoutRemoveLine& i) {
   c_.lines.erase(it);
   if (c_.view().askingStaffFor == i.line) c_.view().askingStaffFor = 0;
   c_.price();
+}
+
+// 服务完成 on a served line: the service ended now, so its details are due from
+// now (not from settlement); the tap is the performer's. A second tap, or a tap
+// after the ticket moved on, changes nothing.
+void CheckoutCart::on(const ui::CheckoutFinishService& i) {
+  if (!c_.at(ui::CheckoutStage::Cart)) return;
+  auto it = std::find_if(c_.lines.begin(), c_.lines.end(), [&](const CheckoutLine& l) { return l.id == i.line; });
+  if (it == c_.lines.end() || it->finishedAt) return;
+  if (c_.setup->prices.require(it->item).kind != ItemKind::Service) return;
+  if (it->staff.empty()) return c_.hint("ui.checkout.finish_needs_staff");
+  Guard guard{c_.k().audit, c_.k().clock};
+  ServiceRecords services(c_.k().backroom.serviceRecords(), guard, c_.k().clock);
+  std::optional<CustomerId> customer;
+  if (c_.customer != 0) customer = c_.customer;
+  try {
+    it->finishedAt = services.finish(*c_.k().staff, customer, it->item, it->staff).endedAt;
+  } catch (const DomainError& e) {
+    return c_.refuse(e.code());
+  }
+  c_.hint("ui.checkout.finish_done");
 }
 
 void CheckoutCart::on(const ui::CheckoutUndoRemove&) {

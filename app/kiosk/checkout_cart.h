@@ -26,6 +26,7 @@ class CheckoutCart {
   void on(const ui::CheckoutAskStaff& i);
   void on(const ui::CheckoutChooseStaff& i);
   void on(const ui::CheckoutRemoveLine& i);
+  void on(const ui::CheckoutFinishService& i);
   void on(const ui::CheckoutUndoRemove&);
   void on(const ui::CheckoutOpenDiscount&);
   void on(const ui::CheckoutOpenTender&);

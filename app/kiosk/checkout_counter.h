@@ -22,6 +22,7 @@ struct CheckoutLine {
   std::string item;
   int qty = 1;
   std::string staff;
+  std::optional<Instant> finishedAt;  // 服务完成 tapped: the details clock runs from here
 };
 
 struct RemovedLine {

@@ -8,10 +8,13 @@
 #include "app/core/member_card.h"
 #include "app/core/uuid.h"
 #include "app/kiosk/kiosk_controller.h"
+#include "app/core/service_record.h"
+#include "storage/audit_store.h"
 #include "storage/catalog_store.h"
 #include "storage/day_store.h"
 #include "storage/member_card_store.h"
 #include "storage/member_store.h"
+#include "storage/recording_store.h"
 #include "storage/sale_store.h"
 #include "support/kiosk_fixture.h"
 
@@ -219,4 +222,54 @@ TEST_CASE("counter: the queue shows who is waiting and who has paid since checki
   f.kiosk->apply(ui::Navigate{ui::Screen::Home});
   REQUIRE(f.kiosk->view().home.queue.size() == 1);
   CHECK(f.kiosk->view().home.queue[0].stateKey == "ui.queue.waiting");
+}
+
+TEST_CASE("counter: 服务完成 on a cart line starts the details clock at the tap, once, for its performer") {
+  Fixture f;
+  f.signIn("sup", "2345");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, f.meiling});
+  CHECK(f.v().mayFinishServices);
+  f.apply(ui::CheckoutAddItem{"S-CUT"});
+  const int line = f.v().lines[0].id;
+  // No one chosen yet: the tap asks for who served it first.
+  f.apply(ui::CheckoutFinishService{line});
+  CHECK(f.v().message == "请先选择服务员工，再点服务完成");
+  CHECK(f.count("SELECT count(*) FROM service_endings") == 0);
+  f.apply(ui::CheckoutChooseStaff{line, "sup"});
+  const Instant tapped = f.clock.now();
+  f.apply(ui::CheckoutFinishService{line});
+  CHECK(f.v().message == "已记录服务完成，服务详情从现在起计时");
+  f.apply(ui::CheckoutFinishService{line});  // a double tap's second press
+  CHECK(f.v().lines[0].finishedAt == formatLocalDateTime(tapped, storage::readZone(f.db->sql())).substr(11));
+  CHECK(f.count("SELECT count(*) FROM service_endings WHERE staff = 'sup' AND item = 'S-CUT' AND customer_id = " +
+                std::to_string(f.meiling)) == 1);
+  // Who performed it is fixed once it is done.
+  f.apply(ui::CheckoutAskStaff{line});
+  CHECK(f.v().askingStaffFor == 0);
+  CHECK(f.v().message == "服务已完成，服务员工不能再更换");
+  // Settled 20 minutes later: the details are due 30 minutes after the tap, not after settlement.
+  f.clock.advance(20 * kMinute);
+  f.apply(ui::CheckoutOpenTender{});
+  f.apply(ui::CheckoutQuickCash{f.v().total});
+  f.apply(ui::CheckoutSettle{});
+  REQUIRE(f.v().stage == ui::CheckoutStage::Settled);
+  storage::SqliteAuditLog audit(*f.db);
+  Guard guard{audit, f.clock};
+  storage::SqliteServiceRecords store(*f.db);
+  auto due = ServiceRecords(store, guard, f.clock).due("sup");
+  REQUIRE(due.size() == 1);
+  CHECK(due[0].dueAt == tapped + 30 * kMinute);
+}
+
+TEST_CASE("counter: a cashier is not offered 服务完成 and a tap from a stale screen is refused") {
+  Fixture f;
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, f.meiling});
+  CHECK_FALSE(f.v().mayFinishServices);
+  f.apply(ui::CheckoutAddItem{"S-CUT"});
+  f.apply(ui::CheckoutChooseStaff{f.v().lines[0].id, "sup"});
+  f.apply(ui::CheckoutFinishService{f.v().lines[0].id});
+  CHECK(f.v().messageIsError);
+  CHECK(f.v().lines[0].finishedAt.empty());
+  CHECK(f.count("SELECT count(*) FROM service_endings") == 0);
 }

@@ -25,8 +25,8 @@ KioskView cartView() {
   c.bar.packages = {"补水护理10次卡 ×8"};
   c.categories = {{"ui.checkout.cat.hair", {{"S-CUT", "洗剪吹", "88.00"}, {"S-PERM", "烫发", "488.00"}}},
                   {"ui.checkout.cat.product", {{"P-SHAMPOO", "护色洗发水", "89.00"}}}};
-  c.lines = {{1, "洗剪吹", 1, "林美容师", true, "88.00", "ui.checkout.benefit.member_tier", "-4.40", "83.60"},
-             {2, "护色洗发水", 1, "陈前台", false, "89.00", "", "", "89.00"}};
+  c.lines = {{1, "洗剪吹", 1, "林美容师", true, "88.00", "ui.checkout.benefit.member_tier", "-4.40", "83.60", ""},
+             {2, "护色洗发水", 1, "陈前台", false, "89.00", "", "", "89.00", ""}};
   c.gross = "177.00";
   c.benefits = "4.40";
   c.total = "172.60";
@@ -165,4 +165,29 @@ TEST_CASE("checkout screen: the settled sale shows the receipt and offers print,
     CHECK(t->y1 - t->y0 >= 48);
   }
   CHECK(checkoutIntent<CheckoutNewSale>(h.tap(v, "checkout.next")));
+}
+
+TEST_CASE("checkout screen: 服务完成 on a served service line for those who may tap it, then the time it was done") {
+  Headless h;
+  KioskView v = cartView();
+  h.frame(v);
+  h.frame(v);
+  CHECK_FALSE(h.record().find("checkout.line.1.finish"));  // a cashier: not offered
+  v.checkout.mayFinishServices = true;
+  h.frame(v);
+  CHECK_FALSE(h.record().find("checkout.line.2.finish"));  // a product has no service to finish
+  const Intents in = h.tap(v, "checkout.line.1.finish");
+  REQUIRE(in.size() == 1);
+  const auto* i = std::get_if<CheckoutIntent>(&in[0]);
+  REQUIRE(i);
+  REQUIRE(std::holds_alternative<CheckoutFinishService>(*i));
+  CHECK(std::get<CheckoutFinishService>(*i).line == 1);
+  v.checkout.lines[0].finishedAt = "14:05";
+  h.frame(v);
+  CHECK_FALSE(h.record().find("checkout.line.1.finish"));
+  CHECK(h.record().drew("已完成 14:05"));
+  // Done stays shown to a cashier too.
+  v.checkout.mayFinishServices = false;
+  h.frame(v);
+  CHECK(h.record().drew("已完成 14:05"));
 }

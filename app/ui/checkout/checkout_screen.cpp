@@ -201,8 +201,22 @@ void CheckoutScreen::entryPad(UiContext& ui, const CheckoutView& v, ImVec2 size,
 
 namespace {
 
-// One line of the cart: name, amount, who serves it, its discount, remove.
-void cartLine(UiContext& ui, const CheckoutLine& l, float inner, Intents& out) {
+// 服务完成 beside who served a service line, for those who may tap it; once
+// tapped, the time it was done (shown to everyone).
+void serviceDone(UiContext& ui, const CheckoutLine& l, const std::string& n, bool mayFinish, Intents& out) {
+  const Metrics& m = ui.metrics;
+  if (!l.service || l.staffName.empty() || (!mayFinish && l.finishedAt.empty())) return;
+  ImGui::SameLine(0, m.gap);
+  if (!l.finishedAt.empty()) return mutedText(ui, ui.t("ui.checkout.finished_at") + " " + l.finishedAt);
+  const std::string done = ui.t("ui.checkout.finish_service");
+  const float w = std::max(96 * m.scale, ImGui::CalcTextSize(done.c_str()).x + 2 * m.gap);
+  if (touchButton(ui, "checkout.line." + n + ".finish", done, ImVec2(w, m.touch * 0.8f)))
+    intent(out, CheckoutFinishService{l.id});
+}
+
+// One line of the cart: name, its discount and amount; who serves it and
+// 服务完成; remove.
+void cartLine(UiContext& ui, const CheckoutLine& l, float inner, bool mayFinish, Intents& out) {
   const Metrics& m = ui.metrics;
   const float removeW = m.touch;
   const float staffW = inner * 0.34f;
@@ -211,6 +225,10 @@ void cartLine(UiContext& ui, const CheckoutLine& l, float inner, Intents& out) {
   ImGui::BeginGroup();
   std::string name = l.name + (l.qty > 1 ? " ×" + std::to_string(l.qty) : "");
   text(ui, name);
+  if (!l.discount.empty()) {
+    ImGui::SameLine(0, m.gap);
+    mutedText(ui, (l.benefitKey.empty() ? "" : ui.t(l.benefitKey) + " ") + l.discount);
+  }
   ImGui::SameLine();
   float netW = ImGui::CalcTextSize(l.net.c_str()).x;
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), inner - removeW - m.gap - netW));
@@ -219,10 +237,7 @@ void cartLine(UiContext& ui, const CheckoutLine& l, float inner, Intents& out) {
   if (touchButton(ui, "checkout.line." + n + ".staff", staff, ImVec2(staffW, m.touch * 0.8f),
                   l.staffName.empty() ? Tone::Danger : Tone::Plain))
     intent(out, CheckoutAskStaff{l.id});
-  if (!l.discount.empty()) {
-    ImGui::SameLine(0, m.gap);
-    mutedText(ui, (l.benefitKey.empty() ? "" : ui.t(l.benefitKey) + " ") + l.discount);
-  }
+  serviceDone(ui, l, n, mayFinish, out);
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::SetCursorPosX(inner - removeW + ImGui::GetStyle().WindowPadding.x);
@@ -245,7 +260,7 @@ void CheckoutScreen::cart(UiContext& ui, const CheckoutView& v, ImVec2 size, Int
   if (v.lines.empty() && !v.askingStaffFor) mutedText(ui, ui.t("ui.checkout.cart_empty"));
   const float inner = ImGui::GetContentRegionAvail().x;
   for (std::size_t i = 0; i < v.lines.size(); ++i) {
-    cartLine(ui, v.lines[i], inner, out);
+    cartLine(ui, v.lines[i], inner, v.mayFinishServices, out);
     ImGui::Separator();
   }
   // A line just added is scrolled into view (once its staff member is chosen:

@@ -47,6 +47,7 @@ struct CheckoutLine {
   std::string benefitKey;   // ui.checkout.benefit.tier ("" when none)
   std::string discount;     // the line's benefit + manual discount ("" when none)
   std::string net;          // what the line costs
+  std::string finishedAt;   // "14:05" once 服务完成 was tapped for it ("" before)
 };
 
 struct CheckoutStaffChoice {
@@ -109,6 +110,7 @@ struct CheckoutView {
   std::vector<CheckoutStaffChoice> staffChoices;
   std::string undoName;     // the line just removed, undoable ("" when none)
   bool mayDiscount = false;
+  bool mayFinishServices = false;  // 服务完成 is the performers' and managers' to tap
   std::string orderDiscount;  // "" when none
   std::string gross, benefits, discounts, rounding, total;
   bool hasRounding = false;
@@ -161,11 +163,13 @@ struct CheckoutNewSale {};
 struct CheckoutOpenDay {};  // 开班: the keypad asks for the opening float
 struct CheckoutPark {};     // 挂单: put this ticket aside and start a new one
 struct CheckoutResume { int index = 0; };  // take a ticket put aside back
+struct CheckoutFinishService { int line = 0; };  // 服务完成: the line's service ended now
 using CheckoutIntent =
     std::variant<CheckoutAcknowledgeAlert, CheckoutFindMember, CheckoutEntryKeys, CheckoutScanned, CheckoutPickCustomer,
                  CheckoutStayWalkIn, CheckoutPickCategory, CheckoutAddItem, CheckoutAskStaff, CheckoutChooseStaff,
                  CheckoutRemoveLine, CheckoutUndoRemove, CheckoutOpenDiscount, CheckoutOpenTender, CheckoutBackToCart,
                  CheckoutAmountKeys, CheckoutQuickCash, CheckoutAddTender, CheckoutUsePackage, CheckoutRemoveTender,
-                 CheckoutSettle, CheckoutPrint, CheckoutNewSale, CheckoutOpenDay, CheckoutPark, CheckoutResume>;
+                 CheckoutSettle, CheckoutPrint, CheckoutNewSale, CheckoutOpenDay, CheckoutPark, CheckoutResume,
+                 CheckoutFinishService>;
 
 }  // namespace salon::ui
