@@ -21,6 +21,8 @@ struct BookingAsk {
   std::string name;
   bool privacyConsent = false;  // the privacy notice accepted (required the first time)
   bool marketing = false;       // the separate marketing opt-in
+  std::string lang = "zh-Hans"; // the page's language: every text about the booking is in it
+  std::string replaces;         // a move: the booking this hold replaces once the store confirms it
 };
 
 struct Booked {
@@ -32,7 +34,8 @@ struct Booked {
 // 409 slot_taken, 400 consent_required (a first-time phone without consent).
 Booked holdSlot(pqxx::connection& db, const BookingAsk& ask, Instant now);
 
-// The booking as its customer sees it; nullopt when the id is unknown or another
+// The booking as its customer sees it (with "can_change", "change_until" and, for a
+// move, "replaces"; for a booking with a move waiting, "moving_to"); nullopt when the id is unknown or another
 // phone's (the caller answers both the same).
 std::optional<nlohmann::json> bookingFor(pqxx::connection& db, const std::string& id, const std::string& phone, Instant now);
 
