@@ -118,7 +118,9 @@ std::optional<nlohmann::json> bookingFor(pqxx::connection& db, const std::string
                         {"date", local.substr(0, 10)}, {"start", local.substr(11, 5)},
                         {"minutes", (row[9].as<std::int64_t>() - start) / kMinute}, {"name", row[10].as<std::string>()},
                         {"change_until", formatLocalDateTime(until, zone)},
-                        {"can_change", (status == "pending" || status == "confirmed") && now <= until && row[13].is_null()}};
+                        {"can_cancel", (status == "pending" || status == "confirmed") && now <= until}};
+  // Moved only when no move of it waits for the store and it is not itself such a move.
+  out["can_change"] = out["can_cancel"].get<bool>() && row[13].is_null() && !(status == "pending" && !row[12].is_null());
   if (!row[12].is_null()) out["replaces"] = row[12].as<std::string>();
   if (!row[13].is_null()) out["moving_to"] = row[13].as<std::string>();
   return out;

@@ -34,7 +34,8 @@ struct Booked {
 // 409 slot_taken, 400 consent_required (a first-time phone without consent).
 Booked holdSlot(pqxx::connection& db, const BookingAsk& ask, Instant now);
 
-// The booking as its customer sees it (with "can_change", "change_until" and, for a
+// The booking as its customer sees it (with "can_cancel", "can_change" (move),
+// "change_until" and, for a
 // move, "replaces"; for a booking with a move waiting, "moving_to"); nullopt when the id is unknown or another
 // phone's (the caller answers both the same).
 std::optional<nlohmann::json> bookingFor(pqxx::connection& db, const std::string& id, const std::string& phone, Instant now);

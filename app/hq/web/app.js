@@ -280,7 +280,8 @@ function mineCard(b) {
     el("div", {}, b.service_name + " · " + b.minutes + " " + w().minutes),
     el("small", {}, b.store_name + " · " + b.staff_name),
     note ? el("small", { class: "note" }, note) : null,
-    b.can_change ? el("div", { class: "actions" }, el("small", {}, w().until + " " + b.change_until.slice(5)), move, cancel) : null);
+    b.can_cancel ? el("div", { class: "actions" }, el("small", {}, w().until + " " + b.change_until.slice(5)),
+      b.can_change ? move : null, cancel) : null);
 }
 
 async function startMove(b) {
