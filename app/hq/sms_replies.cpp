@@ -46,7 +46,7 @@ struct Reply {
 Reply replyOf(pqxx::connection& db, const httplib::Request& req) {
   std::string secret = hqSetting(db, "sms.inbound_secret");
   if (secret.empty() || !signedBy(secret, req.body, req.get_header_value("X-Sms-Signature")))
-    throw Refusal(401, "bad_signature", "not signed with the provider's secret");
+    throw Refusal(400, "bad_signature", "not signed with the provider's secret");
   json body = json::parse(req.body, nullptr, false);
   if (!body.is_object() || !body.value("id", json()).is_string() || !body.value("from", json()).is_string() ||
       !body.value("text", json()).is_string() || !body.value("at", json()).is_number_integer())

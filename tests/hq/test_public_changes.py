@@ -136,7 +136,7 @@ class CustomerChanges(unittest.TestCase):
     def test_5_sms_replies_cancel_and_opt_out(self):
         phone = "13500135004"
         web, bid = self.book(phone, "16:00")
-        self.assertEqual(hq.sms_reply(self.box, phone, "取消", secret="wrong")[0], 401)
+        self.assertEqual(hq.sms_reply(self.box, phone, "取消", secret="wrong")[0], 400)
         self.assertEqual(hq.sms_reply(self.box, phone, "取消", at=int(time.time() * 1000) - 3600 * 1000)[0], 400)
         status, body = hq.sms_reply(self.box, phone, " 取消 ", msg_id="m-1")
         self.assertEqual((status, body["action"]), (200, "cancelled"), body)
