@@ -39,8 +39,10 @@ std::string chooseStaff(const BookingAsk& ask, const OpenDay& day, const Appoint
   return ask.staff;
 }
 
+}  // namespace
+
 // The first online booking of a phone makes its file (pending review at the store).
-bool enterCustomer(pqxx::work& w, const BookingAsk& ask, Instant now) {
+bool enterCustomer(pqxx::transaction_base& w, const BookingAsk& ask, Instant now) {
   if (!w.exec_params("SELECT 1 FROM online_customers WHERE phone = $1", ask.phone).empty()) return false;
   if (!ask.privacyConsent) throw Refusal(400, "consent_required", "the privacy notice must be accepted first");
   if (ask.name.empty() || ask.name.size() > 100) throw Refusal(400, "bad_request", "a name of 1 to 100 bytes");
@@ -49,8 +51,6 @@ bool enterCustomer(pqxx::work& w, const BookingAsk& ask, Instant now) {
                 ask.phone, ask.name, ask.store, now, ask.marketing);
   return true;
 }
-
-}  // namespace
 
 Booked holdSlot(pqxx::connection& db, const BookingAsk& ask, Instant now) {
   CivilDate date = dayParam(ask.date);

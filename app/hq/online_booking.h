@@ -8,7 +8,7 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <pqxx/connection>
+#include <pqxx/pqxx>
 
 #include "app/core/clock.h"
 
@@ -29,6 +29,11 @@ struct Booked {
   std::string id, status, storeName, serviceName;
   Instant start = 0;
 };
+
+// The phone's first step online (a booking, an application) makes its file, pending
+// review at the store: true when it did. Refusal 400 consent_required without the
+// privacy notice accepted, 400 bad_request without a name.
+bool enterCustomer(pqxx::transaction_base& w, const BookingAsk& ask, Instant now);
 
 // Throws Refusal: 404 not_found (store or service not online), 400 bad_request,
 // 409 slot_taken, 400 consent_required (a first-time phone without consent).

@@ -13,6 +13,7 @@
 #include "app/hq/customer_texts.h"
 #include "app/hq/connection_pool.h"
 #include "app/hq/http_failure.h"
+#include "app/hq/online_applications.h"
 #include "app/hq/online_booking.h"
 #include "app/hq/phone_codes.h"
 #include "app/hq/refusal.h"
@@ -230,6 +231,20 @@ void getBooking(PublicDesk& desk, pqxx::connection& db, const httplib::Request& 
   answer(res, 200, *b);
 }
 
+// A membership application: the code or the session as for a booking.
+void postApplication(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
+  json body = bodyOf(req);
+  Instant now = desk.clock.now();
+  BookingAsk ask;
+  ask.store = textField(body, "store");
+  ask.phone = phoneField(body);
+  ask.name = textField(body, "name");
+  ask.privacyConsent = flagField(body, "privacy_consent");
+  ask.marketing = flagField(body, "marketing_opt_in");
+  signIn(db, req, res, ask.phone, textField(body, "code"), now);
+  answer(res, 200, applyOnline(db, ask, now));
+}
+
 }  // namespace
 
 void mountPublicApi(httplib::Server& server, PublicDesk& desk) {
@@ -250,6 +265,7 @@ void mountPublicApi(httplib::Server& server, PublicDesk& desk) {
   server.Post("/api/public/v1/bookings", publicly(desk.pool, std::bind(postBooking, std::ref(desk), _1, _2, _3)));
   server.Get(R"(/api/public/v1/bookings/([A-Za-z0-9_-]{1,64}))",
              publicly(desk.pool, std::bind(getBooking, std::ref(desk), _1, _2, _3)));
+  server.Post("/api/public/v1/memberships", publicly(desk.pool, std::bind(postApplication, std::ref(desk), _1, _2, _3)));
   mountSmsReplies(server, desk);  // the provider's forwarded replies (取消 / TD)
   server.Post("/api/public/v1/sessions", publicly(desk.pool, std::bind(postSession, std::ref(desk), _1, _2, _3)));
   server.Get("/api/public/v1/bookings", publicly(desk.pool, std::bind(getBookings, std::ref(desk), _1, _2, _3)));

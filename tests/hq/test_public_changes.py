@@ -152,6 +152,29 @@ class CustomerChanges(unittest.TestCase):
         self.assertEqual(self.box.psql("SELECT string_agg(action, ',' ORDER BY action) FROM sms_inbound"
                                        " WHERE phone = '%s'" % phone), "cancelled,ignored,nothing_to_cancel,opted_out")
 
+    def test_6_a_membership_application_online_waits_at_the_store(self):
+        web = hq.Customer(self.box.hq)
+        web.ask_code("13500135005")
+        ask = {"store": "S01", "phone": "13500135005", "code": hq.last_code(self.box, "13500135005"), "name": "钱女士"}
+        status, body = web.request("POST", "/api/public/v1/memberships", ask)
+        self.assertEqual((status, body["error"]), (400, "consent_required"))  # a first-time phone
+        ask["privacy_consent"] = True
+        self.assertEqual(web.request("POST", "/api/public/v1/memberships", ask), (200, {"status": "pending"}))
+        self.assertEqual(web.request("POST", "/api/public/v1/memberships", ask), (200, {"status": "pending"}))  # once
+        self.sync()
+        self.sync()  # heard twice is still once
+        with sqlite3.connect(self.db) as k:
+            rows = k.execute("SELECT a.status, a.applied_by, c.name, c.status FROM membership_applications a"
+                             " JOIN customers c ON c.id = a.customer_id WHERE c.phone = '13500135005'").fetchall()
+        self.assertEqual(rows, [("pending", "head-office", "钱女士", "pending_review")])
+        # an existing customer (booked online before) applies with the session cookie alone
+        web2, _ = self.book("13500135006", "17:00")
+        self.assertEqual(web2.request("POST", "/api/public/v1/memberships", {"store": "S01", "phone": "13500135006"})[0], 200)
+        self.sync()
+        with sqlite3.connect(self.db) as k:
+            self.assertEqual(k.execute("SELECT count(*) FROM membership_applications a JOIN customers c"
+                                       " ON c.id = a.customer_id WHERE c.phone = '13500135006'").fetchone()[0], 1)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -57,3 +57,32 @@ END $$;
 CREATE TRIGGER online_bookings_move AFTER UPDATE OF status ON online_bookings
   FOR EACH ROW WHEN (NEW.replaces IS NOT NULL AND OLD.status = 'pending' AND NEW.status = 'confirmed')
   EXECUTE FUNCTION finish_booking_move();
+
+-- Membership applications made online (the pet shop's rule: customers may apply "in the
+-- shop or online"): one per phone and store, sent down to the store (kind
+-- member.application) where it is a pending application like one made at the counter,
+-- for a supervisor to approve; a first-time phone gets its file pending review there.
+CREATE TABLE online_applications (
+  id         uuid PRIMARY KEY,
+  store      text NOT NULL REFERENCES stores (code),
+  phone      text NOT NULL,
+  name       text NOT NULL,
+  created_at bigint NOT NULL,
+  UNIQUE (store, phone)
+);
+
+CREATE FUNCTION log_online_application() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  v_customer record;
+BEGIN
+  SELECT name, consent_at, marketing, created_at INTO v_customer FROM online_customers WHERE phone = NEW.phone;
+  INSERT INTO chain_changes (kind, key, store, body) VALUES ('member.application', NEW.id::text, NEW.store,
+    jsonb_build_object('application', NEW.id::text, 'applied_at', NEW.created_at,
+                       'customer', jsonb_build_object('phone', NEW.phone, 'name', NEW.name,
+                                                      'privacy_consent_at', v_customer.consent_at,
+                                                      'marketing', COALESCE(v_customer.marketing, false))));
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER online_applications_down AFTER INSERT ON online_applications
+  FOR EACH ROW EXECUTE FUNCTION log_online_application();
