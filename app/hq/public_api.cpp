@@ -231,10 +231,12 @@ void getBooking(PublicDesk& desk, pqxx::connection& db, const httplib::Request& 
   answer(res, 200, *b);
 }
 
-// A membership application: the code or the session as for a booking.
+// A membership application: the code or the session as for a booking (no phone: the
+// session's).
 void postApplication(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
   json body = bodyOf(req);
   Instant now = desk.clock.now();
+  if (textField(body, "phone").empty()) body["phone"] = sessionOrRefuse(db, req, now);  // signed in on the page
   BookingAsk ask;
   ask.store = textField(body, "store");
   ask.phone = phoneField(body);

@@ -220,6 +220,15 @@ class BookingPage(unittest.TestCase):
         p.type("#code", code)
         p.click("#sign-in")
         p.wait("document.querySelectorAll('[data-booking]').length === 2")
+        # and applies for membership at S01 (the store decides at its kiosk)
+        p.click("#join")
+        p.click("[data-join-store=S01]")
+        p.type("#name", "周女士")
+        p.screenshot(os.path.join(self.shots, "8-join.png"))
+        p.click("#apply")
+        p.wait("!!document.getElementById('applied')")
+        self.assertEqual(self.box.psql("SELECT store || ' ' || name FROM online_applications WHERE phone = '13500135001'"),
+                         "S01 周女士")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ const WORDS = {
     mine: "我的预约", signIn: "输入手机号和验证码查看您的预约", show: "查看我的预约", none: "还没有预约",
     move: "改期", cancel: "取消预约", sure: "确认取消？", moveTo: "改到这个时间", moving: "改期待门店确认，原预约保留到门店确认",
     movedFrom: "改期申请", until: "可改期或取消至", oldKept: "门店未接受改期，原预约不变",
+    join: "申请入会", joinStore: "在哪家门店入会", applied: "已提交入会申请，门店审核后会联系您。", apply: "提交申请",
   },
   "zh-Hant": {
     title: "線上預約", stores: "選擇門店", services: "選擇服務", when: "選擇日期和時間", who: "服務人員", any: "任意",
@@ -40,6 +41,7 @@ const WORDS = {
     mine: "我的預約", signIn: "輸入手機號碼和驗證碼查看您的預約", show: "查看我的預約", none: "還沒有預約",
     move: "改期", cancel: "取消預約", sure: "確認取消？", moveTo: "改到這個時間", moving: "改期待門店確認，原預約保留到門店確認",
     movedFrom: "改期申請", until: "可改期或取消至", oldKept: "門店未接受改期，原預約不變",
+    join: "申請入會", joinStore: "在哪家門店入會", applied: "已提交入會申請，門店審核後會聯絡您。", apply: "提交申請",
   },
   en: {
     title: "Book online", stores: "Choose a salon", services: "Choose a service", when: "Choose a day and time",
@@ -62,6 +64,8 @@ const WORDS = {
     none: "No bookings yet", move: "Move", cancel: "Cancel", sure: "Cancel it?", moveTo: "Move to this time",
     moving: "Move waiting for the salon; your booking stays until it confirms", movedFrom: "Move request",
     until: "Can be moved or cancelled until", oldKept: "The salon could not move it; your booking stays as it was",
+    join: "Become a member", joinStore: "Which salon", applied: "Application sent; the salon will contact you once it has reviewed it.",
+    apply: "Apply",
   },
 };
 
@@ -260,7 +264,8 @@ async function showMine() {
     throw e;
   }
   render(el("h2", {}, w().mine), list.length ? el("div", { class: "list", id: "mine" }, list.map(mineCard)) : el("p", { class: "empty" }, w().none),
-    el("button", { class: "primary", on: { click: () => { location.hash = ""; } } }, w().again));
+    el("button", { class: "primary", on: { click: () => { location.hash = ""; } } }, w().again),
+    el("button", { class: "secondary", id: "join", on: { click: () => showJoin().catch(showError) } }, w().join));
   if (list.some((b) => b.status === "pending")) refreshTimer = setTimeout(() => showMine().catch(showError), 5000);
 }
 
@@ -303,6 +308,32 @@ async function moveHere() {
     showError(e);
     if (e.error === "slot_taken") showSlots();
   }
+}
+
+// A membership application (signed in): the store, then the name and, for a phone new
+// online, the privacy notice; the store's supervisor decides it at the kiosk.
+async function showJoin() {
+  clearTimeout(refreshTimer);
+  const [{ stores }, notice] = await Promise.all([api("GET", "/stores"), loadNotice()]);
+  let store = stores[0] && stores[0].code;
+  const picks = el("div", { class: "chips" });
+  const paint = () => picks.replaceChildren(...stores.map((s) => el("button", { class: "chip" + (s.code === store ? " on" : ""),
+    "data-join-store": s.code, on: { click: () => { store = s.code; paint(); } } }, s.name)));
+  paint();
+  const name = el("input", { id: "name", autocomplete: "name", maxlength: "30" });
+  const consent = el("input", { id: "consent", type: "checkbox" });
+  const marketing = el("input", { id: "marketing", type: "checkbox" });
+  const send = el("button", { class: "primary", id: "apply", on: { click: async () => {
+    try {
+      await api("POST", "/memberships", { store, name: name.value.trim(), privacy_consent: consent.checked,
+        marketing_opt_in: marketing.checked, lang: state.lang });
+      render(el("h2", {}, w().join), el("p", { class: "badge pending", id: "applied" }, w().applied),
+        el("button", { class: "secondary", on: { click: () => showMine().catch(showError) } }, w().mine));
+    } catch (e) { showError(e); } } } }, w().apply);
+  render(el("h2", {}, w().join), el("p", { class: "hint" }, w().joinStore), picks, el("label", { class: "field" }, w().name, name),
+    el("details", {}, el("summary", {}, notice["ui.register.notice_title"] || ""), el("div", { class: "notice" }, notice["ui.register.notice_text"] || "")),
+    el("label", { class: "check" }, consent, el("span", {}, w().agree)),
+    el("label", { class: "check" }, marketing, el("span", {}, notice["ui.register.marketing_title"] || "")), send);
 }
 
 function showSignIn() {
