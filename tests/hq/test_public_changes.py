@@ -113,7 +113,9 @@ class CustomerChanges(unittest.TestCase):
         self.assertEqual((seen["status"], seen["reason"]), ("declined", "slot_taken"))
         self.assertEqual(web.booking(old)[1]["status"], "confirmed")
         self.assertEqual(self.appointment(old), "booked")
-        time.sleep(2.5)  # the sweep texts decisions
+        end = time.time() + 8  # the sweep texts decisions (every 2 s)
+        while time.time() < end and not self.texts("13500135002", "move_declined"):
+            time.sleep(0.2)
         told = self.texts("13500135002", "move_declined")
         self.assertEqual(len(told), 1)
         self.assertIn("原来的预约不变", told[0]["text"])

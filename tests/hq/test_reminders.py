@@ -30,7 +30,8 @@ class Reminders(unittest.TestCase):
     def setUpClass(cls):
         cls.box = hq.Sandbox().__enter__()
         hq.open_store_online(cls.box)
-        cls.box.run("online", "setting", "S01", "online.reminder_from", "00:00")  # any hour of the day before
+        # no reminder while the bookings are set up (the sweep runs every 2 s) ...
+        cls.box.run("online", "setting", "S01", "online.reminder_from", "23:59")
         cls.box.run("online", "setting", "S01", "sms.text.reminder.en", "{store} says: see you tomorrow at {time} ({service})")
         cls.store = hq.Store(cls.box.code)
         cls.cursor = ""
@@ -80,6 +81,7 @@ class Reminders(unittest.TestCase):
         self.answer("declined", "slot_taken")
         self.assertEqual(web.cancel(cancelled)[1]["status"], "cancelled")
         self.assertEqual(hq.sms_reply(self.box, phones["opted_out"], "TD")[1]["action"], "opted_out")
+        self.box.run("online", "setting", "S01", "online.reminder_from", "00:00")  # ... then any hour of the day before
 
         wait_for(lambda: len(self.reminders()) >= 3)
         self.remind_once_more()  # a second process, next to serve's thread
