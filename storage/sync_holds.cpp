@@ -121,7 +121,9 @@ void cancelBooked(SQLite::Database& db, const std::string& id, const std::string
   a.kind = q.getColumn(4).getString();
   a.state = "cancelled";
   writeAppointment(db, a, auditOf(now, kOnlineBookingStaff, "appointment.cancelled", "appointment", id,
-                                  "head office declined the online booking: " + reason));
+                                  reason == "customer" ? "the customer cancelled the online booking"
+                                  : reason == "moved"  ? "the customer moved the online booking"
+                                                       : "head office declined the online booking: " + reason));
 }
 
 }  // namespace

@@ -95,6 +95,10 @@ class CustomerChanges(unittest.TestCase):
         self.assertIn("已取消", self.texts("13500135001", "cancelled")[0]["text"])
         self.sync()
         self.assertEqual(self.appointment(new), "cancelled")  # the kiosk freed the slot
+        with sqlite3.connect(self.db) as k:  # and its audit says why
+            why = k.execute("SELECT group_concat(reason, ' | ') FROM (SELECT reason FROM audit_log"
+                            " WHERE action = 'appointment.cancelled' ORDER BY seq)").fetchone()[0]
+        self.assertEqual(why, "the customer moved the online booking | the customer cancelled the online booking")
         self.assertEqual(web.cancel(new)[1]["error"], "not_changeable")
         self.assertIn("09:00", [s["start"] for s in web.slots("S01", "S-CUT", DAY)[1]["slots"]])
 
