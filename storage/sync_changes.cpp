@@ -11,6 +11,7 @@
 #include "app/core/error.h"
 #include "storage/catalog_store.h"
 #include "storage/sql.h"
+#include "storage/sync_applications.h"
 #include "storage/sync_holds.h"
 #include "storage/sync_store.h"
 
@@ -122,6 +123,14 @@ std::vector<RefusedChange> applyHeadOfficeChanges(SQLite::Database& db, const st
     if (c.kind == "booking.hold") {  // a customer's online booking: not something head office owns here
       try {
         applyOnlineHold(db, c, now);
+      } catch (const DomainError& e) {
+        refused.push_back({c.kind, c.key, e.detail()});
+      }
+      continue;
+    }
+    if (c.kind == "member.application") {  // a customer's membership application made online
+      try {
+        applyOnlineApplication(db, c, now);
       } catch (const DomainError& e) {
         refused.push_back({c.kind, c.key, e.detail()});
       }

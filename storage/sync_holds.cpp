@@ -33,6 +33,9 @@ Json parsed(const std::string& text, const std::string& key) {
 
 std::int64_t changed(SQLite::Database& db) { return db.execAndGet("SELECT changes()").getInt64(); }
 
+}  // namespace
+
+// Shared with online membership applications (sync_holds.h).
 void ensureOnlineStaff(SQLite::Database& db, Instant now) {
   SQLite::Statement q(db, "INSERT OR IGNORE INTO staff (code, name, role, department, pin_hash, active, created_at)"
                           " VALUES (?, '在线预约', 'cashier', '', '', 0, ?)");
@@ -41,7 +44,7 @@ void ensureOnlineStaff(SQLite::Database& db, Instant now) {
 }
 
 // The customer by phone, or a new file pending review with the consent given online.
-CustomerId customerFor(SQLite::Database& db, const Json& c, const std::string& by, Instant now) {
+CustomerId customerFor(SQLite::Database& db, const nlohmann::json& c, const std::string& by, Instant now) {
   PhoneNumber phone = parsePhone(c.value("phone", ""));
   SQLite::Statement q(db, "SELECT id FROM customers WHERE phone = ? AND status <> 'returned' ORDER BY id LIMIT 1");
   q.bind(1, phone.normalised);
@@ -65,6 +68,8 @@ CustomerId customerFor(SQLite::Database& db, const Json& c, const std::string& b
                     Json{{"customer_id", id}, {"file_no", fileNo}, {"member_no", ""}}.dump(), now});
   return id;
 }
+
+namespace {
 
 // Why this store cannot take the hold, or "" when it can try.
 std::string refusal(SQLite::Database& db, const Json& b, Instant now) {
@@ -116,7 +121,9 @@ void cancelBooked(SQLite::Database& db, const std::string& id, const std::string
   a.kind = q.getColumn(4).getString();
   a.state = "cancelled";
   writeAppointment(db, a, auditOf(now, kOnlineBookingStaff, "appointment.cancelled", "appointment", id,
-                                  "head office declined the online booking: " + reason));
+                                  reason == "customer" ? "the customer cancelled the online booking"
+                                  : reason == "moved"  ? "the customer moved the online booking"
+                                                       : "head office declined the online booking: " + reason));
 }
 
 }  // namespace

@@ -7,9 +7,12 @@
 // hold head office declined cancels what this store booked for it.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 #include "app/core/clock.h"
+#include "app/core/customer.h"
 #include "app/core/online_holds.h"
 #include "app/core/sync_store.h"
 #include "storage/database.h"
@@ -21,6 +24,13 @@ namespace salon::storage {
 constexpr const char* kOnlineBookingStaff = "head-office";
 
 void applyOnlineHold(SQLite::Database& db, const HeadOfficeChange& change, Instant now);
+
+// Also used for online membership applications (storage/sync_applications.cpp):
+// the kOnlineBookingStaff row, made on first use; the customer with the change's
+// {"phone","name","privacy_consent_at","marketing"}, by phone, or a new file pending
+// review with the consent given online.
+void ensureOnlineStaff(SQLite::Database& db, Instant now);
+CustomerId customerFor(SQLite::Database& db, const nlohmann::json& customer, const std::string& by, Instant now);
 
 // A cashier's answer (or auto-confirm's, as kOnlineBookingStaff): confirmed books the
 // appointment (a first-time phone gets a file pending review), both send

@@ -7,7 +7,10 @@
 #include <pqxx/pqxx>
 #include <sstream>
 
+#include "app/hq/booking_reminders.h"
+#include "app/hq/hq_clock.h"
 #include "app/hq/hq_commands.h"
+#include "app/hq/sms.h"
 #include "app/hq/store_roll.h"
 
 namespace salon::hq {
@@ -17,7 +20,8 @@ struct OnlineArgs {
   std::string pg, code, store, key, value, staff;
   int minutes = -1;
   bool off = false;
-  std::string url, keyId, secret, signName, tCode, tBooked, tDecided;
+  std::string url, keyId, secret, signName, tCode, tBooked, tDecided, tReminder, tCancelled, inboundSecret;
+  std::string outbox, clockFile;  // online remind
 };
 
 std::string textArray(const std::string& list) {
@@ -61,9 +65,18 @@ nlohmann::json setSms(pqxx::connection& db, const OnlineArgs& a) {
   if (a.url.rfind("https://", 0) != 0) throw std::runtime_error("--url wants https://");
   for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
            {"sms.url", a.url}, {"sms.key_id", a.keyId}, {"sms.secret", a.secret}, {"sms.sign_name", a.signName},
-           {"sms.template.code", a.tCode}, {"sms.template.booked", a.tBooked}, {"sms.template.decided", a.tDecided}})
+           {"sms.template.code", a.tCode}, {"sms.template.booked", a.tBooked}, {"sms.template.decided", a.tDecided},
+           {"sms.template.reminder", a.tReminder}, {"sms.template.cancelled", a.tCancelled},
+           {"sms.inbound_secret", a.inboundSecret}})
     keepHqSetting(db, k, v);
   return {{"sms", a.url}};
+}
+
+// One reminder pass now (serve runs one every 2 s); sends through --sms-outbox.
+nlohmann::json remindNow(pqxx::connection& db, const OnlineArgs& a) {
+  FolderSms sms(a.outbox);
+  HqClock clock(a.clockFile);
+  return {{"reminders", sendReminders(db, sms, clock.now())}};
 }
 
 }  // namespace
@@ -93,6 +106,13 @@ void addOnlineCommands(CLI::App& app, CommandRun& run) {
   sms->add_option("--template-code", a.tCode, "Template id of the code message")->required();
   sms->add_option("--template-booked", a.tBooked, "Template id of the booking message")->required();
   sms->add_option("--template-decided", a.tDecided, "Template id of the confirmed/declined message");
+  sms->add_option("--template-reminder", a.tReminder, "Template id of the day-before reminder");
+  sms->add_option("--template-cancelled", a.tCancelled, "Template id of the cancel confirmation");
+  sms->add_option("--inbound-secret", a.inboundSecret, "Shared secret signing the replies the provider forwards");
+  auto* remind = command(online, "remind", "Send the reminders due now, once (serve does this every 2 s)", a, run,
+                         [](pqxx::connection& db) { return remindNow(db, a); });
+  remind->add_option("--sms-outbox", a.outbox, "The fake provider's folder")->required();
+  remind->add_option("--clock-file", a.clockFile, "Tests: a clock offset in ms");
 }
 
 }  // namespace salon::hq

@@ -6,7 +6,9 @@
 #include <pqxx/pqxx>
 #include <thread>
 
+#include "app/hq/booking_reminders.h"
 #include "app/hq/booking_slots.h"
+#include "app/hq/customer_texts.h"
 #include "app/hq/sms.h"
 
 namespace salon::hq {
@@ -28,12 +30,11 @@ void declineOverdueEverywhere(pqxx::connection& db, Instant now) {
   }
 }
 
-std::string decidedText(const pqxx::row& r) {
-  std::string store = r[2].as<std::string>(), when = r[3].as<std::string>(), service = r[4].as<std::string>();
-  if (r[1].as<std::string>() == "confirmed") return store + "：您 " + when + " 的" + service + "预约已确认。";
-  if (r[5].as<std::string>() == "store_offline")
-    return store + "：门店未能及时确认您 " + when + " 的" + service + "预约，预约未成功，请重新选择时间。";
-  return store + "：很抱歉，门店未能接受您 " + when + " 的" + service + "预约，请重新选择时间。";
+// Which of the store's texts tells this decision.
+std::string decisionKind(const pqxx::row& r) {
+  if (r[1].as<std::string>() == "confirmed") return "confirmed";
+  if (!r[7].is_null()) return "move_declined";  // the booking it would have replaced stands
+  return r[5].as<std::string>() == "store_offline" ? "offline" : "declined";
 }
 
 }  // namespace
@@ -41,19 +42,25 @@ std::string decidedText(const pqxx::row& r) {
 int sweepBookings(pqxx::connection& db, SmsProvider& sms, Instant now) {
   declineOverdueEverywhere(db, now);
   pqxx::work w(db);
+  // Cancelled holds are not decisions: the customer was told when cancelling, and a
+  // booking a confirmed move replaced is told by the move's confirmation.
   auto rows = w.exec(
       "SELECT b.id, b.status, s.name, to_char(to_timestamp(b.start_at / 1000.0) AT TIME ZONE"
       " make_interval(mins => COALESCE((SELECT value::int FROM store_settings WHERE store = b.store AND key = 'store.zone_offset_minutes'), 480)),"
-      " 'MM-DD HH24:MI'), COALESCE(c.name, b.service), b.reason, b.phone"
+      " 'MM-DD HH24:MI'), COALESCE(c.name, b.service), b.reason, b.phone, b.replaces, b.lang, b.store"
       " FROM online_bookings b JOIN stores s ON s.code = b.store LEFT JOIN catalog_items c ON c.code = b.service"
       " WHERE b.told_at IS NULL AND b.decided_at IS NOT NULL ORDER BY b.decided_at LIMIT 100 FOR UPDATE OF b SKIP LOCKED");
   int told = 0;
   for (const auto& r : rows) {
+    std::string status = r[1].as<std::string>();
     try {
-      sms.send({r[6].as<std::string>(), "decided", {{"status", r[1].as<std::string>()}, {"time", r[3].as<std::string>()}},
-                decidedText(r)},
-               now);
-      ++told;
+      if (status == "confirmed" || status == "declined")
+        told += textCustomer(w, sms, storeSettings(w, r[9].as<std::string>()),
+                             {r[6].as<std::string>(), decisionKind(r), r[8].as<std::string>(), Purpose::Essential,
+                              {{"store", r[2].as<std::string>()}, {"service", r[4].as<std::string>()},
+                               {"time", r[3].as<std::string>()}, {"reason", r[5].as<std::string>()}},
+                              ""},
+                             now);
     } catch (const std::exception& e) {
       std::cerr << "salon-hq: the decision SMS failed: " << e.what() << "\n";
     }
@@ -72,6 +79,7 @@ void startBookingSweep(const std::string& pg, std::shared_ptr<SmsProvider> sms, 
       try {
         if (!db || !db->is_open()) db = std::make_unique<pqxx::connection>(pg);
         sweepBookings(*db, *sms, clock->now());
+        sendReminders(*db, *sms, clock->now());
       } catch (const std::exception& e) {
         db.reset();
         std::cerr << "salon-hq: booking sweep: " << e.what() << "\n";

@@ -57,7 +57,9 @@ std::unique_ptr<SmsProvider> smsProvider(const ServeOptions& o) {
   pqxx::connection db(o.pg);
   HttpsSmsSettings s{hqSetting(db, "sms.url"), hqSetting(db, "sms.key_id"), hqSetting(db, "sms.secret"),
                      hqSetting(db, "sms.sign_name"), hqSetting(db, "sms.template.code"),
-                     hqSetting(db, "sms.template.booked"), hqSetting(db, "sms.template.decided")};
+                     hqSetting(db, "sms.template.booked"), hqSetting(db, "sms.template.decided"), {}};
+  for (const char* kind : {"confirmed", "declined", "offline", "move_declined", "cancelled", "reminder"})
+    s.templates[kind] = hqSetting(db, std::string("sms.template.") + kind);
   if (s.url.empty()) return std::make_unique<NoSms>();
   return std::make_unique<HttpsSms>(s);
 }

@@ -6,7 +6,9 @@
 
 #include "app/core/day_book.h"
 #include "app/core/uuid.h"
+#include "app/hq/booking_changes.h"
 #include "app/hq/booking_slots.h"
+#include "app/hq/customer_texts.h"
 #include "app/hq/refusal.h"
 #include "app/hq/store_token.h"
 
@@ -37,8 +39,10 @@ std::string chooseStaff(const BookingAsk& ask, const OpenDay& day, const Appoint
   return ask.staff;
 }
 
+}  // namespace
+
 // The first online booking of a phone makes its file (pending review at the store).
-bool enterCustomer(pqxx::work& w, const BookingAsk& ask, Instant now) {
+bool enterCustomer(pqxx::transaction_base& w, const BookingAsk& ask, Instant now) {
   if (!w.exec_params("SELECT 1 FROM online_customers WHERE phone = $1", ask.phone).empty()) return false;
   if (!ask.privacyConsent) throw Refusal(400, "consent_required", "the privacy notice must be accepted first");
   if (ask.name.empty() || ask.name.size() > 100) throw Refusal(400, "bad_request", "a name of 1 to 100 bytes");
@@ -47,8 +51,6 @@ bool enterCustomer(pqxx::work& w, const BookingAsk& ask, Instant now) {
                 ask.phone, ask.name, ask.store, now, ask.marketing);
   return true;
 }
-
-}  // namespace
 
 Booked holdSlot(pqxx::connection& db, const BookingAsk& ask, Instant now) {
   CivilDate date = dayParam(ask.date);
@@ -66,15 +68,17 @@ Booked holdSlot(pqxx::connection& db, const BookingAsk& ask, Instant now) {
   OpenDay day = loadOpenDay(w, ask.store, date, s, now);
   b.start = startOf(ask, day);
   std::string staff = chooseStaff(ask, day, svc, b.start, now);
+  if (!ask.replaces.empty()) checkMovable(w, ask.replaces, ask.phone, ask.store, s, now);
   bool fresh = enterCustomer(w, ask, now);
   b.id = newBookingId();
   b.status = "pending";
   try {
     w.exec_params("INSERT INTO online_bookings (id, appointment, store, service, staff, any_staff, start_at, end_at,"
-                  " phone, name, new_customer, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
-                  " 'pending', $12)",
+                  " phone, name, new_customer, status, created_at, lang, replaces) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+                  " $10, $11, 'pending', $12, $13, NULLIF($14, ''))",
                   b.id, newUuid(), ask.store, svc.itemCode, staff, ask.staff.empty(), b.start,
-                  b.start + svc.durationMinutes * kMinute, ask.phone, ask.name, fresh, now);
+                  b.start + svc.durationMinutes * kMinute, ask.phone, ask.name, fresh, now, textLanguage(ask.lang),
+                  ask.replaces);
     w.commit();
   } catch (const pqxx::sql_error& e) {
     if (e.sqlstate() == "23P01") throw Refusal(409, "slot_taken", "this time is no longer free");
@@ -93,7 +97,8 @@ std::optional<nlohmann::json> bookingFor(pqxx::connection& db, const std::string
   StoreSettings s = storeSettings(w, store);
   auto b = w.exec_params(
       "SELECT b.status, b.reason, b.store, st.name, b.service, c.name, b.staff, COALESCE(f.name, b.staff), b.start_at,"
-      " b.end_at, b.name, b.created_at FROM online_bookings b JOIN stores st ON st.code = b.store"
+      " b.end_at, b.name, b.created_at, b.replaces, (SELECT m.id FROM online_bookings m WHERE m.replaces = b.id"
+      " AND m.status = 'pending' LIMIT 1) FROM online_bookings b JOIN stores st ON st.code = b.store"
       " LEFT JOIN catalog_items c ON c.code = b.service LEFT JOIN staff f ON f.code = b.staff WHERE b.id = $1",
       id);
   StoreZone zone{static_cast<int>(s.number("store.zone_offset_minutes", 480))};
@@ -105,12 +110,20 @@ std::optional<nlohmann::json> bookingFor(pqxx::connection& db, const std::string
     status = "declined";  // as the sweep is about to write it
     reason = "store_offline";
   }
-  return nlohmann::json{{"booking", id}, {"status", status}, {"reason", reason},
+  Instant until = changeUntil(s, start);
+  nlohmann::json out{{"booking", id}, {"status", status}, {"reason", reason},
                         {"store", row[2].as<std::string>()}, {"store_name", row[3].as<std::string>()},
                         {"service", row[4].as<std::string>()}, {"service_name", row[5].is_null() ? "" : row[5].as<std::string>()},
                         {"staff", row[6].as<std::string>()}, {"staff_name", row[7].as<std::string>()},
                         {"date", local.substr(0, 10)}, {"start", local.substr(11, 5)},
-                        {"minutes", (row[9].as<std::int64_t>() - start) / kMinute}, {"name", row[10].as<std::string>()}};
+                        {"minutes", (row[9].as<std::int64_t>() - start) / kMinute}, {"name", row[10].as<std::string>()},
+                        {"change_until", formatLocalDateTime(until, zone)},
+                        {"can_cancel", (status == "pending" || status == "confirmed") && now <= until}};
+  // Moved only when no move of it waits for the store and it is not itself such a move.
+  out["can_change"] = out["can_cancel"].get<bool>() && row[13].is_null() && !(status == "pending" && !row[12].is_null());
+  if (!row[12].is_null()) out["replaces"] = row[12].as<std::string>();
+  if (!row[13].is_null()) out["moving_to"] = row[13].as<std::string>();
+  return out;
 }
 
 }  // namespace salon::hq

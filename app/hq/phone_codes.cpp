@@ -83,7 +83,7 @@ void askCode(pqxx::connection& db, SmsProvider& sms, const std::string& phone, c
                 keyed(secret, "code:" + phone + ":" + code), now, now + rules.lifetime);
   w.commit();
   try {
-    sms.send({phone, "code", {{"code", code}}, codeText(code, lang)}, now);
+    sms.send({phone, "code", {{"code", code}}, codeText(code, lang), ""}, now);
   } catch (const std::exception& e) {
     std::cerr << "salon-hq: the code SMS failed: " << e.what() << "\n";
   }

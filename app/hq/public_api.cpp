@@ -8,13 +8,17 @@
 #include "app/core/clock.h"
 #include "app/core/error.h"
 #include "app/core/phone.h"
+#include "app/hq/booking_changes.h"
 #include "app/hq/booking_slots.h"
+#include "app/hq/customer_texts.h"
 #include "app/hq/connection_pool.h"
 #include "app/hq/http_failure.h"
+#include "app/hq/online_applications.h"
 #include "app/hq/online_booking.h"
 #include "app/hq/phone_codes.h"
 #include "app/hq/refusal.h"
 #include "app/hq/sms.h"
+#include "app/hq/sms_replies.h"
 
 namespace salon::hq {
 namespace {
@@ -125,37 +129,99 @@ void postCode(PublicDesk& desk, pqxx::connection& db, const httplib::Request& re
   answer(res, 202, {{"status", "sent"}, {"expires_in", 300}});  // the same whether or not a message went out
 }
 
-std::string bookedText(const Booked& b, const std::string& lang, const std::string& when) {
-  if (lang == "en") return b.storeName + ": your booking of " + b.serviceName + " on " + when + " waits for the store to confirm.";
-  if (lang == "zh-Hant") return b.storeName + "：您預約了 " + when + " " + b.serviceName + "，待門店確認。";
-  return b.storeName + "：您预约了 " + when + " " + b.serviceName + "，待门店确认。";
+BookingAsk askOf(const json& body) {
+  BookingAsk ask;
+  ask.store = textField(body, "store");
+  ask.service = textField(body, "service");
+  ask.date = textField(body, "date");
+  ask.start = textField(body, "start");
+  ask.staff = textField(body, "staff");
+  ask.phone = phoneField(body);
+  ask.name = textField(body, "name");
+  ask.privacyConsent = flagField(body, "privacy_consent");
+  ask.marketing = flagField(body, "marketing_opt_in");
+  ask.lang = language(body);
+  return ask;
+}
+
+std::string sessionCookie(const std::string& token) {
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; Max-Age=86400; HttpOnly; Secure; SameSite=Lax";
+}
+
+// A session for this phone stands for the code; otherwise the code is checked (and
+// used up) and the session is given at once, so a booking refused afterwards (slot
+// taken, consent missing) is tried again without a new code.
+void signIn(pqxx::connection& db, const httplib::Request& req, httplib::Response& res, const std::string& phone,
+            const std::string& code, Instant now) {
+  if (sessionPhone(db, req.get_header_value("Cookie"), now) == phone) return;
+  checkCode(db, phone, code, now);
+  res.set_header("Set-Cookie", sessionCookie(openSession(db, phone, now)));
+}
+
+// The customer hears the hold was made (an essential text, in the page's language).
+void tellBooked(PublicDesk& desk, pqxx::connection& db, const BookingAsk& ask, const Booked& b, Instant now) {
+  try {
+    pqxx::read_transaction t(db);
+    textCustomer(t, desk.sms, storeSettings(t, ask.store),
+                 {ask.phone, "booked", ask.lang, Purpose::Essential,
+                  {{"store", b.storeName}, {"service", b.serviceName}, {"time", ask.date + " " + ask.start}, {"reason", ""}},
+                  ""},
+                 now);
+  } catch (const std::exception& e) {
+    std::cerr << "salon-hq: the booking SMS failed: " << e.what() << "\n";
+  }
 }
 
 void postBooking(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
   json body = bodyOf(req);
   Instant now = desk.clock.now();
-  BookingAsk ask{textField(body, "store"), textField(body, "service"), textField(body, "date"), textField(body, "start"),
-                 textField(body, "staff"), phoneField(body), textField(body, "name"), flagField(body, "privacy_consent"),
-                 flagField(body, "marketing_opt_in")};
-  // A session for this phone stands for the code; otherwise the code is checked (and used up).
-  bool signedIn = sessionPhone(db, req.get_header_value("Cookie"), now) == ask.phone;
-  if (!signedIn) {
-    checkCode(db, ask.phone, textField(body, "code"), now);
-    // The session is given as soon as the code is good, so a booking refused below
-    // (slot taken, consent missing) is tried again without a new code.
-    res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + openSession(db, ask.phone, now) +
-                                     "; Path=/; Max-Age=86400; HttpOnly; Secure; SameSite=Lax");
-  }
+  BookingAsk ask = askOf(body);
+  signIn(db, req, res, ask.phone, textField(body, "code"), now);
   Booked b = holdSlot(db, ask, now);
-  try {
-    std::string when = ask.date + " " + ask.start;
-    desk.sms.send({ask.phone, "booked", {{"store", b.storeName}, {"service", b.serviceName}, {"time", when}},
-                   bookedText(b, language(body), when)},
-                  now);
-  } catch (const std::exception& e) {
-    std::cerr << "salon-hq: the booking SMS failed: " << e.what() << "\n";
-  }
+  tellBooked(desk, db, ask, b, now);
   answer(res, 200, {{"booking", b.id}, {"status", b.status}});
+}
+
+// The session's phone; Refusal 401 signed_out without one (the page asks for a code).
+std::string sessionOrRefuse(pqxx::connection& db, const httplib::Request& req, Instant now) {
+  std::string phone = sessionPhone(db, req.get_header_value("Cookie"), now);
+  if (phone.empty()) throw Refusal(401, "signed_out", "sign in with a code first");
+  return phone;
+}
+
+void postSession(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
+  json body = bodyOf(req);
+  Instant now = desk.clock.now();
+  std::string phone = phoneField(body);
+  checkCode(db, phone, textField(body, "code"), now);
+  res.set_header("Set-Cookie", sessionCookie(openSession(db, phone, now)));
+  answer(res, 200, {{"status", "signed_in"}});
+}
+
+void getBookings(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
+  Instant now = desk.clock.now();
+  answer(res, 200, bookingsOf(db, sessionOrRefuse(db, req, now), now));
+}
+
+void postCancel(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
+  Instant now = desk.clock.now();
+  std::string phone = sessionPhone(db, req.get_header_value("Cookie"), now);
+  cancelBooking(db, desk.sms, req.matches[1], phone, "page", now);  // 404 alike without a session
+  answer(res, 200, *bookingFor(db, req.matches[1], phone, now));
+}
+
+// The same fields as a booking; the answer is the new hold (the old booking stands
+// until the store confirms it).
+void postMove(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
+  json body = bodyOf(req);
+  Instant now = desk.clock.now();
+  if (!body.contains("phone")) body["phone"] = sessionOrRefuse(db, req, now);
+  BookingAsk ask = askOf(body);
+  ask.replaces = req.matches[1];
+  signIn(db, req, res, ask.phone, textField(body, "code"), now);
+  Booked b = holdSlot(db, ask, now);
+  tellBooked(desk, db, ask, b, now);
+  answer(res, 200, {{"booking", b.id}, {"status", b.status}, {"replaces", ask.replaces}});
 }
 
 void getBooking(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
@@ -163,6 +229,22 @@ void getBooking(PublicDesk& desk, pqxx::connection& db, const httplib::Request& 
   auto b = bookingFor(db, req.matches[1], sessionPhone(db, req.get_header_value("Cookie"), now), now);
   if (!b) throw Refusal(404, "not_found", "no such booking");  // unknown, another phone's, or no session: alike
   answer(res, 200, *b);
+}
+
+// A membership application: the code or the session as for a booking (no phone: the
+// session's).
+void postApplication(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
+  json body = bodyOf(req);
+  Instant now = desk.clock.now();
+  if (textField(body, "phone").empty()) body["phone"] = sessionOrRefuse(db, req, now);  // signed in on the page
+  BookingAsk ask;
+  ask.store = textField(body, "store");
+  ask.phone = phoneField(body);
+  ask.name = textField(body, "name");
+  ask.privacyConsent = flagField(body, "privacy_consent");
+  ask.marketing = flagField(body, "marketing_opt_in");
+  signIn(db, req, res, ask.phone, textField(body, "code"), now);
+  answer(res, 200, applyOnline(db, ask, now));
 }
 
 }  // namespace
@@ -185,6 +267,14 @@ void mountPublicApi(httplib::Server& server, PublicDesk& desk) {
   server.Post("/api/public/v1/bookings", publicly(desk.pool, std::bind(postBooking, std::ref(desk), _1, _2, _3)));
   server.Get(R"(/api/public/v1/bookings/([A-Za-z0-9_-]{1,64}))",
              publicly(desk.pool, std::bind(getBooking, std::ref(desk), _1, _2, _3)));
+  server.Post("/api/public/v1/memberships", publicly(desk.pool, std::bind(postApplication, std::ref(desk), _1, _2, _3)));
+  mountSmsReplies(server, desk);  // the provider's forwarded replies (取消 / TD)
+  server.Post("/api/public/v1/sessions", publicly(desk.pool, std::bind(postSession, std::ref(desk), _1, _2, _3)));
+  server.Get("/api/public/v1/bookings", publicly(desk.pool, std::bind(getBookings, std::ref(desk), _1, _2, _3)));
+  server.Post(R"(/api/public/v1/bookings/([A-Za-z0-9_-]{1,64})/cancel)",
+              publicly(desk.pool, std::bind(postCancel, std::ref(desk), _1, _2, _3)));
+  server.Post(R"(/api/public/v1/bookings/([A-Za-z0-9_-]{1,64})/move)",
+              publicly(desk.pool, std::bind(postMove, std::ref(desk), _1, _2, _3)));
 }
 
 }  // namespace salon::hq

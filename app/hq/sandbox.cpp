@@ -16,6 +16,7 @@
 #include "app/hq/child_process.h"
 #include "app/hq/hq_schema.h"
 #include "app/hq/store_roll.h"
+#include "app/hq/store_token.h"
 
 namespace salon::hq {
 namespace {
@@ -138,8 +139,11 @@ int startSandbox(const std::string& folder) {
   std::string hq = startServe(s, pg);
   pqxx::connection db(pg);
   Enrolment e = enrolStore(db, "S01", "一店");
+  // The fake provider's shared secret for forwarding replies (POST /api/sms/v1/inbound).
+  std::string inbound = newStoreToken();
+  keepHqSetting(db, "sms.inbound_secret", inbound);
   nlohmann::ordered_json line = {{"hq", hq}, {"pg", pg}, {"code", e.code}, {"sms_outbox", dir + "/sms"},
-                                 {"clock_file", dir + "/clock.offset"}};
+                                 {"clock_file", dir + "/clock.offset"}, {"sms_inbound_secret", inbound}};
   std::ofstream(dir + "/sandbox.json") << line.dump() << "\n";
   std::cout << line.dump() << std::endl;
   return 0;

@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <cstdio>
@@ -33,8 +34,22 @@ std::string hmacHex(const std::string& key, const std::string& body) {
 
 FolderSms::FolderSms(std::string dir) : dir_(std::move(dir)) { ::mkdir(dir_.c_str(), 0700); }
 
+bool FolderSms::alreadySent(const std::string& suffix) const {
+  DIR* d = ::opendir(dir_.c_str());
+  if (!d) return false;
+  bool found = false;
+  while (dirent* e = ::readdir(d)) {
+    std::string n = e->d_name;
+    if (n.size() > suffix.size() && n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0) found = true;
+  }
+  ::closedir(d);
+  return found;
+}
+
 void FolderSms::send(const SmsMessage& m, long long atMs) {
-  std::string name = dir_ + "/" + std::to_string(atMs) + "-" + randomHex(6) + ".json";
+  std::string suffix = m.key.empty() ? "-" + randomHex(6) + ".json" : "-k" + hexOf(m.key) + ".json";
+  if (!m.key.empty() && alreadySent(suffix)) return;
+  std::string name = dir_ + "/" + std::to_string(atMs) + suffix;
   {
     std::ofstream out(name + ".part");
     out << nlohmann::json{{"phone", m.phone}, {"text", m.text}, {"template", m.templateId}, {"params", m.params},
@@ -47,9 +62,10 @@ void FolderSms::send(const SmsMessage& m, long long atMs) {
 }
 
 void HttpsSms::send(const SmsMessage& m, long long atMs) {
-  const std::string& tmpl = m.templateId == "code"     ? s_.templateCode
-                            : m.templateId == "booked" ? s_.templateBooked
-                                                       : s_.templateDecided;
+  std::string tmpl = m.templateId == "code" ? s_.templateCode : m.templateId == "booked" ? s_.templateBooked : "";
+  std::string kind = m.params.value("kind", m.templateId);
+  if (tmpl.empty() && s_.templates.count(kind)) tmpl = s_.templates.at(kind);
+  if (tmpl.empty()) tmpl = s_.templateDecided;
   auto slash = s_.url.find('/', 8);
   if (s_.url.rfind("https://", 0) != 0 || slash == std::string::npos) throw std::runtime_error("sms.url wants https://HOST/PATH");
   httplib::SSLClient client(s_.url.substr(8, slash - 8));
@@ -57,7 +73,7 @@ void HttpsSms::send(const SmsMessage& m, long long atMs) {
   client.set_connection_timeout(5, 0);
   client.set_read_timeout(10, 0);
   std::string body = nlohmann::json{{"to", m.phone}, {"template", tmpl}, {"params", m.params}, {"sign", s_.signName},
-                                    {"at", atMs}}
+                                    {"at", atMs}, {"key", m.key}}
                          .dump();
   httplib::Headers headers = {{"X-Sms-Key", s_.keyId}, {"X-Sms-Signature", hmacHex(s_.secret, body)}};
   auto res = client.Post(s_.url.substr(slash).c_str(), headers, body, "application/json");

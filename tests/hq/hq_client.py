@@ -129,6 +129,7 @@ class Sandbox:
             raise RuntimeError("sandbox failed: " + out.stdout + out.stderr)
         info = json.loads(out.stdout.strip().splitlines()[-1])
         self.hq, self.pg, self.code = info["hq"], info["pg"], info["code"]
+        self.inbound_secret = info.get("sms_inbound_secret")
         return self
 
     def __exit__(self, *exc):
@@ -213,6 +214,47 @@ class Customer:
 
     def booking(self, booking_id):
         return self.request("GET", "/api/public/v1/bookings/" + booking_id)
+
+    def bookings(self):
+        return self.request("GET", "/api/public/v1/bookings")
+
+    def cancel(self, booking_id):
+        return self.request("POST", "/api/public/v1/bookings/%s/cancel" % booking_id, {})
+
+    def move(self, booking_id, **fields):
+        return self.request("POST", "/api/public/v1/bookings/%s/move" % booking_id, fields)
+
+
+def book_online(box, phone, day, start, service="SVC-01", lang="zh-Hans", marketing=False, name="陈女士"):
+    """Asks a code, reads it from the fake SMS folder and books; (customer, booking id)."""
+    web = Customer(box.hq)
+    web.ask_code(phone)
+    status, body = web.book(store="S01", service=service, date=day, start=start, staff=None, phone=phone,
+                            code=last_code(box, phone), name=name, privacy_consent=True, marketing_opt_in=marketing,
+                            lang=lang)
+    if status != 200:
+        raise AssertionError("booking failed: %s %s" % (status, body))
+    return web, body["booking"]
+
+
+def sms_reply(box, phone, text, msg_id=None, at=None, secret=None):
+    """The SMS provider forwarding a customer's reply to HQ (POST /api/sms/v1/inbound, signed)."""
+    raw = json.dumps({"id": msg_id or str(uuid.uuid4()), "from": phone, "text": text,
+                      "at": at if at is not None else int(time.time() * 1000)}, ensure_ascii=False).encode()
+    sig = hmac.new((secret or box.inbound_secret).encode(), raw, hashlib.sha256).hexdigest()
+    hostport = box.hq[len("https://"):]
+    host, port = hostport.rsplit(":", 1)
+    ctx = ssl.create_default_context()
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    conn = http.client.HTTPSConnection(host, int(port), context=ctx, timeout=30)
+    try:
+        conn.request("POST", "/api/sms/v1/inbound", body=raw,
+                     headers={"Content-Type": "application/json", "X-Sms-Signature": sig})
+        r = conn.getresponse()
+        return r.status, json.loads(r.read())
+    finally:
+        conn.close()
 
 
 def sms_messages(box, phone=None):

@@ -180,6 +180,55 @@ class BookingPage(unittest.TestCase):
         p.wait("document.getElementById('status')?.textContent === 'Confirmed'")
         # another browser (no session cookie) cannot see it
         self.assertEqual(hq.Customer(self.box.hq).booking(booking)[0], 404)
+        self.__class__.booked = booking
+        self.__class__.store = store
+
+    def test_my_bookings_move_and_cancel(self):
+        p = self.page
+        p.js("document.getElementById('lang').value = 'zh-Hans'; document.getElementById('lang').dispatchEvent(new Event('change'))")
+        p.click("#to-mine")  # the session from booking: straight to the list
+        p.wait("document.querySelector('[data-booking=\"%s\"] [data-status=confirmed]') !== null" % self.booked)
+        p.screenshot(os.path.join(self.shots, "5-mine.png"))
+        p.click("[data-move='%s']" % self.booked)
+        p.wait("document.querySelectorAll('[data-start]').length > 0")
+        p.click("[data-start='11:00']")
+        p.click("#move-here")
+        p.wait("document.querySelectorAll('[data-booking]').length === 2")
+        p.wait("document.querySelector('[data-booking=\"%s\"] .note') !== null" % self.booked)
+        p.screenshot(os.path.join(self.shots, "6-moving.png"))
+        moved = self.box.psql("SELECT id FROM online_bookings WHERE replaces = '%s'" % self.booked)
+        self.assertEqual(self.box.psql("SELECT status FROM online_bookings WHERE id = '%s'" % moved), "pending")
+        # cancel the booking: two taps; the move waiting for the store goes with it
+        p.click("[data-cancel='%s']" % self.booked)
+        p.wait("document.querySelector('[data-cancel=\"%s\"]').textContent === '确认取消？'" % self.booked)
+        p.click("[data-cancel='%s']" % self.booked)
+        p.wait("document.querySelector('[data-booking=\"%s\"] [data-status=cancelled]') !== null" % self.booked)
+        self.assertEqual(self.box.psql("SELECT string_agg(status, ',') FROM online_bookings WHERE id IN ('%s', '%s')"
+                                       % (self.booked, moved)), "cancelled,cancelled")
+        # a new browser signs in with a code to see the same list
+        p.call("Network.clearBrowserCookies")
+        p.call("Page.navigate", url=self.box.hq + "/?again#/mine")  # a fresh load, not a fragment change
+        p.wait("!!document.getElementById('sign-in')")
+        p.screenshot(os.path.join(self.shots, "7-sign-in.png"))
+        hq.move_clock(self.box, 2 * 60 * 1000)  # one code a minute per phone
+        used = hq.last_code(self.box, "13500135001")
+        p.type("#phone", "13500135001")
+        p.click("#send-code")
+        p.wait("document.getElementById('code-hint').textContent !== ''")
+        code = hq.last_code(self.box, "13500135001")
+        self.assertNotEqual(code, used)
+        p.type("#code", code)
+        p.click("#sign-in")
+        p.wait("document.querySelectorAll('[data-booking]').length === 2")
+        # and applies for membership at S01 (the store decides at its kiosk)
+        p.click("#join")
+        p.click("[data-join-store=S01]")
+        p.type("#name", "周女士")
+        p.screenshot(os.path.join(self.shots, "8-join.png"))
+        p.click("#apply")
+        p.wait("!!document.getElementById('applied')")
+        self.assertEqual(self.box.psql("SELECT store || ' ' || name FROM online_applications WHERE phone = '13500135001'"),
+                         "S01 周女士")
 
 
 if __name__ == "__main__":

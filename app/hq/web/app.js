@@ -17,8 +17,12 @@ const WORDS = {
     errors: { slot_taken: "这个时间刚被约走了，请另选时间", code_invalid: "验证码不对或已过期",
       code_locked: "验证码错误次数太多，请 15 分钟后再试", rate_limited: "请求太频繁，请稍后再试",
       consent_required: "首次预约请先阅读并同意隐私告知", phone_invalid: "请输入正确的手机号码",
-      not_found: "没有找到", network: "网络不太好，请重试", other: "出了点问题，请重试" },
-    reasons: { store_offline: "门店未能及时确认，请重新选择时间", slot_taken: "该时间已被占用" },
+      not_found: "没有找到", too_late: "已过可改期/取消的时间，请致电门店", not_changeable: "这个预约现在不能更改", signed_out: "请先登录", network: "网络不太好，请重试", other: "出了点问题，请重试" },
+    reasons: { store_offline: "门店未能及时确认，请重新选择时间", slot_taken: "该时间已被占用", moved: "已改期", customer: "您已取消" },
+    mine: "我的预约", signIn: "输入手机号和验证码查看您的预约", show: "查看我的预约", none: "还没有预约",
+    move: "改期", cancel: "取消预约", sure: "确认取消？", moveTo: "改到这个时间", moving: "改期待门店确认，原预约保留到门店确认",
+    movedFrom: "改期申请", until: "可改期或取消至", oldKept: "门店未接受改期，原预约不变",
+    join: "申请入会", joinStore: "在哪家门店入会", applied: "已提交入会申请，门店审核后会联系您。", apply: "提交申请",
   },
   "zh-Hant": {
     title: "線上預約", stores: "選擇門店", services: "選擇服務", when: "選擇日期和時間", who: "服務人員", any: "任意",
@@ -32,8 +36,12 @@ const WORDS = {
     errors: { slot_taken: "這個時間剛被約走了，請另選時間", code_invalid: "驗證碼不對或已過期",
       code_locked: "驗證碼錯誤次數太多，請 15 分鐘後再試", rate_limited: "請求太頻繁，請稍後再試",
       consent_required: "首次預約請先閱讀並同意隱私告知", phone_invalid: "請輸入正確的手機號碼",
-      not_found: "沒有找到", network: "網絡不太好，請重試", other: "出了點問題，請重試" },
-    reasons: { store_offline: "門店未能及時確認，請重新選擇時間", slot_taken: "該時間已被佔用" },
+      not_found: "沒有找到", too_late: "已過可改期/取消的時間，請致電門店", not_changeable: "這個預約現在不能更改", signed_out: "請先登入", network: "網絡不太好，請重試", other: "出了點問題，請重試" },
+    reasons: { store_offline: "門店未能及時確認，請重新選擇時間", slot_taken: "該時間已被佔用", moved: "已改期", customer: "您已取消" },
+    mine: "我的預約", signIn: "輸入手機號碼和驗證碼查看您的預約", show: "查看我的預約", none: "還沒有預約",
+    move: "改期", cancel: "取消預約", sure: "確認取消？", moveTo: "改到這個時間", moving: "改期待門店確認，原預約保留到門店確認",
+    movedFrom: "改期申請", until: "可改期或取消至", oldKept: "門店未接受改期，原預約不變",
+    join: "申請入會", joinStore: "在哪家門店入會", applied: "已提交入會申請，門店審核後會聯絡您。", apply: "提交申請",
   },
   en: {
     title: "Book online", stores: "Choose a salon", services: "Choose a service", when: "Choose a day and time",
@@ -48,12 +56,21 @@ const WORDS = {
     errors: { slot_taken: "That time was just taken; please choose another", code_invalid: "The code is wrong or has expired",
       code_locked: "Too many wrong codes; try again in 15 minutes", rate_limited: "Too many requests; try again later",
       consent_required: "Please read and accept the privacy notice first", phone_invalid: "Please enter a valid mobile number",
-      not_found: "Not found", network: "The connection failed; please try again", other: "Something went wrong; please try again" },
-    reasons: { store_offline: "The salon could not confirm in time; please choose another time", slot_taken: "That time is taken" },
+      not_found: "Not found", too_late: "Too late to change online; please call the salon",
+      not_changeable: "This booking cannot be changed now", signed_out: "Please sign in first", network: "The connection failed; please try again", other: "Something went wrong; please try again" },
+    reasons: { store_offline: "The salon could not confirm in time; please choose another time", slot_taken: "That time is taken",
+      moved: "Moved", customer: "Cancelled by you" },
+    mine: "My bookings", signIn: "Enter your mobile number and a code to see your bookings", show: "Show my bookings",
+    none: "No bookings yet", move: "Move", cancel: "Cancel", sure: "Cancel it?", moveTo: "Move to this time",
+    moving: "Move waiting for the salon; your booking stays until it confirms", movedFrom: "Move request",
+    until: "Can be moved or cancelled until", oldKept: "The salon could not move it; your booking stays as it was",
+    join: "Become a member", joinStore: "Which salon", applied: "Application sent; the salon will contact you once it has reviewed it.",
+    apply: "Apply",
   },
 };
 
-const state = { lang: "zh-Hans", store: null, service: null, date: null, slot: null, staff: null, staffNames: {}, notice: {} };
+const state = { lang: "zh-Hans", store: null, service: null, date: null, slot: null, staff: null, staffNames: {}, notice: {},
+  moving: null };  // moving: the booking being moved (the slot step then moves instead of booking)
 const $ = (id) => document.getElementById(id);
 const w = () => WORDS[state.lang];
 let refreshTimer = null;
@@ -161,7 +178,9 @@ function chooseSlot(slot) {
     el("button", { class: "chip" + (state.staff === code ? " on" : ""), "data-staff": code || "any",
       on: { click: () => { state.staff = code; paint(); } } }, code ? state.staffNames[code] || code : w().any)));
   paint();
-  render(el("h2", {}, w().who), chips, el("button", { class: "primary", id: "to-details", on: { click: showDetails } }, w().next),
+  const next = state.moving ? el("button", { class: "primary", id: "move-here", on: { click: moveHere } }, w().moveTo)
+    : el("button", { class: "primary", id: "to-details", on: { click: showDetails } }, w().next);
+  render(el("h2", {}, w().who), chips, next,
     el("button", { class: "secondary", on: { click: showSlots } }, w().back));
 }
 
@@ -229,20 +248,120 @@ async function showBooking(id) {
     el("dl", { class: "summary" }, row(w().store, b.store_name), row(w().service, b.service_name), row(w().date, b.date),
       row(w().time, b.start + " (" + b.minutes + " " + w().minutes + ")"), row(w().staff, b.staff_name)),
     el("button", { class: "secondary", on: { click: () => showBooking(id) } }, w().refresh),
+    el("button", { class: "secondary", id: "booking-to-mine", on: { click: () => { location.hash = "#/mine"; } } }, w().mine),
     el("button", { class: "primary", on: { click: () => { location.hash = ""; } } }, w().again));
   if (b.status === "pending") refreshTimer = setTimeout(() => showBooking(id), 5000);
+}
+
+// My bookings (#/mine): the session's phone's bookings; without a session, a phone and
+// a code first. Move goes through the slot steps (state.moving); cancel asks twice.
+async function showMine() {
+  clearTimeout(refreshTimer);
+  $("crumbs").replaceChildren();
+  let list;
+  try { list = (await api("GET", "/bookings")).bookings; } catch (e) {
+    if (e.error === "signed_out") return showSignIn();
+    throw e;
+  }
+  render(el("h2", {}, w().mine), list.length ? el("div", { class: "list", id: "mine" }, list.map(mineCard)) : el("p", { class: "empty" }, w().none),
+    el("button", { class: "primary", on: { click: () => { location.hash = ""; } } }, w().again),
+    el("button", { class: "secondary", id: "join", on: { click: () => showJoin().catch(showError) } }, w().join));
+  if (list.some((b) => b.status === "pending")) refreshTimer = setTimeout(() => showMine().catch(showError), 5000);
+}
+
+function mineCard(b) {
+  const note = b.moving_to ? w().moving : b.replaces && b.status === "pending" ? w().movedFrom
+    : b.replaces && b.status === "declined" ? w().oldKept : b.reason ? w().reasons[b.reason] || b.reason : null;
+  const cancel = el("button", { class: "link danger", "data-cancel": b.booking }, w().cancel);
+  cancel.addEventListener("click", async () => {
+    if (!cancel.classList.contains("sure")) { cancel.classList.add("sure"); cancel.textContent = w().sure; return; }
+    try { await api("POST", "/bookings/" + b.booking + "/cancel", {}); } catch (e) { showError(e); }
+    showMine().catch(showError);
+  });
+  const move = el("button", { class: "link", "data-move": b.booking, on: { click: () => startMove(b) } }, w().move);
+  return el("div", { class: "card booking", "data-booking": b.booking },
+    el("div", { class: "head" }, el("strong", {}, b.date.slice(5) + " " + b.start),
+      el("span", { class: "badge " + b.status, "data-status": b.status }, w()[b.status] || b.status)),
+    el("div", {}, b.service_name + " · " + b.minutes + " " + w().minutes),
+    el("small", {}, b.store_name + " · " + b.staff_name),
+    note ? el("small", { class: "note" }, note) : null,
+    b.can_cancel ? el("div", { class: "actions" }, el("small", {}, w().until + " " + b.change_until.slice(5)),
+      b.can_change ? move : null, cancel) : null);
+}
+
+async function startMove(b) {
+  const data = await api("GET", "/stores/" + encodeURIComponent(b.store) + "/services");
+  const service = data.services.find((s) => s.code === b.service);
+  if (!service) return showError({ error: "not_changeable" });
+  Object.assign(state, { store: { code: b.store, name: b.store_name }, service, date: b.date, moving: b.booking });
+  history.pushState(null, "", "#/move");
+  await showSlots();
+}
+
+async function moveHere() {
+  try {
+    await api("POST", "/bookings/" + state.moving + "/move", { store: state.store.code, service: state.service.code,
+      date: state.date, start: state.slot.start, staff: state.staff, lang: state.lang });
+    state.moving = null;
+    location.hash = "#/mine";
+  } catch (e) {
+    showError(e);
+    if (e.error === "slot_taken") showSlots();
+  }
+}
+
+// A membership application (signed in): the store, then the name and, for a phone new
+// online, the privacy notice; the store's supervisor decides it at the kiosk.
+async function showJoin() {
+  clearTimeout(refreshTimer);
+  const [{ stores }, notice] = await Promise.all([api("GET", "/stores"), loadNotice()]);
+  let store = stores[0] && stores[0].code;
+  const picks = el("div", { class: "chips" });
+  const paint = () => picks.replaceChildren(...stores.map((s) => el("button", { class: "chip" + (s.code === store ? " on" : ""),
+    "data-join-store": s.code, on: { click: () => { store = s.code; paint(); } } }, s.name)));
+  paint();
+  const name = el("input", { id: "name", autocomplete: "name", maxlength: "30" });
+  const consent = el("input", { id: "consent", type: "checkbox" });
+  const marketing = el("input", { id: "marketing", type: "checkbox" });
+  const send = el("button", { class: "primary", id: "apply", on: { click: async () => {
+    try {
+      await api("POST", "/memberships", { store, name: name.value.trim(), privacy_consent: consent.checked,
+        marketing_opt_in: marketing.checked, lang: state.lang });
+      render(el("h2", {}, w().join), el("p", { class: "badge pending", id: "applied" }, w().applied),
+        el("button", { class: "secondary", on: { click: () => showMine().catch(showError) } }, w().mine));
+    } catch (e) { showError(e); } } } }, w().apply);
+  render(el("h2", {}, w().join), el("p", { class: "hint" }, w().joinStore), picks, el("label", { class: "field" }, w().name, name),
+    el("details", {}, el("summary", {}, notice["ui.register.notice_title"] || ""), el("div", { class: "notice" }, notice["ui.register.notice_text"] || "")),
+    el("label", { class: "check" }, consent, el("span", {}, w().agree)),
+    el("label", { class: "check" }, marketing, el("span", {}, notice["ui.register.marketing_title"] || "")), send);
+}
+
+function showSignIn() {
+  const phone = el("input", { id: "phone", type: "tel", inputmode: "numeric", autocomplete: "tel", maxlength: "16" });
+  const code = el("input", { id: "code", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "6" });
+  const hint = el("p", { class: "hint", id: "code-hint" });
+  const send = el("button", { id: "send-code", type: "button", on: { click: async () => {
+    try { await api("POST", "/codes", { phone: phone.value.trim(), lang: state.lang }); hint.textContent = w().codeSent; code.focus(); }
+    catch (e) { showError(e); } } } }, w().sendCode);
+  const go = el("button", { class: "primary", id: "sign-in", on: { click: async () => {
+    try { await api("POST", "/sessions", { phone: phone.value.trim(), code: code.value.trim() }); await showMine(); }
+    catch (e) { showError(e); } } } }, w().show);
+  render(el("h2", {}, w().mine), el("p", { class: "hint" }, w().signIn),
+    el("div", { class: "row" }, el("label", { class: "field" }, w().phone, phone), send), hint,
+    el("label", { class: "field" }, w().code, code), go);
 }
 
 function route() {
   clearTimeout(refreshTimer);
   const m = location.hash.match(/^#\/booking\/([A-Za-z0-9_-]{22})$/);
-  (m ? showBooking(m[1]) : showStores()).catch(showError);
+  if (location.hash !== "#/move") state.moving = null;
+  (m ? showBooking(m[1]) : location.hash === "#/mine" ? showMine() : showStores()).catch(showError);
 }
 
 // The same step again in the new language (what was typed on the details step is kept
 // only up to the slot: the customer is taken back to choosing the staff member).
 function redraw() {
-  if (location.hash.startsWith("#/booking/")) return route();
+  if (location.hash.startsWith("#/booking/") || location.hash === "#/mine") return route();
   const step = state.slot ? () => chooseSlot(state.slot) : state.service ? showSlots : state.store ? showServices : showStores;
   Promise.resolve(step()).catch(showError);
 }
@@ -252,6 +371,7 @@ function setLanguage(lang) {
   document.documentElement.lang = state.lang;
   $("lang").value = state.lang;
   $("title").textContent = document.title = w().title;
+  $("to-mine").textContent = w().mine;
   try { localStorage.setItem("lang", state.lang); } catch (e) { /* private mode */ }
 }
 
@@ -260,6 +380,7 @@ document.addEventListener("DOMContentLoaded", () => {
   try { saved = localStorage.getItem("lang"); } catch (e) { /* private mode */ }
   setLanguage(new URLSearchParams(location.search).get("lang") || saved || "zh-Hans");
   $("lang").addEventListener("change", (e) => { setLanguage(e.target.value); redraw(); });
+  $("to-mine").addEventListener("click", () => { if (location.hash === "#/mine") route(); else location.hash = "#/mine"; });
   window.addEventListener("hashchange", route);
   route();
 });

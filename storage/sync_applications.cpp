@@ -1,0 +1,40 @@
+#include "storage/sync_applications.h"
+
+#include <nlohmann/json.hpp>
+
+#include "app/core/audit.h"
+#include "app/core/error.h"
+#include "app/core/outbox.h"
+#include "app/core/uuid.h"
+#include "storage/audit_store.h"
+#include "storage/sql.h"
+#include "storage/sync_holds.h"
+
+namespace salon::storage {
+
+void applyOnlineApplication(SQLite::Database& db, const HeadOfficeChange& c, Instant now) {
+  if (!c.body) return;
+  auto body = nlohmann::json::parse(*c.body, nullptr, false);
+  if (!body.is_object() || body.value("application", "") != c.key || !body.contains("customer") ||
+      !body["customer"].is_object())
+    throw DomainError("hq_refused", "bad_change member.application " + c.key);
+  SQLite::Statement seen(db, "SELECT 1 FROM membership_applications WHERE id = ?");
+  seen.bind(1, c.key);
+  if (seen.executeStep()) return;  // heard before
+  ensureOnlineStaff(db, now);
+  CustomerId customer = customerFor(db, body["customer"], kOnlineBookingStaff, now);
+  SQLite::Statement open(db, "SELECT 1 FROM customers c WHERE c.id = ? AND (c.member_no IS NOT NULL"
+                             " OR EXISTS (SELECT 1 FROM memberships m WHERE m.customer_id = c.id)"
+                             " OR EXISTS (SELECT 1 FROM membership_applications a WHERE a.customer_id = c.id"
+                             " AND a.status = 'pending'))");
+  open.bind(1, customer);
+  if (open.executeStep()) return;  // a member already, or an application waiting: nothing new to decide
+  SQLite::Statement in(db, "INSERT INTO membership_applications (id, customer_id, applied_at, applied_by) VALUES (?, ?, ?, ?)");
+  SQLite::bind(in, c.key, customer, now, kOnlineBookingStaff);
+  in.exec();
+  appendAudit(db, auditOf(now, kOnlineBookingStaff, "member.apply", "customer", std::to_string(customer), "online",
+                          "membership"));
+  appendOutbox(db, {c.key, "member.applied", "{\"customer\":" + std::to_string(customer) + "}", now});
+}
+
+}  // namespace salon::storage

@@ -1,0 +1,50 @@
+// Membership applications made online, on the kiosk (storage/sync_applications.cpp):
+// a member.application from head office becomes a pending application (a first-time
+// phone gets a file pending review), once however often it is heard; none for a
+// customer with one already waiting.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "storage/sync_store.h"
+#include "support/temp_dir.h"
+
+using namespace salon;
+using namespace salon::storage;
+
+namespace {
+
+std::int64_t count(Database& db, const std::string& sql) { return db.sql().execAndGet(sql).getInt64(); }
+std::string text(Database& db, const std::string& sql) { return db.sql().execAndGet(sql).getString(); }
+
+HeadOfficeChange application(const std::string& id, const std::string& phone) {
+  nlohmann::json body = {{"application", id}, {"applied_at", 900},
+                         {"customer", {{"phone", phone}, {"name", "钱女士"}, {"privacy_consent_at", 900}, {"marketing", true}}}};
+  return {"member.application", id, body.dump()};
+}
+
+}  // namespace
+
+TEST_CASE("a membership application made online waits at the store for a supervisor") {
+  test::TempDir dir;
+  auto db = Database::open(dir.file("a.db"));
+  SqliteSyncStore sync{*db};
+  sync.enrol({"https://127.0.0.1:8443", "S02", "secret-token-secret-token-secret-token-abc", "ab12"},
+             auditOf(150, "admin", "sync.enrol", "sync", "S02"));
+  auto page = [&](std::vector<HeadOfficeChange> changes) {
+    sync.applyChanges({"c", false, changes}, auditOf(1000, "", "sync.receive", "sync", "S02"));
+  };
+  const char* kA = "44444444-4444-4444-8444-444444444444";
+  const char* kB = "55555555-5555-4555-8555-555555555555";
+  page({application(kA, "13500135005")});
+  page({application(kA, "13500135005")});  // heard again
+  CHECK(text(*db, "SELECT a.status || ' ' || a.applied_by || ' ' || c.status || ' ' || c.consent_status"
+                  " FROM membership_applications a JOIN customers c ON c.id = a.customer_id") ==
+        "pending head-office pending_review agreed");
+  CHECK(count(*db, "SELECT count(*) FROM outbox WHERE type = 'member.applied'") == 1);
+  CHECK(count(*db, "SELECT count(*) FROM audit_log WHERE action = 'member.apply'") == 1);
+  page({application(kB, "13500135005")});  // another one while the first waits: nothing new
+  CHECK(count(*db, "SELECT count(*) FROM membership_applications") == 1);
+  page({{"member.application", "66666666-6666-4666-8666-666666666666", std::string("{}")}});  // malformed: refused, kept out
+  CHECK(count(*db, "SELECT count(*) FROM membership_applications") == 1);
+}
