@@ -1,0 +1,52 @@
+#include "storage/member_balance_store.h"
+
+#include "storage/customer_numbers.h"
+#include "storage/customer_rows.h"
+#include "storage/prepared.h"
+#include "storage/sql.h"
+
+namespace salon::storage {
+namespace {
+
+std::int64_t sum(SQLite::Database& db, const char* sql, CustomerId id) {
+  Prepared q(db, sql);
+  q->bind(1, id);
+  q->executeStep();
+  return q->getColumn(0).getInt64();
+}
+
+void loadPackages(SQLite::Database& db, CustomerId id, MemberBalance& b) {
+  StoreZone zone = storeZone(db);
+  Prepared q(db, "SELECT service_code, sessions_left, expires_at FROM customer_packages"
+                 " WHERE customer_id = ? AND sessions_left > 0");
+  q->bind(1, id);
+  while (q->executeStep())
+    b.packages.push_back({q->getColumn(0).getString(), q->getColumn(1).getInt(),
+                          formatDate(localDate(q->getColumn(2).getInt64(), zone))});
+  sortPackages(b.packages);
+}
+
+}  // namespace
+
+std::optional<MemberBalance> SqliteMemberBalances::balance(const std::string& memberNo, Instant now) {
+  return guarded([&]() -> std::optional<MemberBalance> {
+    SQLite::Database& db = db_.sql();
+    Prepared who(db, "SELECT id FROM customers WHERE member_no = ?");
+    who->bind(1, memberNo);
+    if (!who->executeStep()) return std::nullopt;
+    CustomerId id = who->getColumn(0).getInt64();
+    MemberBalance b;
+    b.memberNo = memberNo;
+    b.homeStore = chainStoreCode(db);
+    b.principal = Money(sum(db, "SELECT COALESCE(SUM(principal_delta), 0) FROM stored_value_ledger WHERE customer_id = ?", id));
+    b.bonus = Money(sum(db, "SELECT COALESCE(SUM(bonus_delta), 0) FROM stored_value_ledger WHERE customer_id = ?", id));
+    b.points = sum(db, "SELECT COALESCE(SUM(delta), 0) FROM points_ledger WHERE customer_id = ?", id);
+    b.arrears = Money(sum(db, "SELECT COALESCE(SUM(delta), 0) FROM arrears_ledger WHERE customer_id = ?", id));
+    loadPackages(db, id, b);
+    b.asOf = now;
+    b.source = BalanceSource::Local;
+    return b;
+  });
+}
+
+}  // namespace salon::storage
