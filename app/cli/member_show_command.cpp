@@ -1,8 +1,9 @@
 // salon-kiosk member show MEMBER_NO: the member's stored value (principal and
 // bonus), points, package sessions and arrears, in fen. Head office's figures
-// when the store is enrolled and HQ answers within --timeout-ms, else the
-// store's own ledgers; "source" says which. A view of a customer's money:
+// when the store is enrolled and HQ answers within --hq-timeout seconds, else
+// the store's own ledgers; "source" says which. A view of a customer's money:
 // checked (customer.view) and audited with its purpose.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -10,8 +11,10 @@
 #include "app/cli/member_show.h"
 #include "app/core/error.h"
 #include "app/core/staff_auth.h"
+#include "devices/hq_link.h"
 #include "storage/audit_store.h"
 #include "storage/member_balance_store.h"
+#include "storage/sync_store.h"
 
 namespace salon::cli {
 namespace {
@@ -19,7 +22,29 @@ namespace {
 struct ShowArgs {
   std::string db, staff, memberNo, purpose = "balance enquiry";
   bool json = false;
+  int hqSeconds = 2;  // how long a counter may wait for head office before using its own figures
 };
+
+// Head office's figures when the store is enrolled and HQ answers in time;
+// otherwise nullopt and `why` says what happened (not_enrolled, hq_unreachable, ...).
+std::optional<MemberBalance> askHeadOffice(storage::Database& db, const ShowArgs& a, std::string& why) {
+  try {
+    storage::SqliteSyncStore sync(db);
+    auto enrolment = sync.enrolment();
+    if (!enrolment) {
+      why = "not_enrolled";
+      return std::nullopt;
+    }
+    int t = std::max(1, a.hqSeconds);
+    auto hq = devices::openHeadOffice(enrolment->address, {1, t, t});
+    auto b = hq->memberBalance(a.memberNo, a.staff, a.purpose);
+    if (!b) why = "hq_member_unknown";
+    return b;
+  } catch (const DomainError& e) {
+    why = e.code();
+    return std::nullopt;
+  }
+}
 
 void printText(const MemberBalance& b) {
   std::cout << b.memberNo << " (" << b.homeStore << ", " << balanceSourceName(b.source) << ", "
@@ -37,11 +62,13 @@ int show(const Invocation& inv, const ShowArgs& a) {
   storage::SqliteAuditLog audit(*db);
   Guard(audit, *inv.clock).require(me, Action::ViewCustomerFile, "member", a.memberNo);
   if (a.purpose.find_first_not_of(' ') == std::string::npos) throw DomainError("purpose_required", "");
-  storage::SqliteMemberBalances local(*db);
-  std::optional<MemberBalance> b = local.balance(a.memberNo, inv.clock->now());
+  std::string why;
+  std::optional<MemberBalance> b = askHeadOffice(*db, a, why);
+  if (!b) b = storage::SqliteMemberBalances(*db).balance(a.memberNo, inv.clock->now());
   if (!b) throw DomainError("member_unknown", a.memberNo);
-  audit.append(auditOf(inv.clock->now(), me.code, "customer.view", "member", a.memberNo, a.purpose,
-                       std::string("balances,") + balanceSourceName(b->source)));
+  std::string sections = std::string("balances,") + balanceSourceName(b->source);
+  if (!why.empty() && why != "not_enrolled") sections += "," + why;  // why head office's figures were not used
+  audit.append(auditOf(inv.clock->now(), me.code, "customer.view", "member", a.memberNo, a.purpose, sections));
   if (a.json) std::cout << memberBalanceJson(*b).dump(2) << "\n";
   else printText(*b);
   return 0;
@@ -71,6 +98,7 @@ void addMemberShowCommand(CLI::App* member, Invocation& inv) {
   sub->add_option("--staff", a->staff, "Your staff code (PIN in SALON_PIN)")->required();
   sub->add_option("--purpose", a->purpose, "Why the member's money is looked at (audited)");
   sub->add_flag("--json", a->json, "Print JSON");
+  sub->add_option("--hq-timeout", a->hqSeconds, "Seconds to wait for head office (default 2)");
   sub->callback([&inv, a] { inv.run = [&inv, a] { return withJsonErrors([&] { return show(inv, *a); }); }; });
 }
 
