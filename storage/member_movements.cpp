@@ -1,5 +1,7 @@
 #include "storage/member_movements.h"
 
+#include "app/core/uuid.h"
+#include "storage/audit_store.h"
 #include "storage/prepared.h"
 #include "storage/sale_json.h"
 
@@ -43,6 +45,14 @@ json saleEventJson(SQLite::Database& db, const Sale& s, StoreZone zone) {
   j["customer"]["member_no"] = memberNoOf(db, *s.customer);
   j["movements"] = movementsOf(db, s, zone);
   return j;
+}
+
+void appendPointsExpiry(SQLite::Database& db, CustomerId id, std::int64_t points, Instant now) {
+  std::string memberNo = memberNoOf(db, id);
+  if (memberNo.empty() || points <= 0) return;
+  json payload = {{"customer", {{"id", id}, {"member_no", memberNo}}},
+                  {"movements", json::array({{{"kind", "points"}, {"reason", "expire"}, {"points", -points}}})}};
+  appendOutbox(db, {newUuid(), "points.expired", payload.dump(), now});
 }
 
 }  // namespace salon::storage

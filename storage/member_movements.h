@@ -14,4 +14,9 @@ namespace salon::storage {
 // Inside the sale's transaction, after its movements are applied.
 nlohmann::json saleEventJson(SQLite::Database& db, const Sale& sale, StoreZone zone);
 
+// Points expired by housekeeping, inside its transaction: an outbox event
+// "points.expired" {"customer": {"id", "member_no"}, "movements": [points expire -n]}
+// for a member (nothing for a customer without a member number).
+void appendPointsExpiry(SQLite::Database& db, CustomerId id, std::int64_t points, Instant now);
+
 }  // namespace salon::storage

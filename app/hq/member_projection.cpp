@@ -174,7 +174,7 @@ std::vector<QuarantinedEvent> projectMemberEvents(pqxx::dbtransaction& w, const 
   for (const OutboxEvent* e : fresh) {
     if (skipped.count(e) || !e->payload.is_object()) continue;
     try {
-      if (!saleKindOf(e->type).empty()) projectSale(w, store, *e);
+      if (!saleKindOf(e->type).empty() || e->type == "points.expired") projectSale(w, store, *e);
       else if (e->type == "customer.registered") registerMember(w, store, *e);
     } catch (const BadMovement& why) {
       quarantined.push_back({e, why.what()});

@@ -126,6 +126,11 @@ class ChainMembers(unittest.TestCase):
         self.assertEqual(b.send(b.batch([void]))[0], 200)
         self.assertEqual(self.box.psql("SELECT principal, bonus FROM member_value WHERE member_no = '%s'"
                                        " AND sold_by = 'A01'" % m), "100000|20000")
+        # Points expired by the kiosk's housekeeping.
+        expired = hq.event(a, "points.expired", DAY, {"customer": {"id": 1, "member_no": m},
+                                                      "movements": [{"kind": "points", "reason": "expire", "points": -50}]})
+        self.assertEqual(a.send(a.batch([expired]))[0], 200)
+        self.assertEqual(self.balance(a, m)[1]["points"], 150)
         self.assertEqual(self.box.psql("SELECT count(*) FROM member_views WHERE member_no = '%s' AND store = 'B01'"
                                        " AND staff = 'cash' AND purpose = 'checkout'" % m), "1")
         self.assertEqual(self.balance(a, "M99999999")[0], 404)
