@@ -179,10 +179,12 @@ MemberBalance memberBalanceFrom(const std::string& body) {
   b.bonus = Money(field<std::int64_t>(value, "bonus"));
   b.points = field<std::int64_t>(j, "points");
   for (const Json& p : field<Json>(j, "packages"))
-    b.packages.push_back({field<std::string>(p, "service"), field<int>(p, "sessions_left"), field<std::string>(p, "expires")});
+    b.packages.push_back({p.value("package", std::string()), field<std::string>(p, "service"),
+                          field<int>(p, "sessions_left"), field<std::string>(p, "expires")});
   b.arrears = Money(field<std::int64_t>(j, "arrears"));
   b.asOf = field<std::int64_t>(j, "as_of_ms");
   b.source = BalanceSource::HeadOffice;
+  b.hqStoredThrough = field<std::int64_t>(j, "stored_through");
   return b;
 }
 

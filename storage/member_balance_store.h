@@ -14,6 +14,7 @@ class SqliteMemberBalances : public MemberBalances {
  public:
   explicit SqliteMemberBalances(Database& db) : db_(db) {}
   std::optional<MemberBalance> balance(const std::string& memberNo, Instant now) override;
+  void addMovementsNotAtHeadOffice(MemberBalance& hq) override;
 
  private:
   Database& db_;

@@ -64,7 +64,9 @@ int show(const Invocation& inv, const ShowArgs& a) {
   if (a.purpose.find_first_not_of(' ') == std::string::npos) throw DomainError("purpose_required", "");
   std::string why;
   std::optional<MemberBalance> b = askHeadOffice(*db, a, why);
-  if (!b) b = storage::SqliteMemberBalances(*db).balance(a.memberNo, inv.clock->now());
+  storage::SqliteMemberBalances local(*db);
+  if (b) local.addMovementsNotAtHeadOffice(*b);
+  else b = local.balance(a.memberNo, inv.clock->now());
   if (!b) throw DomainError("member_unknown", a.memberNo);
   std::string sections = std::string("balances,") + balanceSourceName(b->source);
   if (!why.empty() && why != "not_enrolled") sections += "," + why;  // why head office's figures were not used

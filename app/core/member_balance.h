@@ -15,6 +15,7 @@
 namespace salon {
 
 struct PackageBalance {
+  std::string id;       // the package ("<sale id>/<line>"), not printed
   std::string service;  // the service code the sessions are for
   int sessionsLeft = 0;
   std::string expires;  // YYYY-MM-DD in the selling store's zone
@@ -32,6 +33,9 @@ struct MemberBalance {
   Money arrears;
   Instant asOf = 0;
   BalanceSource source = BalanceSource::Local;
+  // Head office's figures: the asking store's events HQ held when it answered
+  // (the store adds its own movements sent since, or not yet sent).
+  std::int64_t hqStoredThrough = 0;
 };
 
 // Port: the store's own ledgers (storage implements it).
@@ -40,6 +44,9 @@ class MemberBalances {
   virtual ~MemberBalances() = default;
   // nullopt when no customer of this store has the member number.
   virtual std::optional<MemberBalance> balance(const std::string& memberNo, Instant now) = 0;
+  // Head office's figures plus this store's movements HQ did not hold yet (events
+  // after `hqStoredThrough`), so a top-up just made shows at once.
+  virtual void addMovementsNotAtHeadOffice(MemberBalance& hq) = 0;
 };
 
 // Keeps packages in the order both sides print them: expiry, then service.

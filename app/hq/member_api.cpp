@@ -21,13 +21,13 @@ void answer(httplib::Response& res, int status, const json& body) {
   res.set_content(body.dump(), "application/json");
 }
 
-json packagesOf(pqxx::read_transaction& r, const std::string& memberNo) {
+json packagesOf(pqxx::transaction_base& r, const std::string& memberNo) {
   json out = json::array();
-  for (const auto& row : r.exec_params("SELECT service, sessions_left, expires FROM member_packages"
+  for (const auto& row : r.exec_params("SELECT service, sessions_left, expires, package FROM member_packages"
                                        " WHERE member_no = $1 AND sessions_left > 0 ORDER BY expires, service, package",
                                        memberNo))
     out.push_back({{"service", row[0].as<std::string>()}, {"sessions_left", row[1].as<int>()},
-                   {"expires", row[2].as<std::string>()}});
+                   {"expires", row[2].as<std::string>()}, {"package", row[3].as<std::string>()}});
   return out;
 }
 
@@ -36,8 +36,15 @@ std::string bounded(const std::string& text, std::size_t most) { return text.sub
 void balance(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res,
              const Clock& clock) {
   std::string memberNo = req.matches[1];
-  auto figures = chainMemberBalance(db, memberNo, clock.now());
-  if (!figures) throw Refusal(404, "not_found", "no store has reported member " + memberNo);
+  std::optional<json> figures;
+  {
+    // One snapshot: the figures and how far they hold the asking store's events.
+    pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::readwrite_policy::read_only> r(db);
+    figures = chainMemberBalance(r, memberNo, clock.now());
+    if (!figures) throw Refusal(404, "not_found", "no store has reported member " + memberNo);
+    (*figures)["stored_through"] =
+        r.exec_params("SELECT stored_through FROM stores WHERE code = $1", c.store)[0][0].as<std::int64_t>();
+  }
   pqxx::work w(db);
   w.exec_params("INSERT INTO member_views (store, staff, member_no, purpose, what) VALUES ($1, $2, $3, $4, 'balance')",
                 c.store, bounded(req.get_param_value("staff"), 64), memberNo,
@@ -48,8 +55,7 @@ void balance(pqxx::connection& db, const StoreCaller& c, const httplib::Request&
 
 }  // namespace
 
-std::optional<json> chainMemberBalance(pqxx::connection& db, const std::string& memberNo, std::int64_t nowMs) {
-  pqxx::read_transaction r(db);
+std::optional<json> chainMemberBalance(pqxx::transaction_base& r, const std::string& memberNo, std::int64_t nowMs) {
   auto m = r.exec_params("SELECT home_store FROM chain_members WHERE member_no = $1", memberNo);
   if (m.empty()) return std::nullopt;
   auto v = r.exec_params("SELECT COALESCE(sum(principal), 0)::bigint, COALESCE(sum(bonus), 0)::bigint,"

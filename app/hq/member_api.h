@@ -10,7 +10,7 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <pqxx/connection>
+#include <pqxx/transaction_base>
 
 namespace httplib {
 class Server;
@@ -25,7 +25,7 @@ namespace salon::hq {
 class ConnectionPool;
 
 // The member's figures as head office holds them; nullopt for a member no store has reported.
-std::optional<nlohmann::json> chainMemberBalance(pqxx::connection& db, const std::string& memberNo, std::int64_t nowMs);
+std::optional<nlohmann::json> chainMemberBalance(pqxx::transaction_base& r, const std::string& memberNo, std::int64_t nowMs);
 
 void mountMemberApi(httplib::Server& server, ConnectionPool& pool, const Clock& clock);
 

@@ -108,11 +108,13 @@ class ChainMembers(unittest.TestCase):
         status, j = self.balance(b, m)
         self.assertEqual(status, 200, j)
         self.assertEqual(set(j), {"member_no", "home_store", "stored_value", "points", "packages", "arrears", "as_of",
-                                  "as_of_ms", "source"})
+                                  "as_of_ms", "stored_through", "source"})
         self.assertEqual((j["member_no"], j["home_store"], j["source"]), (m, "A01", "hq"))
         self.assertEqual(j["stored_value"], {"principal": 75000, "bonus": 15000})
         self.assertEqual((j["points"], j["arrears"]), (200, 8000))
-        self.assertEqual(j["packages"], [{"service": "SVC-01", "sessions_left": 9, "expires": "2027-12-04"}])
+        self.assertEqual(j["packages"], [{"service": "SVC-01", "sessions_left": 9, "expires": "2027-12-04",
+                                          "package": top_up["id"] + "/2"}])
+        self.assertEqual(j["stored_through"], b.seq)
         # Every movement: who sold the value, who used it.
         rows = self.box.psql("SELECT kind, reason, principal, bonus, points, sessions, arrears, sold_by, used_at"
                              " FROM member_movements WHERE member_no = '%s' ORDER BY id" % m).splitlines()
@@ -150,8 +152,12 @@ class ChainMembers(unittest.TestCase):
             cut = k.sale(m, [{"item": "S-CUT", "qty": 1, "staff": ["beau"]}], [{"type": "stored_value", "amount": 8360}])
             self.assertEqual(cut["totals"]["total"], 8360)
             k.run("sync", "now", "--staff", "admin", pin="9999")
+            # A top-up since the last upload: HQ's figures plus the store's own unsent movements.
+            k.sale(m, [{"item": "V-1000", "qty": 1}], [{"type": "cash", "amount": 100000, "handed": 100000}])
             at_hq = k.show(m)
             self.assertEqual(at_hq["source"], "hq")
+            self.assertEqual(self.box.psql("SELECT sum(principal + bonus) FROM member_value WHERE member_no = '%s'" % m),
+                             str(120000 - 8360))
             self.assertEqual(self.box.psql("SELECT DISTINCT sold_by || '>' || used_at FROM member_movements"
                                            " WHERE member_no = '%s'" % m), "K01>K01")
             # Head office cut off: the store's own ledgers, the same figures.
@@ -162,7 +168,7 @@ class ChainMembers(unittest.TestCase):
             for j in (at_hq, local):
                 del j["source"], j["as_of"]
             self.assertEqual(at_hq, local)
-            self.assertEqual(local["stored_value"]["principal"] + local["stored_value"]["bonus"], 120000 - 8360)
+            self.assertEqual(local["stored_value"]["principal"] + local["stored_value"]["bonus"], 240000 - 8360)
             self.assertEqual(local["home_store"], "K01")
             with sqlite3.connect(k.db) as c:
                 sections = [r[0] for r in c.execute("SELECT sections FROM audit_log WHERE action = 'customer.view'"
