@@ -47,7 +47,6 @@ class Kiosk:
         self.db = os.path.join(self.tmp, "salon.db")
         kiosk(self.tmp, self.db, ["demo-data"], "")
         kiosk(self.tmp, self.db, ["sync", "enrol", "--staff", "admin", "--code", enrolment_code])
-        kiosk(self.tmp, self.db, ["day", "open", "--staff", "cash", "--float", "0"], "3456")
 
     def run(self, *args, pin="3456", check=True):
         return kiosk(self.tmp, self.db, list(args), pin, check)
@@ -148,6 +147,7 @@ class ChainMembers(unittest.TestCase):
             self.assertEqual(member["member_no"], "M%02d000001" % block)
             self.assertTrue(member["file_no"].startswith("K01-"))
             m = member["member_no"]
+            k.run("day", "open", "--staff", "cash", "--float", "0")
             k.sale(m, [{"item": "V-1000", "qty": 1}], [{"type": "cash", "amount": 100000, "handed": 100000}])
             cut = k.sale(m, [{"item": "S-CUT", "qty": 1, "staff": ["beau"]}], [{"type": "stored_value", "amount": 8360}])
             self.assertEqual(cut["totals"]["total"], 8360)
