@@ -1,5 +1,6 @@
 #include "app/hq/member_projection.h"
 
+#include <algorithm>
 #include <map>
 #include <pqxx/pqxx>
 #include <set>
@@ -30,13 +31,49 @@ std::string word(const json& m, const char* key) {
   return it->get<std::string>();
 }
 
+// What a batch writes at its end in one statement each: the movement rows and
+// the members seen (with their latest kiosk time).
+struct Pending {
+  json rows = json::array();
+  std::map<std::string, std::int64_t> members;
+};
+
 // One event's context: who moved what where.
 struct Mover {
   pqxx::dbtransaction& w;
   const std::string& store;
   const OutboxEvent& e;
+  Pending& pending;
   std::string member, reverses;
 };
+
+void flushRows(pqxx::dbtransaction& w, const std::string& store, Pending& p) {
+  if (p.rows.empty()) return;
+  w.exec_params(
+      "INSERT INTO member_movements (event_id, member_no, kind, reason, principal, bonus, points, package, sessions,"
+      " arrears, sold_by, used_at, at) SELECT r.event_id, r.member_no, r.kind, r.reason, r.principal, r.bonus,"
+      " r.points, NULLIF(r.package, ''), r.sessions, r.arrears, r.sold_by, $2, r.at FROM jsonb_to_recordset($1::jsonb)"
+      " AS r(event_id uuid, member_no text, kind text, reason text, principal bigint, bonus bigint, points bigint,"
+      " package text, sessions integer, arrears bigint, sold_by text, at bigint, ord integer) ORDER BY r.ord",
+      p.rows.dump(), store);
+  p.rows = json::array();
+}
+
+void flushMembers(pqxx::dbtransaction& w, const std::string& store, Pending& p) {
+  if (p.members.empty()) return;
+  json members = json::array();
+  for (const auto& [no, at] : p.members) members.push_back({{"member_no", no}, {"at", at}});
+  w.exec_params("INSERT INTO chain_members (member_no, home_store, last_at) SELECT m.member_no, $2, m.at"
+                " FROM jsonb_to_recordset($1::jsonb) AS m(member_no text, at bigint) ORDER BY m.member_no"
+                " ON CONFLICT (member_no) DO UPDATE SET last_at = greatest(chain_members.last_at, excluded.last_at)",
+                members.dump(), store);
+  p.members.clear();
+}
+
+void seen(Pending& p, const std::string& member, std::int64_t at) {
+  auto [it, added] = p.members.emplace(member, at);
+  if (!added) it->second = std::max(it->second, at);
+}
 
 struct Share {
   std::string soldBy;
@@ -60,6 +97,7 @@ std::vector<Share> allocate(Mover& m, const char* kind, const std::string& colum
   std::vector<Share> out;
   if (delta == 0) return out;
   std::int64_t want = delta;
+  if (!m.reverses.empty()) flushRows(m.w, m.store, m.pending);  // the original may be in this batch
   if (!m.reverses.empty())  // back to (or from) the stores the original sale moved, opposite sign
     takeFrom(m.w.exec_params("SELECT sold_by, abs(sum(" + column + ")) FROM member_movements WHERE event_id = $1::uuid"
                              " AND member_no = $2 AND kind = $3 AND sign(" + column + ") = $4 GROUP BY sold_by"
@@ -88,10 +126,10 @@ void keepValue(Mover& m, const std::string& soldBy, std::int64_t principal, std:
 void record(Mover& m, const char* kind, const std::string& reason, const std::string& soldBy, std::int64_t principal,
             std::int64_t bonus, std::int64_t points, std::int64_t arrears, const std::string& package = "",
             int sessions = 0) {
-  m.w.exec_params(
-      "INSERT INTO member_movements (event_id, member_no, kind, reason, principal, bonus, points, package, sessions,"
-      " arrears, sold_by, used_at, at) VALUES ($1, $2, $3, $4, $5, $6, $7, NULLIF($8, ''), $9, $10, $11, $12, $13)",
-      m.e.id, m.member, kind, reason, principal, bonus, points, package, sessions, arrears, soldBy, m.store, m.e.at);
+  m.pending.rows.push_back({{"ord", m.pending.rows.size()}, {"event_id", m.e.id}, {"member_no", m.member},
+                            {"kind", kind}, {"reason", reason}, {"principal", principal}, {"bonus", bonus},
+                            {"points", points}, {"package", package}, {"sessions", sessions}, {"arrears", arrears},
+                            {"sold_by", soldBy}, {"at", m.e.at}});
 }
 
 void storedValue(Mover& m, const json& mv) {
@@ -128,39 +166,44 @@ void package(Mover& m, const json& mv) {
   record(m, "package", word(mv, "reason"), r[0][0].as<std::string>(), 0, 0, 0, 0, id, sessions);
 }
 
-void projectSale(pqxx::dbtransaction& w, const std::string& store, const OutboxEvent& e) {
+// Reads every movement before anything is written, so a bad one leaves no row of its event.
+void checkMovements(const json& moves) {
+  for (const auto& mv : moves) {
+    if (!mv.is_object()) throw BadMovement("a movement is not an object");
+    std::string kind = word(mv, "kind");
+    word(mv, "reason");
+    if (kind == "stored_value") number(mv, "principal"), number(mv, "bonus");
+    else if (kind == "points" || kind == "arrears") number(mv, kind.c_str());
+    else if (kind == "package") {
+      if (word(mv, "package").empty()) throw BadMovement("package movement without \"package\"");
+      number(mv, "sessions"), word(mv, "service"), word(mv, "expires");
+    } else {
+      throw BadMovement("unknown movement kind \"" + kind + "\"");
+    }
+  }
+}
+
+void projectSale(pqxx::dbtransaction& w, const std::string& store, const OutboxEvent& e, Pending& pending) {
   const json& customer = e.payload.value("customer", json());
   if (!customer.is_object() || !customer.contains("member_no") || !customer["member_no"].is_string()) return;
-  Mover m{w, store, e, customer["member_no"].get<std::string>(), ""};
+  Mover m{w, store, e, pending, customer["member_no"].get<std::string>(), ""};
   const json& moves = e.payload.value("movements", json::array());
   if (m.member.empty() || !moves.is_array() || moves.empty()) return;
   if (e.payload.contains("reverses") && e.payload["reverses"].is_string() && isUuid(e.payload["reverses"]))
     m.reverses = e.payload["reverses"];
-  w.exec_params("INSERT INTO chain_members (member_no, home_store, last_at) VALUES ($1, $2, $3)"
-                " ON CONFLICT (member_no) DO UPDATE SET last_at = greatest(chain_members.last_at, excluded.last_at)",
-                m.member, store, e.at);
-  w.exec("SAVEPOINT member_movement");  // a bad movement leaves none of this event's rows behind
-  try {
-    for (const auto& mv : moves) {
-      std::string kind = word(mv, "kind");
-      if (kind == "stored_value") storedValue(m, mv);
-      else if (kind == "points" || kind == "arrears") pointsOrArrears(m, mv, kind == "points");
-      else if (kind == "package") package(m, mv);
-      else throw BadMovement("unknown movement kind \"" + kind + "\"");
-    }
-  } catch (...) {
-    w.exec("ROLLBACK TO SAVEPOINT member_movement");
-    throw;
+  checkMovements(moves);
+  seen(pending, m.member, e.at);
+  for (const auto& mv : moves) {
+    std::string kind = word(mv, "kind");
+    if (kind == "stored_value") storedValue(m, mv);
+    else if (kind == "package") package(m, mv);
+    else pointsOrArrears(m, mv, kind == "points");
   }
-  w.exec("RELEASE SAVEPOINT member_movement");
 }
 
-void registerMember(pqxx::dbtransaction& w, const std::string& store, const OutboxEvent& e) {
+void registerMember(const OutboxEvent& e, Pending& pending) {
   std::string member = e.payload.value("member_no", json()).is_string() ? e.payload["member_no"].get<std::string>() : "";
-  if (member.empty()) return;
-  w.exec_params("INSERT INTO chain_members (member_no, home_store, last_at) VALUES ($1, $2, $3)"
-                " ON CONFLICT (member_no) DO NOTHING",
-                member, store, e.at);
+  if (!member.empty()) seen(pending, member, e.at);
 }
 
 }  // namespace
@@ -171,17 +214,20 @@ std::vector<QuarantinedEvent> projectMemberEvents(pqxx::dbtransaction& w, const 
   std::set<const OutboxEvent*> skipped;
   for (const auto& q : skip) skipped.insert(q.event);
   std::vector<QuarantinedEvent> quarantined;
+  Pending pending;
   for (const OutboxEvent* e : fresh) {
     if (skipped.count(e) || !e->payload.is_object()) continue;
     try {
-      if (!saleKindOf(e->type).empty() || e->type == "points.expired") projectSale(w, store, *e);
-      else if (e->type == "customer.registered") registerMember(w, store, *e);
+      if (!saleKindOf(e->type).empty() || e->type == "points.expired") projectSale(w, store, *e, pending);
+      else if (e->type == "customer.registered") registerMember(*e, pending);
     } catch (const BadMovement& why) {
       quarantined.push_back({e, why.what()});
     } catch (const json::exception& why) {
       quarantined.push_back({e, why.what()});
     }
   }
+  flushRows(w, store, pending);
+  flushMembers(w, store, pending);
   return quarantined;
 }
 
