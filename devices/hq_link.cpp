@@ -116,6 +116,16 @@ class HttpsHeadOffice : public HeadOffice {
 
   std::vector<OffsiteBackup> backups() override { return backupsFrom(answer(get("/api/v1/backups"), {200})); }
 
+  std::optional<MemberBalance> memberBalance(const std::string& memberNo, const std::string& staff,
+                                             const std::string& purpose) override {
+    using httplib::detail::encode_query_param;
+    std::string body = answer(get("/api/v1/members/" + encode_query_param(memberNo) + "/balance?staff=" +
+                                  encode_query_param(staff) + "&purpose=" + encode_query_param(purpose)),
+                              {200, 404});
+    if (lastStatus_ == 404) return std::nullopt;
+    return memberBalanceFrom(body);
+  }
+
  private:
   httplib::Result get(const std::string& path) {
     pin_.mismatch = false;

@@ -78,6 +78,7 @@ HeadOfficeHello helloFrom(const std::string& body) {
   h.storedThrough = field<std::int64_t>(j, "stored_through");
   if (j.contains("head")) h.head = headOf(j["head"]);
   h.serverTime = j.value("server_time", std::int64_t{0});
+  if (j.contains("number_block") && j["number_block"].is_number_integer()) h.numberBlock = j["number_block"].get<int>();
   return h;
 }
 
@@ -166,6 +167,25 @@ std::string signBody(const std::string& token, const std::string& body) {
   char hex[crypto_auth_hmacsha256_BYTES * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
   return hex;
+}
+
+MemberBalance memberBalanceFrom(const std::string& body) {
+  Json j = parsed(body);
+  MemberBalance b;
+  b.memberNo = field<std::string>(j, "member_no");
+  b.homeStore = field<std::string>(j, "home_store");
+  Json value = field<Json>(j, "stored_value");
+  b.principal = Money(field<std::int64_t>(value, "principal"));
+  b.bonus = Money(field<std::int64_t>(value, "bonus"));
+  b.points = field<std::int64_t>(j, "points");
+  for (const Json& p : field<Json>(j, "packages"))
+    b.packages.push_back({p.value("package", std::string()), field<std::string>(p, "service"),
+                          field<int>(p, "sessions_left"), field<std::string>(p, "expires")});
+  b.arrears = Money(field<std::int64_t>(j, "arrears"));
+  b.asOf = field<std::int64_t>(j, "as_of_ms");
+  b.source = BalanceSource::HeadOffice;
+  b.hqStoredThrough = field<std::int64_t>(j, "stored_through");
+  return b;
 }
 
 }  // namespace salon::devices

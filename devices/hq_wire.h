@@ -16,6 +16,8 @@ ChangesPage changesFrom(const std::string& body);
 std::vector<HeldChainHead> headsFrom(const std::string& body);
 OffsiteBackup backupFrom(const std::string& body);
 std::vector<OffsiteBackup> backupsFrom(const std::string& body);
+// GET /members/<no>/balance's answer (issue 18).
+MemberBalance memberBalanceFrom(const std::string& body);
 // HQ's {"error": code, "message": ...}: "code: message", or "http_NNN".
 std::string refusalOf(int status, const std::string& body);
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "storage/audit_store.h"
+#include "storage/customer_numbers.h"
 #include "storage/customer_rows.h"
 #include "storage/sql.h"
 
@@ -138,8 +139,8 @@ std::optional<CustomerFile> SqliteCustomerFileStore::load(CustomerId id) {
 RegistrationResult SqliteCustomerFileStore::insertOne(SQLite::Database& s, const NewCustomerFile& f,
                                                       const std::string& status, bool imported) {
   RegistrationResult r;
-  r.fileNo = formatFileNo(storeCode(s), f.year, reserveFileNumbers(s, f.year, 1));
-  if (f.member) r.memberNo = formatMemberNo(reserveMemberNumbers(s, 1));
+  r.fileNo = formatFileNo(chainStoreCode(s), f.year, reserveFileNumbers(s, f.year, 1));
+  if (f.member) r.memberNo = nextMemberNo(s);
   r.id = CustomerRowWriter(s).insert(f, r.fileNo, r.memberNo, status, imported);
   return r;
 }
@@ -193,7 +194,7 @@ void SqliteCustomerFileStore::setField(CustomerId id, const std::string& key, co
 std::string SqliteCustomerFileStore::enrol(CustomerId id, const AuditEntry& audit, const OutboxMessage& out) {
   std::string no;
   db_.write([&](SQLite::Database& s) {
-    no = formatMemberNo(reserveMemberNumbers(s, 1));
+    no = nextMemberNo(s);
     SQLite::Statement up(s, "UPDATE customers SET member_no = ? WHERE id = ? AND member_no IS NULL");
     SQLite::bind(up, no, id);
     up.exec();

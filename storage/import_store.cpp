@@ -8,6 +8,7 @@
 #include "app/core/uuid.h"
 #include "storage/appointment_store.h"
 #include "storage/audit_store.h"
+#include "storage/customer_numbers.h"
 #include "storage/customer_rows.h"
 
 namespace salon::storage {
@@ -202,7 +203,7 @@ std::size_t commitMemberImport(Database& db, GoodMemberRows& rows, const TierRes
     rec.imported = static_cast<std::int64_t>(rows.plan().good);
     recordImport(s, rec, "files,membership,stored_value,points,arrears");
     createTiers(s, tiers.toCreate);
-    std::string store = storeCode(s);
+    std::string store = chainStoreCode(s);
     CustomerRowWriter files(s);
     OpeningWriter openings{s, record.id, record.at};
     // The file numbers of all the rows at once (every row is prepared at the same moment).
@@ -218,7 +219,7 @@ std::size_t commitMemberImport(Database& db, GoodMemberRows& rows, const TierRes
       if (phoneOwner.executeStep()) throw DomainError("phone_in_use", phoneOwner.getColumn(0).getString());
       phoneOwner.reset();
       std::string fileNo = formatFileNo(store, f.year, f.year == year ? nextFileNo++ : reserveFileNumbers(s, f.year, 1));
-      std::string memberNo = !o.memberNo.empty() ? o.memberNo : o.member() ? formatMemberNo(reserveMemberNumbers(s, 1)) : "";
+      std::string memberNo = !o.memberNo.empty() ? o.memberNo : o.member() ? nextMemberNo(s) : "";
       keepMemberCounterAbove(s, o.memberNo);
       CustomerId id = files.insert(f, fileNo, memberNo, "pending_review", true);
       if (o.member()) openings.write(id, row.line, o, o.tier.empty() ? "" : tiers.codeOf.at(o.tier));

@@ -8,6 +8,7 @@
 #include "app/core/uuid.h"
 #include "storage/audit_store.h"
 #include "storage/catalog_store.h"
+#include "storage/member_movements.h"
 #include "storage/sale_store.h"
 #include "storage/sql.h"
 
@@ -241,6 +242,7 @@ std::int64_t expirePoints(Database& db, Instant now) {
       Prepared u(s, "UPDATE member_balances SET points = points - ? WHERE customer_id = ?");
       SQLite::bind(*u, n, id);
       u->exec();
+      appendPointsExpiry(s, id, n, now);  // head office keeps the member's points too
       total += n;
     }
     if (total > 0) appendAudit(s, auditOf(now, "", "points.expire", "points", "*", std::to_string(total) + " points"));

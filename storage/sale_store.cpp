@@ -10,6 +10,7 @@
 #include "app/core/error.h"
 #include "storage/audit_store.h"
 #include "storage/member_store.h"
+#include "storage/member_movements.h"
 #include "storage/sale_json.h"
 #include "storage/sql.h"
 
@@ -200,7 +201,7 @@ void writeSale(SQLite::Database& db, const Sale& s, StoreZone zone) {
   std::string reason = s.reason;
   if (!s.approvedBy.empty()) reason = "approved by " + s.approvedBy + ": " + reason;
   appendAudit(db, auditOf(s.recordedAt, s.cashier, auditAction(s.kind), "sale", s.id, reason, sections));
-  appendOutbox(db, {s.id, outboxType(s.kind), saleJson(s, zone).dump(), s.recordedAt});
+  appendOutbox(db, {s.id, outboxType(s.kind), saleEventJson(db, s, zone).dump(), s.recordedAt});
 }
 
 SaleContext SaleStore::context(SQLite::Database& s, const Staff& cashier, Instant now, std::string& day) const {

@@ -13,6 +13,7 @@
 #include "storage/appointment_store.h"
 #include "storage/audit_store.h"
 #include "storage/catalog_store.h"
+#include "storage/customer_numbers.h"
 #include "storage/customer_rows.h"
 #include "storage/settings_store.h"
 #include "storage/sql.h"
@@ -61,7 +62,7 @@ CustomerId customerFor(SQLite::Database& db, const nlohmann::json& c, const std:
   f.createdAt = now;
   f.createdBy = by;
   f.year = localDate(now, readZone(db)).year;
-  std::string fileNo = formatFileNo(storeCode(db), f.year, reserveFileNumbers(db, f.year, 1));
+  std::string fileNo = formatFileNo(chainStoreCode(db), f.year, reserveFileNumbers(db, f.year, 1));
   CustomerId id = CustomerRowWriter(db).insert(f, fileNo, "", "pending_review", false);
   appendAudit(db, auditOf(now, by, "customer.register", "customer", fileNo, "online booking", "basic,consent"));
   appendOutbox(db, {newUuid(), "customer.registered",

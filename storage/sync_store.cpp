@@ -1,5 +1,7 @@
 #include "storage/sync_store.h"
 
+#include "storage/customer_numbers.h"
+
 #include <nlohmann/json.hpp>
 
 #include "app/core/error.h"
@@ -126,6 +128,10 @@ void SqliteSyncStore::noteContact(Instant at, std::int64_t hqStoredThrough) {
     run(s, "UPDATE sync_state SET hq_stored_through = ?, last_contact = ?, last_error = '' WHERE one = 1",
         hqStoredThrough, at);
   });
+}
+
+void SqliteSyncStore::keepNumberBlock(int block) {
+  db_.write([&](SQLite::Database& s) { storage::keepNumberBlock(s, block); });
 }
 
 void SqliteSyncStore::noteFailure(const std::string& code) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/checkout_cli.h"
+#include "app/cli/member_show.h"
 #include "app/core/error.h"
 #include "app/core/staff_auth.h"
 #include "storage/audit_store.h"
@@ -68,6 +69,7 @@ void addMemberCommands(CLI::App& app, Invocation& inv) {
       inv.run = [&inv, a, approve] { return withJsonErrors([&] { return decide(inv, *a, approve); }); };
     });
   }
+  addMemberShowCommand(member, inv);
 }
 
 }  // namespace salon::cli

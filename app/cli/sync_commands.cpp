@@ -93,6 +93,7 @@ int enrol(const Invocation& inv, const SyncArgs& a) {
   }
   storage::SqliteSyncStore(*db).enrol(
       address, auditOf(inv.clock->now(), me.code, "sync.enrol", "sync", address.store, address.url, "fp " + address.fingerprint));
+  storage::SqliteSyncStore(*db).keepNumberBlock(hello.numberBlock);  // member numbers from the chain's block at once
   std::cout << Json{{"store", hello.store}, {"name", hello.name}, {"url", address.url},
                     {"stored_through", hello.storedThrough}}.dump()
             << "\n";

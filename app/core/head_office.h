@@ -13,6 +13,8 @@
 
 #include "app/core/chain_head.h"
 #include "app/core/clock.h"
+#include "app/core/error.h"
+#include "app/core/member_balance.h"
 
 namespace salon {
 
@@ -31,6 +33,7 @@ struct HeadOfficeHello {
   std::int64_t storedThrough = 0;  // the highest seq HQ holds for this store
   std::optional<ChainHead> head;   // the last audit head this store uploaded
   Instant serverTime = 0;
+  int numberBlock = 0;  // the store's block of member numbers (M + 2 digits + 6), 0: none given
 };
 
 // One outbox row on its way up; `payload` is the row's JSON text.
@@ -100,6 +103,13 @@ class HeadOffice {
   // `bytes` is the encrypted backup file as written (HQ cannot read it).
   virtual OffsiteBackup uploadBackup(const std::string& name, const std::string& bytes) = 0;
   virtual std::vector<OffsiteBackup> backups() = 0;
+  // A member's figures at head office (issue 18), nullopt when no store has
+  // reported the member; `staff` and `purpose` are recorded at HQ with the view.
+  virtual std::optional<MemberBalance> memberBalance(const std::string& memberNo, const std::string& staff,
+                                                     const std::string& purpose) {
+    (void)memberNo, (void)staff, (void)purpose;
+    throw DomainError("hq_refused", "not_supported");
+  }
 };
 
 // Reads enrolment codes and opens lines to a head office (devices implements it,

@@ -49,6 +49,7 @@ bool SyncEngine::sayHello(const SyncEnrolment& e, SyncReport& r) {
   HeadOfficeHello hello = line_.hello();
   const Instant now = clock_.now();
   r.storedThrough = hello.storedThrough;
+  if (hello.numberBlock > 0) store_.keepNumberBlock(hello.numberBlock);
   if (e.behindThrough > 0) {
     store_.noteContact(now, hello.storedThrough);
     r.behind = true;

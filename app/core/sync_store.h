@@ -56,6 +56,8 @@ class SyncStore {
   // HQ answered (hello, changes): the last contact, no error.
   virtual void noteContact(Instant at, std::int64_t hqStoredThrough) = 0;
   virtual void noteFailure(const std::string& code) = 0;
+  // Head office's block of member numbers for this store (hello's number_block, issue 18).
+  virtual void keepNumberBlock(int block) { (void)block; }
   // HQ holds events through `hqStoredThrough` that this kiosk does not have: it
   // was restored from an older backup. Uploads stop; events not yet sent are
   // renumbered after HQ's so no number is used twice; audited.

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/hq/booking_projection.h"
+#include "app/hq/member_projection.h"
 #include "app/hq/refusal.h"
 #include "app/hq/sale_projection.h"
 
@@ -121,6 +122,7 @@ json takeBatch(pqxx::connection& db, const std::string& store, const UploadBatch
   auto stored = insertFresh(w, store, b, body, fresh, t.storedThrough, t);
   for (auto& q : projectEvents(w, store, stored)) t.quarantined.push_back(std::move(q));
   for (auto& q : projectBookingEvents(w, store, stored)) t.quarantined.push_back(std::move(q));
+  for (auto& q : projectMemberEvents(w, store, stored, t.quarantined)) t.quarantined.push_back(std::move(q));
   if (!fresh.empty()) t.storedThrough = fresh.back()->seq;
   keepQuarantine(w, store, b.id, t);
   recordBatch(w, store, b, t, b.sentAt - hqNowMs);

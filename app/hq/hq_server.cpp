@@ -12,6 +12,7 @@
 #include "app/hq/hq_certificate.h"
 #include "app/hq/hq_clock.h"
 #include "app/hq/hq_schema.h"
+#include "app/hq/member_api.h"
 #include "app/hq/public_api.h"
 #include "app/hq/sms.h"
 #include "app/hq/store_roll.h"
@@ -102,6 +103,7 @@ int serve(const ServeOptions& o) {
   std::shared_ptr<SmsProvider> sms = smsProvider(o);
   PublicDesk desk{pool, *clock, *sms};
   mountPublicApi(server, desk);
+  mountMemberApi(server, pool, *clock);
   startBookingSweep(o.pg, sms, clock);
   mountWebPage(server);
   stopOnSignal(server);

@@ -76,14 +76,15 @@ json headJson(const pqxx::row& r) {
 
 void hello(pqxx::connection& db, const StoreCaller& c, const httplib::Request&, httplib::Response& res) {
   pqxx::work w(db);
-  auto s = w.exec_params("UPDATE stores SET last_contact = now() WHERE code = $1 RETURNING stored_through", c.store);
+  auto s = w.exec_params("UPDATE stores SET last_contact = now() WHERE code = $1 RETURNING stored_through, number_block", c.store);
   auto h = w.exec_params("SELECT seq, hash, (extract(epoch FROM received_at) * 1000)::bigint FROM chain_heads"
                          " WHERE store = $1 ORDER BY id DESC LIMIT 1",
                          c.store);
   w.commit();
   json head = h.empty() ? json(nullptr) : json{{"seq", h[0][0].as<std::int64_t>()}, {"hash", h[0][1].as<std::string>()}};
   answer(res, 200, {{"store", c.store}, {"name", c.name}, {"stored_through", s[0][0].as<std::int64_t>()},
-                    {"head", head}, {"server_time", nowMs()}});
+                    {"head", head}, {"server_time", nowMs()},
+                    {"number_block", s[0][1].is_null() ? json(nullptr) : json(s[0][1].as<int>())}});
 }
 
 void events(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res) {

@@ -133,6 +133,7 @@ TEST_CASE("every command that reads personal data or money x every role: refused
       {"reconcile show 1", Action::ReconcileFinance},
       {"reconcile export 1", Action::ReconcileFinance},
       {"sync status", Action::Backup},
+      {"member show M99999999", Action::ViewCustomerFile},
   };
   for (const auto& [args, action] : commands) {
     const std::string permission = salon::actionName(action);

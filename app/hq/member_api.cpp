@@ -1,0 +1,99 @@
+#include "app/hq/member_api.h"
+
+#include <httplib.h>
+
+#include <pqxx/pqxx>
+
+#include "app/core/clock.h"
+#include "app/hq/connection_pool.h"
+#include "app/hq/http_failure.h"
+#include "app/hq/refusal.h"
+#include "app/hq/store_caller.h"
+
+namespace salon::hq {
+namespace {
+
+using nlohmann::json;
+
+void answer(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(body.dump(), "application/json");
+}
+
+json packagesOf(pqxx::transaction_base& r, const std::string& memberNo) {
+  json out = json::array();
+  for (const auto& row : r.exec_params("SELECT service, sessions_left, expires, package FROM member_packages"
+                                       " WHERE member_no = $1 AND sessions_left > 0 ORDER BY expires, service, package",
+                                       memberNo))
+    out.push_back({{"service", row[0].as<std::string>()}, {"sessions_left", row[1].as<int>()},
+                   {"expires", row[2].as<std::string>()}, {"package", row[3].as<std::string>()}});
+  return out;
+}
+
+std::string bounded(const std::string& text, std::size_t most) { return text.substr(0, most); }
+
+void balance(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res,
+             const Clock& clock) {
+  std::string memberNo = req.matches[1];
+  std::optional<json> figures;
+  {
+    // One snapshot: the figures and how far they hold the asking store's events.
+    pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::readwrite_policy::read_only> r(db);
+    figures = chainMemberBalance(r, memberNo, clock.now());
+    if (!figures) throw Refusal(404, "not_found", "no store has reported member " + memberNo);
+    (*figures)["stored_through"] =
+        r.exec_params("SELECT stored_through FROM stores WHERE code = $1", c.store)[0][0].as<std::int64_t>();
+  }
+  pqxx::work w(db);
+  w.exec_params("INSERT INTO member_views (store, staff, member_no, purpose, what) VALUES ($1, $2, $3, $4, 'balance')",
+                c.store, bounded(req.get_param_value("staff"), 64), memberNo,
+                bounded(req.get_param_value("purpose"), 200));
+  w.commit();
+  answer(res, 200, *figures);
+}
+
+}  // namespace
+
+std::optional<json> chainMemberBalance(pqxx::transaction_base& r, const std::string& memberNo, std::int64_t nowMs) {
+  auto m = r.exec_params("SELECT home_store FROM chain_members WHERE member_no = $1", memberNo);
+  if (m.empty()) return std::nullopt;
+  auto v = r.exec_params("SELECT COALESCE(sum(principal), 0)::bigint, COALESCE(sum(bonus), 0)::bigint,"
+                         " COALESCE(sum(points), 0)::bigint, COALESCE(sum(arrears), 0)::bigint"
+                         " FROM member_value WHERE member_no = $1",
+                         memberNo);
+  return json{{"member_no", memberNo},
+              {"home_store", m[0][0].as<std::string>()},
+              {"stored_value", {{"principal", v[0][0].as<std::int64_t>()}, {"bonus", v[0][1].as<std::int64_t>()}}},
+              {"points", v[0][2].as<std::int64_t>()},
+              {"packages", packagesOf(r, memberNo)},
+              {"arrears", v[0][3].as<std::int64_t>()},
+              {"as_of", formatUtc(nowMs)},
+              {"as_of_ms", nowMs},
+              {"source", "hq"}};
+}
+
+void mountMemberApi(httplib::Server& server, ConnectionPool& pool, const Clock& clock) {
+  server.Get(R"(/api/v1/members/([A-Za-z0-9_-]{1,32})/balance)", [&pool, &clock](const httplib::Request& req,
+                                                                                  httplib::Response& res) {
+    std::string store;
+    try {
+      auto db = pool.borrow();
+      try {
+        StoreCaller caller = identifyCaller(*db, req);
+        store = caller.store;
+        balance(*db, caller, req, res, clock);
+      } catch (const Refusal& r) {
+        if (r.status != 404) logRefusal(&*db, req, store, r);
+        answer(res, r.status, {{"error", r.code}, {"message", r.what()}});
+      } catch (...) {
+        db.discard();
+        throw;
+      }
+    } catch (...) {
+      answerFailure(req, res, true);
+    }
+  });
+}
+
+}  // namespace salon::hq

@@ -1,0 +1,58 @@
+#include "storage/member_movements.h"
+
+#include "app/core/uuid.h"
+#include "storage/audit_store.h"
+#include "storage/prepared.h"
+#include "storage/sale_json.h"
+
+namespace salon::storage {
+namespace {
+
+using nlohmann::json;
+
+std::string memberNoOf(SQLite::Database& db, CustomerId id) {
+  Prepared q(db, "SELECT COALESCE(member_no, '') FROM customers WHERE id = ?");
+  q->bind(1, id);
+  return q->executeStep() ? q->getColumn(0).getString() : std::string();
+}
+
+json packageMove(SQLite::Database& db, const PackageMove& m, StoreZone zone) {
+  json j = {{"kind", "package"}, {"reason", m.kind}, {"package", m.packageId}, {"sessions", m.sessions}};
+  Prepared q(db, "SELECT service_code, expires_at FROM customer_packages WHERE id = ?");
+  q->bind(1, m.packageId);
+  if (q->executeStep()) {
+    j["service"] = q->getColumn(0).getString();
+    j["expires"] = formatDate(localDate(q->getColumn(1).getInt64(), zone));
+  }
+  return j;
+}
+
+json movementsOf(SQLite::Database& db, const Sale& s, StoreZone zone) {
+  json out = json::array();
+  for (const auto& m : s.storedValue)
+    out.push_back({{"kind", "stored_value"}, {"reason", m.kind}, {"principal", m.principal.fen}, {"bonus", m.bonus.fen}});
+  for (const auto& m : s.points) out.push_back({{"kind", "points"}, {"reason", m.kind}, {"points", m.delta}});
+  for (const auto& m : s.packageMoves) out.push_back(packageMove(db, m, zone));
+  for (const auto& m : s.arrears) out.push_back({{"kind", "arrears"}, {"reason", m.kind}, {"arrears", m.delta.fen}});
+  return out;
+}
+
+}  // namespace
+
+json saleEventJson(SQLite::Database& db, const Sale& s, StoreZone zone) {
+  json j = saleJson(s, zone);
+  if (!s.customer) return j;
+  j["customer"]["member_no"] = memberNoOf(db, *s.customer);
+  j["movements"] = movementsOf(db, s, zone);
+  return j;
+}
+
+void appendPointsExpiry(SQLite::Database& db, CustomerId id, std::int64_t points, Instant now) {
+  std::string memberNo = memberNoOf(db, id);
+  if (memberNo.empty() || points <= 0) return;
+  json payload = {{"customer", {{"id", id}, {"member_no", memberNo}}},
+                  {"movements", json::array({{{"kind", "points"}, {"reason", "expire"}, {"points", -points}}})}};
+  appendOutbox(db, {newUuid(), "points.expired", payload.dump(), now});
+}
+
+}  // namespace salon::storage
