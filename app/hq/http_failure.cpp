@@ -4,7 +4,22 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include "app/hq/refusal.h"
+
 namespace salon::hq {
+
+void answerJson(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(body.dump(), "application/json");
+}
+
+void answerRefusal(httplib::Response& res, const Refusal& r) {
+  nlohmann::json body = {{"error", r.code}, {"message", r.what()}};
+  for (const auto& [k, v] : r.extra.items())
+    if (k != "store") body[k] = v;
+  answerJson(res, r.status, body);
+}
 
 void answerFailure(const httplib::Request& req, httplib::Response& res, bool showDetail) {
   nlohmann::json body;

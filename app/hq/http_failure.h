@@ -4,7 +4,16 @@
 // (500 hq_internal). Call it from a `catch (...)`: it rethrows to tell them apart.
 #include <httplib.h>
 
+#include <nlohmann/json.hpp>
+
 namespace salon::hq {
+
+struct Refusal;
+
+// A JSON answer no cache keeps (every answer of head office's API).
+void answerJson(httplib::Response& res, int status, const nlohmann::json& body);
+// {"error": code, "message": text, ...extra} with the refusal's status.
+void answerRefusal(httplib::Response& res, const Refusal& r);
 
 // `showDetail`: the exception's text in the answer (kiosks' endpoints); the public
 // page's answers keep it in the log only.

@@ -15,12 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-void answer(httplib::Response& res, int status, const json& body) {
-  res.status = status;
-  res.set_header("Cache-Control", "no-store");
-  res.set_content(body.dump(), "application/json");
-}
-
 json packagesOf(pqxx::transaction_base& r, const std::string& memberNo) {
   json out = json::array();
   for (const auto& row : r.exec_params("SELECT service, sessions_left, expires, package FROM member_packages"
@@ -50,8 +44,11 @@ void balance(pqxx::connection& db, const StoreCaller& c, const httplib::Request&
                 c.store, bounded(req.get_param_value("staff"), 64), memberNo,
                 bounded(req.get_param_value("purpose"), 200));
   w.commit();
-  answer(res, 200, *figures);
+  answerJson(res, 200, *figures);
 }
+
+// A member no store has reported is an answer the kiosk expects, not a fault.
+bool unknownMember(const Refusal& r) { return r.status == 404; }
 
 }  // namespace
 
@@ -74,26 +71,12 @@ std::optional<json> chainMemberBalance(pqxx::transaction_base& r, const std::str
 }
 
 void mountMemberApi(httplib::Server& server, ConnectionPool& pool, const Clock& clock) {
-  server.Get(R"(/api/v1/members/([A-Za-z0-9_-]{1,32})/balance)", [&pool, &clock](const httplib::Request& req,
-                                                                                  httplib::Response& res) {
-    std::string store;
-    try {
-      auto db = pool.borrow();
-      try {
-        StoreCaller caller = identifyCaller(*db, req);
-        store = caller.store;
-        balance(*db, caller, req, res, clock);
-      } catch (const Refusal& r) {
-        if (r.status != 404) logRefusal(&*db, req, store, r);
-        answer(res, r.status, {{"error", r.code}, {"message", r.what()}});
-      } catch (...) {
-        db.discard();
-        throw;
-      }
-    } catch (...) {
-      answerFailure(req, res, true);
-    }
-  });
+  server.Get(R"(/api/v1/members/([A-Za-z0-9_-]{1,32})/balance)",
+             forStore(
+                 pool,
+                 [&clock](pqxx::connection& db, const StoreCaller& c, const httplib::Request& req,
+                          httplib::Response& res) { balance(db, c, req, res, clock); },
+                 unknownMember));
 }
 
 }  // namespace salon::hq

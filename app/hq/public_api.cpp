@@ -25,12 +25,6 @@ namespace {
 
 using nlohmann::json;
 
-void answer(httplib::Response& res, int status, const json& body) {
-  res.status = status;
-  res.set_header("Cache-Control", "no-store");
-  res.set_content(body.dump(), "application/json");
-}
-
 using PublicHandler = std::function<void(pqxx::connection&, const httplib::Request&, httplib::Response&)>;
 
 // Like the kiosks' endpoints: a connection per request, refusals as stable codes.
@@ -43,9 +37,9 @@ httplib::Server::Handler publicly(ConnectionPool& pool, PublicHandler handle) {
       } catch (const Refusal& r) {
         json body = {{"error", r.code}, {"message", r.what()}};
         for (const auto& [k, v] : r.extra.items()) body[k] = v;
-        answer(res, r.status, body);
+        answerJson(res, r.status, body);
       } catch (const pqxx::data_exception&) {
-        answer(res, 400, {{"error", "bad_request"}, {"message", "the database refused the data"}});
+        answerJson(res, 400, {{"error", "bad_request"}, {"message", "the database refused the data"}});
       } catch (...) {
         db.discard();
         throw;
@@ -126,7 +120,7 @@ std::string language(const json& body) {
 void postCode(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
   json body = bodyOf(req);
   askCode(db, desk.sms, phoneField(body), req.remote_addr, language(body), desk.clock.now());
-  answer(res, 202, {{"status", "sent"}, {"expires_in", 300}});  // the same whether or not a message went out
+  answerJson(res, 202, {{"status", "sent"}, {"expires_in", 300}});  // the same whether or not a message went out
 }
 
 BookingAsk askOf(const json& body) {
@@ -179,7 +173,7 @@ void postBooking(PublicDesk& desk, pqxx::connection& db, const httplib::Request&
   signIn(db, req, res, ask.phone, textField(body, "code"), now);
   Booked b = holdSlot(db, ask, now);
   tellBooked(desk, db, ask, b, now);
-  answer(res, 200, {{"booking", b.id}, {"status", b.status}});
+  answerJson(res, 200, {{"booking", b.id}, {"status", b.status}});
 }
 
 // The session's phone; Refusal 401 signed_out without one (the page asks for a code).
@@ -195,19 +189,19 @@ void postSession(PublicDesk& desk, pqxx::connection& db, const httplib::Request&
   std::string phone = phoneField(body);
   checkCode(db, phone, textField(body, "code"), now);
   res.set_header("Set-Cookie", sessionCookie(openSession(db, phone, now)));
-  answer(res, 200, {{"status", "signed_in"}});
+  answerJson(res, 200, {{"status", "signed_in"}});
 }
 
 void getBookings(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
   Instant now = desk.clock.now();
-  answer(res, 200, bookingsOf(db, sessionOrRefuse(db, req, now), now));
+  answerJson(res, 200, bookingsOf(db, sessionOrRefuse(db, req, now), now));
 }
 
 void postCancel(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
   Instant now = desk.clock.now();
   std::string phone = sessionPhone(db, req.get_header_value("Cookie"), now);
   cancelBooking(db, desk.sms, req.matches[1], phone, "page", now);  // 404 alike without a session
-  answer(res, 200, *bookingFor(db, req.matches[1], phone, now));
+  answerJson(res, 200, *bookingFor(db, req.matches[1], phone, now));
 }
 
 // The same fields as a booking; the answer is the new hold (the old booking stands
@@ -221,14 +215,14 @@ void postMove(PublicDesk& desk, pqxx::connection& db, const httplib::Request& re
   signIn(db, req, res, ask.phone, textField(body, "code"), now);
   Booked b = holdSlot(db, ask, now);
   tellBooked(desk, db, ask, b, now);
-  answer(res, 200, {{"booking", b.id}, {"status", b.status}, {"replaces", ask.replaces}});
+  answerJson(res, 200, {{"booking", b.id}, {"status", b.status}, {"replaces", ask.replaces}});
 }
 
 void getBooking(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
   Instant now = desk.clock.now();
   auto b = bookingFor(db, req.matches[1], sessionPhone(db, req.get_header_value("Cookie"), now), now);
   if (!b) throw Refusal(404, "not_found", "no such booking");  // unknown, another phone's, or no session: alike
-  answer(res, 200, *b);
+  answerJson(res, 200, *b);
 }
 
 // A membership application: the code or the session as for a booking (no phone: the
@@ -244,22 +238,22 @@ void postApplication(PublicDesk& desk, pqxx::connection& db, const httplib::Requ
   ask.privacyConsent = flagField(body, "privacy_consent");
   ask.marketing = flagField(body, "marketing_opt_in");
   signIn(db, req, res, ask.phone, textField(body, "code"), now);
-  answer(res, 200, applyOnline(db, ask, now));
+  answerJson(res, 200, applyOnline(db, ask, now));
 }
 
 }  // namespace
 
 void mountPublicApi(httplib::Server& server, PublicDesk& desk) {
   server.Get("/api/public/v1/stores", publicly(desk.pool, [](pqxx::connection& db, const httplib::Request&, httplib::Response& res) {
-    answer(res, 200, {{"stores", storesList(db)}});
+    answerJson(res, 200, {{"stores", storesList(db)}});
   }));
   server.Get(R"(/api/public/v1/stores/([A-Za-z0-9_-]{1,32})/services)",
              publicly(desk.pool, [](pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
-               answer(res, 200, servicesOf(db, req.matches[1]));
+               answerJson(res, 200, servicesOf(db, req.matches[1]));
              }));
   server.Get(R"(/api/public/v1/stores/([A-Za-z0-9_-]{1,32})/slots)",
              publicly(desk.pool, [&desk](pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
-               answer(res, 200, slotsOf(db, req.matches[1], req.get_param_value("service"),
+               answerJson(res, 200, slotsOf(db, req.matches[1], req.get_param_value("service"),
                                         req.get_param_value("date"), desk.clock.now()));
              }));
   using namespace std::placeholders;

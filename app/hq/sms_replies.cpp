@@ -24,12 +24,6 @@ using nlohmann::json;
 
 constexpr long long kFreshMs = 10 * 60 * 1000;  // a forwarded reply older (or newer) than this is refused
 
-void answer(httplib::Response& res, int status, const json& body) {
-  res.status = status;
-  res.set_header("Cache-Control", "no-store");
-  res.set_content(body.dump(), "application/json");
-}
-
 bool signedBy(const std::string& secret, const std::string& body, const std::string& given) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int n = 0;
@@ -121,9 +115,9 @@ void mountSmsReplies(httplib::Server& server, PublicDesk& desk) {
         std::string store;
         auto [body, cancelled] = apply(*db, r, now, store);
         if (!cancelled.empty()) tellCancelled(*db, desk.sms, cancelled, store, now);
-        answer(res, 200, body);
+        answerJson(res, 200, body);
       } catch (const Refusal& e) {
-        answer(res, e.status, {{"error", e.code}, {"message", e.what()}});
+        answerJson(res, e.status, {{"error", e.code}, {"message", e.what()}});
       } catch (...) {
         db.discard();
         throw;

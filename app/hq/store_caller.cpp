@@ -6,6 +6,8 @@
 #include <iostream>
 #include <pqxx/pqxx>
 
+#include "app/hq/connection_pool.h"
+#include "app/hq/http_failure.h"
 #include "app/hq/refusal.h"
 #include "app/hq/store_token.h"
 
@@ -45,6 +47,30 @@ void logRefusal(pqxx::connection* db, const httplib::Request& req, const std::st
   } catch (const std::exception& e) {
     std::cerr << "salon-hq: could not log the refusal: " << e.what() << "\n";
   }
+}
+
+httplib::Server::Handler forStore(ConnectionPool& pool, StoreHandler handle, bool (*routine)(const Refusal&)) {
+  return [&pool, handle, routine](const httplib::Request& req, httplib::Response& res) {
+    std::string store;
+    try {
+      auto db = pool.borrow();
+      try {
+        StoreCaller caller = identifyCaller(*db, req);
+        store = caller.store;
+        handle(*db, caller, req, res);
+      } catch (const Refusal& r) {
+        if (!routine || !routine(r)) logRefusal(&*db, req, store, r);
+        answerRefusal(res, r);
+      } catch (const pqxx::data_exception& e) {
+        answerRefusal(res, Refusal(400, "bad_batch", std::string("the database refused the data: ") + e.what()));
+      } catch (...) {
+        db.discard();  // PostgreSQL restarted or the link broke: reconnect next time
+        throw;
+      }
+    } catch (...) {
+      answerFailure(req, res, true);
+    }
+  };
 }
 
 }  // namespace salon::hq

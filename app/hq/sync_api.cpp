@@ -25,50 +25,8 @@ std::int64_t nowMs() {
       .count();
 }
 
-void answer(httplib::Response& res, int status, const json& body) {
-  res.status = status;
-  res.set_content(body.dump(), "application/json");
-}
-
-void answerRefusal(httplib::Response& res, const Refusal& r) {
-  json body = {{"error", r.code}, {"message", r.what()}};
-  for (const auto& [k, v] : r.extra.items())
-    if (k != "store") body[k] = v;
-  answer(res, r.status, body);
-}
-
-// Refusals worth a line in the log and the refusals table: the kiosk's normal
-// traffic (a gap to resend from) is not.
-bool worthLogging(const Refusal& r) { return r.code != "sequence_gap"; }
-
-using StoreHandler = std::function<void(pqxx::connection&, const StoreCaller&, const httplib::Request&,
-                                        httplib::Response&)>;
-
-// Every endpoint: borrow a connection, identify the store, run, map failures to
-// stable error codes.
-httplib::Server::Handler forStore(ConnectionPool& pool, StoreHandler handle) {
-  return [&pool, handle](const httplib::Request& req, httplib::Response& res) {
-    std::string store;
-    try {
-      auto db = pool.borrow();
-      try {
-        StoreCaller caller = identifyCaller(*db, req);
-        store = caller.store;
-        handle(*db, caller, req, res);
-      } catch (const Refusal& r) {
-        if (worthLogging(r)) logRefusal(&*db, req, store, r);
-        answerRefusal(res, r);
-      } catch (const pqxx::data_exception& e) {
-        answerRefusal(res, Refusal(400, "bad_batch", std::string("the database refused the data: ") + e.what()));
-      } catch (...) {
-        db.discard();  // PostgreSQL restarted or the link broke: reconnect next time
-        throw;
-      }
-    } catch (...) {
-      answerFailure(req, res, true);
-    }
-  };
-}
+// The kiosk's normal traffic (a gap to resend from) is no refusal worth logging.
+bool resendGap(const Refusal& r) { return r.code == "sequence_gap"; }
 
 json headJson(const pqxx::row& r) {
   return {{"seq", r[0].as<std::int64_t>()}, {"hash", r[1].as<std::string>()}, {"at", r[2].as<std::int64_t>()}};
@@ -82,7 +40,7 @@ void hello(pqxx::connection& db, const StoreCaller& c, const httplib::Request&, 
                          c.store);
   w.commit();
   json head = h.empty() ? json(nullptr) : json{{"seq", h[0][0].as<std::int64_t>()}, {"hash", h[0][1].as<std::string>()}};
-  answer(res, 200, {{"store", c.store}, {"name", c.name}, {"stored_through", s[0][0].as<std::int64_t>()},
+  answerJson(res, 200, {{"store", c.store}, {"name", c.name}, {"stored_through", s[0][0].as<std::int64_t>()},
                     {"head", head}, {"server_time", nowMs()},
                     {"number_block", s[0][1].is_null() ? json(nullptr) : json(s[0][1].as<int>())}});
 }
@@ -90,11 +48,11 @@ void hello(pqxx::connection& db, const StoreCaller& c, const httplib::Request&, 
 void events(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res) {
   UploadBatch b = parseUploadBatch(req.body);
   if (b.store != c.store) throw Refusal(403, "wrong_store", "this token belongs to " + c.store + ", not " + b.store);
-  answer(res, 200, takeBatch(db, c.store, b, req.body, nowMs()));
+  answerJson(res, 200, takeBatch(db, c.store, b, req.body, nowMs()));
 }
 
 void changes(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res) {
-  answer(res, 200, changesPage(db, c.store, req.get_param_value("after")));
+  answerJson(res, 200, changesPage(db, c.store, req.get_param_value("after")));
 }
 
 void heads(pqxx::connection& db, const StoreCaller& c, const httplib::Request&, httplib::Response& res) {
@@ -104,7 +62,7 @@ void heads(pqxx::connection& db, const StoreCaller& c, const httplib::Request&, 
                                        " FROM chain_heads WHERE store = $1 ORDER BY id",
                                        c.store))
     out.push_back(headJson(row));
-  answer(res, 200, out);
+  answerJson(res, 200, out);
 }
 
 // Backups: the kiosk's encrypted file, stored as it came (HQ cannot read it).
@@ -117,7 +75,7 @@ void postBackup(pqxx::connection& db, const StoreCaller& c, const httplib::Reque
   w.exec_params("INSERT INTO backups (id, store, name, bytes, size) VALUES ($1, $2, $3, $4, $5)", id, c.store, name,
                 pqxx::binarystring(req.body), static_cast<std::int64_t>(req.body.size()));
   w.commit();
-  answer(res, 200, {{"id", id}, {"bytes", req.body.size()}});
+  answerJson(res, 200, {{"id", id}, {"bytes", req.body.size()}});
 }
 
 void listBackups(pqxx::connection& db, const StoreCaller& c, const httplib::Request&, httplib::Response& res) {
@@ -128,7 +86,7 @@ void listBackups(pqxx::connection& db, const StoreCaller& c, const httplib::Requ
                                        c.store))
     out.push_back({{"id", row[0].as<std::string>()}, {"name", row[1].as<std::string>()},
                    {"bytes", row[2].as<std::int64_t>()}, {"at", row[3].as<std::int64_t>()}});
-  answer(res, 200, out);
+  answerJson(res, 200, out);
 }
 
 void getBackup(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res) {
@@ -146,13 +104,13 @@ void getBackup(pqxx::connection& db, const StoreCaller& c, const httplib::Reques
 }  // namespace
 
 void mountSyncApi(httplib::Server& server, ConnectionPool& pool) {
-  server.Get("/api/v1/hello", forStore(pool, hello));
-  server.Post("/api/v1/events", forStore(pool, events));
-  server.Get("/api/v1/changes", forStore(pool, changes));
-  server.Get("/api/v1/heads", forStore(pool, heads));
-  server.Post("/api/v1/backups", forStore(pool, postBackup));
-  server.Get("/api/v1/backups", forStore(pool, listBackups));
-  server.Get(R"(/api/v1/backups/([0-9a-fA-F-]+))", forStore(pool, getBackup));
+  server.Get("/api/v1/hello", forStore(pool, hello, resendGap));
+  server.Post("/api/v1/events", forStore(pool, events, resendGap));
+  server.Get("/api/v1/changes", forStore(pool, changes, resendGap));
+  server.Get("/api/v1/heads", forStore(pool, heads, resendGap));
+  server.Post("/api/v1/backups", forStore(pool, postBackup, resendGap));
+  server.Get("/api/v1/backups", forStore(pool, listBackups, resendGap));
+  server.Get(R"(/api/v1/backups/([0-9a-fA-F-]+))", forStore(pool, getBackup, resendGap));
   // Bodies are bounded before they are read: 4 MiB, a backup file 256 MiB.
   server.set_payload_max_length(kMaxBackupBytes);
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -165,7 +123,7 @@ void mountSyncApi(httplib::Server& server, ConnectionPool& pool) {
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 413) return answerRefusal(res, Refusal(413, "too_large", "the body is too large"));
-    answer(res, res.status, {{"error", res.status == 404 ? "not_found" : "bad_request"}, {"message", "no such endpoint"}});
+    answerJson(res, res.status, {{"error", res.status == 404 ? "not_found" : "bad_request"}, {"message", "no such endpoint"}});
   });
 }
 

@@ -19,7 +19,7 @@ nlohmann::json outboxPayload(CheckoutDb& st, const std::string& where) {
 
 }  // namespace
 
-TEST_CASE("a sale's outbox event names the member and lists its movements; expiry goes up per member") {
+TEST_CASE("a sale's outbox event names the member and lists its movements - expiry goes up per member") {
   CheckoutDb st;
   auto store = st.store();
   auto topUp = store.settle(saleOf({ln("V-1000", 1, {"cash"})}, {td(TenderType::Card, 100000)}, 1), st.cashier, kOpen + kHour);
