@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
+# Tests wait on PostgreSQL start-ups, windows and child processes as much as they
+# compute: one more test than cores keeps the cores busy.
+test_jobs=$((jobs + 1))
 stage() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
 t0=$(date +%s)
 
@@ -20,7 +23,7 @@ t1=$(date +%s)
 
 stage "tests"
 # A real window needs a display: the whole run goes under Xvfb.
-(cd build && xvfb-run -a -s "-screen 0 1280x1024x24" ctest --output-on-failure -j"$jobs")
+(cd build && xvfb-run -a -s "-screen 0 1280x1024x24" ctest --output-on-failure -j"$test_jobs")
 t2=$(date +%s)
 
 stage "build (AddressSanitizer + UBSan)"
@@ -41,7 +44,7 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # matrix (each 20-60 s under the sanitizers; Catch2 v2 gives ctest no labels).
 once_only='permission matrix: scan and print|every command that reads personal data or money x every role'
 once_only+='|kill -9 during backup never leaves|crash test: SIGKILL while settling|every tappable target is 48 px or more and inside the window, at every size'
-(cd build-asan && xvfb-run -a -s "-screen 0 1280x1024x24" ctest --output-on-failure -j"$jobs" -LE "fuzz|sync|slow|twin" -E "$once_only")
+(cd build-asan && xvfb-run -a -s "-screen 0 1280x1024x24" ctest --output-on-failure -j"$test_jobs" -LE "fuzz|sync|slow|twin" -E "$once_only")
 t4=$(date +%s)
 
 printf '\nTimes: build %ss, tests %ss, sanitizer build %ss, sanitizer tests %ss, total %ss\n' \
