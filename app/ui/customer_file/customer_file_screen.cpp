@@ -28,7 +28,9 @@ void CustomerFileScreen::header(UiContext& ui, const CustomerFileView& v, Intent
     if (!v.memberNo.empty()) line += "   " + v.memberNo;
     if (!v.phone.empty()) line += "   " + v.phone;
     if (!v.statusKey.empty()) line += "   " + ui.t(v.statusKey);
+    ImGui::PushTextWrapPos(right - m.gap);  // beside the avatar it may not reach the buttons
     mutedText(ui, line);
+    ImGui::PopTextWrapPos();
   }
   ImGui::EndGroup();
   ImGui::SameLine(right);
