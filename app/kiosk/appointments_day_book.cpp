@@ -3,13 +3,17 @@
 #include <algorithm>
 #include <map>
 
+#include "app/core/catalog.h"
 #include "app/core/error.h"
+#include "app/core/price_list.h"
 
 namespace salon::kiosk {
 
 namespace ab = ui::ab;
 
 void DayBookTab::reset() {
+  categories_.clear();  // the catalog may have changed since the screen was last open
+  categoriesRead_ = false;
   b_.chosen.clear();
   chosenStaff_.clear();
   confirmNoShow_ = confirmAbsent_ = false;
@@ -49,11 +53,26 @@ void DayBookTab::load() {
       if (!s.petName.empty()) who += " (" + s.petName + ")";
       auto label = labels.try_emplace(s.state);
       if (label.second) label.first->second = b_.t("ui.appointments.state." + s.state);
+      std::string category = categoryOf(s.services);
       d.blocks.push_back({std::move(s.appointmentId), col, s.startMinute, s.endMinute, std::move(who),
-                          std::move(s.services), s.state, label.first->second, s.homeVisit});
+                          std::move(s.services), s.state, label.first->second, s.homeVisit, std::move(category)});
     }
   }
   auditSeen(any);
+}
+
+// The block's colour: the category of its first service, found by the service's
+// name (the day book keeps the names joined with "、"); "" when not in the catalog.
+std::string DayBookTab::categoryOf(const std::string& services) {
+  if (services.empty()) return "";
+  if (!categoriesRead_) {
+    const PriceBook book = b_.k.backroom.priceList().priceBook();
+    for (const CatalogItem& i : book.items())
+      if (i.kind == ItemKind::Service) categories_.emplace(i.name, i.category);
+    categoriesRead_ = true;
+  }
+  auto found = categories_.find(services.substr(0, services.find("、")));
+  return found == categories_.end() ? "" : found->second;
 }
 
 // Customers' names on the book are personal data: one audit entry per day seen.

@@ -3,6 +3,7 @@
 // blocks (drag to move, tap to check in or mark a no-show, a second tap to
 // confirm), and marking a staff member absent for the day. The handlers change
 // the state; the desk redraws the screen after each.
+#include <map>
 #include <set>
 #include <string>
 
@@ -28,7 +29,10 @@ class DayBookTab {
 
  private:
   void auditSeen(bool any);
+  std::string categoryOf(const std::string& services);
   OpenBook& b_;
+  std::map<std::string, std::string> categories_;  // a service's name → its category, read once per opening
+  bool categoriesRead_ = false;
   std::string chosenStaff_;
   bool confirmNoShow_ = false, confirmAbsent_ = false;
   std::set<std::string> seenDays_;  // day books already audited as viewed this session

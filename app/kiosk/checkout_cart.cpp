@@ -42,12 +42,13 @@ void CheckoutCart::show() {
 
 void CheckoutCart::showBar() {
   ui::CheckoutCustomerBar& b = c_.view().bar;
-  std::string memberNo = b.memberNo;
+  std::string memberNo = b.memberNo, fileNo = b.fileNo;
   b = {};
   if (!c_.account) return;
   const MemberAccount& a = *c_.account;
   const CheckoutSetup& setup = *c_.setup;
   b.memberNo = memberNo;
+  b.fileNo = fileNo;
   b.name = a.name;
   if (a.member && !setup.tiers.empty()) {
     // A member without a tier yet prices at the entry tier, as core does.

@@ -48,6 +48,7 @@ void CheckoutCounter::loadCustomer(CustomerId who) {
       if (!value.empty()) alert.push_back({key, value});
     }
     k_.view.checkout.bar.memberNo = file->summary.memberNo;
+    k_.view.checkout.bar.fileNo = file->summary.fileNo;
   }
   k_.audit.append(auditOf(k_.clock.now(), k_.staff ? k_.staff->code : "", "customer.view", "customer",
                           std::to_string(who), "checkout", "name,member,health"));

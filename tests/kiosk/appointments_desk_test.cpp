@@ -131,6 +131,7 @@ TEST_CASE("the day book lists the demo's appointments per staff member, the home
   CHECK(a1->startMinute == 600);
   CHECK(a1->endMinute == 660);
   CHECK(a1->stateLabel == "已预约");
+  CHECK(a1->category == "face");  // 深层补水护理's category: the block's colour
   CHECK(v.day.nowMinute == 8 * 60 + 30);
   // The names on the book are a view of personal data: audited once for the day.
   CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND record_type = 'appointments'") == 1);

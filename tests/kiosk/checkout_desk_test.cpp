@@ -64,6 +64,9 @@ TEST_CASE("checkout: a member's bar, tiles by category, a service needs its staf
   CHECK(f.v().bar.name == "陳美玲");
   CHECK(f.v().bar.storedValue == "1200.00");
   CHECK(f.v().bar.alert.empty());
+  // The avatar's colour follows the file number.
+  CHECK(f.v().bar.fileNo ==
+        f.db->sql().execAndGet("SELECT file_no FROM customers WHERE id = " + std::to_string(f.meiling)).getString());
   CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND reason = 'checkout'") == 1);
   REQUIRE(!f.v().categories.empty());
   CHECK(f.v().categories.front().key == "ui.checkout.cat.hair");

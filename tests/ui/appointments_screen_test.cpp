@@ -27,8 +27,8 @@ KioskView dayView(int staff = 3) {
   a.day.today = true;
   a.day.nowMinute = 9 * 60;
   for (int i = 0; i < staff; ++i) a.day.columns.push_back({"s" + std::to_string(i), "美容师" + std::to_string(i), false});
-  a.day.blocks.push_back({"a1", 0, 10 * 60, 11 * 60, "张三丰", "深层补水护理", "booked", "已预约", false});
-  a.day.blocks.push_back({"a2", 1, 9 * 60 + 30, 10 * 60 + 15, "李四 (豆豆)", "宠物洗澡", "checked_in", "已到店", false});
+  a.day.blocks.push_back({"a1", 0, 10 * 60, 11 * 60, "张三丰", "深层补水护理", "booked", "已预约", false, "face"});
+  a.day.blocks.push_back({"a2", 1, 9 * 60 + 30, 10 * 60 + 15, "李四 (豆豆)", "宠物洗澡", "checked_in", "已到店", false, ""});
   return v;
 }
 
@@ -127,7 +127,7 @@ TEST_CASE("30 staff: a swipe scrolls the book sideways, and drawing it stays qui
   v.appointments.day.blocks.clear();
   for (int n = 0; n < 400; ++n)
     v.appointments.day.blocks.push_back({"b" + std::to_string(n), n % 30, 9 * 60 + (n / 30) * 45, 9 * 60 + (n / 30) * 45 + 45,
-                                         "顾客" + std::to_string(n), "面部护理", "booked", "已预约", false});
+                                         "顾客" + std::to_string(n), "面部护理", "booked", "已预约", false, "face"});
   h.frame(v);
   h.frame(v);
   CHECK(h.record().find("appointments.staff.s0"));

@@ -32,6 +32,7 @@ struct BookBlock {
   std::string state;       // booked, checked_in, completed, no_show
   std::string stateLabel;  // translated
   bool homeVisit = false;
+  std::string category;    // the first service's category ("hair"; "" not known): the block's colour
 };
 
 struct DayBook {

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/ui/appointments/appointments_screen.h"
+#include "app/ui/palette.h"
 
 namespace salon::ui {
 
@@ -22,11 +23,13 @@ std::string clockText(int minute) {
   return buf;
 }
 
-ImU32 fillOf(const std::string& state) {
-  if (state == "checked_in") return IM_COL32(206, 236, 210, 255);
-  if (state == "completed") return IM_COL32(226, 224, 222, 255);
-  if (state == "no_show") return IM_COL32(248, 214, 210, 255);
-  return IM_COL32(214, 230, 250, 255);  // booked
+// The state's band down the block's left edge (the block itself takes its
+// service category's colour).
+ImU32 bandOf(const std::string& state) {
+  if (state == "checked_in") return IM_COL32(56, 142, 74, 255);
+  if (state == "completed") return IM_COL32(150, 146, 142, 255);
+  if (state == "no_show") return IM_COL32(200, 60, 50, 255);
+  return IM_COL32(70, 118, 186, 255);  // booked
 }
 
 }  // namespace
@@ -53,16 +56,18 @@ void textIn(UiContext& ui, ImDrawList* dl, ImVec2 at, const std::string& s, ImU3
 }
 
 void drawBlock(UiContext& ui, ImDrawList* dl, const BookBlock& b, ImVec2 a, ImVec2 z, bool chosen, bool faded) {
-  ImU32 fill = fillOf(b.state);
-  if (faded) fill = (fill & 0x00FFFFFF) | 0x60000000;
-  dl->AddRectFilled(a, z, fill, 6);
-  dl->AddRect(a, z, chosen ? IM_COL32(158, 92, 77, 255) : IM_COL32(150, 150, 160, 255), 6, 0, chosen ? 3.0f : 1.0f);
-  const float line = ImGui::GetFontSize();
+  const Swatch colour = categorySwatch(b.category);
+  auto fade = [faded](ImU32 c) { return faded ? (c & ~IM_COL32_A_MASK) | (0x60u << IM_COL32_A_SHIFT) : c; };
+  const float band = 6;
+  dl->AddRectFilled(a, z, fade(colour.soft), 6);
+  dl->AddRectFilled(a, ImVec2(a.x + band, z.y), fade(bandOf(b.state)), 6, ImDrawFlags_RoundCornersLeft);
+  dl->AddRect(a, z, chosen ? IM_COL32(158, 92, 77, 255) : fade(colour.strong), 6, 0, chosen ? 3.0f : 1.0f);
+  const float line = ImGui::GetFontSize(), x = a.x + band + 4;
   ImVec4 clip(a.x + 4, a.y + 2, z.x - 4, z.y - 2);
-  ImU32 ink = IM_COL32(40, 36, 34, faded ? 120 : 255), muted = IM_COL32(100, 92, 88, faded ? 120 : 255);
-  textIn(ui, dl, ImVec2(a.x + 6, a.y + 3), (b.homeVisit ? "⌂ " : "") + b.customer, ink, clip);
-  if (z.y - a.y > line * 2) textIn(ui, dl, ImVec2(a.x + 6, a.y + 3 + line), b.services, muted, clip);
-  if (z.y - a.y > line * 3) textIn(ui, dl, ImVec2(a.x + 6, a.y + 3 + line * 2), b.stateLabel, muted, clip);
+  ImU32 ink = IM_COL32(40, 36, 34, faded ? 120 : 255), muted = IM_COL32(90, 82, 78, faded ? 120 : 255);
+  textIn(ui, dl, ImVec2(x, a.y + 3), (b.homeVisit ? "⌂ " : "") + b.customer, ink, clip);
+  if (z.y - a.y > line * 2) textIn(ui, dl, ImVec2(x, a.y + 3 + line), b.services, muted, clip);
+  if (z.y - a.y > line * 3) textIn(ui, dl, ImVec2(x, a.y + 3 + line * 2), b.stateLabel, muted, clip);
 }
 
 // Where a held appointment would land under the finger: a staff column and a

@@ -2,6 +2,7 @@
 
 #include "app/ui/checkout/checkout_parts.h"
 #include "app/ui/money_keypad.h"
+#include "app/ui/palette.h"
 
 #include <algorithm>
 #include <sstream>
@@ -76,6 +77,9 @@ void CheckoutScreen::customerBar(UiContext& ui, const CheckoutView& v, float wid
       mutedText(ui, ui.t("ui.checkout.scan_card_hint"));
     }
   } else {
+    avatar(ui, b.name, b.fileNo, m.touch);
+    ImGui::SameLine(0, m.gap);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (m.touch - m.bigSize) / 2);
     bigText(ui, b.name);
     ImGui::SameLine(0, m.gap * 2);
     std::ostringstream s;
@@ -127,12 +131,19 @@ void CheckoutScreen::catalog(UiContext& ui, const CheckoutView& v, ImVec2 size, 
     Tone tone = static_cast<int>(i) == v.category ? Tone::Primary : Tone::Plain;
     if (touchButton(ui, "checkout.cat." + std::to_string(i + 1), label, ImVec2(w, m.touch), tone))
       intent(out, CheckoutPickCategory{static_cast<int>(i)});
+    // The category's colour under its name, as on its tiles.
+    const ImVec2 a = ImGui::GetItemRectMin(), z = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + m.gap, z.y - 5 * m.scale), ImVec2(z.x - m.gap, z.y - 2 * m.scale),
+                                              categorySwatch(v.categories[i].key).strong, 2 * m.scale);
   }
   ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
   ImGui::BeginChild("checkout.tiles", ImVec2(size.x, 0), false, ImGuiWindowFlags_NoBackground);
   dragToScroll();
   if (v.category < static_cast<int>(v.categories.size())) {
-    const auto& tiles = v.categories[static_cast<std::size_t>(v.category)].tiles;
+    const CheckoutCategory& shown = v.categories[static_cast<std::size_t>(v.category)];
+    const auto& tiles = shown.tiles;
+    const ImU32 strip = categorySwatch(shown.key).strong;
+    const float stripW = 8 * m.scale;
     const float tileW = (size.x - m.gap * 2 - ImGui::GetStyle().ScrollbarSize) / 3;
     const float tileH = m.touch * 1.6f;
     for (std::size_t i = 0; i < tiles.size(); ++i) {
@@ -140,13 +151,17 @@ void CheckoutScreen::catalog(UiContext& ui, const CheckoutView& v, ImVec2 size, 
       const CheckoutTile& t = tiles[i];
       ImVec2 at = ImGui::GetCursorScreenPos();
       if (touchButton(ui, "checkout.item." + t.code, "##" + t.code, ImVec2(tileW, tileH))) intent(out, CheckoutAddItem{t.code});
-      // The name and the price drawn over the tile, each on its own line.
+      // The category's colour down the left edge; the name and the price drawn
+      // over the tile, each on its own line.
       ImDrawList* dl = ImGui::GetWindowDrawList();
+      dl->AddRectFilled(at, ImVec2(at.x + stripW, at.y + tileH), strip, ImGui::GetStyle().FrameRounding,
+                        ImDrawFlags_RoundCornersLeft);
+      const float textX = at.x + stripW + m.gap * 0.6f;
       ImVec4 clip(at.x, at.y, at.x + tileW - m.gap * 0.5f, at.y + tileH);
       ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
-      dl->AddText(nullptr, 0, ImVec2(at.x + m.gap * 0.6f, at.y + m.gap * 0.5f), ink, t.name.c_str(), nullptr, 0, &clip);
+      dl->AddText(nullptr, 0, ImVec2(textX, at.y + m.gap * 0.5f), ink, t.name.c_str(), nullptr, 0, &clip);
       std::string price = yuan(t.price);
-      dl->AddText(nullptr, 0, ImVec2(at.x + m.gap * 0.6f, at.y + tileH - m.textSize - m.gap * 0.5f),
+      dl->AddText(nullptr, 0, ImVec2(textX, at.y + tileH - m.textSize - m.gap * 0.5f),
                   ImGui::GetColorU32(ImVec4(0.55f, 0.30f, 0.25f, 1)), price.c_str());
       ui.record.text(t.name);
       ui.record.text(price);

@@ -24,6 +24,7 @@ struct CheckoutCustomerBar {
   std::vector<std::string> packages;  // "补水护理10次卡 ×8"
   std::string alert;         // allergies / illnesses / medication ("" when none)
   bool alertAcknowledged = false;
+  std::string fileNo;        // the customer's file number (the avatar's colour)
 };
 
 struct CheckoutTile {

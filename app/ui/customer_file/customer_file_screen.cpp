@@ -1,6 +1,7 @@
 #include "app/ui/customer_file/customer_file_screen.h"
 
 #include "app/ui/customer_file/customer_search.h"
+#include "app/ui/palette.h"
 
 namespace salon::ui {
 namespace {
@@ -16,6 +17,10 @@ void CustomerFileScreen::header(UiContext& ui, const CustomerFileView& v, Intent
   const bool open = v.stage == FileStage::Open;
   const int buttons = open ? 3 : 1;
   const float right = ImGui::GetContentRegionAvail().x - buttons * buttonW - (buttons - 1) * m.gap;
+  if (v.customer != 0) {
+    avatar(ui, v.name, v.fileNo, m.touch);
+    ImGui::SameLine(0, m.gap);
+  }
   ImGui::BeginGroup();
   bigText(ui, v.customer == 0 ? v.title : v.name);
   if (v.customer != 0) {
@@ -23,7 +28,9 @@ void CustomerFileScreen::header(UiContext& ui, const CustomerFileView& v, Intent
     if (!v.memberNo.empty()) line += "   " + v.memberNo;
     if (!v.phone.empty()) line += "   " + v.phone;
     if (!v.statusKey.empty()) line += "   " + ui.t(v.statusKey);
+    ImGui::PushTextWrapPos(right - m.gap);  // beside the avatar it may not reach the buttons
     mutedText(ui, line);
+    ImGui::PopTextWrapPos();
   }
   ImGui::EndGroup();
   ImGui::SameLine(right);
