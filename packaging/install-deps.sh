@@ -9,7 +9,7 @@ PACKAGES=(
   libsqlite3-dev libsqlitecpp-dev sqlite3 libqrencode-dev catch2
   libcli11-dev nlohmann-json3-dev libfmt-dev libicu-dev libsodium-dev
   libbenchmark-dev libpng-dev
-  fonts-wqy-microhei
+  fonts-wqy-microhei fonts-material-design-icons-iconfont
   xvfb xauth mesa-utils libgl1-mesa-dri
   zbar-tools socat
   fonts-noto-cjk libstb-dev libevdev-dev clang-14 libclang-rt-14-dev

@@ -80,10 +80,7 @@ int find(const Invocation& inv, const CustomerArgs& a) {
 }
 
 CustomerOrder orderFromName(const std::string& n) {
-  if (n == "pinyin") return CustomerOrder::Pinyin;
-  if (n == "strokes") return CustomerOrder::SurnameStrokes;
-  if (n == "created") return CustomerOrder::Created;
-  if (n == "skin") return CustomerOrder::SkinType;
+  if (auto order = customerOrderNamed(n)) return *order;
   throw DomainError("bad_input", "--order " + n);
 }
 

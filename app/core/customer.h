@@ -25,6 +25,8 @@ struct CustomerSummary {
 // How browsing lists are sorted (DOMAIN: by pinyin, surname stroke count,
 // creation date or skin condition).
 enum class CustomerOrder { Pinyin, SurnameStrokes, Created, SkinType };
+// "pinyin", "strokes", "created", "skin"; nullopt for any other name.
+std::optional<CustomerOrder> customerOrderNamed(const std::string& name);
 
 // Port: finds customers. Implemented by storage.
 class CustomerDirectory {

@@ -2,9 +2,18 @@
 
 #include "app/core/clock.h"
 #include "app/core/error.h"
+#include "app/core/customer.h"
 #include "app/core/text_rules.h"
 
 namespace salon {
+
+std::optional<CustomerOrder> customerOrderNamed(const std::string& n) {
+  if (n == "pinyin") return CustomerOrder::Pinyin;
+  if (n == "strokes") return CustomerOrder::SurnameStrokes;
+  if (n == "created") return CustomerOrder::Created;
+  if (n == "skin") return CustomerOrder::SkinType;
+  return std::nullopt;
+}
 
 const char* fieldStateName(FieldState s) {
   switch (s) {

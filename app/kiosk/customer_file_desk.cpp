@@ -55,6 +55,11 @@ void CustomerFileDesk::open(CustomerId customer) {
   }
 }
 
+// A home tile for whoever may look files up: it opens the search and the browse.
+bool CustomerFileDesk::offered() const {
+  return k_.staff && Guard(k_.audit, k_.clock).allows(*k_.staff, Action::ViewCustomerFile);
+}
+
 void CustomerFileDesk::apply(const ui::CustomerFileIntent& intent) {
   if (!k_.staff) return;
   try {
@@ -105,6 +110,11 @@ void CustomerFileDesk::on(const ui::OpenFoundCustomer& i) {
 }
 
 void CustomerFileDesk::on(const ui::FindAnotherCustomer&) { open(0); }
+
+void CustomerFileDesk::on(const ui::BrowseFiles& i) {
+  k_.view.customerFile.message.clear();
+  browseCustomers(k_, k_.view.customerFile.search, i.order, i.page);
+}
 
 // --- the purpose -------------------------------------------------------------
 

@@ -14,6 +14,7 @@ class CustomerFileDesk : public Desk {
  public:
   explicit CustomerFileDesk(DeskContext& k) : Desk(k) {}
   void open(CustomerId customer) override;
+  bool offered() const override;
   void apply(const ui::CustomerFileIntent& intent);
   void locked() override;
   void languageChanged() override;
@@ -32,6 +33,7 @@ class CustomerFileDesk : public Desk {
   void on(const ui::SubmitFieldEdit&);
   void on(const ui::CancelFieldEdit&);
   void on(const ui::FindAnotherCustomer&);
+  void on(const ui::BrowseFiles& i);
 
  private:
   void search();

@@ -10,6 +10,7 @@
 #include "app/core/store_settings.h"
 #include "app/core/text_rules.h"
 #include "app/core/uuid.h"
+#include "app/ui/theme.h"
 #include "assets/assets.h"
 
 namespace salon::kiosk {
@@ -23,6 +24,7 @@ std::string tileKey(ui::Screen s) {
   switch (s) {
     case ui::Screen::Checkout: return "ui.nav.checkout";
     case ui::Screen::Members: return "ui.nav.members";
+    case ui::Screen::CustomerFile: return "ui.nav.customer_file";
     case ui::Screen::Appointments: return "ui.nav.appointments";
     case ui::Screen::Approvals: return "ui.nav.approvals";
     case ui::Screen::Settings: return "ui.nav.settings";
@@ -42,6 +44,8 @@ KioskController::KioskController(Backroom& backroom, const Clock& clock,
       idle_(autoLockMinutes) {
   view_.status.language = catalog_.language();
   view_.status.storeName = backroom_.settings().setting("store.name").value_or(catalog_.text("app.title"));
+  if (auto theme = backroom_.settings().setting("kiosk.theme"); theme && ui::lookNamed(*theme))
+    view_.status.theme = *theme;
   idle_.activity(clock_.now());
   settings_.setHeadOffice(&sync_);
   showSignIn();
@@ -208,8 +212,8 @@ void KioskController::showHome() {
                                 stateKey});
   }
   view_.home.tiles.clear();
-  for (ui::Screen s : {ui::Screen::Checkout, ui::Screen::Members, ui::Screen::Appointments, ui::Screen::Approvals,
-                       ui::Screen::Settings, ui::Screen::Reports}) {
+  for (ui::Screen s : {ui::Screen::Checkout, ui::Screen::CustomerFile, ui::Screen::Members, ui::Screen::Appointments,
+                       ui::Screen::Approvals, ui::Screen::Settings, ui::Screen::Reports}) {
     Desk* d = deskFor(s);
     if (salesStopped_ && (s == ui::Screen::Checkout || s == ui::Screen::Members)) continue;
     if (d->offered()) view_.home.tiles.push_back({s, tileKey(s), d->waiting()});

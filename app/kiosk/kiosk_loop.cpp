@@ -25,9 +25,11 @@ KioskLoop::KioskLoop(KioskController& controller, platform::Window& window, ui::
 void KioskLoop::restyle() {
   int w, h;
   window_.size(w, h);
-  if (w == styledFor_[0] && h == styledFor_[1]) return;
+  const ui::Look look = ui::lookNamed(controller_.view().status.theme).value_or(ui::Look::Warm);
+  if (w == styledFor_[0] && h == styledFor_[1] && look == look_) return;
+  look_ = look;
   metrics_ = ui::metricsFor(w, h);
-  ui::applyTouchStyle(metrics_);
+  ui::applyTouchStyle(metrics_, look_);
   fonts_.setSizes(metrics_.textSize, metrics_.bigSize);
   styledFor_[0] = w;
   styledFor_[1] = h;
@@ -51,7 +53,7 @@ bool KioskLoop::drawFrame() {
   double cpu0 = threadCpuMs();
   window_.beginFrame();
   record_.clear();
-  ui::UiContext ui{controller_.catalog(), metrics_, fonts_, record_};
+  ui::UiContext ui{controller_.catalog(), metrics_, fonts_, record_, &ui::coloursOf(look_)};
   ui::Intents intents = frame_.draw(ui, controller_.view());
   ImGui::Render();
   frameCpuMs_ = threadCpuMs() - cpu0;

@@ -14,6 +14,7 @@
 #include "app/platform/window.h"
 #include "app/ui/font_book.h"
 #include "app/ui/frame_record.h"
+#include "app/ui/theme.h"
 #include "app/ui/screens.h"
 
 namespace salon::kiosk {
@@ -54,6 +55,7 @@ class KioskLoop {
   ui::KioskFrame frame_;
   ui::Metrics metrics_;
   int styledFor_[2] = {0, 0};
+  ui::Look look_ = ui::Look::Warm;  // the look the style was last made for
   ScriptRunner::State scriptState_ = ScriptRunner::State::Running;
   long frames_ = 0;
   double frameCpuMs_ = 0;

@@ -93,7 +93,8 @@ KioskSession::KioskSession(storage::Database& db, const Clock& clock, const Kios
       floor_(std::move(floor)),
       backroom_(db),
       controller_(backroom_, clock, o.language, o.autoLockMinutes),
-      fonts_(ui::fontCandidates(assets::text("fonts.txt").value_or(""))) {
+      fonts_(ui::fontCandidates(assets::text("fonts.txt").value_or("")),
+             ui::iconFontPath(assets::text("fonts.txt").value_or(""))) {
   if (!fonts_.hasCjkFont()) std::cerr << "warning: no CJK font found (see assets/fonts.txt)\n";
   // Every sentence of the kiosk's language; another language's characters are
   // added between frames when it is switched to (the atlas of all three held

@@ -29,7 +29,8 @@ std::unique_ptr<ScriptRunner> scriptFor(const KioskWindowOptions& o) {
 class RecoverySession {
  public:
   RecoverySession(StoreRescue& rescue, const StoreProblem& problem, const Clock& clock, const KioskWindowOptions& o)
-      : fonts_(ui::fontCandidates(assets::text("fonts.txt").value_or(""))),
+      : fonts_(ui::fontCandidates(assets::text("fonts.txt").value_or("")),
+             ui::iconFontPath(assets::text("fonts.txt").value_or(""))),
         desk_(rescue, problem, clock, [this](const std::string& l) -> const Catalog& { return catalogOf(l); },
               o.language.empty() ? "zh-Hans" : o.language),
         runner_(scriptFor(o)) {

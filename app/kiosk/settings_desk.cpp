@@ -296,6 +296,7 @@ void SettingsDesk::on(const ui::SettingsChoose& i) {
   else if (i.what == "transport") printer_.transport = i.value, printer_.target.clear();
   else if (i.what == "profile") printer_.profile = i.value;
   else if (i.what == "language") saveSetting("language", i.value);
+  else if (i.what == "kiosk.theme") saveSetting("kiosk.theme", i.value);
 }
 
 void SettingsDesk::on(const ui::SettingsAct& i) {

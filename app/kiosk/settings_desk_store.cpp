@@ -9,6 +9,7 @@
 #include "app/core/store_settings.h"
 #include "app/core/sync_store.h"
 #include "app/kiosk/settings_desk.h"
+#include "app/ui/theme.h"
 
 namespace salon::kiosk {
 namespace {
@@ -151,6 +152,7 @@ void SettingsDesk::fillStore() {
   // What receipts print when none was set (storage/receipt_load.cpp).
   if (v.receiptFooter.empty()) v.receiptFooter = "谢谢惠顾，欢迎再次光临";
   v.language = k_.backroom.settings().setting("language").value_or("zh-Hans");
+  v.theme = k_.view.status.theme;
   v.autoLockMinutes = setting(k_.backroom, "kiosk.auto_lock_minutes");
   if (v.autoLockMinutes.empty()) v.autoLockMinutes = "5";
   v.backupPasswordSet = k_.backroom.backupPassword().isSet();
@@ -177,11 +179,13 @@ void SettingsDesk::saveSetting(const std::string& key, const std::string& value)
   Guard(k_.audit, k_.clock).require(me, Action::ManageSettings, "setting", key);
   if (key == "language" && value != "zh-Hans" && value != "zh-Hant" && value != "en")
     throw DomainError("bad_input", value);
+  if (key == "kiosk.theme" && !ui::lookNamed(value)) throw DomainError("bad_input", value);
   const Instant now = k_.clock.now();
   k_.backroom.settings().change(key, value,
                                 auditOf(now, me.code, "settings.change", "setting", key, "settings screen", value));
   // The status bar shows the store's name: it changes with it.
   if (key == "store.name" && !value.empty()) k_.view.status.storeName = value;
+  if (key == "kiosk.theme") k_.view.status.theme = value;  // the next frame is drawn in it
   done(key == "language" || key == "kiosk.auto_lock_minutes" ? "ui.settings.saved_next_start" : "ui.settings.saved");
 }
 

@@ -8,7 +8,7 @@ namespace {
 // A framed box with a small label over a big figure (points, balance).
 void figureBox(UiContext& ui, const std::string& id, const std::string& label, const std::string& figure, float width) {
   const Metrics& m = ui.metrics;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild(id.c_str(), ImVec2(width, m.textSize + m.bigSize + m.gap * 3), true, ImGuiWindowFlags_NoScrollbar);
   mutedText(ui, label);
   bigText(ui, figure);
@@ -51,7 +51,7 @@ void phoneEntry(UiContext& ui, const CheckInView& v, float width, Intents& out) 
   text(ui, ui.t("ui.checkin.enter_phone"));
   mutedText(ui, ui.t("ui.checkin.or_scan"));
   ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("checkin.digits", ImVec2(width, m.bigSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
   bigText(ui, v.digits.empty() ? " " : v.digits);
   ImGui::EndChild();

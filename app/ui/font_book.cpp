@@ -1,18 +1,26 @@
 #include "app/ui/font_book.h"
 
+#include "app/ui/icons.h"
+
 #include <fstream>
 #include <iterator>
 #include <sstream>
 
 namespace salon::ui {
 
-std::vector<std::string> fontCandidates(const std::string& fontsTxt) {
+namespace {
+
+// Each "package: /path" line of fonts.txt, icon fonts or text fonts.
+std::vector<std::string> listed(const std::string& fontsTxt, bool iconFonts) {
   std::vector<std::string> out;
   std::istringstream in(fontsTxt);
   std::string line;
   while (std::getline(in, line)) {
     auto colon = line.find(':');
     if (colon == std::string::npos) continue;
+    const std::string package = line.substr(0, colon);
+    const bool icons = package.size() >= 8 && package.compare(package.size() - 8, 8, "iconfont") == 0;
+    if (icons != iconFonts) continue;
     std::string path = line.substr(colon + 1);
     path.erase(0, path.find_first_not_of(" \t"));
     path.erase(path.find_last_not_of(" \t\r") + 1);
@@ -21,16 +29,30 @@ std::vector<std::string> fontCandidates(const std::string& fontsTxt) {
   return out;
 }
 
-FontBook::FontBook(const std::vector<std::string>& candidates) {
+std::vector<unsigned char> readFile(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return {};
+  return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+std::vector<std::string> fontCandidates(const std::string& fontsTxt) { return listed(fontsTxt, false); }
+
+std::string iconFontPath(const std::string& fontsTxt) {
+  auto icons = listed(fontsTxt, true);
+  return icons.empty() ? std::string() : icons.front();
+}
+
+FontBook::FontBook(const std::vector<std::string>& candidates, const std::string& iconFont) {
   for (const std::string& p : candidates) {
-    std::ifstream f(p, std::ios::binary);
-    if (!f) continue;
-    file_.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    file_ = readFile(p);
     if (!file_.empty()) {
       path_ = p;
       break;
     }
   }
+  if (!iconFont.empty()) icons_ = readFile(iconFont);
 }
 
 bool FontBook::note(const std::string& utf8) {
@@ -46,6 +68,16 @@ void FontBook::setSizes(float text, float big) {
   dirty_ = true;
 }
 
+// Into the font added last (text or big), at its size: the icons share its line.
+void FontBook::mergeIcons(ImFontConfig cfg, float size) {
+  if (icons_.empty()) return;
+  cfg.MergeMode = true;
+  cfg.GlyphMinAdvanceX = size;  // icons line up in a column of buttons
+  // The icons sit on the baseline and are an em tall; CJK ink is centred lower.
+  cfg.GlyphOffset.y = size * 0.12f;
+  ImGui::GetIO().Fonts->AddFontFromMemoryTTF(icons_.data(), static_cast<int>(icons_.size()), size, &cfg, iconRanges());
+}
+
 void FontBook::rebuild() {
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   atlas->Clear();
@@ -59,11 +91,15 @@ void FontBook::rebuild() {
     ImFontConfig latin;
     latin.SizePixels = textSize_;
     text_ = atlas->AddFontDefault(&latin);
+    mergeIcons(cfg, textSize_);
     latin.SizePixels = bigSize_;
     big_ = atlas->AddFontDefault(&latin);
+    mergeIcons(cfg, bigSize_);
   } else {
     text_ = atlas->AddFontFromMemoryTTF(file_.data(), static_cast<int>(file_.size()), textSize_, &cfg, ranges_.Data);
+    mergeIcons(cfg, textSize_);
     big_ = atlas->AddFontFromMemoryTTF(file_.data(), static_cast<int>(file_.size()), bigSize_, &cfg, ranges_.Data);
+    mergeIcons(cfg, bigSize_);
   }
   atlas->Build();
   dirty_ = false;

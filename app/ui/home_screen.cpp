@@ -1,3 +1,4 @@
+#include "app/ui/palette.h"
 #include "app/ui/screens.h"
 
 #include <algorithm>
@@ -10,8 +11,8 @@ Intent HomeScreen::searchBar(UiContext& ui, const SearchView& v) {
   Intent out;
   const Metrics& m = ui.metrics;
   std::string shown = v.query.empty() && v.letters.empty() ? ui.t("ui.home.search") : v.query + v.letters;
-  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(1, 1, 1, 1));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_Button, ui.c().panel);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ui.c().panel);
   ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.03f, 0.5f));
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
   if (touchButton(ui, "home.search", shown, ImVec2(ImGui::GetContentRegionAvail().x, m.touch))) out = OpenSearch{};
@@ -20,6 +21,23 @@ Intent HomeScreen::searchBar(UiContext& ui, const SearchView& v) {
   return out;
 }
 
+namespace {
+
+Icon screenIcon(Screen s) {
+  switch (s) {
+    case Screen::Checkout: return Icon::Cart;
+    case Screen::CustomerFile: return Icon::Person;
+    case Screen::Members: return Icon::Members;
+    case Screen::Approvals: return Icon::Inbox;
+    case Screen::Settings: return Icon::Settings;
+    case Screen::Appointments: return Icon::Event;
+    case Screen::Reports: return Icon::Chart;
+    default: return Icon::None;
+  }
+}
+
+}  // namespace
+
 // The ways out of the home screen: check-in, the screens this staff member may
 // open (with what waits there), and switching user.
 Intent HomeScreen::tiles(UiContext& ui, const HomeView& v) {
@@ -27,14 +45,16 @@ Intent HomeScreen::tiles(UiContext& ui, const HomeView& v) {
     std::string id, label;
     Intent intent;
     Tone tone = Tone::Plain;
+    Icon icon = Icon::None;
   };
-  std::vector<Tile> all{{"home.checkin", ui.t("ui.home.checkin"), Navigate{Screen::CheckIn}, Tone::Primary}};
+  std::vector<Tile> all{{"home.checkin", ui.t("ui.home.checkin"), Navigate{Screen::CheckIn}, Tone::Primary, Icon::CheckIn}};
   for (const HomeTile& t : v.tiles) {
     std::string label = ui.t(t.labelKey);
     if (t.badge > 0) label += " (" + std::to_string(t.badge) + ")";
-    all.push_back({"home.tile." + t.labelKey.substr(t.labelKey.rfind('.') + 1), label, Navigate{t.screen}});
+    all.push_back({"home.tile." + t.labelKey.substr(t.labelKey.rfind('.') + 1), label, Navigate{t.screen}, Tone::Plain,
+                   screenIcon(t.screen)});
   }
-  all.push_back({"home.switch", ui.t("ui.home.switch_user"), LockKiosk{}});
+  all.push_back({"home.switch", ui.t("ui.home.switch_user"), LockKiosk{}, Tone::Plain, Icon::Lock});
   // Each tile as wide as its label needs; what is left over is shared out, and a
   // row that would overflow (a long language) goes on to the next line.
   const Metrics& m = ui.metrics;
@@ -42,7 +62,8 @@ Intent HomeScreen::tiles(UiContext& ui, const HomeView& v) {
   std::vector<float> widths;
   float total = 0;
   for (const Tile& t : all) {
-    widths.push_back(std::max(110 * m.scale, ImGui::CalcTextSize(t.label.c_str()).x + 2 * m.gap));
+    const std::string shown = t.icon != Icon::None && ui.fonts.hasIcons() ? iconText(t.icon) + "  " + t.label : t.label;
+    widths.push_back(std::max(110 * m.scale, ImGui::CalcTextSize(shown.c_str()).x + 2 * m.gap));
     total += widths.back() + m.gap;
   }
   const float spare = total - m.gap < avail ? (avail - (total - m.gap)) / static_cast<float>(all.size()) : 0;
@@ -52,7 +73,7 @@ Intent HomeScreen::tiles(UiContext& ui, const HomeView& v) {
     const float w = widths[i] + spare;
     if (i > 0 && x + w <= avail + 0.5f) ImGui::SameLine(0, m.gap);
     else if (i > 0) x = 0;
-    if (touchButton(ui, all[i].id, all[i].label, ImVec2(w, m.touch), all[i].tone)) out = all[i].intent;
+    if (touchButton(ui, all[i].id, all[i].label, ImVec2(w, m.touch), all[i].tone, all[i].icon)) out = all[i].intent;
     x += w + m.gap;
   }
   return out;
@@ -65,21 +86,9 @@ struct ListColumns {
   float x[4];
 };
 
-// A state drawn as a chip: the text on a rounded patch of `colour`.
-void stateChip(UiContext& ui, const std::string& s, ImU32 colour) {
-  const Metrics& m = ui.metrics;
-  const ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(s.c_str());
-  const float padX = m.gap * 0.6f, padY = m.gap * 0.25f;
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - padX, at.y - padY),
-                                            ImVec2(at.x + size.x + padX, at.y + size.y + padY), colour, size.y * 0.5f);
-  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-  ImGui::TextUnformatted(s.c_str());
-  ImGui::PopStyleColor();
-}
-
-// One tappable list row of up to four cells; the last one muted, or a chip of
-// `chip`'s colour when it is given.
-bool listRow(UiContext& ui, const ListColumns& cols, const std::string& id, const std::string* cells[4], ImU32 chip = 0) {
+// One tappable list row of up to four cells; the last one muted, or a chip when
+// `chip` has a colour.
+bool listRow(UiContext& ui, const ListColumns& cols, const std::string& id, const std::string* cells[4], StateChip chip = {}) {
   const Metrics& m = ui.metrics;
   ImVec2 start = ImGui::GetCursorPos();
   bool tapped = touchRow(ui, id, *cells[1], ImVec2(ImGui::GetContentRegionAvail().x, m.touch));
@@ -88,7 +97,7 @@ bool listRow(UiContext& ui, const ListColumns& cols, const std::string& id, cons
     if (!cells[i]) continue;
     ImGui::SetCursorPos(ImVec2(cols.x[i], textY));
     if (i < 3) text(ui, *cells[i]);
-    else if (chip) stateChip(ui, *cells[i], chip);
+    else if (chip.fill) statusChip(ui, chip.icon, *cells[i], chip.fill);
     else mutedText(ui, *cells[i]);
   }
   ImGui::SetCursorPos(ImVec2(start.x, start.y + m.touch));
@@ -153,7 +162,8 @@ Intent todayLists(UiContext& ui, const HomeView& v, const ListColumns& cols) {
     for (std::size_t i = 0; i < v.appointments.size(); ++i) {
       const HomeAppointment& a = v.appointments[i];
       const std::string* cells[4] = {&a.time, &a.name, &a.detail, &ui.t(a.stateKey)};
-      if (listRow(ui, cols, "home.appointment." + std::to_string(i + 1), cells)) out = Navigate{Screen::Appointments};
+      if (listRow(ui, cols, "home.appointment." + std::to_string(i + 1), cells, stateChip(a.stateKey)))
+        out = Navigate{Screen::Appointments};
     }
     ImGui::Dummy(ImVec2(0, m.gap));
   }
@@ -165,9 +175,9 @@ Intent todayLists(UiContext& ui, const HomeView& v, const ListColumns& cols) {
   }
   for (const QueueRow& q : v.queue) {
     const std::string* cells[4] = {&q.time, &q.name, &ui.t(q.methodKey), &ui.t(q.stateKey)};
-    const ImU32 chip = q.stateKey == "ui.queue.paid" ? IM_COL32(74, 140, 92, 255) : IM_COL32(196, 128, 48, 255);
     // Whoever is waiting is who the cashier settles for next.
-    if (listRow(ui, cols, "home.queue." + std::to_string(q.customer), cells, chip)) out = Navigate{Screen::Checkout, q.customer};
+    if (listRow(ui, cols, "home.queue." + std::to_string(q.customer), cells, stateChip(q.stateKey)))
+      out = Navigate{Screen::Checkout, q.customer};
   }
   ImGui::Dummy(ImVec2(0, m.gap));
   return out;

@@ -25,6 +25,15 @@ Swatch categorySwatch(const std::string& category);
 // A customer's colour from the file number: the same customer, the same colour.
 Swatch customerSwatch(const std::string& fileNo);
 
+// A state's chip: its icon and fill (white text on it). States: "ui.queue.waiting",
+// "ui.queue.paid", appointment states ("….state.booked", "….no_show"), and the
+// recording clocks' "due" and "overdue". fill is 0 for a state without a chip.
+struct StateChip {
+  Icon icon = Icon::None;
+  ImU32 fill = 0;
+};
+StateChip stateChip(const std::string& stateKey);
+
 // The photo-less avatar: a disc of `diameter` in the customer's colour with the
 // name's first character, at the cursor (an item: SameLine works after it).
 void avatar(UiContext& ui, const std::string& name, const std::string& fileNo, float diameter);

@@ -46,7 +46,7 @@ RecoveryIntents RecoveryScreen::draw(UiContext& ui, const RecoveryView& v) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PushFont(ui.fonts.text());
   languages(ui, v, out);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.12f, 0.10f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.c().alert);
   bigText(ui, ui.t("recovery.title"));
   ImGui::PopStyleColor();
   if (v.step == RecoveryStep::Problem || v.step == RecoveryStep::Restored)

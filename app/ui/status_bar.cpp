@@ -8,7 +8,7 @@ namespace {
 // A warning in the bar: orange, after a dot (⚠ is not in the CJK fonts).
 void warning(UiContext& ui, const std::string& s) {
   ImGui::SameLine(0, ui.metrics.gap * 3);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.c().barWarning);
   text(ui, "● " + s);
   ImGui::PopStyleColor();
 }
@@ -26,7 +26,7 @@ void StatusBar::headOfficeLine(UiContext& ui, const StatusView& v, float right) 
   std::string line = mark + v.headOffice;
   if (ImGui::CalcTextSize(line.c_str()).x > room) line = mark + v.headOfficeShort;
   if (ImGui::CalcTextSize(line.c_str()).x > room) return;
-  if (v.headOfficeWarning) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
+  if (v.headOfficeWarning) ImGui::PushStyleColor(ImGuiCol_Text, ui.c().barWarning);
   text(ui, line);
   if (v.headOfficeWarning) ImGui::PopStyleColor();
 }
@@ -56,7 +56,7 @@ void StatusBar::end() {
 Intent StatusBar::languagesOnly(UiContext& ui, const StatusView& v) {
   const Metrics& m = ui.metrics;
   const float btnW = 112 * m.scale, btnH = m.statusBar - m.gap * 0.5f;
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.16f, 0.13f, 0.12f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.c().text);
   Intent out = languages(ui, v, ImGui::GetWindowWidth() - 3 * (btnW + m.gap * 0.5f) - m.gap, btnW, btnH);
   ImGui::PopStyleColor();
   end();
@@ -66,8 +66,8 @@ Intent StatusBar::languagesOnly(UiContext& ui, const StatusView& v) {
 Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
   Intent out;
   const Metrics& m = ui.metrics;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.36f, 0.22f, 0.20f, 1.0f));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().bar);
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.c().onBar);
   ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
   ImGui::BeginChild("status", ImVec2(0, m.statusBar + m.gap), false, ImGuiWindowFlags_NoScrollbar);
   float top = (m.statusBar + m.gap - ImGui::GetTextLineHeight()) / 2;
@@ -92,7 +92,7 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
     std::string warning = "● " + ui.t("ui.settings.status_no_password");
     if (ImGui::CalcTextSize(warning.c_str()).x > room) warning = "● " + ui.t("ui.settings.status_no_password_short");
     if (ImGui::CalcTextSize(warning.c_str()).x > room) warning = ui.t("ui.settings.status_no_password_short");
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.30f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.c().barWarning);
     ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushClipRect(at, ImVec2(at.x + std::max(room, 0.0f), at.y + m.statusBar), true);
     text(ui, warning);
@@ -100,7 +100,7 @@ Intent StatusBar::draw(UiContext& ui, const StatusView& v) {
     ImGui::PopStyleColor();
   }
   if (!v.headOffice.empty()) headOfficeLine(ui, v, x);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.16f, 0.13f, 0.12f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.c().text);
   out = languages(ui, v, x, btnW, btnH);
   if (!v.staffName.empty() && touchButton(ui, "lock", ui.t("ui.lock"), ImVec2(btnW, btnH))) out = LockKiosk{};
   ImGui::PopStyleColor();

@@ -154,6 +154,7 @@ struct StatusView {
   // The screen faces the customer (check-in, registration): the bar shows the
   // store and the languages only, no staff name, warnings or lock.
   bool customerFacing = false;
+  std::string theme = "warm";  // the store's look (kiosk.theme): warm, light, contrast
 };
 
 struct KioskView {

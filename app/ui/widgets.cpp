@@ -15,25 +15,40 @@ void record(UiContext& ui, const std::string& id, const std::string& label) {
 
 }  // namespace
 
-bool touchButton(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size, Tone tone) {
+bool touchButton(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size, Tone tone, Icon icon) {
   int colours = 0;
+  const Colours& c = ui.c();
   if (tone == Tone::Primary) {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.62f, 0.36f, 0.30f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.62f, 0.36f, 0.30f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.48f, 0.26f, 0.22f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_Button, c.primary);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, c.primary);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, c.primaryActive);
+    ImGui::PushStyleColor(ImGuiCol_Text, c.onPrimary);
     colours = 4;
   } else if (tone == Tone::Danger) {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.80f, 0.25f, 0.22f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.80f, 0.25f, 0.22f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_Button, c.danger);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, c.danger);
+    ImGui::PushStyleColor(ImGuiCol_Text, c.onDanger);
     colours = 3;
   }
   if (size.y <= 0) size.y = ui.metrics.touch;
-  bool pressed = ImGui::Button((label + "##" + id).c_str(), size);
+  const std::string shown = icon != Icon::None && ui.fonts.hasIcons() ? iconText(icon) + "  " + label : label;
+  bool pressed = ImGui::Button((shown + "##" + id).c_str(), size);
   ImGui::PopStyleColor(colours);
   record(ui, id, label);
   return pressed;
+}
+
+void statusChip(UiContext& ui, Icon icon, const std::string& label, ImU32 fill) {
+  const Metrics& m = ui.metrics;
+  const std::string shown = icon != Icon::None && ui.fonts.hasIcons() ? iconText(icon) + " " + label : label;
+  const ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(shown.c_str());
+  const float padX = m.gap * 0.6f, padY = m.gap * 0.25f;
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - padX, at.y - padY),
+                                            ImVec2(at.x + size.x + padX, at.y + size.y + padY), fill, size.y * 0.5f);
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+  ImGui::TextUnformatted(shown.c_str());
+  ImGui::PopStyleColor();
+  ui.record.text(label);
 }
 
 bool touchRow(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size) {
@@ -62,7 +77,7 @@ void bigText(UiContext& ui, const std::string& s) {
 }
 
 void mutedText(UiContext& ui, const std::string& s) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.40f, 0.38f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.c().muted);
   text(ui, s);
   ImGui::PopStyleColor();
 }
@@ -79,12 +94,12 @@ void wrappedText(UiContext& ui, const std::string& s, ImVec4 colour) {
 
 }  // namespace
 
-void alertText(UiContext& ui, const std::string& s) { wrappedText(ui, s, ImVec4(0.75f, 0.12f, 0.10f, 1.0f)); }
+void alertText(UiContext& ui, const std::string& s) { wrappedText(ui, s, ui.c().alert); }
 
 void messageText(UiContext& ui, const std::string& s, bool isError) {
   if (s.empty()) return;
   if (isError) return alertText(ui, s);
-  wrappedText(ui, s, ImVec4(0.15f, 0.45f, 0.20f, 1.0f));
+  wrappedText(ui, s, ui.c().ok);
 }
 
 void centredBigText(UiContext& ui, const std::string& s, float width) {

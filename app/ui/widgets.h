@@ -8,6 +8,7 @@
 #include "app/core/i18n.h"
 #include "app/ui/font_book.h"
 #include "app/ui/frame_record.h"
+#include "app/ui/icons.h"
 #include "app/ui/theme.h"
 
 namespace salon::ui {
@@ -17,13 +18,19 @@ struct UiContext {
   const Metrics& metrics;
   const FontBook& fonts;
   FrameRecord& record;
+  const Colours* colours = &coloursOf(Look::Warm);  // the store's look (kiosk.theme)
   const std::string& t(const std::string& key) const { return catalog.text(key); }
+  const Colours& c() const { return *colours; }
 };
 
 enum class Tone { Plain, Primary, Danger };
 
+// `icon` is drawn before the label when the icon font is there; scripts and the
+// frame record see the label alone.
 bool touchButton(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size,
-                 Tone tone = Tone::Plain);
+                 Tone tone = Tone::Plain, Icon icon = Icon::None);
+// A small rounded label in `fill` with white text (a state: waiting, paid, overdue).
+void statusChip(UiContext& ui, Icon icon, const std::string& label, ImU32 fill);
 // A whole list row as one touch target (drawn over by the caller's cells). A finger
 // that dragged the list to scroll it did not tap the row.
 bool touchRow(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size);

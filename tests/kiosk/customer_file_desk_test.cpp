@@ -278,3 +278,45 @@ TEST_CASE("返回 from a file goes back where it was opened: the member's page, 
   CHECK(f.kiosk->view().home.search.query == "8000");
   CHECK(f.kiosk->view().home.customers.size() == found);
 }
+
+TEST_CASE("with nothing typed the file screen browses every file by pinyin or date, a page of 20 at a time") {
+  Fixture f;
+  f.seedCustomers(45, 3);
+  const int files = f.count("SELECT count(*) FROM customers");
+  REQUIRE(files > 40);
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::CustomerFile, 0});
+  f.file(ui::BrowseFiles{"pinyin", 0});
+  const auto& s = f.file().search;
+  CHECK(s.browseOrder == "pinyin");
+  CHECK(s.browsePage == 0);
+  CHECK(s.browseMore);
+  REQUIRE(s.found.size() == 20);
+  // The same rows, in the same order, as the directory's own pinyin list.
+  const auto expected = f.directory.list(CustomerOrder::Pinyin, 0, 20);
+  for (std::size_t i = 0; i < 20; ++i) CHECK(s.found[i].id == expected[i].id);
+  CHECK(s.found[0].maskedPhone.find("****") != std::string::npos);  // the list is not the file
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND record_id = 'list:pinyin page 1' "
+                "AND staff = 'cash'") == 1);
+  // To the last page and back; a page past the end leaves the list as it was.
+  const int last = (files - 1) / 20;
+  f.file(ui::BrowseFiles{"pinyin", last});
+  CHECK(s.browsePage == last);
+  CHECK_FALSE(s.browseMore);
+  CHECK(static_cast<int>(s.found.size()) == files - last * 20);
+  f.file(ui::BrowseFiles{"pinyin", last + 1});
+  CHECK(s.browsePage == last);
+  CHECK(static_cast<int>(s.found.size()) == files - last * 20);
+  // By filing date: the directory's order; then typing searches and leaves the browse.
+  f.file(ui::BrowseFiles{"created", 0});
+  CHECK(s.found.at(0).id == f.directory.list(CustomerOrder::Created, 0, 1).at(0).id);
+  f.file(ui::BrowseFiles{"shoe size", 0});  // not an order: nothing changes
+  CHECK(s.browseOrder == "created");
+  f.file(ui::FileSearchKeys{"m00000002"});
+  CHECK(s.browseOrder.empty());
+  REQUIRE(s.found.size() == 1);
+  // A row of a browsed page opens like a found one: purpose first.
+  f.file(ui::BrowseFiles{"strokes", 0});
+  f.file(ui::OpenFoundCustomer{s.found.at(0).id});
+  CHECK(f.file().stage == ui::FileStage::Purpose);
+}

@@ -394,3 +394,24 @@ TEST_CASE("settings: the backup section shows the audit chain's head, the one ve
   CHECK(verified() != head);
   CHECK(f.view().auditHead == verified());
 }
+
+TEST_CASE("settings: the look (warm, light, high contrast) applies at once, is audited and kept for the next start") {
+  Fixture f;
+  CHECK(f.kiosk->view().status.theme == "warm");
+  f.signIn("mgr", "1234");
+  f.openSettings();
+  f.s(ui::SettingsOpenSection{ui::SettingsSection::Store});
+  CHECK(f.view().theme == "warm");
+  f.s(ui::SettingsChoose{"kiosk.theme", "contrast"});
+  CHECK(f.kiosk->view().status.theme == "contrast");  // the next frame is drawn in it
+  CHECK(f.view().theme == "contrast");
+  CHECK(storage::readSetting(f.db->sql(), "kiosk.theme").value() == "contrast");
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'settings.change' AND record_id = 'kiosk.theme' "
+                "AND staff = 'mgr'") == 1);
+  f.s(ui::SettingsChoose{"kiosk.theme", "neon"});  // not a look: refused, nothing changes
+  CHECK(f.view().messageIsError);
+  CHECK(f.kiosk->view().status.theme == "contrast");
+  CHECK(storage::readSetting(f.db->sql(), "kiosk.theme").value() == "contrast");
+  f.start(5);  // the next start opens in the chosen look
+  CHECK(f.kiosk->view().status.theme == "contrast");
+}

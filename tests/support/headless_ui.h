@@ -20,7 +20,7 @@ class Headless {
   explicit Headless(int w = 1024, int h = 768, const std::string& language = "zh-Hans")
       : catalog_(assets::catalog(language)),
         metrics_(metricsFor(w, h)),
-        fonts_(fontCandidates(assets::text("fonts.txt").value_or(""))) {
+        fonts_(fontCandidates(assets::text("fonts.txt").value_or("")), iconFontPath(assets::text("fonts.txt").value_or(""))) {
     ctx_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -43,7 +43,7 @@ class Headless {
     }
     ImGui::NewFrame();
     record_.clear();
-    UiContext ui{catalog_, metrics_, fonts_, record_};
+    UiContext ui{catalog_, metrics_, fonts_, record_, &coloursOf(look_)};
     Intents out = frame_.draw(ui, v);
     ImGui::Render();
     return out;
@@ -61,7 +61,14 @@ class Headless {
     a.insert(a.end(), b.begin(), b.end());
     return a;
   }
+  // Draws the next frames in another look (kiosk.theme).
+  void setLook(Look look) {
+    look_ = look;
+    applyTouchStyle(metrics_, look_);
+  }
   const FrameRecord& record() const { return record_; }
+  const Catalog& catalog() const { return catalog_; }
+  const FontBook& fonts() const { return fonts_; }
   FontBook& fonts() { return fonts_; }
   const Metrics& metrics() const { return metrics_; }
 
@@ -72,6 +79,7 @@ class Headless {
   FontBook fonts_;
   FrameRecord record_;
   KioskFrame frame_;
+  Look look_ = Look::Warm;
 };
 
 }  // namespace salon::test

@@ -146,3 +146,48 @@ TEST_CASE("with nobody chosen the file screen is a search with the keyboard") {
   CHECK(find<FileSearchKeys>(h.tap(v, "kb.1"))->keys == "1");
   CHECK(find<OpenFoundCustomer>(h.tap(v, "file.search.found.7"))->id == 7);
 }
+
+TEST_CASE("the file search offers browsing by pinyin, strokes, filing date or skin, with pages") {
+  for (auto [w, hgt] : {std::pair{800, 600}, std::pair{1024, 768}, std::pair{768, 1024}}) {
+    Headless h(w, hgt);
+    KioskView v = fileView(FileStage::Search);
+    v.customerFile.customer = 0;
+    h.frame(v);
+    h.frame(v);
+    checkTouchTargets(h);
+    for (const char* order : {"pinyin", "strokes", "created", "skin"}) {
+      const Intents tapped = h.tap(v, std::string("file.search.browse.") + order);
+      const BrowseFiles* b = find<BrowseFiles>(tapped);
+      REQUIRE(b);
+      CHECK(b->order == order);
+      CHECK(b->page == 0);
+    }
+    // Not browsing yet: the page buttons do nothing.
+    CHECK_FALSE(find<BrowseFiles>(h.tap(v, "file.search.browse.next")));
+    CustomerSearchView& s = v.customerFile.search;
+    s.browseOrder = "strokes";
+    s.browsePage = 1;
+    s.browseMore = true;
+    s.searched = true;
+    s.found = {{7, "S01-2026-000001", "M00000001", "张三", "138****8000"}};
+    h.frame(v);
+    REQUIRE(find<BrowseFiles>(h.tap(v, "file.search.browse.next")));
+    CHECK(find<BrowseFiles>(h.tap(v, "file.search.browse.next"))->page == 2);
+    CHECK(find<BrowseFiles>(h.tap(v, "file.search.browse.prev"))->page == 0);
+    CHECK(find<BrowseFiles>(h.tap(v, "file.search.browse.prev"))->order == "strokes");
+    s.browsePage = 0;
+    s.browseMore = false;  // the first and only page: neither way goes anywhere
+    h.frame(v);
+    CHECK_FALSE(find<BrowseFiles>(h.tap(v, "file.search.browse.prev")));
+    CHECK_FALSE(find<BrowseFiles>(h.tap(v, "file.search.browse.next")));
+    CHECK(find<OpenFoundCustomer>(h.tap(v, "file.search.found.7"))->id == 7);
+    // Browsing puts the keyboard away so the whole page shows; a tap on the box
+    // goes back to typing.
+    CHECK_FALSE(h.record().find("kb.1"));
+    CHECK(find<FileSearchKeys>(h.tap(v, "file.search.type"))->keys == "C");
+    checkTouchTargets(h);
+    s.browseOrder.clear();
+    h.frame(v);
+    CHECK(h.record().find("kb.1"));
+  }
+}

@@ -155,3 +155,46 @@ TEST_CASE("palette: the avatar shows the name's first character on the customer'
   h.frame(v);
   CHECK(drewAlone(h, "A"));
 }
+
+TEST_CASE("palette: state chips are distinct per state and white text on each reads at 4.5:1") {
+  const std::vector<std::string> states = {"ui.queue.waiting", "ui.queue.paid", "ui.appointments.state.booked",
+                                           "ui.appointments.state.checked_in", "ui.appointments.state.completed",
+                                           "ui.appointments.state.no_show", "ui.appointments.state.cancelled",
+                                           "due", "overdue"};
+  for (const std::string& s : states) {
+    INFO(s);
+    const StateChip c = stateChip(s);
+    CHECK(c.fill != 0);
+    CHECK(c.icon != Icon::None);
+    CHECK(contrast(c.fill, IM_COL32_WHITE) >= 4.5);
+  }
+  // Waiting, paid, booked, overdue and cancelled each look different.
+  std::set<ImU32> fills;
+  for (const char* s : {"ui.queue.waiting", "ui.queue.paid", "ui.appointments.state.booked", "overdue",
+                        "ui.appointments.state.cancelled"})
+    fills.insert(stateChip(s).fill);
+  CHECK(fills.size() == 5);
+  CHECK(stateChip("ui.queue.paid").fill == stateChip("ui.appointments.state.completed").fill);
+  CHECK(stateChip("something else").fill == 0);
+}
+
+TEST_CASE("palette: the home queue shows waiting and paid as chips of their colours") {
+  Headless h;
+  KioskView v;
+  v.screen = Screen::Home;
+  v.status.language = "zh-Hans";
+  v.status.staffName = "陈前台";
+  v.home.queue = {{7, "10:05", "张三", "ui.method.phone", "ui.queue.waiting"},
+                  {8, "10:20", "李四", "ui.method.qr", "ui.queue.paid"}};
+  h.frame(v);
+  h.frame(v);
+  const Tappable* waiting = h.record().find("home.queue.7");
+  const Tappable* paid = h.record().find("home.queue.8");
+  REQUIRE(waiting);
+  REQUIRE(paid);
+  CHECK(coloursIn(*waiting).count(stateChip("ui.queue.waiting").fill));
+  CHECK_FALSE(coloursIn(*waiting).count(stateChip("ui.queue.paid").fill));
+  CHECK(coloursIn(*paid).count(stateChip("ui.queue.paid").fill));
+  // The chip's words are recorded as they read, without the icon's character.
+  CHECK(drewAlone(h, h.catalog().text("ui.queue.paid")));
+}

@@ -63,7 +63,7 @@ const Choice* labelledChips(UiContext& ui, const std::string& label, const std::
 
 void sectionTitle(UiContext& ui, const std::string& s) {
   ImGui::Dummy(ImVec2(0, ui.metrics.gap * 0.5f));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.30f, 0.25f, 1));
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.c().accent);
   text(ui, s);
   ImGui::PopStyleColor();
   ImGui::Separator();
@@ -197,7 +197,7 @@ void AppointmentsScreen::booking(UiContext& ui, const AppointmentsView& v, Inten
   ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::BeginChild("appointments.book.left", ImVec2(padW, avail.y), false, ImGuiWindowFlags_NoScrollbar);
   text(ui, ui.t("ui.appointments.customer_phone"));
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("appointments.book.digits", ImVec2(padW, m.textSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
   text(ui, b.phoneDigits.empty() ? " " : b.phoneDigits);
   ImGui::EndChild();
@@ -304,7 +304,7 @@ void AppointmentsScreen::work(UiContext& ui, const AppointmentsView& v, Intents&
       ImGui::EndGroup();
       if (!r.status.empty()) {
         ImGui::SameLine(width - 150 * m.scale);
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.20f, 0.50f, 0.25f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, ui.c().ok);
         text(ui, r.status);
         ImGui::PopStyleColor();
       }

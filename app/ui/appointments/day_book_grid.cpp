@@ -113,7 +113,7 @@ void drawHours(UiContext& ui, ImDrawList* dl, const DayBook& d, const DayBookGri
 void DayBookGrid::draw(UiContext& ui, const DayBook& d, const std::string& chosen, ImVec2 size, Intents& out) {
   const Metrics& m = ui.metrics;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("appointments.grid", size, true,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
   ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -1,5 +1,7 @@
 #include "app/ui/approvals/approvals_screen.h"
 
+#include "app/ui/palette.h"
+
 #include <algorithm>
 
 namespace salon::ui {
@@ -21,9 +23,9 @@ void colouredText(UiContext& ui, const std::string& s, const ImVec4& c) {
 bool fieldButton(UiContext& ui, const std::string& id, const std::string& label, const std::string& value, bool chosen,
                  float width) {
   std::string shown = label + "：" + (value.empty() ? std::string(" ") : value);
-  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(1, 1, 1, 1));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(1, 1, 1, 1));
-  ImGui::PushStyleColor(ImGuiCol_Border, chosen ? ImVec4(0.62f, 0.36f, 0.30f, 1.0f) : ImVec4(0.7f, 0.7f, 0.7f, 1));
+  ImGui::PushStyleColor(ImGuiCol_Button, ui.c().panel);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ui.c().panel);
+  ImGui::PushStyleColor(ImGuiCol_Border, chosen ? ui.c().primary : ImVec4(0.7f, 0.7f, 0.7f, 1));
   ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.02f, 0.5f));
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, chosen ? 3.0f : 1.0f);
   bool tapped = touchButton(ui, id, shown, ImVec2(width, ui.metrics.touch));
@@ -350,9 +352,8 @@ Intent dueSoonSection(UiContext& ui, const std::vector<DueRow>& rows, int total)
       out = Navigate{Screen::Approvals};
     const float textY = start.y + (m.touch - ImGui::GetTextLineHeight()) / 2;
     ImGui::SetCursorPos(ImVec2(x0, textY));
-    ImGui::PushStyleColor(ImGuiCol_Text, r.overdue ? kOverdue : kRunning);
-    text(ui, r.countdown);
-    ImGui::PopStyleColor();
+    const StateChip chip = stateChip(r.overdue ? "overdue" : "due");
+    statusChip(ui, chip.icon, r.countdown, chip.fill);
     ImGui::SetCursorPos(ImVec2(x0 + 230 * m.scale, textY));
     text(ui, label + (r.customerName.empty() ? "" : "  ·  " + r.customerName));
     ImGui::SetCursorPos(ImVec2(start.x, start.y + m.touch));

@@ -65,7 +65,7 @@ void CheckoutScreen::customerBar(UiContext& ui, const CheckoutView& v, float wid
   const CheckoutCustomerBar& b = v.bar;
   bool alert = !b.alert.empty() && !b.alertAcknowledged;
   float h = m.touch + m.gap * 2 + (b.packages.empty() ? 0 : m.textSize + m.gap) + (alert ? m.touch + m.gap : 0);
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("checkout.bar", ImVec2(width, h), true, ImGuiWindowFlags_NoScrollbar);
   if (b.name.empty()) {
     bigText(ui, ui.t("ui.checkout.walk_in"));
@@ -144,6 +144,7 @@ void CheckoutScreen::catalog(UiContext& ui, const CheckoutView& v, ImVec2 size, 
     const auto& tiles = shown.tiles;
     const ImU32 strip = categorySwatch(shown.key).strong;
     const float stripW = 8 * m.scale;
+    const std::string glyph = ui.fonts.hasIcons() ? iconText(categoryIcon(shown.key)) : std::string();
     const float tileW = (size.x - m.gap * 2 - ImGui::GetStyle().ScrollbarSize) / 3;
     const float tileH = m.touch * 1.6f;
     for (std::size_t i = 0; i < tiles.size(); ++i) {
@@ -162,7 +163,11 @@ void CheckoutScreen::catalog(UiContext& ui, const CheckoutView& v, ImVec2 size, 
       dl->AddText(nullptr, 0, ImVec2(textX, at.y + m.gap * 0.5f), ink, t.name.c_str(), nullptr, 0, &clip);
       std::string price = yuan(t.price);
       dl->AddText(nullptr, 0, ImVec2(textX, at.y + tileH - m.textSize - m.gap * 0.5f),
-                  ImGui::GetColorU32(ImVec4(0.55f, 0.30f, 0.25f, 1)), price.c_str());
+                  ImGui::GetColorU32(ui.c().accent), price.c_str());
+      if (!glyph.empty()) {  // the category's icon in its colour, bottom right
+        const float gw = ImGui::CalcTextSize(glyph.c_str()).x;
+        dl->AddText(ImVec2(at.x + tileW - gw - m.gap * 0.6f, at.y + tileH - m.textSize - m.gap * 0.5f), strip, glyph.c_str());
+      }
       ui.record.text(t.name);
       ui.record.text(price);
     }
@@ -178,7 +183,7 @@ void CheckoutScreen::entryPad(UiContext& ui, const CheckoutView& v, ImVec2 size,
   const bool discount = v.entry == CheckoutEntry::Discount, opening = v.entry == CheckoutEntry::OpeningFloat;
   const bool money = discount || opening;
   text(ui, ui.t(opening ? "ui.checkout.float_prompt" : discount ? "ui.checkout.discount_prompt" : "ui.checkout.find_prompt"));
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("checkout.entry.digits", ImVec2(size.x, m.bigSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
   bigText(ui, v.entryText.empty() ? " " : (money ? yuan(v.entryText) : v.entryText));
   ImGui::EndChild();
@@ -267,7 +272,7 @@ void CheckoutScreen::cart(UiContext& ui, const CheckoutView& v, ImVec2 size, Int
   const Metrics& m = ui.metrics;
   ImGui::BeginChild("checkout.cart", size, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
   const float totalsH = m.textSize * 2 + m.bigSize + m.touch + m.gap * 5;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("checkout.lines", ImVec2(size.x, size.y - totalsH), true);
   dragToScroll();
   parkedChips(ui, v, size.x - m.gap * 2, out);

@@ -18,7 +18,8 @@ void tenderChoices(UiContext& ui, const CheckoutView& v, Intents& out) {
   for (std::size_t i = 0; i < v.tenders.size(); ++i) {
     const CheckoutTenderRow& t = v.tenders[i];
     std::string label = ui.t(t.typeKey) + "  " + yuan(t.amount) + (t.ref.empty() ? "" : "  " + t.ref);
-    if (touchButton(ui, "checkout.tender.row." + std::to_string(i + 1), label + "   ✕", ImVec2(inner, m.touch * 0.8f)))
+    if (touchButton(ui, "checkout.tender.row." + std::to_string(i + 1), label + "   ✕", ImVec2(inner, m.touch * 0.8f),
+                    Tone::Plain, tenderIcon(t.typeKey)))
       intent(out, CheckoutRemoveTender{static_cast<int>(i)});
   }
   const float payW = (inner - m.gap * 3) / 4;
@@ -27,13 +28,13 @@ void tenderChoices(UiContext& ui, const CheckoutView& v, Intents& out) {
     if (i % 4 != 0) ImGui::SameLine(0, m.gap);
     std::string label = ui.t("ui.checkout.tender." + o.type);
     if (!o.note.empty()) label += "\n" + o.note;
-    if (touchButton(ui, "checkout.tender." + o.type, label, ImVec2(payW, m.touch), Tone::Primary))
+    if (touchButton(ui, "checkout.tender." + o.type, label, ImVec2(payW, m.touch), Tone::Primary, tenderIcon(o.type)))
       intent(out, CheckoutAddTender{o.type});
   }
   for (std::size_t i = 0; i < v.packageOptions.size(); ++i) {
     const CheckoutPackageOption& p = v.packageOptions[i];
     if (touchButton(ui, "checkout.package." + std::to_string(i + 1), ui.t("ui.checkout.tender.package") + "  " + p.label,
-                    ImVec2(inner, m.touch), Tone::Primary))
+                    ImVec2(inner, m.touch), Tone::Primary, Icon::Redeem))
       intent(out, CheckoutUsePackage{p.id});
   }
   for (std::size_t i = 0; i < v.quickCash.size(); ++i) {
@@ -49,7 +50,7 @@ void amountPad(UiContext& ui, const CheckoutView& v, float padW, Intents& out) {
   const Metrics& m = ui.metrics;
   ImGui::BeginGroup();
   text(ui, ui.t("ui.checkout.amount"));
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("checkout.amount", ImVec2(padW, m.bigSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
   bigText(ui, v.amountEntry.empty() ? yuan(v.remaining) : yuan(v.amountEntry));
   ImGui::EndChild();
@@ -97,11 +98,11 @@ void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) 
   else mutedText(ui, ui.t("ui.checkout.scan_payment_hint"));
   ImGui::SetCursorPos(ImVec2(x0, top + height - bottomH));
   const float half = (left - m.gap) / 2;
-  if (touchButton(ui, "checkout.tender.back", ui.t("ui.checkout.back_to_cart"), ImVec2(half, bottomH)))
+  if (touchButton(ui, "checkout.tender.back", ui.t("ui.checkout.back_to_cart"), ImVec2(half, bottomH), Tone::Plain, Icon::Back))
     intent(out, CheckoutBackToCart{});
   ImGui::SameLine(0, m.gap);
   ImGui::PushFont(ui.fonts.big());
-  if (touchButton(ui, "checkout.settle", ui.t("ui.checkout.settle"), ImVec2(half, bottomH), Tone::Primary))
+  if (touchButton(ui, "checkout.settle", ui.t("ui.checkout.settle"), ImVec2(half, bottomH), Tone::Primary, Icon::Check))
     intent(out, CheckoutSettle{});
   ImGui::PopFont();
   ImGui::EndGroup();
@@ -153,9 +154,9 @@ void CheckoutScreen::settled(UiContext& ui, const CheckoutView& v, Intents& out)
   ImGui::SetCursorPos(ImVec2(x0, std::max(ImGui::GetCursorPosY(), top + height - bigH - m.touch - m.gap)));
   const float half = (right - m.gap) / 2;
   std::string printLabel = ui.t(v.printing ? "ui.checkout.printing" : v.prints > 0 ? "ui.checkout.reprint" : "ui.checkout.print");
-  if (touchButton(ui, "checkout.print", printLabel, ImVec2(half, m.touch))) intent(out, CheckoutPrint{});
+  if (touchButton(ui, "checkout.print", printLabel, ImVec2(half, m.touch), Tone::Plain, Icon::Print)) intent(out, CheckoutPrint{});
   ImGui::SameLine(0, m.gap);
-  if (touchButton(ui, "checkout.home", ui.t("ui.checkout.home"), ImVec2(half, m.touch))) add(out, Navigate{Screen::Home});
+  if (touchButton(ui, "checkout.home", ui.t("ui.checkout.home"), ImVec2(half, m.touch), Tone::Plain, Icon::Home)) add(out, Navigate{Screen::Home});
   ImGui::PushFont(ui.fonts.big());
   if (touchButton(ui, "checkout.next", ui.t("ui.checkout.next_sale"), ImVec2(right, bigH), Tone::Primary))
     intent(out, CheckoutNewSale{});

@@ -168,7 +168,7 @@ void CustomerFileScreen::edit(UiContext& ui, const CustomerFileView& v, Intents&
   mutedText(ui, ui.t("ui.file.old_value") + "  " + shown(e.oldValue));
   ImGui::EndGroup();
   ImGui::SameLine(0, m.gap * 2);
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("file.edit.value", ImVec2(0, m.touch), true, ImGuiWindowFlags_NoScrollbar);
   ImGui::SetCursorPosY((m.touch - ImGui::GetTextLineHeight()) / 2 - ImGui::GetStyle().WindowPadding.y);
   text(ui, ui.t("ui.file.new_value") + "  " + (e.newValue.empty() ? std::string(" ") : shown(e.newValue)));
@@ -221,7 +221,8 @@ Intents CustomerFileScreen::draw(UiContext& ui, const CustomerFileView& v) {
   switch (v.stage) {
     case FileStage::Search: {
       message(ui, v);
-      SearchInput in = customerSearch(ui, v.search, "file.search");
+      SearchInput in = customerSearch(ui, v.search, "file.search", true);
+      if (in.browsePage >= 0) add(out, BrowseFiles{in.browseOrder, in.browsePage});
       if (!in.keys.empty()) add(out, FileSearchKeys{in.keys});
       if (!in.typed.empty()) add(out, FileSearchTyped{in.typed});
       if (in.picked) add(out, OpenFoundCustomer{in.picked});

@@ -23,6 +23,12 @@ struct CustomerSearchView {
   std::string query;
   bool searched = false;
   std::vector<FoundCustomer> found;
+  // Browsing every file a page at a time (the file screen, nothing typed): the
+  // order ("pinyin", "strokes", "created", "skin"; "" when not browsing), the
+  // page from 0, and whether another page follows.
+  std::string browseOrder;
+  int browsePage = 0;
+  bool browseMore = false;
 };
 
 // One field of the open tab: the value verbatim, or masked for this role.
@@ -95,9 +101,13 @@ struct EditReason { std::string reasonKey; };
 struct SubmitFieldEdit {};
 struct CancelFieldEdit {};
 struct FindAnotherCustomer {};
+struct BrowseFiles {  // a page of every file in an order
+  std::string order;
+  int page = 0;
+};
 using CustomerFileIntent =
     std::variant<FileSearchKeys, FileSearchTyped, OpenFoundCustomer, ChoosePurpose, CheckApproval, ShowFileTab,
                  StartFieldEdit, EditKeys, EditTyped, EditChoice, EditReason, SubmitFieldEdit, CancelFieldEdit,
-                 FindAnotherCustomer>;
+                 FindAnotherCustomer, BrowseFiles>;
 
 }  // namespace salon::ui

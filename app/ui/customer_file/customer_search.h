@@ -13,9 +13,14 @@ struct SearchInput {
   std::string keys;      // on-screen keyboard keys
   std::string typed;     // a hardware keyboard, an IME or a card reader
   CustomerId picked = 0; // a row tapped
+  std::string browseOrder;  // an order or a page button tapped: the page wanted
+  int browsePage = -1;
 };
 
-SearchInput customerSearch(UiContext& ui, const CustomerSearchView& v, const std::string& idPrefix);
+// `browsable`: with nothing typed, the orders to browse every file by, and the
+// pages (the file screen; the members screen only searches).
+SearchInput customerSearch(UiContext& ui, const CustomerSearchView& v, const std::string& idPrefix,
+                           bool browsable = false);
 
 void addTexts(const CustomerSearchView& v, std::vector<std::string>& out);
 

@@ -94,7 +94,7 @@ void MembersScreen::topUp(UiContext& ui, const MembersView& v, Intents& out) {
   const float leftW = ImGui::GetContentRegionAvail().x - padW - m.gap * 2;
   ImGui::BeginChild("members.topup", ImVec2(leftW, 0), false, ImGuiWindowFlags_NoScrollbar);
   text(ui, ui.t("ui.members.amount"));
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("members.amount", ImVec2(leftW, m.bigSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
   bigText(ui, "¥ " + (v.amountDigits.empty() ? std::string("0") : v.amountDigits));
   ImGui::EndChild();

@@ -42,7 +42,7 @@ void RegistrationScreen::notice(UiContext& ui, const RegistrationView& v, Intent
   bigText(ui, v.title);
   text(ui, ui.t("ui.register.notice_title"));
   const float boxH = ImGui::GetContentRegionAvail().y - m.touch * 1.3f - m.textSize - m.gap * 4;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("registration.notice", ImVec2(w, boxH), true);
   dragToScroll();
   wrapped(ui, v.notice);

@@ -25,7 +25,7 @@ void SettingsScreen::auditHead(UiContext& ui, const SettingsView& v) {
   const int rows = static_cast<int>((v.auditHeadGroups.size() + perRow - 1) / perRow);
   const float lineH = ImGui::GetTextLineHeightWithSpacing();
   const float boxH = m.bigSize + lineH * static_cast<float>(rows) + m.gap * 2.5f;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("settings.audit_head", ImVec2(std::min(w, cell * perRow + m.gap * 2), boxH), true,
                     ImGuiWindowFlags_NoScrollbar);
   std::string entry = ui.t("ui.settings.audit_head.entry");  // "第 {n} 条", "Entry {n}"

@@ -12,7 +12,7 @@ namespace {
 
 // The chosen file's preview, or what to do first; scrolls inside its box.
 void previewBox(UiContext& ui, const SettingsImport& s, float width, float height) {
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("settings.import.preview", ImVec2(width, height), true);
   ImGui::PushTextWrapPos(0);
   if (!s.result.empty()) {

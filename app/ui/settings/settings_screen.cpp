@@ -38,7 +38,7 @@ Intents SettingsScreen::draw(UiContext& ui, const SettingsView& v) {
     if (v.messageIsError) {
       alertText(ui, v.message);
     } else {
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.18f, 0.48f, 0.25f, 1.0f));  // done: green
+      ImGui::PushStyleColor(ImGuiCol_Text, ui.c().ok);  // done: green
       text(ui, v.message);
       ImGui::PopStyleColor();
     }
@@ -95,7 +95,7 @@ void SettingsScreen::editor(UiContext& ui, const SettingsEditor& e, Intents& out
     mutedText(ui, e.hint);
     ImGui::PopTextWrapPos();
   }
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("settings.value", ImVec2(w, m.bigSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
   bigText(ui, e.shown.empty() && e.letters.empty() ? " " : e.shown + e.letters);
   ImGui::EndChild();

@@ -232,6 +232,10 @@ void SettingsScreen::store(UiContext& ui, const SettingsView& v, Intents& out) {
   std::vector<Choice> langs;
   for (const char* l : {"zh-Hans", "zh-Hant", "en"}) langs.push_back({l, ui.t(std::string("ui.lang.") + l)});
   choose(out, "language", choiceButtons(ui, "settings.language", langs, v.language, 150 * m.scale));
+  mutedText(ui, ui.t("ui.settings.theme"));
+  std::vector<Choice> looks;
+  for (const char* l : {"warm", "light", "contrast"}) looks.push_back({l, ui.t(std::string("ui.settings.theme.") + l)});
+  choose(out, "kiosk.theme", choiceButtons(ui, "settings.theme", looks, v.theme, 150 * m.scale));
 }
 
 // --- backup password -----------------------------------------------------------

@@ -123,6 +123,7 @@ struct SettingsView {
   // Store
   std::string storeName, storeAddress, storePhone, receiptFooter;
   std::string language;     // default language
+  std::string theme;        // the look: warm, light, contrast
   std::string autoLockMinutes;
 
   // Backup

@@ -23,7 +23,7 @@ void fieldRow(UiContext& ui, const std::string& field, const std::string& label,
   ImVec2 start = ImGui::GetCursorPos();
   ImVec2 screen = ImGui::GetCursorScreenPos();
   ImGui::GetWindowDrawList()->AddRectFilled(screen, ImVec2(screen.x + w, screen.y + m.touch),
-                                            ImGui::GetColorU32(ImVec4(1, 1, 1, 1)), 6 * m.scale);
+                                            ImGui::GetColorU32(ui.c().panel), 6 * m.scale);
   bool tapped = touchRow(ui, "settings.field." + field, label, ImVec2(w, m.touch));
   const float textY = start.y + (m.touch - ImGui::GetTextLineHeight()) / 2;
   ImGui::SetCursorPos(ImVec2(start.x + m.gap, textY));
@@ -37,7 +37,7 @@ void fieldRow(UiContext& ui, const std::string& field, const std::string& label,
   ImGui::PopClipRect();
   const std::string& edit = ui.t("ui.settings.edit");
   ImGui::SetCursorPos(ImVec2(start.x + w - ImGui::CalcTextSize(edit.c_str()).x - m.gap, textY));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.27f, 0.22f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.c().accent);
   text(ui, edit);
   ImGui::PopStyleColor();
   ImGui::SetCursorPos(ImVec2(start.x, start.y + m.touch + m.gap * 0.5f));
