@@ -68,7 +68,8 @@ def load(box):
             sale(s1, PREV, [line(1, *cut, 3800, [("T02", 10000)])], [("cash", 3800)], customer=(2, "")),
             sale(s1, PREV, [line(1, *cut, 3800, [("T02", 10000)])], [("cash", 3800)], customer=(5, ""))]
     top1 = sale(s1, "2026-11-16", [line(1, "TOPUP", "储值充值", 100000, [])], [("cash", 100000)], customer=(3, m1),
-                movements=[sv("top_up", 100000, 20000)])
+                movements=[sv("top_up", 100000, 20000), {"kind": "package", "reason": "buy", "package": "P-1/1",
+                                                          "service": "SVC-01", "sessions": 10, "expires": "2027-11-16"}])
     top2 = sale(s1, "2026-11-16", [line(1, "TOPUP", "储值充值", 50000, [])], [("wechat", 50000)], customer=(4, m2),
                 movements=[sv("top_up", 50000, 5000)])
     a = sale(s1, "2026-11-17", [line(1, *cut, 3800, [("T01", 10000)]), line(2, *dye, 12800, [("T01", 5000), ("T02", 5000)])],
@@ -80,7 +81,7 @@ def load(box):
          + service_events(s1, "2026-11-20", "svc-b", 45), head={"seq": 40, "hash": "ab12"})
     # S02: a member of S01 spends stored value there; a refund; a new customer.
     d = sale(s2, "2026-11-18", [line(1, *dye, 12800, [("T02", 10000)])], [("stored_value", 12800)], customer=(1, m1),
-             movements=[sv("spend", -10700, -2100)])
+             movements=[sv("spend", -10700, -2100), {"kind": "package", "reason": "use", "package": "P-1/1", "sessions": -1}])
     e = sale(s2, "2026-11-18", [line(1, *cut, 3800, [("T01", 10000)])], [("alipay", 3800)], customer=(2, ""))
     r = sale(s2, "2026-11-25", [line(1, *cut, -3800, [("T01", 10000)])], [("alipay", -3800)], kind="refund", reverses=e["id"])
     f = sale(s2, "2026-11-29", [line(1, *cut, 3800, [("T01", 10000)])], [("stored_value", 3800)], customer=(3, m2),
@@ -96,6 +97,7 @@ def load(box):
         # T01: 3800 + 6400 (half of 12800) + 3800 - 3800 + 3800 at S02; T02: 6400 + 12800 - 12800 + 3800 + 12800
         "by_staff": {"T01": 3800 + 6400 + 3800 - 3800 + 3800, "T02": 6400 + 12800 - 12800 + 3800 + 12800},
         "liability": {"S01": (100000 + 50000 - 10700 - 3500, 20000 + 5000 - 2100 - 300)},
+        "package_sessions": {"S01": 10 - 1},
         # S01 in the period: customers 1 (returning), 2 (returning), 3, 4 (new), 6 (new; its sale voided still counts
         # as a visit); previous fortnight 1, 2, 5 → 1 and 2 came back: 2/3.
         "customers": {"S01": {"customers": 5, "new": 3, "returning": 2, "previous": 3, "retained": 2, "retention_bp": 6666},

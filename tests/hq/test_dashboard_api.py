@@ -88,6 +88,8 @@ class DashboardApi(unittest.TestCase):
         self.assertEqual({r["staff"]: r["name"] for r in sales["by_staff"]}, {"T01": "王师傅", "T02": "李师傅"})
         liab = o.get("/liabilities" + Q)
         self.assertEqual({r["store"]: (r["principal"], r["bonus"]) for r in liab["stores"]}, self.expected["liability"])
+        self.assertEqual({r["store"]: r["package_sessions"] for r in liab["stores"]}, self.expected["package_sessions"])
+        self.assertEqual(self.box.psql("SELECT sum(sessions_left) FROM member_packages"), "9")
         self.assertEqual(self.box.psql("SELECT sum(principal) || '|' || sum(bonus) FROM member_value"), "%d|%d" % self.expected["liability"]["S01"])
         before = o.get("/liabilities?from=2026-11-01&to=2026-11-17")
         self.assertEqual([(r["principal"], r["bonus"]) for r in before["stores"]], [(150000, 25000)])
