@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <functional>
+#include <set>
 #include <pqxx/pqxx>
 
 #include "app/core/clock.h"
@@ -117,6 +118,26 @@ void settlement(pqxx::connection& db, const DashboardUser& u, const httplib::Req
   answerJson(res, 200, settlementJson(s, visible ? &*visible : nullptr));
 }
 
+// The matrix as CSV (yuan), as `salon-hq settlement show --csv`; an area manager's holds the
+// cells touching their stores, with the stores on the other side of them.
+void settlementCsvFile(pqxx::connection& db, const DashboardUser& u, const httplib::Request& req,
+                       httplib::Response& res) {
+  Settlement s = settlementOf(db, req.get_param_value("month"));
+  if (auto visible = u.visibleStores()) {
+    std::set<std::string> shown;
+    std::vector<SettlementCell> cells;
+    for (const auto& c : s.cells)
+      if (visible->count(c.payer) || visible->count(c.payee)) cells.push_back(c), shown.insert({c.payer, c.payee});
+    shown.insert(visible->begin(), visible->end());
+    s.cells = cells;
+    s.stores.assign(shown.begin(), shown.end());
+  }
+  res.status = 200;
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("Content-Disposition", "attachment; filename=\"settlement-" + s.month + ".csv\"");
+  res.set_content(settlementCsv(s), "text/csv; charset=utf-8");
+}
+
 void sign(pqxx::connection& db, const DashboardUser& u, const httplib::Request& req, httplib::Response& res) {
   json b = bodyOf(req);
   if (!u.maySign()) throw Refusal(403, "not_allowed", "only finance or the owner signs a settlement");
@@ -151,6 +172,7 @@ void mountDashboardApi(httplib::Server& server, ConnectionPool& pool) {
   server.Get(base + "/compliance", signedIn(pool, figures(complianceFigures)));
   server.Get(base + "/sync", signedIn(pool, figures(syncFigures)));
   server.Get(base + "/settlement", signedIn(pool, settlement));
+  server.Get(base + "/settlement.csv", signedIn(pool, settlementCsvFile));
   server.Post(base + "/settlement/sign", signedIn(pool, sign));
 }
 

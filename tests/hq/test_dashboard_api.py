@@ -106,6 +106,9 @@ class DashboardApi(unittest.TestCase):
         self.assertNotEqual(sync["S01"]["last_contact"], "")
         st = o.get("/settlement?month=" + data.MONTH)
         self.assertEqual({(c["payer"], c["payee"]): c["amount"] for c in st["cells"]}, self.expected["settlement"])
+        status, csv = o.request("GET", "/api/dashboard/v1/settlement.csv?month=" + data.MONTH)
+        self.assertEqual((status, csv.decode()), (200, self.box.run("settlement", "show", "--month", data.MONTH, "--csv").stdout))
+        self.assertIn("S01,0.00,142.00,142.00", csv.decode())
         self.assertEqual(o.request("GET", "/api/dashboard/v1/settlement?month=2026-13")[1]["error"], "bad_month")
         self.assertEqual(o.request("GET", "/api/dashboard/v1/sales?from=2026-11-30&to=2026-11-01")[0], 400)
 
@@ -119,6 +122,8 @@ class DashboardApi(unittest.TestCase):
         self.assertEqual([r["store"] for r in a.get("/sync" + Q)["stores"]], ["S02"])
         st = a.get("/settlement?month=" + data.MONTH)
         self.assertEqual((st["stores"], [(c["payer"], c["payee"]) for c in st["cells"]]), (["S02"], [("S01", "S02")]))
+        status, csv = a.request("GET", "/api/dashboard/v1/settlement.csv?month=" + data.MONTH)
+        self.assertEqual(csv.decode().splitlines()[:2], ["payer\\payee,S01,S02,owes", "S01,0.00,142.00,142.00"])
         status, body = a.request("POST", "/api/dashboard/v1/settlement/sign", {"month": data.MONTH})
         self.assertEqual((status, body["error"]), (403, "not_allowed"))
 

@@ -108,6 +108,8 @@ class DashboardPage(unittest.TestCase):
         self.assertEqual(self.fen("[data-payer=S01][data-payee=S02]"), self.expected["settlement"][("S01", "S02")])
         self.assertEqual(self.fen("[data-net=S02]"), self.expected["settlement"][("S01", "S02")])
         self.assertIn("71.42 %", p.js("document.getElementById('table-compliance').innerText"))
+        csv = p.js("fetch(document.getElementById('csv').href).then(r => r.text())")
+        self.assertEqual(csv, self.box.run("settlement", "show", "--month", data.MONTH, "--csv").stdout)
         self.shot("dashboard-zh-Hans.png")
         p.js("document.querySelector('#table-settlement').scrollIntoView()")
         self.shot("dashboard-zh-Hans-settlement.png")

@@ -6,6 +6,7 @@
 const API = "/api/dashboard/v1";
 const TEXT = {
   "zh-Hans": {
+    csv: "导出 CSV",
     owner: "老板", finance: "财务", area_manager: "区域经理",
     title: "门店经营看板", signIn: "登录", signOut: "退出", login: "账号", password: "密码", from: "开始日期",
     to: "结束日期", month: "结算月份", refresh: "刷新", salesByDay: "各门店每日营业额（Z 报表）",
@@ -20,6 +21,7 @@ const TEXT = {
     loaded: "已更新", asOf: "截至 {d}", rate: "赠送部分结算比例 {r} %", adjustment: "含往月调整 {a}", never: "从未", target: "目标",
   },
   "zh-Hant": {
+    csv: "匯出 CSV",
     owner: "老闆", finance: "財務", area_manager: "區域經理",
     title: "門店經營看板", signIn: "登入", signOut: "登出", login: "帳號", password: "密碼", from: "開始日期",
     to: "結束日期", month: "結算月份", refresh: "重新整理", salesByDay: "各門店每日營業額（Z 報表）",
@@ -34,6 +36,7 @@ const TEXT = {
     loaded: "已更新", asOf: "截至 {d}", rate: "贈送部分結算比例 {r} %", adjustment: "含往月調整 {a}", never: "從未", target: "目標",
   },
   en: {
+    csv: "Export CSV",
     owner: "Owner", finance: "Finance", area_manager: "Area manager",
     title: "Salon chain dashboard", signIn: "Sign in", signOut: "Sign out", login: "Login", password: "Password",
     from: "From", to: "To", month: "Settlement month", refresh: "Refresh", salesByDay: "Sales by store and day (Z reports)",
@@ -149,6 +152,7 @@ function drawSettlement() {
   $("settlement-state").textContent = s.month + " · " + (s.status === "signed" ? t("signed", { by: s.signed_by, at: s.signed_at }) : t(s.status)) +
     " · " + t("rate", { r: s.bonus_rate_bp / 100 }) + (adj ? " · " + t("adjustment", { a: yuan(adj) }) : "");
   $("settlement-state").dataset.status = s.status;
+  $("csv").href = API + "/settlement.csv?month=" + encodeURIComponent(s.month);
   const sign = $("sign");
   sign.hidden = !(me.may_sign && s.status === "open");
   sign.dataset.armed = "";
