@@ -119,7 +119,8 @@ json complianceFigures(pqxx::connection& db, const DashboardQuery& q) {
            "   AND f.day BETWEEN $2::date AND $3::date),"
            " (SELECT count(*) FROM events f WHERE f.store = st.code AND f.type = 'service.finished'"
            "   AND f.day BETWEEN $2::date AND $3::date AND EXISTS (SELECT 1 FROM events r WHERE r.store = f.store"
-           "   AND r.type = 'service.recorded' AND r.payload->>'service' = f.payload->>'service'"
+           "   AND r.type = 'service.recorded' AND r.day BETWEEN f.day AND f.day + 1"
+           "   AND r.payload->>'service' = f.payload->>'service'"
            "   AND r.at - f.at <= 30 * 60 * 1000))"
            " FROM stores st WHERE " + sees("st.code") + " ORDER BY st.code",
            q.stores, q.from, q.to)) {

@@ -144,7 +144,8 @@ LogIn logIn(pqxx::connection& db, const std::string& login, const std::string& p
                          login);
   LogIn out;
   if (r.empty()) {
-    checkPassword(password, hashPassword("no such login"));  // the same time as a wrong password
+    static const std::string nobody = hashPassword(randomBytes(16));
+    checkPassword(password, nobody);  // one PBKDF2, as for a known login: no hint that it does not exist
     return out;
   }
   if (r[0][5].as<bool>()) return out.outcome = LogIn::Locked, out;
@@ -161,6 +162,7 @@ LogIn logIn(pqxx::connection& db, const std::string& login, const std::string& p
   out.user = userOf(r[0]);
   out.outcome = LogIn::Ok;
   w.exec_params("UPDATE dashboard_users SET failed_logins = 0, locked_until = NULL WHERE login = $1", login);
+  w.exec("DELETE FROM dashboard_sessions WHERE expires_at < now()");  // sessions are not a ledger
   w.exec_params("INSERT INTO dashboard_sessions (token_hash, login, expires_at) VALUES ($1, $2, now() + interval"
                 " '12 hours')",
                 hexOf(sha256(out.token)), login);

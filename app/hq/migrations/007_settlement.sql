@@ -42,6 +42,8 @@ CREATE TRIGGER settlement_cells_no_change BEFORE UPDATE OR DELETE ON settlement_
 CREATE TRIGGER settled_movements_no_change BEFORE UPDATE OR DELETE ON settled_movements
   FOR EACH ROW EXECUTE FUNCTION settlement_append_only();
 
+-- The dashboard reads sales by staff and record-keeping from the events by store and day.
+CREATE INDEX events_store_day ON events (store, day, type);
 CREATE INDEX member_movements_settlement ON member_movements (kind, sold_by, used_at) WHERE sold_by <> used_at;
 
 -- The dashboard's people: the chain's owner, finance, and area managers (limited to
