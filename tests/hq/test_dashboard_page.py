@@ -120,6 +120,12 @@ class DashboardPage(unittest.TestCase):
         self.check_charts()
         self.assertEqual(p.js(OPTION % json.dumps("chart-liability"))["series"][0]["name"], "Principal")
         self.shot("dashboard-en.png")
+        p.click("[data-lang=zh-Hant]")
+        p.wait("document.querySelector('h1').textContent === '門店經營看板'")
+        self.check_charts()
+        self.assertEqual(p.js(OPTION % json.dumps("chart-customers"))["series"][1]["name"], "回頭客")
+        p.click("[data-lang=en]")
+        p.wait("document.querySelector('h1').textContent === 'Salon chain dashboard'")
 
         # The owner signs the month from the page (two presses); it is kept as signed.
         p.js("document.querySelector('#table-settlement').scrollIntoView()")
