@@ -15,12 +15,12 @@ namespace {
 // one that sold it, not taken by a signature, dated in the month, or (for the next
 // open month) dated in or before the last signed month. $1 month, $2 last signed ('' none).
 constexpr const char* kCandidates =
-    "SELECT mv.id, mv.sold_by, mv.used_at, mv.principal, mv.bonus, to_char(e.day, 'YYYY-MM') < $1 AS late"
+    "SELECT mv.id, mv.sold_by, mv.used_at, mv.principal, mv.bonus, e.day < ($1 || '-01')::date AS late"
     " FROM member_movements mv JOIN events e ON e.id = mv.event_id"
     " WHERE mv.kind = 'stored_value' AND mv.sold_by <> mv.used_at"
     " AND NOT EXISTS (SELECT 1 FROM settled_movements s WHERE s.movement_id = mv.id)"
-    " AND (to_char(e.day, 'YYYY-MM') = $1"
-    "      OR ($2 <> '' AND to_char(e.day, 'YYYY-MM') <= $2 AND $1 = $3))";
+    " AND ((e.day >= ($1 || '-01')::date AND e.day < ($1 || '-01')::date + 31 AND to_char(e.day, 'YYYY-MM') = $1)"
+    "      OR ($2 <> '' AND $1 = $3 AND e.day < ($3 || '-01')::date))";
 
 int bonusRate(pqxx::dbtransaction& t) {
   auto r = t.exec("SELECT value FROM chain_settings WHERE key = 'settlement.bonus_rate_bp'");
