@@ -5,6 +5,7 @@
 #include <iostream>
 #include <pqxx/pqxx>
 #include <sstream>
+#include <termios.h>
 #include <unistd.h>
 
 #include "app/hq/dashboard_users.h"
@@ -23,9 +24,17 @@ struct SettlementArgs {
 
 // The password comes on stdin (one line), never on the command line.
 std::string passwordFromStdin() {
-  if (isatty(STDIN_FILENO)) std::cerr << "password: " << std::flush;
+  termios before{};
+  bool tty = isatty(STDIN_FILENO) != 0 && tcgetattr(STDIN_FILENO, &before) == 0;
+  if (tty) {  // typed, not shown
+    termios quiet = before;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    std::cerr << "password: " << std::flush;
+  }
   std::string line;
   std::getline(std::cin, line);
+  if (tty) tcsetattr(STDIN_FILENO, TCSAFLUSH, &before), std::cerr << "\n";
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
 }
