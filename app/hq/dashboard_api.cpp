@@ -119,7 +119,7 @@ void settlement(pqxx::connection& db, const DashboardUser& u, const httplib::Req
 }
 
 // The matrix as CSV (yuan), as `salon-hq settlement show --csv`; an area manager's holds the
-// cells touching their stores, with the stores on the other side of them.
+// cells touching their stores, with the stores on the other side of them (as settlementJson).
 void settlementCsvFile(pqxx::connection& db, const DashboardUser& u, const httplib::Request& req,
                        httplib::Response& res) {
   Settlement s = settlementOf(db, req.get_param_value("month"));

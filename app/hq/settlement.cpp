@@ -171,19 +171,21 @@ Settlement signSettlement(pqxx::connection& db, const std::string& month, const 
 
 nlohmann::json settlementJson(const Settlement& s, const std::set<std::string>* visible) {
   auto sees = [visible](const std::string& store) { return !visible || visible->count(store) > 0; };
-  nlohmann::json cells = nlohmann::json::array(), stores = nlohmann::json::array();
-  std::map<std::string, std::int64_t> net;
+  nlohmann::json cells = nlohmann::json::array();
+  std::set<std::string> shown;  // the visible stores and those on the other side of their cells
+  std::map<std::string, std::int64_t> net;  // visible stores only: another store's would be partial
   for (const auto& st : s.stores)
-    if (sees(st)) stores.push_back(st), net[st] = 0;
+    if (sees(st)) shown.insert(st), net[st] = 0;
   for (const auto& c : s.cells) {
     if (!sees(c.payer) && !sees(c.payee)) continue;
+    shown.insert({c.payer, c.payee});
     cells.push_back({{"payer", c.payer}, {"payee", c.payee}, {"principal", c.principal}, {"bonus", c.bonus},
                      {"bonus_settled", c.bonusSettled}, {"adjustment", c.adjustment}, {"amount", c.amount}});
     if (net.count(c.payer)) net[c.payer] -= c.amount;
     if (net.count(c.payee)) net[c.payee] += c.amount;
   }
   nlohmann::json out{{"month", s.month},   {"status", s.isSigned ? "signed" : s.skipped ? "skipped" : "open"}, {"bonus_rate_bp", s.bonusRateBp},
-                     {"stores", stores},   {"cells", cells},
+                     {"stores", shown},    {"cells", cells},
                      {"net", net}};
   if (s.isSigned) out["signed_by"] = s.signedBy, out["signed_at"] = s.signedAt;
   return out;

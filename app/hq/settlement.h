@@ -53,7 +53,8 @@ Settlement settlementOf(pqxx::connection& db, const std::string& month);
 // `by` is the login recorded; who may sign is checked by the caller.
 Settlement signSettlement(pqxx::connection& db, const std::string& month, const std::string& by);
 
-// `visible`: an area manager's stores (cells touching one of them); null = all.
+// `visible`: an area manager's stores: the cells touching one of them, the stores on
+// either side of those, the net of the visible stores only; null = all.
 nlohmann::json settlementJson(const Settlement& s, const std::set<std::string>* visible = nullptr);
 // The matrix as CSV: one row per payer, one column per payee, amounts in yuan,
 // then a row and a column of totals and the net per store (receivable − payable).

@@ -121,7 +121,8 @@ class DashboardApi(unittest.TestCase):
         self.assertEqual(a.get("/liabilities" + Q)["stores"], [])  # S02 sold no stored value
         self.assertEqual([r["store"] for r in a.get("/sync" + Q)["stores"]], ["S02"])
         st = a.get("/settlement?month=" + data.MONTH)
-        self.assertEqual((st["stores"], [(c["payer"], c["payee"]) for c in st["cells"]]), (["S02"], [("S01", "S02")]))
+        self.assertEqual((st["stores"], [(c["payer"], c["payee"]) for c in st["cells"]]), (["S01", "S02"], [("S01", "S02")]))
+        self.assertEqual(st["net"], {"S02": 14200})  # S01's would be partial
         status, csv = a.request("GET", "/api/dashboard/v1/settlement.csv?month=" + data.MONTH)
         self.assertEqual(csv.decode().splitlines()[:2], ["payer\\payee,S01,S02,owes", "S01,0.00,142.00,142.00"])
         status, body = a.request("POST", "/api/dashboard/v1/settlement/sign", {"month": data.MONTH})

@@ -144,6 +144,8 @@ class DashboardPage(unittest.TestCase):
         self.check_charts(dict(SERIES, **{"chart-sales-day": 1}))
         self.assertEqual([s["name"] for s in p.js(OPTION % json.dumps("chart-sales-day"))["series"]], ["S02"])
         self.assertTrue(p.js("document.getElementById('sign').hidden"))
+        self.assertEqual(self.fen("[data-payer=S01][data-payee=S02]"), self.expected["settlement"][("S01", "S02")])
+        self.assertEqual(p.js("document.querySelectorAll('[data-net]').length"), 1)
 
 
 if __name__ == "__main__":

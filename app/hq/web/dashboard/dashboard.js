@@ -145,9 +145,10 @@ function drawSettlement() {
   const owes = (a) => s.cells.filter((c) => c.payer === a).reduce((n, c) => n + c.amount, 0);
   fillTable($("table-settlement"), [t("payerPayee"), ...s.stores, t("owes")],
     [...s.stores.map((a) => [a, ...s.stores.map((b) => ({ text: a === b ? "—" : yuan(amount(a, b)), attrs: { "data-payer": a, "data-payee": b, "data-fen": amount(a, b) } })), yuan(owes(a))]),
-      [t("net"), ...s.stores.map((b) => ({ text: yuan(s.net[b] || 0), attrs: { "data-net": b, "data-fen": s.net[b] || 0 } })), ""]]);
-  chart("chart-settlement", { xAxis: { type: "category", data: s.stores }, yAxis: { type: "value", name: "¥" },
-    series: [{ name: t("net"), type: "bar", data: s.stores.map((b) => (s.net[b] || 0) / 100) }] });
+      [t("net"), ...s.stores.map((b) => (b in s.net ? { text: yuan(s.net[b]), attrs: { "data-net": b, "data-fen": s.net[b] } } : "—")), ""]]);
+  const mine = s.stores.filter((b) => b in s.net);
+  chart("chart-settlement", { xAxis: { type: "category", data: mine }, yAxis: { type: "value", name: "¥" },
+    series: [{ name: t("net"), type: "bar", data: mine.map((b) => s.net[b] / 100) }] });
   const adj = s.cells.reduce((n, c) => n + c.adjustment, 0);
   $("settlement-state").textContent = s.month + " · " + (s.status === "signed" ? t("signed", { by: s.signed_by, at: s.signed_at }) : t(s.status)) +
     " · " + t("rate", { r: s.bonus_rate_bp / 100 }) + (adj ? " · " + t("adjustment", { a: yuan(adj) }) : "");
