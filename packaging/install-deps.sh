@@ -18,6 +18,10 @@ PACKAGES=(
   python3 openssl chromium
 )
 
+# The dashboard's chart library comes from npm (app/hq/web/dashboard/package-lock.json):
+# node and npm from Debian when this machine has none (a NodeSource node brings its own npm).
+if ! command -v npm >/dev/null 2>&1; then PACKAGES+=(nodejs npm); fi
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -27,12 +31,26 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages present"
-  exit 0
+else
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+# ECharts, exactly as pinned in the lockfile, into app/hq/web/dashboard/node_modules
+# (embedded into salon-hq at build time; never fetched from a CDN). Skipped when the
+# installed tree already matches the lockfile.
+DASHBOARD="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/app/hq/web/dashboard"
+if [ -f "$DASHBOARD/package-lock.json" ]; then
+  if [ -f "$DASHBOARD/node_modules/.package-lock.json" ] &&
+     [ -f "$DASHBOARD/node_modules/echarts/dist/echarts.min.js" ] &&
+     [ "$DASHBOARD/node_modules/.package-lock.json" -nt "$DASHBOARD/package-lock.json" ]; then
+    echo "install-deps: dashboard npm packages present"
+  else
+    echo "install-deps: npm ci in $DASHBOARD"
+    (cd "$DASHBOARD" && npm ci --no-audit --no-fund --ignore-scripts </dev/null)
+  fi
+fi

@@ -7,6 +7,8 @@
 #   SALON_HQ_URL     the URL kiosks reach it by, carried in enrolment codes
 #                    (default https://<this machine's first address>:<port>)
 # Then: ./build/salon-hq store add S01 --name 一店 --pg "$(cat $SALON_HQ_DIR/pg-url)"
+# and the owner's dashboard (https://HOST:PORT/dashboard/): a login, its password on stdin:
+#   ./build/salon-hq user add owner --role owner --name 陈总 --pg "$(cat $SALON_HQ_DIR/pg-url)"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh

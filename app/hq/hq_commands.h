@@ -20,6 +20,7 @@ void addStoreCommands(CLI::App& app, CommandRun& run);   // store add|revoke|lis
 void addChainCommands(CLI::App& app, CommandRun& run);   // catalog, price, staff, setting, promotion, tier
 void addReportCommands(CLI::App& app, CommandRun& run);  // report stores, verify
 void addOnlineCommands(CLI::App& app, CommandRun& run);  // online service|setting|sms
+void addSettlementCommands(CLI::App& app, CommandRun& run);  // settlement show|sign, user add|password|disable|list
 
 // A subcommand with --pg (or $SALON_HQ_PG) whose work runs against one connection
 // and prints the JSON it returns.

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   salon::hq::addChainCommands(app, run);
   salon::hq::addReportCommands(app, run);
   salon::hq::addOnlineCommands(app, run);
+  salon::hq::addSettlementCommands(app, run);
   CLI11_PARSE(app, argc, argv);
   try {
     return run ? run() : 2;

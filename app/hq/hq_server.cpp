@@ -9,6 +9,7 @@
 
 #include "app/hq/booking_sweep.h"
 #include "app/hq/connection_pool.h"
+#include "app/hq/dashboard_api.h"
 #include "app/hq/hq_certificate.h"
 #include "app/hq/hq_clock.h"
 #include "app/hq/hq_schema.h"
@@ -104,6 +105,7 @@ int serve(const ServeOptions& o) {
   PublicDesk desk{pool, *clock, *sms};
   mountPublicApi(server, desk);
   mountMemberApi(server, pool, *clock);
+  mountDashboardApi(server, pool);
   startBookingSweep(o.pg, sms, clock);
   mountWebPage(server);
   stopOnSignal(server);

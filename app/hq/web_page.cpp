@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <string>
+
 namespace salon::hq {
 namespace {
 
@@ -10,9 +12,15 @@ constexpr const char* kPolicy =
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self';"
     " frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+// The dashboard's charts (ECharts) style their tooltips inline; scripts stay 'self' only.
+constexpr const char* kDashboardPolicy =
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self';"
+    " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 void serveAsset(const WebAsset& a, httplib::Response& res) {
   res.status = 200;
-  res.set_header("Content-Security-Policy", kPolicy);
+  bool dashboard = std::string(a.path).rfind("/dashboard/", 0) == 0;
+  res.set_header("Content-Security-Policy", dashboard ? kDashboardPolicy : kPolicy);
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Referrer-Policy", "no-referrer");
   res.set_header("Strict-Transport-Security", "max-age=31536000");
@@ -27,6 +35,8 @@ void mountWebPage(httplib::Server& server) {
     server.Get(a.path, [&a](const httplib::Request&, httplib::Response& res) { serveAsset(a, res); });
     if (std::string(a.path) == "/web/index.html")
       server.Get("/", [&a](const httplib::Request&, httplib::Response& res) { serveAsset(a, res); });
+    if (std::string(a.path) == "/dashboard/index.html")
+      server.Get("/dashboard/", [&a](const httplib::Request&, httplib::Response& res) { serveAsset(a, res); });
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The customers' phone page (app/hq/web: plain HTML, CSS and JavaScript, no CDN,
-// no build step), embedded in the binary and served at / and /web/*.
+// no build step), embedded in the binary and served at / and /web/*; the owner's
+// dashboard (app/hq/web/dashboard and ECharts from npm) at /dashboard/.
 #include <string>
 #include <vector>
 
