@@ -4,6 +4,8 @@ privacy notice, book, see "pending"; the kiosk confirms through the protocol and
 page shows "confirmed". Driven over the DevTools protocol with the standard library
 only. Screenshots go to $SALON_SCREENSHOTS (default: a temp folder, named on stdout)."""
 import base64
+import hashlib
+import hmac
 import json
 import os
 import shutil
@@ -14,6 +16,7 @@ import tempfile
 import time
 import unittest
 import urllib.request
+import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
 import hq_client as hq  # noqa: E402
@@ -229,6 +232,54 @@ class BookingPage(unittest.TestCase):
         p.wait("!!document.getElementById('applied')")
         self.assertEqual(self.box.psql("SELECT store || ' ' || name FROM online_applications WHERE phone = '13500135001'"),
                          "S01 周女士")
+
+    def test_my_membership(self):
+        """#/account: the figures head office holds for the phone (found by the keyed hash a
+        store sent), and the store's answer to the application made above."""
+        p = self.page
+        store = self.store
+        key = self.box.psql("SELECT value FROM hq_settings WHERE key = 'phone_match_key'")
+        phone_key = hmac.new(key.encode(), b"13500135001", hashlib.sha256).hexdigest()
+        m = "M01000009"
+        sid = str(uuid.uuid4())
+        sale = hq.sale_payload(sid, "sale", DAY, 100000, [("cash", 100000)], lines=[])
+        sale["customer"] = {"id": 9, "name": "周女士", "tier": "", "birthday_offer": False, "member_no": m}
+        sale["movements"] = [{"kind": "stored_value", "reason": "top_up", "principal": 100000, "bonus": 20000},
+                             {"kind": "points", "reason": "earn", "points": 1000},
+                             {"kind": "package", "reason": "buy", "package": sid + "/2", "service": "SVC-01",
+                              "sessions": 10, "expires": "2027-12-04"},
+                             {"kind": "arrears", "reason": "charge", "arrears": 3800}]
+        events = [hq.event(store, "customer.registered", DAY, {"customer_id": 9, "file_no": "S01-2026-000009",
+                                                              "member_no": m}),
+                  hq.event(store, "member.phone_key", DAY, {"member_no": m, "phone_key": phone_key}),
+                  hq.event(store, "sale.settled", DAY, sale, sid)]
+        self.assertEqual(store.send(store.batch(events))[1]["quarantined"], 0)
+        p.js("location.hash = '#/account'")
+        p.wait("document.querySelector('[data-member=%s]') !== null" % m)
+        p.wait("document.querySelector('[data-application] [data-status=pending]') !== null")
+        text = p.js("document.querySelector('[data-member=%s]').innerText" % m)
+        for shown in ("¥1000", "¥200", "1000", "¥38", "洗剪吹", "剩 10 次", "2027-12-04", m):
+            self.assertIn(shown, text)
+        p.screenshot(os.path.join(self.shots, "9-account.png"))
+        # the store approves the application at its kiosk: the decision comes up
+        application = self.box.psql("SELECT id FROM online_applications WHERE phone = '13500135001'")
+        decided = hq.event(store, "member.approved", DAY, {"customer": 9, "application": application, "member_no": m,
+                                                          "reason": ""})
+        self.assertEqual(store.send(store.batch([decided]))[0], 200)
+        p.js("location.hash = '#/mine'")
+        p.wait("document.querySelectorAll('[data-booking]').length === 2")
+        p.click("#to-account")
+        p.wait("document.querySelector('[data-application] [data-status=approved]') !== null")
+        self.assertIn(m, p.js("document.querySelector('[data-application]').innerText"))
+        p.screenshot(os.path.join(self.shots, "10-application.png"))
+        # another browser signed in with another phone sees nothing of it
+        other = hq.Customer(self.box.hq)
+        hq.move_clock(self.box, 2 * 60 * 1000)
+        other.ask_code("13500135002")
+        other.request("POST", "/api/public/v1/sessions", {"phone": "13500135002",
+                                                          "code": hq.last_code(self.box, "13500135002")})
+        self.assertEqual(other.request("GET", "/api/public/v1/me/figures")[1]["members"], [])
+        self.assertEqual(other.request("GET", "/api/public/v1/me/applications")[1]["applications"], [])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,225 @@
+"""Customers online, their own side (issue 19, continued), with a real enrolled kiosk:
+a member signed in on the phone page with a code sees their own points, stored value,
+packages and arrears across the chain (GET /api/public/v1/me/figures), found by a keyed
+hash of the phone the kiosk sends up (member.phone_key) — head office never holds the
+phone; another phone never sees them; a phone two files share shows nobody's.
+And a membership application made online: pending, then the store's decision as the
+supervisor made it at the kiosk (approved / declined with the reason)."""
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import uuid
+
+sys.path.insert(0, os.path.dirname(__file__))
+import hq_client as hq  # noqa: E402
+
+KIOSK_BIN = os.environ.get("SALON_KIOSK_BIN", "")
+PINS = {"admin": "9999", "sup": "2345", "cash": "3456"}
+
+
+class Kiosk:
+    """A real salon-kiosk database (demo data) enrolled at the sandbox's HQ as S01."""
+
+    def __init__(self, box):
+        self.tmp = tempfile.mkdtemp(prefix="kiosk.")
+        self.db = os.path.join(self.tmp, "salon.db")
+        self.run("demo-data", staff=None)
+        self.run("sync", "enrol", "--staff", "admin", "--code", box.code, staff=None, pin="9999")
+
+    def run(self, *args, staff="cash", pin=None):
+        env = dict(os.environ, SALON_PIN=pin or PINS.get(staff, ""), SALON_PIN_COST="min", SALON_LANG="en")
+        cmd = [KIOSK_BIN, *args] + (["--staff", staff] if staff else []) + ["--db", self.db]
+        out = subprocess.run(cmd, cwd=self.tmp, env=env, capture_output=True, text=True, timeout=120)
+        if out.returncode != 0:
+            raise RuntimeError(" ".join(args) + ": " + out.stdout + out.stderr)
+        return out.stdout
+
+    def sync(self):
+        self.run("sync", "now", staff="admin")
+
+    def register(self, phone, name="王小美", member=True, shared=False):
+        f = os.path.join(self.tmp, "reg.json")
+        with open(f, "w") as out:
+            json.dump({"name": name, "phone": phone, "consent": True, "member": member, "shared_phone": shared}, out)
+        return json.loads(self.run("customers", "register", "--json", f))
+
+    def sale(self, customer, lines, tenders):
+        f = os.path.join(self.tmp, "sale.json")
+        with open(f, "w") as out:
+            json.dump({"id": str(uuid.uuid4()), "customer": customer, "lines": lines, "tenders": tenders}, out)
+        return json.loads(self.run("sale", "--json", f))
+
+    def sql(self, query, *args):
+        with sqlite3.connect(self.db) as c:
+            return c.execute(query, args).fetchall()
+
+    def close(self):
+        subprocess.run(["rm", "-rf", self.tmp])
+
+
+def signed_in(box, phone):
+    web = hq.Customer(box.hq)
+    web.ask_code(phone)
+    status, body = web.request("POST", "/api/public/v1/sessions", {"phone": phone, "code": hq.last_code(box, phone)})
+    assert status == 200, body
+    return web
+
+
+def wait_for(found, seconds=10):
+    end = time.time() + seconds
+    while time.time() < end:
+        got = found()
+        if got:
+            return got
+        time.sleep(0.2)
+    raise AssertionError("not within %s s" % seconds)
+
+
+def figures(web):
+    return web.request("GET", "/api/public/v1/me/figures")
+
+
+@unittest.skipUnless(KIOSK_BIN and os.path.exists(KIOSK_BIN), "SALON_KIOSK_BIN not built")
+class PublicSelf(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.box = hq.Sandbox().__enter__()
+        cls.box.run("online", "setting", "S01", "online.enabled", "true")
+        # Head office's name for the service a package is for (the kiosk's demo price).
+        cls.box.run("catalog", "set", "S-FACIAL", "--name", "深层补水护理", "--price", "128.00", "--category", "face")
+        cls.kiosk = Kiosk(cls.box)
+        cls.kiosk.run("day", "open", "--float", "0")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kiosk.close()
+        cls.box.__exit__(None, None, None)
+
+    def test_a_member_sees_their_own_figures_and_nobody_elses(self):
+        k = self.kiosk
+        a, b = k.register("13800990001"), k.register("13800990002", name="李小姐")
+        k.sale(a["member_no"], [{"item": "V-1000", "qty": 1}], [{"type": "cash", "amount": 100000, "handed": 100000}])
+        pkg = k.sale(a["member_no"], [{"item": "K-FACIAL10", "qty": 1}], [{"type": "stored_value", "amount": 98000}])
+        k.sale(b["member_no"], [{"item": "V-3000", "qty": 1}], [{"type": "cash", "amount": 300000, "handed": 300000}])
+        k.sync()  # hears head office's key (phone.key) ...
+        k.sync()  # ... and sends the members' phones as keyed hashes, then the figures are there
+
+        web_a = signed_in(self.box, "13800990001")
+        status, fa = figures(web_a)
+        self.assertEqual(status, 200, fa)
+        self.assertEqual(set(fa), {"members", "as_of", "as_of_ms"})
+        self.assertEqual([m["member_no"] for m in fa["members"]], [a["member_no"]])
+        mine = fa["members"][0]
+        self.assertEqual(set(mine), {"member_no", "home_store", "store_name", "stored_value", "points", "packages",
+                                     "arrears"})
+        self.assertEqual(mine["home_store"], "S01")
+        self.assertEqual(mine["packages"], [{"service": "S-FACIAL", "service_name": "深层补水护理", "sessions_left": 10,
+                                             "expires": mine["packages"][0]["expires"]}])
+        self.assertRegex(mine["packages"][0]["expires"], r"^\d{4}-\d{2}-\d{2}$")
+        # The page's figures are the store's own ledgers (asked with head office cut off).
+        url = k.sql("SELECT hq_url FROM sync_state")[0][0]
+        k.sql("UPDATE sync_state SET hq_url = 'https://127.0.0.1:9'")
+        local = json.loads(k.run("member", "show", a["member_no"], "--json"))
+        k.sql("UPDATE sync_state SET hq_url = ?", url)
+        self.assertEqual(local["source"], "local")
+        self.assertEqual(mine["stored_value"], local["stored_value"])
+        self.assertEqual((mine["points"], mine["arrears"]), (local["points"], local["arrears"]))
+        self.assertEqual(mine["stored_value"]["principal"] + mine["stored_value"]["bonus"],
+                         120000 - pkg["totals"]["total"])
+        self.assertGreater(mine["points"], 0)
+
+        # Another phone sees only its own; an unknown phone sees nobody; no session, nothing.
+        status, fb = figures(signed_in(self.box, "13800990002"))
+        self.assertEqual([m["member_no"] for m in fb["members"]], [b["member_no"]])
+        self.assertNotEqual(fb["members"][0]["stored_value"], mine["stored_value"])
+        status, fc = figures(signed_in(self.box, "13800990099"))
+        self.assertEqual((status, fc["members"]), (200, []))
+        self.assertEqual(figures(hq.Customer(self.box.hq))[0], 401)
+        forged = hq.Customer(self.box.hq)
+        forged.cookie = "salon_session=" + "A" * 43
+        self.assertEqual(figures(forged)[1]["error"], "signed_out")
+
+        # Head office holds a keyed hash, never the phone; each look is kept.
+        keys = self.box.psql("SELECT phone_key FROM member_phones WHERE member_no IN ('%s', '%s') ORDER BY member_no"
+                             % (a["member_no"], b["member_no"])).split()
+        self.assertEqual(len(keys), 2)
+        for key in keys:
+            self.assertRegex(key, r"^[0-9a-f]{64}$")
+        dump = subprocess.run(["/usr/lib/postgresql/15/bin/pg_dump", self.box.pg, "--data-only", "-t", "member_phones",
+                               "-t", "events"], capture_output=True, text=True, timeout=60).stdout
+        self.assertNotIn("13800990001", dump)
+        self.assertNotIn("0990001", dump)
+        self.assertEqual(self.box.psql("SELECT count(*) FROM member_views WHERE member_no = '%s' AND store = 'online'"
+                                       " AND staff = 'customer'" % a["member_no"]), "1")
+
+    def test_a_phone_two_files_share_shows_nobodys_figures(self):
+        k = self.kiosk
+        first = k.register("13800990011", name="张妈妈")
+        k.sync()
+        k.sync()
+        web = signed_in(self.box, "13800990011")
+        self.assertEqual([m["member_no"] for m in figures(web)[1]["members"]], [first["member_no"]])
+        k.register("13800990011", name="张小妹", shared=True)  # the family's phone from now on
+        k.sync()
+        status, body = figures(web)
+        self.assertEqual((status, body["members"]), (200, []))
+        self.assertEqual(self.box.psql("SELECT count(*) FROM member_phones WHERE member_no = '%s'"
+                                       % first["member_no"]), "0")
+
+    def application(self, web, store="S01"):
+        status, apps = web.request("GET", "/api/public/v1/me/applications")
+        self.assertEqual(status, 200, apps)
+        return [a for a in apps["applications"] if a["store"] == store]
+
+    def test_the_customer_is_told_the_stores_decision_on_an_application(self):
+        k = self.kiosk
+        web = signed_in(self.box, "13600990021")
+        status, body = web.request("POST", "/api/public/v1/memberships", {"store": "S01", "name": "周女士",
+                                                                           "privacy_consent": True, "lang": "en"})
+        self.assertEqual((status, body), (200, {"status": "pending"}))
+        store_name = self.box.psql("SELECT name FROM stores WHERE code = 'S01'")
+        self.assertEqual([(a["status"], a["store_name"], a["decided_at"]) for a in self.application(web)],
+                         [("pending", store_name, None)])
+        other = signed_in(self.box, "13600990022")
+        other.request("POST", "/api/public/v1/memberships", {"store": "S01", "name": "吴先生", "privacy_consent": True})
+        k.sync()  # the applications come down: pending at the kiosk, for a supervisor
+        pending = dict(k.sql("SELECT c.phone, a.id FROM membership_applications a JOIN customers c ON c.id = a.customer_id"
+                             " WHERE a.status = 'pending' AND c.phone IN ('13600990021', '13600990022')"))
+        self.assertEqual(set(pending), {"13600990021", "13600990022"})
+        k.run("member", "approve", "--id", pending["13600990021"], staff="sup")
+        k.run("member", "reject", "--id", pending["13600990022"], "--reason", "请到店补充资料", staff="sup")
+        self.assertEqual(self.application(web)[0]["status"], "pending")  # not yet sent up
+        k.sync()
+        mine = self.application(web)[0]
+        self.assertEqual((mine["status"], mine["reason"]), ("approved", ""))
+        self.assertIsInstance(mine["decided_at"], int)
+        theirs = self.application(other)[0]
+        self.assertEqual((theirs["status"], theirs["reason"], theirs["member_no"]), ("declined", "请到店补充资料", ""))
+        # Each is texted the decision once, in the page's language (the sweep, every 2 s).
+        told = wait_for(lambda: [m for m in hq.sms_messages(self.box, "13600990021")
+                                 if m["params"].get("kind") == "member_approved"])
+        self.assertEqual(len(told), 1)
+        self.assertIn("membership application is approved", told[0]["text"])
+        told = wait_for(lambda: [m for m in hq.sms_messages(self.box, "13600990022")
+                                 if m["params"].get("kind") == "member_declined"])
+        self.assertIn("请到店补充资料", told[0]["text"])
+        time.sleep(2.5)
+        self.assertEqual(len([m for m in hq.sms_messages(self.box) if m["params"].get("kind", "").startswith("member_")]), 2)
+        # Each phone sees its own application only.
+        self.assertEqual(len(self.application(web)), 1)
+        self.assertEqual(hq.Customer(self.box.hq).request("GET", "/api/public/v1/me/applications")[0], 401)
+        # The kiosk's decision carries the application; a counter's decision moves nothing online.
+        ups = self.box.psql("SELECT payload->>'application' FROM events WHERE type IN ('member.approved', 'member.rejected')"
+                            " ORDER BY seq").split()
+        self.assertEqual(set(ups), {pending["13600990021"], pending["13600990022"]})
+        self.assertTrue(all(re.match(r"^[0-9a-f-]{36}$", u) for u in ups))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
