@@ -9,6 +9,7 @@
 #include "app/hq/booking_slots.h"
 #include "app/hq/customer_texts.h"
 #include "app/hq/member_api.h"
+#include "app/hq/online_file.h"
 #include "app/hq/store_token.h"
 
 namespace salon::hq {
@@ -83,6 +84,7 @@ std::vector<QuarantinedEvent> projectSelfEvents(pqxx::dbtransaction& w, const st
     try {
       if (e->type == "member.phone_key") keepPhoneKey(w, store, *e);
       else if (e->type == "member.approved" || e->type == "member.rejected") keepDecision(w, store, *e);
+      else if (e->type == "customer.self_view_answer") keepSelfViewAnswer(w, store, *e);  // online_file.cpp
     } catch (const std::invalid_argument& why) {
       quarantined.push_back({e, why.what()});
     }

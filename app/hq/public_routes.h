@@ -21,7 +21,7 @@ httplib::Server::Handler publicly(ConnectionPool& pool, PublicHandler handle);
 // The session cookie's phone; Refusal 401 signed_out without one (the page asks for a code).
 std::string sessionOrRefuse(pqxx::connection& db, const httplib::Request& req, Instant now);
 
-// GET /me/figures, GET /me/applications (public_self.cpp).
+// GET /me/figures, GET /me/applications, POST /me/file, GET /me/file/<ask> (public_self.cpp).
 void mountPublicSelf(httplib::Server& server, PublicDesk& desk);
 
 }  // namespace salon::hq

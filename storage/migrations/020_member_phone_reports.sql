@@ -10,3 +10,11 @@ CREATE TABLE member_phone_reports (
   phone       TEXT NOT NULL,     -- the phone keyed, '' when none was sent (a shared phone)
   key_tag     TEXT NOT NULL      -- the first 16 hex digits of the key it was keyed with
 );
+
+-- Corrections a customer asked for on head office's phone page (customer.correction):
+-- the change request each became here, so one heard twice is filed once.
+CREATE TABLE online_corrections (
+  id             TEXT PRIMARY KEY,   -- head office's id for the correction
+  change_request TEXT NOT NULL REFERENCES change_requests (id),
+  at             INTEGER NOT NULL
+);

@@ -107,6 +107,17 @@ class DevTools:
             f.write(base64.b64decode(self.call("Page.captureScreenshot", format="png")["data"]))
 
 
+def sealed(public_key_b64, answer):
+    """libsodium's crypto_box_seal of the answer's JSON, as the kiosk answers a look (ctypes)."""
+    import ctypes
+    sodium = ctypes.CDLL("libsodium.so.23")
+    sodium.sodium_init()
+    msg = json.dumps(answer, ensure_ascii=False).encode()
+    out = ctypes.create_string_buffer(len(msg) + 48)  # crypto_box_SEALBYTES
+    assert sodium.crypto_box_seal(out, msg, ctypes.c_ulonglong(len(msg)), base64.b64decode(public_key_b64)) == 0
+    return base64.b64encode(out.raw).decode()
+
+
 @unittest.skipUnless(CHROMIUM, "Debian's chromium is not installed (packaging/install-deps.sh)")
 class BookingPage(unittest.TestCase):
     @classmethod
@@ -272,6 +283,32 @@ class BookingPage(unittest.TestCase):
         p.wait("document.querySelector('[data-application] [data-status=approved]') !== null")
         self.assertIn(m, p.js("document.querySelector('[data-application]').innerText"))
         p.screenshot(os.path.join(self.shots, "10-application.png"))
+        # my file: head office asks the store; the store (here the test, sealing with libsodium
+        # as the kiosk does) answers with the file and who viewed it
+        p.click("#own-file")
+        p.wait("!!document.getElementById('asking')")
+        ask = [c for c in store.request("GET", "/changes")[1]["changes"] if c["kind"] == "customer.self_view"][-1]
+        self.assertEqual(ask["body"]["member_no"], m)
+        answer = {"found": True, "file_no": "S01-2026-000009", "member_no": m, "name": "周女士", "phone": "135****5001",
+                  "status": "in_force", "consent": {"status": "agreed", "at": 1764806399000, "marketing": False},
+                  "viewed_by": [{"at": 1764900000000, "by": "self", "role": "", "purpose": "own file", "action": "customer.self_view"},
+                                {"at": 1764806400000, "by": "李主管", "role": "supervisor", "purpose": "review",
+                                 "action": "customer.view"}]}
+        reply = hq.event(store, "customer.self_view_answer", DAY,
+                         {"request": ask["key"], "sealed": sealed(ask["body"]["public_key"], answer)}, ask["key"])
+        self.assertEqual(store.send(store.batch([reply]))[1]["quarantined"], 0)
+        p.wait("document.querySelector('[data-file]') !== null", seconds=10)
+        self.assertIn("李主管", p.js("document.querySelector('[data-file]').innerText"))
+        p.js("document.querySelector('details.correction').open = true")
+        p.screenshot(os.path.join(self.shots, "11-own-file.png"))
+        p.js("document.getElementById('correct-field').value = 'address'")
+        p.type("#correct-value", "上海市徐汇区漕溪北路 1 号")
+        p.type("#correct-reason", "搬家了")
+        p.click("#correct")
+        p.wait("document.getElementById('correction-sent').textContent !== ''")
+        body = [c for c in store.request("GET", "/changes")[1]["changes"] if c["kind"] == "customer.correction"][-1]["body"]
+        self.assertEqual((body["member_no"], body["field"], body["value"], body["reason"]),
+                         (m, "address", "上海市徐汇区漕溪北路 1 号", "搬家了"))
         # another browser signed in with another phone sees nothing of it
         other = hq.Customer(self.box.hq)
         hq.move_clock(self.box, 2 * 60 * 1000)

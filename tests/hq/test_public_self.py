@@ -172,6 +172,103 @@ class PublicSelf(unittest.TestCase):
         self.assertEqual(self.box.psql("SELECT count(*) FROM member_phones WHERE member_no = '%s'"
                                        % first["member_no"]), "0")
 
+    def own_file(self, web):
+        status, body = web.request("POST", "/api/public/v1/me/file")
+        self.assertEqual(status, 202, body)
+        return body["request"]
+
+    def test_a_member_sees_their_own_file_and_who_viewed_it_through_the_store(self):
+        k = self.kiosk
+        c = k.register("13800990031", name="赵女士")
+        k.run("customers", "show", c["file_no"], "--purpose", "review", staff="sup")
+        k.sync()
+        k.sync()
+        web = signed_in(self.box, "13800990031")
+        ask = self.own_file(web)
+        self.assertEqual(self.own_file(web), ask)  # asked again while it waits: the same look
+        self.assertEqual(web.request("GET", "/api/public/v1/me/file/" + ask)[1], {"status": "waiting"})
+        # HQ holds the look's secret key and the down change its public key; no file at all.
+        self.assertEqual(self.box.psql("SELECT store || ' ' || member_no || ' ' || length(secret) FROM self_views"
+                                       " WHERE ask = '%s'" % ask), "S01 %s 32" % c["member_no"])
+        k.sync()  # the store hears the ask and answers ...
+        self.assertEqual(web.request("GET", "/api/public/v1/me/file/" + ask)[1], {"status": "waiting"})
+        k.sync()  # ... the answer goes up with the next round
+        status, body = web.request("GET", "/api/public/v1/me/file/" + ask)
+        self.assertEqual((status, body["status"], len(body["files"])), (200, "answered", 1), body)
+        f = body["files"][0]
+        self.assertEqual((f["file_no"], f["member_no"], f["name"], f["phone"]),
+                         (c["file_no"], c["member_no"], "赵女士", "138****0031"))
+        self.assertEqual((f["consent"]["status"], f["consent"]["marketing"]), ("agreed", False))
+        self.assertEqual([(v["by"], v["purpose"], v["action"]) for v in f["viewed_by"]],
+                         [("李主管", "review", "customer.view")])
+        # The look is in the file's access log as the customer's own, with no staff.
+        self.assertEqual(k.sql("SELECT staff, reason, sections FROM audit_log WHERE action = 'customer.self_view'"
+                               " AND record_id = ?", c["file_no"]), [("", "own file, online", "basic,consent,views")])
+        # Read once: gone (and with it the key that opens the sealed answer in events).
+        self.assertEqual(web.request("GET", "/api/public/v1/me/file/" + ask)[0], 404)
+        self.assertEqual(self.box.psql("SELECT count(*) FROM self_views WHERE ask = '%s'" % ask), "0")
+        sealed = self.box.psql("SELECT payload::text FROM events WHERE type = 'customer.self_view_answer'")
+        self.assertNotIn("赵女士", sealed)
+        self.assertNotIn(c["file_no"], sealed)
+        # A second look shows the first one, as the customer's own.
+        ask = self.own_file(web)
+        k.sync()
+        k.sync()
+        f = web.request("GET", "/api/public/v1/me/file/" + ask)[1]["files"][0]
+        self.assertEqual([v["by"] for v in f["viewed_by"]], ["self", "李主管"])
+        # Another phone can neither read this look nor get a file; no session, nothing.
+        ask = self.own_file(web)
+        other = signed_in(self.box, "13800990098")
+        self.assertEqual(other.request("GET", "/api/public/v1/me/file/" + ask)[0], 404)
+        theirs = self.own_file(other)
+        self.assertEqual(other.request("GET", "/api/public/v1/me/file/" + theirs)[1], {"status": "answered", "files": []})
+        self.assertEqual(hq.Customer(self.box.hq).request("POST", "/api/public/v1/me/file")[0], 401)
+
+    def test_a_store_that_does_not_answer_is_offline_and_the_look_is_forgotten(self):
+        k = self.kiosk
+        k.register("13800990041")
+        k.sync()
+        k.sync()
+        web = signed_in(self.box, "13800990041")
+        ask = self.own_file(web)
+        hq.move_clock(self.box, 2 * 60 * 1000 + 1000)
+        self.assertEqual(web.request("GET", "/api/public/v1/me/file/" + ask)[1], {"status": "offline"})
+        hq.move_clock(self.box, 14 * 60 * 1000)  # 15 minutes after the ask: the sweep forgets it
+        wait_for(lambda: self.box.psql("SELECT count(*) FROM self_views WHERE ask = '%s'" % ask) == "0")
+        self.assertEqual(web.request("GET", "/api/public/v1/me/file/" + ask)[0], 404)
+
+    def test_a_correction_becomes_a_change_request_at_the_kiosk(self):
+        k = self.kiosk
+        c = k.register("13800990051", name="赵女士")
+        k.sync()
+        k.sync()
+        web = signed_in(self.box, "13800990051")
+        ask = lambda **body: web.request("POST", "/api/public/v1/me/corrections", body)  # noqa: E731
+        self.assertEqual(ask(field="name", value="赵敏", reason="名字写错了"), (202, {"status": "sent"}))
+        self.assertEqual(ask(field="allergies", value="花粉", reason="x")[1]["error"], "bad_request")  # not online
+        self.assertEqual(ask(field="birthday", value="1990-13-45", reason="x")[1]["error"], "bad_request")
+        self.assertEqual(ask(field="name", value="赵敏")[1]["error"], "bad_request")  # no reason
+        self.assertEqual(hq.Customer(self.box.hq).request("POST", "/api/public/v1/me/corrections",
+                                                          {"field": "name", "value": "x", "reason": "x"})[0], 401)
+        # HQ keeps that one was asked, not the value.
+        self.assertEqual(self.box.psql("SELECT store || ' ' || field FROM online_corrections WHERE member_no = '%s'"
+                                       % c["member_no"]), "S01 name")
+        k.sync()  # the store files it as the customer's own correction request
+        cid = k.sql("SELECT id FROM customers WHERE file_no = ?", c["file_no"])[0][0]
+        rows = k.sql("SELECT id, field, old_value, new_value, reason, by_customer, requested_by, state FROM change_requests"
+                     " WHERE customer_id = ?", cid)
+        self.assertEqual([r[1:] for r in rows], [("name", "赵女士", "赵敏", "名字写错了", 1, "head-office", "pending")])
+        self.assertEqual(k.sql("SELECT count(*) FROM audit_log WHERE action = 'customer.correction_requested'"
+                               " AND record_id = ?", str(cid)), [(1,)])
+        # A supervisor approves it at the kiosk: the file changes (a new entry, the old one kept).
+        k.run("changes", "approve", rows[0][0], staff="sup")
+        self.assertEqual(k.sql("SELECT name FROM customers WHERE file_no = ?", c["file_no"]), [("赵敏",)])
+        # A phone with no member: the same answer, nothing reaches a store.
+        other = signed_in(self.box, "13800990052")
+        self.assertEqual(other.request("POST", "/api/public/v1/me/corrections",
+                                       {"field": "name", "value": "某某", "reason": "x"}), (202, {"status": "sent"}))
+        self.assertEqual(self.box.psql("SELECT count(*) FROM chain_changes WHERE kind = 'customer.correction'"), "1")
+
     def application(self, web, store="S01"):
         status, apps = web.request("GET", "/api/public/v1/me/applications")
         self.assertEqual(status, 200, apps)

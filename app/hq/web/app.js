@@ -24,10 +24,6 @@ const WORDS = {
     move: "改期", cancel: "取消预约", sure: "确认取消？", moveTo: "改到这个时间", moving: "改期待门店确认，原预约保留到门店确认",
     movedFrom: "改期申请", until: "可改期或取消至", oldKept: "门店未接受改期，原预约不变",
     join: "申请入会", joinStore: "在哪家门店入会", applied: "已提交入会申请，门店审核后会联系您。", apply: "提交申请",
-    account: "我的会员", memberNo: "会员号", principal: "储值本金", bonus: "赠送金额", points: "积分", arrears: "欠费",
-    packages: "疗程卡", left: "剩 {n} 次", expires: "有效期至", asOf: "数据截至", noMember: "这个手机号还没有会员信息。",
-    applications: "入会申请", appPending: "审核中", appApproved: "已通过", appDeclined: "未通过",
-    sharedNote: "如与家人共用手机号，请到店查询。",
   },
   "zh-Hant": {
     title: "線上預約", stores: "選擇門店", services: "選擇服務", when: "選擇日期和時間", who: "服務人員", any: "任意",
@@ -47,10 +43,6 @@ const WORDS = {
     move: "改期", cancel: "取消預約", sure: "確認取消？", moveTo: "改到這個時間", moving: "改期待門店確認，原預約保留到門店確認",
     movedFrom: "改期申請", until: "可改期或取消至", oldKept: "門店未接受改期，原預約不變",
     join: "申請入會", joinStore: "在哪家門店入會", applied: "已提交入會申請，門店審核後會聯絡您。", apply: "提交申請",
-    account: "我的會員", memberNo: "會員號", principal: "儲值本金", bonus: "贈送金額", points: "積分", arrears: "欠費",
-    packages: "療程卡", left: "剩 {n} 次", expires: "有效期至", asOf: "資料截至", noMember: "這個手機號碼還沒有會員資料。",
-    applications: "入會申請", appPending: "審核中", appApproved: "已通過", appDeclined: "未通過",
-    sharedNote: "如與家人共用手機號碼，請到店查詢。",
   },
   en: {
     title: "Book online", stores: "Choose a salon", services: "Choose a service", when: "Choose a day and time",
@@ -75,10 +67,6 @@ const WORDS = {
     until: "Can be moved or cancelled until", oldKept: "The salon could not move it; your booking stays as it was",
     join: "Become a member", joinStore: "Which salon", applied: "Application sent; the salon will contact you once it has reviewed it.",
     apply: "Apply",
-    account: "My membership", memberNo: "Member no.", principal: "Stored value", bonus: "Bonus", points: "Points",
-    arrears: "Owed", packages: "Packages", left: "{n} left", expires: "until", asOf: "As of",
-    noMember: "No membership is known for this number yet.", applications: "Applications", appPending: "Under review",
-    appApproved: "Approved", appDeclined: "Not approved", sharedNote: "If you share this number with family, ask at the salon.",
   },
 };
 
@@ -348,51 +336,6 @@ async function showJoin() {
     el("details", {}, el("summary", {}, notice["ui.register.notice_title"] || ""), el("div", { class: "notice" }, notice["ui.register.notice_text"] || "")),
     el("label", { class: "check" }, consent, el("span", {}, w().agree)),
     el("label", { class: "check" }, marketing, el("span", {}, notice["ui.register.marketing_title"] || "")), send);
-}
-
-// My membership (#/account): the signed-in phone's member figures across the chain
-// (head office's, as of now) and the store's answer to each membership application.
-async function showAccount() {
-  clearTimeout(refreshTimer);
-  $("crumbs").replaceChildren();
-  let figures, apps;
-  try {
-    [figures, apps] = await Promise.all([api("GET", "/me/figures"), api("GET", "/me/applications")]);
-  } catch (e) {
-    if (e.error === "signed_out") return showSignIn(showAccount);
-    throw e;
-  }
-  const members = figures.members.length ? el("div", { class: "list", id: "members" }, figures.members.map(memberCard))
-    : el("p", { class: "empty", id: "no-member" }, w().noMember, el("small", {}, w().sharedNote));
-  const asOf = new Date(figures.as_of_ms);
-  render(el("h2", {}, w().account), members,
-    el("p", { class: "hint" }, w().asOf + " " + asOf.toLocaleString(state.lang, { dateStyle: "short", timeStyle: "short" })),
-    apps.applications.length ? el("h2", {}, w().applications) : null,
-    apps.applications.length ? el("div", { class: "list", id: "applications" }, apps.applications.map(applicationCard)) : null,
-    el("button", { class: "secondary", on: { click: () => { location.hash = "#/mine"; } } }, w().mine),
-    figures.members.length ? null : el("button", { class: "secondary", id: "join", on: { click: () => showJoin().catch(showError) } }, w().join));
-  if (apps.applications.some((a) => a.status === "pending")) refreshTimer = setTimeout(() => showAccount().catch(showError), 10000);
-}
-
-function memberCard(m) {
-  const sv = m.stored_value;
-  const figures = el("dl", { class: "summary" }, row(w().principal, yuan(sv.principal)), row(w().bonus, yuan(sv.bonus)),
-    row(w().points, String(m.points)), m.arrears ? row(w().arrears, el("span", { class: "owed" }, yuan(m.arrears))) : null);
-  const packages = m.packages.length ? el("ul", { class: "packages" }, m.packages.map((p) => el("li", {},
-    el("span", {}, p.service_name), el("strong", {}, w().left.replace("{n}", p.sessions_left)),
-    p.expires ? el("small", {}, w().expires + " " + p.expires) : null))) : null;
-  return el("div", { class: "card member", "data-member": m.member_no },
-    el("div", { class: "head" }, el("strong", {}, m.store_name), el("small", {}, w().memberNo + " " + m.member_no)),
-    figures, packages ? el("h3", {}, w().packages) : null, packages);
-}
-
-function applicationCard(a) {
-  const word = { pending: w().appPending, approved: w().appApproved, declined: w().appDeclined }[a.status] || a.status;
-  const badge = { pending: "pending", approved: "confirmed", declined: "declined" }[a.status] || "";
-  return el("div", { class: "card booking", "data-application": a.store },
-    el("div", { class: "head" }, el("strong", {}, a.store_name), el("span", { class: "badge " + badge, "data-status": a.status }, word)),
-    a.status === "approved" && a.member_no ? el("small", {}, w().memberNo + " " + a.member_no) : null,
-    a.status === "declined" && a.reason ? el("small", { class: "note" }, a.reason) : null);
 }
 
 function showSignIn(next) {
