@@ -209,7 +209,7 @@ MembershipApplication decideMembership(Database& db, const std::string& applicat
     appendAudit(s, auditOf(now, staff, approve ? "member.approve" : "member.reject", "customer",
                            std::to_string(a.customer), reason, "membership"));
     // The application and the member number (if the file has one) go up too: head office
-    // tells a customer who applied online (app/hq/PROTOCOL.md, "Customers online").
+    // tells a customer who applied online (app/hq/PROTOCOL.md, "A customer's own side").
     Prepared no(s, "SELECT COALESCE(member_no, '') FROM customers WHERE id = ?");
     no->bind(1, a.customer);
     std::string memberNo = no->executeStep() ? no->getColumn(0).getString() : "";

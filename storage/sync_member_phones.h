@@ -1,6 +1,6 @@
 #pragma once
 // Members' phones for head office, as keyed hashes only (issue 19, app/hq/PROTOCOL.md
-// "Customers online"): head office sends its key down once (`phone.key`, kept in
+// "A customer's own side"): head office sends its key down once (`phone.key`, kept in
 // hq_owned like what it owns); before each upload the sync round appends a
 // `member.phone_key` event {"member_no", "phone_key"} for each member whose number,
 // phone or sharing changed since the last report (member_phone_reports). A phone the

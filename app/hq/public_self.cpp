@@ -1,5 +1,5 @@
 // The signed-in customer's own side of the phone page (issue 19, continued; README.md
-// "Customers online"): the session cookie only, never a phone or a number in the
+// "The customer's own side"): the session cookie only, never a phone or a number in the
 // request, so one phone can ask about nothing but itself.
 #include <pqxx/pqxx>
 
