@@ -62,6 +62,15 @@ void keepDecision(pqxx::dbtransaction& w, const std::string& store, const Outbox
                 approved ? optionalText(e.payload, "member_no") : "", e.at);
 }
 
+// member.application_answered {"application", "answer": "already_member", "member_no"}: the
+// store found the phone's file a member already; the page shows it approved, with the number.
+void keepAlreadyMember(pqxx::dbtransaction& w, const std::string& store, const OutboxEvent& e) {
+  if (textOf(e.payload, "answer") != "already_member") throw std::invalid_argument("answer is not already_member");
+  w.exec_params("UPDATE online_applications SET status = 'approved', reason = 'already_member', member_no = $3,"
+                " decided_at = $4 WHERE id::text = $1 AND store = $2 AND status = 'pending'",
+                textOf(e.payload, "application"), store, optionalText(e.payload, "member_no"), e.at);
+}
+
 json packagesOf(pqxx::transaction_base& r, const std::string& memberNo) {
   json out = json::array();
   for (const auto& row : r.exec_params("SELECT p.service, COALESCE(c.name, p.service), p.sessions_left, p.expires"
@@ -85,6 +94,7 @@ std::vector<QuarantinedEvent> projectSelfEvents(pqxx::dbtransaction& w, const st
       if (e->type == "member.phone_key") keepPhoneKey(w, store, *e);
       else if (e->type == "member.approved" || e->type == "member.rejected") keepDecision(w, store, *e);
       else if (e->type == "customer.self_view_answer") keepSelfViewAnswer(w, store, *e);  // online_file.cpp
+      else if (e->type == "member.application_answered") keepAlreadyMember(w, store, *e);
     } catch (const std::invalid_argument& why) {
       quarantined.push_back({e, why.what()});
     }

@@ -295,6 +295,9 @@ class PublicSelf(unittest.TestCase):
                          [("pending", store_name, None)])
         other = signed_in(self.box, "13600990022")
         other.request("POST", "/api/public/v1/memberships", {"store": "S01", "name": "吴先生", "privacy_consent": True})
+        member = k.register("13600990023", name="郑女士")  # a member at the counter already
+        known = signed_in(self.box, "13600990023")
+        known.request("POST", "/api/public/v1/memberships", {"store": "S01", "name": "郑女士", "privacy_consent": True})
         k.sync()  # the applications come down: pending at the kiosk, for a supervisor
         pending = dict(k.sql("SELECT c.phone, a.id FROM membership_applications a JOIN customers c ON c.id = a.customer_id"
                              " WHERE a.status = 'pending' AND c.phone IN ('13600990021', '13600990022')"))
@@ -306,6 +309,10 @@ class PublicSelf(unittest.TestCase):
         mine = self.application(web)[0]
         self.assertEqual((mine["status"], mine["reason"]), ("approved", ""))
         self.assertIsInstance(mine["decided_at"], int)
+        # The member's application is not entered at the store; the page hears why.
+        already = self.application(known)[0]
+        self.assertEqual((already["status"], already["reason"], already["member_no"]),
+                         ("approved", "already_member", member["member_no"]))
         theirs = self.application(other)[0]
         self.assertEqual((theirs["status"], theirs["reason"], theirs["member_no"]), ("declined", "请到店补充资料", ""))
         # Each is texted the decision once, in the page's language (the sweep, every 2 s).
@@ -317,7 +324,7 @@ class PublicSelf(unittest.TestCase):
                                  if m["params"].get("kind") == "member_declined"])
         self.assertIn("请到店补充资料", told[0]["text"])
         time.sleep(2.5)
-        self.assertEqual(len([m for m in hq.sms_messages(self.box) if m["params"].get("kind", "").startswith("member_")]), 2)
+        self.assertEqual(len([m for m in hq.sms_messages(self.box) if m["params"].get("kind", "").startswith("member_")]), 3)
         # Each phone sees its own application only.
         self.assertEqual(len(self.application(web)), 1)
         self.assertEqual(hq.Customer(self.box.hq).request("GET", "/api/public/v1/me/applications")[0], 401)
