@@ -276,7 +276,8 @@ function mineCard(b) {
     : b.replaces && b.status === "declined" ? w().oldKept : b.reason ? w().reasons[b.reason] || b.reason : null;
   const cancel = el("button", { class: "link danger", "data-cancel": b.booking }, w().cancel);
   cancel.addEventListener("click", async () => {
-    if (!cancel.classList.contains("sure")) { cancel.classList.add("sure"); cancel.textContent = w().sure; return; }
+    // The list refreshes itself while a booking is pending: not while "cancel it?" waits for the second tap.
+    if (!cancel.classList.contains("sure")) { clearTimeout(refreshTimer); cancel.classList.add("sure"); cancel.textContent = w().sure; return; }
     try { await api("POST", "/bookings/" + b.booking + "/cancel", {}); } catch (e) { showError(e); }
     showMine().catch(showError);
   });
