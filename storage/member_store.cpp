@@ -1,6 +1,8 @@
 #include "storage/member_store.h"
 #include "storage/prepared.h"
 
+#include <nlohmann/json.hpp>
+
 #include "app/core/audit.h"
 #include "app/core/error.h"
 #include "app/core/outbox.h"
@@ -206,8 +208,15 @@ MembershipApplication decideMembership(Database& db, const std::string& applicat
     }
     appendAudit(s, auditOf(now, staff, approve ? "member.approve" : "member.reject", "customer",
                            std::to_string(a.customer), reason, "membership"));
+    // The application and the member number (if the file has one) go up too: head office
+    // tells a customer who applied online (app/hq/PROTOCOL.md, "A customer's own side").
+    Prepared no(s, "SELECT COALESCE(member_no, '') FROM customers WHERE id = ?");
+    no->bind(1, a.customer);
+    std::string memberNo = no->executeStep() ? no->getColumn(0).getString() : "";
     appendOutbox(s, {newUuid(), approve ? "member.approved" : "member.rejected",
-                     "{\"customer\":" + std::to_string(a.customer) + "}", now});
+                     nlohmann::json{{"customer", a.customer}, {"application", a.id}, {"member_no", memberNo},
+                                    {"reason", reason}}.dump(),
+                     now});
   });
   return a;
 }

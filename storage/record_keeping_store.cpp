@@ -132,23 +132,26 @@ std::vector<ChangeRequest> SqliteRecordKeeping::pendingChangeRequests() {
 }
 
 void SqliteRecordKeeping::saveChangeRequest(const ChangeRequest& r, const AuditEntry& audit, bool apply) {
-  db_.write([&](SQLite::Database& s) {
-    SQLite::Statement q(s,
-                        "INSERT INTO change_requests (id, customer_id, field, old_value, new_value, reason, requested_by,"
-                        " by_customer, requested_at, customer_confirmed_at, state, decided_by, decided_at, decision_note,"
-                        " corrects_type, corrects_id)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
-                        " customer_confirmed_at = excluded.customer_confirmed_at, state = excluded.state,"
-                        " decided_by = excluded.decided_by, decided_at = excluded.decided_at,"
-                        " decision_note = excluded.decision_note");
-    sql::bind(q, r.id, r.customer, r.field, r.oldValue, r.newValue, r.reason, r.requestedBy, r.byCustomer,
-              r.requestedAt, r.customerConfirmedAt, requestStateName(r.state), sql::orNull(r.decidedBy),
-              r.decidedAt, r.decisionNote, r.correctsType, r.correctsId);
-    q.exec();
-    if (apply) writer_(s, r);
-    appendAudit(s, audit);
-    appendOutbox(s, {audit.id, audit.action, "{\"change_request\":\"" + r.id + "\"}", audit.at});
-  });
+  db_.write([&](SQLite::Database& s) { writeChangeRequest(s, r, audit, apply ? &writer_ : nullptr); });
+}
+
+void writeChangeRequest(SQLite::Database& s, const ChangeRequest& r, const AuditEntry& audit,
+                        const CustomerFieldWriter* apply) {
+  SQLite::Statement q(s,
+                      "INSERT INTO change_requests (id, customer_id, field, old_value, new_value, reason, requested_by,"
+                      " by_customer, requested_at, customer_confirmed_at, state, decided_by, decided_at, decision_note,"
+                      " corrects_type, corrects_id)"
+                      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                      " customer_confirmed_at = excluded.customer_confirmed_at, state = excluded.state,"
+                      " decided_by = excluded.decided_by, decided_at = excluded.decided_at,"
+                      " decision_note = excluded.decision_note");
+  sql::bind(q, r.id, r.customer, r.field, r.oldValue, r.newValue, r.reason, r.requestedBy, r.byCustomer,
+            r.requestedAt, r.customerConfirmedAt, requestStateName(r.state), sql::orNull(r.decidedBy),
+            r.decidedAt, r.decisionNote, r.correctsType, r.correctsId);
+  q.exec();
+  if (apply) (*apply)(s, r);
+  appendAudit(s, audit);
+  appendOutbox(s, {audit.id, audit.action, "{\"change_request\":\"" + r.id + "\"}", audit.at});
 }
 
 std::optional<Dispute> SqliteRecordKeeping::dispute(const std::string& id) {

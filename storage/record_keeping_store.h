@@ -17,6 +17,11 @@ namespace salon::storage {
 // customer module knows, through its own checks).
 using CustomerFieldWriter = std::function<void(SQLite::Database&, const ChangeRequest&)>;
 
+// saveChangeRequest inside the caller's transaction (a correction a customer asked for
+// online arrives in a page from head office: sync_corrections.cpp); `apply` as above.
+void writeChangeRequest(SQLite::Database& s, const ChangeRequest& r, const AuditEntry& audit,
+                        const CustomerFieldWriter* apply);
+
 class SqliteRecordKeeping : public ChangeRequestStore, public CaseStore, public FileAccessStore {
  public:
   explicit SqliteRecordKeeping(Database& db, CustomerFieldWriter writer = CustomerFieldUpdate())

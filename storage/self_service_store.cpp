@@ -30,21 +30,27 @@ int selfServiceFailures(Database& db, const std::string& fileNo, Instant since) 
 }
 
 std::vector<FileView> fileViews(Database& db, const CustomerSummary& c, int limit) {
-  return guarded([&] {
-    std::vector<FileView> out;
-    // A search lists the files it showed, comma separated.
-    SQLite::Statement q(db.sql(),
-                        "SELECT a.at, COALESCE(s.name, ''), COALESCE(s.role, ''), a.reason, a.action FROM audit_log a"
-                        " LEFT JOIN staff s ON s.code = a.staff WHERE a.record_type = 'customer'"
-                        " AND a.action IN ('customer.view', 'customer.exported', 'customer.self_view')"
-                        " AND (a.record_id = ?1 OR a.record_id = ?2 OR ',' || a.record_id || ',' LIKE '%,' || ?1 || ',%')"
-                        " ORDER BY a.seq DESC LIMIT ?3");
-    SQLite::bind(q, c.fileNo, std::to_string(c.id), limit);
-    while (q.executeStep())
-      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                     q.getColumn(3).getString(), q.getColumn(4).getString()});
-    return out;
-  });
+  return guarded([&] { return fileViews(db.sql(), c, limit); });
+}
+
+std::vector<FileView> fileViews(SQLite::Database& db, const CustomerSummary& c, int limit) {
+  std::vector<FileView> out;
+  // A search lists the files it showed, comma separated.
+  SQLite::Statement q(db,
+                      "SELECT a.at, COALESCE(s.name, ''), COALESCE(s.role, ''), a.reason, a.action FROM audit_log a"
+                      " LEFT JOIN staff s ON s.code = a.staff WHERE a.record_type = 'customer'"
+                      " AND a.action IN ('customer.view', 'customer.exported', 'customer.self_view')"
+                      " AND (a.record_id = ?1 OR a.record_id = ?2 OR ',' || a.record_id || ',' LIKE '%,' || ?1 || ',%')"
+                      " ORDER BY a.seq DESC LIMIT ?3");
+  SQLite::bind(q, c.fileNo, std::to_string(c.id), limit);
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString(), q.getColumn(4).getString()});
+  return out;
+}
+
+AuditEntry ownViewEntry(const CustomerSummary& c, const std::string& what, const std::string& sections, Instant now) {
+  return auditOf(now, "", "customer.self_view", "customer", c.fileNo, what, sections);
 }
 
 Statement consumptionStatement(Database& db, const CustomerSummary& c, Instant from, Instant to) {
@@ -84,7 +90,7 @@ CustomerSummary SqliteSelfService::identify(const std::string& key, const std::s
 
 void SqliteSelfService::recordOwnView(const CustomerSummary& c, const std::string& what, const std::string& sections,
                                       Instant now) {
-  SqliteAuditLog(db_).append(auditOf(now, "", "customer.self_view", "customer", c.fileNo, what, sections));
+  SqliteAuditLog(db_).append(ownViewEntry(c, what, sections, now));
 }
 
 }  // namespace salon::storage

@@ -2,6 +2,7 @@
 // What the customer's own view at the kiosk reads: their summary, failed
 // identification tries, who viewed their file (audit_log), and their
 // consumption statement.
+#include "app/core/audit.h"
 #include "app/core/self_service.h"
 #include "storage/database.h"
 
@@ -14,6 +15,10 @@ CustomerSummary selfServiceCustomer(Database& db, const std::string& key);
 int selfServiceFailures(Database& db, const std::string& fileNo, Instant since);
 // customer.view / exported / loan entries naming the file, newest first.
 std::vector<FileView> fileViews(Database& db, const CustomerSummary& c, int limit);
+// The same inside the caller's transaction (a page from head office: sync_self_views.cpp).
+std::vector<FileView> fileViews(SQLite::Database& db, const CustomerSummary& c, int limit);
+// The customer's own look as the file's access log keeps it (no staff: the customer).
+AuditEntry ownViewEntry(const CustomerSummary& c, const std::string& what, const std::string& sections, Instant now);
 // Sales, voids and refunds of the customer completed in [from, to).
 Statement consumptionStatement(Database& db, const CustomerSummary& c, Instant from, Instant to);
 

@@ -18,17 +18,25 @@ void applyOnlineApplication(SQLite::Database& db, const HeadOfficeChange& c, Ins
   if (!body.is_object() || body.value("application", "") != c.key || !body.contains("customer") ||
       !body["customer"].is_object())
     throw DomainError("hq_refused", "bad_change member.application " + c.key);
-  SQLite::Statement seen(db, "SELECT 1 FROM membership_applications WHERE id = ?");
+  SQLite::Statement seen(db, "SELECT 1 FROM membership_applications WHERE id = ?1 UNION ALL"
+                             " SELECT 1 FROM outbox WHERE id = ?1");
   seen.bind(1, c.key);
-  if (seen.executeStep()) return;  // heard before
+  if (seen.executeStep()) return;  // heard before (entered, or answered as a member already)
   ensureOnlineStaff(db, now);
   CustomerId customer = customerFor(db, body["customer"], kOnlineBookingStaff, now);
-  SQLite::Statement open(db, "SELECT 1 FROM customers c WHERE c.id = ? AND (c.member_no IS NOT NULL"
-                             " OR EXISTS (SELECT 1 FROM memberships m WHERE m.customer_id = c.id)"
-                             " OR EXISTS (SELECT 1 FROM membership_applications a WHERE a.customer_id = c.id"
-                             " AND a.status = 'pending'))");
+  SQLite::Statement member(db, "SELECT COALESCE(c.member_no, '') FROM customers c WHERE c.id = ? AND (c.member_no IS NOT"
+                               " NULL OR EXISTS (SELECT 1 FROM memberships m WHERE m.customer_id = c.id))");
+  member.bind(1, customer);
+  if (member.executeStep()) {  // a member already: head office tells the customer so
+    appendOutbox(db, {c.key, "member.application_answered",
+                      nlohmann::json{{"application", c.key}, {"answer", "already_member"},
+                                     {"member_no", member.getColumn(0).getString()}}.dump(),
+                      now});
+    return;
+  }
+  SQLite::Statement open(db, "SELECT 1 FROM membership_applications a WHERE a.customer_id = ? AND a.status = 'pending'");
   open.bind(1, customer);
-  if (open.executeStep()) return;  // a member already, or an application waiting: nothing new to decide
+  if (open.executeStep()) return;  // an application waiting at the counter: nothing new to decide
   SQLite::Statement in(db, "INSERT INTO membership_applications (id, customer_id, applied_at, applied_by) VALUES (?, ?, ?, ?)");
   SQLite::bind(in, c.key, customer, now, kOnlineBookingStaff);
   in.exec();

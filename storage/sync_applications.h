@@ -5,7 +5,9 @@
 // membership application like one made at the counter (member.apply audit,
 // member.applied up), applied by kOnlineBookingStaff, for a supervisor to decide.
 // The application's id is head office's, so a change heard twice applies once; a
-// customer who is already a member, or already has an application pending, gets none.
+// customer who already has an application pending gets none; one who is a member
+// already gets none either, and head office hears so (`member.application_answered`
+// {"application", "answer": "already_member", "member_no"}, under the application's id).
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "app/core/clock.h"

@@ -12,7 +12,9 @@
 #include "storage/catalog_store.h"
 #include "storage/sql.h"
 #include "storage/sync_applications.h"
+#include "storage/sync_corrections.h"
 #include "storage/sync_holds.h"
+#include "storage/sync_self_views.h"
 #include "storage/sync_store.h"
 
 namespace salon::storage {
@@ -133,6 +135,15 @@ std::vector<RefusedChange> applyHeadOfficeChanges(SQLite::Database& db, const st
         applyOnlineApplication(db, c, now);
       } catch (const DomainError& e) {
         refused.push_back({c.kind, c.key, e.detail()});
+      }
+      continue;
+    }
+    if (c.kind == "customer.self_view" || c.kind == "customer.correction") {  // a customer on the phone page
+      try {
+        if (c.kind == "customer.self_view") answerSelfView(db, c, now);
+        else fileOnlineCorrection(db, c, now);
+      } catch (const DomainError& e) {
+        refused.push_back({c.kind, c.key, e.code() + ": " + e.detail()});
       }
       continue;
     }

@@ -9,6 +9,7 @@
 #include "storage/audit_store.h"
 #include "storage/catalog_store.h"
 #include "storage/sql.h"
+#include "storage/sync_member_phones.h"
 #include "storage/sync_token.h"
 
 namespace salon::storage {
@@ -132,6 +133,10 @@ void SqliteSyncStore::noteContact(Instant at, std::int64_t hqStoredThrough) {
 
 void SqliteSyncStore::keepNumberBlock(int block) {
   db_.write([&](SQLite::Database& s) { storage::keepNumberBlock(s, block); });
+}
+
+void SqliteSyncStore::beforeUpload(Instant now) {
+  db_.write([&](SQLite::Database& s) { reportMemberPhones(s, now); });
 }
 
 void SqliteSyncStore::noteFailure(const std::string& code) {

@@ -29,6 +29,7 @@ class SqliteSyncStore : public SyncStore {
   void resendAfter(std::int64_t storedThrough, Instant at) override;
   void noteContact(Instant at, std::int64_t hqStoredThrough) override;
   void keepNumberBlock(int block) override;
+  void beforeUpload(Instant now) override;
   void noteFailure(const std::string& code) override;
   void fallBehind(std::int64_t hqStoredThrough, const AuditEntry& audit) override;
   void acknowledgeBehind(const AuditEntry& audit) override;

@@ -33,7 +33,10 @@ SyncReport SyncEngine::round(int maxBatches, int maxPages) {
   if (!enrolment) throw DomainError("not_enrolled", "sync enrol first");
   SyncReport r;
   try {
-    if (sayHello(*enrolment, r)) sendWaiting(*enrolment, r, maxBatches);
+    if (sayHello(*enrolment, r)) {
+      store_.beforeUpload(clock_.now());
+      sendWaiting(*enrolment, r, maxBatches);
+    }
     receiveChanges(*enrolment, r, maxPages);
   } catch (const DomainError& e) {
     r.error = e.code();

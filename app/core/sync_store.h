@@ -58,6 +58,9 @@ class SyncStore {
   virtual void noteFailure(const std::string& code) = 0;
   // Head office's block of member numbers for this store (hello's number_block, issue 18).
   virtual void keepNumberBlock(int block) { (void)block; }
+  // Before the waiting events are read: events the round itself owes head office
+  // (members' phones as keyed hashes, storage/sync_member_phones.h) join the outbox.
+  virtual void beforeUpload(Instant now) { (void)now; }
   // HQ holds events through `hqStoredThrough` that this kiosk does not have: it
   // was restored from an older backup. Uploads stop; events not yet sent are
   // renumbered after HQ's so no number is used twice; audited.

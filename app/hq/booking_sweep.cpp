@@ -9,6 +9,8 @@
 #include "app/hq/booking_reminders.h"
 #include "app/hq/booking_slots.h"
 #include "app/hq/customer_texts.h"
+#include "app/hq/online_file.h"
+#include "app/hq/online_self.h"
 #include "app/hq/sms.h"
 
 namespace salon::hq {
@@ -80,6 +82,8 @@ void startBookingSweep(const std::string& pg, std::shared_ptr<SmsProvider> sms, 
         if (!db || !db->is_open()) db = std::make_unique<pqxx::connection>(pg);
         sweepBookings(*db, *sms, clock->now());
         sendReminders(*db, *sms, clock->now());
+        tellApplicationDecisions(*db, *sms, clock->now());  // membership applications made online
+        forgetSelfViews(*db, clock->now());                 // customers' looks at their files
       } catch (const std::exception& e) {
         db.reset();
         std::cerr << "salon-hq: booking sweep: " << e.what() << "\n";

@@ -1,4 +1,5 @@
 #include "app/hq/public_api.h"
+#include "app/hq/public_routes.h"
 
 #include <httplib.h>
 
@@ -24,31 +25,6 @@ namespace salon::hq {
 namespace {
 
 using nlohmann::json;
-
-using PublicHandler = std::function<void(pqxx::connection&, const httplib::Request&, httplib::Response&)>;
-
-// Like the kiosks' endpoints: a connection per request, refusals as stable codes.
-httplib::Server::Handler publicly(ConnectionPool& pool, PublicHandler handle) {
-  return [&pool, handle](const httplib::Request& req, httplib::Response& res) {
-    try {
-      auto db = pool.borrow();
-      try {
-        handle(*db, req, res);
-      } catch (const Refusal& r) {
-        json body = {{"error", r.code}, {"message", r.what()}};
-        for (const auto& [k, v] : r.extra.items()) body[k] = v;
-        answerJson(res, r.status, body);
-      } catch (const pqxx::data_exception&) {
-        answerJson(res, 400, {{"error", "bad_request"}, {"message", "the database refused the data"}});
-      } catch (...) {
-        db.discard();
-        throw;
-      }
-    } catch (...) {
-      answerFailure(req, res, false);
-    }
-  };
-}
 
 std::string formatMinute(int minute) {
   std::string out = std::to_string(minute / 60 + 100).substr(1) + ":" + std::to_string(minute % 60 + 100).substr(1);
@@ -176,13 +152,6 @@ void postBooking(PublicDesk& desk, pqxx::connection& db, const httplib::Request&
   answerJson(res, 200, {{"booking", b.id}, {"status", b.status}});
 }
 
-// The session's phone; Refusal 401 signed_out without one (the page asks for a code).
-std::string sessionOrRefuse(pqxx::connection& db, const httplib::Request& req, Instant now) {
-  std::string phone = sessionPhone(db, req.get_header_value("Cookie"), now);
-  if (phone.empty()) throw Refusal(401, "signed_out", "sign in with a code first");
-  return phone;
-}
-
 void postSession(PublicDesk& desk, pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
   json body = bodyOf(req);
   Instant now = desk.clock.now();
@@ -237,11 +206,42 @@ void postApplication(PublicDesk& desk, pqxx::connection& db, const httplib::Requ
   ask.name = textField(body, "name");
   ask.privacyConsent = flagField(body, "privacy_consent");
   ask.marketing = flagField(body, "marketing_opt_in");
+  ask.lang = language(body);
   signIn(db, req, res, ask.phone, textField(body, "code"), now);
   answerJson(res, 200, applyOnline(db, ask, now));
 }
 
 }  // namespace
+
+// Like the kiosks' endpoints: a connection per request, refusals as stable codes.
+httplib::Server::Handler publicly(ConnectionPool& pool, PublicHandler handle) {
+  return [&pool, handle](const httplib::Request& req, httplib::Response& res) {
+    try {
+      auto db = pool.borrow();
+      try {
+        handle(*db, req, res);
+      } catch (const Refusal& r) {
+        json body = {{"error", r.code}, {"message", r.what()}};
+        for (const auto& [k, v] : r.extra.items()) body[k] = v;
+        answerJson(res, r.status, body);
+      } catch (const pqxx::data_exception&) {
+        answerJson(res, 400, {{"error", "bad_request"}, {"message", "the database refused the data"}});
+      } catch (...) {
+        db.discard();
+        throw;
+      }
+    } catch (...) {
+      answerFailure(req, res, false);
+    }
+  };
+}
+
+// The session's phone; Refusal 401 signed_out without one (the page asks for a code).
+std::string sessionOrRefuse(pqxx::connection& db, const httplib::Request& req, Instant now) {
+  std::string phone = sessionPhone(db, req.get_header_value("Cookie"), now);
+  if (phone.empty()) throw Refusal(401, "signed_out", "sign in with a code first");
+  return phone;
+}
 
 void mountPublicApi(httplib::Server& server, PublicDesk& desk) {
   server.Get("/api/public/v1/stores", publicly(desk.pool, [](pqxx::connection& db, const httplib::Request&, httplib::Response& res) {
@@ -269,6 +269,7 @@ void mountPublicApi(httplib::Server& server, PublicDesk& desk) {
               publicly(desk.pool, std::bind(postCancel, std::ref(desk), _1, _2, _3)));
   server.Post(R"(/api/public/v1/bookings/([A-Za-z0-9_-]{1,64})/move)",
               publicly(desk.pool, std::bind(postMove, std::ref(desk), _1, _2, _3)));
+  mountPublicSelf(server, desk);  // the customer's own figures and applications (public_self.cpp)
 }
 
 }  // namespace salon::hq

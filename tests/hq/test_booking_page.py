@@ -4,6 +4,8 @@ privacy notice, book, see "pending"; the kiosk confirms through the protocol and
 page shows "confirmed". Driven over the DevTools protocol with the standard library
 only. Screenshots go to $SALON_SCREENSHOTS (default: a temp folder, named on stdout)."""
 import base64
+import hashlib
+import hmac
 import json
 import os
 import shutil
@@ -14,6 +16,7 @@ import tempfile
 import time
 import unittest
 import urllib.request
+import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
 import hq_client as hq  # noqa: E402
@@ -102,6 +105,17 @@ class DevTools:
     def screenshot(self, path):
         with open(path, "wb") as f:
             f.write(base64.b64decode(self.call("Page.captureScreenshot", format="png")["data"]))
+
+
+def sealed(public_key_b64, answer):
+    """libsodium's crypto_box_seal of the answer's JSON, as the kiosk answers a look (ctypes)."""
+    import ctypes
+    sodium = ctypes.CDLL("libsodium.so.23")
+    sodium.sodium_init()
+    msg = json.dumps(answer, ensure_ascii=False).encode()
+    out = ctypes.create_string_buffer(len(msg) + 48)  # crypto_box_SEALBYTES
+    assert sodium.crypto_box_seal(out, msg, ctypes.c_ulonglong(len(msg)), base64.b64decode(public_key_b64)) == 0
+    return base64.b64encode(out.raw).decode()
 
 
 @unittest.skipUnless(CHROMIUM, "Debian's chromium is not installed (packaging/install-deps.sh)")
@@ -229,6 +243,80 @@ class BookingPage(unittest.TestCase):
         p.wait("!!document.getElementById('applied')")
         self.assertEqual(self.box.psql("SELECT store || ' ' || name FROM online_applications WHERE phone = '13500135001'"),
                          "S01 周女士")
+
+    def test_my_membership(self):
+        """#/account: the figures head office holds for the phone (found by the keyed hash a
+        store sent), and the store's answer to the application made above."""
+        p = self.page
+        store = self.store
+        key = self.box.psql("SELECT value FROM hq_settings WHERE key = 'phone_match_key'")
+        phone_key = hmac.new(key.encode(), b"13500135001", hashlib.sha256).hexdigest()
+        m = "M01000009"
+        sid = str(uuid.uuid4())
+        sale = hq.sale_payload(sid, "sale", DAY, 100000, [("cash", 100000)], lines=[])
+        sale["customer"] = {"id": 9, "name": "周女士", "tier": "", "birthday_offer": False, "member_no": m}
+        sale["movements"] = [{"kind": "stored_value", "reason": "top_up", "principal": 100000, "bonus": 20000},
+                             {"kind": "points", "reason": "earn", "points": 1000},
+                             {"kind": "package", "reason": "buy", "package": sid + "/2", "service": "SVC-01",
+                              "sessions": 10, "expires": "2027-12-04"},
+                             {"kind": "arrears", "reason": "charge", "arrears": 3800}]
+        events = [hq.event(store, "customer.registered", DAY, {"customer_id": 9, "file_no": "S01-2026-000009",
+                                                              "member_no": m}),
+                  hq.event(store, "member.phone_key", DAY, {"member_no": m, "phone_key": phone_key}),
+                  hq.event(store, "sale.settled", DAY, sale, sid)]
+        self.assertEqual(store.send(store.batch(events))[1]["quarantined"], 0)
+        p.js("location.hash = '#/account'")
+        p.wait("document.querySelector('[data-member=%s]') !== null" % m)
+        p.wait("document.querySelector('[data-application] [data-status=pending]') !== null")
+        text = p.js("document.querySelector('[data-member=%s]').innerText" % m)
+        for shown in ("¥1000", "¥200", "1000", "¥38", "洗剪吹", "剩 10 次", "2027-12-04", m):
+            self.assertIn(shown, text)
+        p.screenshot(os.path.join(self.shots, "9-account.png"))
+        # the store approves the application at its kiosk: the decision comes up
+        application = self.box.psql("SELECT id FROM online_applications WHERE phone = '13500135001'")
+        decided = hq.event(store, "member.approved", DAY, {"customer": 9, "application": application, "member_no": m,
+                                                          "reason": ""})
+        self.assertEqual(store.send(store.batch([decided]))[0], 200)
+        p.js("location.hash = '#/mine'")
+        p.wait("document.querySelectorAll('[data-booking]').length === 2")
+        p.click("#to-account")
+        p.wait("document.querySelector('[data-application] [data-status=approved]') !== null")
+        self.assertIn(m, p.js("document.querySelector('[data-application]').innerText"))
+        p.screenshot(os.path.join(self.shots, "10-application.png"))
+        # my file: head office asks the store; the store (here the test, sealing with libsodium
+        # as the kiosk does) answers with the file and who viewed it
+        p.click("#own-file")
+        p.wait("!!document.getElementById('asking')")
+        ask = [c for c in store.request("GET", "/changes")[1]["changes"] if c["kind"] == "customer.self_view"][-1]
+        self.assertEqual(ask["body"]["member_no"], m)
+        answer = {"found": True, "file_no": "S01-2026-000009", "member_no": m, "name": "周女士", "phone": "135****5001",
+                  "status": "in_force", "consent": {"status": "agreed", "at": 1764806399000, "marketing": False},
+                  "viewed_by": [{"at": 1764900000000, "by": "self", "role": "", "purpose": "own file", "action": "customer.self_view"},
+                                {"at": 1764806400000, "by": "李主管", "role": "supervisor", "purpose": "review",
+                                 "action": "customer.view"}]}
+        reply = hq.event(store, "customer.self_view_answer", DAY,
+                         {"request": ask["key"], "sealed": sealed(ask["body"]["public_key"], answer)}, ask["key"])
+        self.assertEqual(store.send(store.batch([reply]))[1]["quarantined"], 0)
+        p.wait("document.querySelector('[data-file]') !== null", seconds=10)
+        self.assertIn("李主管", p.js("document.querySelector('[data-file]').innerText"))
+        p.js("document.querySelector('details.correction').open = true")
+        p.screenshot(os.path.join(self.shots, "11-own-file.png"))
+        p.js("document.getElementById('correct-field').value = 'address'")
+        p.type("#correct-value", "上海市徐汇区漕溪北路 1 号")
+        p.type("#correct-reason", "搬家了")
+        p.click("#correct")
+        p.wait("document.getElementById('correction-sent').textContent !== ''")
+        body = [c for c in store.request("GET", "/changes")[1]["changes"] if c["kind"] == "customer.correction"][-1]["body"]
+        self.assertEqual((body["member_no"], body["field"], body["value"], body["reason"]),
+                         (m, "address", "上海市徐汇区漕溪北路 1 号", "搬家了"))
+        # another browser signed in with another phone sees nothing of it
+        other = hq.Customer(self.box.hq)
+        hq.move_clock(self.box, 2 * 60 * 1000)
+        other.ask_code("13500135002")
+        other.request("POST", "/api/public/v1/sessions", {"phone": "13500135002",
+                                                          "code": hq.last_code(self.box, "13500135002")})
+        self.assertEqual(other.request("GET", "/api/public/v1/me/figures")[1]["members"], [])
+        self.assertEqual(other.request("GET", "/api/public/v1/me/applications")[1]["applications"], [])
 
 
 if __name__ == "__main__":

@@ -48,3 +48,21 @@ TEST_CASE("a membership application made online waits at the store for a supervi
   page({{"member.application", "66666666-6666-4666-8666-666666666666", std::string("{}")}});  // malformed: refused, kept out
   CHECK(count(*db, "SELECT count(*) FROM membership_applications") == 1);
 }
+
+TEST_CASE("an online application from a member already is answered up, not entered, once") {
+  test::TempDir dir;
+  auto db = Database::open(dir.file("a.db"));
+  SqliteSyncStore sync{*db};
+  sync.enrol({"https://127.0.0.1:8443", "S02", "secret-token-secret-token-secret-token-abc", "ab12"},
+             auditOf(150, "admin", "sync.enrol", "sync", "S02"));
+  db->sql().exec("INSERT INTO staff (code, name, role, pin_hash, created_at) VALUES ('cash', '小周', 'cashier', 'x', 0)");
+  db->sql().exec("INSERT INTO customers (id, file_no, name, phone, status, created_at, created_by, member_no)"
+                 " VALUES (1, 'S02-2026-000001', '钱女士', '13500135007', 'in_force', 0, 'cash', 'M01000001')");
+  const char* kC = "cccccccc-cccc-4ccc-8ccc-cccccccccccc";
+  for (int heard = 0; heard < 2; ++heard)
+    sync.applyChanges({"c", false, {application(kC, "13500135007")}}, auditOf(1000, "", "sync.receive", "sync", "S02"));
+  CHECK(count(*db, "SELECT count(*) FROM membership_applications") == 0);
+  CHECK(count(*db, "SELECT count(*) FROM outbox WHERE type = 'member.application_answered'") == 1);
+  CHECK(nlohmann::json::parse(text(*db, "SELECT payload FROM outbox WHERE type = 'member.application_answered'")) ==
+        nlohmann::json{{"application", kC}, {"answer", "already_member"}, {"member_no", "M01000001"}});
+}

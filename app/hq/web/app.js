@@ -1,5 +1,6 @@
 // The customers' booking page (issue 19): store → service → date → slot → phone
-// and code → consent → booked, and the booking's own page (#/booking/ID). Plain
+// and code → consent → booked, the booking's own page (#/booking/ID), my bookings
+// (#/mine) and my membership (#/account: figures and applications). Plain
 // JavaScript, no library; talks only to /api/public/v1 on this origin. The privacy
 // notice is the kiosk's own text (/web/<lang>.ui_checkin.json).
 "use strict";
@@ -260,11 +261,12 @@ async function showMine() {
   $("crumbs").replaceChildren();
   let list;
   try { list = (await api("GET", "/bookings")).bookings; } catch (e) {
-    if (e.error === "signed_out") return showSignIn();
+    if (e.error === "signed_out") return showSignIn(showMine);
     throw e;
   }
   render(el("h2", {}, w().mine), list.length ? el("div", { class: "list", id: "mine" }, list.map(mineCard)) : el("p", { class: "empty" }, w().none),
     el("button", { class: "primary", on: { click: () => { location.hash = ""; } } }, w().again),
+    el("button", { class: "secondary", id: "to-account", on: { click: () => { location.hash = "#/account"; } } }, w().account),
     el("button", { class: "secondary", id: "join", on: { click: () => showJoin().catch(showError) } }, w().join));
   if (list.some((b) => b.status === "pending")) refreshTimer = setTimeout(() => showMine().catch(showError), 5000);
 }
@@ -274,7 +276,8 @@ function mineCard(b) {
     : b.replaces && b.status === "declined" ? w().oldKept : b.reason ? w().reasons[b.reason] || b.reason : null;
   const cancel = el("button", { class: "link danger", "data-cancel": b.booking }, w().cancel);
   cancel.addEventListener("click", async () => {
-    if (!cancel.classList.contains("sure")) { cancel.classList.add("sure"); cancel.textContent = w().sure; return; }
+    // The list refreshes itself while a booking is pending: not while "cancel it?" waits for the second tap.
+    if (!cancel.classList.contains("sure")) { clearTimeout(refreshTimer); cancel.classList.add("sure"); cancel.textContent = w().sure; return; }
     try { await api("POST", "/bookings/" + b.booking + "/cancel", {}); } catch (e) { showError(e); }
     showMine().catch(showError);
   });
@@ -328,7 +331,7 @@ async function showJoin() {
       await api("POST", "/memberships", { store, name: name.value.trim(), privacy_consent: consent.checked,
         marketing_opt_in: marketing.checked, lang: state.lang });
       render(el("h2", {}, w().join), el("p", { class: "badge pending", id: "applied" }, w().applied),
-        el("button", { class: "secondary", on: { click: () => showMine().catch(showError) } }, w().mine));
+        el("button", { class: "secondary", id: "applied-to-account", on: { click: () => { location.hash = "#/account"; } } }, w().account));
     } catch (e) { showError(e); } } } }, w().apply);
   render(el("h2", {}, w().join), el("p", { class: "hint" }, w().joinStore), picks, el("label", { class: "field" }, w().name, name),
     el("details", {}, el("summary", {}, notice["ui.register.notice_title"] || ""), el("div", { class: "notice" }, notice["ui.register.notice_text"] || "")),
@@ -336,7 +339,7 @@ async function showJoin() {
     el("label", { class: "check" }, marketing, el("span", {}, notice["ui.register.marketing_title"] || "")), send);
 }
 
-function showSignIn() {
+function showSignIn(next) {
   const phone = el("input", { id: "phone", type: "tel", inputmode: "numeric", autocomplete: "tel", maxlength: "16" });
   const code = el("input", { id: "code", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "6" });
   const hint = el("p", { class: "hint", id: "code-hint" });
@@ -344,7 +347,7 @@ function showSignIn() {
     try { await api("POST", "/codes", { phone: phone.value.trim(), lang: state.lang }); hint.textContent = w().codeSent; code.focus(); }
     catch (e) { showError(e); } } } }, w().sendCode);
   const go = el("button", { class: "primary", id: "sign-in", on: { click: async () => {
-    try { await api("POST", "/sessions", { phone: phone.value.trim(), code: code.value.trim() }); await showMine(); }
+    try { await api("POST", "/sessions", { phone: phone.value.trim(), code: code.value.trim() }); await next(); }
     catch (e) { showError(e); } } } }, w().show);
   render(el("h2", {}, w().mine), el("p", { class: "hint" }, w().signIn),
     el("div", { class: "row" }, el("label", { class: "field" }, w().phone, phone), send), hint,
@@ -355,13 +358,14 @@ function route() {
   clearTimeout(refreshTimer);
   const m = location.hash.match(/^#\/booking\/([A-Za-z0-9_-]{22})$/);
   if (location.hash !== "#/move") state.moving = null;
-  (m ? showBooking(m[1]) : location.hash === "#/mine" ? showMine() : showStores()).catch(showError);
+  (m ? showBooking(m[1]) : location.hash === "#/mine" ? showMine() : location.hash === "#/account" ? showAccount()
+    : showStores()).catch(showError);
 }
 
 // The same step again in the new language (what was typed on the details step is kept
 // only up to the slot: the customer is taken back to choosing the staff member).
 function redraw() {
-  if (location.hash.startsWith("#/booking/") || location.hash === "#/mine") return route();
+  if (location.hash.startsWith("#/booking/") || location.hash === "#/mine" || location.hash === "#/account") return route();
   const step = state.slot ? () => chooseSlot(state.slot) : state.service ? showSlots : state.store ? showServices : showStores;
   Promise.resolve(step()).catch(showError);
 }

@@ -1,0 +1,185 @@
+#include "app/hq/online_self.h"
+
+#include <openssl/hmac.h>
+
+#include <stdexcept>
+
+#include <iostream>
+
+#include "app/hq/booking_slots.h"
+#include "app/hq/customer_texts.h"
+#include "app/hq/member_api.h"
+#include "app/hq/online_file.h"
+#include "app/hq/store_token.h"
+
+namespace salon::hq {
+namespace {
+
+using nlohmann::json;
+
+std::string textOf(const json& p, const char* key) {
+  auto it = p.find(key);
+  if (it == p.end() || !it->is_string()) throw std::invalid_argument(std::string("\"") + key + "\" is not a string");
+  return it->get<std::string>();
+}
+
+std::string optionalText(const json& p, const char* key) {
+  auto it = p.find(key);
+  return it != p.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+bool isHexKey(const std::string& s) {
+  if (s.size() != 64) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+// member.phone_key: {"member_no", "phone_key": 64 hex or ""}.
+void keepPhoneKey(pqxx::dbtransaction& w, const std::string& store, const OutboxEvent& e) {
+  std::string member = textOf(e.payload, "member_no"), key = textOf(e.payload, "phone_key");
+  if (member.empty() || member.size() > 32) throw std::invalid_argument("member_no is empty or too long");
+  if (key.empty()) {
+    w.exec_params("DELETE FROM member_phones WHERE member_no = $1", member);
+    return;
+  }
+  if (!isHexKey(key)) throw std::invalid_argument("phone_key is not 64 lower-case hex digits");
+  w.exec_params("INSERT INTO member_phones (member_no, phone_key, store, at) VALUES ($1, $2, $3, $4)"
+                " ON CONFLICT (member_no) DO UPDATE SET phone_key = excluded.phone_key, store = excluded.store,"
+                " at = excluded.at",
+                member, key, store, e.at);
+}
+
+// member.approved / member.rejected: {"customer", "application"?, "member_no"?, "reason"?}.
+// Only applications made online (HQ's ids) for this store move; a counter's are not HQ's.
+void keepDecision(pqxx::dbtransaction& w, const std::string& store, const OutboxEvent& e) {
+  std::string application = optionalText(e.payload, "application");
+  if (application.empty()) return;  // a kiosk before this change, or an application made at the counter
+  bool approved = e.type == "member.approved";
+  w.exec_params("UPDATE online_applications SET status = $3, reason = $4, member_no = $5, decided_at = $6"
+                " WHERE id::text = $1 AND store = $2 AND status = 'pending'",
+                application, store, approved ? "approved" : "declined", optionalText(e.payload, "reason"),
+                approved ? optionalText(e.payload, "member_no") : "", e.at);
+}
+
+// member.application_answered {"application", "answer": "already_member", "member_no"}: the
+// store found the phone's file a member already; the page shows it approved, with the number.
+void keepAlreadyMember(pqxx::dbtransaction& w, const std::string& store, const OutboxEvent& e) {
+  if (textOf(e.payload, "answer") != "already_member") throw std::invalid_argument("answer is not already_member");
+  w.exec_params("UPDATE online_applications SET status = 'approved', reason = 'already_member', member_no = $3,"
+                " decided_at = $4 WHERE id::text = $1 AND store = $2 AND status = 'pending'",
+                textOf(e.payload, "application"), store, optionalText(e.payload, "member_no"), e.at);
+}
+
+json packagesOf(pqxx::transaction_base& r, const std::string& memberNo) {
+  json out = json::array();
+  for (const auto& row : r.exec_params("SELECT p.service, COALESCE(c.name, p.service), p.sessions_left, p.expires"
+                                       " FROM member_packages p LEFT JOIN catalog_items c ON c.code = p.service"
+                                       " WHERE p.member_no = $1 AND p.sessions_left > 0"
+                                       " ORDER BY p.expires, p.service, p.package",
+                                       memberNo))
+    out.push_back({{"service", row[0].as<std::string>()}, {"service_name", row[1].as<std::string>()},
+                   {"sessions_left", row[2].as<int>()}, {"expires", row[3].as<std::string>()}});
+  return out;
+}
+
+}  // namespace
+
+std::vector<QuarantinedEvent> projectSelfEvents(pqxx::dbtransaction& w, const std::string& store,
+                                                const std::vector<const OutboxEvent*>& fresh) {
+  std::vector<QuarantinedEvent> quarantined;
+  for (const OutboxEvent* e : fresh) {
+    if (!e->payload.is_object()) continue;
+    try {
+      if (e->type == "member.phone_key") keepPhoneKey(w, store, *e);
+      else if (e->type == "member.approved" || e->type == "member.rejected") keepDecision(w, store, *e);
+      else if (e->type == "customer.self_view_answer") keepSelfViewAnswer(w, store, *e);  // online_file.cpp
+      else if (e->type == "member.application_answered") keepAlreadyMember(w, store, *e);
+    } catch (const std::invalid_argument& why) {
+      quarantined.push_back({e, why.what()});
+    }
+  }
+  return quarantined;
+}
+
+std::string phoneMatchKey(pqxx::transaction_base& t, const std::string& phone) {
+  auto r = t.exec("SELECT value FROM hq_settings WHERE key = 'phone_match_key'");
+  if (r.empty()) throw std::runtime_error("hq_settings has no phone_match_key (migration 008)");
+  std::string secret = r[0][0].as<std::string>();
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  if (!HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
+            reinterpret_cast<const unsigned char*>(phone.data()), phone.size(), md, &n))
+    throw std::runtime_error("HMAC failed");
+  return hexOf(std::string(reinterpret_cast<char*>(md), n));
+}
+
+json ownFigures(pqxx::connection& db, const std::string& phone, Instant now) {
+  json members = json::array();
+  {
+    pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::readwrite_policy::read_only> r(db);
+    for (const auto& row : r.exec_params("SELECT p.member_no FROM member_phones p WHERE p.phone_key = $1"
+                                         " ORDER BY p.member_no",
+                                         phoneMatchKey(r, phone))) {
+      auto figures = chainMemberBalance(r, row[0].as<std::string>(), now);
+      if (!figures) continue;  // its store named the phone before any figures arrived
+      json m = *figures;
+      auto name = r.exec_params("SELECT name FROM stores WHERE code = $1", m["home_store"].get<std::string>());
+      m["store_name"] = name.empty() ? m["home_store"] : json(name[0][0].as<std::string>());
+      m["packages"] = packagesOf(r, m["member_no"]);
+      for (const char* internal : {"as_of", "as_of_ms", "source"}) m.erase(internal);
+      members.push_back(m);
+    }
+  }
+  if (!members.empty()) {
+    pqxx::work w(db);
+    for (const auto& m : members)
+      w.exec_params("INSERT INTO member_views (store, staff, member_no, purpose, what)"
+                    " VALUES ('online', 'customer', $1, 'own figures on the phone page', 'balance')",
+                    m["member_no"].get<std::string>());
+    w.commit();
+  }
+  return {{"members", members}, {"as_of", formatUtc(now)}, {"as_of_ms", now}};
+}
+
+json ownApplications(pqxx::connection& db, const std::string& phone) {
+  pqxx::read_transaction r(db);
+  json out = json::array();
+  for (const auto& row : r.exec_params("SELECT a.store, s.name, a.status, a.reason, a.member_no, a.created_at, a.decided_at"
+                                       " FROM online_applications a JOIN stores s ON s.code = a.store"
+                                       " WHERE a.phone = $1 ORDER BY a.created_at DESC, a.store",
+                                       phone))
+    out.push_back({{"store", row[0].as<std::string>()}, {"store_name", row[1].as<std::string>()},
+                   {"status", row[2].as<std::string>()}, {"reason", row[3].as<std::string>()},
+                   {"member_no", row[4].as<std::string>()}, {"applied_at", row[5].as<std::int64_t>()},
+                   {"decided_at", row[6].is_null() ? json(nullptr) : json(row[6].as<std::int64_t>())}});
+  return {{"applications", out}};
+}
+
+int tellApplicationDecisions(pqxx::connection& db, SmsProvider& sms, Instant now) {
+  pqxx::work w(db);
+  auto rows = w.exec("SELECT a.id::text, a.status, a.reason, a.phone, a.lang, a.store, s.name FROM online_applications a"
+                     " JOIN stores s ON s.code = a.store WHERE a.told_at IS NULL AND a.decided_at IS NOT NULL"
+                     " ORDER BY a.decided_at LIMIT 100 FOR UPDATE OF a SKIP LOCKED");
+  int told = 0;
+  for (const auto& r : rows) {
+    std::string store = r[5].as<std::string>();
+    try {
+      told += textCustomer(w, sms, storeSettings(w, store),
+                           {r[3].as<std::string>(), r[1].as<std::string>() == "approved" ? "member_approved" : "member_declined",
+                            r[4].as<std::string>(), Purpose::Essential,
+                            {{"store", r[6].as<std::string>()}, {"reason", r[2].as<std::string>()}},
+                            r[0].as<std::string>() + ":decided"},
+                           now)
+                  ? 1
+                  : 0;
+    } catch (const std::exception& e) {  // told_at is still set: the sweep does not text one customer forever
+      std::cerr << "salon-hq: the membership decision SMS failed: " << e.what() << "\n";
+    }
+    w.exec_params("UPDATE online_applications SET told_at = $2 WHERE id::text = $1", r[0].as<std::string>(), now);
+  }
+  w.commit();
+  return told;
+}
+
+}  // namespace salon::hq

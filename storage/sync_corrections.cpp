@@ -1,0 +1,74 @@
+#include "storage/sync_corrections.h"
+
+#include <nlohmann/json.hpp>
+
+#include "app/core/error.h"
+#include "app/core/staff_auth.h"
+#include "storage/audit_store.h"
+#include "storage/customer_field_update.h"
+#include "storage/record_keeping_store.h"
+#include "storage/sql.h"
+#include "storage/sync_holds.h"
+
+namespace salon::storage {
+namespace {
+
+// Core's change-request flow, writing into the page's transaction.
+class PageChangeRequests : public ChangeRequestStore {
+ public:
+  explicit PageChangeRequests(SQLite::Database& db) : db_(db) {}
+  std::optional<ChangeRequest> changeRequest(const std::string&) override { return std::nullopt; }
+  std::vector<ChangeRequest> pendingChangeRequests() override { return {}; }
+  void saveChangeRequest(const ChangeRequest& r, const AuditEntry& audit, bool apply) override {
+    if (apply) throw DomainError("bad_input", "a correction from online is never applied without review");
+    writeChangeRequest(db_, r, audit, nullptr);
+  }
+
+ private:
+  SQLite::Database& db_;
+};
+
+class PageAudit : public AuditLog {
+ public:
+  explicit PageAudit(SQLite::Database& db) : db_(db) {}
+  void append(const AuditEntry& e) override { appendAudit(db_, e); }
+
+ private:
+  SQLite::Database& db_;
+};
+
+std::string field(const nlohmann::json& body, const char* key) {
+  auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+}  // namespace
+
+void fileOnlineCorrection(SQLite::Database& db, const HeadOfficeChange& c, Instant now) {
+  if (!c.body) return;
+  auto body = nlohmann::json::parse(*c.body, nullptr, false);
+  if (!body.is_object() || field(body, "correction") != c.key)
+    throw DomainError("hq_refused", "bad_change customer.correction " + c.key);
+  SQLite::Statement seen(db, "SELECT 1 FROM online_corrections WHERE id = ?");
+  seen.bind(1, c.key);
+  if (seen.executeStep()) return;  // filed before
+  SQLite::Statement who(db, "SELECT id FROM customers WHERE member_no = ?");
+  who.bind(1, field(body, "member_no"));
+  if (field(body, "member_no").empty() || !who.executeStep()) throw DomainError("member_unknown", field(body, "member_no"));
+  CustomerId customer = who.getColumn(0).getInt64();
+  ensureOnlineStaff(db, now);
+  ManualClock clock(now);
+  PageAudit audit(db);
+  Guard guard(audit, clock);
+  PageChangeRequests store(db);
+  Staff online{kOnlineBookingStaff, "head office (online)", Role::Cashier, "", true};
+  std::string name = field(body, "field");
+  ChangeRequest r = ChangeRequests(store, guard, clock)
+                        .submit(online, customer, name, currentFieldValue(db, customer, name), field(body, "value"),
+                                field(body, "reason"), true);
+  SQLite::Statement in(db, "INSERT INTO online_corrections (id, change_request, at) VALUES (?, ?, ?)");
+  SQLite::bind(in, c.key, r.id, now);
+  in.exec();
+}
+
+}  // namespace salon::storage

@@ -1,0 +1,85 @@
+#include "storage/sync_member_phones.h"
+
+#include <sodium.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
+
+#include "app/core/audit.h"
+#include "app/core/outbox.h"
+#include "app/core/uuid.h"
+#include "storage/audit_store.h"
+#include "storage/sql.h"
+
+namespace salon::storage {
+namespace {
+
+std::optional<std::string> headOfficeKey(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT body FROM hq_owned WHERE kind = 'phone.key' AND key = 'phone'");
+  if (!q.executeStep()) return std::nullopt;
+  auto body = nlohmann::json::parse(q.getColumn(0).getString(), nullptr, false);
+  if (!body.is_object() || !body.contains("key") || !body["key"].is_string()) return std::nullopt;
+  std::string key = body["key"];
+  if (key.size() < 32) return std::nullopt;
+  return key;
+}
+
+struct Due {
+  std::int64_t customer;
+  std::string memberNo, phone;  // phone "" for a shared one
+};
+
+// A member's phone as it may go up: "" when another file carries the same phone (a
+// family's, or a second file) or the file says it is shared.
+std::vector<Due> dueReports(SQLite::Database& db, const std::string& tag, int limit) {
+  SQLite::Statement q(db, "SELECT m.id, m.member_no, m.p FROM (SELECT c.id, c.member_no, CASE WHEN c.phone_shared"
+                          " OR EXISTS (SELECT 1 FROM customers o WHERE o.phone = c.phone AND o.id <> c.id) THEN ''"
+                          " ELSE c.phone END AS p FROM customers c WHERE c.member_no IS NOT NULL AND c.member_no <> '') m"
+                          " LEFT JOIN member_phone_reports r ON r.customer_id = m.id WHERE r.customer_id IS NULL"
+                          " OR r.member_no <> m.member_no OR r.phone <> m.p OR r.key_tag <> ? ORDER BY m.id LIMIT ?");
+  SQLite::bind(q, tag, limit);
+  std::vector<Due> due;
+  while (q.executeStep())
+    due.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+  return due;
+}
+
+}  // namespace
+
+std::string phoneMatchKey(const std::string& key, const std::string& phone) {
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(phone.data()), phone.size());
+  crypto_auth_hmacsha256_final(&st, mac);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : mac) {
+    out += hex[b >> 4];
+    out += hex[b & 15];
+  }
+  return out;
+}
+
+int reportMemberPhones(SQLite::Database& db, Instant now, int limit) {
+  auto key = headOfficeKey(db);
+  if (!key) return 0;
+  const std::string tag = key->substr(0, 16);
+  std::vector<Due> due = dueReports(db, tag, limit);
+  for (const Due& d : due) {
+    nlohmann::json payload = {{"member_no", d.memberNo}, {"phone_key", d.phone.empty() ? "" : phoneMatchKey(*key, d.phone)}};
+    appendOutbox(db, {newUuid(), "member.phone_key", payload.dump(), now});
+    SQLite::Statement up(db, "INSERT INTO member_phone_reports (customer_id, member_no, phone, key_tag) VALUES (?, ?, ?, ?)"
+                             " ON CONFLICT(customer_id) DO UPDATE SET member_no = excluded.member_no,"
+                             " phone = excluded.phone, key_tag = excluded.key_tag");
+    SQLite::bind(up, d.customer, d.memberNo, d.phone, tag);
+    up.exec();
+  }
+  if (!due.empty())
+    appendAudit(db, auditOf(now, "", "sync.member_phones", "sync", "member_phone_key",
+                            std::to_string(due.size()) + " members' phones sent to head office as keyed hashes"));
+  return static_cast<int>(due.size());
+}
+
+}  // namespace salon::storage

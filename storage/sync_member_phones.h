@@ -1,0 +1,25 @@
+#pragma once
+// Members' phones for head office, as keyed hashes only (issue 19, app/hq/PROTOCOL.md
+// "A customer's own side"): head office sends its key down once (`phone.key`, kept in
+// hq_owned like what it owns); before each upload the sync round appends a
+// `member.phone_key` event {"member_no", "phone_key"} for each member whose number,
+// phone or sharing changed since the last report (member_phone_reports). A phone the
+// file marks as shared, or that another file here carries too (a family's), is sent
+// as "" (HQ forgets it): one person's figures are never shown to another who signs in
+// with the same phone.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+
+#include "app/core/clock.h"
+
+namespace salon::storage {
+
+// hex HMAC-SHA256(key, phone): the same as head office computes for a signed-in phone.
+std::string phoneMatchKey(const std::string& key, const std::string& phone);
+
+// Appends the reports due (at most `limit` a call, the rest next round); returns how
+// many. Without head office's key (not enrolled, or not yet heard): nothing.
+int reportMemberPhones(SQLite::Database& db, Instant now, int limit = 500);
+
+}  // namespace salon::storage
