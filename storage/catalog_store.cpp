@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "app/core/comma_list.h"
 #include "app/core/error.h"
 #include "app/core/uuid.h"
 #include "storage/audit_store.h"
@@ -15,15 +16,6 @@
 
 namespace salon::storage {
 namespace {
-
-std::vector<std::string> splitList(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream ss(s);
-  std::string part;
-  while (std::getline(ss, part, ','))
-    if (!part.empty()) out.push_back(part);
-  return out;
-}
 
 std::string joinList(const std::vector<std::string>& v) {
   std::string s;
@@ -54,7 +46,7 @@ PriceBook loadPriceBook(SQLite::Database& db) {
     i.kind = itemKindFromName(items.getColumn(2).getString()).value_or(ItemKind::Service);
     i.category = items.getColumn(3).getString();
     i.durationMinutes = items.getColumn(4).getInt();
-    i.qualifiedStaff = splitList(items.getColumn(5).getString());
+    i.qualifiedStaff = commaList(items.getColumn(5).getString());
     i.packageService = items.getColumn(6).getString();
     i.packageSessions = items.getColumn(7).getInt();
     i.validityDays = items.getColumn(8).getInt();

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/core/comma_list.h"
 #include "app/cli/cli.h"
 #include "app/cli/customer_json.h"
 #include "app/cli/member_import.h"
@@ -96,19 +97,10 @@ int list(const Invocation& inv, const CustomerArgs& a) {
   return 0;
 }
 
-std::vector<std::string> splitList(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream ss(s);
-  std::string item;
-  while (std::getline(ss, item, ','))
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-
 int show(const Invocation& inv, const CustomerArgs& a) {
   FileRoom room(inv, a);
   if (auto id = room.store.idOfFileNo(a.fileNo)) checkQueryPurpose(*room.db, *inv.clock, room.me, *id, a.purpose, a.request);
-  CustomerFile f = room.files.openByFileNo(room.me, a.fileNo, a.purpose, splitList(a.sections));
+  CustomerFile f = room.files.openByFileNo(room.me, a.fileNo, a.purpose, commaList(a.sections));
   nlohmann::json j = fileJson(f, room.zone);
   j["no_shows"] = storage::noShowsOf(room.db->sql(), f.summary.id);  // appointments not kept (客户预约)
   std::cout << j.dump(2) << "\n";

@@ -2,6 +2,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/core/comma_list.h"
 #include "app/cli/records_cli.h"
 #include "app/core/error.h"
 #include "app/core/weekly_review.h"
@@ -15,12 +16,7 @@ namespace {
 std::vector<std::string> mandatoryFields(storage::Database& db) {
   auto text = storage::readSetting(db.sql(), "review.mandatory_fields");
   if (!text) return defaultMandatoryFields();
-  std::vector<std::string> out;
-  std::stringstream ss(*text);
-  std::string f;
-  while (std::getline(ss, f, ','))
-    if (!f.empty()) out.push_back(f);
-  return out;
+  return commaList(*text);
 }
 
 nlohmann::json reviewJson(const WeeklyReview& r, StoreZone zone) {

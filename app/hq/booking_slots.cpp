@@ -3,21 +3,13 @@
 #include <algorithm>
 #include <sstream>
 
+#include "app/core/comma_list.h"
 #include "app/core/day_book.h"
 #include "app/core/staff.h"
 #include "app/hq/refusal.h"
 
 namespace salon::hq {
 namespace {
-
-std::vector<std::string> listOf(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream ss(text);
-  std::string s;
-  while (std::getline(ss, s, ','))
-    if (!s.empty()) out.push_back(s);
-  return out;
-}
 
 std::vector<std::string> textArray(const pqxx::field& f) {
   std::vector<std::string> out;
@@ -28,7 +20,7 @@ std::vector<std::string> textArray(const pqxx::field& f) {
 }
 
 bool offeredHere(const std::string& code, const StoreSettings& s) {
-  auto listed = listOf(s.text("online.services"));
+  auto listed = commaList(s.text("online.services"));
   return listed.empty() || std::find(listed.begin(), listed.end(), code) != listed.end();
 }
 

@@ -7,6 +7,7 @@
 #include <pqxx/pqxx>
 #include <sstream>
 
+#include "app/core/comma_list.h"
 #include "app/core/clock.h"
 #include "app/hq/chain_data.h"
 #include "app/hq/chain_verify.h"
@@ -25,15 +26,6 @@ Money yuanOption(const std::string& text, const char* what) {
   Money m;
   if (!parseYuan(text, m) || m.fen < 0) throw std::runtime_error(std::string(what) + " wants yuan like 38.00, not " + text);
   return m;
-}
-
-std::vector<std::string> storeCodes(const std::string& list) {
-  std::vector<std::string> out;
-  std::stringstream ss(list);
-  std::string s;
-  while (std::getline(ss, s, ','))
-    if (!s.empty()) out.push_back(s);
-  return out;
 }
 
 CLI::App* command(CLI::App* parent, const char* name, const char* what, ChainArgs& a, CommandRun& run,
@@ -86,8 +78,8 @@ void addStaffAndSettings(CLI::App& app, ChainArgs& a, CommandRun& run) {
   auto* staff = app.add_subcommand("staff", "The chain's staff (PINs never leave the stores)");
   staff->require_subcommand(1);
   auto* add = command(staff, "add", "Add or change a staff member", a, run, [&a](pqxx::connection& db) {
-    setChainStaff(db, {a.code, a.name, a.role, storeCodes(a.stores), !a.inactive});
-    return nlohmann::json{{"staff", a.code}, {"stores", storeCodes(a.stores)}};
+    setChainStaff(db, {a.code, a.name, a.role, commaList(a.stores), !a.inactive});
+    return nlohmann::json{{"staff", a.code}, {"stores", commaList(a.stores)}};
   });
   add->add_option("code", a.code, "Staff code")->required();
   add->add_option("--name", a.name, "Name")->required();

@@ -8,6 +8,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "app/core/comma_list.h"
 #include "app/hq/dashboard_users.h"
 #include "app/hq/hq_commands.h"
 #include "app/hq/hq_schema.h"
@@ -37,15 +38,6 @@ std::string passwordFromStdin() {
   if (tty) tcsetattr(STDIN_FILENO, TCSAFLUSH, &before), std::cerr << "\n";
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
-}
-
-std::vector<std::string> codes(const std::string& list) {
-  std::vector<std::string> out;
-  std::stringstream ss(list);
-  std::string s;
-  while (std::getline(ss, s, ','))
-    if (!s.empty()) out.push_back(s);
-  return out;
 }
 
 nlohmann::json userJson(const DashboardUser& u) {
@@ -100,7 +92,7 @@ void addUserAdd(CLI::App* user, SettlementArgs& a, CommandRun& run) {
   auto* add = pgCommand(user, "add", "A dashboard login; the password is read from stdin", a.pg, run,
                         [&a](pqxx::connection& db) {
                           migrate(db);
-                          DashboardUser u{a.login, a.name.empty() ? a.login : a.name, a.role, codes(a.stores)};
+                          DashboardUser u{a.login, a.name.empty() ? a.login : a.name, a.role, commaList(a.stores)};
                           addDashboardUser(db, u, passwordFromStdin());
                           return userJson(u);
                         });
