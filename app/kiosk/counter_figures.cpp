@@ -38,6 +38,7 @@ void CounterFigures::ask(const std::string& memberNo, const ServiceName& name) {
 void CounterFigures::askHeadOffice(const std::string& memberNo, const ServiceName& name) {
   MemberFigures here(k_.backroom.memberBalances(), k_.backroom.headOfficeSync(), nullptr, k_.clock);
   pendingLocal_ = {here.local(memberNo), ""};
+  pendingStaff_ = k_.staff->code;
   if (!pendingLocal_.figures) return;  // not a member of this store
   show(*pendingLocal_.figures, true, name);
   auto out = std::make_shared<Answer>();
@@ -79,9 +80,9 @@ void CounterFigures::forget() {
 // meanwhile were seen, so that view is audited here.
 void CounterFigures::dropPending() {
   const TaskId task = std::exchange(pending_, 0);
-  if (!task || !k_.tasks->cancel(task) || !pendingLocal_.figures || !k_.staff) return;
+  if (!task || !k_.tasks->cancel(task) || !pendingLocal_.figures) return;
   const std::string memberNo = pendingLocal_.figures->memberNo;
-  k_.audit.append(MemberFigures::viewed(pendingLocal_, memberNo, k_.staff->code, purpose_, k_.clock.now()));
+  k_.audit.append(MemberFigures::viewed(pendingLocal_, memberNo, pendingStaff_, purpose_, k_.clock.now()));
 }
 
 void CounterFigures::show(const MemberBalance& b, bool asking, const ServiceName& name) {

@@ -50,6 +50,7 @@ class CounterFigures {
   int look_ = 0;        // the current look; an answer for an older one is dropped
   TaskId pending_ = 0;  // the current look's task, while it may still wait on its lane
   MemberFiguresLook pendingLocal_;  // what the screen showed meanwhile (audited if the task is cancelled)
+  std::string pendingStaff_;        // who looked (a lock may have signed them out since)
 };
 
 }  // namespace salon::kiosk

@@ -251,4 +251,14 @@ TEST_CASE("counter figures: an answer for a customer no longer at the counter is
   CHECK_FALSE(f.bar().shown);
   CHECK(f.looks("checkout", "balances,local") == 1);
   CHECK(f.hq.asked == 2);
+
+  // A lock while a look waits: cancelled too, the view audited for who looked.
+  f.checkout(f.meiling);
+  REQUIRE(f.held.waiting.size() == 1);
+  f.kiosk->apply(ui::LockKiosk{});
+  CHECK_FALSE(f.kiosk->staff());
+  CHECK(f.held.waiting.empty());
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND record_type = 'member'"
+                " AND sections = 'balances,local' AND staff = 'cash'") == 2);
+  CHECK(f.hq.asked == 2);
 }
