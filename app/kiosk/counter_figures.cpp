@@ -65,6 +65,10 @@ void CounterFigures::askHeadOffice(const std::string& memberNo, const ServiceNam
 
 void CounterFigures::answered(const Answer& a, const ServiceName& name) {
   pending_ = 0;
+  if (!a.failure.empty() && pendingLocal_.figures) {  // the lane could not look (nor audit): the store's view was seen
+    MemberFiguresLook seen{pendingLocal_.figures, a.failure};
+    k_.audit.append(MemberFigures::viewed(seen, a.memberNo, pendingStaff_, purpose_, k_.clock.now()));
+  }
   if (a.look.figures) show(*a.look.figures, false, name);
   else view_.asking = false;  // the store's figures stay, no longer waiting
   shown_(view_);

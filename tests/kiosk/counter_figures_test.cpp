@@ -8,6 +8,7 @@
 
 #include <deque>
 #include <functional>
+#include <stdexcept>
 
 #include "app/core/error.h"
 #include "app/core/member_card.h"
@@ -69,6 +70,7 @@ struct HeldTasks : Tasks {
 struct HeadOfficeFigures : HeadOfficeLines {
   int asked = 0;
   bool down = false;
+  bool broken = false;  // an error nobody expected (not a DomainError)
   struct Line : HeadOffice {
     HeadOfficeFigures& hq;
     explicit Line(HeadOfficeFigures& h) : hq(h) {}
@@ -81,6 +83,7 @@ struct HeadOfficeFigures : HeadOfficeLines {
     std::optional<MemberBalance> memberBalance(const std::string& no, const std::string&, const std::string&) override {
       ++hq.asked;
       if (hq.down) throw DomainError("hq_unreachable", "timeout");
+      if (hq.broken) throw std::runtime_error("line broke");
       MemberBalance b;
       b.memberNo = no;
       b.homeStore = "S01";
@@ -218,6 +221,17 @@ TEST_CASE("counter figures: enrolled, the store's own at once and marked, head o
   CHECK_FALSE(f.greeting().headOffice);
   CHECK(f.greeting().principal == "1000.00");
   CHECK(f.looks("check-in", "balances,local,hq_unreachable") == 1);
+
+  // The lane's look failed outright: the store's figures stay, and their view is
+  // audited on the main thread with what went wrong.
+  f.hq.down = false;
+  f.hq.broken = true;
+  f.kiosk->apply(ui::RejectMatches{});
+  f.kiosk->apply(ui::ScanPayload{f.qr("M00000002")});
+  f.held.runAll();
+  CHECK_FALSE(f.greeting().asking);
+  CHECK(f.greeting().principal == "1000.00");
+  CHECK(f.looks("check-in", "balances,local,line broke") == 1);
 }
 
 TEST_CASE("counter figures: an answer for a customer no longer at the counter is dropped") {
