@@ -21,6 +21,7 @@
 #include "storage/database.h"
 #include "storage/day_book_store.h"
 #include "storage/file_review_store.h"
+#include "storage/member_balance_store.h"
 #include "storage/member_card_store.h"
 #include "storage/member_store.h"
 #include "storage/member_roll.h"
@@ -93,6 +94,8 @@ class SqliteBackroom : public Backroom {
   SelfService& selfService() override { return selfService_; }
   // online bookings head office holds until this store decides (issue 19, HQ side):
   OnlineHolds& onlineHolds() override { return onlineHolds_; }
+  // a member's figures at checkout and check-in (issue 18):
+  MemberBalances& memberBalances() override { return memberBalances_; }
 
  private:
   SqliteBackroom(std::unique_ptr<Database> owned);
@@ -141,6 +144,7 @@ class SqliteBackroom : public Backroom {
   SqliteSelfService selfService_{db_};
   // online bookings head office holds until this store decides (issue 19, HQ side):
   SqliteOnlineHolds onlineHolds_{db_};
+  SqliteMemberBalances memberBalances_{db_};
 };
 
 }  // namespace salon::storage

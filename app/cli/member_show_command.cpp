@@ -1,8 +1,9 @@
 // salon-kiosk member show MEMBER_NO: the member's stored value (principal and
 // bonus), points, package sessions and arrears, in fen. Head office's figures
 // when the store is enrolled and HQ answers within --hq-timeout seconds, else
-// the store's own ledgers; "source" says which. A view of a customer's money:
-// checked (customer.view) and audited with its purpose.
+// the store's own ledgers; "source" says which (core's MemberFigures, the
+// same service the kiosk's checkout and check-in ask). A view of a customer's
+// money: checked (customer.view) and audited with its purpose.
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -10,6 +11,7 @@
 #include "app/cli/checkout_cli.h"
 #include "app/cli/member_show.h"
 #include "app/core/error.h"
+#include "app/core/member_figures.h"
 #include "app/core/staff_auth.h"
 #include "devices/hq_link.h"
 #include "storage/audit_store.h"
@@ -24,27 +26,6 @@ struct ShowArgs {
   bool json = false;
   int hqSeconds = 2;  // how long a counter may wait for head office before using its own figures
 };
-
-// Head office's figures when the store is enrolled and HQ answers in time;
-// otherwise nullopt and `why` says what happened (not_enrolled, hq_unreachable, ...).
-std::optional<MemberBalance> askHeadOffice(storage::Database& db, const ShowArgs& a, std::string& why) {
-  try {
-    storage::SqliteSyncStore sync(db);
-    auto enrolment = sync.enrolment();
-    if (!enrolment) {
-      why = "not_enrolled";
-      return std::nullopt;
-    }
-    int t = std::max(1, a.hqSeconds);
-    auto hq = devices::openHeadOffice(enrolment->address, {1, t, t});
-    auto b = hq->memberBalance(a.memberNo, a.staff, a.purpose);
-    if (!b) why = "hq_member_unknown";
-    return b;
-  } catch (const DomainError& e) {
-    why = e.code();
-    return std::nullopt;
-  }
-}
 
 void printText(const MemberBalance& b) {
   std::cout << b.memberNo << " (" << b.homeStore << ", " << balanceSourceName(b.source) << ", "
@@ -62,15 +43,14 @@ int show(const Invocation& inv, const ShowArgs& a) {
   storage::SqliteAuditLog audit(*db);
   Guard(audit, *inv.clock).require(me, Action::ViewCustomerFile, "member", a.memberNo);
   if (a.purpose.find_first_not_of(' ') == std::string::npos) throw DomainError("purpose_required", "");
-  std::string why;
-  std::optional<MemberBalance> b = askHeadOffice(*db, a, why);
   storage::SqliteMemberBalances local(*db);
-  if (b) local.addMovementsNotAtHeadOffice(*b);
-  else b = local.balance(a.memberNo, inv.clock->now());
-  if (!b) throw DomainError("member_unknown", a.memberNo);
-  std::string sections = std::string("balances,") + balanceSourceName(b->source);
-  if (!why.empty() && why != "not_enrolled") sections += "," + why;  // why head office's figures were not used
-  audit.append(auditOf(inv.clock->now(), me.code, "customer.view", "member", a.memberNo, a.purpose, sections));
+  storage::SqliteSyncStore sync(*db);
+  const int t = std::max(1, a.hqSeconds);
+  devices::HttpsHeadOfficeLines lines({1, t, t});
+  MemberFiguresLook look = MemberFigures(local, sync, &lines, *inv.clock).look(a.memberNo, a.staff, a.purpose);
+  if (!look.figures) throw DomainError("member_unknown", a.memberNo);
+  audit.append(MemberFigures::viewed(look, a.memberNo, me.code, a.purpose, inv.clock->now()));
+  const MemberBalance* b = &*look.figures;
   if (a.json) std::cout << memberBalanceJson(*b).dump(2) << "\n";
   else printText(*b);
   return 0;

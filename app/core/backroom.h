@@ -26,6 +26,7 @@ class CustomerRecords;
 class FileAccessStore;
 class FileReviewStore;
 class MemberAccounts;
+class MemberBalances;
 class MemberRoll;
 class MovingIn;
 class OnlineHolds;
@@ -89,6 +90,8 @@ class Backroom {
   virtual SelfService& selfService() = 0;
   // online bookings head office holds until this store decides (issue 19, HQ side)
   virtual OnlineHolds& onlineHolds() = 0;
+  // a member's figures at checkout and check-in (issue 18): the store's own ledgers
+  virtual MemberBalances& memberBalances() = 0;
 };
 
 }  // namespace salon

@@ -36,6 +36,7 @@ void CheckInDesk::clear() {
   k_.view.checkIn = {};
   phone_.clear();
   own_.forget();
+  figures_.forget();
   memberNo_.clear();
 }
 
@@ -174,6 +175,11 @@ bool CheckInDesk::greetMember(const std::string& memberNo, const std::string& me
     card.today.push_back(line);
   }
   auditView(id, "name,tier,points,stored_value,appointments", "check-in by " + method);
+  auto book = std::make_shared<PriceBook>(k_.backroom.priceList().priceBook());
+  figures_.ask(memberNo, [book](const std::string& code) {
+    const CatalogItem* item = book->item(code);
+    return item ? item->name : code;
+  });
   shownAt_ = now;
   return true;
 }

@@ -5,6 +5,7 @@
 // today's appointments, points and balance). Confirming joins today's queue.
 #include "app/core/check_in.h"
 #include "app/core/customer.h"
+#include "app/kiosk/counter_figures.h"
 #include "app/kiosk/desk.h"
 #include "app/kiosk/own_file_counter.h"
 #include "app/kiosk/text_entry.h"
@@ -14,7 +15,11 @@ namespace salon::kiosk {
 
 class CheckInDesk : public Desk {
  public:
-  CheckInDesk(DeskContext& k, CheckInQueue& queue) : Desk(k), queue_(queue), own_(k) {}
+  CheckInDesk(DeskContext& k, CheckInQueue& queue)
+      : Desk(k),
+        queue_(queue),
+        own_(k),
+        figures_(k, "check-in", [&k](const ui::MemberFiguresView& f) { k.view.checkIn.card.figures = f; }) {}
   void open(CustomerId customer) override;
   bool tick() override;
   void languageChanged() override;
@@ -25,6 +30,8 @@ class CheckInDesk : public Desk {
   }
   // The customer's own statement is printed as a page like the reports' summary.
   void setReportTickets(ReportTickets* tickets) { own_.setReportTickets(tickets); }
+  // The line to head office for a member's figures on the greeting (short timeouts); null: the store's own.
+  void setFiguresLines(HeadOfficeLines* lines) { figures_.setLines(lines); }
   void apply(const ui::OwnFileIntent& i);
 
   void apply(const ui::PhoneKeys& i);
@@ -49,6 +56,7 @@ class CheckInDesk : public Desk {
 
   CheckInQueue& queue_;
   OwnFileCounter own_;
+  CounterFigures figures_;  // the greeted member's figures (head office's or the store's, issue 18)
   std::string memberNo_;  // the card's member: whose own file may be opened
   KeyEntry phone_{KeyEntry::Kind::Digits, 15};
   KeyEntry leavePin_{KeyEntry::Kind::Digits, 8};

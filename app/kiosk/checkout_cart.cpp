@@ -49,6 +49,7 @@ void CheckoutCart::showBar() {
   const CheckoutSetup& setup = *c_.setup;
   b.memberNo = memberNo;
   b.fileNo = fileNo;
+  b.figures = c_.figures.view();
   b.name = a.name;
   if (a.member && !setup.tiers.empty()) {
     // A member without a tier yet prices at the entry tier, as core does.

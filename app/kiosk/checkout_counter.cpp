@@ -25,6 +25,7 @@ void CheckoutCounter::forget() {
   ++attempt;
   setup.reset();
   account.reset();
+  figures.forget();
   lines.clear();
   tenders.clear();
   removed.reset();
@@ -37,6 +38,7 @@ void CheckoutCounter::loadCustomer(CustomerId who) {
   account.reset();
   alert.clear();
   alertAcknowledged = false;
+  figures.forget();
   k_.view.checkout.bar = {};
   if (who == 0) return;
   account = store().account(who, setup->policy, k_.clock.now());
@@ -52,6 +54,10 @@ void CheckoutCounter::loadCustomer(CustomerId who) {
   }
   k_.audit.append(auditOf(k_.clock.now(), k_.staff ? k_.staff->code : "", "customer.view", "customer",
                           std::to_string(who), "checkout", "name,member,health"));
+  figures.ask(k_.view.checkout.bar.memberNo, [this](const std::string& code) {
+    const CatalogItem* item = setup ? setup->prices.item(code) : nullptr;
+    return item ? item->name : code;
+  });
 }
 
 void CheckoutCounter::price() {

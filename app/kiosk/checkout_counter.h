@@ -10,6 +10,7 @@
 
 #include "app/core/checkout.h"
 #include "app/core/checkout_store.h"
+#include "app/kiosk/counter_figures.h"
 #include "app/kiosk/desk.h"
 #include "app/kiosk/text_entry.h"
 
@@ -33,7 +34,8 @@ struct RemovedLine {
 
 class CheckoutCounter {
  public:
-  explicit CheckoutCounter(DeskContext& k) : k_(k) {}
+  explicit CheckoutCounter(DeskContext& k)
+      : figures(k, "checkout", [&k](const ui::MemberFiguresView& f) { k.view.checkout.bar.figures = f; }), k_(k) {}
 
   DeskContext& k() { return k_; }
   const DeskContext& k() const { return k_; }
@@ -44,7 +46,8 @@ class CheckoutCounter {
   void reset(CustomerId customer);
   // The staff member left: forget everything shown.
   void forget();
-  // The customer at the counter: balances, health alert (a view of the file, audited).
+  // The customer at the counter: balances, health alert (a view of the file, audited),
+  // and a member's figures (head office's or the store's, issue 18).
   void loadCustomer(CustomerId customer);
   // The cart priced exactly as buildSale will (core's priceCart).
   void price();
@@ -64,6 +67,7 @@ class CheckoutCounter {
   std::optional<MemberAccount> account;
   CustomerId customer = 0;
   std::vector<std::pair<std::string, std::string>> alert;  // health field → what the file says
+  CounterFigures figures;  // the member's figures on the bar (display only: tenders use `account`)
   bool alertAcknowledged = false;
   // The sale being made.
   std::vector<CheckoutLine> lines;

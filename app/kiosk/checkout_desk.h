@@ -42,6 +42,9 @@ class CheckoutDesk : public Desk {
     settled_.printFinished(jobId, state, reason);
   }
 
+  // The line to head office for a member's figures on the bar (short timeouts); null: the store's own.
+  void setFiguresLines(HeadOfficeLines* lines) { counter_.figures.setLines(lines); }
+
   // A lock put an open ticket aside: it is given back at the next sign-in.
   bool hasLockedTicket() const { return parked_.hasLocked(); }
 

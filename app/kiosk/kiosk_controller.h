@@ -69,6 +69,12 @@ class KioskController {
   }
   // The line to head office (devices' HTTPS link), for the Sync lane; null: no sync.
   void setHeadOfficeLines(HeadOfficeLines* lines) { sync_.setLines(lines); }
+  // A line to head office with short timeouts, for a member's figures at checkout and
+  // check-in (issue 18, the Lookups lane); null: the store's own figures.
+  void setMemberFiguresLines(HeadOfficeLines* lines) {
+    checkout_.setFiguresLines(lines);
+    checkIn_.setFiguresLines(lines);
+  }
   // The composition root wires the checkout's receipt preview and print queue.
   CheckoutDesk& checkoutDesk() { return checkout_; }
 

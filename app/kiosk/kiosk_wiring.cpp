@@ -72,6 +72,9 @@ class KioskSession {
   std::unique_ptr<platform::MainThreadQueue> jobs_;
   std::unique_ptr<RimePinyin> pinyin_;  // before the lanes: outlives their tasks
   devices::HttpsHeadOfficeLines headOfficeLines_;  // before the lanes: the Sync lane's tasks use it
+  // A member's figures at the counter (Lookups lane): a customer waits, so 1 s to
+  // connect and 2 s for the answer, then the store's own figures stay.
+  devices::HttpsHeadOfficeLines memberLines_{{1, 2, 2}};
   std::unique_ptr<TaskLanes> lanes_;
   std::unique_ptr<storage::StoreUpkeep> upkeep_;  // after jobs_: its events post there
   // Checkout's ports: the receipt preview (the virtual printer) and the print
@@ -104,6 +107,7 @@ KioskSession::KioskSession(storage::Database& db, const Clock& clock, const Kios
   lanes_ = std::make_unique<TaskLanes>([q = jobs_.get()](std::function<void()> f) { q->post(std::move(f)); },
                                        [path = db.path()] { return storage::SqliteBackroom::open(path); });
   controller_.setTasks(lanes_.get());
+  controller_.setMemberFiguresLines(&memberLines_);
   startUpkeep();
   wireCheckout();
   pinyin_ = std::make_unique<RimePinyin>(std::filesystem::path(db.path()).parent_path().append("rime").string());

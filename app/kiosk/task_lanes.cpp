@@ -12,6 +12,7 @@ const char* laneName(Lane lane) {
     case Lane::Devices: return "Devices";
     case Lane::Reports: return "Reports";
     case Lane::Sync: return "Sync";
+    case Lane::Lookups: return "Lookups";
   }
   return "?";
 }

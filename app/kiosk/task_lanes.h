@@ -71,7 +71,7 @@ class TaskLanes : public Tasks {
   std::condition_variable ready_;
   bool stopping_ = false;
   TaskId nextId_ = 1;
-  std::array<LaneState, 4> lanes_;
+  std::array<LaneState, 5> lanes_;  // one per Lane
 };
 
 }  // namespace salon::kiosk

@@ -18,6 +18,7 @@ enum class Lane {
   Devices,  // printers, card encoders, the pinyin engine's start
   Reports,  // large reads: reports, exports, quick checks
   Sync,     // head-office sync: rounds with backoff, enrolment (the network may take its time)
+  Lookups,  // questions to head office while a customer waits (a member's figures): short timeouts
 };
 
 const char* laneName(Lane lane);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/ui/figures_line.h"
+
 namespace salon::ui {
 namespace {
 
@@ -16,22 +18,48 @@ void figureBox(UiContext& ui, const std::string& id, const std::string& label, c
   ImGui::PopStyleColor();
 }
 
-// By card or QR: who was recognised, today's appointments and the balances,
-// and one big button to join the queue.
+// The balances: points and stored value in boxes; with the member's figures
+// (issue 18) the bonus, package sessions and arrears under them.
+void balances(UiContext& ui, const CheckInCard& c, float width) {
+  const Metrics& m = ui.metrics;
+  const MemberFiguresView& f = c.figures;
+  const float boxW = (width - m.gap) / 2;
+  figureBox(ui, "checkin.points", ui.t("ui.checkin.points"), f.shown ? f.points : c.points, boxW);
+  ImGui::SameLine(0, m.gap);
+  figureBox(ui, "checkin.balance", ui.t("ui.checkin.balance"), f.shown ? "¥" + f.principal : c.balance, boxW);
+  if (!f.shown) return;
+  MemberFiguresView named = f;  // the column is narrow: the first package named, the others counted
+  if (named.packages.size() > 1) {
+    named.morePackages += static_cast<int>(named.packages.size()) - 1;
+    named.packages.resize(1);
+  }
+  std::vector<FiguresPiece> pieces{{ui.t("ui.checkout.figures.bonus_left") + " ¥" + f.bonus}};
+  for (FiguresPiece& p : figuresPieces(ui, named, false, false)) pieces.push_back(std::move(p));
+  drawFigures(ui, pieces, width);
+}
+
+// By card or QR: who was recognised (and whose figures are shown), today's
+// appointments and the balances, and one big button to join the queue.
 void memberCard(UiContext& ui, const CheckInCard& c, float width, Intents& out) {
   const Metrics& m = ui.metrics;
+  // With the member's figures (a line or two more) the spacers go, so the
+  // buttons stay inside the column at 800×600.
+  const auto space = [&] {
+    if (!c.figures.shown) ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+  };
   bigText(ui, ui.t("ui.checkin.welcome") + c.name);
   if (!c.tier.empty()) mutedText(ui, c.tier);
-  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+  if (c.figures.shown) {
+    if (!c.tier.empty()) ImGui::SameLine(0, m.gap * 2);
+    sourceChip(ui, c.figures);
+  }
+  space();
   text(ui, ui.t("ui.checkin.today"));
   if (c.today.empty()) mutedText(ui, ui.t("ui.checkin.no_appointment"));
   for (const std::string& line : c.today) text(ui, line);
-  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
-  const float boxW = (width - m.gap) / 2;
-  figureBox(ui, "checkin.points", ui.t("ui.checkin.points"), c.points, boxW);
-  ImGui::SameLine(0, m.gap);
-  figureBox(ui, "checkin.balance", ui.t("ui.checkin.balance"), c.balance, boxW);
-  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+  space();
+  balances(ui, c, width);
+  space();
   ImGui::PushFont(ui.fonts.big());
   bool confirm = touchButton(ui, "checkin.confirm", ui.t("ui.checkin.confirm"), ImVec2(width * 0.62f, m.touch * 1.3f),
                              Tone::Primary);
@@ -41,7 +69,7 @@ void memberCard(UiContext& ui, const CheckInCard& c, float width, Intents& out) 
                            ImVec2(width * 0.38f - m.gap, m.touch * 1.3f));
   if (confirm) add(out, ConfirmCheckIn{c.id});
   if (notMe) add(out, RejectMatches{});
-  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+  space();
   if (touchButton(ui, "checkin.own_file", ui.t("ui.own.open"), ImVec2(width, m.touch)))
     add(out, Intent(OwnFileIntent(OwnFileOpen{})));
 }

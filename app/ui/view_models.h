@@ -117,6 +117,9 @@ struct CheckInCard {
   std::vector<std::string> today;   // today's appointments: "14:00 面部护理"
   std::string points;               // "1,200"
   std::string balance;              // stored value, "¥1,000.00"
+  // The member's figures (head office's or the store's own, issue 18); when
+  // shown they replace points and balance above.
+  MemberFiguresView figures{};
 };
 
 struct CheckInView {

@@ -2,7 +2,8 @@
 in one store and served in another; head office's figures per member, every
 movement with the store that sold the value and the store that used it, resends
 moving nothing twice; the kiosk's `member show` asking HQ (source "hq") and
-falling back to its own ledgers; member numbers that never collide across stores."""
+falling back to its own ledgers, and the kiosk window's checkout bar showing head
+office's figures; member numbers that never collide across stores."""
 import json
 import os
 import sqlite3
@@ -66,7 +67,23 @@ class Kiosk:
     def show(self, member_no):
         return json.loads(self.run("member", "show", member_no, "--staff", "cash", "--json").stdout)
 
+    def window(self, lines):
+        """The kiosk window (English) runs a script of `lines`; its screenshots go to <tmp>/shots."""
+        script = os.path.join(self.tmp, "figures.script")
+        with open(script, "w") as out:
+            out.write("\n".join(["tap signin.staff.cash", "tap pin.3", "tap pin.4", "tap pin.5", "tap pin.6",
+                                 "tap pin.ok", "wait 20", *lines]) + "\n")
+        cmd = [KIOSK_BIN, "--db", self.db, "--width", "1024", "--height", "768", "--script", script,
+               "--shots", os.path.join(self.tmp, "shots")]
+        if not os.environ.get("DISPLAY"):
+            cmd = ["xvfb-run", "-a", "-s", "-screen 0 1024x768x24", *cmd]
+        env = dict(os.environ, SALON_PIN_COST="min", SALON_LANG="en", SDL_AUDIODRIVER="dummy")
+        return subprocess.run(cmd, cwd=self.tmp, env=env, capture_output=True, text=True, timeout=120)
+
     def close(self):
+        keep = os.environ.get("SALON_KEEP_SHOTS")  # a folder: the window's screenshots are copied there
+        if keep and os.path.isdir(os.path.join(self.tmp, "shots")):
+            subprocess.run(["cp", "-r", os.path.join(self.tmp, "shots"), keep])
         subprocess.run(["rm", "-rf", self.tmp])
 
 
@@ -160,6 +177,13 @@ class ChainMembers(unittest.TestCase):
                              str(120000 - 8360))
             self.assertEqual(self.box.psql("SELECT DISTINCT sold_by || '>' || used_at FROM member_movements"
                                            " WHERE member_no = '%s'" % m), "K01>K01")
+            # The window's checkout bar: the member's card number scanned, head office's
+            # figures (the chip says so), asked on the Lookups lane and audited as a look.
+            shown = k.window(["tap home.tile.checkout", "wait 5", "scan " + m, "expect Head office · ",
+                              "shot checkout_hq"])
+            self.assertEqual(shown.returncode, 0, shown.stdout + shown.stderr)
+            self.assertEqual(self.box.psql("SELECT count(*) FROM member_views WHERE member_no = '%s' AND store = 'K01'"
+                                           " AND purpose = 'checkout'" % m), "1")
             # Head office cut off: the store's own ledgers, the same figures.
             with sqlite3.connect(k.db) as c:
                 c.execute("UPDATE sync_state SET hq_url = 'https://127.0.0.1:9'")
@@ -171,9 +195,11 @@ class ChainMembers(unittest.TestCase):
             self.assertEqual(local["stored_value"]["principal"] + local["stored_value"]["bonus"], 240000 - 8360)
             self.assertEqual(local["home_store"], "K01")
             with sqlite3.connect(k.db) as c:
-                sections = [r[0] for r in c.execute("SELECT sections FROM audit_log WHERE action = 'customer.view'"
-                                                    " AND record_type = 'member' ORDER BY seq")]
-            self.assertEqual(sections, ["balances,hq", "balances,local,hq_unreachable"])
+                sections = [r[0:2] for r in c.execute("SELECT reason, sections FROM audit_log"
+                                                      " WHERE action = 'customer.view' AND record_type = 'member'"
+                                                      " ORDER BY seq")]
+            self.assertEqual(sections, [("balance enquiry", "balances,hq"), ("checkout", "balances,hq"),
+                                        ("balance enquiry", "balances,local,hq_unreachable")])
         finally:
             k.close()
 

@@ -67,7 +67,11 @@ TEST_CASE("checkout: a member's bar, tiles by category, a service needs its staf
   // The avatar's colour follows the file number.
   CHECK(f.v().bar.fileNo ==
         f.db->sql().execAndGet("SELECT file_no FROM customers WHERE id = " + std::to_string(f.meiling)).getString());
-  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND reason = 'checkout'") == 1);
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND reason = 'checkout'"
+                " AND record_type = 'customer'") == 1);
+  // The member's figures on the bar are a look of their own (issue 18): the store's, not enrolled.
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND reason = 'checkout'"
+                " AND record_type = 'member' AND sections = 'balances,local'") == 1);
   REQUIRE(!f.v().categories.empty());
   CHECK(f.v().categories.front().key == "ui.checkout.cat.hair");
   CHECK(f.v().categories.back().key == "ui.checkout.cat.stored_value");

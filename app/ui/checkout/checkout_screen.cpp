@@ -1,6 +1,7 @@
 #include "app/ui/checkout/checkout_screen.h"
 
 #include "app/ui/checkout/checkout_parts.h"
+#include "app/ui/figures_line.h"
 #include "app/ui/money_keypad.h"
 #include "app/ui/palette.h"
 
@@ -59,12 +60,70 @@ Intents CheckoutScreen::draw(UiContext& ui, const CheckoutView& v) {
   return out;
 }
 
-// Name, tier, points, stored value, packages, arrears; the health alert to acknowledge.
+namespace {
+
+// Without a member's figures: tier, points, stored value and arrears beside the
+// name, the packages under it (a customer without a member number).
+void accountRow(UiContext& ui, const CheckoutCustomerBar& b) {
+  const Metrics& m = ui.metrics;
+  std::ostringstream s;
+  if (!b.tier.empty()) s << b.tier << "   ";
+  s << ui.t("ui.checkout.points") << " " << b.points << "   " << ui.t("ui.checkout.stored_value") << " "
+    << yuan(b.storedValue);
+  text(ui, s.str());
+  if (b.hasArrears || b.suspended) {
+    ImGui::SameLine(0, m.gap * 2);
+    alertText(ui, ui.t("ui.checkout.arrears") + " " + yuan(b.arrears) +
+                      (b.suspended ? " · " + ui.t("ui.checkout.suspended") : ""));
+  }
+  if (!b.packages.empty()) {
+    std::string p = ui.t("ui.checkout.packages");
+    for (const std::string& s2 : b.packages) p += "  " + s2;
+    mutedText(ui, p);
+  }
+  if (!b.alert.empty() && b.alertAcknowledged) {
+    ImGui::SameLine(0, m.gap * 2);
+    alertText(ui, "⚠ " + b.alert);
+  }
+}
+
+// A member's figures under the name: stored value, points, packages, arrears
+// (and a suspension), the acknowledged health alert.
+std::vector<FiguresPiece> barPieces(UiContext& ui, const CheckoutCustomerBar& b) {
+  std::vector<FiguresPiece> pieces = figuresPieces(ui, b.figures);
+  if (b.suspended) pieces.push_back({ui.t("ui.checkout.suspended"), true});
+  if (!b.alert.empty() && b.alertAcknowledged) pieces.push_back({"⚠ " + b.alert, true});
+  return pieces;
+}
+
+// The tier beside the name and, at the row's right end, whose figures they are.
+void figuresRow(UiContext& ui, const CheckoutCustomerBar& b, const std::vector<FiguresPiece>& pieces, float inner) {
+  const Metrics& m = ui.metrics;
+  if (!b.tier.empty()) {
+    ImGui::SameLine(0, m.gap * 2);
+    text(ui, b.tier);
+  }
+  ImGui::SameLine(0, m.gap * 2);
+  const float chipW = sourceChipWidth(ui, b.figures);
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetStyle().WindowPadding.x + inner - chipW) +
+                       m.gap * 0.6f);
+  sourceChip(ui, b.figures);
+  drawFigures(ui, pieces, inner);
+}
+
+}  // namespace
+
+// Name and tier; the member's figures (or the account's balances); the health
+// alert to acknowledge.
 void CheckoutScreen::customerBar(UiContext& ui, const CheckoutView& v, float width, Intents& out) {
   const Metrics& m = ui.metrics;
   const CheckoutCustomerBar& b = v.bar;
   bool alert = !b.alert.empty() && !b.alertAcknowledged;
-  float h = m.touch + m.gap * 2 + (b.packages.empty() ? 0 : m.textSize + m.gap) + (alert ? m.touch + m.gap : 0);
+  const float inner = width - ImGui::GetStyle().WindowPadding.x * 2;
+  const bool figures = !b.name.empty() && b.figures.shown;
+  const std::vector<FiguresPiece> pieces = figures ? barPieces(ui, b) : std::vector<FiguresPiece>{};
+  const int lines = figures ? figuresLines(pieces, inner) : (b.packages.empty() ? 0 : 1);
+  float h = m.touch + m.gap * 2 + lines * (m.textSize + m.gap) + (alert ? m.touch + m.gap : 0);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("checkout.bar", ImVec2(width, h), true, ImGuiWindowFlags_NoScrollbar);
   if (b.name.empty()) {
@@ -81,25 +140,11 @@ void CheckoutScreen::customerBar(UiContext& ui, const CheckoutView& v, float wid
     ImGui::SameLine(0, m.gap);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (m.touch - m.bigSize) / 2);
     bigText(ui, b.name);
-    ImGui::SameLine(0, m.gap * 2);
-    std::ostringstream s;
-    if (!b.tier.empty()) s << b.tier << "   ";
-    s << ui.t("ui.checkout.points") << " " << b.points << "   " << ui.t("ui.checkout.stored_value") << " "
-      << yuan(b.storedValue);
-    text(ui, s.str());
-    if (b.hasArrears || b.suspended) {
+    if (figures) {
+      figuresRow(ui, b, pieces, inner);
+    } else {
       ImGui::SameLine(0, m.gap * 2);
-      alertText(ui, ui.t("ui.checkout.arrears") + " " + yuan(b.arrears) +
-                        (b.suspended ? " · " + ui.t("ui.checkout.suspended") : ""));
-    }
-    if (!b.packages.empty()) {
-      std::string p = ui.t("ui.checkout.packages");
-      for (const std::string& s2 : b.packages) p += "  " + s2;
-      mutedText(ui, p);
-    }
-    if (!b.alert.empty() && b.alertAcknowledged) {
-      ImGui::SameLine(0, m.gap * 2);
-      alertText(ui, "⚠ " + b.alert);
+      accountRow(ui, b);
     }
   }
   if (alert) {
@@ -364,6 +409,7 @@ void addTexts(const CheckoutView& v, std::vector<std::string>& out) {
   for (const std::string* s : {&v.message, &b.name, &b.tier, &b.alert, &v.saleNo, &v.receiptText, &v.entryText})
     out.push_back(*s);
   for (const std::string& p : b.packages) out.push_back(p);
+  for (const std::string& p : b.figures.packages) out.push_back(p);
   for (const CheckoutFoundCustomer& f : v.found) out.push_back(f.name + f.maskedPhone);
   for (const CheckoutCategory& c : v.categories)
     for (const CheckoutTile& t : c.tiles) out.push_back(t.name);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/core/customer.h"
+#include "app/ui/member_figures_view.h"
 
 namespace salon::ui {
 
@@ -25,6 +26,9 @@ struct CheckoutCustomerBar {
   std::string alert;         // allergies / illnesses / medication ("" when none)
   bool alertAcknowledged = false;
   std::string fileNo;        // the customer's file number (the avatar's colour)
+  // A member's figures (head office's or the store's own, issue 18); when shown
+  // they replace points, stored value, packages and arrears above on the bar.
+  MemberFiguresView figures{};
 };
 
 struct CheckoutTile {
