@@ -47,6 +47,7 @@ class CheckoutDesk : public Desk {
 
   // A lock put an open ticket aside: it is given back at the next sign-in.
   bool hasLockedTicket() const { return parked_.hasLocked(); }
+  bool hasTicketFor(CustomerId customer) const { return parked_.holdsFor(customer); }
 
   // The current sale's lines and tenders, as core will be asked to settle them.
   SaleRequest request() const { return tender_.request(); }

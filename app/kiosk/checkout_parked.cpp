@@ -32,6 +32,11 @@ bool ParkedTickets::hasLocked() const {
   return std::any_of(tickets_.begin(), tickets_.end(), [](const ParkedTicket& t) { return t.by == ParkedTicket::By::Lock; });
 }
 
+bool ParkedTickets::holdsFor(CustomerId customer) const {
+  return customer != 0 && std::any_of(tickets_.begin(), tickets_.end(),
+                                      [&](const ParkedTicket& t) { return t.customer == customer; });
+}
+
 ParkedTicket ParkedTickets::take(std::size_t index) {
   ParkedTicket t = std::move(tickets_.at(index));
   tickets_.erase(tickets_.begin() + static_cast<std::ptrdiff_t>(index));

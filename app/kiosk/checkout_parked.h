@@ -36,6 +36,8 @@ class ParkedTickets {
   // the newest one put aside by a lock or by leaving, not one the cashier parked.
   std::optional<std::size_t> toResume(CustomerId customer) const;
   bool hasLocked() const;
+  // A ticket is parked for this customer: a service was opened and is under way.
+  bool holdsFor(CustomerId customer) const;
   ParkedTicket take(std::size_t index);
   const std::vector<ParkedTicket>& all() const { return tickets_; }
 

@@ -198,10 +198,13 @@ void KioskController::showHome() {
   const Instant now = clock_.now();
   const Instant dayStart = startOfLocalDay(localDate(now, zone_), zone_);
   // Checked in twice (a second scan, or back later the same day): one row, at the
-  // first time, in the state of the latest check-in (paid since then or not).
+  // first time, in the state of the latest check-in (paid since then or not). Not
+  // paid with a ticket parked for them (opened when the service began): in service.
   std::map<CustomerId, std::size_t> listed;
   for (const QueuedCustomer& q : backroom_.queue().between(dayStart, dayStart + 24 * kHour)) {
-    const std::string stateKey = q.paid ? "ui.queue.paid" : "ui.queue.waiting";
+    const std::string stateKey = q.paid                                     ? "ui.queue.paid"
+                                 : checkout_.hasTicketFor(q.checkIn.customer) ? "ui.queue.in_service"
+                                                                              : "ui.queue.waiting";
     if (auto seen = listed.find(q.checkIn.customer); seen != listed.end()) {
       view_.home.queue[seen->second].stateKey = stateKey;
       continue;

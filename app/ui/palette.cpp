@@ -82,9 +82,10 @@ StateChip stateChip(const std::string& stateKey) {
   // White text on each fill is at least 4.5:1 (palette_test).
   constexpr ImU32 kWaiting = IM_COL32(166, 96, 20, 255), kDone = IM_COL32(52, 116, 70, 255);
   constexpr ImU32 kBooked = IM_COL32(70, 96, 150, 255), kAlert = IM_COL32(178, 40, 36, 255);
-  constexpr ImU32 kGrey = IM_COL32(108, 100, 96, 255);
+  constexpr ImU32 kGrey = IM_COL32(108, 100, 96, 255), kService = IM_COL32(120, 70, 150, 255);
   const std::string s = stateKey.substr(stateKey.rfind('.') + 1);
   if (s == "waiting" || s == "checked_in" || s == "due") return {Icon::Clock, kWaiting};
+  if (s == "in_service") return {Icon::Cut, kService};
   if (s == "paid" || s == "completed") return {Icon::Check, kDone};
   if (s == "booked") return {Icon::Event, kBooked};
   if (s == "no_show" || s == "overdue") return {Icon::Warning, kAlert};

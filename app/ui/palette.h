@@ -26,7 +26,7 @@ Swatch categorySwatch(const std::string& category);
 Swatch customerSwatch(const std::string& fileNo);
 
 // A state's chip: its icon and fill (white text on it). States: "ui.queue.waiting",
-// "ui.queue.paid", appointment states ("….state.booked", "….no_show"), and the
+// "ui.queue.in_service", "ui.queue.paid", appointment states ("….state.booked", "….no_show"), and the
 // recording clocks' "due" and "overdue". fill is 0 for a state without a chip.
 struct StateChip {
   Icon icon = Icon::None;

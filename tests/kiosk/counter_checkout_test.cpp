@@ -196,7 +196,7 @@ TEST_CASE("counter: 挂单 puts a ticket aside, the next customer starts empty, 
   CHECK(f.v().parked.size() == 1);
 }
 
-TEST_CASE("counter: the queue shows who is waiting and who has paid since checking in") {
+TEST_CASE("counter: the queue shows who is waiting, who is in service (a ticket parked for them) and who has paid") {
   Fixture f;
   f.signIn("cash", "3456");
   f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
@@ -206,7 +206,17 @@ TEST_CASE("counter: the queue shows who is waiting and who has paid since checki
   f.kiosk->apply(ui::Navigate{ui::Screen::Home});
   REQUIRE(f.kiosk->view().home.queue.size() == 1);
   CHECK(f.kiosk->view().home.queue[0].stateKey == "ui.queue.waiting");
+  // Her ticket opened when the service began, and parked: in service.
   f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, f.meiling});
+  f.apply(ui::CheckoutAddItem{"S-CUT"});
+  f.apply(ui::CheckoutPark{});
+  f.kiosk->apply(ui::Navigate{ui::Screen::Home});
+  CHECK(f.kiosk->view().home.queue[0].stateKey == "ui.queue.in_service");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
+  f.apply(ui::CheckoutResume{0});
+  REQUIRE(f.v().customer == f.meiling);
+  REQUIRE(f.v().lines.size() == 1);
+  f.apply(ui::CheckoutRemoveLine{f.v().lines[0].id});
   f.apply(ui::CheckoutAddItem{"P-SERUM"});
   f.apply(ui::CheckoutOpenTender{});
   f.apply(ui::CheckoutAddTender{"card"});

@@ -157,7 +157,8 @@ TEST_CASE("palette: the avatar shows the name's first character on the customer'
 }
 
 TEST_CASE("palette: state chips are distinct per state and white text on each reads at 4.5:1") {
-  const std::vector<std::string> states = {"ui.queue.waiting", "ui.queue.paid", "ui.appointments.state.booked",
+  const std::vector<std::string> states = {"ui.queue.waiting", "ui.queue.in_service", "ui.queue.paid",
+                                           "ui.appointments.state.booked",
                                            "ui.appointments.state.checked_in", "ui.appointments.state.completed",
                                            "ui.appointments.state.no_show", "ui.appointments.state.cancelled",
                                            "due", "overdue"};
@@ -170,10 +171,10 @@ TEST_CASE("palette: state chips are distinct per state and white text on each re
   }
   // Waiting, paid, booked, overdue and cancelled each look different.
   std::set<ImU32> fills;
-  for (const char* s : {"ui.queue.waiting", "ui.queue.paid", "ui.appointments.state.booked", "overdue",
-                        "ui.appointments.state.cancelled"})
+  for (const char* s : {"ui.queue.waiting", "ui.queue.in_service", "ui.queue.paid", "ui.appointments.state.booked",
+                        "overdue", "ui.appointments.state.cancelled"})
     fills.insert(stateChip(s).fill);
-  CHECK(fills.size() == 5);
+  CHECK(fills.size() == 6);
   CHECK(stateChip("ui.queue.paid").fill == stateChip("ui.appointments.state.completed").fill);
   CHECK(stateChip("something else").fill == 0);
 }
