@@ -36,6 +36,9 @@ Intent StatusBar::languages(UiContext& ui, const StatusView& v, float x, float b
   Intent out;
   static const char* kLanguages[] = {"zh-Hans", "zh-Hant", "en"};
   ImGui::SetCursorPos(ImVec2(x, ui.metrics.gap * 0.75f));
+  // Edges in the bar's own ink: the lit language keeps its outline when the
+  // high-contrast look fills it with the bar's black.
+  ImGui::PushStyleColor(ImGuiCol_Border, ui.c().onBar);
   for (const char* lang : kLanguages) {
     bool current = v.language == lang;
     if (touchButton(ui, std::string("lang.") + lang, ui.t(std::string("ui.lang.") + lang), ImVec2(btnW, btnH),
@@ -43,6 +46,7 @@ Intent StatusBar::languages(UiContext& ui, const StatusView& v, float x, float b
       out = SwitchLanguage{lang};
     ImGui::SameLine(0, ui.metrics.gap * 0.5f);
   }
+  ImGui::PopStyleColor();
   return out;
 }
 
