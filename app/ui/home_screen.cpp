@@ -62,7 +62,7 @@ Intent HomeScreen::tiles(UiContext& ui, const HomeView& v) {
   std::vector<float> widths;
   float total = 0;
   for (const Tile& t : all) {
-    const std::string shown = t.icon != Icon::None && ui.fonts.hasIcons() ? iconText(t.icon) + "  " + t.label : t.label;
+    const std::string shown = withIcon(ui, t.icon, t.label);
     widths.push_back(std::max(110 * m.scale, ImGui::CalcTextSize(shown.c_str()).x + 2 * m.gap));
     total += widths.back() + m.gap;
   }

@@ -15,6 +15,10 @@ void record(UiContext& ui, const std::string& id, const std::string& label) {
 
 }  // namespace
 
+std::string withIcon(const UiContext& ui, Icon icon, const std::string& label, const char* gap) {
+  return icon != Icon::None && ui.fonts.hasIcons() ? iconText(icon) + gap + label : label;
+}
+
 bool touchButton(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size, Tone tone, Icon icon) {
   int colours = 0;
   const Colours& c = ui.c();
@@ -31,7 +35,7 @@ bool touchButton(UiContext& ui, const std::string& id, const std::string& label,
     colours = 3;
   }
   if (size.y <= 0) size.y = ui.metrics.touch;
-  const std::string shown = icon != Icon::None && ui.fonts.hasIcons() ? iconText(icon) + "  " + label : label;
+  const std::string shown = withIcon(ui, icon, label);
   bool pressed = ImGui::Button((shown + "##" + id).c_str(), size);
   ImGui::PopStyleColor(colours);
   record(ui, id, label);
@@ -40,7 +44,7 @@ bool touchButton(UiContext& ui, const std::string& id, const std::string& label,
 
 void statusChip(UiContext& ui, Icon icon, const std::string& label, ImU32 fill) {
   const Metrics& m = ui.metrics;
-  const std::string shown = icon != Icon::None && ui.fonts.hasIcons() ? iconText(icon) + " " + label : label;
+  const std::string shown = withIcon(ui, icon, label, " ");
   const ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(shown.c_str());
   const float padX = m.gap * 0.6f, padY = m.gap * 0.25f;
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - padX, at.y - padY),

@@ -29,6 +29,8 @@ enum class Tone { Plain, Primary, Danger };
 // frame record see the label alone.
 bool touchButton(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size,
                  Tone tone = Tone::Plain, Icon icon = Icon::None);
+// `label` with `icon` before it when the icon font is there (what touchButton shows).
+std::string withIcon(const UiContext& ui, Icon icon, const std::string& label, const char* gap = "  ");
 // A small rounded label in `fill` with white text (a state: waiting, paid, overdue).
 void statusChip(UiContext& ui, Icon icon, const std::string& label, ImU32 fill);
 // A whole list row as one touch target (drawn over by the caller's cells). A finger

@@ -9,26 +9,15 @@
 #include <set>
 
 #include "app/ui/palette.h"
+#include "support/contrast.h"
 #include "support/headless_ui.h"
 
 using namespace salon;
 using namespace salon::ui;
+using salon::test::contrast;
 using salon::test::Headless;
 
 namespace {
-
-// WCAG contrast between two colours (1 … 21).
-double luminance(ImU32 c) {
-  auto channel = [&](int shift) {
-    double v = ((c >> shift) & 0xFF) / 255.0;
-    return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-  };
-  return 0.2126 * channel(IM_COL32_R_SHIFT) + 0.7152 * channel(IM_COL32_G_SHIFT) + 0.0722 * channel(IM_COL32_B_SHIFT);
-}
-double contrast(ImU32 a, ImU32 b) {
-  double la = luminance(a), lb = luminance(b);
-  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
 
 // The colours of the last frame's vertices inside a tappable's rectangle.
 std::set<ImU32> coloursIn(const Tappable& t) {

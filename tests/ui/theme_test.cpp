@@ -7,23 +7,15 @@
 #include <cmath>
 
 #include "app/ui/theme.h"
+#include "support/contrast.h"
 #include "support/headless_ui.h"
 
 using namespace salon;
 using namespace salon::ui;
+using salon::test::contrast;
 using salon::test::Headless;
 
 namespace {
-
-// WCAG 2 contrast between two opaque colours (1 … 21).
-double luminance(ImVec4 c) {
-  auto channel = [](float v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
-  return 0.2126 * channel(c.x) + 0.7152 * channel(c.y) + 0.0722 * channel(c.z);
-}
-double contrast(ImVec4 a, ImVec4 b) {
-  const double la = luminance(a), lb = luminance(b);
-  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
 
 bool drewColour(ImU32 colour) {
   const ImDrawData* d = ImGui::GetDrawData();
