@@ -9,6 +9,7 @@
 
 #include "storage/card_key_file.h"
 #include "storage/migrations.h"
+#include "storage/wal_coalesce.h"
 
 namespace salon::storage {
 
@@ -27,8 +28,8 @@ DomainError translateSqliteError(const SQLite::Exception& e) {
   }
 }
 
-Database::Database(const std::string& path, int flags, int busyMs)
-    : db_(path, flags, busyMs),
+Database::Database(const std::string& path, int flags, int busyMs, const char* vfs)
+    : db_(path.c_str(), flags, busyMs, vfs),
       statements_(std::make_unique<StatementShelf>(db_)),
       path_(path),
       readOnly_((flags & SQLITE_OPEN_READONLY) != 0) {}
@@ -82,7 +83,8 @@ std::unique_ptr<Database> Database::open(const std::string& path, OpenOptions op
     std::error_code ec;
     if (path != ":memory:" && std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) == 0 && !ec)
       throw DomainError("db_empty_file", path);
-    std::unique_ptr<Database> d(new Database(path, flagsFor(options.mode), options.busyTimeoutMs));
+    std::unique_ptr<Database> d(new Database(path, flagsFor(options.mode), options.busyTimeoutMs,
+                                            options.holdWalFrames ? coalescingVfsName() : nullptr));
     SQLite::Database& db = d->db_;
     // Read the version before anything writes to the file: a database from a newer
     // kiosk must be left exactly as it is.
@@ -136,8 +138,24 @@ std::string Database::quickCheck() {
   });
 }
 
-void Database::checkpoint() {
-  guarded([&] { db_.exec("PRAGMA wal_checkpoint(PASSIVE)"); });
+bool Database::checkpoint() {
+  return guarded([&] {
+    SQLite::Statement q(db_, "PRAGMA wal_checkpoint(PASSIVE)");
+    if (!q.executeStep()) return false;
+    const int busy = q.getColumn(0).getInt(), frames = q.getColumn(1).getInt(), done = q.getColumn(2).getInt();
+    return busy == 0 && frames == done;  // an empty WAL too: its next commit writes a new header
+  });
+}
+
+void Database::startLogOver() {
+  write([](SQLite::Database& s) {
+    const int id = s.execAndGet("PRAGMA application_id").getInt();
+    s.exec("PRAGMA application_id = " + std::to_string(id));
+  });
+}
+
+std::int64_t Database::dataVersion() {
+  return guarded([&] { return db_.execAndGet("PRAGMA data_version").getInt64(); });
 }
 
 }  // namespace salon::storage

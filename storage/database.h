@@ -4,6 +4,7 @@
 // was written by a newer version of the kiosk.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -29,6 +30,9 @@ struct OpenOptions {
   // A store's card-signing seed still in the database moves to card.key beside
   // it (storage/card_key_file.h); off for a restore's candidate until it is authorised.
   bool moveCardKey = true;
+  // A commit's WAL frames go to the file in one write (storage/wal_coalesce.h);
+  // off only to compare with SQLite's own VFS (checkout_bench --plain-vfs).
+  bool holdWalFrames = true;
 };
 
 class StatementShelf;
@@ -49,11 +53,19 @@ class Database {
 
   // PRAGMA quick_check: "ok" or what is wrong.
   std::string quickCheck();
-  // PRAGMA wal_checkpoint(PASSIVE).
-  void checkpoint();
+  // PRAGMA wal_checkpoint(PASSIVE). True when every frame in the WAL (maybe none)
+  // is now in the database file, so the next commit starts the WAL over.
+  bool checkpoint();
+  // Starts the WAL over now, on this connection, by writing page 1 back as it
+  // is (PRAGMA application_id set to its own value: no data changes). Starting
+  // over costs SQLite a second fdatasync (the new WAL header); done here, the
+  // next sale at the counter appends to a WAL already started and pays one.
+  void startLogOver();
+  // PRAGMA data_version: changes when another connection commits.
+  std::int64_t dataVersion();
 
  private:
-  Database(const std::string& path, int flags, int busyMs);
+  Database(const std::string& path, int flags, int busyMs, const char* vfs);
   SQLite::Database db_;
   std::unique_ptr<StatementShelf> statements_;  // after db_: finalized before it closes
   std::string path_;

@@ -32,14 +32,22 @@ class Checkpointer {
   Checkpointer& operator=(const Checkpointer&) = delete;
 
   std::int64_t checkpoints() const { return done_.load(); }
+  // Times this worker started the WAL over after a whole checkpoint.
+  std::int64_t logStarts() const { return starts_.load(); }
 
  private:
   void loop();
+  void round();
 
   std::unique_ptr<Database> db_;
   std::chrono::milliseconds every_;
   Listener onFailure_;
   std::atomic<std::int64_t> done_{0};
+  std::atomic<std::int64_t> starts_{0};
+  // What the last round saw: nothing new since (same data_version) and nothing
+  // left to copy means there is nothing to do, and the disk stays idle.
+  std::int64_t seenVersion_ = -1;
+  bool allCopied_ = false;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
