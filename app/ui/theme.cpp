@@ -107,7 +107,8 @@ Metrics metricsFor(int width, int height) {
   m.textSize = 24 * s;
   m.bigSize = 44 * s;
   m.gap = 12 * s;
-  m.statusBar = 56 * s;
+  // Its buttons are the bar less half a gap: 48 px at least on the smallest screens.
+  m.statusBar = std::max(56 * s, 48 + m.gap * 0.5f);
   return m;
 }
 

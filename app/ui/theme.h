@@ -1,6 +1,6 @@
 #pragma once
-// Sizes for touch: every target at least 48 px on a 1024×768 screen, scaled with
-// the display, and nothing that depends on hover. And the looks: the warm
+// Sizes for touch: scaled with the display from 1024×768, every target at least
+// 48 px at every size (800×600 included), and nothing that depends on hover. And the looks: the warm
 // default, a light one, and a high-contrast one for bright shops and weak eyes.
 #include <imgui.h>
 
