@@ -81,11 +81,6 @@ Intent HomeScreen::tiles(UiContext& ui, const HomeView& v) {
 
 namespace {
 
-// Where the four cells of a list row start.
-struct ListColumns {
-  float x[4];
-};
-
 // One tappable list row of up to four cells; the last one muted, or a chip when
 // `chip` has a colour.
 bool listRow(UiContext& ui, const ListColumns& cols, const std::string& id, const std::string* cells[4], StateChip chip = {}) {
@@ -197,7 +192,7 @@ Intent HomeScreen::draw(UiContext& ui, const HomeView& v) {
   const float keyboardH = typing ? 5 * (m.touch + m.gap) + m.gap : 0;
   ImGui::BeginChild("today", ImVec2(0, -keyboardH), false);
   dragToScroll();
-  const ListColumns cols{{m.gap, m.gap + 230 * m.scale, m.gap + 420 * m.scale, m.gap + 620 * m.scale}};
+  const ListColumns cols = listColumns(m, ImGui::GetContentRegionAvail().x);
   const float x0 = cols.x[0];
   const bool searching = !v.search.query.empty();
   // Recording deadlines due soon, then today's queue; a search shows only its results.

@@ -55,6 +55,12 @@ void statusChip(UiContext& ui, Icon icon, const std::string& label, ImU32 fill) 
   ui.record.text(label);
 }
 
+ListColumns listColumns(const Metrics& m, float width) {
+  const float natural = 1000 * m.scale;  // the list's width on a 1024×768 screen, scaled
+  const float spread = std::max(1.0f, width / natural);
+  return {{m.gap, m.gap + 230 * m.scale * spread, m.gap + 420 * m.scale * spread, m.gap + 620 * m.scale * spread}};
+}
+
 bool touchRow(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size) {
   ImVec2 start = ImGui::GetCursorPos();
   bool released = ImGui::InvisibleButton(id.c_str(), size);

@@ -36,6 +36,12 @@ void statusChip(UiContext& ui, Icon icon, const std::string& label, ImU32 fill);
 // A whole list row as one touch target (drawn over by the caller's cells). A finger
 // that dragged the list to scroll it did not tap the row.
 bool touchRow(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size);
+// Where a list row's four cells start, for a list `width` wide: the 1024×768
+// places scaled, spread further on a wider screen so a 1920 px list uses its width.
+struct ListColumns {
+  float x[4];
+};
+ListColumns listColumns(const Metrics& m, float width);
 void text(UiContext& ui, const std::string& s);
 void bigText(UiContext& ui, const std::string& s);
 void mutedText(UiContext& ui, const std::string& s);

@@ -281,3 +281,17 @@ TEST_CASE("every tappable target is 48 px or more and inside the window, at ever
     }
   }
 }
+
+// Issue 15: at 1920 px a list's cells spread over its width; at 1024 they stay put.
+TEST_CASE("list columns keep their places at 1024 px and spread over a 1920 px list") {
+  const Metrics small = metricsFor(1024, 768);
+  ListColumns at1024 = listColumns(small, 988);
+  CHECK(at1024.x[1] == Approx(small.gap + 230));
+  CHECK(at1024.x[3] == Approx(small.gap + 620));
+  const Metrics wide = metricsFor(1920, 1080);
+  const float width = 1880;
+  ListColumns at1920 = listColumns(wide, width);
+  CHECK(at1920.x[3] > 0.6f * width);  // the last cell starts past the middle, not at a third
+  CHECK(at1920.x[3] < width - 200);   // and leaves room for what it shows
+  for (int i = 1; i < 4; ++i) CHECK(at1920.x[i] > at1920.x[i - 1]);
+}

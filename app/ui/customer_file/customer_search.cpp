@@ -53,7 +53,7 @@ void queryBox(UiContext& ui, const CustomerSearchView& v, const std::string& idP
 void foundRows(UiContext& ui, const CustomerSearchView& v, const std::string& idPrefix, SearchInput& in) {
   const Metrics& m = ui.metrics;
   if (v.searched && v.found.empty()) mutedText(ui, ui.t("ui.home.no_results"));
-  const float cols[] = {m.gap, 230 * m.scale, 420 * m.scale, 620 * m.scale};
+  const ListColumns cols = listColumns(m, ImGui::GetContentRegionAvail().x);
   for (const FoundCustomer& c : v.found) {
     ImVec2 start = ImGui::GetCursorPos();
     if (touchRow(ui, idPrefix + ".found." + std::to_string(c.id), c.name,
@@ -62,7 +62,7 @@ void foundRows(UiContext& ui, const CustomerSearchView& v, const std::string& id
     const float y = start.y + (m.touch - ImGui::GetTextLineHeight()) / 2;
     const std::string* cells[] = {&c.fileNo, &c.name, &c.maskedPhone, &c.memberNo};
     for (int i = 0; i < 4; ++i) {
-      ImGui::SetCursorPos(ImVec2(cols[i], y));
+      ImGui::SetCursorPos(ImVec2(cols.x[i], y));
       i == 3 ? mutedText(ui, *cells[i]) : text(ui, *cells[i]);
     }
     ImGui::SetCursorPos(ImVec2(start.x, start.y + m.touch));
