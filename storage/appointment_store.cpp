@@ -129,8 +129,8 @@ void writeAppointment(SQLite::Database& s, const Appointment& a, const AuditEntr
         ins.exec();
         label += (label.empty() ? "" : "、") + svc.name;
       }
-      SQLite::Statement labelled(s, "UPDATE appointments SET services_label = ? WHERE id = ?");
-      SQLite::bind(labelled, label, a.id);
+      SQLite::Statement labelled(s, "UPDATE appointments SET services_label = ?, first_service = ? WHERE id = ?");
+      SQLite::bind(labelled, label, a.services.empty() ? std::string() : a.services.front().itemCode, a.id);
       labelled.exec();
     }
     appendAudit(s, audit);

@@ -18,7 +18,7 @@ namespace {
 // order (start, end, rowid): SQLite reads it straight off the index, with no sort.
 const char* const kDaySql =
     "SELECT a.id, a.customer_id, a.staff, a.room, a.start_at, a.end_at, a.state, a.kind = 'home_visit',"
-    " a.services_label, coalesce(c.name, ''), coalesce(p.name, '')"
+    " a.services_label, coalesce(c.name, ''), coalesce(p.name, ''), a.first_service"
     " FROM appointments a LEFT JOIN customers c ON c.id = a.customer_id LEFT JOIN pets p ON p.id = a.pet_id"
     " WHERE a.start_at < ?1 AND a.start_at > ?2 AND a.end_at > ?3"
     " ORDER BY a.start_at, a.end_at, a.rowid";
@@ -50,6 +50,7 @@ void readBooked(BookedAppointment& a, sqlite3_stmt* q) {
   assignText(a.services, q, 8);  // "" without services
   assignText(a.customerName, q, 9);
   assignText(a.petName, q, 10);
+  assignText(a.firstService, q, 11);
 }
 
 }  // namespace

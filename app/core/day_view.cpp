@@ -17,6 +17,7 @@ DaySlot slotOf(BookedAppointment& a, Instant dayStart) {
   s.room = std::move(a.room);
   s.homeVisit = a.homeVisit;
   s.petName = std::move(a.petName);
+  s.firstService = std::move(a.firstService);
   return s;
 }
 
@@ -53,7 +54,8 @@ DayView buildDayView(const CivilDate& date, StoreZone zone, const std::vector<Ro
   for (const Appointment& a : appointments) {
     auto name = customerNames.find(a.customer);
     day.appointments.push_back({a.id, a.customer, a.staff, a.room, a.start, a.end, a.state, a.kind == "home_visit",
-                                serviceNames(a.services), name == customerNames.end() ? "" : name->second, ""});
+                                serviceNames(a.services), name == customerNames.end() ? "" : name->second, "",
+                                a.services.empty() ? "" : a.services.front().itemCode});
   }
   return buildDayView(date, zone, roster, std::move(day), hours);
 }

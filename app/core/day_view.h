@@ -21,6 +21,7 @@ struct DaySlot {
   std::string room;
   bool homeVisit = false;
   std::string petName;  // "" without a pet (or when the names were not read)
+  std::string firstService;  // the first service's code, "" without services
 };
 
 struct FreeGap {
@@ -64,6 +65,7 @@ struct BookedAppointment {
   std::string services;      // the services' names in order, joined with "、"
   std::string customerName;  // "" when the file is gone
   std::string petName;       // "" without a pet
+  std::string firstService;  // the first service's code (its category colours the block)
 };
 
 struct BookedDay {

@@ -53,7 +53,7 @@ void DayBookTab::load() {
       if (!s.petName.empty()) who += " (" + s.petName + ")";
       auto label = labels.try_emplace(s.state);
       if (label.second) label.first->second = b_.t("ui.appointments.state." + s.state);
-      std::string category = categoryOf(s.services);
+      std::string category = categoryOf(s.firstService);
       d.blocks.push_back({std::move(s.appointmentId), col, s.startMinute, s.endMinute, std::move(who),
                           std::move(s.services), s.state, label.first->second, s.homeVisit, std::move(category)});
     }
@@ -61,17 +61,17 @@ void DayBookTab::load() {
   auditSeen(any);
 }
 
-// The block's colour: the category of its first service, found by the service's
-// name (the day book keeps the names joined with "、"); "" when not in the catalog.
-std::string DayBookTab::categoryOf(const std::string& services) {
-  if (services.empty()) return "";
+// The block's colour: the category of its first service, by the service's code;
+// "" when it is not in the catalog.
+std::string DayBookTab::categoryOf(const std::string& serviceCode) {
+  if (serviceCode.empty()) return "";
   if (!categoriesRead_) {
     const PriceBook book = b_.k.backroom.priceList().priceBook();
     for (const CatalogItem& i : book.items())
-      if (i.kind == ItemKind::Service) categories_.emplace(i.name, i.category);
+      if (i.kind == ItemKind::Service) categories_.emplace(i.code, i.category);
     categoriesRead_ = true;
   }
-  auto found = categories_.find(services.substr(0, services.find("、")));
+  auto found = categories_.find(serviceCode);
   return found == categories_.end() ? "" : found->second;
 }
 

@@ -29,9 +29,9 @@ class DayBookTab {
 
  private:
   void auditSeen(bool any);
-  std::string categoryOf(const std::string& services);
+  std::string categoryOf(const std::string& serviceCode);
   OpenBook& b_;
-  std::map<std::string, std::string> categories_;  // a service's name → its category, read once per opening
+  std::map<std::string, std::string> categories_;  // a service's code → its category, read once per opening
   bool categoriesRead_ = false;
   std::string chosenStaff_;
   bool confirmNoShow_ = false, confirmAbsent_ = false;

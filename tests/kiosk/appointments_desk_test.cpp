@@ -151,6 +151,29 @@ TEST_CASE("the day book lists the demo's appointments per staff member, the home
   CHECK(f.view().week.days[1].lines[0].find("10:00 欧阳娜娜") == 0);
 }
 
+// Issue 15: a block's colour is its first service's category by the service's
+// code: a renamed service, or another category's service of the same name, does
+// not change it.
+TEST_CASE("a block's category follows its first service's code, not its name") {
+  Fixture f;
+  f.db->write([&](SQLite::Database& s) {
+    CatalogItem twin;  // same name, another category, a code that sorts first
+    twin.code = "S-A-TWIN";
+    twin.name = "深层补水护理";
+    twin.category = "hair";
+    twin.durationMinutes = 60;
+    storage::saveItem(s, twin, 0);
+  });
+  f.seed("a1", "13800138000", "beau", f.at(10));
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Appointments});
+  const ab::BookBlock* a1 = f.block("a1");
+  REQUIRE(a1);
+  CHECK(a1->services == "深层补水护理");
+  CHECK(a1->category == "face");
+  CHECK(f.count("SELECT count(*) FROM appointments WHERE id = 'a1' AND first_service = 'S-FACIAL'") == 1);
+}
+
 TEST_CASE("dragging a block moves it through core's checks, a clash is refused and the block snaps back") {
   Fixture f;
   f.seed("a1", "13800138000", "beau", f.at(10));

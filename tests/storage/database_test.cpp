@@ -165,4 +165,7 @@ TEST_CASE("an appointment booked before the day book's services label gets its l
   CHECK(db->sql().execAndGet("SELECT services_label FROM appointments WHERE id = 'a1'").getString() ==
         "深层清洁护理、肩颈按摩");  // in the services' order, not the order they were written
   CHECK(db->sql().execAndGet("SELECT services_label FROM appointments WHERE id = 'a2'").getString() == "");
+  // And its first service's code (migration 023), which colours its block.
+  CHECK(db->sql().execAndGet("SELECT first_service FROM appointments WHERE id = 'a1'").getString() == "S-FACIAL");
+  CHECK(db->sql().execAndGet("SELECT first_service FROM appointments WHERE id = 'a2'").getString() == "");
 }
