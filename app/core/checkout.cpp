@@ -114,6 +114,13 @@ TenderRequest proposeTender(TenderType type, std::optional<Money> typed, Money l
   return t;
 }
 
+std::optional<std::string> staticQrRef(const std::string& digits) {
+  if (digits.size() < 4 || digits.size() > 32) return std::nullopt;
+  for (char c : digits)
+    if (c < '0' || c > '9') return std::nullopt;
+  return kStaticQrPrefix + digits;
+}
+
 std::optional<TenderType> paymentCodeKind(const std::string& code) {
   if (!looksLikePaymentCode(code)) return std::nullopt;
   const bool wechat = code[0] == '1' && code[1] >= '0' && code[1] <= '5';

@@ -70,6 +70,13 @@ TenderRequest proposeTender(TenderType type, std::optional<Money> typed, Money l
                             const std::vector<TenderRequest>& earlier, const MemberAccount* account,
                             const CheckoutPolicy& policy, const std::string& ref = "");
 
+// A WeChat / Alipay payment the customer made by scanning the store's own (static)
+// QR code: there is no payment code to scan, so the cashier types the end of the
+// transaction number the customer's phone shows, 4 to 32 digits. The tender's ref
+// is "static:" + the digits, which tells it from a scanned code on the statement.
+std::optional<std::string> staticQrRef(const std::string& digits);
+constexpr const char* kStaticQrPrefix = "static:";
+
 // Which wallet a scanned payment code pays from (WeChat Pay 10–15…, Alipay
 // 25–30…); nullopt when it is not a payment code.
 std::optional<TenderType> paymentCodeKind(const std::string& code);

@@ -415,6 +415,8 @@ void CheckoutCart::on(const ui::CheckoutOpenTender&) {
   v.askingStaffFor = 0;
   c_.removed.reset();
   c_.amount.clear();
+  c_.staticQr = false;
+  c_.staticQrDigits.clear();
 }
 
 }  // namespace salon::kiosk

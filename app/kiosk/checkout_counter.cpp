@@ -17,6 +17,8 @@ void CheckoutCounter::reset(CustomerId who) {
   tenders.clear();
   saleId.clear();
   amount.clear();
+  staticQr = false;
+  staticQrDigits.clear();
   loadCustomer(who);
   price();
 }

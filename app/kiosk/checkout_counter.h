@@ -77,6 +77,8 @@ class CheckoutCounter {
   std::vector<TenderRequest> tenders;
   std::string saleId;
   KeyEntry amount{KeyEntry::Kind::Yuan, 9};  // the tender keypad, yuan
+  bool staticQr = false;                      // the keypad types a static-QR payment's digits
+  KeyEntry staticQrDigits{KeyEntry::Kind::Digits, 32};
   std::vector<CartLine> cart;
   CartTotals totals;
   int attempt = 0;  // a picture or print for an older sale is dropped

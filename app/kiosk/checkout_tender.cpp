@@ -20,6 +20,8 @@ void CheckoutTender::show() {
   ui::CheckoutView& v = c_.view();
   v.saleId = c_.saleId;
   v.amountEntry = c_.amount.text();
+  v.staticQr = c_.staticQr;
+  v.staticQrDigits = c_.staticQrDigits.text();
   showTenders();
   Money paidNow = c_.paid();
   Money left = c_.due() - paidNow;
@@ -107,10 +109,25 @@ void CheckoutTender::on(const ui::CheckoutBackToCart&) {
   c_.view().stage = ui::CheckoutStage::Cart;
   c_.tenders.clear();
   c_.view().paymentRef.clear();
+  leaveStaticQr();
 }
 
 void CheckoutTender::on(const ui::CheckoutAmountKeys& i) {
-  if (c_.at(ui::CheckoutStage::Tender)) c_.amount.apply(i.keys);
+  if (!c_.at(ui::CheckoutStage::Tender)) return;
+  if (c_.staticQr) c_.staticQrDigits.apply(i.keys);
+  else c_.amount.apply(i.keys);
+}
+
+void CheckoutTender::on(const ui::CheckoutStaticQr&) {
+  if (!c_.at(ui::CheckoutStage::Tender)) return;
+  if (c_.staticQr) return leaveStaticQr();
+  c_.staticQr = true;
+  c_.hint("ui.checkout.static_qr_hint");
+}
+
+void CheckoutTender::leaveStaticQr() {
+  c_.staticQr = false;
+  c_.staticQrDigits.clear();
 }
 
 void CheckoutTender::on(const ui::CheckoutQuickCash& i) {
@@ -149,13 +166,23 @@ void CheckoutTender::on(const ui::CheckoutAddTender& i) {
 void CheckoutTender::addTender(TenderType type, std::optional<Money> typed) {
   ui::CheckoutView& v = c_.view();
   const MemberAccount* who = c_.account ? &*c_.account : nullptr;
+  const bool wallet = type == TenderType::Wechat || type == TenderType::Alipay;
+  std::string ref = v.paymentRef;
+  if (wallet && c_.staticQr) {
+    auto digits = staticQrRef(c_.staticQrDigits.text());
+    if (!digits) return c_.hint("ui.checkout.static_qr_digits");
+    ref = *digits;
+  }
   try {
-    c_.tenders.push_back(proposeTender(type, typed, c_.due() - c_.paid(), c_.tenders, who, c_.setup->policy, v.paymentRef));
+    c_.tenders.push_back(proposeTender(type, typed, c_.due() - c_.paid(), c_.tenders, who, c_.setup->policy, ref));
   } catch (const DomainError& e) {
     if (e.code() == "tender_ref_required") return c_.hint("ui.checkout.scan_payment_code");
     return c_.refuse(e.code());
   }
-  if (type == TenderType::Wechat || type == TenderType::Alipay) v.paymentRef.clear();
+  if (wallet) {
+    v.paymentRef.clear();
+    leaveStaticQr();
+  }
   c_.amount.clear();
 }
 

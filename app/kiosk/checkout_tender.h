@@ -20,6 +20,9 @@ class CheckoutTender {
 
   void on(const ui::CheckoutBackToCart&);
   void on(const ui::CheckoutAmountKeys& i);
+  // The customer scanned the store's own QR code: the keypad takes the end of the
+  // transaction number their phone shows, and 微信 / 支付宝 record it (a second tap: back).
+  void on(const ui::CheckoutStaticQr&);
   void on(const ui::CheckoutQuickCash& i);
   void on(const ui::CheckoutAddTender& i);
   void on(const ui::CheckoutUsePackage& i);
@@ -40,6 +43,7 @@ class CheckoutTender {
   void showOptions();
   bool holdsTopUp() const;
   void addTender(TenderType type, std::optional<Money> typed);
+  void leaveStaticQr();
 
   CheckoutCounter& c_;
 };

@@ -264,6 +264,45 @@ TEST_CASE("checkout: a walk-in finds a member by phone: arrears beyond the limit
   CHECK(f.v().fullyPaid);
 }
 
+// Issue 15: a customer who paid by scanning the store's own QR code has no payment
+// code to scan: the cashier types the end of the transaction number, and it is
+// kept as the tender's reference.
+TEST_CASE("checkout: a WeChat payment to the store's static QR code takes the transaction number's digits") {
+  Fixture f;
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout, 0});
+  f.apply(ui::CheckoutAddItem{"P-MASK"});
+  f.apply(ui::CheckoutOpenTender{});
+  f.apply(ui::CheckoutAmountKeys{"10"});  // an amount typed before: kept for the tender
+  f.apply(ui::CheckoutStaticQr{});
+  CHECK(f.v().staticQr);
+  CHECK(f.v().message == "请输入顾客手机上交易单号的后4位或更多，再点微信或支付宝");
+  f.apply(ui::CheckoutAmountKeys{"123"});
+  CHECK(f.v().staticQrDigits == "123");
+  CHECK(f.v().amountEntry == "10");
+  f.apply(ui::CheckoutAddTender{"wechat"});  // three digits are not enough
+  CHECK(f.v().tenders.empty());
+  CHECK(f.v().message == "交易单号至少输入后4位数字（最多32位）");
+  f.apply(ui::CheckoutAmountKeys{"4"});
+  f.apply(ui::CheckoutAddTender{"wechat"});
+  REQUIRE(f.v().tenders.size() == 1);
+  CHECK(f.v().tenders[0].typeKey == "ui.checkout.tender.wechat");
+  CHECK(f.v().tenders[0].ref == "static:1234");
+  CHECK(f.v().tenders[0].amount == "10.00");
+  CHECK_FALSE(f.v().staticQr);  // back to amounts for the rest
+  CHECK(f.v().staticQrDigits.empty());
+  // A second tap on the button leaves the mode without a tender.
+  f.apply(ui::CheckoutStaticQr{});
+  f.apply(ui::CheckoutAmountKeys{"99"});
+  f.apply(ui::CheckoutStaticQr{});
+  CHECK_FALSE(f.v().staticQr);
+  f.apply(ui::CheckoutAddTender{"cash"});
+  CHECK(f.v().fullyPaid);
+  f.apply(ui::CheckoutSettle{});
+  REQUIRE(f.v().stage == ui::CheckoutStage::Settled);
+  CHECK(f.count("SELECT count(*) FROM sale_tenders WHERE type = 'wechat' AND ref = 'static:1234' AND amount = 1000") == 1);
+}
+
 TEST_CASE("checkout: print and reprint go through the persistent print queue: no printer is said on screen") {
   Fixture f;
   f.signIn("cash", "3456");

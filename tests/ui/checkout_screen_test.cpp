@@ -191,3 +191,28 @@ TEST_CASE("checkout screen: 服务完成 on a served service line for those who 
   h.frame(v);
   CHECK(h.record().drew("已完成 14:05"));
 }
+
+// Issue 15: WeChat / Alipay paid to the store's own QR code: the button switches
+// the keypad to the transaction number's digits, and the tender shows them named.
+TEST_CASE("checkout screen: the static QR button, the digits in the amount box, the tender named 店码") {
+  Headless h;
+  KioskView v = cartView();
+  CheckoutView& c = v.checkout;
+  c.stage = CheckoutStage::Tender;
+  c.saleId = "5f0c1a9e-0000-4000-8000-000000000002";
+  c.remaining = "122.60";
+  c.tenderOptions = {{"cash", ""}, {"card", ""}, {"wechat", ""}, {"alipay", ""}};
+  h.frame(v);
+  h.frame(v);
+  CHECK(h.record().drew("顾客扫了本店收款码"));
+  CHECK(checkoutIntent<CheckoutStaticQr>(h.tap(v, "checkout.static_qr")));
+  c.staticQr = true;
+  c.staticQrDigits = "5678";
+  c.tenders = {{"ui.checkout.tender.wechat", "20.00", "static:1234"}};
+  h.frame(v);
+  h.frame(v);
+  CHECK(h.record().drew("交易单号后几位"));
+  CHECK(h.record().drew("5678"));
+  CHECK(h.record().drew("改回扫顾客付款码"));
+  CHECK(h.record().drew("微信  ¥20.00  店码 1234   ✕"));
+}

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "app/core/checkout.h"
 #include "app/ui/checkout/checkout_parts.h"
 #include "app/ui/money_keypad.h"
 
@@ -11,13 +12,20 @@ using namespace checkout_parts;
 
 namespace {
 
+// A tender's reference as the cashier reads it: a static-QR payment's digits named so.
+std::string refLabel(UiContext& ui, const std::string& ref) {
+  const std::string prefix = kStaticQrPrefix;
+  if (ref.compare(0, prefix.size(), prefix) != 0) return ref;
+  return ui.t("ui.checkout.static_qr_short") + " " + ref.substr(prefix.size());
+}
+
 // The payments entered (tap to remove), the ways to pay, packages, quick cash.
 void tenderChoices(UiContext& ui, const CheckoutView& v, Intents& out) {
   const Metrics& m = ui.metrics;
   const float inner = ImGui::GetContentRegionAvail().x;
   for (std::size_t i = 0; i < v.tenders.size(); ++i) {
     const CheckoutTenderRow& t = v.tenders[i];
-    std::string label = ui.t(t.typeKey) + "  " + yuan(t.amount) + (t.ref.empty() ? "" : "  " + t.ref);
+    std::string label = ui.t(t.typeKey) + "  " + yuan(t.amount) + (t.ref.empty() ? "" : "  " + refLabel(ui, t.ref));
     if (touchButton(ui, "checkout.tender.row." + std::to_string(i + 1), label + "   ✕", ImVec2(inner, m.touch * 0.8f),
                     Tone::Plain, tenderIcon(t.typeKey)))
       intent(out, CheckoutRemoveTender{static_cast<int>(i)});
@@ -43,16 +51,22 @@ void tenderChoices(UiContext& ui, const CheckoutView& v, Intents& out) {
     if (touchButton(ui, "checkout.cash." + std::to_string(i + 1), label, ImVec2(payW, m.touch)))
       intent(out, CheckoutQuickCash{v.quickCash[i]});
   }
+  // Last (quick cash is used more): WeChat / Alipay paid to the store's own QR code: no payment code to scan.
+  const char* qrKey = v.staticQr ? "ui.checkout.static_qr_cancel" : "ui.checkout.static_qr";
+  if (touchButton(ui, "checkout.static_qr", ui.t(qrKey), ImVec2(inner, m.touch), v.staticQr ? Tone::Primary : Tone::Plain,
+                  Icon::QrCode))
+    intent(out, CheckoutStaticQr{});
 }
 
 // The amount keypad beside the tender list, with what has been typed.
 void amountPad(UiContext& ui, const CheckoutView& v, float padW, Intents& out) {
   const Metrics& m = ui.metrics;
   ImGui::BeginGroup();
-  text(ui, ui.t("ui.checkout.amount"));
+  text(ui, ui.t(v.staticQr ? "ui.checkout.static_qr_ref" : "ui.checkout.amount"));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("checkout.amount", ImVec2(padW, m.bigSize + m.gap * 2), true, ImGuiWindowFlags_NoScrollbar);
-  bigText(ui, v.amountEntry.empty() ? yuan(v.remaining) : yuan(v.amountEntry));
+  if (v.staticQr) bigText(ui, v.staticQrDigits.empty() ? "…" : v.staticQrDigits);
+  else bigText(ui, v.amountEntry.empty() ? yuan(v.remaining) : yuan(v.amountEntry));
   ImGui::EndChild();
   ImGui::PopStyleColor();
   const float padH = ImGui::GetContentRegionAvail().y - m.touch - m.gap * 2;
@@ -94,8 +108,11 @@ void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) 
   dragToScroll();
   tenderChoices(ui, v, out);
   ImGui::EndChild();
+  // A long message wraps inside the left column: it never pushes the keypad off the screen.
+  ImGui::PushTextWrapPos(x0 + left);
   if (!v.message.empty()) v.messageIsError ? alertText(ui, v.message) : text(ui, v.message);
-  else mutedText(ui, ui.t("ui.checkout.scan_payment_hint"));
+  else mutedText(ui, ui.t(v.staticQr ? "ui.checkout.static_qr_line" : "ui.checkout.scan_payment_hint"));
+  ImGui::PopTextWrapPos();
   ImGui::SetCursorPos(ImVec2(x0, top + height - bottomH));
   const float half = (left - m.gap) / 2;
   if (touchButton(ui, "checkout.tender.back", ui.t("ui.checkout.back_to_cart"), ImVec2(half, bottomH), Tone::Plain, Icon::Back))

@@ -130,6 +130,10 @@ struct CheckoutView {
   std::string paid, remaining, change;
   bool fullyPaid = false;
   std::string paymentRef;   // a scanned WeChat / Alipay payment code
+  // The customer scanned the store's own QR code: the keypad types the end of the
+  // transaction number instead of an amount, and 微信 / 支付宝 take it as the ref.
+  bool staticQr = false;
+  std::string staticQrDigits;
 
   // Settled.
   std::string saleNo;
@@ -158,6 +162,7 @@ struct CheckoutOpenDiscount {};
 struct CheckoutOpenTender {};
 struct CheckoutBackToCart {};
 struct CheckoutAmountKeys { std::string keys; };
+struct CheckoutStaticQr {};  // the customer paid by scanning the store's QR code (again: back to amounts)
 struct CheckoutQuickCash { std::string amount; };  // "100" yuan, or "88.00"
 struct CheckoutAddTender { std::string type; };     // cash, card, wechat, ...
 struct CheckoutUsePackage { std::string id; };
@@ -175,6 +180,6 @@ using CheckoutIntent =
                  CheckoutRemoveLine, CheckoutUndoRemove, CheckoutOpenDiscount, CheckoutOpenTender, CheckoutBackToCart,
                  CheckoutAmountKeys, CheckoutQuickCash, CheckoutAddTender, CheckoutUsePackage, CheckoutRemoveTender,
                  CheckoutSettle, CheckoutPrint, CheckoutNewSale, CheckoutOpenDay, CheckoutPark, CheckoutResume,
-                 CheckoutFinishService>;
+                 CheckoutFinishService, CheckoutStaticQr>;
 
 }  // namespace salon::ui
