@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/core/checkout.h"
 #include "app/core/error.h"
 #include "app/core/uuid.h"
 
@@ -37,6 +38,32 @@ void compareCashUps(const std::vector<CashUp>& cashUps, TenderTotal& cash, Recon
   cash.finance = cash.kiosk + overShort;
 }
 
+bool endsWith(const std::string& s, const std::string& tail) {
+  return !tail.empty() && s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// A payment to the store's static QR code carries only the end of the channel's
+// transaction number ("static:5678", typed at the counter): it takes the one
+// statement payment of the same amount whose number (or merchant order number)
+// ends so, in the order they come. The row's key becomes the kiosk's ref.
+std::map<std::size_t, std::string> claimStaticRefs(const std::map<std::string, Money>& kiosk, const ChannelStatement& st) {
+  std::map<std::size_t, std::string> claimed;  // statement row → kiosk ref
+  const std::string prefix = kStaticQrPrefix;
+  for (const auto& [ref, amount] : kiosk) {
+    if (ref.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string digits = ref.substr(prefix.size());
+    for (std::size_t i = 0; i < st.rows.size(); ++i) {
+      const StatementRow& r = st.rows[i];
+      if (claimed.count(i) || kiosk.count(r.ref) || r.gross != amount) continue;
+      if (endsWith(r.ref, digits) || endsWith(r.altRef, digits)) {
+        claimed[i] = ref;
+        break;
+      }
+    }
+  }
+  return claimed;
+}
+
 }  // namespace
 
 ReconciliationResult reconcile(const std::vector<KioskTender>& tenders, const std::vector<ChannelStatement>& statements,
@@ -65,9 +92,12 @@ ReconciliationResult reconcile(const std::vector<KioskTender>& tenders, const st
       saleOf.emplace(t.ref, t.saleId);
     }
     std::map<std::string, Money> stated;
-    for (const StatementRow& r : st.rows) {
+    const std::map<std::size_t, std::string> claimed = claimStaticRefs(kiosk, st);
+    for (std::size_t i = 0; i < st.rows.size(); ++i) {
+      const StatementRow& r = st.rows[i];
       if (r.gross.fen == 0) continue;  // a fee on its own
       std::string key = kiosk.count(r.ref) || r.altRef.empty() || !kiosk.count(r.altRef) ? r.ref : r.altRef;
+      if (auto c = claimed.find(i); c != claimed.end()) key = c->second;
       stated[key] += r.gross;
     }
     for (const auto& [ref, amount] : stated) {

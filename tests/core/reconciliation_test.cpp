@@ -139,6 +139,29 @@ TEST_CASE("the month is matched by reference: differences listed, fees apart, ca
   CHECK_FALSE(totals["stored_value"].finance);  // no outside figure for stored value
 }
 
+// Issue 15: a payment to the store's static QR code was recorded with the end of
+// the transaction number; it matches the one statement payment ending so with
+// the same amount, and only that one.
+TEST_CASE("a static-QR payment matches the statement row whose number ends with its digits and amount") {
+  ChannelStatement st;
+  st.tender = "wechat";
+  st.rows = {{2, "4200001201202605281234565678", "", 0, Money(8800), Money(5)},
+             {3, "4200001201202605281234575678", "", 0, Money(9900), Money(6)},   // same ending, other amount
+             {4, "4200001201202605281234580001", "", 0, Money(8800), Money(5)}};  // same amount, other ending
+  std::vector<KioskTender> tenders = {{"sale-q", "wechat", "static:5678", Money(8800), "2026-05-28"},
+                                      {"sale-r", "wechat", "static:0001", Money(8800), "2026-05-28"}};
+  ReconciliationResult r = reconcile(tenders, {st}, {});
+  CHECK(r.matched == 2);
+  REQUIRE(r.differences.size() == 1);
+  CHECK(r.differences[0].kind == "missing_in_kiosk");
+  CHECK(r.differences[0].ref == "4200001201202605281234575678");
+  // Digits no payment ends with: nothing is claimed, both sides are listed.
+  tenders = {{"sale-s", "wechat", "static:99", Money(8800), "2026-05-28"}};
+  r = reconcile(tenders, {st}, {});
+  CHECK(r.matched == 0);
+  CHECK(r.differences.size() == 4);
+}
+
 TEST_CASE("finance explains every difference before signing, then a signed reconciliation is closed") {
   MemoryAudit audit;
   ManualClock clock(1000);
