@@ -10,10 +10,15 @@ namespace {
 
 using nlohmann::json;
 
-std::string memberNoOf(SQLite::Database& db, CustomerId id) {
-  Prepared q(db, "SELECT COALESCE(member_no, '') FROM customers WHERE id = ?");
+struct MemberNumbers {
+  std::string memberNo, fileNo;  // memberNo "" for a membership without a card number
+};
+
+MemberNumbers numbersOf(SQLite::Database& db, CustomerId id) {
+  Prepared q(db, "SELECT COALESCE(member_no, ''), file_no FROM customers WHERE id = ?");
   q->bind(1, id);
-  return q->executeStep() ? q->getColumn(0).getString() : std::string();
+  if (!q->executeStep()) return {};
+  return {q->getColumn(0).getString(), q->getColumn(1).getString()};
 }
 
 json packageMove(SQLite::Database& db, const PackageMove& m, StoreZone zone) {
@@ -42,15 +47,17 @@ json movementsOf(SQLite::Database& db, const Sale& s, StoreZone zone) {
 json saleEventJson(SQLite::Database& db, const Sale& s, StoreZone zone) {
   json j = saleJson(s, zone);
   if (!s.customer) return j;
-  j["customer"]["member_no"] = memberNoOf(db, *s.customer);
+  MemberNumbers n = numbersOf(db, *s.customer);
+  j["customer"]["member_no"] = n.memberNo;
+  j["customer"]["file_no"] = n.fileNo;  // head office keys a member without a number by it
   j["movements"] = movementsOf(db, s, zone);
   return j;
 }
 
 void appendPointsExpiry(SQLite::Database& db, CustomerId id, std::int64_t points, Instant now) {
-  std::string memberNo = memberNoOf(db, id);
-  if (memberNo.empty() || points <= 0) return;
-  json payload = {{"customer", {{"id", id}, {"member_no", memberNo}}},
+  MemberNumbers n = numbersOf(db, id);
+  if (n.fileNo.empty() || points <= 0) return;
+  json payload = {{"customer", {{"id", id}, {"member_no", n.memberNo}, {"file_no", n.fileNo}}},
                   {"movements", json::array({{{"kind", "points"}, {"reason", "expire"}, {"points", -points}}})}};
   appendOutbox(db, {newUuid(), "points.expired", payload.dump(), now});
 }

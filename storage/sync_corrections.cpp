@@ -9,6 +9,7 @@
 #include "storage/record_keeping_store.h"
 #include "storage/sql.h"
 #include "storage/sync_holds.h"
+#include "storage/sync_member_phones.h"
 
 namespace salon::storage {
 namespace {
@@ -52,10 +53,9 @@ void fileOnlineCorrection(SQLite::Database& db, const HeadOfficeChange& c, Insta
   SQLite::Statement seen(db, "SELECT 1 FROM online_corrections WHERE id = ?");
   seen.bind(1, c.key);
   if (seen.executeStep()) return;  // filed before
-  SQLite::Statement who(db, "SELECT id FROM customers WHERE member_no = ?");
-  who.bind(1, field(body, "member_no"));
-  if (field(body, "member_no").empty() || !who.executeStep()) throw DomainError("member_unknown", field(body, "member_no"));
-  CustomerId customer = who.getColumn(0).getInt64();
+  auto who = customerByMemberKey(db, field(body, "member_no"));  // a member number, or a membership's file
+  if (!who) throw DomainError("member_unknown", field(body, "member_no"));
+  CustomerId customer = *who;
   ensureOnlineStaff(db, now);
   ManualClock clock(now);
   PageAudit audit(db);

@@ -86,8 +86,10 @@ function memberCard(m) {
   const packages = m.packages.length ? el("ul", { class: "packages" }, m.packages.map((p) => el("li", {},
     el("span", {}, p.service_name), el("strong", {}, w().left.replace("{n}", p.sessions_left)),
     p.expires ? el("small", {}, w().expires + " " + p.expires) : null))) : null;
-  return el("div", { class: "card member", "data-member": m.member_no },
-    el("div", { class: "head" }, el("strong", {}, m.store_name), el("small", {}, w().memberNo + " " + m.member_no)),
+  // A membership without a card number is known by its file number.
+  const number = m.member_no ? w().memberNo + " " + m.member_no : w().fileNo + " " + m.file_no;
+  return el("div", { class: "card member", "data-member": m.member_no || m.file_no },
+    el("div", { class: "head" }, el("strong", {}, m.store_name), el("small", {}, number)),
     figures, packages ? el("h3", {}, w().packages) : null, packages);
 }
 
