@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/core/error.h"
+#include "app/core/outbox.h"
+#include "app/core/uuid.h"
 #include "app/core/staff_auth.h"
 #include "storage/audit_store.h"
 #include "storage/customer_field_update.h"
@@ -38,6 +40,18 @@ class PageAudit : public AuditLog {
   SQLite::Database& db_;
 };
 
+// Filed here, or answered up before (a skipped one leaves only its answer).
+bool answered(SQLite::Database& db, const std::string& id) {
+  SQLite::Statement q(db, "SELECT 1 FROM online_corrections WHERE id = ?1 UNION ALL SELECT 1 FROM outbox WHERE id = ?1");
+  q.bind(1, id);
+  return q.executeStep();
+}
+
+void answer(SQLite::Database& db, const std::string& id, const char* outcome, const std::string& reason, Instant now) {
+  appendOutbox(db, {id, "customer.correction_answered",
+                    nlohmann::json{{"correction", id}, {"answer", outcome}, {"reason", reason}}.dump(), now});
+}
+
 std::string field(const nlohmann::json& body, const char* key) {
   auto it = body.find(key);
   return it != body.end() && it->is_string() ? it->get<std::string>() : "";
@@ -50,9 +64,7 @@ void fileOnlineCorrection(SQLite::Database& db, const HeadOfficeChange& c, Insta
   auto body = nlohmann::json::parse(*c.body, nullptr, false);
   if (!body.is_object() || field(body, "correction") != c.key)
     throw DomainError("hq_refused", "bad_change customer.correction " + c.key);
-  SQLite::Statement seen(db, "SELECT 1 FROM online_corrections WHERE id = ?");
-  seen.bind(1, c.key);
-  if (seen.executeStep()) return;  // filed before
+  if (answered(db, c.key)) return;  // filed (or skipped) before
   auto who = customerByMemberKey(db, field(body, "member_no"));  // a member number, or a membership's file
   if (!who) throw DomainError("member_unknown", field(body, "member_no"));
   CustomerId customer = *who;
@@ -69,6 +81,12 @@ void fileOnlineCorrection(SQLite::Database& db, const HeadOfficeChange& c, Insta
   SQLite::Statement in(db, "INSERT INTO online_corrections (id, change_request, at) VALUES (?, ?, ?)");
   SQLite::bind(in, c.key, r.id, now);
   in.exec();
+  answer(db, c.key, "filed", "", now);
+}
+
+void answerSkippedCorrection(SQLite::Database& db, const HeadOfficeChange& c, const std::string& reason, Instant now) {
+  if (!isUuid(c.key) || answered(db, c.key)) return;
+  answer(db, c.key, "skipped", reason, now);
 }
 
 }  // namespace salon::storage

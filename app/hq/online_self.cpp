@@ -10,6 +10,7 @@
 #include "app/hq/customer_texts.h"
 #include "app/hq/member_api.h"
 #include "app/hq/member_keys.h"
+#include "app/hq/online_corrections.h"
 #include "app/hq/online_file.h"
 #include "app/hq/store_token.h"
 
@@ -108,6 +109,7 @@ std::vector<QuarantinedEvent> projectSelfEvents(pqxx::dbtransaction& w, const st
       else if (e->type == "member.approved" || e->type == "member.rejected") keepDecision(w, store, *e);
       else if (e->type == "customer.self_view_answer") keepSelfViewAnswer(w, store, *e);  // online_file.cpp
       else if (e->type == "member.application_answered") keepAnswer(w, store, *e);
+      else if (e->type == "customer.correction_answered") keepCorrectionAnswer(w, store, *e);  // online_corrections.cpp
     } catch (const std::invalid_argument& why) {
       quarantined.push_back({e, why.what()});
     }

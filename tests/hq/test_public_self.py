@@ -313,6 +313,44 @@ class PublicSelf(unittest.TestCase):
                                        {"field": "name", "value": "某某", "reason": "x"}), (202, {"status": "sent"}))
         self.assertEqual(self.box.psql("SELECT count(*) FROM chain_changes WHERE kind = 'customer.correction'"), "1")
 
+    def test_a_correction_the_store_cannot_take_is_told_to_the_customer(self):
+        k = self.kiosk
+        c = k.register("13800990071", name="孔女士")
+        k.sync()
+        web = signed_in(self.box, "13800990071")
+        fixes = lambda: web.request("GET", "/api/public/v1/me/corrections")[1]["corrections"]  # noqa: E731
+        self.assertEqual(fixes(), [])
+        # the file has this name already: the store's rules refuse it (no change) ...
+        self.assertEqual(web.request("POST", "/api/public/v1/me/corrections",
+                                     {"field": "name", "value": "孔女士", "reason": "确认一下", "lang": "en"})[0], 202)
+        # ... while a right one is filed
+        self.assertEqual(web.request("POST", "/api/public/v1/me/corrections",
+                                     {"field": "occupation", "value": "教师", "reason": "换工作了"})[0], 202)
+        self.assertEqual(sorted((c["field"], c["status"]) for c in fixes()), [("name", "sent"), ("occupation", "sent")])
+        k.sync()  # one round: filed or skipped, the answers go up
+        seen = {c["field"]: c for c in fixes()}
+        self.assertEqual((seen["name"]["status"], seen["name"]["reason"]), ("skipped", "bad_input"))
+        self.assertEqual(seen["occupation"]["status"], "filed")
+        self.assertIsInstance(seen["name"]["answered_at"], int)
+        told = wait_for(lambda: [m for m in hq.sms_messages(self.box, "13800990071")
+                                 if m["params"].get("kind") == "correction_skipped"])
+        self.assertIn("could not take your correction", told[0]["text"])  # in the page's language
+        time.sleep(2.5)
+        self.assertEqual(len([m for m in hq.sms_messages(self.box, "13800990071")
+                              if m["params"].get("kind", "").startswith("correction")]), 1)  # once; a filed one is not texted
+        # head office forgets the phone once the store answered (and the customer was told)
+        self.assertEqual(self.box.psql("SELECT count(*) FROM online_corrections WHERE phone IS NOT NULL"
+                                       " AND status <> 'sent'"), "0")
+        # the kiosk answers each once, however often it hears it
+        ids = self.box.psql("SELECT id FROM online_corrections WHERE member_no = '%s'" % c["member_no"]).split()
+        answers = lambda: sorted(k.sql("SELECT id FROM outbox WHERE type = 'customer.correction_answered'"  # noqa: E731
+                                       " AND id IN (?, ?)", *ids))
+        self.assertEqual(len(answers()), 2)
+        k.sql("UPDATE sync_state SET cursor = ''")  # hears every change again
+        k.sync()
+        self.assertEqual(len(answers()), 2)
+        self.assertEqual(sorted((f["field"], f["status"]) for f in fixes()), [("name", "skipped"), ("occupation", "filed")])
+
     def application(self, web, store="S01"):
         status, apps = web.request("GET", "/api/public/v1/me/applications")
         self.assertEqual(status, 200, apps)
@@ -358,7 +396,8 @@ class PublicSelf(unittest.TestCase):
                                  if m["params"].get("kind") == "member_declined"])
         self.assertIn("请到店补充资料", told[0]["text"])
         time.sleep(2.5)
-        self.assertEqual(len([m for m in hq.sms_messages(self.box) if m["params"].get("kind", "").startswith("member_")]), 3)
+        self.assertEqual(len([m for phone in ("13600990021", "13600990022", "13600990023")
+                              for m in hq.sms_messages(self.box, phone) if m["params"].get("kind", "").startswith("member_")]), 3)
         # Each phone sees its own application only.
         self.assertEqual(len(self.application(web)), 1)
         self.assertEqual(hq.Customer(self.box.hq).request("GET", "/api/public/v1/me/applications")[0], 401)

@@ -19,3 +19,15 @@ ALTER TABLE member_phones
 ALTER TABLE online_applications ADD COLUMN counter_application text;
 CREATE INDEX online_applications_counter ON online_applications (store, counter_application)
   WHERE counter_application IS NOT NULL;
+
+-- What became of a correction asked for online (customer.correction_answered): filed as a
+-- change request at the store, or skipped there (the customer is told on the page and by
+-- one SMS). The phone is kept only until then: NULL once filed, or once texted.
+ALTER TABLE online_corrections
+  ADD COLUMN status text NOT NULL DEFAULT 'sent' CHECK (status IN ('sent', 'filed', 'skipped')),
+  ADD COLUMN reason text NOT NULL DEFAULT '',
+  ADD COLUMN answered_at bigint,                 -- kiosk clock, ms
+  ADD COLUMN phone text,
+  ADD COLUMN lang text NOT NULL DEFAULT 'zh-Hans' CHECK (lang IN ('zh-Hans', 'zh-Hant', 'en')),
+  ADD COLUMN told_at bigint;                     -- HQ clock, ms
+CREATE INDEX online_corrections_untold ON online_corrections (answered_at) WHERE status = 'skipped' AND told_at IS NULL;
