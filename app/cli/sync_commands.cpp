@@ -196,7 +196,7 @@ int listBackups(const Invocation& inv, const SyncArgs& a) {
 void askBetweenRounds(SyncEngine engine, SyncBackoff& backoff, Instant now) {
   backoff.polled(now);
   try {
-    if (!engine.changesWaiting()) return;
+    if (!engine.somethingWaiting()) return;
   } catch (const DomainError&) {
   }
   backoff.hurry(now);

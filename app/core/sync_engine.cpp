@@ -52,9 +52,9 @@ SyncReport SyncEngine::round(int maxBatches, int maxPages) {
   return r;
 }
 
-bool SyncEngine::changesWaiting() {
+bool SyncEngine::somethingWaiting() {
   auto enrolment = store_.enrolment();
-  return enrolment && line_.changesWaiting(enrolment->cursor);
+  return enrolment && (store_.customerAnswerWaiting() || line_.changesWaiting(enrolment->cursor));
 }
 
 // False when nothing may go up (this kiosk is behind HQ).

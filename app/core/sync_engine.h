@@ -37,9 +37,10 @@ class SyncEngine {
   // booking under auto-confirm, a customer's look at their file): when a round
   // received anything, it sends once more, so the answer goes up in this round.
   SyncReport round(int maxBatches = 10000, int maxPages = 1000);
-  // Between rounds: whether HQ holds changes after this kiosk's cursor (one
-  // small GET). False when not enrolled; DomainError as any call to HQ.
-  bool changesWaiting();
+  // Between rounds: whether a round would do a customer online some good now — an
+  // answer to one waits here to go up (no call to HQ), or HQ holds changes after this
+  // kiosk's cursor (one small GET). False when not enrolled; DomainError as any call to HQ.
+  bool somethingWaiting();
 
  private:
   bool sayHello(const SyncEnrolment& e, SyncReport& r);

@@ -73,7 +73,7 @@ void SyncDesk::startPoll(Instant now) {
         auto e = store.enrolment();
         bool roundNow = false;
         try {
-          roundNow = e && SyncEngine(store, held->to(*lines, e->address), clock).changesWaiting();
+          roundNow = e && SyncEngine(store, held->to(*lines, e->address), clock).somethingWaiting();
         } catch (const DomainError&) {
           held->line.reset();
           roundNow = e.has_value();  // the round notes the failure, and the backoff takes over

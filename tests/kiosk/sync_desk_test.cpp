@@ -113,6 +113,18 @@ TEST_CASE("sync desk: between rounds a poll every second finds what HQ holds and
   f.tickAfter(kSecond);  // the desk takes the round's outcome
   CHECK(f.count("SELECT received FROM sync_state") == 1);  // long before the 30 s interval
   CHECK(f.lines.opened == 2);  // the enrolment's, then one line kept for the rounds and the polls
+  // a cashier confirms an online booking on Today: its answer goes up at the next poll, a sale waits
+  f.sell(1);
+  f.tickAfter(kSecond);
+  f.tickAfter(kSecond);
+  CHECK(f.lines.hq.events.size() == f.outbox() - 1);
+  f.db->write([&](SQLite::Database& s) {
+    storage::appendOutbox(s, {newUuid(), "booking.decided", R"({"appointment":"x","decision":"confirmed","reason":""})",
+                              f.clock.now()});
+  });
+  f.tickAfter(kSecond);
+  f.tickAfter(kSecond);
+  CHECK(f.lines.hq.events.size() == f.outbox());
   f.lines.hq.unreachable = 1000;
   const int calls = f.lines.hq.calls;
   f.tickAfter(kSecond);  // a poll gets no answer: the round at once notes it ...

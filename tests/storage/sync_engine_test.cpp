@@ -187,13 +187,13 @@ TEST_CASE("what HQ owns comes down page by page, each page with its cursor") {
   CHECK(count(*k.db, "SELECT count(*) FROM audit_log WHERE action = 'sync.receive'") == 3);  // nothing new: no entry
 }
 
-TEST_CASE("between rounds HQ is asked whether anything waits; what comes down is answered up in the same round") {
+TEST_CASE("between rounds the kiosk asks whether anything waits; what comes down is answered up in the same round") {
   REQUIRE(sodium_init() >= 0);
   Kiosk k;
   test::FakeHeadOffice hq;
   SyncEngine engine(k.store, hq, k.clock);
   REQUIRE(engine.round().ok());
-  CHECK_FALSE(engine.changesWaiting());
+  CHECK_FALSE(engine.somethingWaiting());
   // a customer asks for their file on head office's page: a change for this store
   unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
   crypto_box_keypair(pk, sk);
@@ -203,7 +203,7 @@ TEST_CASE("between rounds HQ is asked whether anything waits; what comes down is
   const std::string look = "77777777-7777-4777-8777-777777777777";
   hq.owned.push_back({"customer.self_view", look,
                       R"({"request":")" + look + R"(","member_no":"M09999999","public_key":")" + key + R"("})"});
-  CHECK(engine.changesWaiting());
+  CHECK(engine.somethingWaiting());
   CHECK(hq.polls == 2);
   const std::int64_t batches = hq.batchesSeen;
   SyncReport r = engine.round();
@@ -213,7 +213,20 @@ TEST_CASE("between rounds HQ is asked whether anything waits; what comes down is
   CHECK(hq.batchesSeen == batches + 1);
   CHECK(k.store.status().waiting == 0);
   CHECK(count(*k.db, "SELECT count(*) FROM outbox WHERE type = 'customer.self_view_answer' AND sent_at IS NOT NULL") == 1);
-  CHECK_FALSE(engine.changesWaiting());
+  CHECK_FALSE(engine.somethingWaiting());
+  // An answer to a customer written here (a cashier decided an online booking) is worth a
+  // round too, without asking HQ; a sale is not (it waits for the interval).
+  sell(*k.db, k.clock.now());
+  const int polls = hq.polls;
+  CHECK_FALSE(engine.somethingWaiting());
+  CHECK(hq.polls == polls + 1);
+  k.db->write([&](SQLite::Database& s) {
+    appendOutbox(s, {newUuid(), "booking.decided", R"({"appointment":"x","decision":"confirmed","reason":""})", k.clock.now()});
+  });
+  CHECK(engine.somethingWaiting());
+  CHECK(hq.polls == polls + 1);
+  CHECK(engine.round().sent == 2);
+  CHECK_FALSE(engine.somethingWaiting());
 }
 
 TEST_CASE("polls come every second between good rounds, never after a failure") {
