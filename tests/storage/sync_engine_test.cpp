@@ -187,7 +187,7 @@ TEST_CASE("what HQ owns comes down page by page, each page with its cursor") {
   CHECK(count(*k.db, "SELECT count(*) FROM audit_log WHERE action = 'sync.receive'") == 3);  // nothing new: no entry
 }
 
-TEST_CASE("between rounds the kiosk asks whether anything waits; what comes down is answered up in the same round") {
+TEST_CASE("between rounds the kiosk asks whether anything waits, and what comes down is answered up in the same round") {
   REQUIRE(sodium_init() >= 0);
   Kiosk k;
   test::FakeHeadOffice hq;
