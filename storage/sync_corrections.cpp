@@ -47,9 +47,13 @@ bool answered(SQLite::Database& db, const std::string& id) {
   return q.executeStep();
 }
 
-void answer(SQLite::Database& db, const std::string& id, const char* outcome, const std::string& reason, Instant now) {
-  appendOutbox(db, {id, "customer.correction_answered",
-                    nlohmann::json{{"correction", id}, {"answer", outcome}, {"reason", reason}}.dump(), now});
+// `changeRequest`: the request it was filed as (its decision goes up as customer.change_approved
+// / customer.change_rejected naming it, so head office can tell the customer that too).
+void answer(SQLite::Database& db, const std::string& id, const char* outcome, const std::string& reason, Instant now,
+            const std::string& changeRequest = "") {
+  nlohmann::json a = {{"correction", id}, {"answer", outcome}, {"reason", reason}};
+  if (!changeRequest.empty()) a["change_request"] = changeRequest;
+  appendOutbox(db, {id, "customer.correction_answered", a.dump(), now});
 }
 
 std::string field(const nlohmann::json& body, const char* key) {
@@ -81,7 +85,7 @@ void fileOnlineCorrection(SQLite::Database& db, const HeadOfficeChange& c, Insta
   SQLite::Statement in(db, "INSERT INTO online_corrections (id, change_request, at) VALUES (?, ?, ?)");
   SQLite::bind(in, c.key, r.id, now);
   in.exec();
-  answer(db, c.key, "filed", "", now);
+  answer(db, c.key, "filed", "", now, r.id);
 }
 
 void answerSkippedCorrection(SQLite::Database& db, const HeadOfficeChange& c, const std::string& reason, Instant now) {

@@ -10,7 +10,7 @@
 // unknown member: DomainError (the page skips it and names it in its sync.receive entry,
 // and answers it with answerSkippedCorrection). Either way head office hears the
 // outcome: outbox `customer.correction_answered` {"correction", "answer": "filed" |
-// "skipped", "reason"} under the correction's id, once.
+// "skipped", "reason", "change_request" (filed)} under the correction's id, once.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <string>

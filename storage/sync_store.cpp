@@ -188,7 +188,7 @@ bool SqliteSyncStore::customerAnswerWaiting() {
   return guarded([&] {
     return number(db_.sql(), "SELECT EXISTS (SELECT 1 FROM outbox WHERE sent_at IS NULL AND type IN ('booking.decided',"
                              " 'customer.self_view_answer', 'customer.correction_answered', 'member.application_answered',"
-                             " 'member.approved', 'member.rejected'))") != 0;
+                             " 'member.approved', 'member.rejected', 'customer.change_approved', 'customer.change_rejected'))") != 0;
   });
 }
 

@@ -84,7 +84,7 @@ void startBookingSweep(const std::string& pg, std::shared_ptr<SmsProvider> sms, 
         sweepBookings(*db, *sms, clock->now());
         sendReminders(*db, *sms, clock->now());
         tellApplicationDecisions(*db, *sms, clock->now());  // membership applications made online
-        tellSkippedCorrections(*db, *sms, clock->now());    // corrections the store could not take
+        tellCorrectionOutcomes(*db, *sms, clock->now());    // corrections: not taken, approved, rejected
         forgetSelfViews(*db, clock->now());                 // customers' looks at their files
       } catch (const std::exception& e) {
         db.reset();

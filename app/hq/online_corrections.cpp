@@ -19,17 +19,26 @@ void keepCorrectionAnswer(pqxx::dbtransaction& w, const std::string& store, cons
   };
   const std::string id = text("correction"), answer = text("answer"), reason = text("reason");
   if (answer != "filed" && answer != "skipped") throw std::invalid_argument("answer is not filed or skipped");
-  // Filed: nothing more to text, so the phone goes now; skipped: it goes once texted.
-  w.exec_params("UPDATE online_corrections SET status = $3, reason = $4, answered_at = $5,"
-                " phone = CASE WHEN $3 = 'filed' THEN NULL ELSE phone END"
+  auto request = e.payload.find("change_request");
+  w.exec_params("UPDATE online_corrections SET status = $3, reason = $4, answered_at = $5, change_request = $6"
                 " WHERE id::text = $1 AND store = $2 AND status = 'sent'",
-                id, store, answer, reason, e.at);
+                id, store, answer, reason, e.at,
+                request != e.payload.end() && request->is_string() ? request->get<std::string>() : "");
+}
+
+void keepCorrectionDecision(pqxx::dbtransaction& w, const std::string& store, const OutboxEvent& e) {
+  auto request = e.payload.find("change_request");
+  if (request == e.payload.end() || !request->is_string() || request->get<std::string>().empty()) return;
+  w.exec_params("UPDATE online_corrections SET status = $3, decided_at = $4 WHERE store = $2 AND change_request = $1"
+                " AND status = 'filed'",
+                request->get<std::string>(), store, e.type == "customer.change_approved" ? "approved" : "rejected", e.at);
 }
 
 json ownCorrections(pqxx::connection& db, const std::string& phone) {
   pqxx::read_transaction r(db);
   json out = json::array();
-  for (const auto& row : r.exec_params("SELECT c.store, s.name, c.field, c.status, c.reason, c.at, c.answered_at"
+  for (const auto& row : r.exec_params("SELECT c.store, s.name, c.field, c.status, c.reason, c.at,"
+                                       " COALESCE(c.decided_at, c.answered_at)"
                                        " FROM online_corrections c JOIN stores s ON s.code = c.store"
                                        " WHERE c.phone_key = $1 ORDER BY c.at DESC, c.id LIMIT 50",
                                        phoneMatchKey(r, phone)))
@@ -40,19 +49,19 @@ json ownCorrections(pqxx::connection& db, const std::string& phone) {
   return {{"corrections", out}};
 }
 
-int tellSkippedCorrections(pqxx::connection& db, SmsProvider& sms, Instant now) {
+int tellCorrectionOutcomes(pqxx::connection& db, SmsProvider& sms, Instant now) {
   pqxx::work w(db);
-  auto rows = w.exec("SELECT c.id::text, c.phone, c.lang, c.store, s.name FROM online_corrections c"
-                     " JOIN stores s ON s.code = c.store WHERE c.status = 'skipped' AND c.told_at IS NULL"
-                     " ORDER BY c.answered_at LIMIT 100 FOR UPDATE OF c SKIP LOCKED");
+  auto rows = w.exec("SELECT c.id::text, c.phone, c.lang, c.store, s.name, c.status FROM online_corrections c"
+                     " JOIN stores s ON s.code = c.store WHERE c.status IN ('skipped', 'approved', 'rejected')"
+                     " AND c.told_at IS NULL ORDER BY c.answered_at LIMIT 100 FOR UPDATE OF c SKIP LOCKED");
   int told = 0;
   for (const auto& r : rows) {
     const std::string id = r[0].as<std::string>();
     try {
       if (!r[1].is_null())
         told += textCustomer(w, sms, storeSettings(w, r[3].as<std::string>()),
-                             {r[1].as<std::string>(), "correction_skipped", r[2].as<std::string>(), Purpose::Essential,
-                              {{"store", r[4].as<std::string>()}}, id + ":skipped"},
+                             {r[1].as<std::string>(), "correction_" + r[5].as<std::string>(), r[2].as<std::string>(),
+                              Purpose::Essential, {{"store", r[4].as<std::string>()}}, id + ":" + r[5].as<std::string>()},
                              now)
                     ? 1
                     : 0;

@@ -110,6 +110,8 @@ std::vector<QuarantinedEvent> projectSelfEvents(pqxx::dbtransaction& w, const st
       else if (e->type == "customer.self_view_answer") keepSelfViewAnswer(w, store, *e);  // online_file.cpp
       else if (e->type == "member.application_answered") keepAnswer(w, store, *e);
       else if (e->type == "customer.correction_answered") keepCorrectionAnswer(w, store, *e);  // online_corrections.cpp
+      else if (e->type == "customer.change_approved" || e->type == "customer.change_rejected")
+        keepCorrectionDecision(w, store, *e);
     } catch (const std::invalid_argument& why) {
       quarantined.push_back({e, why.what()});
     }

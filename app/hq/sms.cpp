@@ -64,7 +64,8 @@ void FolderSms::send(const SmsMessage& m, long long atMs) {
 const std::vector<std::string>& smsKinds() {
   static const std::vector<std::string> kinds = {"code",      "booked",   "confirmed",       "declined",
                                                  "offline",   "move_declined", "cancelled",  "reminder",
-                                                 "member_approved", "member_declined", "correction_skipped"};
+                                                 "member_approved", "member_declined", "correction_skipped",
+                                                 "correction_approved", "correction_rejected"};
   return kinds;
 }
 

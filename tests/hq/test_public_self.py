@@ -338,9 +338,18 @@ class PublicSelf(unittest.TestCase):
         time.sleep(2.5)
         self.assertEqual(len([m for m in hq.sms_messages(self.box, "13800990071")
                               if m["params"].get("kind", "").startswith("correction")]), 1)  # once; a filed one is not texted
-        # head office forgets the phone once the store answered (and the customer was told)
-        self.assertEqual(self.box.psql("SELECT count(*) FROM online_corrections WHERE phone IS NOT NULL"
-                                       " AND status <> 'sent'"), "0")
+        # a supervisor approves the filed one at the counter: the page and one SMS say so
+        [[request]] = k.sql("SELECT id FROM change_requests WHERE field = 'occupation' AND new_value = '教师'")
+        k.run("changes", "approve", request, staff="sup")
+        k.sync()
+        self.assertEqual({f["field"]: f["status"] for f in fixes()}, {"name": "skipped", "occupation": "approved"})
+        told = wait_for(lambda: [m for m in hq.sms_messages(self.box, "13800990071")
+                                 if m["params"].get("kind") == "correction_approved"])
+        self.assertEqual(len(told), 1)
+        self.assertIn("已审核通过", told[0]["text"])  # the language of the page it was asked on
+        # head office forgets the phone once the customer was told (a filed one keeps it until decided)
+        wait_for(lambda: self.box.psql("SELECT count(*) FROM online_corrections WHERE phone IS NOT NULL"
+                                       " AND status NOT IN ('sent', 'filed')") == "0")
         # the kiosk answers each once, however often it hears it
         ids = self.box.psql("SELECT id FROM online_corrections WHERE member_no = '%s'" % c["member_no"]).split()
         answers = lambda: sorted(k.sql("SELECT id FROM outbox WHERE type = 'customer.correction_answered'"  # noqa: E731
@@ -349,7 +358,7 @@ class PublicSelf(unittest.TestCase):
         k.sql("UPDATE sync_state SET cursor = ''")  # hears every change again
         k.sync()
         self.assertEqual(len(answers()), 2)
-        self.assertEqual(sorted((f["field"], f["status"]) for f in fixes()), [("name", "skipped"), ("occupation", "filed")])
+        self.assertEqual(sorted((f["field"], f["status"]) for f in fixes()), [("name", "skipped"), ("occupation", "approved")])
 
     def application(self, web, store="S01"):
         status, apps = web.request("GET", "/api/public/v1/me/applications")

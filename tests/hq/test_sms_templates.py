@@ -10,7 +10,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 import hq_client as hq  # noqa: E402
 
 KINDS = ["code", "booked", "confirmed", "declined", "offline", "move_declined", "cancelled", "reminder",
-         "member_approved", "member_declined", "correction_skipped"]
+         "member_approved", "member_declined", "correction_skipped", "correction_approved", "correction_rejected"]
 BASE = ["online", "sms", "--url", "https://sms.example.com/v1/send", "--key-id", "k1", "--secret", "s3cret",
         "--template-code", "T-CODE", "--template-booked", "T-BOOKED"]
 
@@ -33,7 +33,8 @@ class SmsTemplates(unittest.TestCase):
         self.assertNotEqual(out.returncode, 0)
         named = (out.stderr + out.stdout).split("no template id for: ")[-1].split(" (")[0].split(", ")
         # confirmed, declined, offline, move_declined go under the shared decision template
-        self.assertEqual(named, ["cancelled", "reminder", "member_approved", "member_declined", "correction_skipped"])
+        self.assertEqual(named, ["cancelled", "reminder", "member_approved", "member_declined", "correction_skipped",
+                                 "correction_approved", "correction_rejected"])
         self.assertEqual(self.box.psql("SELECT count(*) FROM hq_settings WHERE key = 'sms.url'"), "0")  # nothing kept
         bad = self.box.run(*BASE, "--template", "birthday=T-X", check=False)
         self.assertNotEqual(bad.returncode, 0)
@@ -42,7 +43,8 @@ class SmsTemplates(unittest.TestCase):
     def test_every_kind_has_its_id(self):
         rest = ["--template-decided", "T-DECIDED", "--template-reminder", "T-REMIND", "--template-cancelled", "T-CANCEL",
                 "--template", "member_approved=T-MA", "--template", "member_declined=T-MD",
-                "--template", "correction_skipped=T-CS", "--template", "offline=T-OFF"]
+                "--template", "correction_skipped=T-CS", "--template", "correction_approved=T-CA",
+                "--template", "correction_rejected=T-CR", "--template", "offline=T-OFF"]
         out = self.box.run(*BASE, *rest)
         self.assertEqual(out.returncode, 0, out.stderr)
         kept = self.templates()

@@ -117,7 +117,8 @@ TEST_CASE("a correction asked for online becomes the customer's own pending chan
                                                          "'customer.correction_answered' AND id = '") + id + "'"));
   };
   CHECK(count(*s.db, "SELECT count(*) FROM outbox WHERE type = 'customer.correction_answered'") == 3);
-  CHECK(answer(kFix) == nlohmann::json{{"correction", kFix}, {"answer", "filed"}, {"reason", ""}});
+  CHECK(answer(kFix) == nlohmann::json{{"correction", kFix}, {"answer", "filed"}, {"reason", ""},
+                                       {"change_request", text(*s.db, "SELECT id FROM change_requests")}});
   CHECK(answer(kBad) == nlohmann::json{{"correction", kBad}, {"answer", "skipped"}, {"reason", "date_invalid"}});
   CHECK(answer(kNobody) == nlohmann::json{{"correction", kNobody}, {"answer", "skipped"}, {"reason", "member_unknown"}});
 }

@@ -21,13 +21,20 @@ CREATE INDEX online_applications_counter ON online_applications (store, counter_
   WHERE counter_application IS NOT NULL;
 
 -- What became of a correction asked for online (customer.correction_answered): filed as a
--- change request at the store, or skipped there (the customer is told on the page and by
--- one SMS). The phone is kept only until then: NULL once filed, or once texted.
+-- change request at the store (then approved or rejected by a supervisor there: the
+-- kiosk's customer.change_approved / change_rejected name the request), or skipped there.
+-- The customer is told on the page and by one SMS; the phone is kept only until then.
 ALTER TABLE online_corrections
-  ADD COLUMN status text NOT NULL DEFAULT 'sent' CHECK (status IN ('sent', 'filed', 'skipped')),
+  ADD COLUMN status text NOT NULL DEFAULT 'sent'
+    CHECK (status IN ('sent', 'filed', 'skipped', 'approved', 'rejected')),
   ADD COLUMN reason text NOT NULL DEFAULT '',
   ADD COLUMN answered_at bigint,                 -- kiosk clock, ms
+  ADD COLUMN change_request text NOT NULL DEFAULT '',  -- filed as (the store's id)
+  ADD COLUMN decided_at bigint,                  -- kiosk clock, ms: the supervisor's decision
   ADD COLUMN phone text,
   ADD COLUMN lang text NOT NULL DEFAULT 'zh-Hans' CHECK (lang IN ('zh-Hans', 'zh-Hant', 'en')),
   ADD COLUMN told_at bigint;                     -- HQ clock, ms
-CREATE INDEX online_corrections_untold ON online_corrections (answered_at) WHERE status = 'skipped' AND told_at IS NULL;
+CREATE INDEX online_corrections_untold ON online_corrections (answered_at)
+  WHERE status IN ('skipped', 'approved', 'rejected') AND told_at IS NULL;
+CREATE INDEX online_corrections_request ON online_corrections (store, change_request) WHERE change_request <> '';
+

@@ -16,6 +16,7 @@ Object.assign(WORDS["zh-Hans"], {
   correct: "申请更正", correctField: "要更正的内容", correctValue: "正确的内容", correctReason: "说明", sendCorrection: "提交更正",
   correctionSent: "已提交，门店主管审核后更正；联系方式的更正需您到店确认。",
   corrections: "我的更正申请", corrSent: "已提交", corrFiled: "门店主管审核中", corrSkipped: "门店未能受理，请到店办理",
+  corrApproved: "已更正", corrRejected: "门店未采纳",
   fields: { name: "姓名", phone: "手机", gender: "性别", birthday: "生日（如 1990-03-15）", address: "地址", occupation: "职业" },
   roles: { cashier: "前台", beautician: "美容师", supervisor: "客服主管", manager: "店长", finance: "财务", admin: "管理员" },
   purposes: { checkout: "结账", service: "服务", booking: "预约", registration: "登记", review: "审核", care_followup: "回访",
@@ -33,6 +34,7 @@ Object.assign(WORDS["zh-Hant"], {
   correct: "申請更正", correctField: "要更正的內容", correctValue: "正確的內容", correctReason: "說明", sendCorrection: "提交更正",
   correctionSent: "已提交，門店主管審核後更正；聯絡方式的更正需您到店確認。",
   corrections: "我的更正申請", corrSent: "已提交", corrFiled: "門店主管審核中", corrSkipped: "門店未能受理，請到店辦理",
+  corrApproved: "已更正", corrRejected: "門店未採納",
   fields: { name: "姓名", phone: "手機", gender: "性別", birthday: "生日（如 1990-03-15）", address: "地址", occupation: "職業" },
   roles: { cashier: "前台", beautician: "美容師", supervisor: "客服主管", manager: "店長", finance: "財務", admin: "管理員" },
   purposes: { checkout: "結帳", service: "服務", booking: "預約", registration: "登記", review: "審核", care_followup: "回訪",
@@ -51,6 +53,7 @@ Object.assign(WORDS.en, {
   sendCorrection: "Send", correctionSent: "Sent: a supervisor at your salon reviews it; a change of contact details is confirmed with you at the salon.",
   corrections: "My corrections", corrSent: "Sent", corrFiled: "With a supervisor at the salon",
   corrSkipped: "The salon could not take it online; please ask at the salon",
+  corrApproved: "Corrected", corrRejected: "Not taken by the salon",
   fields: { name: "Name", phone: "Mobile", gender: "Gender", birthday: "Birthday (e.g. 1990-03-15)", address: "Address", occupation: "Occupation" },
   roles: { cashier: "front desk", beautician: "beautician", supervisor: "supervisor", manager: "manager", finance: "finance", admin: "admin" },
   purposes: { checkout: "checkout", service: "service", booking: "booking", registration: "registration", review: "review",
@@ -111,8 +114,9 @@ function applicationCard(a) {
 
 // A correction sent online and what the store did with it.
 function correctionCard(c) {
-  const word = { sent: w().corrSent, filed: w().corrFiled, skipped: w().corrSkipped }[c.status] || c.status;
-  const badge = { sent: "pending", filed: "pending", skipped: "declined" }[c.status] || "";
+  const word = { sent: w().corrSent, filed: w().corrFiled, skipped: w().corrSkipped, approved: w().corrApproved,
+    rejected: w().corrRejected }[c.status] || c.status;
+  const badge = { sent: "pending", filed: "pending", skipped: "declined", approved: "confirmed", rejected: "declined" }[c.status] || "";
   return el("div", { class: "card booking", "data-correction": c.field },
     el("div", { class: "head" }, el("strong", {}, (w().fields[c.field] || c.field).replace(/（.*|\s\(.*/, "")),
       el("span", { class: "badge " + badge, "data-status": c.status }, word)),
