@@ -197,7 +197,7 @@ void askBetweenRounds(SyncEngine engine, SyncBackoff& backoff, Instant now) {
   backoff.polled(now);
   try {
     if (!engine.somethingWaiting()) return;
-  } catch (const DomainError&) {
+  } catch (const DomainError&) {  // no answer: the round goes now and notes it
   }
   backoff.hurry(now);
 }

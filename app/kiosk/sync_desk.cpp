@@ -129,7 +129,8 @@ void SyncDesk::startRound() {
       [out, held, lines, &clock](Backroom& b) {
         SyncStore& store = b.headOfficeSync();
         try {
-          if (auto e = store.enrolment(); e && lines) out->report = SyncEngine(store, held->to(*lines, e->address), clock).round();
+          if (auto e = store.enrolment(); e && lines)
+            out->report = SyncEngine(store, held->to(*lines, e->address), clock).round();
         } catch (const DomainError& e) {
           out->report.error = e.code();
           out->report.detail = e.detail();
