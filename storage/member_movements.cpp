@@ -4,6 +4,7 @@
 #include "storage/audit_store.h"
 #include "storage/prepared.h"
 #include "storage/sale_json.h"
+#include "storage/sync_member_phones.h"
 
 namespace salon::storage {
 namespace {
@@ -11,11 +12,15 @@ namespace {
 using nlohmann::json;
 
 struct MemberNumbers {
-  std::string memberNo, fileNo;  // memberNo "" for a membership without a card number
+  std::string memberNo, fileNo;  // memberNo "" for a file without a card number
 };
 
+// fileNo only for a file without a member number whose whole history head office holds
+// (kWholeAtHeadOffice): head office keeps its movements under the file number; any other
+// file without a number goes up without one, and head office skips its movements.
 MemberNumbers numbersOf(SQLite::Database& db, CustomerId id) {
-  Prepared q(db, "SELECT COALESCE(member_no, ''), file_no FROM customers WHERE id = ?");
+  Prepared q(db, std::string("SELECT COALESCE(c.member_no, ''), CASE WHEN COALESCE(c.member_no, '') <> '' OR ") +
+                     kWholeAtHeadOffice + " THEN c.file_no ELSE '' END FROM customers c WHERE c.id = ?");
   q->bind(1, id);
   if (!q->executeStep()) return {};
   return {q->getColumn(0).getString(), q->getColumn(1).getString()};
@@ -56,7 +61,7 @@ json saleEventJson(SQLite::Database& db, const Sale& s, StoreZone zone) {
 
 void appendPointsExpiry(SQLite::Database& db, CustomerId id, std::int64_t points, Instant now) {
   MemberNumbers n = numbersOf(db, id);
-  if (n.fileNo.empty() || points <= 0) return;
+  if ((n.memberNo.empty() && n.fileNo.empty()) || points <= 0) return;
   json payload = {{"customer", {{"id", id}, {"member_no", n.memberNo}, {"file_no", n.fileNo}}},
                   {"movements", json::array({{{"kind", "points"}, {"reason", "expire"}, {"points", -points}}})}};
   appendOutbox(db, {newUuid(), "points.expired", payload.dump(), now});

@@ -13,6 +13,16 @@
 #include "storage/sql.h"
 
 namespace salon::storage {
+
+const char* const kWholeAtHeadOffice =
+    "(NOT EXISTS (SELECT 1 FROM points_ledger l, member_file_keys_from f WHERE l.customer_id = c.id AND l.id <= f.points_id)"
+    " AND NOT EXISTS (SELECT 1 FROM stored_value_ledger l, member_file_keys_from f WHERE l.customer_id = c.id"
+    " AND l.id <= f.stored_value_id)"
+    " AND NOT EXISTS (SELECT 1 FROM customer_packages p JOIN package_ledger l ON l.package_id = p.id,"
+    " member_file_keys_from f WHERE p.customer_id = c.id AND l.id <= f.package_id)"
+    " AND NOT EXISTS (SELECT 1 FROM arrears_ledger l, member_file_keys_from f WHERE l.customer_id = c.id"
+    " AND l.id <= f.arrears_id))";
+
 namespace {
 
 std::optional<std::string> headOfficeKey(SQLite::Database& db) {
@@ -33,15 +43,17 @@ struct Due {
 // A member's phone as it may go up: "" when another file carries the same phone (a
 // family's, or a second file) or the file says it is shared. Members are files with
 // a member number or a membership (a tier without a card number: head office keys
-// those by the file number). member_phone_reports.member_no keeps the key sent.
+// those by the file number, when it holds their whole history: kWholeAtHeadOffice).
+// member_phone_reports.member_no keeps the key sent.
 std::vector<Due> dueReports(SQLite::Database& db, const std::string& tag, int limit) {
-  SQLite::Statement q(db, "SELECT m.id, m.member_no, m.file_no, m.p FROM (SELECT c.id, COALESCE(c.member_no, '') AS"
-                          " member_no, c.file_no, COALESCE(NULLIF(c.member_no, ''), c.file_no) AS k, CASE WHEN"
+  SQLite::Statement q(db, std::string("SELECT m.id, m.member_no, m.file_no, m.p FROM (SELECT c.id, COALESCE(c.member_no,"
+                          " '') AS member_no, c.file_no, COALESCE(NULLIF(c.member_no, ''), c.file_no) AS k, CASE WHEN"
                           " c.phone_shared OR EXISTS (SELECT 1 FROM customers o WHERE o.phone = c.phone AND o.id <> c.id)"
                           " THEN '' ELSE c.phone END AS p FROM customers c WHERE (c.member_no IS NOT NULL AND"
-                          " c.member_no <> '') OR EXISTS (SELECT 1 FROM memberships s WHERE s.customer_id = c.id)) m"
-                          " LEFT JOIN member_phone_reports r ON r.customer_id = m.id WHERE r.customer_id IS NULL"
-                          " OR r.member_no <> m.k OR r.phone <> m.p OR r.key_tag <> ? ORDER BY m.id LIMIT ?");
+                          " c.member_no <> '') OR (EXISTS (SELECT 1 FROM memberships s WHERE s.customer_id = c.id) AND ") +
+                          kWholeAtHeadOffice + ")) m LEFT JOIN member_phone_reports r ON r.customer_id = m.id WHERE"
+                          " r.customer_id IS NULL OR r.member_no <> m.k OR r.phone <> m.p OR r.key_tag <> ? ORDER BY m.id"
+                          " LIMIT ?");
   SQLite::bind(q, tag, limit);
   std::vector<Due> due;
   while (q.executeStep())

@@ -24,6 +24,11 @@ std::string phoneMatchKey(const std::string& key, const std::string& phone);
 // many. Without head office's key (not enrolled, or not yet heard): nothing.
 int reportMemberPhones(SQLite::Database& db, Instant now, int limit = 500);
 
+// SQL true when the file `c` (customers AS c) has no ledger row from before file numbers
+// went up with its movements (migration 022): head office then holds its whole history,
+// and a file without a member number may be kept there under its file number.
+extern const char* const kWholeAtHeadOffice;
+
 // The file head office names by its member key (app/hq/member_keys.h): a member
 // number, a file number, or "STORE/file number"; nullopt when none here.
 std::optional<std::int64_t> customerByMemberKey(SQLite::Database& db, const std::string& key);

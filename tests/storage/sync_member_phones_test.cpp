@@ -67,9 +67,20 @@ TEST_CASE("members' phones go up as keyed hashes once head office's key is here,
   CHECK(count(*db, "SELECT count(*) FROM outbox WHERE type = 'member.phone_key'") == 4);
   CHECK(count(*db, "SELECT count(*) FROM audit_log WHERE action = 'sync.member_phones'") == 3);
 
-  // A membership without a card number (a tier, no member number) goes up under its file number.
+  // A membership without a card number (a tier, no member number) goes up under its file
+  // number, when head office holds its whole history: not one whose ledgers hold rows
+  // from before file numbers went up (migration 022).
   db->sql().exec("INSERT INTO member_tiers (code, name, rank) SELECT 'T-ONLINE', '普通会员', 99"
                  " WHERE NOT EXISTS (SELECT 1 FROM member_tiers)");
+  db->sql().exec("INSERT INTO customers (id, file_no, name, phone, status, created_at, created_by) VALUES"
+                 " (5, 'S02-2026-000005', '戊', '13800138005', 'in_force', 0, 'cash')");
+  db->sql().exec("INSERT INTO memberships (customer_id, tier_code, period_end, updated_at)"
+                 " SELECT 5, code, 0, 0 FROM member_tiers LIMIT 1");
+  db->sql().exec("INSERT INTO points_ledger (id, customer_id, delta, kind, at) VALUES (7, 5, 100, 'earn', 0)");
+  db->sql().exec("UPDATE member_file_keys_from SET points_id = 7");  // that row is from before
+  sync.beforeUpload(5500);
+  CHECK(count(*db, "SELECT count(*) FROM outbox WHERE type = 'member.phone_key'") == 4);
+  CHECK(count(*db, "SELECT count(*) FROM outbox WHERE payload LIKE '%S02-2026-000005%'") == 0);
   db->sql().exec("INSERT INTO memberships (customer_id, tier_code, period_end, updated_at)"
                  " SELECT 3, code, 0, 0 FROM member_tiers LIMIT 1");
   sync.beforeUpload(6000);
