@@ -107,6 +107,12 @@ class HttpsHeadOffice : public HeadOffice {
     return changesFrom(answer(get(path), {200}));
   }
 
+  bool changesWaiting(const std::string& after) override {
+    std::string path = "/api/v1/waiting";
+    if (!after.empty()) path += "?after=" + httplib::detail::encode_query_param(after);
+    return waitingFrom(answer(get(path), {200}));
+  }
+
   std::vector<HeldChainHead> heads() override { return headsFrom(answer(get("/api/v1/heads"), {200})); }
 
   OffsiteBackup uploadBackup(const std::string& name, const std::string& bytes) override {

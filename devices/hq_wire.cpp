@@ -112,6 +112,8 @@ ChangesPage changesFrom(const std::string& body) {
   return p;
 }
 
+bool waitingFrom(const std::string& body) { return field<bool>(parsed(body), "changes"); }
+
 std::vector<HeldChainHead> headsFrom(const std::string& body) {
   Json j = parsed(body);
   if (!j.is_array()) throw DomainError("hq_refused", "bad_answer: heads");

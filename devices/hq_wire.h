@@ -13,6 +13,8 @@ HeadOfficeHello helloFrom(const std::string& body);
 // A 200 or a 409 answer to POST /events (409 sequence_gap / replayed).
 BatchAnswer batchAnswerFrom(int status, const std::string& body);
 ChangesPage changesFrom(const std::string& body);
+// GET /waiting's {"changes": bool}.
+bool waitingFrom(const std::string& body);
 std::vector<HeldChainHead> headsFrom(const std::string& body);
 OffsiteBackup backupFrom(const std::string& body);
 std::vector<OffsiteBackup> backupsFrom(const std::string& body);

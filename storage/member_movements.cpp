@@ -4,16 +4,26 @@
 #include "storage/audit_store.h"
 #include "storage/prepared.h"
 #include "storage/sale_json.h"
+#include "storage/sync_member_phones.h"
 
 namespace salon::storage {
 namespace {
 
 using nlohmann::json;
 
-std::string memberNoOf(SQLite::Database& db, CustomerId id) {
-  Prepared q(db, "SELECT COALESCE(member_no, '') FROM customers WHERE id = ?");
+struct MemberNumbers {
+  std::string memberNo, fileNo;  // memberNo "" for a file without a card number
+};
+
+// fileNo only for a file without a member number whose whole history head office holds
+// (kWholeAtHeadOffice): head office keeps its movements under the file number; any other
+// file without a number goes up without one, and head office skips its movements.
+MemberNumbers numbersOf(SQLite::Database& db, CustomerId id) {
+  Prepared q(db, std::string("SELECT COALESCE(c.member_no, ''), CASE WHEN COALESCE(c.member_no, '') <> '' OR ") +
+                     kWholeAtHeadOffice + " THEN c.file_no ELSE '' END FROM customers c WHERE c.id = ?");
   q->bind(1, id);
-  return q->executeStep() ? q->getColumn(0).getString() : std::string();
+  if (!q->executeStep()) return {};
+  return {q->getColumn(0).getString(), q->getColumn(1).getString()};
 }
 
 json packageMove(SQLite::Database& db, const PackageMove& m, StoreZone zone) {
@@ -42,15 +52,17 @@ json movementsOf(SQLite::Database& db, const Sale& s, StoreZone zone) {
 json saleEventJson(SQLite::Database& db, const Sale& s, StoreZone zone) {
   json j = saleJson(s, zone);
   if (!s.customer) return j;
-  j["customer"]["member_no"] = memberNoOf(db, *s.customer);
+  MemberNumbers n = numbersOf(db, *s.customer);
+  j["customer"]["member_no"] = n.memberNo;
+  j["customer"]["file_no"] = n.fileNo;  // head office keys a member without a number by it
   j["movements"] = movementsOf(db, s, zone);
   return j;
 }
 
 void appendPointsExpiry(SQLite::Database& db, CustomerId id, std::int64_t points, Instant now) {
-  std::string memberNo = memberNoOf(db, id);
-  if (memberNo.empty() || points <= 0) return;
-  json payload = {{"customer", {{"id", id}, {"member_no", memberNo}}},
+  MemberNumbers n = numbersOf(db, id);
+  if ((n.memberNo.empty() && n.fileNo.empty()) || points <= 0) return;
+  json payload = {{"customer", {{"id", id}, {"member_no", n.memberNo}, {"file_no", n.fileNo}}},
                   {"movements", json::array({{{"kind", "points"}, {"reason", "expire"}, {"points", -points}}})}};
   appendOutbox(db, {newUuid(), "points.expired", payload.dump(), now});
 }

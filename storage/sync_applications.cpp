@@ -34,9 +34,16 @@ void applyOnlineApplication(SQLite::Database& db, const HeadOfficeChange& c, Ins
                       now});
     return;
   }
-  SQLite::Statement open(db, "SELECT 1 FROM membership_applications a WHERE a.customer_id = ? AND a.status = 'pending'");
+  SQLite::Statement open(db, "SELECT a.id FROM membership_applications a WHERE a.customer_id = ? AND a.status = 'pending'"
+                             " ORDER BY a.applied_at LIMIT 1");
   open.bind(1, customer);
-  if (open.executeStep()) return;  // an application waiting at the counter: nothing new to decide
+  if (open.executeStep()) {  // one waits at the counter: nothing new to decide, its decision answers this one too
+    appendOutbox(db, {c.key, "member.application_answered",
+                      nlohmann::json{{"application", c.key}, {"answer", "pending_at_counter"},
+                                     {"counter_application", open.getColumn(0).getString()}}.dump(),
+                      now});
+    return;
+  }
   SQLite::Statement in(db, "INSERT INTO membership_applications (id, customer_id, applied_at, applied_by) VALUES (?, ?, ?, ?)");
   SQLite::bind(in, c.key, customer, now, kOnlineBookingStaff);
   in.exec();

@@ -144,6 +144,7 @@ std::vector<RefusedChange> applyHeadOfficeChanges(SQLite::Database& db, const st
         else fileOnlineCorrection(db, c, now);
       } catch (const DomainError& e) {
         refused.push_back({c.kind, c.key, e.code() + ": " + e.detail()});
+        if (c.kind == "customer.correction") answerSkippedCorrection(db, c, e.code(), now);  // the customer hears it
       }
       continue;
     }

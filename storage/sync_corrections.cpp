@@ -3,12 +3,15 @@
 #include <nlohmann/json.hpp>
 
 #include "app/core/error.h"
+#include "app/core/outbox.h"
+#include "app/core/uuid.h"
 #include "app/core/staff_auth.h"
 #include "storage/audit_store.h"
 #include "storage/customer_field_update.h"
 #include "storage/record_keeping_store.h"
 #include "storage/sql.h"
 #include "storage/sync_holds.h"
+#include "storage/sync_member_phones.h"
 
 namespace salon::storage {
 namespace {
@@ -37,6 +40,22 @@ class PageAudit : public AuditLog {
   SQLite::Database& db_;
 };
 
+// Filed here, or answered up before (a skipped one leaves only its answer).
+bool answered(SQLite::Database& db, const std::string& id) {
+  SQLite::Statement q(db, "SELECT 1 FROM online_corrections WHERE id = ?1 UNION ALL SELECT 1 FROM outbox WHERE id = ?1");
+  q.bind(1, id);
+  return q.executeStep();
+}
+
+// `changeRequest`: the request it was filed as (its decision goes up as customer.change_approved
+// / customer.change_rejected naming it, so head office can tell the customer that too).
+void answer(SQLite::Database& db, const std::string& id, const char* outcome, const std::string& reason, Instant now,
+            const std::string& changeRequest = "") {
+  nlohmann::json a = {{"correction", id}, {"answer", outcome}, {"reason", reason}};
+  if (!changeRequest.empty()) a["change_request"] = changeRequest;
+  appendOutbox(db, {id, "customer.correction_answered", a.dump(), now});
+}
+
 std::string field(const nlohmann::json& body, const char* key) {
   auto it = body.find(key);
   return it != body.end() && it->is_string() ? it->get<std::string>() : "";
@@ -49,13 +68,10 @@ void fileOnlineCorrection(SQLite::Database& db, const HeadOfficeChange& c, Insta
   auto body = nlohmann::json::parse(*c.body, nullptr, false);
   if (!body.is_object() || field(body, "correction") != c.key)
     throw DomainError("hq_refused", "bad_change customer.correction " + c.key);
-  SQLite::Statement seen(db, "SELECT 1 FROM online_corrections WHERE id = ?");
-  seen.bind(1, c.key);
-  if (seen.executeStep()) return;  // filed before
-  SQLite::Statement who(db, "SELECT id FROM customers WHERE member_no = ?");
-  who.bind(1, field(body, "member_no"));
-  if (field(body, "member_no").empty() || !who.executeStep()) throw DomainError("member_unknown", field(body, "member_no"));
-  CustomerId customer = who.getColumn(0).getInt64();
+  if (answered(db, c.key)) return;  // filed (or skipped) before
+  auto who = customerByMemberKey(db, field(body, "member_no"));  // a member number, or a membership's file
+  if (!who) throw DomainError("member_unknown", field(body, "member_no"));
+  CustomerId customer = *who;
   ensureOnlineStaff(db, now);
   ManualClock clock(now);
   PageAudit audit(db);
@@ -69,6 +85,12 @@ void fileOnlineCorrection(SQLite::Database& db, const HeadOfficeChange& c, Insta
   SQLite::Statement in(db, "INSERT INTO online_corrections (id, change_request, at) VALUES (?, ?, ?)");
   SQLite::bind(in, c.key, r.id, now);
   in.exec();
+  answer(db, c.key, "filed", "", now, r.id);
+}
+
+void answerSkippedCorrection(SQLite::Database& db, const HeadOfficeChange& c, const std::string& reason, Instant now) {
+  if (!isUuid(c.key) || answered(db, c.key)) return;
+  answer(db, c.key, "skipped", reason, now);
 }
 
 }  // namespace salon::storage

@@ -7,8 +7,13 @@
 // the counter; requested by kOnlineBookingStaff), for a supervisor to decide — a change of
 // contact details still waits for the customer's confirmation at the kiosk. Heard twice,
 // filed once (online_corrections). A value the file would refuse, no change, or an
-// unknown member: DomainError (the page skips it and names it in its sync.receive entry).
+// unknown member: DomainError (the page skips it and names it in its sync.receive entry,
+// and answers it with answerSkippedCorrection). Either way head office hears the
+// outcome: outbox `customer.correction_answered` {"correction", "answer": "filed" |
+// "skipped", "reason", "change_request" (filed)} under the correction's id, once.
 #include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
 
 #include "app/core/clock.h"
 #include "app/core/sync_store.h"
@@ -16,5 +21,10 @@
 namespace salon::storage {
 
 void fileOnlineCorrection(SQLite::Database& db, const HeadOfficeChange& change, Instant now);
+
+// The store could not take it (`reason`: the refusal's code): the customer is told on
+// head office's page (and by SMS). Nothing when it was answered before.
+void answerSkippedCorrection(SQLite::Database& db, const HeadOfficeChange& change, const std::string& reason,
+                             Instant now);
 
 }  // namespace salon::storage

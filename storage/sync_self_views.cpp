@@ -10,6 +10,7 @@
 #include "storage/customer_store.h"
 #include "storage/self_service_store.h"
 #include "storage/sql.h"
+#include "storage/sync_member_phones.h"
 
 namespace salon::storage {
 namespace {
@@ -38,10 +39,13 @@ std::string sealedTo(const std::string& publicKey, const std::string& plain) {
   return out;
 }
 
-std::optional<CustomerSummary> memberFile(SQLite::Database& db, const std::string& memberNo) {
-  SQLite::Statement q(db, std::string("SELECT ") + kSummaryColumns + " FROM customers WHERE member_no = ? LIMIT 1");
-  q.bind(1, memberNo);
-  if (memberNo.empty() || !q.executeStep()) return std::nullopt;
+// By head office's member key: a member number, or a membership's file number.
+std::optional<CustomerSummary> memberFile(SQLite::Database& db, const std::string& memberKey) {
+  auto id = customerByMemberKey(db, memberKey);
+  if (!id) return std::nullopt;
+  SQLite::Statement q(db, std::string("SELECT ") + kSummaryColumns + " FROM customers WHERE id = ?");
+  q.bind(1, *id);
+  if (!q.executeStep()) return std::nullopt;
   return readSummary(q);
 }
 

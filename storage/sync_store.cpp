@@ -184,6 +184,14 @@ void SqliteSyncStore::applyChanges(const ChangesPage& page, const AuditEntry& au
   });
 }
 
+bool SqliteSyncStore::customerAnswerWaiting() {
+  return guarded([&] {
+    return number(db_.sql(), "SELECT EXISTS (SELECT 1 FROM outbox WHERE sent_at IS NULL AND type IN ('booking.decided',"
+                             " 'customer.self_view_answer', 'customer.correction_answered', 'member.application_answered',"
+                             " 'member.approved', 'member.rejected', 'customer.change_approved', 'customer.change_rejected'))") != 0;
+  });
+}
+
 SyncStatus SqliteSyncStore::status() {
   return guarded([&] {
     SyncStatus st;

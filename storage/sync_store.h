@@ -30,6 +30,7 @@ class SqliteSyncStore : public SyncStore {
   void noteContact(Instant at, std::int64_t hqStoredThrough) override;
   void keepNumberBlock(int block) override;
   void beforeUpload(Instant now) override;
+  bool customerAnswerWaiting() override;
   void noteFailure(const std::string& code) override;
   void fallBehind(std::int64_t hqStoredThrough, const AuditEntry& audit) override;
   void acknowledgeBehind(const AuditEntry& audit) override;

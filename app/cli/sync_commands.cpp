@@ -30,7 +30,7 @@ struct SyncArgs {
   // sync run: how long, and the backoff's steps (tests shorten them)
   int seconds = 60;
   bool untilSent = false;
-  std::int64_t intervalMs = 30 * kSecond, firstRetryMs = 5 * kSecond, capMs = 5 * kMinute;
+  std::int64_t intervalMs = 30 * kSecond, firstRetryMs = 5 * kSecond, capMs = 5 * kMinute, pollMs = kSecond;
 };
 
 // Signs in and checks the permission; `adminOnly`: only the admin role (the
@@ -191,6 +191,17 @@ int listBackups(const Invocation& inv, const SyncArgs& a) {
   return 0;
 }
 
+// Between rounds, HQ's "anything waiting?"; a yes makes the round due now, and
+// so does no answer (the round notes the failure, then the backoff decides).
+void askBetweenRounds(SyncEngine engine, SyncBackoff& backoff, Instant now) {
+  backoff.polled(now);
+  try {
+    if (!engine.somethingWaiting()) return;
+  } catch (const DomainError&) {  // no answer: the round goes now and notes it
+  }
+  backoff.hurry(now);
+}
+
 // Rounds with backoff for a while, one JSON line a round: the kiosk's lane
 // without the window (a headless kiosk, the network tests).
 int runRounds(const Invocation& inv, const SyncArgs& a) {
@@ -198,9 +209,14 @@ int runRounds(const Invocation& inv, const SyncArgs& a) {
   signIn(*db, *inv.clock, a, Action::Backup);
   storage::SqliteSyncStore store(*db);
   auto line = lineTo(store, a);
-  SyncBackoff backoff(a.intervalMs, a.firstRetryMs, a.capMs);
+  SyncBackoff backoff(a.intervalMs, a.firstRetryMs, a.capMs, a.pollMs);
+  std::int64_t polls = 0;  // questions asked since the last round
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(a.seconds);
   while (std::chrono::steady_clock::now() < deadline) {
+    if (backoff.pollDue(inv.clock->now())) {
+      ++polls;
+      askBetweenRounds(SyncEngine(store, *line, *inv.clock), backoff, inv.clock->now());
+    }
     if (!backoff.due(inv.clock->now())) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
       continue;
@@ -210,9 +226,10 @@ int runRounds(const Invocation& inv, const SyncArgs& a) {
     if (r.ok()) backoff.succeeded(inv.clock->now());
     else backoff.failed(inv.clock->now());
     std::cout << Json{{"ok", r.ok()}, {"error", r.ok() ? Json(nullptr) : Json(r.error)}, {"sent", r.sent},
-                      {"waiting", s.waiting}, {"failures", backoff.failures()},
-                      {"retry_in_ms", backoff.nextTry() - inv.clock->now()}}.dump()
+                      {"received", r.received}, {"waiting", s.waiting}, {"failures", backoff.failures()},
+                      {"polls", polls}, {"retry_in_ms", backoff.nextTry() - inv.clock->now()}}.dump()
               << std::endl;
+    polls = 0;
     if (a.untilSent && r.ok() && s.waiting == 0) return 0;
   }
   if (a.untilSent) throw DomainError("hq_unreachable", "events still waiting after " + std::to_string(a.seconds) + " s");
@@ -236,6 +253,9 @@ std::shared_ptr<SyncArgs> command(CLI::App* parent, Invocation& inv, const char*
     sub->add_option("--interval-ms", args->intervalMs, "Between good rounds (30000)");
     sub->add_option("--first-retry-ms", args->firstRetryMs, "After the first failure; doubles (5000)");
     sub->add_option("--cap-ms", args->capMs, "The longest wait after failures (300000)");
+    sub->add_option("--poll-ms", args->pollMs,
+                    "Between good rounds, ask head office this often whether anything waits; a yes starts a round "
+                    "(1000; 0: never)");
   }
   sub->callback([&inv, args, run] { inv.run = [&inv, args, run] { return run(inv, *args); }; });
   return args;

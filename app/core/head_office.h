@@ -99,6 +99,12 @@ class HeadOffice {
   virtual BatchAnswer sendBatch(const EventBatch& batch) = 0;
   // `after` empty: from the start.
   virtual ChangesPage changes(const std::string& after) = 0;
+  // The light question between rounds: does head office hold a change for this
+  // store after `after` (the kiosk's cursor)? A yes makes a round due at once.
+  virtual bool changesWaiting(const std::string& after) {
+    (void)after;
+    throw DomainError("hq_refused", "not_supported");
+  }
   virtual std::vector<HeldChainHead> heads() = 0;
   // `bytes` is the encrypted backup file as written (HQ cannot read it).
   virtual OffsiteBackup uploadBackup(const std::string& name, const std::string& bytes) = 0;

@@ -33,11 +33,16 @@ SyncReport SyncEngine::round(int maxBatches, int maxPages) {
   if (!enrolment) throw DomainError("not_enrolled", "sync enrol first");
   SyncReport r;
   try {
-    if (sayHello(*enrolment, r)) {
+    const bool mayUpload = sayHello(*enrolment, r);
+    if (mayUpload) {
       store_.beforeUpload(clock_.now());
       sendWaiting(*enrolment, r, maxBatches);
     }
     receiveChanges(*enrolment, r, maxPages);
+    if (mayUpload && r.received > 0) {  // the answers to what just came down
+      store_.beforeUpload(clock_.now());
+      sendWaiting(*enrolment, r, maxBatches);
+    }
   } catch (const DomainError& e) {
     r.error = e.code();
     r.detail = e.detail();
@@ -45,6 +50,11 @@ SyncReport SyncEngine::round(int maxBatches, int maxPages) {
   if (r.behind && r.error.empty()) r.error = "behind_head_office";
   if (!r.error.empty()) store_.noteFailure(r.error);
   return r;
+}
+
+bool SyncEngine::somethingWaiting() {
+  auto enrolment = store_.enrolment();
+  return enrolment && (store_.customerAnswerWaiting() || line_.changesWaiting(enrolment->cursor));
 }
 
 // False when nothing may go up (this kiosk is behind HQ).

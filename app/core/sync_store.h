@@ -61,6 +61,9 @@ class SyncStore {
   // Before the waiting events are read: events the round itself owes head office
   // (members' phones as keyed hashes, storage/sync_member_phones.h) join the outbox.
   virtual void beforeUpload(Instant now) { (void)now; }
+  // Whether an answer to a customer online waits to go up (an online booking decided at
+  // the counter, a membership decision, …): sent between rounds, not at the interval.
+  virtual bool customerAnswerWaiting() { return false; }
   // HQ holds events through `hqStoredThrough` that this kiosk does not have: it
   // was restored from an older backup. Uploads stop; events not yet sent are
   // renumbered after HQ's so no number is used twice; audited.

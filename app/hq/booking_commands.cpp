@@ -2,7 +2,9 @@
 // catalog and staff (README.md "Online booking").
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <pqxx/pqxx>
 #include <sstream>
@@ -21,6 +23,7 @@ struct OnlineArgs {
   int minutes = -1;
   bool off = false;
   std::string url, keyId, secret, signName, tCode, tBooked, tDecided, tReminder, tCancelled, inboundSecret;
+  std::vector<std::string> templates;  // --template KIND=ID
   std::string outbox, clockFile;  // online remind
 };
 
@@ -61,15 +64,41 @@ nlohmann::json setStoreSetting(pqxx::connection& db, const OnlineArgs& a) {
   return {{"store", a.store}, {"key", a.key}, {"value", a.value}};
 }
 
+// Every kind of text must have a template id (its own, or for a booking's decision the
+// shared --template-decided): refused here, naming what is missing, rather than texts
+// that fail (or go out under the wrong template) later.
+std::map<std::string, std::string> smsTemplates(const OnlineArgs& a) {
+  std::map<std::string, std::string> t = {{"code", a.tCode},         {"booked", a.tBooked},
+                                          {"decided", a.tDecided},   {"reminder", a.tReminder},
+                                          {"cancelled", a.tCancelled}};
+  for (const std::string& given : a.templates) {
+    auto eq = given.find('=');
+    std::string kind = given.substr(0, eq);
+    const auto& kinds = smsKinds();
+    if (eq == std::string::npos || eq + 1 == given.size() ||
+        (kind != "decided" && std::find(kinds.begin(), kinds.end(), kind) == kinds.end()))
+      throw std::runtime_error("--template " + given + ": KIND=ID, KIND one of " + kindList(kinds) + " or decided");
+    t[kind] = given.substr(eq + 1);
+  }
+  if (auto missing = kindsWithoutTemplate(t); !missing.empty())
+    throw std::runtime_error("no template id for: " + kindList(missing) + " (give --template KIND=ID for each; " +
+                             "confirmed, declined, offline and move_declined may share --template-decided)");
+  return t;
+}
+
 nlohmann::json setSms(pqxx::connection& db, const OnlineArgs& a) {
   if (a.url.rfind("https://", 0) != 0) throw std::runtime_error("--url wants https://");
+  const std::map<std::string, std::string> templates = smsTemplates(a);
   for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
            {"sms.url", a.url}, {"sms.key_id", a.keyId}, {"sms.secret", a.secret}, {"sms.sign_name", a.signName},
-           {"sms.template.code", a.tCode}, {"sms.template.booked", a.tBooked}, {"sms.template.decided", a.tDecided},
-           {"sms.template.reminder", a.tReminder}, {"sms.template.cancelled", a.tCancelled},
            {"sms.inbound_secret", a.inboundSecret}})
     keepHqSetting(db, k, v);
-  return {{"sms", a.url}};
+  nlohmann::json kept = nlohmann::json::object();
+  for (const auto& [kind, id] : templates) keepHqSetting(db, "sms.template." + kind, id);
+  for (const std::string& kind : smsKinds())  // every kind, so no id of an earlier setting lingers
+    if (!templates.count(kind)) keepHqSetting(db, "sms.template." + kind, "");
+  for (const std::string& kind : smsKinds()) kept[kind] = templateFor(templates, kind);
+  return {{"sms", a.url}, {"templates", kept}};
 }
 
 // One reminder pass now (serve runs one every 2 s); sends through --sms-outbox.
@@ -108,6 +137,9 @@ void addOnlineCommands(CLI::App& app, CommandRun& run) {
   sms->add_option("--template-decided", a.tDecided, "Template id of the confirmed/declined message");
   sms->add_option("--template-reminder", a.tReminder, "Template id of the day-before reminder");
   sms->add_option("--template-cancelled", a.tCancelled, "Template id of the cancel confirmation");
+  sms->add_option("--template", a.templates,
+                  "KIND=ID for any kind of text: code, booked, confirmed, declined, offline, move_declined, cancelled, "
+                  "reminder, member_approved, member_declined, correction_skipped (or decided); every kind needs one");
   sms->add_option("--inbound-secret", a.inboundSecret, "Shared secret signing the replies the provider forwards");
   auto* remind = command(online, "remind", "Send the reminders due now, once (serve does this every 2 s)", a, run,
                          [](pqxx::connection& db) { return remindNow(db, a); });

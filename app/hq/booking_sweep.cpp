@@ -9,6 +9,7 @@
 #include "app/hq/booking_reminders.h"
 #include "app/hq/booking_slots.h"
 #include "app/hq/customer_texts.h"
+#include "app/hq/online_corrections.h"
 #include "app/hq/online_file.h"
 #include "app/hq/online_self.h"
 #include "app/hq/sms.h"
@@ -83,6 +84,7 @@ void startBookingSweep(const std::string& pg, std::shared_ptr<SmsProvider> sms, 
         sweepBookings(*db, *sms, clock->now());
         sendReminders(*db, *sms, clock->now());
         tellApplicationDecisions(*db, *sms, clock->now());  // membership applications made online
+        tellCorrectionOutcomes(*db, *sms, clock->now());    // corrections: not taken, approved, rejected
         forgetSelfViews(*db, clock->now());                 // customers' looks at their files
       } catch (const std::exception& e) {
         db.reset();

@@ -55,4 +55,17 @@ nlohmann::json changesPage(pqxx::connection& db, const std::string& store, const
   return {{"cursor", cursor}, {"more", rows.size() > static_cast<std::size_t>(kChangesPerPage)}, {"changes", changes}};
 }
 
+bool changesWaiting(pqxx::connection& db, const std::string& store, const std::string& after) {
+  Cursor c = parseCursor(after);
+  pqxx::read_transaction r(db);
+  // Two range scans of chain_changes_store_order (this store's rows, then the
+  // chain-wide ones), never a walk over the other stores' changes.
+  const std::string later = " AND xid < pg_snapshot_xmin(pg_current_snapshot())"
+                             " AND (xid, id) > ($2::text::xid8, $3::bigint))";
+  auto rows = r.exec_params("SELECT EXISTS (SELECT 1 FROM chain_changes WHERE store = $1" + later +
+                                " OR EXISTS (SELECT 1 FROM chain_changes WHERE store IS NULL" + later,
+                            store, std::to_string(c.xid), c.id);
+  return rows[0][0].as<bool>();
+}
+
 }  // namespace salon::hq

@@ -15,4 +15,8 @@ constexpr int kChangesPerPage = 1000;
 // Throws Refusal(400, "bad_cursor") on a cursor HQ never gave.
 nlohmann::json changesPage(pqxx::connection& db, const std::string& store, const std::string& after);
 
+// The kiosk's light question between rounds (`GET /api/v1/waiting`): whether a
+// page after `after` would hold a change for `store` (one indexed EXISTS, no bodies).
+bool changesWaiting(pqxx::connection& db, const std::string& store, const std::string& after);
+
 }  // namespace salon::hq

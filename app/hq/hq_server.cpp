@@ -58,11 +58,14 @@ std::unique_ptr<SmsProvider> smsProvider(const ServeOptions& o) {
   if (!o.smsOutbox.empty()) return std::make_unique<FolderSms>(o.smsOutbox);
   pqxx::connection db(o.pg);
   HttpsSmsSettings s{hqSetting(db, "sms.url"), hqSetting(db, "sms.key_id"), hqSetting(db, "sms.secret"),
-                     hqSetting(db, "sms.sign_name"), hqSetting(db, "sms.template.code"),
-                     hqSetting(db, "sms.template.booked"), hqSetting(db, "sms.template.decided"), {}};
-  for (const char* kind : {"confirmed", "declined", "offline", "move_declined", "cancelled", "reminder"})
-    s.templates[kind] = hqSetting(db, std::string("sms.template.") + kind);
+                     hqSetting(db, "sms.sign_name"), {}};
+  s.templates["decided"] = hqSetting(db, "sms.template.decided");
+  for (const std::string& kind : smsKinds()) s.templates[kind] = hqSetting(db, "sms.template." + kind);
   if (s.url.empty()) return std::make_unique<NoSms>();
+  if (auto missing = kindsWithoutTemplate(s.templates); !missing.empty()) {  // set before this check existed
+    std::cerr << "salon-hq: the SMS provider has no template id for: " << kindList(missing)
+              << "; those texts fail until `salon-hq online sms` names them\n";
+  }
   return std::make_unique<HttpsSms>(s);
 }
 

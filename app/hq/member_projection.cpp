@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "app/core/uuid.h"
+#include "app/hq/member_keys.h"
 
 namespace salon::hq {
 namespace {
@@ -186,7 +187,7 @@ void checkMovements(const json& moves) {
 void projectSale(pqxx::dbtransaction& w, const std::string& store, const OutboxEvent& e, Pending& pending) {
   const json& customer = e.payload.value("customer", json());
   if (!customer.is_object() || !customer.contains("member_no") || !customer["member_no"].is_string()) return;
-  Mover m{w, store, e, pending, customer["member_no"].get<std::string>(), ""};
+  Mover m{w, store, e, pending, memberKeyOf(store, customer), ""};  // a membership without a number: its file
   const json& moves = e.payload.value("movements", json::array());
   if (m.member.empty() || !moves.is_array() || moves.empty()) return;
   if (e.payload.contains("reverses") && e.payload["reverses"].is_string() && isUuid(e.payload["reverses"]))

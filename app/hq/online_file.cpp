@@ -8,6 +8,7 @@
 #include "app/core/change_request.h"
 #include "app/core/error.h"
 #include "app/core/uuid.h"
+#include "app/hq/customer_texts.h"
 #include "app/hq/online_self.h"
 #include "app/hq/refusal.h"
 #include "app/hq/store_token.h"
@@ -165,8 +166,10 @@ json askCorrection(pqxx::connection& db, const std::string& phone, const json& b
     throw Refusal(429, "rate_limited", "at most 10 corrections an hour");
   for (const auto& m : w.exec_params("SELECT member_no, store FROM member_phones WHERE phone_key = $1", phoneKey)) {
     std::string id = newUuid(), member = m[0].as<std::string>(), store = m[1].as<std::string>();
-    w.exec_params("INSERT INTO online_corrections (id, phone_key, store, member_no, field, at) VALUES ($1, $2, $3, $4, $5, $6)",
-                  id, phoneKey, store, member, field, now);
+    // The phone is kept only until the store answers (to text the customer if it cannot take it).
+    w.exec_params("INSERT INTO online_corrections (id, phone_key, store, member_no, field, at, phone, lang)"
+                  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                  id, phoneKey, store, member, field, now, phone, textLanguage(textOf(body, "lang")));
     json change = {{"correction", id}, {"member_no", member}, {"field", field}, {"value", value},
                    {"reason", textOf(body, "reason")}, {"asked_at", now}};
     w.exec_params("INSERT INTO chain_changes (kind, key, store, body) VALUES ('customer.correction', $1, $2, $3::jsonb)",

@@ -9,6 +9,8 @@
 #include "app/hq/booking_slots.h"
 #include "app/hq/customer_texts.h"
 #include "app/hq/member_api.h"
+#include "app/hq/member_keys.h"
+#include "app/hq/online_corrections.h"
 #include "app/hq/online_file.h"
 #include "app/hq/store_token.h"
 
@@ -35,19 +37,22 @@ bool isHexKey(const std::string& s) {
   return true;
 }
 
-// member.phone_key: {"member_no", "phone_key": 64 hex or ""}.
+// member.phone_key: {"member_no" ("" for a membership without a number), "file_no",
+// "phone_key": 64 hex or ""}; kept under the member's key (member_keys.h).
 void keepPhoneKey(pqxx::dbtransaction& w, const std::string& store, const OutboxEvent& e) {
-  std::string member = textOf(e.payload, "member_no"), key = textOf(e.payload, "phone_key");
-  if (member.empty() || member.size() > 32) throw std::invalid_argument("member_no is empty or too long");
+  if (!e.payload.contains("member_no") || !e.payload["member_no"].is_string())
+    throw std::invalid_argument("\"member_no\" is not a string");
+  std::string member = memberKeyOf(store, e.payload), key = textOf(e.payload, "phone_key");
+  if (member.empty() || member.size() > 64) throw std::invalid_argument("member_no and file_no are empty, or too long");
   if (key.empty()) {
     w.exec_params("DELETE FROM member_phones WHERE member_no = $1", member);
     return;
   }
   if (!isHexKey(key)) throw std::invalid_argument("phone_key is not 64 lower-case hex digits");
-  w.exec_params("INSERT INTO member_phones (member_no, phone_key, store, at) VALUES ($1, $2, $3, $4)"
-                " ON CONFLICT (member_no) DO UPDATE SET phone_key = excluded.phone_key, store = excluded.store,"
-                " at = excluded.at",
-                member, key, store, e.at);
+  w.exec_params("INSERT INTO member_phones (member_no, phone_key, store, at, file_no, numbered) VALUES ($1, $2, $3, $4,"
+                " $5, $6) ON CONFLICT (member_no) DO UPDATE SET phone_key = excluded.phone_key, store = excluded.store,"
+                " at = excluded.at, file_no = excluded.file_no, numbered = excluded.numbered",
+                member, key, store, e.at, optionalText(e.payload, "file_no"), !optionalText(e.payload, "member_no").empty());
 }
 
 // member.approved / member.rejected: {"customer", "application"?, "member_no"?, "reason"?}.
@@ -57,18 +62,27 @@ void keepDecision(pqxx::dbtransaction& w, const std::string& store, const Outbox
   if (application.empty()) return;  // a kiosk before this change, or an application made at the counter
   bool approved = e.type == "member.approved";
   w.exec_params("UPDATE online_applications SET status = $3, reason = $4, member_no = $5, decided_at = $6"
-                " WHERE id::text = $1 AND store = $2 AND status = 'pending'",
+                " WHERE (id::text = $1 OR counter_application = $1) AND store = $2 AND status = 'pending'",
                 application, store, approved ? "approved" : "declined", optionalText(e.payload, "reason"),
                 approved ? optionalText(e.payload, "member_no") : "", e.at);
 }
 
-// member.application_answered {"application", "answer": "already_member", "member_no"}: the
-// store found the phone's file a member already; the page shows it approved, with the number.
-void keepAlreadyMember(pqxx::dbtransaction& w, const std::string& store, const OutboxEvent& e) {
-  if (textOf(e.payload, "answer") != "already_member") throw std::invalid_argument("answer is not already_member");
+// member.application_answered {"application", "answer", …}: "already_member" (+ "member_no"):
+// the store found the phone's file a member already; the page shows it approved, with the
+// number. "pending_at_counter" (+ "counter_application"): the file has an application
+// waiting at the counter; that one's decision (keepDecision) answers this one too.
+void keepAnswer(pqxx::dbtransaction& w, const std::string& store, const OutboxEvent& e) {
+  const std::string answer = textOf(e.payload, "answer"), application = textOf(e.payload, "application");
+  if (answer == "pending_at_counter") {
+    w.exec_params("UPDATE online_applications SET counter_application = $3 WHERE id::text = $1 AND store = $2"
+                  " AND status = 'pending'",
+                  application, store, textOf(e.payload, "counter_application"));
+    return;
+  }
+  if (answer != "already_member") throw std::invalid_argument("answer is not already_member or pending_at_counter");
   w.exec_params("UPDATE online_applications SET status = 'approved', reason = 'already_member', member_no = $3,"
                 " decided_at = $4 WHERE id::text = $1 AND store = $2 AND status = 'pending'",
-                textOf(e.payload, "application"), store, optionalText(e.payload, "member_no"), e.at);
+                application, store, optionalText(e.payload, "member_no"), e.at);
 }
 
 json packagesOf(pqxx::transaction_base& r, const std::string& memberNo) {
@@ -94,7 +108,10 @@ std::vector<QuarantinedEvent> projectSelfEvents(pqxx::dbtransaction& w, const st
       if (e->type == "member.phone_key") keepPhoneKey(w, store, *e);
       else if (e->type == "member.approved" || e->type == "member.rejected") keepDecision(w, store, *e);
       else if (e->type == "customer.self_view_answer") keepSelfViewAnswer(w, store, *e);  // online_file.cpp
-      else if (e->type == "member.application_answered") keepAlreadyMember(w, store, *e);
+      else if (e->type == "member.application_answered") keepAnswer(w, store, *e);
+      else if (e->type == "customer.correction_answered") keepCorrectionAnswer(w, store, *e);  // online_corrections.cpp
+      else if (e->type == "customer.change_approved" || e->type == "customer.change_rejected")
+        keepCorrectionDecision(w, store, *e);
     } catch (const std::invalid_argument& why) {
       quarantined.push_back({e, why.what()});
     }
@@ -116,27 +133,31 @@ std::string phoneMatchKey(pqxx::transaction_base& t, const std::string& phone) {
 
 json ownFigures(pqxx::connection& db, const std::string& phone, Instant now) {
   json members = json::array();
+  std::vector<std::string> keys;  // head office's keys of the members shown
   {
     pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::readwrite_policy::read_only> r(db);
-    for (const auto& row : r.exec_params("SELECT p.member_no FROM member_phones p WHERE p.phone_key = $1"
-                                         " ORDER BY p.member_no",
+    for (const auto& row : r.exec_params("SELECT p.member_no, p.file_no, p.numbered FROM member_phones p"
+                                         " WHERE p.phone_key = $1 ORDER BY p.member_no",
                                          phoneMatchKey(r, phone))) {
       auto figures = chainMemberBalance(r, row[0].as<std::string>(), now);
       if (!figures) continue;  // its store named the phone before any figures arrived
       json m = *figures;
+      if (!row[2].as<bool>()) m["member_no"] = "";  // a membership without a card number, kept under its file
+      m["file_no"] = row[1].as<std::string>();
       auto name = r.exec_params("SELECT name FROM stores WHERE code = $1", m["home_store"].get<std::string>());
       m["store_name"] = name.empty() ? m["home_store"] : json(name[0][0].as<std::string>());
-      m["packages"] = packagesOf(r, m["member_no"]);
+      m["packages"] = packagesOf(r, row[0].as<std::string>());
       for (const char* internal : {"as_of", "as_of_ms", "source"}) m.erase(internal);
       members.push_back(m);
+      keys.push_back(row[0].as<std::string>());
     }
   }
   if (!members.empty()) {
     pqxx::work w(db);
-    for (const auto& m : members)
+    for (const auto& key : keys)
       w.exec_params("INSERT INTO member_views (store, staff, member_no, purpose, what)"
                     " VALUES ('online', 'customer', $1, 'own figures on the phone page', 'balance')",
-                    m["member_no"].get<std::string>());
+                    key);
     w.commit();
   }
   return {{"members", members}, {"as_of", formatUtc(now)}, {"as_of_ms", now}};

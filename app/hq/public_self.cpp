@@ -4,6 +4,7 @@
 #include <pqxx/pqxx>
 
 #include "app/hq/http_failure.h"
+#include "app/hq/online_corrections.h"
 #include "app/hq/online_file.h"
 #include "app/hq/online_self.h"
 #include "app/hq/public_routes.h"
@@ -35,6 +36,10 @@ void mountPublicSelf(httplib::Server& server, PublicDesk& desk) {
                 if (!body.is_object()) throw Refusal(400, "bad_request", "the body is a JSON object");
                 answerJson(res, 202, askCorrection(db, phone, body, now));
               }));
+  server.Get("/api/public/v1/me/corrections",
+             publicly(desk.pool, [&desk](pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
+               answerJson(res, 200, ownCorrections(db, sessionOrRefuse(db, req, desk.clock.now())));
+             }));
   server.Get("/api/public/v1/me/applications",
              publicly(desk.pool, [&desk](pqxx::connection& db, const httplib::Request& req, httplib::Response& res) {
                answerJson(res, 200, ownApplications(db, sessionOrRefuse(db, req, desk.clock.now())));

@@ -61,11 +61,41 @@ void FolderSms::send(const SmsMessage& m, long long atMs) {
   if (std::rename((name + ".part").c_str(), name.c_str()) != 0) throw std::runtime_error("cannot rename " + name);
 }
 
+const std::vector<std::string>& smsKinds() {
+  static const std::vector<std::string> kinds = {"code",      "booked",   "confirmed",       "declined",
+                                                 "offline",   "move_declined", "cancelled",  "reminder",
+                                                 "member_approved", "member_declined", "correction_skipped",
+                                                 "correction_approved", "correction_rejected"};
+  return kinds;
+}
+
+std::string templateFor(const std::map<std::string, std::string>& templates, const std::string& kind) {
+  auto own = templates.find(kind);
+  if (own != templates.end() && !own->second.empty()) return own->second;
+  const bool decision = kind == "confirmed" || kind == "declined" || kind == "offline" || kind == "move_declined";
+  auto shared = templates.find("decided");
+  return decision && shared != templates.end() ? shared->second : "";
+}
+
+std::vector<std::string> kindsWithoutTemplate(const std::map<std::string, std::string>& templates) {
+  std::vector<std::string> missing;
+  for (const std::string& kind : smsKinds())
+    if (templateFor(templates, kind).empty()) missing.push_back(kind);
+  return missing;
+}
+
+std::string kindList(const std::vector<std::string>& kinds) {
+  std::string out;
+  for (const std::string& kind : kinds) out += (out.empty() ? "" : ", ") + kind;
+  return out;
+}
+
 void HttpsSms::send(const SmsMessage& m, long long atMs) {
-  std::string tmpl = m.templateId == "code" ? s_.templateCode : m.templateId == "booked" ? s_.templateBooked : "";
-  std::string kind = m.params.value("kind", m.templateId);
-  if (tmpl.empty() && s_.templates.count(kind)) tmpl = s_.templates.at(kind);
-  if (tmpl.empty()) tmpl = s_.templateDecided;
+  const std::string kind = m.params.value("kind", m.templateId);
+  const std::string tmpl = templateFor(s_.templates, kind);
+  if (tmpl.empty())
+    throw std::runtime_error("no SMS template id for \"" + kind + "\" (salon-hq online sms --template " + kind +
+                             "=ID): not sent");
   auto slash = s_.url.find('/', 8);
   if (s_.url.rfind("https://", 0) != 0 || slash == std::string::npos) throw std::runtime_error("sms.url wants https://HOST/PATH");
   httplib::SSLClient client(s_.url.substr(8, slash - 8));

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -13,7 +14,7 @@ namespace salon::hq {
 
 struct SmsMessage {
   std::string phone;      // normalised (13800138000, +85291234567)
-  std::string templateId; // what the provider approved: "code", "booked", "decided"
+  std::string templateId; // "code", "booked", "decided" (a booking's decision), or the kind
   nlohmann::json params;  // the template's values, e.g. {"code": "123456"}
   std::string text;       // the whole text in the customer's language (the fake keeps it)
   std::string key;        // "" or an idempotency key: the provider delivers a key once, however often it is sent
@@ -40,6 +41,18 @@ class FolderSms : public SmsProvider {
   std::string dir_;
 };
 
+// Every kind of text head office sends (params.kind; the code message is "code"). A real
+// provider sends only texts it approved as templates, so each kind needs a template id
+// (hq_settings sms.template.<kind>); the store's decisions on a booking (confirmed,
+// declined, offline, move_declined) may share one, sms.template.decided.
+const std::vector<std::string>& smsKinds();
+// The template id for `kind` in `templates` (kind → id; "decided" the shared one); "" when none.
+std::string templateFor(const std::map<std::string, std::string>& templates, const std::string& kind);
+// The kinds `templates` gives no id for, in smsKinds() order.
+std::vector<std::string> kindsWithoutTemplate(const std::map<std::string, std::string>& templates);
+// "a, b, c" (for messages naming kinds).
+std::string kindList(const std::vector<std::string>& kinds);
+
 // A real provider: POST {url} with JSON {"to","template","params","sign","at","key"} and
 // headers X-Sms-Key (the key id) and X-Sms-Signature (hex HMAC-SHA256(secret, body)).
 struct HttpsSmsSettings {
@@ -47,12 +60,11 @@ struct HttpsSmsSettings {
   std::string keyId;        // sms.key_id
   std::string secret;       // sms.secret
   std::string signName;     // sms.sign_name: the sender name the provider shows
-  std::string templateCode, templateBooked, templateDecided;  // sms.template.code|booked|decided
-  // sms.template.<kind> for the other texts (reminder, cancelled, ...); the store's
-  // decisions (confirmed, declined, offline, move_declined) fall back to `decided`.
-  std::map<std::string, std::string> templates;
+  std::map<std::string, std::string> templates;  // kind → sms.template.<kind>, and "decided"
 };
 
+// Throws std::runtime_error for a kind without a template id (never sends a text the
+// provider did not approve, nor drops it without a word).
 class HttpsSms : public SmsProvider {
  public:
   explicit HttpsSms(HttpsSmsSettings s) : s_(std::move(s)) {}

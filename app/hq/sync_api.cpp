@@ -55,6 +55,12 @@ void changes(pqxx::connection& db, const StoreCaller& c, const httplib::Request&
   answerJson(res, 200, changesPage(db, c.store, req.get_param_value("after")));
 }
 
+// Between rounds a kiosk asks every second or two whether a round would bring
+// anything (an online booking to decide, a customer's look at their file).
+void waiting(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res) {
+  answerJson(res, 200, {{"changes", changesWaiting(db, c.store, req.get_param_value("after"))}});
+}
+
 void heads(pqxx::connection& db, const StoreCaller& c, const httplib::Request&, httplib::Response& res) {
   pqxx::read_transaction r(db);
   json out = json::array();
@@ -107,6 +113,7 @@ void mountSyncApi(httplib::Server& server, ConnectionPool& pool) {
   server.Get("/api/v1/hello", forStore(pool, hello, resendGap));
   server.Post("/api/v1/events", forStore(pool, events, resendGap));
   server.Get("/api/v1/changes", forStore(pool, changes, resendGap));
+  server.Get("/api/v1/waiting", forStore(pool, waiting, resendGap));
   server.Get("/api/v1/heads", forStore(pool, heads, resendGap));
   server.Post("/api/v1/backups", forStore(pool, postBackup, resendGap));
   server.Get("/api/v1/backups", forStore(pool, listBackups, resendGap));

@@ -1,5 +1,8 @@
 #include "app/kiosk/sync_desk.h"
 
+#include <mutex>
+#include <optional>
+
 #include "app/core/error.h"
 #include "app/core/sync_store.h"
 
@@ -12,19 +15,103 @@ struct SyncDesk::Outcome {
   std::string failure;        // an enrolment's or a round's refusal code
 };
 
+// One line to HQ kept open on the Sync lane between rounds and polls, so a
+// poll a second is a request on a kept-alive connection, not a TLS handshake.
+// Touched only on the Sync lane; dropped after a failure (opened again next time).
+struct SyncDesk::HeldLine {
+  HeadOfficeAddress address;
+  std::unique_ptr<HeadOffice> line;
+  HeadOffice& to(HeadOfficeLines& lines, const HeadOfficeAddress& a) {
+    if (!line || a.url != address.url || a.token != address.token || a.fingerprint != address.fingerprint) {
+      line = lines.open(a);
+      address = a;
+    }
+    return *line;
+  }
+};
+
+// A poll posts nothing back when nothing waits (an idle kiosk draws no frame for
+// it); the main thread looks in here on its next tick.
+struct SyncDesk::Poll {
+  std::mutex mutex;
+  bool running = true;
+  std::optional<Outcome> round;  // the round a yes ran
+};
+
 bool SyncDesk::isEnrolmentCode(const std::string& payload) { return payload.rfind("SALONHQ1.", 0) == 0; }
 
 bool SyncDesk::tick() {
   const Instant now = k_.clock.now();
-  if (!lines_ || busy_ || now - lastTick_ < kSecond) return false;
+  if (!lines_) return false;
+  const std::string before = shown_;
+  collectPoll();
+  if (busy_ || now - lastTick_ < kSecond) return shown_ != before;
   lastTick_ = now;
   if (!known_ || backoff_.due(now)) startRound();
-  const std::string before = shown_;
+  else if (status_.enrolled && backoff_.pollDue(now)) startPoll(now);
   showStatus();  // "24 h without contact" turns on by itself
   return shown_ != before;
 }
 
+// On the Sync lane: "anything waiting?", and when so (or when HQ did not
+// answer) the round at once, in the same task. No result is posted: collectPoll
+// picks it up on the next tick, so an idle kiosk draws no frame for a poll.
+void SyncDesk::startPoll(Instant now) {
+  backoff_.polled(now);
+  busy_ = true;
+  poll_ = std::make_shared<Poll>();
+  if (!line_) line_ = std::make_shared<HeldLine>();
+  auto poll = poll_;
+  auto held = line_;
+  HeadOfficeLines* lines = lines_;
+  const Clock& clock = k_.clock;
+  k_.tasks->run(
+      Lane::Sync, "head-office poll",
+      [poll, held, lines, &clock](Backroom& b) {
+        std::optional<Outcome> ran;
+        SyncStore& store = b.headOfficeSync();
+        auto e = store.enrolment();
+        bool roundNow = false;
+        try {
+          roundNow = e && SyncEngine(store, held->to(*lines, e->address), clock).somethingWaiting();
+        } catch (const DomainError&) {
+          held->line.reset();
+          roundNow = e.has_value();  // the round notes the failure, and the backoff takes over
+        }
+        if (roundNow) {
+          ran.emplace();
+          try {
+            ran->report = SyncEngine(store, held->to(*lines, e->address), clock).round();
+          } catch (const DomainError& x) {
+            ran->report.error = x.code();
+          }
+          if (!ran->report.ok()) held->line.reset();
+          ran->status = store.status();
+        }
+        std::lock_guard<std::mutex> lock(poll->mutex);
+        poll->round = std::move(ran);
+        poll->running = false;
+      },
+      nullptr);
+}
+
+// A finished poll frees the lane; the round it ran is taken as any round.
+bool SyncDesk::collectPoll() {
+  if (!poll_) return false;
+  std::optional<Outcome> ran;
+  {
+    std::lock_guard<std::mutex> lock(poll_->mutex);
+    if (poll_->running) return false;
+    ran = std::move(poll_->round);
+  }
+  poll_.reset();
+  busy_ = false;
+  if (ran) finished(*ran);
+  return true;
+}
+
 void SyncDesk::syncNow() {
+  collectPoll();
   backoff_.hurry(k_.clock.now());
   if (lines_ && !busy_) startRound();
 }
@@ -33,21 +120,22 @@ void SyncDesk::syncNow() {
 void SyncDesk::startRound() {
   busy_ = true;
   auto out = std::make_shared<Outcome>();
+  if (!line_) line_ = std::make_shared<HeldLine>();
+  auto held = line_;
   HeadOfficeLines* lines = lines_;
   const Clock& clock = k_.clock;
   k_.tasks->run(
       Lane::Sync, "head-office sync",
-      [out, lines, &clock](Backroom& b) {
+      [out, held, lines, &clock](Backroom& b) {
         SyncStore& store = b.headOfficeSync();
         try {
-          if (auto e = store.enrolment(); e && lines) {
-            std::unique_ptr<HeadOffice> line = lines->open(e->address);
-            out->report = SyncEngine(store, *line, clock).round();
-          }
+          if (auto e = store.enrolment(); e && lines)
+            out->report = SyncEngine(store, held->to(*lines, e->address), clock).round();
         } catch (const DomainError& e) {
           out->report.error = e.code();
           out->report.detail = e.detail();
         }
+        if (!out->report.ok()) held->line.reset();
         out->status = store.status();
       },
       [this, out] { finished(*out); });

@@ -1,7 +1,9 @@
 #pragma once
 // Head-office sync in the kiosk window: rounds of core's SyncEngine on the Sync
 // lane (its own connection and thread; the kiosk never waits for HQ to sell),
-// spaced by SyncBackoff; the status bar's line (last contact, events waiting, a
+// spaced by SyncBackoff, and between them HQ's light "anything waiting?" every
+// second or so (a yes runs the round in the same task: an online booking is
+// decided and answered within seconds); the status bar's line (last contact, events waiting, a
 // warning after 24 h without contact or when uploads stopped); and Settings →
 // 总部同步 (enrol by the code typed or scanned, status, sync now). The line to HQ
 // comes from the composition root (core's HeadOfficeLines); without one (tests,
@@ -40,12 +42,18 @@ class SyncDesk : public Desk {
 
  private:
   struct Outcome;
+  struct HeldLine;
+  struct Poll;
   void startRound();
+  void startPoll(Instant now);
+  bool collectPoll();
   void finished(const Outcome& o);
   void showStatus();
   std::string contactText(Instant at) const;
 
   HeadOfficeLines* lines_ = nullptr;
+  std::shared_ptr<HeldLine> line_;  // the connection kept between rounds and polls (Sync lane only)
+  std::shared_ptr<Poll> poll_;      // the poll in flight, if any
   SyncBackoff backoff_;
   bool busy_ = false;
   bool known_ = false;    // the status has been read once

@@ -181,6 +181,25 @@ class CustomerChanges(unittest.TestCase):
             self.assertEqual(k.execute("SELECT count(*) FROM membership_applications a JOIN customers c"
                                        " ON c.id = a.customer_id WHERE c.phone = '13500135006'").fetchone()[0], 1)
 
+    def test_7_a_move_overlapping_the_booking_itself_is_refused(self):
+        # beau is the store's only staff member: 18:00-19:00 is theirs until a move is confirmed
+        web, old = self.book("13500135007", "18:00")
+        free = [s["start"] for s in web.slots("S01", "S-CUT", DAY)[1]["slots"]]
+        self.assertNotIn("18:30", free)  # the page never offers it
+        for staff in ("beau", None):  # asked for anyway, named or "any"
+            status, body = web.move(old, store="S01", service="S-CUT", date=DAY, start="18:30", staff=staff)
+            self.assertEqual((status, body.get("error")), (409, "slot_taken"), body)
+        self.assertEqual(self.box.psql("SELECT count(*) FROM online_bookings WHERE replaces = '%s'" % old), "0")
+        self.assertEqual((web.booking(old)[1]["status"], web.booking(old)[1]["can_change"]), ("confirmed", True))
+        # right after it is fine, and once confirmed the old slot is free again
+        status, moved = web.move(old, store="S01", service="S-CUT", date=DAY, start="19:00", staff="beau")
+        self.assertEqual((status, moved["status"]), (200, "pending"), moved)
+        self.sync()
+        self.assertEqual(web.booking(moved["booking"])[1]["status"], "confirmed")
+        self.sync()
+        self.assertEqual((self.appointment(old), self.appointment(moved["booking"])), ("cancelled", "booked"))
+        self.assertIn("18:00", [s["start"] for s in web.slots("S01", "S-CUT", DAY)[1]["slots"]])
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

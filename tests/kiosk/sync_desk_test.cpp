@@ -25,6 +25,7 @@ struct FakeLines : HeadOfficeLines {
     HeadOfficeHello hello() override { return hq.hello(); }
     BatchAnswer sendBatch(const EventBatch& b) override { return hq.sendBatch(b); }
     ChangesPage changes(const std::string& after) override { return hq.changes(after); }
+    bool changesWaiting(const std::string& after) override { return hq.changesWaiting(after); }
     std::vector<HeldChainHead> heads() override { return hq.heads(); }
     OffsiteBackup uploadBackup(const std::string& n, const std::string& b) override { return hq.uploadBackup(n, b); }
     std::vector<OffsiteBackup> backups() override { return hq.backups(); }
@@ -33,7 +34,11 @@ struct FakeLines : HeadOfficeLines {
     if (code.rfind("SALONHQ1.", 0) != 0) throw DomainError("enrol_code_invalid", code);
     return {"https://hq.test:8443", "S02", "token-token-token-token", std::string(64, 'a')};
   }
-  std::unique_ptr<HeadOffice> open(const HeadOfficeAddress&) override { return std::make_unique<Line>(hq); }
+  int opened = 0;
+  std::unique_ptr<HeadOffice> open(const HeadOfficeAddress&) override {
+    ++opened;
+    return std::make_unique<Line>(hq);
+  }
 };
 
 struct Fixture : test::KioskFixture {
@@ -90,6 +95,46 @@ TEST_CASE("sync desk: an admin enrols by scanning the code on Settings, then rou
   CHECK(f.lines.hq.events.size() == f.outbox() - 2);  // a good round waits its interval
   f.kiosk->apply(ui::Intent{ui::SettingsIntent{ui::SettingsAct{"hq.sync"}}});
   CHECK(f.lines.hq.events.size() == f.outbox());  // "sync now" does not
+}
+
+TEST_CASE("sync desk: between rounds a poll every second finds what HQ holds and the round runs at once") {
+  Fixture f;
+  f.signIn("admin", "9999");
+  f.openHeadOffice();
+  f.kiosk->apply(ui::ScanPayload{"SALONHQ1.anything"});
+  f.tickAfter(kSecond);  // the first round
+  f.tickAfter(kSecond);
+  f.tickAfter(kSecond);
+  CHECK(f.lines.hq.polls >= 2);
+  CHECK(f.count("SELECT received FROM sync_state") == 0);
+  f.lines.hq.owned.push_back(
+      {"catalog.item", "SVC-HQ", R"({"code":"SVC-HQ","name":"项目","category":"hair","price_fen":1000,"active":true})"});
+  f.tickAfter(kSecond);  // the poll says yes and runs the round in the same task
+  f.tickAfter(kSecond);  // the desk takes the round's outcome
+  CHECK(f.count("SELECT received FROM sync_state") == 1);  // long before the 30 s interval
+  CHECK(f.lines.opened == 2);  // the enrolment's, then one line kept for the rounds and the polls
+  // a cashier confirms an online booking on Today: its answer goes up at the next poll, a sale waits
+  f.sell(1);
+  f.tickAfter(kSecond);
+  f.tickAfter(kSecond);
+  CHECK(f.lines.hq.events.size() == f.outbox() - 1);
+  f.db->write([&](SQLite::Database& s) {
+    storage::appendOutbox(s, {newUuid(), "booking.decided", R"({"appointment":"x","decision":"confirmed","reason":""})",
+                              f.clock.now()});
+  });
+  f.tickAfter(kSecond);
+  f.tickAfter(kSecond);
+  CHECK(f.lines.hq.events.size() == f.outbox());
+  f.lines.hq.unreachable = 1000;
+  const int calls = f.lines.hq.calls;
+  f.tickAfter(kSecond);  // a poll gets no answer: the round at once notes it ...
+  f.tickAfter(kSecond);
+  CHECK(f.lines.hq.calls == calls + 2);
+  CHECK(f.count("SELECT count(*) FROM sync_state WHERE last_error = 'hq_unreachable'") == 1);
+  for (int i = 0; i < 4; ++i) f.tickAfter(kSecond);  // ... then only the backoff's tries (5 s), no polls
+  CHECK(f.lines.hq.calls == calls + 2);
+  f.tickAfter(kSecond);
+  CHECK(f.lines.hq.calls == calls + 3);
 }
 
 TEST_CASE("sync desk: HQ unreachable backs off, selling goes on, and after 24 h the status bar warns") {

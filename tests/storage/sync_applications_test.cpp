@@ -1,7 +1,7 @@
 // Membership applications made online, on the kiosk (storage/sync_applications.cpp):
 // a member.application from head office becomes a pending application (a first-time
 // phone gets a file pending review), once however often it is heard; none for a
-// customer with one already waiting.
+// customer with one already waiting (head office hears which one answers it).
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -43,8 +43,13 @@ TEST_CASE("a membership application made online waits at the store for a supervi
         "pending head-office pending_review agreed");
   CHECK(count(*db, "SELECT count(*) FROM outbox WHERE type = 'member.applied'") == 1);
   CHECK(count(*db, "SELECT count(*) FROM audit_log WHERE action = 'member.apply'") == 1);
-  page({application(kB, "13500135005")});  // another one while the first waits: nothing new
+  page({application(kB, "13500135005")});  // another one while the first waits: nothing new ...
+  page({application(kB, "13500135005")});
   CHECK(count(*db, "SELECT count(*) FROM membership_applications") == 1);
+  // ... but head office hears which one its decision will answer (once)
+  CHECK(count(*db, "SELECT count(*) FROM outbox WHERE type = 'member.application_answered'") == 1);
+  CHECK(nlohmann::json::parse(text(*db, "SELECT payload FROM outbox WHERE type = 'member.application_answered'")) ==
+        nlohmann::json{{"application", kB}, {"answer", "pending_at_counter"}, {"counter_application", kA}});
   page({{"member.application", "66666666-6666-4666-8666-666666666666", std::string("{}")}});  // malformed: refused, kept out
   CHECK(count(*db, "SELECT count(*) FROM membership_applications") == 1);
 }

@@ -2,6 +2,7 @@
 // rules, over the real SQLite store: order, marks only after HQ's answer, lost
 // answers, gaps, replays, a restore from an older backup, paging down, backoff.
 #include <catch2/catch.hpp>
+#include <sodium.h>
 
 #include "app/core/sync_engine.h"
 #include "app/core/uuid.h"
@@ -184,6 +185,65 @@ TEST_CASE("what HQ owns comes down page by page, each page with its cursor") {
   CHECK(loadPriceBook(k.db->sql()).priceAt("SVC-42", k.clock.now()) == Money(1042));
   CHECK(engine.round().received == 0);
   CHECK(count(*k.db, "SELECT count(*) FROM audit_log WHERE action = 'sync.receive'") == 3);  // nothing new: no entry
+}
+
+TEST_CASE("between rounds the kiosk asks whether anything waits, and what comes down is answered up in the same round") {
+  REQUIRE(sodium_init() >= 0);
+  Kiosk k;
+  test::FakeHeadOffice hq;
+  SyncEngine engine(k.store, hq, k.clock);
+  REQUIRE(engine.round().ok());
+  CHECK_FALSE(engine.somethingWaiting());
+  // a customer asks for their file on head office's page: a change for this store
+  unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
+  crypto_box_keypair(pk, sk);
+  std::string key(sodium_base64_encoded_len(sizeof pk, sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(key.data(), key.size(), pk, sizeof pk, sodium_base64_VARIANT_ORIGINAL);
+  key.resize(key.size() - 1);
+  const std::string look = "77777777-7777-4777-8777-777777777777";
+  hq.owned.push_back({"customer.self_view", look,
+                      R"({"request":")" + look + R"(","member_no":"M09999999","public_key":")" + key + R"("})"});
+  CHECK(engine.somethingWaiting());
+  CHECK(hq.polls == 2);
+  const std::int64_t batches = hq.batchesSeen;
+  SyncReport r = engine.round();
+  CHECK(r.ok());
+  CHECK(r.received == 1);
+  CHECK(r.sent == 1);  // the store's answer went up in the same round
+  CHECK(hq.batchesSeen == batches + 1);
+  CHECK(k.store.status().waiting == 0);
+  CHECK(count(*k.db, "SELECT count(*) FROM outbox WHERE type = 'customer.self_view_answer' AND sent_at IS NOT NULL") == 1);
+  CHECK_FALSE(engine.somethingWaiting());
+  // An answer to a customer written here (a cashier decided an online booking) is worth a
+  // round too, without asking HQ; a sale is not (it waits for the interval).
+  sell(*k.db, k.clock.now());
+  const int polls = hq.polls;
+  CHECK_FALSE(engine.somethingWaiting());
+  CHECK(hq.polls == polls + 1);
+  k.db->write([&](SQLite::Database& s) {
+    appendOutbox(s, {newUuid(), "booking.decided", R"({"appointment":"x","decision":"confirmed","reason":""})", k.clock.now()});
+  });
+  CHECK(engine.somethingWaiting());
+  CHECK(hq.polls == polls + 1);
+  CHECK(engine.round().sent == 2);
+  CHECK_FALSE(engine.somethingWaiting());
+}
+
+TEST_CASE("polls come every second between good rounds, never after a failure") {
+  SyncBackoff b(30 * kSecond, 5 * kSecond, 5 * kMinute, kSecond);
+  b.succeeded(0);
+  CHECK(b.pollDue(0));
+  b.polled(0);
+  CHECK_FALSE(b.pollDue(999));
+  CHECK(b.pollDue(1000));
+  b.hurry(1000);  // HQ said yes: the round is due, no poll before it
+  CHECK(b.due(1000));
+  CHECK_FALSE(b.pollDue(1000));
+  b.failed(1000);
+  CHECK_FALSE(b.pollDue(3000));  // an unreachable HQ waits for the backoff alone
+  b.succeeded(7000);
+  CHECK(b.pollDue(7000));
+  CHECK_FALSE(SyncBackoff(30 * kSecond, 5 * kSecond, 5 * kMinute, 0).pollDue(1000));  // --poll-ms 0
 }
 
 TEST_CASE("backoff doubles from 5 s up to its cap, and a good round waits the interval") {

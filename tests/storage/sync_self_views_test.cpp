@@ -106,7 +106,19 @@ TEST_CASE("a correction asked for online becomes the customer's own pending chan
   const char* kNobody = "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb";
   s.page("customer.correction", kNobody, {{"correction", kNobody}, {"member_no", "M09999999"}, {"field", "name"},
                                           {"value", "丙"}, {"reason", "x"}});
+  s.page("customer.correction", kNobody, {{"correction", kNobody}, {"member_no", "M09999999"}, {"field", "name"},
+                                          {"value", "丙"}, {"reason", "x"}});  // heard again
   CHECK(count(*s.db, "SELECT count(*) FROM change_requests") == 1);
   CHECK(count(*s.db, "SELECT count(*) FROM audit_log WHERE action = 'sync.receive' AND reason LIKE"
                      " '%skipped customer.correction%'") == 2);
+  // Head office hears each outcome once, under the correction's id: filed, or skipped and why.
+  auto answer = [&](const char* id) {
+    return nlohmann::json::parse(text(*s.db, std::string("SELECT payload FROM outbox WHERE type = "
+                                                         "'customer.correction_answered' AND id = '") + id + "'"));
+  };
+  CHECK(count(*s.db, "SELECT count(*) FROM outbox WHERE type = 'customer.correction_answered'") == 3);
+  CHECK(answer(kFix) == nlohmann::json{{"correction", kFix}, {"answer", "filed"}, {"reason", ""},
+                                       {"change_request", text(*s.db, "SELECT id FROM change_requests")}});
+  CHECK(answer(kBad) == nlohmann::json{{"correction", kBad}, {"answer", "skipped"}, {"reason", "date_invalid"}});
+  CHECK(answer(kNobody) == nlohmann::json{{"correction", kNobody}, {"answer", "skipped"}, {"reason", "member_unknown"}});
 }

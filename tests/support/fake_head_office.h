@@ -25,7 +25,7 @@ class FakeHeadOffice : public HeadOffice {
   int loseAnswers = 0;       // the next N batches commit, then the answer is lost
   int replayAnswers = 0;     // the next N batches commit, then HQ answers "replayed"
   std::optional<std::int64_t> helloSays;  // hello's stored_through, when it should lie
-  int calls = 0, batchesSeen = 0;
+  int calls = 0, batchesSeen = 0, polls = 0;
 
   HeadOfficeHello hello() override {
     call();
@@ -74,6 +74,12 @@ class FakeHeadOffice : public HeadOffice {
     p.cursor = std::to_string(to);
     p.more = to < owned.size();
     return p;
+  }
+
+  bool changesWaiting(const std::string& after) override {
+    call();
+    ++polls;
+    return (after.empty() ? 0 : std::stoul(after)) < owned.size();
   }
 
   std::vector<HeldChainHead> heads() override {

@@ -15,6 +15,8 @@ Object.assign(WORDS["zh-Hans"], {
   onceNote: "档案内容只显示这一次，不在总部保存。",
   correct: "申请更正", correctField: "要更正的内容", correctValue: "正确的内容", correctReason: "说明", sendCorrection: "提交更正",
   correctionSent: "已提交，门店主管审核后更正；联系方式的更正需您到店确认。",
+  corrections: "我的更正申请", corrSent: "已提交", corrFiled: "门店主管审核中", corrSkipped: "门店未能受理，请到店办理",
+  corrApproved: "已更正", corrRejected: "门店未采纳",
   fields: { name: "姓名", phone: "手机", gender: "性别", birthday: "生日（如 1990-03-15）", address: "地址", occupation: "职业" },
   roles: { cashier: "前台", beautician: "美容师", supervisor: "客服主管", manager: "店长", finance: "财务", admin: "管理员" },
   purposes: { checkout: "结账", service: "服务", booking: "预约", registration: "登记", review: "审核", care_followup: "回访",
@@ -31,6 +33,8 @@ Object.assign(WORDS["zh-Hant"], {
   onceNote: "檔案內容只顯示這一次，不在總部保存。",
   correct: "申請更正", correctField: "要更正的內容", correctValue: "正確的內容", correctReason: "說明", sendCorrection: "提交更正",
   correctionSent: "已提交，門店主管審核後更正；聯絡方式的更正需您到店確認。",
+  corrections: "我的更正申請", corrSent: "已提交", corrFiled: "門店主管審核中", corrSkipped: "門店未能受理，請到店辦理",
+  corrApproved: "已更正", corrRejected: "門店未採納",
   fields: { name: "姓名", phone: "手機", gender: "性別", birthday: "生日（如 1990-03-15）", address: "地址", occupation: "職業" },
   roles: { cashier: "前台", beautician: "美容師", supervisor: "客服主管", manager: "店長", finance: "財務", admin: "管理員" },
   purposes: { checkout: "結帳", service: "服務", booking: "預約", registration: "登記", review: "審核", care_followup: "回訪",
@@ -47,6 +51,9 @@ Object.assign(WORDS.en, {
   noFile: "No salon holds a file for this number yet.", onceNote: "Shown this once; head office does not keep it.",
   correct: "Ask for a correction", correctField: "What is wrong", correctValue: "What it should be", correctReason: "Why",
   sendCorrection: "Send", correctionSent: "Sent: a supervisor at your salon reviews it; a change of contact details is confirmed with you at the salon.",
+  corrections: "My corrections", corrSent: "Sent", corrFiled: "With a supervisor at the salon",
+  corrSkipped: "The salon could not take it online; please ask at the salon",
+  corrApproved: "Corrected", corrRejected: "Not taken by the salon",
   fields: { name: "Name", phone: "Mobile", gender: "Gender", birthday: "Birthday (e.g. 1990-03-15)", address: "Address", occupation: "Occupation" },
   roles: { cashier: "front desk", beautician: "beautician", supervisor: "supervisor", manager: "manager", finance: "finance", admin: "admin" },
   purposes: { checkout: "checkout", service: "service", booking: "booking", registration: "registration", review: "review",
@@ -59,9 +66,10 @@ Object.assign(WORDS.en, {
 async function showAccount() {
   clearTimeout(refreshTimer);
   $("crumbs").replaceChildren();
-  let figures, apps;
+  let figures, apps, fixes;
   try {
-    [figures, apps] = await Promise.all([api("GET", "/me/figures"), api("GET", "/me/applications")]);
+    [figures, apps, fixes] = await Promise.all([api("GET", "/me/figures"), api("GET", "/me/applications"),
+      api("GET", "/me/corrections")]);
   } catch (e) {
     if (e.error === "signed_out") return showSignIn(showAccount);
     throw e;
@@ -73,10 +81,12 @@ async function showAccount() {
     el("p", { class: "hint" }, w().asOf + " " + asOf.toLocaleString(state.lang, { dateStyle: "short", timeStyle: "short" })),
     apps.applications.length ? el("h2", {}, w().applications) : null,
     apps.applications.length ? el("div", { class: "list", id: "applications" }, apps.applications.map(applicationCard)) : null,
+    fixes.corrections.length ? el("h2", {}, w().corrections) : null,
+    fixes.corrections.length ? el("div", { class: "list", id: "corrections" }, fixes.corrections.map(correctionCard)) : null,
     figures.members.length ? el("button", { class: "secondary", id: "own-file", on: { click: () => showOwnFile().catch(showError) } }, w().ownFile) : null,
     el("button", { class: "secondary", on: { click: () => { location.hash = "#/mine"; } } }, w().mine),
     figures.members.length ? null : el("button", { class: "secondary", id: "join", on: { click: () => showJoin().catch(showError) } }, w().join));
-  if (apps.applications.some((a) => a.status === "pending")) refreshTimer = setTimeout(() => showAccount().catch(showError), 10000);
+  if (apps.applications.some((a) => a.status === "pending") || fixes.corrections.some((c) => c.status === "sent")) refreshTimer = setTimeout(() => showAccount().catch(showError), 10000);
 }
 
 function memberCard(m) {
@@ -86,8 +96,10 @@ function memberCard(m) {
   const packages = m.packages.length ? el("ul", { class: "packages" }, m.packages.map((p) => el("li", {},
     el("span", {}, p.service_name), el("strong", {}, w().left.replace("{n}", p.sessions_left)),
     p.expires ? el("small", {}, w().expires + " " + p.expires) : null))) : null;
-  return el("div", { class: "card member", "data-member": m.member_no },
-    el("div", { class: "head" }, el("strong", {}, m.store_name), el("small", {}, w().memberNo + " " + m.member_no)),
+  // A membership without a card number is known by its file number.
+  const number = m.member_no ? w().memberNo + " " + m.member_no : w().fileNo + " " + m.file_no;
+  return el("div", { class: "card member", "data-member": m.member_no || m.file_no },
+    el("div", { class: "head" }, el("strong", {}, m.store_name), el("small", {}, number)),
     figures, packages ? el("h3", {}, w().packages) : null, packages);
 }
 
@@ -98,6 +110,17 @@ function applicationCard(a) {
     el("div", { class: "head" }, el("strong", {}, a.store_name), el("span", { class: "badge " + badge, "data-status": a.status }, word)),
     a.status === "approved" && a.member_no ? el("small", {}, w().memberNo + " " + a.member_no) : null,
     a.status === "declined" && a.reason ? el("small", { class: "note" }, a.reason) : null);
+}
+
+// A correction sent online and what the store did with it.
+function correctionCard(c) {
+  const word = { sent: w().corrSent, filed: w().corrFiled, skipped: w().corrSkipped, approved: w().corrApproved,
+    rejected: w().corrRejected }[c.status] || c.status;
+  const badge = { sent: "pending", filed: "pending", skipped: "declined", approved: "confirmed", rejected: "declined" }[c.status] || "";
+  return el("div", { class: "card booking", "data-correction": c.field },
+    el("div", { class: "head" }, el("strong", {}, (w().fields[c.field] || c.field).replace(/（.*|\s\(.*/, "")),
+      el("span", { class: "badge " + badge, "data-status": c.status }, word)),
+    el("small", {}, c.store_name + " · " + when(c.asked_at)));
 }
 
 // My file: head office asks the member's store, which answers with the file's summary
@@ -126,7 +149,8 @@ function correctionForm() {
   const done = el("p", { class: "hint", id: "correction-sent" });
   const send = el("button", { class: "primary", id: "correct", on: { click: async () => {
     try {
-      await api("POST", "/me/corrections", { field: field.value, value: value.value.trim(), reason: reason.value.trim() });
+      await api("POST", "/me/corrections", { field: field.value, value: value.value.trim(), reason: reason.value.trim(),
+        lang: state.lang });
       done.textContent = w().correctionSent;
       value.value = reason.value = "";
     } catch (e) { showError(e); } } } }, w().sendCorrection);
