@@ -44,6 +44,9 @@ json saleEventJson(SQLite::Database& db, const Sale& s, StoreZone zone) {
   if (!s.customer) return j;
   j["customer"]["member_no"] = memberNoOf(db, *s.customer);
   j["movements"] = movementsOf(db, s, zone);
+  if (s.chain && !s.chain->empty())  // chain value spent: debited at head office, or offline within the allowances
+    j["chain"] = {{"mode", s.chain->offline ? "offline" : "hq"}, {"principal", s.chain->principal.fen},
+                  {"bonus", s.chain->bonus.fen}, {"points", s.chain->points}};
   return j;
 }
 

@@ -13,6 +13,7 @@
 #include "storage/sql.h"
 #include "storage/sync_applications.h"
 #include "storage/sync_corrections.h"
+#include "storage/sync_overdraws.h"
 #include "storage/sync_holds.h"
 #include "storage/sync_self_views.h"
 #include "storage/sync_store.h"
@@ -142,6 +143,14 @@ std::vector<RefusedChange> applyHeadOfficeChanges(SQLite::Database& db, const st
       try {
         if (c.kind == "customer.self_view") answerSelfView(db, c, now);
         else fileOnlineCorrection(db, c, now);
+      } catch (const DomainError& e) {
+        refused.push_back({c.kind, c.key, e.code() + ": " + e.detail()});
+      }
+      continue;
+    }
+    if (c.kind == "member.overdraw") {  // a sale of this store that overdrew a member: arrears (issue 18)
+      try {
+        postOverdraw(db, c, now);
       } catch (const DomainError& e) {
         refused.push_back({c.kind, c.key, e.code() + ": " + e.detail()});
       }
