@@ -12,6 +12,7 @@
 #include "storage/catalog_store.h"
 #include "storage/sql.h"
 #include "storage/sync_applications.h"
+#include "storage/sync_cards.h"
 #include "storage/sync_corrections.h"
 #include "storage/sync_overdraws.h"
 #include "storage/sync_holds.h"
@@ -143,6 +144,14 @@ std::vector<RefusedChange> applyHeadOfficeChanges(SQLite::Database& db, const st
       try {
         if (c.kind == "customer.self_view") answerSelfView(db, c, now);
         else fileOnlineCorrection(db, c, now);
+      } catch (const DomainError& e) {
+        refused.push_back({c.kind, c.key, e.code() + ": " + e.detail()});
+      }
+      continue;
+    }
+    if (c.kind == "member.card") {  // a card reissued in another store: the old one is refused here too
+      try {
+        applyChainCardVersion(db, c, now);
       } catch (const DomainError& e) {
         refused.push_back({c.kind, c.key, e.code() + ": " + e.detail()});
       }

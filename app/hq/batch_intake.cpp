@@ -5,6 +5,7 @@
 
 #include "app/hq/booking_projection.h"
 #include "app/hq/member_projection.h"
+#include "app/hq/member_cards.h"
 #include "app/hq/member_debits.h"
 #include "app/hq/member_overdraws.h"
 #include "app/hq/online_self.h"
@@ -128,6 +129,7 @@ json takeBatch(pqxx::connection& db, const std::string& store, const UploadBatch
   for (auto& q : projectMemberEvents(w, store, stored, t.quarantined)) t.quarantined.push_back(std::move(q));
   endPostedDebits(w, stored);
   postOverdraws(w, store, stored);
+  for (auto& q : projectCardEvents(w, store, stored)) t.quarantined.push_back(std::move(q));
   for (auto& q : projectSelfEvents(w, store, stored)) t.quarantined.push_back(std::move(q));  // the phone page's
   if (!fresh.empty()) t.storedThrough = fresh.back()->seq;
   keepQuarantine(w, store, b.id, t);

@@ -6,6 +6,7 @@ the other is told the balance; B cut off sells within its offline allowances and
 the overdraw becomes arrears at HQ and in B; a card reissued in A is refused in B."""
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -213,6 +214,43 @@ class ChainMoney(unittest.TestCase):
                                 "lines": [{"item": "S-CUT", "qty": 1, "staff": ["beau"]}],
                                 "tenders": [{"type": "arrears", "amount": 100}, {"type": "cash", "amount": 20000, "handed": 20000}]})
         self.assertEqual((code, err["code"]), (2, "arrears_limit"), err)
+        self.assertEqual(self.b.run("verify", pin="").returncode, 0)
+
+    def card(self, k, m, reissue=False):
+        """`print card` to a file printer; the QR's payload read back from the ESC/POS bytes."""
+        out = os.path.join(k.tmp, "card-%s.bin" % uuid.uuid4())
+        if reissue:  # a manager's
+            k.run("print", "card", m, "--staff", "mgr", "--printer", "file:" + out, "--reason", "卡丢失", "--reissue",
+                  pin="1234")
+        else:
+            k.run("print", "card", m, "--staff", "cash", "--printer", "file:" + out, "--reason", "新会员")
+        with open(out, "rb") as f:
+            found = re.findall(rb"SK1\.[A-Z0-9]+\.[0-9]+\.[A-Za-z0-9_-]+", f.read())
+        self.assertEqual(len(found), 1)
+        return found[0].decode()
+
+    def scan(self, k, payload):
+        out = k.run("scan", payload, "--staff", "cash", check=False)
+        if out.returncode == 0:
+            return json.loads(out.stdout)
+        return {"code": re.findall(r"\[([a-z_]+)\]", out.stderr)[-1], "stderr": out.stderr}
+
+    def test_reissued_card_refused_in_the_other_store(self):
+        m = self.member()
+        first = self.card(self.a, m)
+        self.a.sync()  # A's card keys and the card go up
+        self.b.sync()  # A's keys come down to B
+        self.assertEqual(self.scan(self.b, first)["member_no"], m)
+        second = self.card(self.a, m, reissue=True)
+        self.assertTrue(second.startswith("SK1.%s.2." % m), second)
+        self.a.sync()
+        self.b.sync()
+        refused = self.scan(self.b, first)
+        self.assertEqual(refused["code"], "card_revoked", refused)
+        self.assertEqual(self.scan(self.b, second)["member_no"], m)
+        self.assertEqual(self.scan(self.a, first)["code"], "card_revoked")
+        self.assertEqual(self.b.sql("SELECT version, staff FROM member_card_log WHERE member_no = ?", m),
+                         [(2, "head-office")])
         self.assertEqual(self.b.run("verify", pin="").returncode, 0)
 
 

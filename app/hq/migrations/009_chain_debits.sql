@@ -58,3 +58,18 @@ CREATE VIEW open_member_debits AS
   WHERE NOT EXISTS (SELECT 1 FROM member_debit_ends e WHERE e.debit = d.id)
     AND d.at > now() - make_interval(hours => COALESCE(
           (SELECT value::int FROM chain_settings WHERE key = 'debits.hold_hours' AND value ~ '^[0-9]{1,5}$'), 24));
+
+-- Member cards across the chain: any store accepts any store's card (each store's
+-- card-signing public keys go to every store), and a reissue in one store revokes
+-- the old card everywhere (the version in force goes to every store).
+CREATE TABLE store_card_keys (
+  store text PRIMARY KEY,
+  keys  jsonb NOT NULL,                     -- hex public keys, every generation, the current first
+  at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE chain_member_cards (
+  member_no text PRIMARY KEY,
+  version   integer NOT NULL,               -- the version in force (the highest any store issued)
+  store     text NOT NULL,                  -- the store that issued it
+  at        timestamptz NOT NULL DEFAULT now()
+);
