@@ -39,7 +39,8 @@ bool enrolled(SQLite::Database& db) {
 }  // namespace
 
 bool reportCardKeys(SQLite::Database& db, Instant now) {
-  if (!enrolled(db)) return false;
+  // A store that has printed no card has none for other stores to check.
+  if (!enrolled(db) || !SQLite::Statement(db, "SELECT 1 FROM member_cards LIMIT 1").executeStep()) return false;
   nlohmann::json keys = nlohmann::json::array();
   SQLite::Statement q(db, "SELECT public_key FROM member_card_key_generations"
                           " ORDER BY retired_at IS NOT NULL, generation DESC LIMIT 32");

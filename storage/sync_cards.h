@@ -1,8 +1,9 @@
 #pragma once
 // Member cards across the chain (issue 18, app/hq/PROTOCOL.md "Member cards across
 // the chain"). Up: before each upload, `card.keys` {"keys": [hex public keys]} when
-// this store's card-signing keys (every generation, the current first) differ from
-// what it last told head office (store setting sync.card_keys_reported). Down:
+// this store has printed a card and its card-signing keys (every generation, the
+// current first) differ from what it last told head office (store setting
+// sync.card_keys_reported). Down:
 // `card.keys` (another store's keys) is kept in hq_owned and read by
 // chainCardKeys(); `member.card` {"member_no", "version", "store"}: a card reissued
 // in another store; a member this store knows at a lower version takes the new
