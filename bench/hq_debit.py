@@ -76,18 +76,20 @@ def main():
         report("new TLS connection per debit", [fresh.debit(m) for m in members])
         kept = Line(stores[0], keep=True)
         report("one kept-alive connection", [kept.debit(m) for m in members])
-        results = [[] for _ in stores]
+        for keep in (False, True):
+            results = [[] for _ in stores]
 
-        def client(i):
-            line = Line(stores[i], keep=False)
-            results[i] = [line.debit("M00000001") for _ in range(n // CLIENTS)]
+            def client(i):
+                line = Line(stores[i], keep=keep)
+                results[i] = [line.debit("M00000001") for _ in range(n // CLIENTS)]
 
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
-        report("%d stores, one member, new connections" % CLIENTS, [x for r in results for x in r])
+            threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
+            for th in threads:
+                th.start()
+            for th in threads:
+                th.join()
+            report("%d stores, one member, %s" % (CLIENTS, "kept-alive" if keep else "new connections"),
+                   [x for r in results for x in r])
         print("debits held: %s" % box.psql("SELECT count(*) FROM open_member_debits"))
 
 
