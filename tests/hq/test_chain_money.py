@@ -10,6 +10,8 @@ import re
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 import unittest
 import uuid
 
@@ -215,6 +217,38 @@ class ChainMoney(unittest.TestCase):
                                 "tenders": [{"type": "arrears", "amount": 100}, {"type": "cash", "amount": 20000, "handed": 20000}]})
         self.assertEqual((code, err["code"]), (2, "arrears_limit"), err)
         self.assertEqual(self.b.run("verify", pin="").returncode, 0)
+
+    def test_window_settles_through_head_office_and_says_a_short_balance(self):
+        """The checkout screen: head office's figures on the bar, 结账 debits at HQ (on the
+        Lookups lane), and a balance spent elsewhere meanwhile said on screen with what is left."""
+        m = self.member()
+        pay = ["tap home.tile.checkout", "wait 5", "scan " + m, "expect Head office · ", "tap checkout.item.S-CUT",
+               "tap checkout.staff.beau", "tap checkout.pay", "tap checkout.tender.stored_value"]
+        shown = self.b.window(pay + ["tap checkout.settle", "expect Settled", "shot chain_settled"])
+        self.assertEqual(shown.returncode, 0, shown.stdout + shown.stderr)
+        (mode, spent), = self.b.sql("SELECT mode, principal + bonus FROM chain_spends WHERE member_no = ?", m)
+        self.assertEqual((mode, spent), ("hq", 8360))  # a cut at the member's price
+        self.assertEqual(self.box.psql("SELECT count(*) FROM member_debits WHERE member_no = '%s' AND store = 'B01'" % m),
+                         "1")
+        # A spends the rest while B's cashier is at the tender screen (after B's look at HQ).
+        views = "SELECT count(*) FROM member_views WHERE member_no = '%s' AND store = 'B01'" % m
+        before = int(self.box.psql(views))
+        done = {}
+
+        def spend_in_a():
+            deadline = time.time() + 60
+            while int(self.box.psql(views)) == before and time.time() < deadline:
+                time.sleep(0.05)
+            done["a"] = self.a.pay(sale_json(m, 15, 120000 - spent, cash=100000))
+
+        spender = threading.Thread(target=spend_in_a)
+        spender.start()
+        shown = self.b.window(pay[:4] + ["wait 240"] + pay[4:] + ["tap checkout.settle", "expect balance is short",
+                                                                  "expect ¥0.00 + bonus ¥0.00 · Points", "shot chain_refused"])
+        spender.join()
+        self.assertEqual(done["a"][0], 0, done)
+        self.assertEqual(shown.returncode, 0, shown.stdout + shown.stderr)
+        self.assertEqual(self.b.sql("SELECT count(*) FROM chain_spends WHERE member_no = ?", m), [(1,)])
 
     def card(self, k, m, reissue=False):
         """`print card` to a file printer; the QR's payload read back from the ESC/POS bytes."""
