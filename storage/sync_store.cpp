@@ -195,6 +195,7 @@ SyncStatus SqliteSyncStore::status() {
     st.sent = number(s, "SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL");
     st.waiting = number(s, "SELECT count(*) FROM outbox WHERE sent_at IS NULL");
     st.lastSeq = lastSeq();
+    st.overdraws = number(s, "SELECT count(*) FROM chain_overdraws");
     SQLite::Statement q(s, "SELECT store_code, received, last_contact, last_error, hq_stored_through, behind_through"
                            " FROM sync_state WHERE one = 1");
     if (q.executeStep()) {

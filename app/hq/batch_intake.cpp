@@ -127,7 +127,7 @@ json takeBatch(pqxx::connection& db, const std::string& store, const UploadBatch
   for (auto& q : projectEvents(w, store, stored)) t.quarantined.push_back(std::move(q));
   for (auto& q : projectBookingEvents(w, store, stored)) t.quarantined.push_back(std::move(q));
   for (auto& q : projectMemberEvents(w, store, stored, t.quarantined)) t.quarantined.push_back(std::move(q));
-  endPostedDebits(w, stored);
+  endPostedDebits(w, stored, t.quarantined);
   postOverdraws(w, store, stored);
   for (auto& q : projectCardEvents(w, store, stored)) t.quarantined.push_back(std::move(q));
   for (auto& q : projectSelfEvents(w, store, stored)) t.quarantined.push_back(std::move(q));  // the phone page's

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <pqxx/pqxx>
+#include <set>
 
 #include "app/core/member_account.h"
 #include "app/core/money.h"
@@ -138,10 +139,13 @@ bool routine(const Refusal& r) { return r.code == "balance_short" || r.status ==
 
 }  // namespace
 
-void endPostedDebits(pqxx::dbtransaction& w, const std::vector<const OutboxEvent*>& fresh) {
+void endPostedDebits(pqxx::dbtransaction& w, const std::vector<const OutboxEvent*>& fresh,
+                     const std::vector<QuarantinedEvent>& quarantined) {
+  std::set<const OutboxEvent*> skipped;
+  for (const auto& q : quarantined) skipped.insert(q.event);
   json ids = json::array();
   for (const OutboxEvent* e : fresh)
-    if (!saleKindOf(e->type).empty()) ids.push_back(e->id);
+    if (!saleKindOf(e->type).empty() && !skipped.count(e)) ids.push_back(e->id);
   if (ids.empty()) return;
   w.exec_params("INSERT INTO member_debit_ends (debit, how) SELECT d.id, 'posted' FROM member_debits d"
                 " WHERE d.sale IN (SELECT (x #>> '{}')::uuid FROM jsonb_array_elements($1::jsonb) x)"

@@ -26,8 +26,10 @@ namespace salon::hq {
 
 class ConnectionPool;
 
-// In the batch's transaction: the debits of the sales among `fresh` end "posted".
-void endPostedDebits(pqxx::dbtransaction& w, const std::vector<const OutboxEvent*>& fresh);
+// In the batch's transaction: the debits of the sales among `fresh` end "posted"
+// (not those `quarantined`: their money did not move, so their debits keep holding).
+void endPostedDebits(pqxx::dbtransaction& w, const std::vector<const OutboxEvent*>& fresh,
+                     const std::vector<QuarantinedEvent>& quarantined);
 
 void mountMemberDebits(httplib::Server& server, ConnectionPool& pool);
 

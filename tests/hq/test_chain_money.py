@@ -145,6 +145,23 @@ class ChainMoney(unittest.TestCase):
                          "spend:A01>B01")
         shown = self.b.show(m)
         self.assertEqual((shown["source"], shown["stored_value"]), ("hq", {"principal": 95833, "bonus": 19167}))
+        # A debit whose sale the store refused after all: released, once; the value is free again.
+        seen_by_a = lambda: sum(hq.Store(self.codes["A01"]).request(
+            "GET", "/members/%s/balance?staff=cash&purpose=checkout" % m)[1]["stored_value"].values())
+        other = str(uuid.uuid4())
+        status, j = st.request("POST", "/members/%s/debits" % m, {"sale": other, "stored_value": 2000})
+        self.assertEqual((status, j["replayed"]), (200, False))
+        self.assertEqual(seen_by_a(), 113000)
+        for how in ("released", "released"):
+            status, j = st.request("POST", "/members/%s/debits/%s/release" % (m, other), {})
+            self.assertEqual((status, j["status"]), (200, how))
+        self.assertEqual(seen_by_a(), 115000)
+        # A debit older than debits.hold_hours whose sale never came holds nothing and is an alert.
+        self.box.psql("INSERT INTO member_debits (sale, store, member_no, principal, bonus, points, at) VALUES"
+                      " (gen_random_uuid(), 'B01', '%s', 1000, 0, 0, now() - interval '25 hours')" % m)
+        self.assertEqual(seen_by_a(), 115000)
+        stale = json.loads(self.box.run("chain", "alerts").stdout)["stale_debits"]
+        self.assertEqual([(d["store"], d["stored_value"]) for d in stale if d["member_no"] == m], [("B01", 1000)])
         self.assertEqual(self.b.run("verify", pin="").returncode, 0)
 
     def test_last_100_at_two_stores_at_once(self):
@@ -211,6 +228,11 @@ class ChainMoney(unittest.TestCase):
                          [("overdraw", 60000)])
         self.assertEqual(self.b.sql("SELECT arrears FROM chain_overdraws WHERE member_no = ?", m), [(60000,)])
         self.assertEqual(self.b.sql("SELECT count(*) FROM audit_log WHERE action = 'chain.overdraw'"), [(1,)])
+        status = json.loads(self.b.run("sync", "status", "--staff", "admin", "--json", pin="9999").stdout)
+        self.assertEqual(status["overdraws"], 1)  # the store's alert
+        alerts = json.loads(self.box.run("chain", "alerts").stdout)  # head office's
+        mine = [o for o in alerts["overdraws"] if o["member_no"] == m]
+        self.assertEqual([(o["store"], o["sale"], o["arrears"]) for o in mine], [("B01", s2["id"], 60000)])
         # The store's arrears rules now apply: 600 owed is above the default limit of 500.
         code, err = self.b.pay({"id": str(uuid.uuid4()), "customer": m,
                                 "lines": [{"item": "S-CUT", "qty": 1, "staff": ["beau"]}],
