@@ -1,5 +1,7 @@
 #include "storage/sync_cards.h"
 
+#include <sodium.h>
+
 #include <nlohmann/json.hpp>
 
 #include "app/core/audit.h"
@@ -16,18 +18,19 @@ namespace {
 constexpr const char* kReported = "sync.card_keys_reported";
 
 std::string hexOf(const std::string& bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : bytes) {
-    out += digits[b >> 4];
-    out += digits[b & 15];
-  }
+  std::string out(bytes.size() * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  out.pop_back();
   return out;
 }
 
 std::string bytesOf(const std::string& hex) {
-  std::string out;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  std::string out(hex.size() / 2, '\0');
+  std::size_t len = 0;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr, &len,
+                     nullptr) != 0)
+    return "";
+  out.resize(len);
   return out;
 }
 
