@@ -23,8 +23,9 @@ CREATE TRIGGER chain_spends_no_delete BEFORE DELETE ON chain_spends
   BEGIN SELECT RAISE(ABORT, 'chain_spends is append-only'); END;
 
 -- A sale head office found overdrew a member (member.overdraw, down): the arrears
--- it became, posted here once (an arrears_ledger row 'overdraw', no sale) and
--- shown to the store as an alert until acknowledged in the audit log.
+-- it became, posted here once (an arrears_ledger row 'overdraw' under the sale's
+-- id, with the audit entry chain.overdraw); counted as "overdraws" by
+-- `sync status` (the store's alert; there is no acknowledging it yet).
 CREATE TABLE chain_overdraws (
   sale_id     TEXT PRIMARY KEY,
   customer_id INTEGER REFERENCES customers (id),
