@@ -132,6 +132,22 @@ class HttpsHeadOffice : public HeadOffice {
     return memberBalanceFrom(body);
   }
 
+  std::optional<ChainDebitAnswer> debitMember(const ChainDebit& d) override {
+    using httplib::detail::encode_query_param;
+    std::string body = answer(post("/api/v1/members/" + encode_query_param(d.memberNo) + "/debits", chainDebitJson(d),
+                                   "application/json", {}),
+                              {200, 404, 409});
+    if (lastStatus_ == 404) return std::nullopt;
+    return chainDebitFrom(lastStatus_, body);
+  }
+
+  void releaseDebit(const std::string& memberNo, const std::string& sale) override {
+    using httplib::detail::encode_query_param;
+    answer(post("/api/v1/members/" + encode_query_param(memberNo) + "/debits/" + encode_query_param(sale) + "/release",
+                "{}", "application/json", {}),
+           {200});
+  }
+
  private:
   httplib::Result get(const std::string& path) {
     pin_.mismatch = false;

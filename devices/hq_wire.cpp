@@ -190,4 +190,27 @@ MemberBalance memberBalanceFrom(const std::string& body) {
   return b;
 }
 
+std::string chainDebitJson(const ChainDebit& d) {
+  return Json{{"sale", d.sale}, {"staff", d.staff}, {"stored_value", d.storedValue.fen}, {"points", d.points}}.dump();
+}
+
+ChainDebitAnswer chainDebitFrom(int status, const std::string& body) {
+  Json j = parsed(body);
+  if (status == 409 && j.value("error", std::string()) != "balance_short")
+    throw DomainError("hq_refused", refusalOf(status, body));
+  ChainDebitAnswer a;
+  a.debited = status == 200;
+  a.replayed = a.debited && j.value("replayed", false);
+  Json left = field<Json>(j, "stored_value");
+  a.principalLeft = Money(field<std::int64_t>(left, "principal"));
+  a.bonusLeft = Money(field<std::int64_t>(left, "bonus"));
+  a.pointsLeft = field<std::int64_t>(j, "points");
+  if (!a.debited) return a;
+  Json taken = field<Json>(j, "debited");
+  a.principalTaken = Money(field<std::int64_t>(taken, "principal"));
+  a.bonusTaken = Money(field<std::int64_t>(taken, "bonus"));
+  a.pointsTaken = field<std::int64_t>(taken, "points");
+  return a;
+}
+
 }  // namespace salon::devices

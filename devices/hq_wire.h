@@ -20,6 +20,10 @@ OffsiteBackup backupFrom(const std::string& body);
 std::vector<OffsiteBackup> backupsFrom(const std::string& body);
 // GET /members/<no>/balance's answer (issue 18).
 MemberBalance memberBalanceFrom(const std::string& body);
+// POST /members/<no>/debits: its body, and a 200 or 409 balance_short answer
+// (another 409, e.g. debit_conflict: DomainError hq_refused).
+std::string chainDebitJson(const ChainDebit& debit);
+ChainDebitAnswer chainDebitFrom(int status, const std::string& body);
 // HQ's {"error": code, "message": ...}: "code: message", or "http_NNN".
 std::string refusalOf(int status, const std::string& body);
 

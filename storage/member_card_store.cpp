@@ -5,6 +5,7 @@
 #include "app/core/uuid.h"
 #include "storage/audit_store.h"
 #include "storage/card_key_file.h"
+#include "storage/sync_cards.h"
 #include "storage/verify.h"
 #include "storage/sql.h"
 
@@ -64,6 +65,10 @@ CardHolder writeCardEvent(SQLite::Database& s, CardHolder h, CardEvent event, co
 
 // From card.key beside the database, never from a copy of the database alone.
 std::string SqliteMemberCardStore::signingSeed() { return currentCardSeed(db_); }
+
+std::vector<std::string> SqliteMemberCardStore::chainPublicKeys() {
+  return guarded([&] { return chainCardKeys(db_.sql()); });
+}
 
 std::vector<std::string> SqliteMemberCardStore::retiredPublicKeys() {
   return guarded([&] {

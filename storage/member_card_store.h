@@ -16,6 +16,7 @@ class SqliteMemberCardStore : public MemberCardStore {
   explicit SqliteMemberCardStore(Database& db) : db_(db) {}
   std::string signingSeed() override;
   std::vector<std::string> retiredPublicKeys() override;
+  std::vector<std::string> chainPublicKeys() override;
   std::optional<CardHolder> holder(const std::string& memberNo) override;
   CardHolder recordCardEvent(const std::string& memberNo, CardEvent event, const std::string& staffCode,
                              const std::string& reason, const AuditEntry& audit) override;

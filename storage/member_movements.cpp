@@ -56,6 +56,9 @@ json saleEventJson(SQLite::Database& db, const Sale& s, StoreZone zone) {
   j["customer"]["member_no"] = n.memberNo;
   j["customer"]["file_no"] = n.fileNo;  // head office keys a member without a number by it
   j["movements"] = movementsOf(db, s, zone);
+  if (s.chain && !s.chain->empty())  // chain value spent: debited at head office, or offline within the allowances
+    j["chain"] = {{"mode", s.chain->offline ? "offline" : "hq"}, {"principal", s.chain->principal.fen},
+                  {"bonus", s.chain->bonus.fen}, {"points", s.chain->points}};
   return j;
 }
 

@@ -61,7 +61,8 @@ std::optional<MemberAccount> loadAccount(SQLite::Database& db, CustomerId id, co
   if (!q->getColumn(1).isNull() && parseDate(q->getColumn(1).getString(), bd)) a.birthday = bd;
   a.tierCode = q->getColumn(3).getString();
   // A member: a member number on file, or an approved membership.
-  a.member = (!q->getColumn(2).isNull() && !q->getColumn(2).getString().empty()) || !a.tierCode.empty();
+  a.memberNo = q->getColumn(2).isNull() ? "" : q->getColumn(2).getString();
+  a.member = !a.memberNo.empty() || !a.tierCode.empty();
   a.points = q->getColumn(4).getInt64();
   a.svPrincipal = sql::money(q->getColumn(5));
   a.svBonus = sql::money(q->getColumn(6));
@@ -229,7 +230,7 @@ std::int64_t expirePoints(Database& db, Instant now) {
     Prepared q(s, "SELECT customer_id,"
                            " SUM(CASE WHEN delta > 0 AND kind = 'earn' AND expires_at <= ?1 THEN delta ELSE 0 END),"
                            " -SUM(CASE WHEN delta < 0 THEN delta ELSE 0 END),"
-                           " SUM(CASE WHEN kind = 'redeem_reversal' THEN delta ELSE 0 END)"
+                           " SUM(CASE WHEN kind IN ('redeem_reversal', 'chain_in') THEN delta ELSE 0 END)"
                            " FROM points_ledger GROUP BY customer_id");
     q->bind(1, now);
     std::vector<std::pair<std::int64_t, std::int64_t>> due;

@@ -9,6 +9,7 @@
 #include "app/core/business_day.h"
 #include "app/core/error.h"
 #include "storage/audit_store.h"
+#include "storage/chain_spends.h"
 #include "storage/member_store.h"
 #include "storage/member_movements.h"
 #include "storage/sale_json.h"
@@ -196,6 +197,7 @@ void writeSale(SQLite::Database& db, const Sale& s, StoreZone zone) {
   insertHeader(db, s);
   insertLinesAndTenders(db, s);
   insertConsumption(db, s);
+  keepChainSpend(db, s);
   std::string sections = "total=" + std::to_string(s.totals.total.fen);
   if (s.customer) sections += ",customer=" + std::to_string(*s.customer);
   std::string reason = s.reason;

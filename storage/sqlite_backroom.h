@@ -14,6 +14,7 @@
 #include "storage/care_store.h"
 #include "storage/check_in_store.h"
 #include "storage/catalog_store.h"
+#include "storage/chain_spends.h"
 #include "storage/checkout_store.h"
 #include "storage/customer_directory.h"
 #include "storage/customer_records.h"
@@ -96,6 +97,7 @@ class SqliteBackroom : public Backroom {
   OnlineHolds& onlineHolds() override { return onlineHolds_; }
   // a member's figures at checkout and check-in (issue 18):
   MemberBalances& memberBalances() override { return memberBalances_; }
+  ChainSpends& chainSpends() override { return chainSpends_; }
 
  private:
   SqliteBackroom(std::unique_ptr<Database> owned);
@@ -145,6 +147,7 @@ class SqliteBackroom : public Backroom {
   // online bookings head office holds until this store decides (issue 19, HQ side):
   SqliteOnlineHolds onlineHolds_{db_};
   SqliteMemberBalances memberBalances_{db_};
+  SqliteChainSpends chainSpends_{db_};
 };
 
 }  // namespace salon::storage

@@ -12,7 +12,9 @@
 #include "storage/catalog_store.h"
 #include "storage/sql.h"
 #include "storage/sync_applications.h"
+#include "storage/sync_cards.h"
 #include "storage/sync_corrections.h"
+#include "storage/sync_overdraws.h"
 #include "storage/sync_holds.h"
 #include "storage/sync_self_views.h"
 #include "storage/sync_store.h"
@@ -145,6 +147,22 @@ std::vector<RefusedChange> applyHeadOfficeChanges(SQLite::Database& db, const st
       } catch (const DomainError& e) {
         refused.push_back({c.kind, c.key, e.code() + ": " + e.detail()});
         if (c.kind == "customer.correction") answerSkippedCorrection(db, c, e.code(), now);  // the customer hears it
+      }
+      continue;
+    }
+    if (c.kind == "member.card") {  // a card reissued in another store: the old one is refused here too
+      try {
+        applyChainCardVersion(db, c, now);
+      } catch (const DomainError& e) {
+        refused.push_back({c.kind, c.key, e.code() + ": " + e.detail()});
+      }
+      continue;
+    }
+    if (c.kind == "member.overdraw") {  // a sale of this store that overdrew a member: arrears (issue 18)
+      try {
+        postOverdraw(db, c, now);
+      } catch (const DomainError& e) {
+        refused.push_back({c.kind, c.key, e.code() + ": " + e.detail()});
       }
       continue;
     }

@@ -9,6 +9,7 @@
 #include "storage/audit_store.h"
 #include "storage/catalog_store.h"
 #include "storage/sql.h"
+#include "storage/sync_cards.h"
 #include "storage/sync_member_phones.h"
 #include "storage/sync_token.h"
 
@@ -136,7 +137,10 @@ void SqliteSyncStore::keepNumberBlock(int block) {
 }
 
 void SqliteSyncStore::beforeUpload(Instant now) {
-  db_.write([&](SQLite::Database& s) { reportMemberPhones(s, now); });
+  db_.write([&](SQLite::Database& s) {
+    reportMemberPhones(s, now);
+    reportCardKeys(s, now);  // so other stores accept this store's cards (issue 18)
+  });
 }
 
 void SqliteSyncStore::noteFailure(const std::string& code) {
@@ -199,6 +203,7 @@ SyncStatus SqliteSyncStore::status() {
     st.sent = number(s, "SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL");
     st.waiting = number(s, "SELECT count(*) FROM outbox WHERE sent_at IS NULL");
     st.lastSeq = lastSeq();
+    st.overdraws = number(s, "SELECT count(*) FROM chain_overdraws");
     SQLite::Statement q(s, "SELECT store_code, received, last_contact, last_error, hq_stored_through, behind_through"
                            " FROM sync_state WHERE one = 1");
     if (q.executeStep()) {

@@ -1,4 +1,5 @@
 // salon-kiosk sale | void | refund | receipt | arrears: the cashier's money flow.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -7,15 +8,20 @@
 
 #include "app/cli/checkout_cli.h"
 #include "app/cli/sale_request_json.h"
+#include "app/core/chain_settle.h"
 #include "app/core/error.h"
 #include "app/core/staff_auth.h"
 #include "app/core/uuid.h"
 #include "assets/assets.h"
+#include "devices/hq_link.h"
 #include "storage/audit_store.h"
+#include "storage/chain_spends.h"
+#include "storage/checkout_store.h"
 #include "storage/member_store.h"
 #include "storage/sale_json.h"
 #include "storage/sale_store.h"
 #include "storage/staff_store.h"
+#include "storage/sync_store.h"
 
 namespace salon::cli {
 
@@ -59,6 +65,7 @@ namespace {
 struct SaleArgs {
   std::string db, staff, json, sale, manager, reason, lines, id, customer, channel = "phone", note;
   std::int64_t limit = -1;
+  int hqSeconds = 2;  // how long the counter waits for head office's debit before selling offline
 };
 
 void printSale(const storage::SettleResult& r, StoreZone zone) {
@@ -77,8 +84,17 @@ int runSale(const Invocation& inv, const SaleArgs& a) {
   SaleRequest req = saleRequestFromJson(
       body, [&](const std::string& key) { return storage::findCustomerId(db->sql(), key); }, setup.zone);
   if (!req.approvedBy.empty()) approvingManager(*db, *inv.clock, req.approvedBy, Action::ManualDiscount, me.code);
-  storage::SaleStore store(*db, setup);
-  printSale(store.settle(req, me, inv.clock->now()), setup.zone);
+  // A member's chain-wide value: head office debits it first while it answers (issue 18).
+  storage::SqliteCheckoutStore store(*db);
+  storage::SqliteSyncStore sync(*db);
+  storage::SqliteChainSpends spends(*db);
+  const int t = std::max(1, a.hqSeconds);
+  devices::HttpsHeadOfficeLines lines({1, t, t});
+  ChainSettled done = ChainSettle(store, sync, spends, &lines, *inv.clock).settle(req, setup, me);
+  nlohmann::json j = storage::saleJson(done.settled.sale, setup.zone);
+  j["replayed"] = done.settled.replayed;
+  if (!done.mode.empty()) j["chain"] = done.mode;
+  std::cout << j.dump(2) << "\n";
   return 0;
 }
 
@@ -156,6 +172,8 @@ void addCheckoutCommands(CLI::App& app, Invocation& inv) {
   auto a = std::make_shared<SaleArgs>();
   auto* sale = staffed(&app, "sale", "Settle a sale from JSON (amounts in fen); prints the stored sale", *a);
   sale->add_option("--json", a->json, "The sale as JSON: a file, or - for stdin")->required();
+  sale->add_option("--hq-timeout", a->hqSeconds,
+                   "Seconds to wait for head office's debit of a member's chain value (default 2), then offline");
   sale->callback([&inv, a] { inv.run = [&inv, a] { return withJsonErrors([&] { return runSale(inv, *a); }); }; });
 
   for (auto kind : {SaleKind::Void, SaleKind::Refund}) {

@@ -61,6 +61,7 @@ Json statusJson(const SyncStatus& s, Instant now) {
           {"last_seq", s.lastSeq},
           {"hq_stored_through", s.hqStoredThrough},
           {"behind_through", s.behindThrough},
+          {"overdraws", s.overdraws},
           {"overdue", syncOverdue(s, now)}};
 }
 

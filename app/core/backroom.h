@@ -18,6 +18,7 @@ class CareLists;
 class CaseStore;
 class ChangeRequestStore;
 class CheckInQueue;
+class ChainSpends;
 class CheckoutStore;
 class CustomerDirectory;
 class CustomerFileStore;
@@ -92,6 +93,8 @@ class Backroom {
   virtual OnlineHolds& onlineHolds() = 0;
   // a member's figures at checkout and check-in (issue 18): the store's own ledgers
   virtual MemberBalances& memberBalances() = 0;
+  // chain value spent offline, for the store's offline allowances (issue 18)
+  virtual ChainSpends& chainSpends() = 0;
 };
 
 }  // namespace salon

@@ -15,6 +15,7 @@
 #include "app/core/clock.h"
 #include "app/core/error.h"
 #include "app/core/member_balance.h"
+#include "app/core/money.h"
 
 namespace salon {
 
@@ -92,6 +93,25 @@ struct OffsiteBackup {
   Instant at = 0;
 };
 
+// A head-office debit of a member's chain-wide value for one sale (issue 18):
+// keyed by the sale's id, so a retry debits once.
+// Head office splits the stored value into principal and bonus by core's
+// splitStoredValue over what the member has, and answers the split it took.
+struct ChainDebit {
+  std::string sale, memberNo, staff;
+  Money storedValue;
+  std::int64_t points = 0;
+};
+
+struct ChainDebitAnswer {
+  bool debited = false;   // false: the member has less than the sale takes (409 balance_short)
+  bool replayed = false;  // this sale was debited before: the same debit
+  Money principalTaken, bonusTaken;
+  std::int64_t pointsTaken = 0;
+  Money principalLeft, bonusLeft;  // what the member may still spend after it (or now, when refused)
+  std::int64_t pointsLeft = 0;
+};
+
 class HeadOffice {
  public:
   virtual ~HeadOffice() = default;
@@ -114,6 +134,17 @@ class HeadOffice {
   virtual std::optional<MemberBalance> memberBalance(const std::string& memberNo, const std::string& staff,
                                                      const std::string& purpose) {
     (void)memberNo, (void)staff, (void)purpose;
+    throw DomainError("hq_refused", "not_supported");
+  }
+  // Debits the member's value for a sale; nullopt when no store has reported the
+  // member (404). Same sale, same figures: the same debit (replayed).
+  virtual std::optional<ChainDebitAnswer> debitMember(const ChainDebit& debit) {
+    (void)debit;
+    throw DomainError("hq_refused", "not_supported");
+  }
+  // The sale of a debit was refused at the counter after all: the value is free again.
+  virtual void releaseDebit(const std::string& memberNo, const std::string& sale) {
+    (void)memberNo, (void)sale;
     throw DomainError("hq_refused", "not_supported");
   }
 };

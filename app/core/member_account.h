@@ -32,6 +32,7 @@ struct MemberAccount {
   std::string name;
   std::optional<CivilDate> birthday;
   bool member = false;        // has a member number
+  std::string memberNo;       // "" when the file has none
   std::string tierCode;       // "" for a non-member
   std::int64_t points = 0;
   Money svPrincipal, svBonus;

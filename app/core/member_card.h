@@ -64,6 +64,9 @@ class MemberCardStore {
   // Public keys of earlier signing keys (retired by a key change): a card they
   // signed is genuine but must be reissued.
   virtual std::vector<std::string> retiredPublicKeys() { return {}; }
+  // The other stores' card public keys (every generation), from head office: a
+  // card another store of the chain signed is accepted here (issue 18).
+  virtual std::vector<std::string> chainPublicKeys() { return {}; }
   virtual std::optional<CardHolder> holder(const std::string& memberNo) = 0;
   // The member with this phone number (whole, normalised), if any.
   virtual std::optional<CardHolder> holderByPhone(const std::string& phone) = 0;

@@ -84,6 +84,7 @@ struct Builder {
   PriceTerms terms;
   std::vector<CartLine> cart;
   std::vector<const CatalogItem*> items;
+  ChainSpend chainLeft, chainIn;  // what of req.chain the tenders have not taken yet; the store's cover
 
   void header() {
     if (!isUuid(req.id)) throw DomainError("bad_sale_id", req.id);
@@ -102,6 +103,7 @@ struct Builder {
     sale.fingerprint = requestFingerprint(req);
     sale.reason = req.reason;
     sale.approvedBy = req.approvedBy;
+    sale.chain = req.chain;
     if (req.customer && !acct) throw DomainError("unknown_customer", std::to_string(*req.customer));
     if (!acct) return;
     sale.customer = acct->customerId;
@@ -182,7 +184,7 @@ struct Builder {
         if (topUp) throw DomainError("topup_needs_money", tenderName(tr.type));
         if (tr.amount > left.svPrincipal + left.svBonus)
           throw DomainError("stored_value_short", formatAmount(left.svPrincipal + left.svBonus));
-        StoredValueSplit s = splitStoredValue(tr.amount, left.svPrincipal, left.svBonus);
+        StoredValueSplit s = req.chain ? chainSplit(tr.amount) : splitStoredValue(tr.amount, left.svPrincipal, left.svBonus);
         st.principal = s.principal;
         st.bonus = s.bonus;
         left.svPrincipal -= s.principal;
@@ -196,6 +198,7 @@ struct Builder {
         if (tr.amount.fen % ctx.policy.fenPerPoint != 0) throw DomainError("points_amount_not_whole", "");
         st.points = tr.amount.fen / ctx.policy.fenPerPoint;
         if (st.points > left.points) throw DomainError("points_short", std::to_string(left.points));
+        if (req.chain && (chainLeft.points -= st.points) < 0) throw DomainError("chain_spend_mismatch", "points");
         left.points -= st.points;
         break;
       }
@@ -233,8 +236,35 @@ struct Builder {
     throw DomainError("package_not_for_cart", tr.ref);
   }
 
+  // A stored-value tender of a chain sale takes the split head office debited.
+  StoredValueSplit chainSplit(Money amount) {
+    StoredValueSplit s;
+    s.principal = std::min(amount, chainLeft.principal);
+    s.bonus = amount - s.principal;
+    if (s.bonus > chainLeft.bonus) throw DomainError("chain_spend_mismatch", "stored_value");
+    chainLeft.principal -= s.principal;
+    chainLeft.bonus -= s.bonus;
+    return s;
+  }
+
+  // What the store's own ledger lacks of the chain spend comes in first.
+  void coverChain(MemberAccount& left) {
+    if (!req.chain) return;
+    if (!acct) throw DomainError("customer_required", "chain");
+    const ChainSpend& c = *req.chain;
+    if (c.principal.fen < 0 || c.bonus.fen < 0 || c.points < 0) throw DomainError("chain_spend_mismatch", "negative");
+    chainLeft = c;
+    chainIn.principal = std::max(Money(), c.principal - left.svPrincipal);
+    chainIn.bonus = std::max(Money(), c.bonus - left.svBonus);
+    chainIn.points = std::max<std::int64_t>(0, c.points - left.points);
+    left.svPrincipal += chainIn.principal;
+    left.svBonus += chainIn.bonus;
+    left.points += chainIn.points;
+  }
+
   void tenders() {
     MemberAccount left = acct ? *acct : MemberAccount{};
+    coverChain(left);
     std::vector<bool> covered(sale.lines.size(), false);
     Money sum;
     for (const auto& tr : req.tenders) {
@@ -252,6 +282,7 @@ struct Builder {
       excess -= take;
     }
     if (excess.fen > 0) throw DomainError("overpaid", formatAmount(excess));
+    if (req.chain && !chainLeft.empty()) throw DomainError("chain_spend_mismatch", "not all taken");
     for (const auto& t : sale.tenders)
       if (t.type == TenderType::Cash) sale.change += t.handed - t.amount;
     if (sale.change > ctx.policy.maxChange) throw DomainError("change_too_large", formatAmount(ctx.policy.maxChange));
@@ -263,6 +294,8 @@ struct Builder {
   }
 
   void movements() {
+    if (chainIn.principal.fen || chainIn.bonus.fen) sale.storedValue.push_back({chainIn.principal, chainIn.bonus, "chain_in"});
+    if (chainIn.points) sale.points.push_back({chainIn.points, "chain_in", 0});
     for (const auto& t : sale.tenders) {
       if (t.type == TenderType::Points && t.points) sale.points.push_back({-t.points, "redeem", 0});
       if (t.type == TenderType::StoredValue && t.amount.fen) sale.storedValue.push_back({-t.principal, -t.bonus, "spend"});
@@ -320,7 +353,7 @@ struct Builder {
 }  // namespace
 
 Sale buildSale(const SaleRequest& request, const MemberAccount* account, const SaleContext& ctx) {
-  Builder b{request, account, ctx, {}, {}, {}, {}};
+  Builder b{request, account, ctx, {}, {}, {}, {}, {}, {}};
   b.header();
   b.lines();
   b.tenders();

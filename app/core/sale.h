@@ -25,6 +25,20 @@ struct LineRequest {
   std::optional<Money> priceOverride;  // manager
 };
 
+// Chain value a sale spends (issue 18): the stored value (principal and bonus
+// apart) and points that head office debited for it while the store was online,
+// or that the store's offline allowance covers. The sale's stored-value and
+// points tenders must take exactly this; what the store's own ledger lacks of it
+// is posted first as a "chain_in" movement (head office skips those), so the
+// store's balances never go below zero.
+struct ChainSpend {
+  Money principal, bonus;
+  std::int64_t points = 0;
+  bool offline = false;  // spent within the offline allowances, not debited at head office
+  Money worth;           // principal + bonus + points at the store's fen per point (the allowances count this)
+  bool empty() const { return principal.fen == 0 && bonus.fen == 0 && points == 0; }
+};
+
 struct SaleRequest {
   std::string id;  // UUID made before storing
   std::optional<CustomerId> customer;
@@ -34,6 +48,7 @@ struct SaleRequest {
   std::string reason;         // why the manual discount / override
   std::string approvedBy;     // the manager whose PIN was checked ("" = none)
   std::optional<Instant> completedAt;  // a late entry's real completion time
+  std::optional<ChainSpend> chain;     // chain value (not part of the fingerprint: derived)
 };
 
 // A canonical text of the request, for the idempotency check.
@@ -88,6 +103,7 @@ struct Sale {
   std::vector<ArrearsMove> arrears;
   std::string reason, approvedBy;
   std::string fingerprint;
+  std::optional<ChainSpend> chain;  // chain value spent (issue 18), kept in chain_spends
   // Balances after the sale (filled when stored / loaded).
   std::int64_t pointsAfter = 0;
   Money svPrincipalAfter, svBonusAfter, arrearsAfter;

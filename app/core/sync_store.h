@@ -31,6 +31,7 @@ struct SyncStatus {
   std::int64_t lastSeq = 0;         // the kiosk's newest event
   std::int64_t hqStoredThrough = 0;
   std::int64_t behindThrough = 0;   // HQ holds events up to here this kiosk lost
+  std::int64_t overdraws = 0;       // this store's sales head office found overdrew a member (issue 18)
 };
 
 class SyncStore {

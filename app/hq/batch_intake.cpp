@@ -5,6 +5,9 @@
 
 #include "app/hq/booking_projection.h"
 #include "app/hq/member_projection.h"
+#include "app/hq/member_cards.h"
+#include "app/hq/member_debits.h"
+#include "app/hq/member_overdraws.h"
 #include "app/hq/online_self.h"
 #include "app/hq/refusal.h"
 #include "app/hq/sale_projection.h"
@@ -124,6 +127,9 @@ json takeBatch(pqxx::connection& db, const std::string& store, const UploadBatch
   for (auto& q : projectEvents(w, store, stored)) t.quarantined.push_back(std::move(q));
   for (auto& q : projectBookingEvents(w, store, stored)) t.quarantined.push_back(std::move(q));
   for (auto& q : projectMemberEvents(w, store, stored, t.quarantined)) t.quarantined.push_back(std::move(q));
+  endPostedDebits(w, stored, t.quarantined);
+  postOverdraws(w, store, stored);
+  for (auto& q : projectCardEvents(w, store, stored)) t.quarantined.push_back(std::move(q));
   for (auto& q : projectSelfEvents(w, store, stored)) t.quarantined.push_back(std::move(q));  // the phone page's
   if (!fresh.empty()) t.storedThrough = fresh.back()->seq;
   keepQuarantine(w, store, b.id, t);

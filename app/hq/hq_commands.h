@@ -21,6 +21,7 @@ void addChainCommands(CLI::App& app, CommandRun& run);   // catalog, price, staf
 void addReportCommands(CLI::App& app, CommandRun& run);  // report stores, verify
 void addOnlineCommands(CLI::App& app, CommandRun& run);  // online service|setting|sms
 void addSettlementCommands(CLI::App& app, CommandRun& run);  // settlement show|sign, user add|password|disable|list
+void addChainMoneyCommands(CLI::App& app, CommandRun& run);  // chain alerts (issue 18)
 
 // A subcommand with --pg (or $SALON_HQ_PG) whose work runs against one connection
 // and prints the JSON it returns.

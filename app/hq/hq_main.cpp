@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   salon::hq::addReportCommands(app, run);
   salon::hq::addOnlineCommands(app, run);
   salon::hq::addSettlementCommands(app, run);
+  salon::hq::addChainMoneyCommands(app, run);
   CLI11_PARSE(app, argc, argv);
   try {
     return run ? run() : 2;

@@ -34,7 +34,7 @@ void balance(pqxx::connection& db, const StoreCaller& c, const httplib::Request&
   {
     // One snapshot: the figures and how far they hold the asking store's events.
     pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::readwrite_policy::read_only> r(db);
-    figures = chainMemberBalance(r, memberNo, clock.now());
+    figures = chainMemberBalance(r, memberNo, clock.now(), c.store);
     if (!figures) throw Refusal(404, "not_found", "no store has reported member " + memberNo);
     (*figures)["stored_through"] =
         r.exec_params("SELECT stored_through FROM stores WHERE code = $1", c.store)[0][0].as<std::int64_t>();
@@ -52,13 +52,20 @@ bool unknownMember(const Refusal& r) { return r.status == 404; }
 
 }  // namespace
 
-std::optional<json> chainMemberBalance(pqxx::transaction_base& r, const std::string& memberNo, std::int64_t nowMs) {
+std::optional<json> chainMemberBalance(pqxx::transaction_base& r, const std::string& memberNo, std::int64_t nowMs,
+                                       const std::string& askingStore) {
   auto m = r.exec_params("SELECT home_store FROM chain_members WHERE member_no = $1", memberNo);
   if (m.empty()) return std::nullopt;
-  auto v = r.exec_params("SELECT COALESCE(sum(principal), 0)::bigint, COALESCE(sum(bonus), 0)::bigint,"
-                         " COALESCE(sum(points), 0)::bigint, COALESCE(sum(arrears), 0)::bigint"
-                         " FROM member_value WHERE member_no = $1",
-                         memberNo);
+  // Less what other stores' open debits hold (the asking store adds its own
+  // sales not uploaded yet itself).
+  auto v = r.exec_params("SELECT v.p - h.p, v.b - h.b, v.pt - h.pt, v.a FROM"
+                         " (SELECT COALESCE(sum(principal), 0)::bigint p, COALESCE(sum(bonus), 0)::bigint b,"
+                         "  COALESCE(sum(points), 0)::bigint pt, COALESCE(sum(arrears), 0)::bigint a"
+                         "  FROM member_value WHERE member_no = $1) v,"
+                         " (SELECT COALESCE(sum(principal), 0)::bigint p, COALESCE(sum(bonus), 0)::bigint b,"
+                         "  COALESCE(sum(points), 0)::bigint pt FROM open_member_debits"
+                         "  WHERE member_no = $1 AND store <> $2) h",
+                         memberNo, askingStore);
   return json{{"member_no", memberNo},
               {"home_store", m[0][0].as<std::string>()},
               {"stored_value", {{"principal", v[0][0].as<std::int64_t>()}, {"bonus", v[0][1].as<std::int64_t>()}}},

@@ -24,8 +24,11 @@ namespace salon::hq {
 
 class ConnectionPool;
 
-// The member's figures as head office holds them; nullopt for a member no store has reported.
-std::optional<nlohmann::json> chainMemberBalance(pqxx::transaction_base& r, const std::string& memberNo, std::int64_t nowMs);
+// The member's figures as head office holds them, less the value other stores'
+// open debits hold (`askingStore` "": every store's); nullopt for a member no
+// store has reported.
+std::optional<nlohmann::json> chainMemberBalance(pqxx::transaction_base& r, const std::string& memberNo, std::int64_t nowMs,
+                                                 const std::string& askingStore = "");
 
 void mountMemberApi(httplib::Server& server, ConnectionPool& pool, const Clock& clock);
 

@@ -196,6 +196,8 @@ void projectSale(pqxx::dbtransaction& w, const std::string& store, const OutboxE
   seen(pending, m.member, e.at);
   for (const auto& mv : moves) {
     std::string kind = word(mv, "kind");
+    // The counter's own cover for chain value it spent (PROTOCOL.md): not the member's money moving.
+    if (word(mv, "reason") == "chain_in") continue;
     if (kind == "stored_value") storedValue(m, mv);
     else if (kind == "package") package(m, mv);
     else pointsOrArrears(m, mv, kind == "points");

@@ -56,6 +56,10 @@ void CheckoutCounter::loadCustomer(CustomerId who) {
   }
   k_.audit.append(auditOf(k_.clock.now(), k_.staff ? k_.staff->code : "", "customer.view", "customer",
                           std::to_string(who), "checkout", "name,member,health"));
+  askFigures();
+}
+
+void CheckoutCounter::askFigures() {
   figures.ask(k_.view.checkout.bar.memberNo, [this](const std::string& code) {
     const CatalogItem* item = setup ? setup->prices.item(code) : nullptr;
     return item ? item->name : code;

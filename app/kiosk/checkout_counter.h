@@ -49,6 +49,8 @@ class CheckoutCounter {
   // The customer at the counter: balances, health alert (a view of the file, audited),
   // and a member's figures (head office's or the store's, issue 18).
   void loadCustomer(CustomerId customer);
+  // The member's figures asked again (head office refused a debit: its figures changed).
+  void askFigures();
   // The cart priced exactly as buildSale will (core's priceCart).
   void price();
   void refuse(const std::string& code);
@@ -67,7 +69,8 @@ class CheckoutCounter {
   std::optional<MemberAccount> account;
   CustomerId customer = 0;
   std::vector<std::pair<std::string, std::string>> alert;  // health field → what the file says
-  CounterFigures figures;  // the member's figures on the bar (display only: tenders use `account`)
+  CounterFigures figures;  // the member's figures on the bar; a chain spend's tenders are checked against head office's
+  HeadOfficeLines* headOffice = nullptr;  // the line to head office (a member's chain value is debited there first)
   bool alertAcknowledged = false;
   // The sale being made.
   std::vector<CheckoutLine> lines;

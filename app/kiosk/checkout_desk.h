@@ -25,7 +25,13 @@ class CheckoutDesk : public Desk {
   using PictureUpload = kiosk::PictureUpload;
   static constexpr Instant kUndoFor = kUndoRemoveFor;  // a removed line can be brought back this long
 
-  explicit CheckoutDesk(DeskContext& k) : Desk(k), counter_(k) {}
+  explicit CheckoutDesk(DeskContext& k) : Desk(k), counter_(k) {
+    // A sale head office debited first comes back from the Lookups lane (issue 18).
+    tender_.settledLater = [this](const Sale& sale) {
+      settled_.finish(sale);
+      show();
+    };
+  }
   void open(CustomerId customer) override;
   void apply(const ui::CheckoutIntent& intent);
   bool tick() override;
@@ -43,7 +49,10 @@ class CheckoutDesk : public Desk {
   }
 
   // The line to head office for a member's figures on the bar (short timeouts); null: the store's own.
-  void setFiguresLines(HeadOfficeLines* lines) { counter_.figures.setLines(lines); }
+  void setFiguresLines(HeadOfficeLines* lines) {
+    counter_.figures.setLines(lines);
+    counter_.headOffice = lines;  // and the debit of a member's chain value at 结账 (issue 18)
+  }
 
   // A lock put an open ticket aside: it is given back at the next sign-in.
   bool hasLockedTicket() const { return parked_.hasLocked(); }

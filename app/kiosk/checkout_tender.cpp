@@ -1,7 +1,11 @@
 #include "app/kiosk/checkout_tender.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <memory>
 
+#include "app/core/chain_settle.h"
 #include "app/core/error.h"
 #include "app/core/staff_auth.h"
 
@@ -12,7 +16,29 @@ std::string tenderKey(TenderType t) { return std::string("ui.checkout.tender.") 
 
 Money nextMultiple(Money m, std::int64_t unitFen) { return Money((m.fen / unitFen + 1) * unitFen); }
 
+// chain_balance_short's detail "principal,bonus,points" (fen) as the bar says figures:
+// "¥83.33 + bonus ¥16.67 · Points 150".
+std::string chainLeftText(const std::string& detail, const Catalog& words) {
+  long long p = 0, b = 0, pts = 0;
+  if (std::sscanf(detail.c_str(), "%lld,%lld,%lld", &p, &b, &pts) != 3) return detail;
+  return formatYuan(Money(p)) + " + " + words.text("ui.checkout.figures.bonus") + " " + formatYuan(Money(b)) + " · " +
+         words.text("ui.checkout.figures.points") + " " + std::to_string(pts);
+}
+
 }  // namespace
+
+// A member's stored value and points are the chain's: offered and checked against
+// head office's figures once they came (issue 18), else the store's own.
+std::optional<MemberAccount> CheckoutTender::chainAccount() const {
+  std::optional<MemberAccount> a = c_.account;
+  if (a && c_.figures.headOfficeFigures()) {
+    const MemberBalance& hq = *c_.figures.headOfficeFigures();
+    a->svPrincipal = hq.principal;
+    a->svBonus = hq.bonus;
+    a->points = hq.points;
+  }
+  return a;
+}
 
 // --- the view ----------------------------------------------------------------
 
@@ -71,8 +97,9 @@ void CheckoutTender::showOptions() {
   for (TenderType t : {TenderType::Cash, TenderType::Card, TenderType::Wechat, TenderType::Alipay})
     v.tenderOptions.push_back({tenderName(t), ""});
   v.packageOptions.clear();
-  if (!c_.account) return;
-  const MemberAccount& a = *c_.account;
+  const std::optional<MemberAccount> chain = chainAccount();
+  if (!chain) return;
+  const MemberAccount& a = *chain;
   const bool topUp = holdsTopUp();
   auto offer = [&](TenderType t, const std::string& note) {
     if (!topUp || paysTopUp(t)) v.tenderOptions.push_back({tenderName(t), note});
@@ -165,7 +192,8 @@ void CheckoutTender::on(const ui::CheckoutAddTender& i) {
 // core's tender rules (app/core/checkout.h): the screen says at once what 结账 would refuse.
 void CheckoutTender::addTender(TenderType type, std::optional<Money> typed) {
   ui::CheckoutView& v = c_.view();
-  const MemberAccount* who = c_.account ? &*c_.account : nullptr;
+  const std::optional<MemberAccount> chain = chainAccount();
+  const MemberAccount* who = chain ? &*chain : nullptr;
   const bool wallet = type == TenderType::Wechat || type == TenderType::Alipay;
   std::string ref = v.paymentRef;
   if (wallet && c_.staticQr) {
@@ -228,17 +256,68 @@ SaleRequest CheckoutTender::request() const {
 // One transaction by core's CheckoutStore; the same id settles once, so a
 // second tap (or a retry after a lost answer) shows the sale already stored.
 std::optional<Sale> CheckoutTender::settle() {
-  if (!c_.at(ui::CheckoutStage::Tender) || c_.saleId.empty()) return std::nullopt;
+  if (!c_.at(ui::CheckoutStage::Tender) || c_.saleId.empty() || asking_) return std::nullopt;
   DeskContext& k = c_.k();
   try {
     Guard(k.audit, k.clock).require(*k.staff, Action::SettleSale, "sale", c_.saleId);
-    return c_.store().settle(request(), *c_.setup, *k.staff, k.clock.now()).sale;
+    SaleRequest r = request();
+    if (spendsChainValue(r)) {
+      settleThroughHeadOffice(r);
+      return std::nullopt;
+    }
+    return c_.store().settle(r, *c_.setup, *k.staff, k.clock.now()).sale;
   } catch (const DomainError& e) {
     if (e.code() == "id_conflict")
       if (auto stored = c_.store().sale(c_.saleId)) return stored;
     c_.refuse(e.code());
   }
   return std::nullopt;
+}
+
+// A member's stored value or points at an enrolled store with a line to head office.
+bool CheckoutTender::spendsChainValue(const SaleRequest& r) {
+  if (!c_.headOffice || !c_.account || c_.account->memberNo.empty() || !c_.k().tasks) return false;
+  const bool chainTender = std::any_of(r.tenders.begin(), r.tenders.end(), [](const TenderRequest& t) {
+    return t.type == TenderType::StoredValue || t.type == TenderType::Points;
+  });
+  return chainTender && c_.k().backroom.headOfficeSync().enrolment().has_value();
+}
+
+// Head office debits first (core's ChainSettle, on the Lookups lane: the frame never
+// waits on the network), then the sale is stored; an answer for another sale is dropped.
+void CheckoutTender::settleThroughHeadOffice(const SaleRequest& r) {
+  struct Answer {
+    std::optional<Sale> sale;
+    std::string refused, detail;
+  };
+  DeskContext& k = c_.k();
+  auto out = std::make_shared<Answer>();
+  asking_ = true;
+  c_.hint("ui.checkout.asking_head_office");
+  k.tasks->run(
+      Lane::Lookups, "chain settle",
+      [out, r, setup = *c_.setup, staff = *k.staff, lines = c_.headOffice, clock = &k.clock](Backroom& b) {
+        try {
+          out->sale = ChainSettle(b.checkout(), b.headOfficeSync(), b.chainSpends(), lines, *clock)
+                          .settle(r, setup, staff).settled.sale;
+        } catch (const DomainError& e) {
+          out->refused = e.code();
+          out->detail = e.detail();
+        } catch (const std::exception&) {
+          out->refused = "db_error";
+        }
+      },
+      [this, out, id = r.id] {
+        asking_ = false;
+        if (id != c_.saleId) return;
+        if (out->sale) {
+          if (settledLater) settledLater(*out->sale);
+          return;
+        }
+        if (out->refused == "chain_balance_short") c_.askFigures();  // the bar shows what is left now
+        c_.refuse(out->refused);
+        if (out->refused == "chain_balance_short") c_.view().message += " " + chainLeftText(out->detail, c_.k().catalog);
+      });
 }
 
 }  // namespace salon::kiosk

@@ -2,6 +2,7 @@
 // The checkout's second stage: split payments (cash with change, card, a
 // scanned WeChat / Alipay code, stored value, points, arrears, package
 // sessions), checked by core's tender rules as they are added, and 结账.
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -31,8 +32,11 @@ class CheckoutTender {
   // True when it was a payment code.
   bool scanned(const std::string& payload);
   // 结账: the settled sale (or the one already stored under this id), or
-  // nothing when refused (said on screen).
+  // nothing when refused (said on screen) or when head office is being asked
+  // to debit a member's chain value first (issue 18): that settles on the
+  // Lookups lane and `settledLater` gets the sale (a refusal is said on screen).
   std::optional<Sale> settle();
+  std::function<void(const Sale&)> settledLater;
 
   // The current sale's lines and tenders, as core will be asked to settle them.
   SaleRequest request() const;
@@ -44,8 +48,12 @@ class CheckoutTender {
   bool holdsTopUp() const;
   void addTender(TenderType type, std::optional<Money> typed);
   void leaveStaticQr();
+  std::optional<MemberAccount> chainAccount() const;
+  bool spendsChainValue(const SaleRequest& r);
+  void settleThroughHeadOffice(const SaleRequest& r);
 
   CheckoutCounter& c_;
+  bool asking_ = false;  // head office is debiting this sale: 结账 waits
 };
 
 }  // namespace salon::kiosk

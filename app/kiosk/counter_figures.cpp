@@ -23,6 +23,7 @@ void CounterFigures::ask(const std::string& memberNo, const ServiceName& name) {
   dropPending();
   ++look_;
   view_ = {};
+  headOffice_.reset();
   if (memberNo.empty() || !k_.staff) return;
   MemberFigures figures(k_.backroom.memberBalances(), k_.backroom.headOfficeSync(), lines_, k_.clock);
   if (figures.asksHeadOffice()) return askHeadOffice(memberNo, name);
@@ -78,6 +79,7 @@ void CounterFigures::forget() {
   dropPending();
   ++look_;
   view_ = {};
+  headOffice_.reset();
 }
 
 // A look still waiting on its lane is cancelled; the store's figures it showed
@@ -102,6 +104,7 @@ void CounterFigures::show(const MemberBalance& b, bool asking, const ServiceName
   }
   if (b.arrears.fen > 0) v.arrears = formatAmount(b.arrears);
   v.headOffice = b.source == BalanceSource::HeadOffice;
+  if (v.headOffice) headOffice_ = b;
   v.asking = asking;
   const std::string when = formatLocalDateTime(b.asOf, k_.zone);
   v.asOf = when.size() >= 5 ? when.substr(when.size() - 5) : when;

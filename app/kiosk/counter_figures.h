@@ -34,6 +34,9 @@ class CounterFigures {
   // Nobody's figures any more; an answer still on its way is dropped.
   void forget();
   const ui::MemberFiguresView& view() const { return view_; }
+  // Head office's figures for the member at the counter, once they came (the
+  // tender screen checks a chain spend against them).
+  const std::optional<MemberBalance>& headOfficeFigures() const { return headOffice_; }
 
  private:
   struct Answer;
@@ -47,6 +50,7 @@ class CounterFigures {
   Shown shown_;
   HeadOfficeLines* lines_ = nullptr;
   ui::MemberFiguresView view_;
+  std::optional<MemberBalance> headOffice_;
   int look_ = 0;        // the current look; an answer for an older one is dropped
   TaskId pending_ = 0;  // the current look's task, while it may still wait on its lane
   MemberFiguresLook pendingLocal_;  // what the screen showed meanwhile (audited if the task is cancelled)
