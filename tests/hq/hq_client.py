@@ -7,6 +7,7 @@ import hmac
 import http.client
 import json
 import os
+import unittest
 import ssl
 import subprocess
 import tempfile
@@ -167,6 +168,18 @@ def local_ms(day, hhmm, zone_minutes=480):
     import datetime
     t = datetime.datetime.strptime(day + " " + hhmm, "%Y-%m-%d %H:%M")
     return (calendar.timegm(t.timetuple()) - zone_minutes * 60) * 1000
+
+
+class SandboxTest(unittest.TestCase):
+    """Test cases sharing one throwaway head office (PostgreSQL + salon-hq) per class."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.box = Sandbox().__enter__()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.box.__exit__(None, None, None)
 
 
 class Customer:

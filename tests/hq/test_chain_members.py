@@ -87,15 +87,7 @@ class Kiosk:
         subprocess.run(["rm", "-rf", self.tmp])
 
 
-class ChainMembers(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.box = hq.Sandbox().__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.box.__exit__(None, None, None)
-
+class ChainMembers(hq.SandboxTest):
     def enrol(self, code):
         self.last_code = self.box.run("store", "add", code, "--name", code, "--no-qr").stdout.splitlines()[0]
         return hq.Store(self.last_code)

@@ -18,15 +18,7 @@ def report(box, *extra):
     return json.loads(box.run("report", "stores", "--json", *extra).stdout)
 
 
-class Projections(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.box = hq.Sandbox().__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.box.__exit__(None, None, None)
-
+class Projections(hq.SandboxTest):
     def enrol(self, code):
         return hq.Store(self.box.run("store", "add", code, "--name", code, "--no-qr").stdout.splitlines()[0])
 

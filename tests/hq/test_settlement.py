@@ -31,15 +31,7 @@ def add_user(box, login, role, password, *extra):
                           input=password + "\n", capture_output=True, text=True, timeout=60)
 
 
-class Settlement(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.box = hq.Sandbox().__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.box.__exit__(None, None, None)
-
+class Settlement(hq.SandboxTest):
     def enrol(self, code):
         return hq.Store(self.box.run("store", "add", code, "--name", code, "--no-qr").stdout.splitlines()[0])
 

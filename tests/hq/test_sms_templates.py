@@ -15,15 +15,7 @@ BASE = ["online", "sms", "--url", "https://sms.example.com/v1/send", "--key-id",
         "--template-code", "T-CODE", "--template-booked", "T-BOOKED"]
 
 
-class SmsTemplates(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.box = hq.Sandbox().__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.box.__exit__(None, None, None)
-
+class SmsTemplates(hq.SandboxTest):
     def templates(self):
         rows = self.box.psql("SELECT key || '=' || value FROM hq_settings WHERE key LIKE 'sms.template.%' ORDER BY key")
         return dict(r[len("sms.template."):].split("=", 1) for r in rows.splitlines())

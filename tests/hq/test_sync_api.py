@@ -24,15 +24,7 @@ def all_changes(store, after=""):
             return changes, after
 
 
-class SyncApi(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.box = hq.Sandbox().__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.box.__exit__(None, None, None)
-
+class SyncApi(hq.SandboxTest):
     def enrol(self, code):
         out = self.box.run("store", "add", code, "--name", "店" + code, "--no-qr")
         return hq.Store(out.stdout.strip().splitlines()[0])
