@@ -1,6 +1,7 @@
 #include "app/core/day_view.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace salon {
 namespace {
@@ -73,15 +74,31 @@ DayView buildDayView(const CivilDate& date, StoreZone zone, const std::vector<Ro
     column.emplace(r.code, v.columns.size());
     v.columns.push_back({r.code, r.name, r.absent, {}, {}});
   }
-  for (BookedAppointment& a : day.appointments) {
-    if (a.state == "cancelled" || a.end <= dayStart || a.start >= dayStart + kDay) continue;
+  auto shown = [&](const BookedAppointment& a) {
+    return a.state != "cancelled" && a.end > dayStart && a.start < dayStart + kDay;
+  };
+  // Each block's column once, and every column's room before the blocks move in:
+  // growing 30 vectors of slots a block at a time was a tenth of the day view's CPU.
+  std::vector<std::size_t> columnOf(day.appointments.size(), SIZE_MAX);
+  std::vector<std::size_t> count(v.columns.size());
+  for (std::size_t i = 0; i < day.appointments.size(); ++i) {
+    const BookedAppointment& a = day.appointments[i];
+    if (!shown(a)) continue;
     auto it = column.find(a.staff);
     if (it == column.end()) {
       it = column.emplace(a.staff, v.columns.size()).first;
       v.columns.push_back({a.staff, a.staff, false, {}, {}});
+      count.push_back(0);
     }
+    columnOf[i] = it->second;
+    ++count[it->second];
+  }
+  for (std::size_t c = 0; c < v.columns.size(); ++c) v.columns[c].slots.reserve(count[c]);
+  for (std::size_t i = 0; i < day.appointments.size(); ++i) {
+    if (columnOf[i] == SIZE_MAX) continue;
+    BookedAppointment& a = day.appointments[i];
     v.live += a.state == "booked" || a.state == "checked_in";
-    v.columns[it->second].slots.push_back(slotOf(a, dayStart));
+    v.columns[columnOf[i]].slots.push_back(slotOf(a, dayStart));
   }
   for (StaffColumn& c : v.columns) {
     auto byStart = [](const DaySlot& x, const DaySlot& y) { return x.startMinute < y.startMinute; };
