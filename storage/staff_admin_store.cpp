@@ -44,4 +44,9 @@ void setStaffActive(Database& db, const std::string& code, bool active, const Au
               active ? "staff.reactivated" : "staff.deactivated", true);
 }
 
+void setStaffRole(Database& db, const std::string& code, Role role, const AuditEntry& audit) {
+  changeStaff(db, code, "UPDATE staff SET role = ? WHERE code = ?",
+              [&](SQLite::Statement& q) { q.bind(1, roleName(role)); return 2; }, audit, "staff.role_changed", true);
+}
+
 }  // namespace salon::storage

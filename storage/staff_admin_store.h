@@ -1,6 +1,6 @@
 #pragma once
 // Changing staff members after they were added (the settings screen): a new PIN,
-// lifting the lock after wrong PINs, deactivating. Each is one transaction with
+// lifting the lock after wrong PINs, a new role, deactivating. Each is one transaction with
 // its audit entry and outbox message; the PIN arrives already hashed.
 #include <string>
 
@@ -15,6 +15,7 @@ namespace salon::storage {
 void setStaffPin(Database& db, const std::string& code, const std::string& pinHash, const AuditEntry& audit);
 void unlockStaffPin(Database& db, const std::string& code, const AuditEntry& audit);
 void setStaffActive(Database& db, const std::string& code, bool active, const AuditEntry& audit);
+void setStaffRole(Database& db, const std::string& code, Role role, const AuditEntry& audit);
 
 // Core's StaffRoster port on one connection.
 class SqliteStaffRoster : public StaffRoster {
@@ -31,6 +32,9 @@ class SqliteStaffRoster : public StaffRoster {
   void unlock(const std::string& code, const AuditEntry& audit) override { unlockStaffPin(db_, code, audit); }
   void setActive(const std::string& code, bool active, const AuditEntry& audit) override {
     setStaffActive(db_, code, active, audit);
+  }
+  void setRole(const std::string& code, Role role, const AuditEntry& audit) override {
+    setStaffRole(db_, code, role, audit);
   }
 
  private:

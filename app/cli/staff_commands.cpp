@@ -1,4 +1,4 @@
-// salon-kiosk staff list|add: the people who may use the kiosk.
+// salon-kiosk staff list|add|role: the people who may use the kiosk.
 #include <iostream>
 #include <memory>
 
@@ -11,6 +11,7 @@
 #include "app/core/pin.h"
 #include "app/core/staff_auth.h"
 #include "storage/audit_store.h"
+#include "storage/staff_admin_store.h"
 #include "storage/staff_store.h"
 
 namespace salon::cli {
@@ -54,6 +55,24 @@ int addStaff(const Invocation& inv, const StaffArgs& a) {
   return 0;
 }
 
+// The same rules as the settings screen (core's checkRoleChange); prints "CODE\tOLD -> NEW".
+int changeRole(const Invocation& inv, const StaffArgs& a) {
+  auto db = openDatabase(a.db);
+  Staff me = actAs(*db, *inv.clock, a.staff);
+  storage::SqliteAuditLog audit(*db);
+  Guard(audit, *inv.clock).require(me, Action::ManageStaff, "staff", a.code);
+  auto role = roleFromName(a.role);
+  if (!role) throw DomainError("bad_input", "--role " + a.role);
+  storage::SqliteStaffRoster roster(*db);
+  auto target = roster.findStaff(a.code);
+  if (!target) throw DomainError("unknown_staff", a.code);
+  checkRoleChange(me, target->staff, *role);
+  const std::string change = std::string(roleName(target->staff.role)) + " -> " + roleName(*role);
+  roster.setRole(a.code, *role, auditOf(inv.clock->now(), me.code, "staff.role", "staff", a.code, "cli", change));
+  std::cout << a.code << "\t" << change << "\n";
+  return 0;
+}
+
 }  // namespace
 
 void addStaffCommands(CLI::App& app, Invocation& inv) {
@@ -74,6 +93,13 @@ void addStaffCommands(CLI::App& app, Invocation& inv) {
   add->add_option("--role", args->role, "cashier|beautician|supervisor|manager|finance|admin")->required();
   add->add_option("--department", args->department);
   add->callback([&inv, args] { inv.run = [&inv, args] { return addStaff(inv, *args); }; });
+
+  auto* role = staff->add_subcommand("role", "Give a staff member another role (not your own; admin only by an admin)");
+  addDbOption(role, args->db);
+  role->add_option("--staff", args->staff, "Your staff code (PIN in SALON_PIN)")->required();
+  role->add_option("--code", args->code, "Whose role")->required();
+  role->add_option("--role", args->role, "cashier|beautician|supervisor|manager|finance|admin")->required();
+  role->callback([&inv, args] { inv.run = [&inv, args] { return changeRole(inv, *args); }; });
 }
 
 }  // namespace salon::cli

@@ -3,6 +3,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "app/core/error.h"
+
 namespace salon {
 namespace {
 
@@ -108,5 +110,12 @@ std::optional<Role> roleFromName(const std::string& name) {
 }
 
 const char* actionName(Action action) { return ruleFor(action).name; }
+
+void checkRoleChange(const Staff& by, const Staff& target, Role to) {
+  if (target.code == by.code) throw DomainError("settings_role_yourself", target.code);
+  if ((to == Role::Admin || target.role == Role::Admin) && by.role != Role::Admin)
+    throw DomainError("permission_denied", target.code);
+  if (target.role == to) throw DomainError("settings_role_unchanged", roleName(to));
+}
 
 }  // namespace salon

@@ -63,4 +63,11 @@ const char* roleName(Role role);
 std::optional<Role> roleFromName(const std::string& name);
 const char* actionName(Action action);
 
+// A new role for `target`, asked by `by` (the Guard checks ManageStaff first). Never
+// one's own: a manager who made themselves a cashier would leave Settings to nobody
+// in the middle of the day. Only an admin gives or takes the admin role (it holds
+// the machine's keys). Throws DomainError: settings_role_yourself,
+// permission_denied, settings_role_unchanged.
+void checkRoleChange(const Staff& by, const Staff& target, Role to);
+
 }  // namespace salon

@@ -1,6 +1,6 @@
 #pragma once
 // The staff as the settings screen keeps them: who works here, adding someone
-// with a PIN, a new PIN, lifting the lock after wrong PINs, deactivating. Each
+// with a PIN, a new PIN, lifting the lock after wrong PINs, a new role, deactivating. Each
 // change is one business action (with its audit entry and outbox row); PINs
 // arrive already hashed. Storage implements it (storage/staff_admin_store.h).
 #include <optional>
@@ -22,6 +22,8 @@ class StaffRoster {
   virtual void setPin(const std::string& code, const std::string& pinHash, const AuditEntry& audit) = 0;
   virtual void unlock(const std::string& code, const AuditEntry& audit) = 0;
   virtual void setActive(const std::string& code, bool active, const AuditEntry& audit) = 0;
+  // The role only (core's checkRoleChange says who may); PIN and lock stay.
+  virtual void setRole(const std::string& code, Role role, const AuditEntry& audit) = 0;
 };
 
 }  // namespace salon

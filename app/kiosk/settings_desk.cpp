@@ -96,6 +96,7 @@ void SettingsDesk::locked() {
   chosenStaff_.clear();
   item_ = {};
   staff_ = {};
+  role_ = {};
   printer_ = {};
   testing_ = false;
   testResult_.clear();
@@ -290,7 +291,8 @@ void SettingsDesk::on(const ui::SettingsChoose& i) {
   else if (i.what == "item") chosenItem_ = i.value, item_.open = false;
   else if (i.what == "kind") item_.kind = i.value == "product" ? "product" : "service";
   else if (i.what == "item.category") item_.category = i.value;
-  else if (i.what == "staff") chosenStaff_ = i.value, staff_.open = false;
+  else if (i.what == "staff") chosenStaff_ = i.value, staff_.open = false, role_ = {};
+  else if (i.what == "staff.role" && role_.open) role_.to = i.value;
   else if (i.what == "role" && roleFromName(i.value) && (i.value != "admin" || k_.staff->role == Role::Admin))
     staff_.role = i.value;
   else if (i.what == "transport") printer_.transport = i.value, printer_.target.clear();
@@ -316,9 +318,11 @@ void SettingsDesk::on(const ui::SettingsAct& i) {
   else if (a == "staff.unlock") unlock(chosenStaff_);
   else if (a == "staff.deactivate") setActive(chosenStaff_, false);
   else if (a == "staff.reactivate") setActive(chosenStaff_, true);
+  else if (a == "staff.role") role_ = {!role_.open, ""};
+  else if (a == "staff.role.confirm") setRole(chosenStaff_, role_.to);
   else if (a == "printer.save") savePrinter();
   else if (a == "printer.test") testPrint();
-  else if (a == "draft.cancel") item_ = {}, staff_ = {};
+  else if (a == "draft.cancel") item_ = {}, staff_ = {}, role_ = {};
   else if (a == "hq.sync" && sync_) sync_->syncNow();
 }
 

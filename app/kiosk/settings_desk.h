@@ -100,6 +100,7 @@ class SettingsDesk : public Desk {
   void setPin(const std::string& code, const std::string& pin);
   void unlock(const std::string& code);
   void setActive(const std::string& code, bool active);
+  void setRole(const std::string& code, const std::string& role);
   // Printer and store (settings_desk_store.cpp)
   std::string printerUri() const;
   void loadPrinter(const std::string& saved);
@@ -122,6 +123,10 @@ class SettingsDesk : public Desk {
     bool open = false;
     std::string name, role = "cashier", department, pin;
   } staff_;
+  struct RoleChange {
+    bool open = false;
+    std::string to;  // tapped, not yet confirmed
+  } role_;
   struct PrinterDraft {
     bool loaded = false;
     std::string transport = "tcp", target, profile = "80mm";

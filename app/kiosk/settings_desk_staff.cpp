@@ -1,5 +1,5 @@
 // The Settings screen's staff: add a member with a PIN, set a new PIN, lift the
-// lock after wrong PINs, deactivate. PINs are hashed off the frame (the hash is
+// lock after wrong PINs, give a new role (tapped, then confirmed), deactivate. PINs are hashed off the frame (the hash is
 // deliberately slow) and stored through the staff stores.
 #include <cstdlib>
 #include <cstring>
@@ -30,9 +30,12 @@ void SettingsDesk::fillStaff() {
   for (const Staff& s : store.listStaff()) {
     auto cred = store.findStaff(s.code);
     bool locked = cred && cred->lockedUntil > now;
-    v.staff.push_back({s.code, s.name, std::string("ui.settings.role.") + roleName(s.role), s.department, s.active, locked});
+    v.staff.push_back(
+        {s.code, s.name, std::string("ui.settings.role.") + roleName(s.role), s.department, s.active, locked, roleName(s.role)});
   }
   v.chosenStaff = chosenStaff_;
+  v.roleOpen = role_.open && !chosenStaff_.empty();
+  v.roleDraft = v.roleOpen ? role_.to : "";
   v.roles.clear();
   // Only an admin may make another admin (the machine's keys).
   for (Role r : allRoles())
@@ -125,6 +128,21 @@ void SettingsDesk::setActive(const std::string& code, bool active) {
                           auditOf(now, me.code, active ? "staff.reactivate" : "staff.deactivate", "staff", code,
                                   "settings screen"));
   done(active ? "ui.settings.reactivated" : "ui.settings.deactivated");
+}
+
+void SettingsDesk::setRole(const std::string& code, const std::string& role) {
+  const Staff me = *k_.staff;
+  Guard(k_.audit, k_.clock).require(me, Action::ManageStaff, "staff", code);
+  auto to = roleFromName(role);
+  if (!to) throw DomainError("bad_input", role);
+  auto target = k_.backroom.staffRoster().findStaff(code);
+  if (!target) throw DomainError("unknown_staff", code);
+  checkRoleChange(me, target->staff, *to);
+  const std::string change = std::string(roleName(target->staff.role)) + " -> " + roleName(*to);
+  k_.backroom.staffRoster().setRole(code, *to,
+                                    auditOf(k_.clock.now(), me.code, "staff.role", "staff", code, "settings screen", change));
+  role_ = {};
+  done("ui.settings.role_changed", target->staff.name);
 }
 
 }  // namespace salon::kiosk

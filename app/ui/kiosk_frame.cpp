@@ -31,6 +31,14 @@ std::string pageOf(const KioskView& v) {
       part(v.reports.drilling ? 1 : 0);
       part(v.reports.range.open ? 1 : 0);
       break;
+    case Screen::Settings:
+      // A confirmation bar (a new role, a new price, a second tap to deactivate) and
+      // the bar after it put other buttons where the finger just was.
+      part(static_cast<int>(v.settings.section));
+      part(v.settings.roleDraft.empty() ? 0 : 1);
+      part(v.settings.priceChange.open ? 1 : 0);
+      part(v.settings.confirming.empty() ? 0 : 1);
+      break;
     default: break;
   }
   return page;

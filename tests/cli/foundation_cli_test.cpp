@@ -44,6 +44,27 @@ TEST_CASE("demo-data seeds the demo salon's staff, and verify passes") {
     CHECK(list.out.find(code) != std::string::npos);
 }
 
+TEST_CASE("staff role: a manager gives a cashier another role - not their own, not the admin's") {
+  TempDir dir;
+  std::string db = seededDb(dir);
+  const std::string cwd = dir.path().string();
+  auto r = runKiosk("staff role --db " + db + " --staff mgr --code cash --role supervisor", cwd, "SALON_PIN=1234");
+  CHECK(r.exitCode == 0);
+  CHECK(r.out == "cash\tcashier -> supervisor\n");
+  auto own = runKiosk("staff role --db " + db + " --staff mgr --code mgr --role cashier", cwd, "SALON_PIN=1234 SALON_LANG=en");
+  CHECK(own.exitCode != 0);
+  CHECK(own.err.find("settings_role_yourself") != std::string::npos);
+  CHECK(own.err.find("You cannot change your own role") != std::string::npos);
+  auto admin = runKiosk("staff role --db " + db + " --staff mgr --code cash --role admin", cwd, "SALON_PIN=1234");
+  CHECK(admin.exitCode != 0);
+  CHECK(admin.err.find("permission_denied") != std::string::npos);
+  auto bad = runKiosk("staff role --db " + db + " --staff mgr --code cash --role boss", cwd, "SALON_PIN=1234");
+  CHECK(bad.exitCode != 0);
+  auto list = runKiosk("staff list --db " + db + " --staff admin", cwd, "SALON_PIN=9999");
+  CHECK(list.out.find("cash\tsupervisor\t") != std::string::npos);
+  CHECK(runKiosk("verify --db " + db, cwd).exitCode == 0);
+}
+
 TEST_CASE("verify catches each kind of tampering on a copy of the database") {
   TempDir dir;
   std::string db = seededDb(dir);

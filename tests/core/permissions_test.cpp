@@ -106,3 +106,25 @@ TEST_CASE("role names round-trip, groomer is a beautician") {
   CHECK(roleFromName("groomer") == Role::Beautician);
   CHECK_FALSE(roleFromName("boss").has_value());
 }
+
+TEST_CASE("a new role: never one's own, the admin role only by an admin, not the same again") {
+  const Staff mgr{"mgr", "店长", Role::Manager, "", true};
+  const Staff admin{"admin", "管理员", Role::Admin, "", true};
+  const Staff cash{"cash", "前台", Role::Cashier, "", true};
+  auto codeOf = [](auto call) {
+    try {
+      call();
+    } catch (const DomainError& e) {
+      return e.code();
+    }
+    return std::string("ok");
+  };
+  CHECK(codeOf([&] { checkRoleChange(mgr, cash, Role::Supervisor); }) == "ok");
+  CHECK(codeOf([&] { checkRoleChange(mgr, mgr, Role::Cashier); }) == "settings_role_yourself");
+  CHECK(codeOf([&] { checkRoleChange(admin, admin, Role::Manager); }) == "settings_role_yourself");
+  CHECK(codeOf([&] { checkRoleChange(mgr, cash, Role::Admin); }) == "permission_denied");
+  CHECK(codeOf([&] { checkRoleChange(mgr, admin, Role::Cashier); }) == "permission_denied");
+  CHECK(codeOf([&] { checkRoleChange(admin, cash, Role::Admin); }) == "ok");
+  CHECK(codeOf([&] { checkRoleChange(admin, mgr, Role::Finance); }) == "ok");
+  CHECK(codeOf([&] { checkRoleChange(mgr, cash, Role::Cashier); }) == "settings_role_unchanged");
+}

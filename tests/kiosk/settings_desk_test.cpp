@@ -3,6 +3,8 @@
 // details and the backup password the automatic backups need.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -255,6 +257,56 @@ TEST_CASE("settings: a locked PIN is unlocked, a PIN reset, a deactivation needs
   CHECK(f.view().message == "员工已停用，不能再登录");
   CHECK(f.count("SELECT active FROM staff WHERE code = 'cash'") == 0);
   CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'staff.deactivate' AND record_id = 'cash'") == 1);
+}
+
+TEST_CASE("settings: a new role is tapped, said in full and confirmed - never one's own, admin only by an admin") {
+  Fixture f;
+  f.signIn("mgr", "1234");
+  f.openSettings();
+  f.s(ui::SettingsOpenSection{ui::SettingsSection::Staff});
+  f.s(ui::SettingsChoose{"staff", "cash"});
+  f.s(ui::SettingsChoose{"staff.role", "supervisor"});  // buttons not out yet: nothing
+  CHECK(f.view().roleDraft.empty());
+  f.s(ui::SettingsAct{"staff.role"});
+  CHECK(f.view().roleOpen);
+  CHECK(std::find(f.view().roles.begin(), f.view().roles.end(), "admin") == f.view().roles.end());
+  f.s(ui::SettingsChoose{"staff.role", "supervisor"});
+  CHECK(f.view().roleDraft == "supervisor");
+  CHECK(f.count("SELECT count(*) FROM staff WHERE code = 'cash' AND role = 'cashier'") == 1);  // not yet
+  f.s(ui::SettingsAct{"staff.role.confirm"});
+  CHECK(f.view().message == "陈前台：角色已更改，下次登录起生效");
+  CHECK_FALSE(f.view().roleOpen);
+  CHECK(f.count("SELECT count(*) FROM staff WHERE code = 'cash' AND role = 'supervisor'") == 1);
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'staff.role' AND record_id = 'cash'"
+                " AND sections = 'cashier -> supervisor' AND staff = 'mgr'") == 1);
+  CHECK(f.count("SELECT count(*) FROM outbox WHERE type = 'staff.role_changed'") == 1);
+  bool shown = false;
+  for (const auto& s : f.view().staff) shown |= s.code == "cash" && s.role == "supervisor";
+  CHECK(shown);
+
+  // A double tap on the confirmation changes nothing twice: the second finds no role waiting.
+  f.s(ui::SettingsAct{"staff.role.confirm"});
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'staff.role'") == 1);
+
+  // Not one's own; not the admin's, nor anyone to admin, for a manager.
+  f.s(ui::SettingsChoose{"staff", "mgr"});
+  f.s(ui::SettingsAct{"staff.role"});
+  f.s(ui::SettingsChoose{"staff.role", "cashier"});
+  f.s(ui::SettingsAct{"staff.role.confirm"});
+  CHECK(f.view().message == "不能更改自己的角色");
+  f.s(ui::SettingsChoose{"staff", "admin"});
+  f.s(ui::SettingsAct{"staff.role"});
+  f.s(ui::SettingsChoose{"staff.role", "cashier"});
+  f.s(ui::SettingsAct{"staff.role.confirm"});
+  CHECK(f.view().message == "没有权限执行此操作");
+  CHECK(f.count("SELECT count(*) FROM staff WHERE code = 'mgr' AND role = 'manager'") == 1);
+  CHECK(f.count("SELECT count(*) FROM staff WHERE code = 'admin' AND role = 'admin'") == 1);
+
+  // The new role is theirs at the next sign-in.
+  f.kiosk->apply(ui::LockKiosk{});
+  f.signIn("cash", "3456");
+  REQUIRE(f.kiosk->staff());
+  CHECK(f.kiosk->staff()->role == Role::Supervisor);
 }
 
 TEST_CASE("settings: a test print goes through the network transport to a real 127.0.0.1 printer") {

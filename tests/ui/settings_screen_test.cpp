@@ -126,8 +126,8 @@ TEST_CASE("settings screen: deactivating staff asks for a second tap - the print
   Headless h;
   KioskView v = settingsView();
   v.settings.section = SettingsSection::Staff;
-  v.settings.staff = {{"cash", "陈前台", "ui.settings.role.cashier", "前台", true, true},
-                      {"mgr", "王店长", "ui.settings.role.manager", "管理", true, false}};
+  v.settings.staff = {{"cash", "陈前台", "ui.settings.role.cashier", "前台", true, true, "cashier"},
+                      {"mgr", "王店长", "ui.settings.role.manager", "管理", true, false, "manager"}};
   v.settings.chosenStaff = "cash";
   h.frame(v);
   h.frame(v);
@@ -155,6 +155,46 @@ TEST_CASE("settings screen: deactivating staff asks for a second tap - the print
   const auto profile = settingsIntentOf<SettingsChoose>(h.tap(v, "settings.profile.58mm"));
   REQUIRE(profile);
   CHECK(profile->value == "58mm");
+}
+
+TEST_CASE("settings screen: a new role's buttons open under the chosen row and the bar says the change in full") {
+  Headless h;
+  KioskView v = settingsView();
+  v.settings.section = SettingsSection::Staff;
+  v.settings.staff = {{"cash", "陈前台", "ui.settings.role.cashier", "前台", true, false, "cashier"},
+                      {"mgr", "王店长", "ui.settings.role.manager", "管理", true, false, "manager"}};
+  v.settings.roles = {"cashier", "beautician", "supervisor", "manager", "finance"};
+  v.settings.chosenStaff = "cash";
+  h.frame(v);
+  h.frame(v);
+  const auto open = settingsIntentOf<SettingsAct>(h.tap(v, "settings.staff.role"));
+  REQUIRE(open);
+  CHECK(open->action == "staff.role");
+  CHECK_FALSE(h.record().find("settings.staff.role.supervisor"));
+
+  v.settings.roleOpen = true;
+  h.frame(v);
+  h.frame(v);
+  CHECK(h.record().drew("新角色（点一个，再确认）"));
+  CHECK_FALSE(h.record().find("settings.staff.role.admin"));  // not offered to a manager
+  const auto pick = settingsIntentOf<SettingsChoose>(h.tap(v, "settings.staff.role.supervisor"));
+  REQUIRE(pick);
+  CHECK(pick->what == "staff.role");
+  CHECK(pick->value == "supervisor");
+  // Their own role, lit, is no choice.
+  CHECK_FALSE(settingsIntentOf<SettingsChoose>(h.tap(v, "settings.staff.role.cashier")));
+
+  v.settings.roleDraft = "supervisor";
+  h.frame(v);
+  h.frame(v);
+  CHECK(h.record().drew("确认改角色： 陈前台 · 前台收银 → 客服主管"));
+  CHECK_FALSE(h.record().find("settings.staff.deactivate"));  // nothing else on the bar meanwhile
+  const auto confirm = settingsIntentOf<SettingsAct>(h.tap(v, "settings.staff.role.confirm"));
+  REQUIRE(confirm);
+  CHECK(confirm->action == "staff.role.confirm");
+  const auto cancel = settingsIntentOf<SettingsAct>(h.tap(v, "settings.staff.role.cancel"));
+  REQUIRE(cancel);
+  CHECK(cancel->action == "staff.role");
 }
 
 TEST_CASE("the status bar says plainly that no backup password is set") {

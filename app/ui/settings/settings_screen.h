@@ -23,6 +23,8 @@ class SettingsScreen {
   void newItem(UiContext& ui, const SettingsView& v, Intents& out);
   void staff(UiContext& ui, const SettingsView& v, Intents& out);
   void newStaff(UiContext& ui, const SettingsView& v, Intents& out);
+  void rolePicker(UiContext& ui, const SettingsView& v, const SettingsStaffRow& s, Intents& out);
+  void roleConfirmBar(UiContext& ui, const SettingsView& v, const SettingsStaffRow& s, Intents& out);
   void printer(UiContext& ui, const SettingsView& v, Intents& out);
   void store(UiContext& ui, const SettingsView& v, Intents& out);
   void backup(UiContext& ui, const SettingsView& v, Intents& out);

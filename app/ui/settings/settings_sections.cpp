@@ -1,4 +1,6 @@
 // The Settings screen's sections: catalog, staff, printer, store, backup.
+#include <algorithm>
+
 #include "app/ui/settings/settings_screen.h"
 #include "app/ui/settings/settings_widgets.h"
 
@@ -139,10 +141,20 @@ void SettingsScreen::staff(UiContext& ui, const SettingsView& v, Intents& out) {
     if (listRow(ui, "settings.staff." + s.code, {s.name, ui.t(s.roleKey), s.department, state}, cols,
                 s.code == v.chosenStaff, !s.active))
       choose(out, "staff", s.code);
+    if (s.code == v.chosenStaff && v.roleOpen) rolePicker(ui, v, s, out);
   }
   ImGui::EndChild();
   toBottomBar(ui);
-  const ImVec2 size(150 * m.scale, m.touch);
+  // Up to five buttons (a locked member's unlock too) share the bar: narrower on a
+  // standing 768-wide tablet rather than past its edge.
+  const int buttons = chosen ? 4 + (chosen->locked ? 1 : 0) : 1;
+  const float armed = v.confirming == "staff.deactivate" ? 70 * m.scale : 0.0f;  // its second-tap words are longer
+  const float room = (ImGui::GetContentRegionAvail().x - armed - m.gap * static_cast<float>(buttons)) / static_cast<float>(buttons);
+  const ImVec2 size(std::min(150 * m.scale, room), m.touch);
+  if (chosen && !v.roleDraft.empty()) {
+    roleConfirmBar(ui, v, *chosen, out);
+    return;
+  }
   if (chosen) {
     if (touchButton(ui, "settings.staff.pin", ui.t("ui.settings.set_pin"), size, Tone::Primary))
       settingsIntent(out, SettingsEdit{"staff.pin"});
@@ -154,14 +166,44 @@ void SettingsScreen::staff(UiContext& ui, const SettingsView& v, Intents& out) {
     if (chosen->active) {
       bool armed = v.confirming == "staff.deactivate";
       if (touchButton(ui, "settings.staff.deactivate", ui.t(armed ? "ui.settings.confirm_deactivate" : "ui.settings.deactivate"),
-                      ImVec2(armed ? 220 * m.scale : size.x, m.touch), armed ? Tone::Danger : Tone::Plain))
+                      ImVec2(armed ? size.x + 70 * m.scale : size.x, m.touch), armed ? Tone::Danger : Tone::Plain))
         act(out, "staff.deactivate");
     } else if (touchButton(ui, "settings.staff.reactivate", ui.t("ui.settings.activate"), size)) {
       act(out, "staff.reactivate");
     }
     ImGui::SameLine(0, m.gap);
+    if (touchButton(ui, "settings.staff.role", ui.t("ui.settings.change_role"), size, v.roleOpen ? Tone::Primary : Tone::Plain))
+      act(out, "staff.role");
+    ImGui::SameLine(0, m.gap);
   }
   if (touchButton(ui, "settings.staff.new", ui.t("ui.settings.new_staff"), size)) act(out, "staff.new");
+}
+
+// Under the chosen member's row: the roles that may be given, theirs lit.
+void SettingsScreen::rolePicker(UiContext& ui, const SettingsView& v, const SettingsStaffRow& s, Intents& out) {
+  const Metrics& m = ui.metrics;
+  ImGui::Indent(m.gap);
+  mutedText(ui, ui.t("ui.settings.new_role"));
+  std::vector<Choice> roles;
+  for (const std::string& r : v.roles) roles.push_back({r, ui.t("ui.settings.role." + r)});
+  choose(out, "staff.role", choiceButtons(ui, "settings.staff.role", roles, v.roleDraft.empty() ? s.role : v.roleDraft,
+                                          110 * m.scale));
+  ImGui::Unindent(m.gap);
+  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+}
+
+// A new role is said in full before it counts: whose, from what, to what.
+void SettingsScreen::roleConfirmBar(UiContext& ui, const SettingsView& v, const SettingsStaffRow& s, Intents& out) {
+  const Metrics& m = ui.metrics;
+  const std::string what = s.name + " · " + ui.t(s.roleKey) + " → " + ui.t("ui.settings.role." + v.roleDraft);
+  const float cancelW = 150 * m.scale;
+  const float w = std::max(ImGui::GetContentRegionAvail().x - cancelW - m.gap, 200 * m.scale);
+  if (touchButton(ui, "settings.staff.role.confirm", ui.t("ui.settings.confirm_role") + " " + what, ImVec2(w, m.touch),
+                  Tone::Primary))
+    act(out, "staff.role.confirm");
+  ImGui::SameLine(0, m.gap);
+  if (touchButton(ui, "settings.staff.role.cancel", ui.t("ui.settings.cancel"), ImVec2(cancelW, m.touch)))
+    act(out, "staff.role");
 }
 
 void SettingsScreen::newStaff(UiContext& ui, const SettingsView& v, Intents& out) {

@@ -52,6 +52,7 @@ struct SettingsStaffRow {
   std::string department;
   bool active = true;
   bool locked = false;      // too many wrong PINs
+  std::string role;         // "manager"
 };
 
 // A new catalog item or staff member being put together before it is saved.
@@ -108,6 +109,8 @@ struct SettingsView {
   std::vector<SettingsStaffRow> staff;
   std::string chosenStaff;  // code
   std::vector<std::string> roles;  // role names that may be given
+  bool roleOpen = false;           // the chosen member's role buttons are out
+  std::string roleDraft;           // the role tapped, waiting for the confirmation
   SettingsDraft newStaff;
 
   // Printer
