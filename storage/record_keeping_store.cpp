@@ -186,6 +186,13 @@ std::vector<Complaint> SqliteRecordKeeping::openComplaints() {
   return many<Complaint>(db_, "SELECT * FROM complaints WHERE state = 'open' ORDER BY due_at", readComplaint);
 }
 
+std::vector<Complaint> SqliteRecordKeeping::complaintsToFollowUp() {
+  return many<Complaint>(db_,
+                         "SELECT * FROM complaints WHERE state = 'resolved' AND (feedback_at IS NULL OR satisfaction = 0)"
+                         " ORDER BY resolved_at",
+                         readComplaint);
+}
+
 void SqliteRecordKeeping::saveComplaint(const Complaint& c, const AuditEntry& audit) {
   db_.write([&](SQLite::Database& s) {
     SQLite::Statement q(s,

@@ -36,6 +36,7 @@ class SqliteRecordKeeping : public ChangeRequestStore, public CaseStore, public 
   void saveDispute(const Dispute& d, const AuditEntry& audit) override;
   std::optional<Complaint> complaint(const std::string& id) override;
   std::vector<Complaint> openComplaints() override;
+  std::vector<Complaint> complaintsToFollowUp() override;
   void saveComplaint(const Complaint& c, const AuditEntry& audit) override;
 
   std::optional<QueryRequest> queryRequest(const std::string& id) override;

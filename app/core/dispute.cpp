@@ -1,5 +1,7 @@
 #include "app/core/dispute.h"
 
+#include <algorithm>
+
 #include "app/core/error.h"
 #include "app/core/uuid.h"
 
@@ -101,9 +103,18 @@ Complaint Cases::resolveComplaint(const Staff& by, const std::string& id, const 
   return c;
 }
 
+ComplaintFollowUp followUpOf(const Complaint& c) {
+  if (c.state != "resolved" || !c.resolvedAt) return {};
+  if (!c.feedbackAt) return {FollowUp::Feedback, std::max(c.dueAt, *c.resolvedAt + 24 * kHour)};
+  if (c.satisfaction == 0) return {FollowUp::Satisfaction, *c.feedbackAt + 3 * kDay};
+  return {};
+}
+
 Complaint Cases::recordFeedback(const Staff& by, const std::string& id, const std::string& how) {
   Complaint c = complaintOrThrow(id);
   if (c.state != "resolved") throw DomainError("complaint_open", id);
+  if (by.code != c.assignedTo) guard_.require(by, Action::ReviewCustomerFile, "complaint", id);
+  if (c.feedbackAt) throw DomainError("already_decided", id);
   requireText(how, "feedback");
   c.feedbackAt = clock_.now();
   c.feedbackHow = how;
@@ -114,6 +125,8 @@ Complaint Cases::recordFeedback(const Staff& by, const std::string& id, const st
 Complaint Cases::recordSatisfaction(const Staff& by, const std::string& id, int score) {
   Complaint c = complaintOrThrow(id);
   if (c.state != "resolved") throw DomainError("complaint_open", id);
+  if (by.code != c.assignedTo) guard_.require(by, Action::ReviewCustomerFile, "complaint", id);
+  if (c.satisfaction != 0) throw DomainError("already_decided", id);
   if (score < 1 || score > 5) throw DomainError("bad_input", "satisfaction 1-5");
   c.satisfaction = score;
   store_.saveComplaint(c, auditOf(clock_.now(), by.code, "complaint.satisfaction", "complaint", id,

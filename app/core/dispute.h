@@ -58,8 +58,20 @@ class CaseStore {
   virtual void saveDispute(const Dispute& d, const AuditEntry& audit) = 0;
   virtual std::optional<Complaint> complaint(const std::string& id) = 0;
   virtual std::vector<Complaint> openComplaints() = 0;
+  // Resolved, and the customer not yet told the outcome or not yet asked how satisfied.
+  virtual std::vector<Complaint> complaintsToFollowUp() = 0;
   virtual void saveComplaint(const Complaint& c, const AuditEntry& audit) = 0;
 };
+
+// What a resolved complaint still owes the customer (投诉处理结果反馈给顾客): the
+// outcome told — by the complaint's own deadline, or a day after it was resolved
+// if that is later — then the satisfaction question, within three days of that.
+enum class FollowUp { None, Feedback, Satisfaction };
+struct ComplaintFollowUp {
+  FollowUp step = FollowUp::None;
+  Instant dueAt = 0;
+};
+ComplaintFollowUp followUpOf(const Complaint& c);
 
 class Cases {
  public:
@@ -78,6 +90,7 @@ class Cases {
   Complaint assignComplaint(const Staff& by, const std::string& id, const std::string& assignee);
   Complaint resolveComplaint(const Staff& by, const std::string& id, const std::string& resolution,
                              const std::string& cause);
+  // Each once, by the person it was assigned to or a reviewer, after it was resolved.
   Complaint recordFeedback(const Staff& by, const std::string& id, const std::string& how);
   Complaint recordSatisfaction(const Staff& by, const std::string& id, int score);
 

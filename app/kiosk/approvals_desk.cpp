@@ -91,7 +91,8 @@ void ApprovalsDesk::on(const ui::ApprovalsOpenDue& i) {
 // Verbs that need notes open the notes form; the others are decided at once.
 void ApprovalsDesk::on(const ui::ApprovalsDecide& i) {
   static const char* kWithNotes[][2] = {{"file", "return"},    {"change", "reject"},     {"loan_out", "problem"},
-                                        {"dispute", "reject"}, {"dispute", "uphold"},     {"complaint", "resolve"}};
+                                        {"dispute", "reject"}, {"dispute", "uphold"},     {"complaint", "resolve"},
+                                        {"complaint_feedback", "feedback"}, {"complaint_rating", "rate"}};
   const auto& due = k_.view.approvals.due;
   const bool dueRow = std::any_of(due.begin(), due.end(), [&](const ui::DueRow& r) { return r.kind == i.kind && r.id == i.id; });
   if (!dueRow && !openRow(i.kind, i.id)) return;  // decided here already, or not on screen: a double tap's second press
@@ -109,11 +110,12 @@ void ApprovalsDesk::openNotes(const std::string& kind, const std::string& id, co
   n.verb = verb;
   const std::string base = "ui.approvals.notes." + kind + "." + verb;
   n.title = k_.catalog.text(base);
-  for (int r = 1; r <= 4; ++r) {
+  for (int r = 1; r <= 5; ++r) {
     std::string key = base + ".reason" + std::to_string(r);
     if (k_.catalog.text(key) != key) n.reasons.push_back(k_.catalog.text(key));
   }
-  n.twoFields = kind == "complaint" || (kind == "dispute" && verb == "uphold");
+  n.twoFields = (kind == "complaint" && verb == "resolve") || (kind == "dispute" && verb == "uphold");
+  n.choiceOnly = verb == "rate";
   if (n.twoFields) n.secondLabel = k_.catalog.text(base + ".second");
   k_.view.approvals.letters.clear();
   k_.view.approvals.candidates.clear();
@@ -152,6 +154,13 @@ void ApprovalsDesk::decide(std::string kind, std::string id, std::string verb, s
       Cases(k_.backroom.cases(), guard_, k_.clock, rules()).resolveDispute(me, id, verb == "uphold", notes, second);
     } else if (kind == "complaint") {
       Cases(k_.backroom.cases(), guard_, k_.clock, rules()).resolveComplaint(me, id, notes, second);
+    } else if (kind == "complaint_feedback") {
+      Cases(k_.backroom.cases(), guard_, k_.clock, rules()).recordFeedback(me, id, notes);
+    } else if (kind == "complaint_rating") {
+      // The form's choices begin with the score: "5 非常满意".
+      const int score = notes.empty() || notes[0] < '1' || notes[0] > '5' ? 0 : notes[0] - '0';
+      if (score == 0) throw DomainError("complaint_rating_pick", id);
+      Cases(k_.backroom.cases(), guard_, k_.clock, rules()).recordSatisfaction(me, id, score);
     } else {
       return;
     }
@@ -182,7 +191,7 @@ void ApprovalsDesk::refreshCandidates() {
 // engine is ready, else typed as they are; digits always go to the field.
 void ApprovalsDesk::on(const ui::ApprovalsFormKeys& i) {
   ui::ApprovalsView& v = k_.view.approvals;
-  if (!v.details.open && !v.notes.open) return;
+  if ((!v.details.open && !v.notes.open) || (v.notes.open && v.notes.choiceOnly)) return;
   std::string& field = typedField();
   // The field and the letters live in the view; KeyEntry applies the keys to them.
   typing_.set(field);
@@ -204,6 +213,10 @@ void ApprovalsDesk::on(const ui::ApprovalsFormPick& i) {
   ui::ApprovalsView& v = k_.view.approvals;
   if (!v.details.open && !v.notes.open) return;
   std::string& field = typedField();
+  if (v.notes.open && v.notes.verb == "rate") {  // one score, not a list of phrases
+    field = i.text;
+    return;
+  }
   const bool phrase = v.letters.empty() && !field.empty() && field.back() != ' ';
   if (phrase && std::find(v.candidates.begin(), v.candidates.end(), i.text) == v.candidates.end()) field += "；";
   field += i.text;

@@ -54,6 +54,7 @@ class ApprovalsDesk : public Desk {
   bool mayRecord() const;
   RecordingRules rules();
   std::vector<ui::DueRow> dueRows();
+  void complaintFollowUps(std::vector<ui::DueRow>& out);
   std::vector<ui::InboxRow> inboxRows();
   void reload();
   void showInboxPage();

@@ -100,8 +100,24 @@ std::vector<ui::DueRow> ApprovalsDesk::dueRows() {
     row.countdown = countdown(row.dueAt, row.overdue);
     out.push_back(std::move(row));
   }
+  complaintFollowUps(out);
   std::stable_sort(out.begin(), out.end(), [](const ui::DueRow& a, const ui::DueRow& b) { return a.dueAt < b.dueAt; });
   return out;
+}
+
+// Resolved complaints whose customer is still to be told the outcome, or asked how
+// satisfied they are: the same people as the complaint itself.
+void ApprovalsDesk::complaintFollowUps(std::vector<ui::DueRow>& out) {
+  for (const Complaint& c : k_.backroom.cases().complaintsToFollowUp()) {
+    if (!mayReview() && c.assignedTo != k_.staff->code) continue;
+    const ComplaintFollowUp next = followUpOf(c);
+    if (next.step == FollowUp::None) continue;
+    const bool told = next.step == FollowUp::Satisfaction;
+    ui::DueRow row{told ? "complaint_rating" : "complaint_feedback", c.id, c.customer, customerName(c.customer),
+                   clipped(told ? c.feedbackHow : c.resolution, 40), staffName(c.assignedTo), next.dueAt, "", false};
+    row.countdown = countdown(row.dueAt, row.overdue);
+    out.push_back(std::move(row));
+  }
 }
 
 // The decisions waiting for this reviewer, oldest first within each kind.

@@ -46,6 +46,7 @@ struct MemoryCases : CaseStore {
     return complaints.count(id) ? std::optional<Complaint>(complaints[id]) : std::nullopt;
   }
   std::vector<Complaint> openComplaints() override { return {}; }
+  std::vector<Complaint> complaintsToFollowUp() override { return {}; }
   void saveComplaint(const Complaint& c, const AuditEntry& a) override {
     complaints[c.id] = c;
     audit.push_back(a);
@@ -144,8 +145,16 @@ TEST_CASE("a complaint is assigned, resolved with its cause, fed back, then rate
   clock.advance(50 * kHour);
   c = cases.resolveComplaint(kBeau, c.id, "已道歉并赠送护理", "预约排得太满");
   CHECK(statusAt(cases.deadlineOf(c), 60 * kHour) == DeadlineStatus::DoneLate);
+  // Resolved at 50 h, after its 48 h deadline: the outcome is due a day later.
+  CHECK(followUpOf(c).step == FollowUp::Feedback);
+  CHECK(followUpOf(c).dueAt == *c.resolvedAt + 24 * kHour);
   c = cases.recordFeedback(kSup, c.id, "电话告知顾客");
   CHECK(c.feedbackAt.has_value());
+  CHECK(codeOf([&] { cases.recordFeedback(kSup, c.id, "又打了一次"); }) == "already_decided");
+  CHECK(followUpOf(c).step == FollowUp::Satisfaction);
+  CHECK(followUpOf(c).dueAt == *c.feedbackAt + 3 * kDay);
   CHECK(codeOf([&] { cases.recordSatisfaction(kSup, c.id, 6); }) == "bad_input");
   CHECK(cases.recordSatisfaction(kSup, c.id, 4).satisfaction == 4);
+  CHECK(codeOf([&] { cases.recordSatisfaction(kSup, c.id, 5); }) == "already_decided");
+  CHECK(followUpOf(store.complaints[c.id]).step == FollowUp::None);
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app/core/change_request.h"
+#include "app/core/dispute.h"
 #include "app/core/service_record.h"
 #include "app/kiosk/kiosk_controller.h"
 #include "storage/check_in_store.h"
@@ -232,4 +233,83 @@ TEST_CASE("a supervisor returns a new file with notes and approves another, the 
   CHECK(f.view().inboxTotal == pending - 2);
   f.kiosk->apply(ui::Navigate{ui::Screen::Home});
   CHECK(f.badge() == before - 2);
+}
+
+TEST_CASE("a resolved complaint asks to tell the customer - then their satisfaction - each once") {
+  Fixture f;
+  storage::SqliteRecordKeeping store(*f.db);
+  Guard guard(f.audit, f.clock);
+  Cases cases(store, guard, f.clock);
+  const CustomerId who = f.directory.recent(1).front().id;
+  const std::string id = cases.openComplaint(f.staff("sup"), who, "counter", "烫发后头发干枯").id;
+  f.signIn("sup", "2345");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Approvals});
+  REQUIRE(f.dueRow(id));
+  CHECK(f.dueRow(id)->kind == "complaint");
+
+  f.apply(ui::ApprovalsDecide{"complaint", id, "resolve"});
+  REQUIRE(f.view().notes.twoFields);
+  f.apply(ui::ApprovalsFormPick{"已致歉并补做服务"});
+  f.apply(ui::ApprovalsFormField{1});
+  f.apply(ui::ApprovalsFormPick{"药水停留时间过长"});
+  f.apply(ui::ApprovalsFormSubmit{});
+  const ui::DueRow* row = f.dueRow(id);
+  REQUIRE(row);
+  CHECK(row->kind == "complaint_feedback");
+  CHECK(row->what == "已致歉并补做服务");
+  CHECK_FALSE(row->overdue);
+
+  f.apply(ui::ApprovalsDecide{"complaint_feedback", id, "feedback"});
+  REQUIRE(f.view().notes.open);
+  CHECK_FALSE(f.view().notes.twoFields);
+  CHECK(f.view().notes.title == "怎样把处理结果告知了顾客");
+  CHECK(f.view().notes.reasons.size() == 4);
+  f.apply(ui::ApprovalsFormPick{"电话告知顾客"});
+  f.apply(ui::ApprovalsFormSubmit{});
+  CHECK(f.view().message == "已记录告知顾客");
+  row = f.dueRow(id);
+  REQUIRE(row);
+  CHECK(row->kind == "complaint_rating");
+  CHECK(row->what == "电话告知顾客");
+
+  f.apply(ui::ApprovalsDecide{"complaint_rating", id, "rate"});
+  REQUIRE(f.view().notes.reasons.size() == 5);
+  CHECK(f.view().notes.choiceOnly);
+  f.apply(ui::ApprovalsFormKeys{"9"});  // nothing to type into
+  CHECK(f.view().notes.text.empty());
+  CHECK(f.view().notes.reasons.front() == "5 非常满意");
+  f.apply(ui::ApprovalsFormSubmit{});  // nothing picked
+  CHECK(f.view().message == "请选一个满意度（1–5）");
+  REQUIRE(f.dueRow(id));
+  f.apply(ui::ApprovalsFormPick{"5 非常满意"});
+  f.apply(ui::ApprovalsFormPick{"4 满意"});  // a second pick replaces the first
+  CHECK(f.view().notes.text == "4 满意");
+  f.apply(ui::ApprovalsFormSubmit{});
+  CHECK(f.view().message == "满意度已记录，投诉结案");
+  CHECK_FALSE(f.dueRow(id));
+  // The second tap of a double tap finds no row to act on.
+  f.apply(ui::ApprovalsDecide{"complaint_rating", id, "rate"});
+  CHECK_FALSE(f.view().notes.open);
+  CHECK(f.text("SELECT satisfaction || '/' || feedback_how FROM complaints WHERE id = '" + id + "'") == "4/电话告知顾客");
+  CHECK(f.text("SELECT count(*) FROM audit_log WHERE action = 'complaint.satisfaction'") == "1");
+}
+
+TEST_CASE("a beautician sees the complaint follow-ups assigned to her and no others") {
+  Fixture f;
+  storage::SqliteRecordKeeping store(*f.db);
+  Guard guard(f.audit, f.clock);
+  Cases cases(store, guard, f.clock);
+  const CustomerId who = f.directory.recent(1).front().id;
+  Complaint c = cases.openComplaint(f.staff("sup"), who, "counter", "等太久");
+  cases.assignComplaint(f.staff("sup"), c.id, "beau");
+  cases.resolveComplaint(f.staff("beau"), c.id, "已道歉", "预约太满");
+  f.signIn("beau", "4567");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Approvals});
+  REQUIRE(f.dueRow(c.id));  // hers: assigned to her
+  CHECK(f.dueRow(c.id)->kind == "complaint_feedback");
+  Complaint other = cases.openComplaint(f.staff("sup"), who, "counter", "价格不清楚");
+  cases.resolveComplaint(f.staff("sup"), other.id, "已解释", "价目表太小");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Home});
+  f.kiosk->apply(ui::Navigate{ui::Screen::Approvals});
+  CHECK_FALSE(f.dueRow(other.id));  // nobody's in particular: a reviewer's
 }

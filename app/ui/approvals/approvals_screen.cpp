@@ -131,9 +131,13 @@ void ApprovalsScreen::dueList(UiContext& ui, const ApprovalsView& v, Intents& ou
         ImGui::SameLine(0, m.gap);
         if (touchButton(ui, id + ".uphold", ui.t("ui.approvals.dispute_uphold"), ImVec2(bw, m.touch), Tone::Primary))
           act(out, ApprovalsDecide{r.kind, r.id, "uphold"});
-      } else if (touchButton(ui, id + ".resolve", ui.t("ui.approvals.record_outcome"), ImVec2(bw, m.touch),
-                             Tone::Primary)) {
-        act(out, ApprovalsDecide{r.kind, r.id, "resolve"});
+      } else {
+        // An open complaint's outcome; then telling the customer; then their satisfaction.
+        const bool told = r.kind == "complaint_rating", resolved = told || r.kind == "complaint_feedback";
+        const char* verb = told ? "rate" : resolved ? "feedback" : "resolve";
+        const char* label = told ? "ui.approvals.ask_rating" : resolved ? "ui.approvals.tell_outcome" : "ui.approvals.record_outcome";
+        if (touchButton(ui, id + "." + verb, ui.t(label), ImVec2(bw, m.touch), Tone::Primary))
+          act(out, ApprovalsDecide{r.kind, r.id, verb});
       }
     }
     ImGui::SetCursorPos(ImVec2(start.x, start.y + rowH));
@@ -239,7 +243,7 @@ void ApprovalsScreen::keyboard(UiContext& ui, const ApprovalsView& v, Intents& o
 }
 
 // Chips of ready phrases (common reasons, usual feedback) that fill the field.
-void ApprovalsScreen::phrases(UiContext& ui, const std::vector<std::string>& list, Intents& out) {
+void ApprovalsScreen::phrases(UiContext& ui, const std::vector<std::string>& list, Intents& out, const std::string& lit) {
   const Metrics& m = ui.metrics;
   const float right = ImGui::GetContentRegionMax().x;
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -248,7 +252,8 @@ void ApprovalsScreen::phrases(UiContext& ui, const std::vector<std::string>& lis
       ImGui::SameLine(0, m.gap * 0.5f);
       if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
     }
-    if (touchButton(ui, "approvals.form.phrase." + std::to_string(i + 1), list[i], ImVec2(w, m.touch)))
+    if (touchButton(ui, "approvals.form.phrase." + std::to_string(i + 1), list[i], ImVec2(w, m.touch),
+                    !lit.empty() && list[i] == lit ? Tone::Primary : Tone::Plain))
       act(out, ApprovalsFormPick{list[i]});
   }
 }
@@ -293,11 +298,15 @@ Intents ApprovalsScreen::notesForm(UiContext& ui, const ApprovalsView& v) {
   Intents out;
   const Metrics& m = ui.metrics;
   const NotesForm& n = v.notes;
-  const float keyboardH = 5 * (m.touch + m.gap) + m.gap;
+  const float keyboardH = n.choiceOnly ? 0.0f : 5 * (m.touch + m.gap) + m.gap;
   ImGui::BeginChild("approvals.notes", ImVec2(0, -keyboardH), false, ImGuiWindowFlags_NoBackground);
   formHeader(ui, n.title, "", false, out);
   if (!v.message.empty()) alertText(ui, v.message);
-  phrases(ui, n.reasons, out);
+  phrases(ui, n.reasons, out, n.choiceOnly ? n.text : "");
+  if (n.choiceOnly) {
+    ImGui::EndChild();
+    return out;
+  }
   const float full = ImGui::GetContentRegionAvail().x;
   if (fieldButton(ui, "approvals.form.field0", ui.t("ui.approvals.notes"), n.text, n.field == 0, full))
     act(out, ApprovalsFormField{0});

@@ -20,7 +20,7 @@ class ApprovalsScreen {
   Intents notesForm(UiContext& ui, const ApprovalsView& v);
   void formHeader(UiContext& ui, const std::string& title, const std::string& note, bool alert, Intents& out);
   void keyboard(UiContext& ui, const ApprovalsView& v, Intents& out);
-  void phrases(UiContext& ui, const std::vector<std::string>& list, Intents& out);
+  void phrases(UiContext& ui, const std::vector<std::string>& list, Intents& out, const std::string& lit = "");
 };
 
 // The home screen's "due soon" section: a few rows with their countdown; a tap

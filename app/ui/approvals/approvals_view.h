@@ -71,6 +71,7 @@ struct NotesForm {
   std::string secondLabel;  // translated
   std::string second;
   int field = 0;            // typed into: 0 text, 1 second
+  bool choiceOnly = false;  // one of the reasons, nothing typed (a satisfaction score): no keyboard
 };
 
 struct ApprovalsView {
