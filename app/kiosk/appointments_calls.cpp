@@ -63,6 +63,7 @@ void WorkLists::callNotes() {
   v.notes.clear();
   for (const char* n : {"informed", "will_come", "reschedule", "not_needed", "wrong_number"})
     v.notes.push_back({n, b_.t(std::string("ui.appointments.note.") + n), note_ == b_.t(std::string("ui.appointments.note.") + n)});
+  noteEntry();
 }
 
 void WorkLists::loadBriefing() {

@@ -4,6 +4,7 @@
 #include "app/core/care_contact.h"
 #include "app/core/care_lists.h"
 #include "app/core/error.h"
+#include "app/core/name_ranking.h"
 #include "app/core/uuid.h"
 #include "app/kiosk/appointments_lists.h"
 
@@ -90,15 +91,49 @@ void WorkLists::careNotes() {
   }
   for (int s = 1; s <= 5; ++s)
     v.scores.push_back({std::to_string(s), b_.t("ui.appointments.score." + std::to_string(s)), score_ == s});
+  noteEntry();
+}
+
+void WorkLists::noteEntry() {
+  ui::AppointmentsView& v = b_.view();
+  v.writingNote = writing_ && !openRow_.empty();
+  v.note = note_;
+  v.noteLetters = v.writingNote ? typed_.letters() : "";
+  v.noteCandidates.clear();
+  if (v.writingNote && b_.k.pinyin && !v.noteLetters.empty())
+    v.noteCandidates = b_.k.pinyin->candidates(v.noteLetters, kPinyinCandidateLimit);
 }
 
 void WorkLists::on(const ab::OpenWorkRow& i) {
   openRow_ = openRow_ == i.key ? "" : i.key;
   note_.clear();
+  typed_.clear();
+  writing_ = false;
   score_ = 0;
 }
 
-void WorkLists::on(const ab::PickNote& i) { note_ = note_ == i.text ? "" : i.text; }
+// A preset chip is the note, or (while typing) the start of it.
+void WorkLists::on(const ab::PickNote& i) {
+  note_ = note_ == i.text ? "" : i.text;
+  typed_.set(note_);
+}
+
+void WorkLists::on(const ab::WriteNote&) {
+  writing_ = !writing_ && !openRow_.empty();
+  typed_.set(note_);
+}
+
+void WorkLists::on(const ab::NoteKeys& i) {
+  if (!writing_) return;
+  if (typed_.apply(i.keys, b_.k.pinyin != nullptr)) writing_ = false;  // '=': done, the keyboard goes
+  note_ = typed_.text();
+}
+
+void WorkLists::on(const ab::NotePick& i) {
+  if (!writing_) return;
+  typed_.pick(i.word);
+  note_ = typed_.text();
+}
 
 void WorkLists::on(const ab::PickScore& i) { score_ = i.score; }
 
@@ -125,6 +160,8 @@ void WorkLists::on(const ab::RecordContact& i) {
   contacts.record(b_.me(), c);
   openRow_.clear();
   note_.clear();
+  typed_.clear();
+  writing_ = false;
   score_ = 0;
   b_.say("ui.appointments.contact_recorded");
 }
@@ -133,6 +170,7 @@ void WorkLists::on(const ab::ChooseCareList& i) {
   careList_ = i.list;
   careLimit_ = 50;
   openRow_.clear();
+  writing_ = false;
 }
 
 void WorkLists::on(const ab::MoreRows&) { careLimit_ += 50; }

@@ -128,6 +128,8 @@ void AppointmentsDesk::show() {
   v.careLists.clear();
   v.notes.clear();
   v.scores.clear();
+  v.writingNote = false;
+  v.noteCandidates.clear();
   v.more = false;
   day_.load();  // the week's staff chips come from the day's columns too
   switch (book_.tab) {

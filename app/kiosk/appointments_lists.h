@@ -8,6 +8,7 @@
 
 #include "app/core/customer_file.h"
 #include "app/kiosk/appointments_book.h"
+#include "app/kiosk/text_entry.h"
 
 namespace salon::kiosk {
 
@@ -17,7 +18,10 @@ class WorkLists {
   void loadCalls();     // appointments_calls.cpp
   void loadBriefing();  // appointments_calls.cpp
   void loadCare();      // appointments_care.cpp
-  void closeRow() { openRow_.clear(); }
+  void closeRow() {
+    openRow_.clear();
+    writing_ = false;
+  }
   void forget() { rows_.clear(); }
 
   void on(const ui::ab::OpenWorkRow& i);
@@ -26,6 +30,9 @@ class WorkLists {
   void on(const ui::ab::RecordContact& i);
   void on(const ui::ab::ChooseCareList& i);
   void on(const ui::ab::MoreRows&);
+  void on(const ui::ab::WriteNote&);
+  void on(const ui::ab::NoteKeys& i);
+  void on(const ui::ab::NotePick& i);
 
   // Who a contact on a list row is logged for.
   struct RowTarget {
@@ -39,6 +46,7 @@ class WorkLists {
   ui::ab::WorkRow row(const std::string& key, RowTarget target);
   void callNotes();
   void careNotes();
+  void noteEntry();  // the typed note and the keyboard's state, into the view
   void followUps(ui::ab::WorkSection& sec, Instant now);
   void careTasks(ui::ab::WorkSection& sec, Instant now);
   ui::ab::WorkRow briefingRow(const Appointment& a, const CustomerFile& file, const std::string& staffName);
@@ -46,6 +54,9 @@ class WorkLists {
   std::string careList_ = "birthdays";
   int careLimit_ = 50;
   std::string openRow_, note_;
+  // The open row's own words: typed (pinyin composes), or a preset chip to start from.
+  KeyEntry typed_{KeyEntry::Kind::Free, 200};
+  bool writing_ = false;
   int score_ = 0;
   std::map<std::string, RowTarget> rows_;
 };

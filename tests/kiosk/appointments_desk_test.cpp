@@ -323,6 +323,39 @@ TEST_CASE("the lists: tomorrow's reminders recorded, late arrivals, rebooking an
   CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND reason LIKE '%service%'") >= 1);
 }
 
+TEST_CASE("care lists on the screen: a note in the staff member's own words is typed and logged with the call") {
+  Fixture f;
+  f.db->write([&](SQLite::Database& s) {
+    s.exec("UPDATE customers SET birthday = '1990-06-01', marketing_opt_in = 1 WHERE phone = '13800138000'");
+  });
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Appointments});
+  f.apply(ab::ShowTab{ab::AppointmentsTab::Care});
+  auto rows = f.view().sections[0].rows;
+  auto it = std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.title.find("张三") != std::string::npos; });
+  REQUIRE(it != rows.end());
+  f.apply(ab::NoteKeys{"abc"});  // no row open, no keyboard: nothing
+  CHECK(f.view().note.empty());
+  f.apply(ab::OpenWorkRow{it->key});
+  CHECK_FALSE(f.view().writingNote);
+  const std::string preset = f.view().notes[0].label;
+  f.apply(ab::PickNote{preset});  // a preset to start from
+  f.apply(ab::WriteNote{});
+  CHECK(f.view().writingNote);
+  CHECK(f.view().note == preset);
+  f.apply(ab::NoteKeys{" 3pm<<"});  // typed, then two erased (no pinyin engine in tests: letters go in as typed)
+  CHECK(f.view().note == preset + " 3");
+  f.apply(ab::NotePick{"点后再打"});
+  CHECK(f.view().note == preset + " 3点后再打");
+  f.apply(ab::NoteKeys{"="});  // done: the keyboard goes, the note stays
+  CHECK_FALSE(f.view().writingNote);
+  CHECK(f.view().note == preset + " 3点后再打");
+  f.apply(ab::RecordContact{"no_answer", "phone"});
+  CHECK(f.count("SELECT count(*) FROM care_contacts WHERE note = '" + preset + " 3点后再打' AND outcome = 'no_answer'") == 1);
+  CHECK(f.view().note.empty());
+  CHECK_FALSE(f.view().writingNote);
+}
+
 TEST_CASE("care lists on the screen: a birthday greeting done with a note leaves the list") {
   Fixture f;
   f.db->write([&](SQLite::Database& s) {

@@ -246,6 +246,16 @@ void openRow(UiContext& ui, const AppointmentsView& v, const WorkRow& r, float w
   if (!v.notes.empty()) {
     mutedText(ui, ui.t("ui.appointments.note"));
     if (const Choice* c = chips(ui, "appointments.note", v.notes, width - m.gap * 4)) add(out, PickNote{c->label});
+    // The row's own words, typed on the keyboard below the list (the note shows there too).
+    if (!v.writingNote && touchButton(ui, "appointments.note.write", ui.t("ui.appointments.note_write"),
+                                      ImVec2(160 * m.scale, m.touch)))
+      add(out, WriteNote{});
+    if (!v.note.empty()) {
+      ImGui::SameLine(0, m.gap);
+      ImGui::PushTextWrapPos(width - m.gap * 4);
+      text(ui, ui.t("ui.appointments.note_prefix") + v.note);
+      ImGui::PopTextWrapPos();
+    }
   }
   if (r.needsScore) {
     mutedText(ui, ui.t("ui.appointments.satisfaction_question"));
@@ -284,6 +294,10 @@ void AppointmentsScreen::work(UiContext& ui, const AppointmentsView& v, Intents&
     }
   }
   ImVec2 avail = ImGui::GetContentRegionAvail();
+  // Under the list: the note with its 写好了, the candidate bar and four rows of keys.
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  const float keyboardH = (m.gap * 0.5f + m.touch + spacing) + (m.touch + m.gap + spacing) + 4 * (m.touch + spacing) + spacing;
+  if (v.writingNote) avail.y = std::max(avail.y - keyboardH, 1.0f);  // on a short screen the list gives way
   ImGui::BeginChild("appointments.work", avail, false);
   const float width = ImGui::GetContentRegionAvail().x;
   for (std::size_t s = 0; s < v.sections.size(); ++s) {
@@ -317,6 +331,20 @@ void AppointmentsScreen::work(UiContext& ui, const AppointmentsView& v, Intents&
     add(out, MoreRows{});
   dragToScroll();
   ImGui::EndChild();
+  if (v.writingNote) {
+    const float w = ImGui::GetContentRegionAvail().x, doneW = 160 * m.scale;
+    const float y = ImGui::GetCursorPosY() + m.gap * 0.5f;
+    ImGui::SetCursorPosY(y + (m.touch - ImGui::GetTextLineHeight()) / 2);
+    ImGui::PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetCursorScreenPos().x + w - doneW - m.gap, 1e6f), true);
+    text(ui, ui.t("ui.appointments.note_prefix") + v.note + v.noteLetters + "|");
+    ImGui::PopClipRect();
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorStartPos().x + w - doneW, y));
+    if (touchButton(ui, "appointments.note.done", ui.t("ui.appointments.note_done"), ImVec2(doneW, m.touch), Tone::Primary))
+      add(out, WriteNote{});
+    KeyboardInput k = pinyinKeyboard(ui, v.noteLetters, v.noteCandidates, ImGui::GetContentRegionAvail().x);
+    if (!k.picked.empty()) add(out, NotePick{k.picked});
+    else if (!k.keys.empty()) add(out, NoteKeys{k.keys});
+  }
 }
 
 void addTexts(const AppointmentsView& v, std::vector<std::string>& out) {
@@ -343,6 +371,8 @@ void addTexts(const AppointmentsView& v, std::vector<std::string>& out) {
   out.push_back(b.summary);
   for (const auto* list : {&b.pets, &b.services, &b.staff, &b.channels, &b.times, &v.careLists, &v.notes, &v.scores})
     for (const Choice& c : *list) out.push_back(c.label);
+  out.push_back(v.note);
+  out.insert(out.end(), v.noteCandidates.begin(), v.noteCandidates.end());
   for (const WorkSection& s : v.sections) {
     out.push_back(s.title);
     out.push_back(s.empty);

@@ -124,6 +124,10 @@ struct AppointmentsView {
   std::vector<ab::WorkSection> sections;     // Calls, Briefing or Care
   std::vector<ab::Choice> careLists;         // birthdays, lapsed, reminders, followups
   std::vector<ab::Choice> notes;             // preset notes for the open row
+  bool writingNote = false;                  // the keyboard is out for the open row's own words
+  std::string note;                          // the note as it stands (a preset, typed, or both)
+  std::string noteLetters;                   // pinyin being composed
+  std::vector<std::string> noteCandidates;
   std::vector<ab::Choice> scores;            // 1 … 5 for a follow-up
   bool more = false;                     // a care list has more rows
 };
@@ -153,6 +157,9 @@ struct ConfirmBooking {};
 struct OpenWorkRow { std::string key; };
 struct PickNote { std::string text; };
 struct PickScore { int score = 0; };
+struct WriteNote {};                      // the keyboard for the open row's note: out, or away
+struct NoteKeys { std::string keys; };    // '<' erase, 'C' clear, '=' done
+struct NotePick { std::string word; };    // a pinyin candidate
 struct RecordContact {
   std::string outcome;  // done, skipped, no_answer
   std::string channel;  // phone, sms, wechat
@@ -164,6 +171,6 @@ using AppointmentsIntent =
     std::variant<AppointmentsRefresh, ab::ShowTab, ab::ShiftDay, ab::ChooseBlock, ab::MoveBlock, ab::CheckInBlock,
                  ab::NoShowBlock, ab::ChooseColumn, ab::ShowWeek, ab::MarkAbsent, ab::BookingKeys, ab::BookingPick,
                  ab::ConfirmBooking, ab::OpenWorkRow, ab::PickNote, ab::PickScore, ab::RecordContact,
-                 ab::ChooseCareList, ab::MoreRows>;
+                 ab::ChooseCareList, ab::MoreRows, ab::WriteNote, ab::NoteKeys, ab::NotePick>;
 
 }  // namespace salon::ui
