@@ -11,18 +11,24 @@ CREATE TABLE chain_file_key (
 );
 
 -- Files changed since they last went up: kept by triggers, emptied by the next round.
+-- (NOT EXISTS rather than OR IGNORE: an outer statement's conflict clause would override it.)
 CREATE TABLE chain_file_dirty (customer_id INTEGER PRIMARY KEY);
 INSERT INTO chain_file_dirty (customer_id) SELECT id FROM customers;
 CREATE TRIGGER chain_file_new AFTER INSERT ON customers
-BEGIN INSERT OR IGNORE INTO chain_file_dirty (customer_id) VALUES (new.id); END;
+BEGIN INSERT INTO chain_file_dirty (customer_id) SELECT new.id
+  WHERE NOT EXISTS (SELECT 1 FROM chain_file_dirty WHERE customer_id = new.id); END;
 CREATE TRIGGER chain_file_row AFTER UPDATE ON customers
-BEGIN INSERT OR IGNORE INTO chain_file_dirty (customer_id) VALUES (new.id); END;
+BEGIN INSERT INTO chain_file_dirty (customer_id) SELECT new.id
+  WHERE NOT EXISTS (SELECT 1 FROM chain_file_dirty WHERE customer_id = new.id); END;
 CREATE TRIGGER chain_file_field_new AFTER INSERT ON customer_fields
-BEGIN INSERT OR IGNORE INTO chain_file_dirty (customer_id) VALUES (new.customer_id); END;
+BEGIN INSERT INTO chain_file_dirty (customer_id) SELECT new.customer_id
+  WHERE NOT EXISTS (SELECT 1 FROM chain_file_dirty WHERE customer_id = new.customer_id); END;
 CREATE TRIGGER chain_file_field_row AFTER UPDATE ON customer_fields
-BEGIN INSERT OR IGNORE INTO chain_file_dirty (customer_id) VALUES (new.customer_id); END;
+BEGIN INSERT INTO chain_file_dirty (customer_id) SELECT new.customer_id
+  WHERE NOT EXISTS (SELECT 1 FROM chain_file_dirty WHERE customer_id = new.customer_id); END;
 CREATE TRIGGER chain_file_field_gone AFTER DELETE ON customer_fields
-BEGIN INSERT OR IGNORE INTO chain_file_dirty (customer_id) VALUES (old.customer_id); END;
+BEGIN INSERT INTO chain_file_dirty (customer_id) SELECT old.customer_id
+  WHERE NOT EXISTS (SELECT 1 FROM chain_file_dirty WHERE customer_id = old.customer_id); END;
 
 -- What went up last for each file (or came down: a file brought in or updated from
 -- head office is recorded here too, so it is not sent back): the sha256 of the plain

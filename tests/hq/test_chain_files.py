@@ -1,0 +1,146 @@
+"""Customer files across the chain (issue 18): two real kiosk databases (stores A and
+B) and one sandbox HQ. A customer registered in A is found by phone in B: B knows
+nothing, asks head office under a blind key, brings the sealed file in and audits the
+view (purpose, source hq); head office records the look too. Head office's tables and
+events hold no name or phone in plain text (a dump of the database is grepped). A
+change approved in A reaches B's copy with the next sync; B does not send it back."""
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+import hq_client as hq  # noqa: E402
+from test_chain_members import KIOSK_BIN, Kiosk  # noqa: E402
+
+PINS = {"cash": "3456", "sup": "2345", "admin": "9999", "mgr": "1234"}
+NAME, PHONE = "欧阳娜娜", "13912345678"
+
+
+class Store(Kiosk):
+    def as_staff(self, staff, *args, stdin=None, check=True):
+        env = dict(os.environ, SALON_PIN=PINS[staff], SALON_PIN_COST="min", SALON_LANG="en")
+        out = subprocess.run([KIOSK_BIN, *args, "--staff", staff, "--db", self.db], cwd=self.tmp, env=env, input=stdin,
+                             capture_output=True, text=True, timeout=120)
+        if check and out.returncode != 0:
+            raise RuntimeError(" ".join(args) + ": " + out.stdout + out.stderr)
+        return out
+
+    def verify(self):
+        out = subprocess.run([KIOSK_BIN, "verify", "--db", self.db], cwd=self.tmp, capture_output=True, text=True,
+                             timeout=120)
+        if out.returncode != 0:
+            raise AssertionError("verify: " + out.stdout + out.stderr)
+
+    def sync(self):
+        self.as_staff("admin", "sync", "now")
+
+    def find(self, query, purpose="checkout"):
+        return json.loads(self.as_staff("cash", "customers", "find", query, "--purpose", purpose, "--json").stdout)
+
+    def sql(self, query, *args):
+        with sqlite3.connect(self.db) as c:
+            return c.execute(query, args).fetchall()
+
+
+class ChainFiles(hq.SandboxTest):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        codes = [cls.box.run("store", "add", c, "--name", c, "--no-qr").stdout.splitlines()[0] for c in ("A01", "B01")]
+        cls.a, cls.b = Store(cls.box, codes[0]), Store(cls.box, codes[1])
+        secret = json.loads(cls.a.as_staff("admin", "sync", "chain-key", "--new").stdout)["key"]
+        cls.b.as_staff("admin", "sync", "chain-key", "--set", stdin=secret + "\n")
+        f = os.path.join(cls.a.tmp, "reg.json")
+        with open(f, "w") as out:
+            json.dump({"name": NAME, "phone": PHONE, "consent": True, "member": True,
+                       "fields": {"allergies": "芒果", "occupation": "律师"}}, out)
+        cls.reg = json.loads(cls.a.as_staff("cash", "customers", "register", "--json", f).stdout)
+        cls.a.sync()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.a.close()
+        cls.b.close()
+        super().tearDownClass()
+
+    def bring_in(self):
+        if not self.b.sql("SELECT 1 FROM customers WHERE file_no = ?", self.reg["file_no"]):
+            self.b.find(PHONE)
+
+    def test_1_found_in_another_store_through_head_office(self):
+        self.assertEqual(self.b.sql("SELECT count(*) FROM customers WHERE phone = ?", PHONE), [(0,)])
+        found = self.b.find(PHONE, purpose="checkout")
+        self.assertEqual(found["source"], "hq", found)
+        self.assertEqual([(r["file_no"], r["member_no"], r["name"]) for r in found["results"]],
+                         [(self.reg["file_no"], self.reg["member_no"], NAME)])
+        # the whole file came: its fields, consent and status, not only the summary
+        self.assertEqual(self.b.sql("SELECT f.value FROM customer_fields f JOIN customers c ON c.id = f.customer_id"
+                                    " WHERE c.file_no = ? AND f.field = 'allergies'", self.reg["file_no"]), [("芒果",)])
+        self.assertEqual(self.b.sql("SELECT from_store, brought_by, purpose FROM chain_files_in"),
+                         [("A01", "cash", "checkout")])
+        views = self.b.sql("SELECT staff, record_id, reason, sections FROM audit_log WHERE action = 'customer.view'"
+                           " AND sections LIKE '%source=hq%'")
+        self.assertEqual(views, [("cash", self.reg["file_no"], "checkout",
+                                  "basic,consent,fields;source=hq;from=A01")])
+        at_hq = self.box.psql("SELECT store || '|' || staff || '|' || purpose || '|' || array_to_string(files, ',')"
+                              " FROM chain_file_views")
+        self.assertEqual(at_hq, "B01|cash|checkout|" + self.reg["file_no"])
+        # by member number and file number too, now found locally (no second look at HQ)
+        self.assertEqual(self.b.find(self.reg["member_no"])["source"], "local")
+        self.assertEqual(self.box.psql("SELECT count(*) FROM chain_file_views"), "1")
+        self.b.verify()
+
+    def test_2_found_by_member_number_and_unknown_phone(self):
+        c = Store(self.box, self.box.run("store", "add", "C01", "--name", "C01", "--no-qr").stdout.splitlines()[0])
+        try:
+            # without the chain key a store cannot even ask (head office holds no readable key)
+            self.assertEqual(c.find(self.reg["member_no"])["source"], "no_chain_key")
+            secret = self.a.sql("SELECT secret FROM chain_file_key")[0][0]
+            c.as_staff("admin", "sync", "chain-key", "--set", stdin=secret + "\n")
+            found = c.find(self.reg["member_no"])
+            self.assertEqual((found["source"], found["total"]), ("hq", 1))
+            unknown = c.find("13900000001")
+            self.assertEqual((unknown["source"], unknown["total"]), ("hq_file_unknown", 0))
+        finally:
+            c.close()
+
+    def assert_no_plaintext(self, *words):
+        dump = subprocess.run(["/usr/lib/postgresql/15/bin/pg_dump", self.box.pg, "--data-only"], capture_output=True,
+                              text=True, timeout=120)
+        self.assertEqual(dump.returncode, 0, dump.stderr)
+        self.assertIn(self.reg["file_no"], dump.stdout)  # the file is there, sealed
+        self.assertIn("customer.file", dump.stdout)
+        for secret in words:
+            self.assertNotIn(secret, dump.stdout)
+
+    def test_3_head_office_holds_no_plaintext(self):
+        self.assert_no_plaintext(NAME, PHONE, PHONE[-8:], "芒果", "律师")
+        self.assertEqual(self.box.psql("SELECT count(*) FROM chain_file_keys WHERE file_no = '%s'" % self.reg["file_no"]),
+                         "3")  # phone, file number, member number
+
+    def test_4_a_change_approved_in_a_reaches_b(self):
+        self.bring_in()
+        self.b.sync()  # B's copy is not sent back up as a new version
+        self.assertEqual(self.box.psql("SELECT store FROM chain_files WHERE file_no = '%s'" % self.reg["file_no"]), "A01")
+        self.a.as_staff("cash", "changes", "submit", "--customer", self.reg["file_no"], "--field", "occupation",
+                        "--value", "法官", "--reason", "new job")
+        [[request]] = self.a.sql("SELECT id FROM change_requests WHERE new_value = '法官'")
+        self.a.as_staff("sup", "changes", "approve", request)
+        self.a.sync()
+        self.b.sync()
+        self.assertEqual(self.b.sql("SELECT f.value FROM customer_fields f JOIN customers c ON c.id = f.customer_id"
+                                    " WHERE c.file_no = ? AND f.field = 'occupation'", self.reg["file_no"]), [("法官",)])
+        self.assertEqual(len(self.b.sql("SELECT 1 FROM audit_log WHERE action = 'customer.chain_update' AND record_id = ?",
+                                        self.reg["file_no"])), 1)
+        self.b.sync()
+        self.assertEqual(self.box.psql("SELECT store FROM chain_files WHERE file_no = '%s'" % self.reg["file_no"]), "A01")
+        self.b.verify()
+        self.assert_no_plaintext(NAME, PHONE, "法官")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
