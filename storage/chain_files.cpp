@@ -57,6 +57,55 @@ std::string text(const Json& c, const char* key) {
   return it->get<std::string>();
 }
 
+std::string base64Of(const std::string& bytes) {
+  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.pop_back();
+  return out;
+}
+
+std::string bytesOf(const std::string& b64) {
+  std::string out(b64.size(), '\0');
+  std::size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.c_str(), b64.size(), nullptr, &len,
+                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    throw DomainError("bad_input", "chain file name keys");
+  out.resize(len);
+  return out;
+}
+
+// The name's search and sort keys as the sending store made them, so a file comes in
+// without opening ICU here (its transliterators and collators take ~150 ms to open).
+Json nameKeysOf(SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement q(db, "SELECT name_search, pinyin, initials, pinyin_sort, stroke_sort FROM customers WHERE id = ?");
+  q.bind(1, id);
+  q.executeStep();
+  auto blob = [&](int i) {
+    const int n = q.getColumn(i).getBytes();
+    return n > 0 ? std::string(static_cast<const char*>(q.getColumn(i).getBlob()), static_cast<std::size_t>(n)) : "";
+  };
+  Json k = {{"search", q.getColumn(0).getString()}, {"pinyin", q.getColumn(1).getString()},
+            {"initials", q.getColumn(2).getString()}, {"pinyin_sort", base64Of(blob(3))},
+            {"stroke_sort", base64Of(blob(4))}, {"grams", Json::array()}};
+  SQLite::Statement g(db, "SELECT gram, place FROM customer_name_grams WHERE customer_id = ? ORDER BY place, gram");
+  g.bind(1, id);
+  while (g.executeStep()) k["grams"].push_back({g.getColumn(0).getString(), g.getColumn(1).getInt()});
+  return k;
+}
+
+NameKeys nameKeysFrom(const Json& c, const std::string& name) {
+  auto it = c.find("name_keys");
+  if (it == c.end() || !it->is_object()) return NameKeyMaker().keysOf(name);  // a sender that did not carry them
+  const Json& k = *it;
+  NameKeys out{k.value("search", ""), k.value("pinyin", ""), k.value("initials", ""),
+               bytesOf(k.value("pinyin_sort", "")), bytesOf(k.value("stroke_sort", "")), {}};
+  for (const Json& g : k.value("grams", Json::array()))
+    if (g.is_array() && g.size() == 2 && g[0].is_string() && g[1].is_number_integer())
+      out.grams.push_back({g[0].get<std::string>(), static_cast<GramPlace>(g[1].get<int>())});
+  return out;
+}
+
 FieldMap fieldMapOf(const Json& c) {
   FieldMap out;
   for (const FieldSpec& spec : fileFields()) out[spec.key] = FieldValue{};
@@ -83,7 +132,7 @@ void refuseTakenMemberNo(SQLite::Database& db, const std::string& memberNo, cons
 std::int64_t insertFile(SQLite::Database& db, const Json& c, Instant now) {
   NewCustomerFile f;
   f.name = text(c, "name");
-  f.keys = NameKeyMaker().keysOf(f.name);
+  f.keys = nameKeysFrom(c, f.name);
   f.phone = parsePhone(text(c, "phone"));
   f.sharedPhone = c.value("phone_shared", false);
   f.consent = consentOf(c);
@@ -97,7 +146,7 @@ std::int64_t insertFile(SQLite::Database& db, const Json& c, Instant now) {
 
 void updateFile(SQLite::Database& db, std::int64_t id, const Json& c, Instant now) {
   std::string name = text(c, "name");
-  updateName(db, id, NameKeyMaker().keysOf(name), name);
+  updateName(db, id, nameKeysFrom(c, name), name);
   updatePhone(db, id, parsePhone(text(c, "phone")));
   Consent k = consentOf(c);
   SQLite::Statement up(db, "UPDATE customers SET member_no = COALESCE(?, member_no), phone_shared = ?, status = ?,"
@@ -160,7 +209,8 @@ std::string chainFileContent(SQLite::Database& db, std::int64_t customerId) {
             {"consent", {{"status", q.getColumn(7).getString()}, {"notice", q.getColumn(8).getString()},
                          {"at", q.getColumn(9).getInt64()}, {"staff", q.getColumn(10).getString()},
                          {"marketing", q.getColumn(11).getInt() != 0}}},
-            {"fields", fieldsOf(db, customerId)}};
+            {"fields", fieldsOf(db, customerId)},
+            {"name_keys", nameKeysOf(db, customerId)}};
   return c.dump();
 }
 

@@ -80,6 +80,8 @@ class ChainFiles(hq.SandboxTest):
         # the whole file came: its fields, consent and status, not only the summary
         self.assertEqual(self.b.sql("SELECT f.value FROM customer_fields f JOIN customers c ON c.id = f.customer_id"
                                     " WHERE c.file_no = ? AND f.field = 'allergies'", self.reg["file_no"]), [("芒果",)])
+        keys = "SELECT name_search, pinyin, initials, hex(pinyin_sort), hex(stroke_sort) FROM customers WHERE file_no = ?"
+        self.assertEqual(self.b.sql(keys, self.reg["file_no"]), self.a.sql(keys, self.reg["file_no"]))
         self.assertEqual(self.b.sql("SELECT from_store, brought_by, purpose FROM chain_files_in"),
                          [("A01", "cash", "checkout")])
         views = self.b.sql("SELECT staff, record_id, reason, sections FROM audit_log WHERE action = 'customer.view'"
@@ -89,8 +91,12 @@ class ChainFiles(hq.SandboxTest):
         at_hq = self.box.psql("SELECT store || '|' || staff || '|' || purpose || '|' || array_to_string(files, ',')"
                               " FROM chain_file_views")
         self.assertEqual(at_hq, "B01|cash|checkout|" + self.reg["file_no"])
-        # by member number and file number too, now found locally (no second look at HQ)
-        self.assertEqual(self.b.find(self.reg["member_no"])["source"], "local")
+        # by member number, name and pinyin too, now found here (no second look at HQ): the name's
+        # search keys came with the file
+        for query in (self.reg["member_no"], NAME, "欧阳", "ouyangnana", "oynn"):
+            found = self.b.find(query)
+            self.assertEqual((found["source"], [r["file_no"] for r in found["results"]]), ("local", [self.reg["file_no"]]),
+                             query)
         self.assertEqual(self.box.psql("SELECT count(*) FROM chain_file_views"), "1")
         self.b.verify()
 
@@ -118,7 +124,7 @@ class ChainFiles(hq.SandboxTest):
             self.assertNotIn(secret, dump.stdout)
 
     def test_3_head_office_holds_no_plaintext(self):
-        self.assert_no_plaintext(NAME, PHONE, PHONE[-8:], "芒果", "律师")
+        self.assert_no_plaintext(NAME, PHONE, PHONE[-8:], "芒果", "律师", "ouyangnana")
         self.assertEqual(self.box.psql("SELECT count(*) FROM chain_file_keys WHERE file_no = '%s'" % self.reg["file_no"]),
                          "3")  # phone, file number, member number
 
