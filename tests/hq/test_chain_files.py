@@ -132,6 +132,9 @@ class ChainFiles(hq.SandboxTest):
         self.bring_in()
         self.b.sync()  # B's copy is not sent back up as a new version
         self.assertEqual(self.box.psql("SELECT store FROM chain_files WHERE file_no = '%s'" % self.reg["file_no"]), "A01")
+        # nor does B claim the member's phone at HQ: the customer's own page still asks A
+        self.assertEqual(self.box.psql("SELECT store FROM member_phones WHERE member_no = '%s'" % self.reg["member_no"]),
+                         "A01")
         self.a.as_staff("cash", "changes", "submit", "--customer", self.reg["file_no"], "--field", "occupation",
                         "--value", "法官", "--reason", "new job")
         [[request]] = self.a.sql("SELECT id FROM change_requests WHERE new_value = '法官'")
