@@ -6,6 +6,7 @@ events hold no name or phone in plain text (a dump of the database is grepped). 
 change approved in A reaches B's copy with the next sync; B does not send it back."""
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -149,6 +150,26 @@ class ChainFiles(hq.SandboxTest):
         self.assertEqual(self.box.psql("SELECT store FROM chain_files WHERE file_no = '%s'" % self.reg["file_no"]), "A01")
         self.b.verify()
         self.assert_no_plaintext(NAME, PHONE, "法官")
+
+    def test_5_a_card_printed_in_a_scanned_in_b(self):
+        f = os.path.join(self.a.tmp, "reg2.json")
+        with open(f, "w") as out:
+            json.dump({"name": "司马光", "phone": "13912340002", "consent": True, "member": True}, out)
+        m = json.loads(self.a.as_staff("cash", "customers", "register", "--json", f).stdout)["member_no"]
+        printed = os.path.join(self.a.tmp, "card.bin")
+        self.a.as_staff("cash", "print", "card", m, "--printer", "file:" + printed, "--reason", "新会员")
+        with open(printed, "rb") as card:
+            [payload] = re.findall(rb"SK1\.[A-Z0-9]+\.[0-9]+\.[A-Za-z0-9_-]+", card.read())
+        self.a.sync()  # the file and A's card keys go up
+        self.b.sync()  # A's card keys come down
+        views = self.box.psql("SELECT count(*) FROM chain_file_views")
+        forged = payload.decode()[:-4] + ("AAAA" if not payload.decode().endswith("AAAA") else "BBBB")
+        self.assertEqual(self.b.as_staff("cash", "scan", forged, check=False).returncode, 2)  # HQ is not asked for a forgery
+        scanned = json.loads(self.b.as_staff("cash", "scan", payload.decode()).stdout)
+        self.assertEqual((scanned["member_no"], scanned["name"], scanned["source"]), (m, "司马光", "hq"))
+        self.assertEqual(int(self.box.psql("SELECT count(*) FROM chain_file_views")), int(views) + 1)
+        self.assertEqual(json.loads(self.b.as_staff("cash", "scan", payload.decode()).stdout)["source"], "local")
+        self.b.verify()
 
 
 if __name__ == "__main__":
