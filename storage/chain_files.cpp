@@ -259,6 +259,8 @@ void applyChainFileChange(SQLite::Database& db, const HeadOfficeChange& change, 
                           "changed at " + body.value("store", std::string("head office")), "basic,consent,fields"));
 }
 
+bool SqliteChainFileStore::hasChainKey() { return chainKeys(db_.sql()).has_value(); }
+
 std::optional<std::string> SqliteChainFileStore::lookupKeyOf(const std::string& query) {
   auto keys = chainKeys(db_.sql());
   if (!keys) return std::nullopt;

@@ -34,6 +34,7 @@ void applyChainFileChange(SQLite::Database& db, const HeadOfficeChange& change, 
 class SqliteChainFileStore : public ChainFileStore {
  public:
   explicit SqliteChainFileStore(Database& db) : db_(db) {}
+  bool hasChainKey() override;
   std::optional<std::string> lookupKeyOf(const std::string& query) override;
   std::vector<std::string> bringIn(const std::vector<SealedChainFile>& files, AuditEntry audit) override;
 

@@ -77,8 +77,8 @@ void printSummaries(const std::vector<CustomerSummary>& found, std::int64_t tota
   std::cout << found.size() << " / " << total << "\n";
 }
 
-// "hq" when head office had the file and it is here now; else why not (not_enrolled,
-// no_chain_key, hq_unreachable, hq_refused, hq_file_unknown).
+// "hq" when head office had the file and it is here now; else why not (core's
+// ChainLookupResult::why: not_enrolled, no_chain_key, not_a_lookup_key, hq_…).
 std::string askHeadOffice(const Invocation& inv, FileRoom& room, const CustomerArgs& a) {
   storage::SqliteChainFileStore chainFiles(*room.db);
   storage::SqliteSyncStore sync(*room.db);

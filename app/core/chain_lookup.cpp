@@ -4,14 +4,20 @@ namespace salon {
 
 ChainLookupResult ChainLookup::fallBack(const Staff& who, const std::string& query, const std::string& purpose) {
   ChainLookupResult r;
-  auto enrolment = sync_.enrolment();
+  std::optional<SyncEnrolment> enrolment;
+  try {
+    enrolment = sync_.enrolment();
+  } catch (const DomainError& e) {  // a token that cannot be unsealed here: the local answer stands
+    r.why = e.code();
+    return r;
+  }
   if (!enrolment || !lines_) {
     r.why = "not_enrolled";
     return r;
   }
   auto key = files_.lookupKeyOf(query);
   if (!key) {
-    r.why = "no_chain_key";
+    r.why = files_.hasChainKey() ? "not_a_lookup_key" : "no_chain_key";
     return r;
   }
   std::vector<SealedChainFile> found;

@@ -20,6 +20,7 @@ namespace salon {
 class ChainFileStore {
  public:
   virtual ~ChainFileStore() = default;
+  virtual bool hasChainKey() = 0;
   // The blind key for what was typed or scanned: a full phone, a member number or a
   // file number; nullopt for anything else (a name, the last 4 digits) or when this
   // store holds no chain key.
@@ -32,8 +33,8 @@ class ChainFileStore {
 
 struct ChainLookupResult {
   std::vector<std::string> fileNos;  // brought in
-  // "" when found; else why not: not_enrolled, no_chain_key (or not a full phone,
-  // member or file number), hq_unreachable, hq_refused, hq_file_unknown
+  // "" when found; else why not: not_enrolled, no_chain_key, not_a_lookup_key (not a
+  // whole phone, member or file number), hq_unreachable, hq_refused, hq_file_unknown
   std::string why;
 };
 

@@ -112,6 +112,7 @@ class ChainFiles(hq.SandboxTest):
             self.assertEqual((found["source"], found["total"]), ("hq", 1))
             unknown = c.find("13900000001")
             self.assertEqual((unknown["source"], unknown["total"]), ("hq_file_unknown", 0))
+            self.assertEqual(c.find("诸葛")["source"], "not_a_lookup_key")  # a name never goes to head office
         finally:
             c.close()
 
@@ -170,6 +171,21 @@ class ChainFiles(hq.SandboxTest):
         self.assertEqual(int(self.box.psql("SELECT count(*) FROM chain_file_views")), int(views) + 1)
         self.assertEqual(json.loads(self.b.as_staff("cash", "scan", payload.decode()).stdout)["source"], "local")
         self.b.verify()
+
+    def test_6_a_payload_head_office_cannot_read_is_quarantined(self):
+        s = hq.Store(self.box.run("store", "add", "Q01", "--name", "Q01", "--no-qr").stdout.splitlines()[0])
+        good = {"file_no": "Q01-2026-000001", "keys": ["ab" * 32], "sealed": "c2VhbGVk"}
+        events = [hq.event(s, "customer.file", "2026-12-05", dict(good, keys=["NOT HEX"])),
+                  hq.event(s, "customer.file", "2026-12-05", {"file_no": "Q01-2026-000002", "keys": ["ab" * 32]}),
+                  hq.event(s, "customer.file", "2026-12-05", good)]
+        status, body = s.send(s.batch(events))
+        self.assertEqual((status, body["new"], body["quarantined"]), (200, 3, 2), body)
+        self.assertEqual(self.box.psql("SELECT string_agg(file_no, ',') FROM chain_files WHERE store = 'Q01'"),
+                         "Q01-2026-000001")
+        status, body = s.request("GET", "/files?key=%s&staff=cash&purpose=checkout" % ("ab" * 32))
+        self.assertEqual((status, [f["file_no"] for f in body["files"]]), (200, ["Q01-2026-000001"]))
+        self.assertEqual(s.request("GET", "/files?key=nothex&staff=cash&purpose=checkout")[0], 400)
+        self.assertEqual(s.request("GET", "/files?key=%s&staff=cash&purpose=checkout" % ("cd" * 32))[0], 404)
 
 
 if __name__ == "__main__":
