@@ -3,7 +3,9 @@ B) and one sandbox HQ. A customer registered in A is found by phone in B: B know
 nothing, asks head office under a blind key, brings the sealed file in and audits the
 view (purpose, source hq); head office records the look too. Head office's tables and
 events hold no name or phone in plain text (a dump of the database is grepped). A
-change approved in A reaches B's copy with the next sync; B does not send it back."""
+change approved in A reaches B's copy with the next sync (B does not send it back), and
+one approved in B reaches A. A card printed in A is scanned in B (a forged one never
+reaches HQ); a payload HQ cannot read is quarantined."""
 import json
 import os
 import re
@@ -151,6 +153,21 @@ class ChainFiles(hq.SandboxTest):
         self.assertEqual(self.box.psql("SELECT store FROM chain_files WHERE file_no = '%s'" % self.reg["file_no"]), "A01")
         self.b.verify()
         self.assert_no_plaintext(NAME, PHONE, "法官")
+
+    def test_4b_a_change_approved_in_b_reaches_a(self):
+        self.bring_in()
+        self.b.as_staff("cash", "changes", "submit", "--customer", self.reg["file_no"], "--field", "allergies",
+                        "--value", "芒果, 花粉", "--reason", "told at B")
+        [[request]] = self.b.sql("SELECT id FROM change_requests WHERE new_value = '芒果, 花粉'")
+        self.b.as_staff("sup", "changes", "approve", request)
+        self.b.sync()
+        self.assertEqual(self.box.psql("SELECT store FROM chain_files WHERE file_no = '%s'" % self.reg["file_no"]), "B01")
+        self.a.sync()
+        self.assertEqual(self.a.sql("SELECT f.value FROM customer_fields f JOIN customers c ON c.id = f.customer_id"
+                                    " WHERE c.file_no = ? AND f.field = 'allergies'", self.reg["file_no"]),
+                         [("芒果, 花粉",)])
+        self.assertEqual(self.a.sql("SELECT count(*) FROM change_requests WHERE new_value = '芒果, 花粉'"), [(0,)])
+        self.a.verify()
 
     def test_5_a_card_printed_in_a_scanned_in_b(self):
         f = os.path.join(self.a.tmp, "reg2.json")
