@@ -132,6 +132,16 @@ class HttpsHeadOffice : public HeadOffice {
     return memberBalanceFrom(body);
   }
 
+  std::vector<SealedChainFile> chainFiles(const std::string& key, const std::string& staff,
+                                         const std::string& purpose) override {
+    using httplib::detail::encode_query_param;
+    std::string body = answer(get("/api/v1/files?key=" + encode_query_param(key) + "&staff=" +
+                                  encode_query_param(staff) + "&purpose=" + encode_query_param(purpose)),
+                              {200, 404});
+    if (lastStatus_ == 404) return {};
+    return sealedChainFilesFrom(body);
+  }
+
   std::optional<ChainDebitAnswer> debitMember(const ChainDebit& d) override {
     using httplib::detail::encode_query_param;
     std::string body = answer(post("/api/v1/members/" + encode_query_param(d.memberNo) + "/debits", chainDebitJson(d),

@@ -190,6 +190,13 @@ MemberBalance memberBalanceFrom(const std::string& body) {
   return b;
 }
 
+std::vector<SealedChainFile> sealedChainFilesFrom(const std::string& body) {
+  std::vector<SealedChainFile> out;
+  for (const Json& f : field<Json>(parsed(body), "files"))
+    out.push_back({field<std::string>(f, "file_no"), field<std::string>(f, "store"), field<std::string>(f, "sealed")});
+  return out;
+}
+
 std::string chainDebitJson(const ChainDebit& d) {
   return Json{{"sale", d.sale}, {"staff", d.staff}, {"stored_value", d.storedValue.fen}, {"points", d.points}}.dump();
 }

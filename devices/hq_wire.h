@@ -20,6 +20,8 @@ OffsiteBackup backupFrom(const std::string& body);
 std::vector<OffsiteBackup> backupsFrom(const std::string& body);
 // GET /members/<no>/balance's answer (issue 18).
 MemberBalance memberBalanceFrom(const std::string& body);
+// GET /files: {"files": [{"file_no", "store", "sealed"}]}.
+std::vector<SealedChainFile> sealedChainFilesFrom(const std::string& body);
 // POST /members/<no>/debits: its body, and a 200 or 409 balance_short answer
 // (another 409, e.g. debit_conflict: DomainError hq_refused).
 std::string chainDebitJson(const ChainDebit& debit);

@@ -22,8 +22,6 @@ std::string currentFieldValue(SQLite::Database& db, CustomerId id, const std::st
   return q.getColumn(0).getString() == "declined" ? kDeclinedValue : q.getColumn(1).getString();
 }
 
-namespace {
-
 void updateName(SQLite::Database& db, CustomerId id, const NameKeys& k, const std::string& name) {
   SQLite::Statement up(db, "UPDATE customers SET name = ?, name_search = ?, pinyin = ?, initials = ?,"
                            " pinyin_sort = ?, stroke_sort = ? WHERE id = ?");
@@ -45,6 +43,8 @@ void updatePhone(SQLite::Database& db, CustomerId id, const PhoneNumber& p) {
   SQLite::bind(up, p.normalised, p.last4, id);
   up.exec();
 }
+
+namespace {
 
 // The mirrors the customers row keeps for lists and other modules.
 void updateMirror(SQLite::Database& db, CustomerId id, const std::string& key, const FieldValue& v) {

@@ -10,12 +10,18 @@
 
 #include "app/core/change_request.h"
 #include "app/core/name_keys.h"
+#include "app/core/phone.h"
 
 namespace salon::storage {
 
 // The current value of a field as a change request names it ("" when empty,
 // kDeclinedValue when the customer declined to give it).
 std::string currentFieldValue(SQLite::Database& db, CustomerId id, const std::string& field);
+
+// The name with its search keys and name pieces; the phone with its last 4 digits
+// (also used when a file comes from another store, storage/chain_files.cpp).
+void updateName(SQLite::Database& db, CustomerId id, const NameKeys& k, const std::string& name);
+void updatePhone(SQLite::Database& db, CustomerId id, const PhoneNumber& p);
 
 class CustomerFieldUpdate {
  public:

@@ -9,7 +9,8 @@ LedgerCheck checkCustomerNumbers(SQLite::Database& db) {
                           "SELECT y, max_seq, ifnull(n.last, 0) FROM ("
                           "  SELECT CAST(substr(file_no, instr(file_no, '-') + 1, 4) AS INTEGER) AS y,"
                           "         MAX(CAST(substr(file_no, instr(file_no, '-') + 6) AS INTEGER)) AS max_seq"
-                          "  FROM customers GROUP BY y) LEFT JOIN customer_file_numbers n ON n.year = y");
+                          "  FROM customers WHERE id NOT IN (SELECT customer_id FROM chain_files_in)"  // another store's (issue 18)
+                          "  GROUP BY y) LEFT JOIN customer_file_numbers n ON n.year = y");
   while (years.executeStep()) {
     if (years.getColumn(1).getInt64() > years.getColumn(2).getInt64()) {
       c.ok = false;
@@ -38,6 +39,7 @@ LedgerCheck checkCustomerNumbers(SQLite::Database& db) {
                             " (SELECT ifnull(MAX(last), 0) FROM customer_member_numbers) FROM customers"
                             // Only the kiosk's own numbers: cards brought across keep theirs.
                             " WHERE member_no GLOB 'M[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'"
+                            " AND id NOT IN (SELECT customer_id FROM chain_files_in)"  // numbered in another store
                             // Not a block's (counted above) unless no block counter knows it (moved in).
                             " AND (substr(member_no, 2, 2) = '00' OR CAST(substr(member_no, 2, 2) AS INTEGER)"
                             "      NOT IN (SELECT block FROM chain_member_numbers))");

@@ -10,6 +10,7 @@
 
 #include "app/core/error.h"
 #include "storage/catalog_store.h"
+#include "storage/chain_files.h"
 #include "storage/sql.h"
 #include "storage/sync_applications.h"
 #include "storage/sync_cards.h"
@@ -153,6 +154,14 @@ std::vector<RefusedChange> applyHeadOfficeChanges(SQLite::Database& db, const st
     if (c.kind == "member.card") {  // a card reissued in another store: the old one is refused here too
       try {
         applyChainCardVersion(db, c, now);
+      } catch (const DomainError& e) {
+        refused.push_back({c.kind, c.key, e.code() + ": " + e.detail()});
+      }
+      continue;
+    }
+    if (c.kind == "customer.file") {  // a file this store holds, changed in another store (issue 18)
+      try {
+        applyChainFileChange(db, c, now);
       } catch (const DomainError& e) {
         refused.push_back({c.kind, c.key, e.code() + ": " + e.detail()});
       }

@@ -44,14 +44,16 @@ struct Due {
 // family's, or a second file) or the file says it is shared. Members are files with
 // a member number or a membership (a tier without a card number: head office keys
 // those by the file number, when it holds their whole history: kWholeAtHeadOffice).
-// member_phone_reports.member_no keeps the key sent.
+// member_phone_reports.member_no keeps the key sent. A file brought in from another
+// store (chain_files_in, issue 18) is that store's to report.
 std::vector<Due> dueReports(SQLite::Database& db, const std::string& tag, int limit) {
   SQLite::Statement q(db, std::string("SELECT m.id, m.member_no, m.file_no, m.p FROM (SELECT c.id, COALESCE(c.member_no,"
                           " '') AS member_no, c.file_no, COALESCE(NULLIF(c.member_no, ''), c.file_no) AS k, CASE WHEN"
                           " c.phone_shared OR EXISTS (SELECT 1 FROM customers o WHERE o.phone = c.phone AND o.id <> c.id)"
-                          " THEN '' ELSE c.phone END AS p FROM customers c WHERE (c.member_no IS NOT NULL AND"
+                          " THEN '' ELSE c.phone END AS p FROM customers c WHERE c.id NOT IN (SELECT customer_id FROM chain_files_in)"
+                          " AND ((c.member_no IS NOT NULL AND"
                           " c.member_no <> '') OR (EXISTS (SELECT 1 FROM memberships s WHERE s.customer_id = c.id) AND ") +
-                          kWholeAtHeadOffice + ")) m LEFT JOIN member_phone_reports r ON r.customer_id = m.id WHERE"
+                          kWholeAtHeadOffice + "))) m LEFT JOIN member_phone_reports r ON r.customer_id = m.id WHERE"
                           " r.customer_id IS NULL OR r.member_no <> m.k OR r.phone <> m.p OR r.key_tag <> ? ORDER BY m.id"
                           " LIMIT ?");
   SQLite::bind(q, tag, limit);

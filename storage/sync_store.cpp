@@ -1,4 +1,5 @@
 #include "storage/sync_store.h"
+#include "storage/chain_files.h"
 
 #include "storage/customer_numbers.h"
 
@@ -140,6 +141,7 @@ void SqliteSyncStore::beforeUpload(Instant now) {
   db_.write([&](SQLite::Database& s) {
     reportMemberPhones(s, now);
     reportCardKeys(s, now);  // so other stores accept this store's cards (issue 18)
+    reportChainFiles(s, now);  // sealed, so another store can find the customer (issue 18)
   });
 }
 

@@ -65,7 +65,8 @@ void addAccessCommands(CLI::App& app, Invocation& inv);     // queries ..., loan
 void addSelfServiceCommands(CLI::App& app, Invocation& inv);  // customers mine|statement (after customers)
 void addReviewCommands(CLI::App& app, Invocation& inv);       // review weekly ...
 void addReconcileCommands(CLI::App& app, Invocation& inv);    // reconcile ...
-void addSyncCommands(CLI::App& app, Invocation& inv);         // sync enrol|now|status|verify|resume|backup|backups
+void addSyncCommands(CLI::App& app, Invocation& inv);
+void addChainKeyCommand(CLI::App* sync, Invocation& inv);     // sync chain-key (issue 18)         // sync enrol|now|status|verify|resume|backup|backups
 void addReportCommands(CLI::App& app, Invocation& inv);       // report sales|staff|customers|liabilities (after report)
 void addCardKeyCommands(CLI::App& app, Invocation& inv);      // members rotate-card-key (after customers' members group)
 

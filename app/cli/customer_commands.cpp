@@ -1,5 +1,6 @@
 // salon-kiosk customers find|list|show|register|export|import: the customer files
 // from the command line, checked and audited like the touchscreen.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -22,6 +23,10 @@
 #include "storage/customer_export.h"
 #include "storage/customer_rows.h"
 #include "storage/care_store.h"
+#include "storage/chain_files.h"
+#include "storage/sync_store.h"
+#include "devices/hq_link.h"
+#include "app/core/chain_lookup.h"
 #include "storage/customer_store.h"
 
 namespace salon::cli {
@@ -32,6 +37,7 @@ struct CustomerArgs {
       map, json, field, value, request;
   bool declined = false;
   int limit = 50, offset = 0;
+  int hqSeconds = 2;  // customers find: how long to wait for head office when the file is not here
   bool asJson = false, skipBad = false;
 };
 
@@ -56,11 +62,14 @@ struct FileRoom {
         me(actAs(*db, *inv.clock, a.staff)) {}
 };
 
-void printSummaries(const std::vector<CustomerSummary>& found, std::int64_t total, bool asJson) {
+void printSummaries(const std::vector<CustomerSummary>& found, std::int64_t total, bool asJson,
+                    const std::string& source = "") {
   if (asJson) {
     nlohmann::json results = nlohmann::json::array();
     for (const CustomerSummary& s : found) results.push_back(summaryJson(s));
-    std::cout << nlohmann::json{{"total", total}, {"results", results}}.dump(2) << "\n";
+    nlohmann::json out{{"total", total}, {"results", results}};
+    if (!source.empty()) out["source"] = source;  // "local", "hq", or why head office did not help
+    std::cout << out.dump(2) << "\n";
     return;
   }
   for (const CustomerSummary& s : found)
@@ -68,15 +77,31 @@ void printSummaries(const std::vector<CustomerSummary>& found, std::int64_t tota
   std::cout << found.size() << " / " << total << "\n";
 }
 
+// "hq" when head office had the file and it is here now; else why not (core's
+// ChainLookupResult::why: not_enrolled, no_chain_key, not_a_lookup_key, hq_…).
+std::string askHeadOffice(const Invocation& inv, FileRoom& room, const CustomerArgs& a) {
+  storage::SqliteChainFileStore chainFiles(*room.db);
+  storage::SqliteSyncStore sync(*room.db);
+  const int t = std::max(1, a.hqSeconds);
+  devices::HttpsHeadOfficeLines lines({1, t, t});
+  ChainLookupResult r = ChainLookup(chainFiles, sync, &lines, *inv.clock).fallBack(room.me, a.query, a.purpose);
+  return r.why.empty() ? "hq" : r.why;
+}
+
 int find(const Invocation& inv, const CustomerArgs& a) {
   FileRoom room(inv, a);
   if (a.limit < 0) throw DomainError("bad_input", "--limit");
   checkQueryPurpose(*room.db, *inv.clock, room.me, 0, a.purpose, "");
   std::vector<CustomerSummary> found = room.files.find(room.me, a.query, a.purpose, a.limit);
+  std::string source = "local";
+  if (found.empty()) {  // not known here: another store's customer, through head office (issue 18)
+    source = askHeadOffice(inv, room, a);
+    if (source == "hq") found = room.files.find(room.me, a.query, a.purpose, a.limit);
+  }
   std::int64_t total = a.limit == 0 || static_cast<int>(found.size()) < a.limit
                            ? static_cast<std::int64_t>(found.size())
                            : room.directory.countMatches(a.query);
-  printSummaries(found, total, a.asJson);
+  printSummaries(found, total, a.asJson, source);
   return 0;
 }
 
@@ -228,6 +253,7 @@ void addCustomerCommands(CLI::App& app, Invocation& inv) {
   f->add_option("--purpose", a->purpose, "Why you are looking (audited)")->required();
   f->add_option("--limit", a->limit, "At most this many results (0 = all)");
   f->add_flag("--json", a->asJson);
+  f->add_option("--hq-timeout", a->hqSeconds, "Seconds to wait for head office when no file here matches (2)");
   bind(f, find);
 
   auto* l = withStaff(top->add_subcommand("list", "List files sorted by pinyin, stroke count, creation or skin type"), *a);

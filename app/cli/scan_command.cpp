@@ -12,6 +12,10 @@
 #include "app/core/staff_auth.h"
 #include "storage/audit_store.h"
 #include "storage/member_card_store.h"
+#include "app/core/chain_lookup.h"
+#include "devices/hq_link.h"
+#include "storage/chain_files.h"
+#include "storage/sync_store.h"
 
 namespace salon::cli {
 namespace {
@@ -19,6 +23,24 @@ namespace {
 struct ScanArgs {
   std::string db, payload, staff;
 };
+
+// A member another store registered is not here yet: their card (its signature checked
+// first), card number or phone is looked up at head office and the file brought in
+// (issue 18, core's ChainLookup); `source` becomes "hq". Otherwise member_unknown stands.
+MemberCards::Resolution resolveAcrossChain(const Invocation& inv, storage::Database& db, MemberCards& cards,
+                                           const Staff& me, const std::string& payload, std::string& source) {
+  try {
+    return cards.resolve(me, payload);
+  } catch (const DomainError& e) {
+    if (e.code() != "member_unknown") throw;
+    storage::SqliteChainFileStore files(db);
+    storage::SqliteSyncStore sync(db);
+    devices::HttpsHeadOfficeLines lines({1, 2, 2});
+    if (!ChainLookup(files, sync, &lines, *inv.clock).fallBack(me, e.detail(), "counter scan").why.empty()) throw;
+  }
+  source = "hq";
+  return cards.resolve(me, payload);
+}
 
 int scan(const Invocation& inv, const ScanArgs& a) {
   auto db = openDatabase(a.db);
@@ -28,7 +50,9 @@ int scan(const Invocation& inv, const ScanArgs& a) {
   Guard(audit, *inv.clock).require(me, Action::ViewCustomerFile, "customer", "scan");
   storage::SqliteMemberCardStore cards(*db);
   // As at the counter: a card signed with a retired key is reissued under the current one.
-  auto r = MemberCards(cards, audit, *inv.clock).resolve(me, a.payload);
+  MemberCards members(cards, audit, *inv.clock);
+  std::string source = "local";
+  auto r = resolveAcrossChain(inv, *db, members, me, a.payload, source);
   // A payment code belongs to the tender screen; this command only finds members.
   if (r.scan.kind == ScanKind::PaymentCode) throw DomainError("scan_payment_code", r.scan.wallet);
   const ScanClass& c = r.scan;
@@ -36,7 +60,8 @@ int scan(const Invocation& inv, const ScanArgs& a) {
   audit.append(auditOf(inv.clock->now(), me.code, "customer.view", "customer", h->fileNo, "counter scan",
                        std::string("member_card,") + scanKindName(c.kind)));
   nlohmann::json out = {{"kind", scanKindName(c.kind)}, {"member_no", h->memberNo}, {"name", h->name},
-                        {"phone", maskPhone(h->phone)}, {"file_no", h->fileNo}, {"card_version", h->cardVersion}};
+                        {"phone", maskPhone(h->phone)}, {"file_no", h->fileNo}, {"card_version", h->cardVersion},
+                        {"source", source}};
   if (r.newCard) {
     // The old card stops working now; the new one is printed as a reprint of the version in force.
     out["new_card"] = {{"version", r.newCard->holder.cardVersion},

@@ -276,6 +276,7 @@ void addSyncCommands(CLI::App& app, Invocation& inv) {
           resume);
   command(sync, inv, "backup", "Upload an encrypted backup file to head office", uploadBackup);
   command(sync, inv, "backups", "The backups head office keeps for this store", listBackups);
+  addChainKeyCommand(sync, inv);
 }
 
 }  // namespace salon::cli

@@ -112,6 +112,12 @@ struct ChainDebitAnswer {
   std::int64_t pointsLeft = 0;
 };
 
+// A customer file as head office keeps it (issue 18): sealed under the chain's data
+// key, which head office does not hold; `store` is the store that sent it last.
+struct SealedChainFile {
+  std::string fileNo, store, sealed;
+};
+
 class HeadOffice {
  public:
   virtual ~HeadOffice() = default;
@@ -140,6 +146,13 @@ class HeadOffice {
   // member (404). Same sale, same figures: the same debit (replayed).
   virtual std::optional<ChainDebitAnswer> debitMember(const ChainDebit& debit) {
     (void)debit;
+    throw DomainError("hq_refused", "not_supported");
+  }
+  // The files head office holds under a blind lookup key (GET /files); empty when none.
+  // `staff` and `purpose` are recorded at HQ with the view.
+  virtual std::vector<SealedChainFile> chainFiles(const std::string& key, const std::string& staff,
+                                                  const std::string& purpose) {
+    (void)key, (void)staff, (void)purpose;
     throw DomainError("hq_refused", "not_supported");
   }
   // The sale of a debit was refused at the counter after all: the value is free again.

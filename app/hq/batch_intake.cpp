@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/hq/booking_projection.h"
+#include "app/hq/chain_files.h"
 #include "app/hq/member_projection.h"
 #include "app/hq/member_cards.h"
 #include "app/hq/member_debits.h"
@@ -131,6 +132,7 @@ json takeBatch(pqxx::connection& db, const std::string& store, const UploadBatch
   postOverdraws(w, store, stored);
   for (auto& q : projectCardEvents(w, store, stored)) t.quarantined.push_back(std::move(q));
   for (auto& q : projectSelfEvents(w, store, stored)) t.quarantined.push_back(std::move(q));  // the phone page's
+  for (auto& q : projectChainFileEvents(w, store, stored)) t.quarantined.push_back(std::move(q));  // sealed files
   if (!fresh.empty()) t.storedThrough = fresh.back()->seq;
   keepQuarantine(w, store, b.id, t);
   recordBatch(w, store, b, t, b.sentAt - hqNowMs);

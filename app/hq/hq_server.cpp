@@ -14,6 +14,7 @@
 #include "app/hq/hq_clock.h"
 #include "app/hq/hq_schema.h"
 #include "app/hq/member_api.h"
+#include "app/hq/chain_files.h"
 #include "app/hq/member_debits.h"
 #include "app/hq/public_api.h"
 #include "app/hq/sms.h"
@@ -110,6 +111,7 @@ int serve(const ServeOptions& o) {
   mountPublicApi(server, desk);
   mountMemberApi(server, pool, *clock);
   mountMemberDebits(server, pool);
+  mountChainFileApi(server, pool);
   mountDashboardApi(server, pool);
   startBookingSweep(o.pg, sms, clock);
   mountWebPage(server);
