@@ -7,6 +7,8 @@
 #include "app/core/clock.h"
 #include "app/hq/connection_pool.h"
 #include "app/hq/http_failure.h"
+#include "app/hq/member_keys.h"
+#include "app/hq/member_rekey.h"
 #include "app/hq/refusal.h"
 #include "app/hq/store_caller.h"
 
@@ -34,6 +36,7 @@ void balance(pqxx::connection& db, const StoreCaller& c, const httplib::Request&
   {
     // One snapshot: the figures and how far they hold the asking store's events.
     pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::readwrite_policy::read_only> r(db);
+    memberNo = currentMemberKey(r, memberNo);  // a file key given a card number since: the number's figures
     figures = chainMemberBalance(r, memberNo, clock.now(), c.store);
     if (!figures) throw Refusal(404, "not_found", "no store has reported member " + memberNo);
     (*figures)["stored_through"] =
@@ -64,7 +67,7 @@ std::optional<json> chainMemberBalance(pqxx::transaction_base& r, const std::str
                          "  FROM member_value WHERE member_no = $1) v,"
                          " (SELECT COALESCE(sum(principal), 0)::bigint p, COALESCE(sum(bonus), 0)::bigint b,"
                          "  COALESCE(sum(points), 0)::bigint pt FROM open_member_debits"
-                         "  WHERE member_no = $1 AND store <> $2) h",
+                         "  WHERE member_no IN " + memberKeysSql("$1") + " AND store <> $2) h",
                          memberNo, askingStore);
   return json{{"member_no", memberNo},
               {"home_store", m[0][0].as<std::string>()},

@@ -11,6 +11,8 @@
 #include "app/core/uuid.h"
 #include "app/hq/connection_pool.h"
 #include "app/hq/http_failure.h"
+#include "app/hq/member_keys.h"
+#include "app/hq/member_rekey.h"
 #include "app/hq/refusal.h"
 #include "app/hq/store_caller.h"
 
@@ -53,7 +55,7 @@ json available(pqxx::work& w, const std::string& memberNo) {
       " (SELECT COALESCE(sum(principal), 0)::bigint p, COALESCE(sum(bonus), 0)::bigint b,"
       "  COALESCE(sum(points), 0)::bigint pt FROM member_value WHERE member_no = $1) v,"
       " (SELECT COALESCE(sum(principal), 0)::bigint p, COALESCE(sum(bonus), 0)::bigint b,"
-      "  COALESCE(sum(points), 0)::bigint pt FROM open_member_debits WHERE member_no = $1) h",
+      "  COALESCE(sum(points), 0)::bigint pt FROM open_member_debits WHERE member_no IN " + memberKeysSql("$1") + ") h",
       memberNo);
   return {{"stored_value", {{"principal", v[0][0].as<std::int64_t>()}, {"bonus", v[0][1].as<std::int64_t>()}}},
           {"points", v[0][2].as<std::int64_t>()}};
@@ -74,7 +76,7 @@ std::optional<json> earlier(pqxx::work& w, const StoreCaller& c, const std::stri
                          " LEFT JOIN member_debit_ends e ON e.debit = d.id WHERE d.sale = $1 ORDER BY d.id DESC LIMIT 1",
                          a.sale);
   if (d.empty() || (!d[0][5].is_null() && d[0][5].as<std::string>() == "released")) return std::nullopt;
-  if (d[0][0].as<std::string>() != c.store || d[0][1].as<std::string>() != memberNo ||
+  if (d[0][0].as<std::string>() != c.store || currentMemberKey(w, d[0][1].as<std::string>()) != memberNo ||
       d[0][2].as<std::int64_t>() + d[0][3].as<std::int64_t>() != a.storedValue || d[0][4].as<std::int64_t>() != a.points)
     throw Refusal(409, "debit_conflict", "sale " + a.sale + " was debited with other figures");
   DebitAsk same = a;
@@ -83,20 +85,30 @@ std::optional<json> earlier(pqxx::work& w, const StoreCaller& c, const std::stri
   return answerOf(memberNo, same, available(w, memberNo), true);
 }
 
+// One debit of a member at a time, chain-wide: the member's row is the lock. A file key
+// given a card number is asked as the number (member_rekey.h), also when the move
+// committed while this waited for the lock.
+std::string lockedMember(pqxx::work& w, const std::string& asked) {
+  for (int look = 0; look < 2; ++look) {
+    const std::string memberNo = currentMemberKey(w, asked);
+    if (!w.exec_params("SELECT 1 FROM chain_members WHERE member_no = $1 FOR UPDATE", memberNo).empty()) return memberNo;
+  }
+  throw Refusal(404, "not_found", "no store has reported member " + asked);
+}
+
 void debit(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res) {
-  const std::string memberNo = req.matches[1];
   DebitAsk a = parseDebit(req.body);
   pqxx::work w(db);
-  // One debit of a member at a time, chain-wide: the member's row is the lock.
-  if (w.exec_params("SELECT 1 FROM chain_members WHERE member_no = $1 FOR UPDATE", memberNo).empty())
-    throw Refusal(404, "not_found", "no store has reported member " + memberNo);
+  const std::string memberNo = lockedMember(w, req.matches[1]);
   if (auto again = earlier(w, c, memberNo, a)) {
     w.commit();
     return answerJson(res, 200, *again);
   }
   json left = available(w, memberNo);
   const Money p(left["stored_value"]["principal"].get<std::int64_t>()), b(left["stored_value"]["bonus"].get<std::int64_t>());
-  const bool short_ = Money(a.storedValue) > std::max(Money(), p) + std::max(Money(), b) ||
+  // (a bonus below zero, e.g. a void after an open debit took some, takes from the principal left)
+  const Money spendable = std::min(std::max(Money(), p) + std::max(Money(), b), std::max(Money(), p + b));
+  const bool short_ = Money(a.storedValue) > spendable ||
                       a.points > left["points"].get<std::int64_t>();
   if (!short_) {
     StoredValueSplit split = splitStoredValue(Money(a.storedValue), std::max(Money(), p), std::max(Money(), b));
@@ -120,13 +132,14 @@ void debit(pqxx::connection& db, const StoreCaller& c, const httplib::Request& r
 
 // The store's sale was refused after its debit: the value is free again. Once.
 void release(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res) {
-  const std::string memberNo = req.matches[1], sale = req.matches[2];
+  const std::string sale = req.matches[2];
   if (!isUuid(sale)) throw Refusal(404, "not_found", "no such debit");
   pqxx::work w(db);
+  const std::string memberNo = currentMemberKey(w, req.matches[1]);
   auto d = w.exec_params("SELECT d.id, d.store, d.member_no, e.how FROM member_debits d LEFT JOIN member_debit_ends e"
                          " ON e.debit = d.id WHERE d.sale = $1 ORDER BY d.id DESC LIMIT 1",
                          sale);
-  if (d.empty() || d[0][1].as<std::string>() != c.store || d[0][2].as<std::string>() != memberNo)
+  if (d.empty() || d[0][1].as<std::string>() != c.store || currentMemberKey(w, d[0][2].as<std::string>()) != memberNo)
     throw Refusal(404, "not_found", "no such debit");
   std::string how = d[0][3].is_null() ? "released" : d[0][3].as<std::string>();
   if (d[0][3].is_null())

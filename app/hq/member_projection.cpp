@@ -8,6 +8,7 @@
 
 #include "app/core/uuid.h"
 #include "app/hq/member_keys.h"
+#include "app/hq/member_rekey.h"
 
 namespace salon::hq {
 namespace {
@@ -101,7 +102,7 @@ std::vector<Share> allocate(Mover& m, const char* kind, const std::string& colum
   if (!m.reverses.empty()) flushRows(m.w, m.store, m.pending);  // the original may be in this batch
   if (!m.reverses.empty())  // back to (or from) the stores the original sale moved, opposite sign
     takeFrom(m.w.exec_params("SELECT sold_by, abs(sum(" + column + ")) FROM member_movements WHERE event_id = $1::uuid"
-                             " AND member_no = $2 AND kind = $3 AND sign(" + column + ") = $4 GROUP BY sold_by"
+                             " AND member_no IN " + memberKeysSql("$2") + " AND kind = $3 AND sign(" + column + ") = $4 GROUP BY sold_by"
                              " ORDER BY min(id)",
                              m.reverses, m.member, kind, delta > 0 ? -1 : 1),
              want, out);
@@ -190,6 +191,7 @@ void projectSale(pqxx::dbtransaction& w, const std::string& store, const OutboxE
   Mover m{w, store, e, pending, memberKeyOf(store, customer), ""};  // a membership without a number: its file
   const json& moves = e.payload.value("movements", json::array());
   if (m.member.empty() || !moves.is_array() || moves.empty()) return;
+  if (customer["member_no"].get<std::string>().empty()) m.member = currentMemberKey(w, m.member);  // numbered since
   if (e.payload.contains("reverses") && e.payload["reverses"].is_string() && isUuid(e.payload["reverses"]))
     m.reverses = e.payload["reverses"];
   checkMovements(moves);
@@ -218,6 +220,7 @@ std::vector<QuarantinedEvent> projectMemberEvents(pqxx::dbtransaction& w, const 
   for (const auto& q : skip) skipped.insert(q.event);
   std::vector<QuarantinedEvent> quarantined;
   Pending pending;
+  rekeyNamedMembers(w, store, fresh);  // a membership given a card number: its figures move to it first
   for (const OutboxEvent* e : fresh) {
     if (skipped.count(e) || !e->payload.is_object()) continue;
     try {
