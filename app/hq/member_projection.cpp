@@ -224,7 +224,7 @@ std::vector<QuarantinedEvent> projectMemberEvents(pqxx::dbtransaction& w, const 
   for (const OutboxEvent* e : fresh) {
     if (skipped.count(e) || !e->payload.is_object()) continue;
     try {
-      if (!saleKindOf(e->type).empty() || e->type == "points.expired") projectSale(w, store, *e, pending);
+      if (!saleKindOf(e->type).empty() || e->type == "points.expired" || e->type == "member.opening") projectSale(w, store, *e, pending);
       else if (e->type == "customer.registered") registerMember(*e, pending);
     } catch (const BadMovement& why) {
       quarantined.push_back({e, why.what()});
