@@ -7,6 +7,7 @@
 #include "app/core/clock.h"
 #include "app/hq/connection_pool.h"
 #include "app/hq/http_failure.h"
+#include "app/hq/member_debit_sessions.h"
 #include "app/hq/member_keys.h"
 #include "app/hq/member_rekey.h"
 #include "app/hq/refusal.h"
@@ -17,11 +18,14 @@ namespace {
 
 using nlohmann::json;
 
-json packagesOf(pqxx::transaction_base& r, const std::string& memberNo) {
+// Sessions left less what other stores' open debits hold (member_debit_sessions.h).
+json packagesOf(pqxx::transaction_base& r, const std::string& memberNo, const std::string& askingStore) {
   json out = json::array();
-  for (const auto& row : r.exec_params("SELECT service, sessions_left, expires, package FROM member_packages"
-                                       " WHERE member_no = $1 AND sessions_left > 0 ORDER BY expires, service, package",
-                                       memberNo))
+  for (const auto& row : r.exec_params("SELECT service, left_, expires, package FROM (SELECT p.service, p.expires,"
+                                       " p.package, p.sessions_left - " + openSessionsSql("p.package", "$2") +
+                                           " AS left_ FROM member_packages p WHERE p.member_no = $1) k"
+                                           " WHERE left_ > 0 ORDER BY expires, service, package",
+                                       memberNo, askingStore))
     out.push_back({{"service", row[0].as<std::string>()}, {"sessions_left", row[1].as<int>()},
                    {"expires", row[2].as<std::string>()}, {"package", row[3].as<std::string>()}});
   return out;
@@ -73,7 +77,7 @@ std::optional<json> chainMemberBalance(pqxx::transaction_base& r, const std::str
               {"home_store", m[0][0].as<std::string>()},
               {"stored_value", {{"principal", v[0][0].as<std::int64_t>()}, {"bonus", v[0][1].as<std::int64_t>()}}},
               {"points", v[0][2].as<std::int64_t>()},
-              {"packages", packagesOf(r, memberNo)},
+              {"packages", packagesOf(r, memberNo, askingStore)},
               {"arrears", v[0][3].as<std::int64_t>()},
               {"as_of", formatUtc(nowMs)},
               {"as_of_ms", nowMs},

@@ -9,6 +9,7 @@
 #include "app/hq/booking_slots.h"
 #include "app/hq/customer_texts.h"
 #include "app/hq/member_api.h"
+#include "app/hq/member_debit_sessions.h"
 #include "app/hq/member_keys.h"
 #include "app/hq/member_rekey.h"
 #include "app/hq/online_corrections.h"
@@ -92,10 +93,12 @@ void keepAnswer(pqxx::dbtransaction& w, const std::string& store, const OutboxEv
 
 json packagesOf(pqxx::transaction_base& r, const std::string& memberNo) {
   json out = json::array();
-  for (const auto& row : r.exec_params("SELECT p.service, COALESCE(c.name, p.service), p.sessions_left, p.expires"
-                                       " FROM member_packages p LEFT JOIN catalog_items c ON c.code = p.service"
-                                       " WHERE p.member_no = $1 AND p.sessions_left > 0"
-                                       " ORDER BY p.expires, p.service, p.package",
+  // (less what open debits hold: member_debit_sessions.h)
+  for (const auto& row : r.exec_params("SELECT p.service, COALESCE(c.name, p.service), p.left_, p.expires FROM (SELECT p.service,"
+                                       " p.expires, p.package, p.sessions_left - " + openSessionsSql("p.package", "''") +
+                                           " AS left_ FROM member_packages p WHERE p.member_no = $1) p LEFT JOIN"
+                                           " catalog_items c ON c.code = p.service WHERE p.left_ > 0"
+                                           " ORDER BY p.expires, p.service, p.package",
                                        memberNo))
     out.push_back({{"service", row[0].as<std::string>()}, {"service_name", row[1].as<std::string>()},
                    {"sessions_left", row[2].as<int>()}, {"expires", row[3].as<std::string>()}});

@@ -187,6 +187,67 @@ class ChainMoney(unittest.TestCase):
         self.assertEqual(self.held(m), "0")
         self.assertEqual(self.box.psql("SELECT count(*) FROM member_overdraws WHERE member_no = '%s'" % m), "0")
 
+    def test_package_sessions_through_head_office(self):
+        m = self.member()
+        bought = {"id": str(uuid.uuid4()), "customer": m, "lines": [{"item": "K-FACIAL10", "qty": 1}],
+                  "tenders": [{"type": "cash", "amount": 98000, "handed": 98000}]}
+        self.assertEqual(self.a.pay(bought)[0], 0)
+        [[pkg]] = self.a.sql("SELECT id FROM customer_packages WHERE sale_id = ?", bought["id"])
+
+        def use():
+            return {"id": str(uuid.uuid4()), "customer": m, "lines": [{"item": "S-FACIAL", "qty": 1, "staff": ["beau"]}],
+                    "tenders": [{"type": "package", "ref": pkg}]}
+
+        def held(sale):
+            return self.box.psql("SELECT string_agg(s.package || ':' || s.sessions, ',') FROM member_debit_sessions s"
+                                 " JOIN member_debits d ON d.id = s.debit WHERE d.sale = '%s'" % sale)
+        # Not at head office yet (A sold it and has not uploaded): the debit holds none of it.
+        first = use()
+        code, sale = self.a.pay(first)
+        self.assertEqual((code, sale.get("chain")), (0, "hq"), sale)
+        self.assertEqual(held(first["id"]), "")
+        self.a.sync()
+        # Known there: a session used is held at head office until the sale's upload.
+        second = use()
+        code, sale = self.a.pay(second)
+        self.assertEqual((code, sale.get("chain")), (0, "hq"), sale)
+        self.assertEqual(held(second["id"]), pkg + ":1")
+        code, again = self.a.pay(second)  # a retry: the same sale, the same debit
+        self.assertEqual((code, again["replayed"]), (0, True), again)
+        self.assertEqual(self.box.psql("SELECT count(*) FROM member_debits WHERE sale = '%s'" % second["id"]), "1")
+        st_a, st_b = hq.Store(self.codes["A01"]), hq.Store(self.codes["B01"])
+        status, j = st_a.request("POST", "/members/%s/debits" % m,
+                                 {"sale": second["id"], "packages": [{"package": pkg, "sessions": 2}]})
+        self.assertEqual((status, j["error"]), (409, "debit_conflict"))
+        # Another store sees the session held (9 at head office, less A's open debit).
+        status, j = st_b.request("GET", "/members/%s/balance?staff=cash&purpose=checkout" % m)
+        self.assertEqual([(p["package"], p["sessions_left"]) for p in j["packages"]], [(pkg, 8)])
+        # Hold all but one, then two stores ask for the last session at once: exactly one gets it.
+        status, j = st_a.request("POST", "/members/%s/debits" % m,
+                                 {"sale": str(uuid.uuid4()), "packages": [{"package": pkg, "sessions": 7}]})
+        self.assertEqual((status, j["packages"]), (200, [{"package": pkg, "sessions_left": 1}]), j)
+        gate, answers = threading.Barrier(2), []
+
+        def last(store):
+            gate.wait()
+            answers.append(store.request("POST", "/members/%s/debits" % m,
+                                         {"sale": str(uuid.uuid4()), "packages": [{"package": pkg, "sessions": 1}]}))
+        threads = [threading.Thread(target=last, args=(st,)) for st in (st_a, st_b)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(sorted(a[0] for a in answers), [200, 409], answers)
+        refused = [a[1] for a in answers if a[0] == 409][0]
+        self.assertEqual((refused["error"], refused["packages"]), ("balance_short", [{"package": pkg, "sessions_left": 0}]))
+        # The counter is told so too; the upload posts the used sessions and ends their debits.
+        code, err = self.a.pay(use())
+        self.assertEqual((code, err["code"]), (2, "chain_balance_short"), err)
+        self.a.sync()
+        self.assertEqual(self.box.psql("SELECT sessions_left FROM member_packages WHERE package = '%s'" % pkg), "8")
+        self.assertEqual(self.box.psql("SELECT e.how FROM member_debit_ends e JOIN member_debits d ON d.id = e.debit"
+                                       " WHERE d.sale = '%s'" % second["id"]), "posted")
+
     def test_offline_within_allowances_then_overdraw_becomes_arrears(self):
         m = self.member()
         self.box.run("setting", "set", "chain.offline.store_fen", "90000")

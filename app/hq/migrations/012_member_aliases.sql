@@ -17,3 +17,16 @@ CREATE TABLE member_aliases (
 CREATE INDEX member_aliases_member ON member_aliases (member_no);
 CREATE TRIGGER member_aliases_no_change BEFORE UPDATE OR DELETE ON member_aliases
   FOR EACH ROW EXECUTE FUNCTION chain_money_append_only();
+
+-- Package sessions through head office (issue 18): a debit may also hold sessions of the
+-- member's packages (POST /members/<no>/debits "packages"), one row per package; they hold
+-- while their debit is open, like its stored value and points. Append-only.
+CREATE TABLE member_debit_sessions (
+  debit    bigint NOT NULL REFERENCES member_debits (id),
+  package  text NOT NULL,                 -- member_packages.package
+  sessions integer NOT NULL CHECK (sessions > 0),
+  PRIMARY KEY (debit, package)
+);
+CREATE INDEX member_debit_sessions_package ON member_debit_sessions (package);
+CREATE TRIGGER member_debit_sessions_no_change BEFORE UPDATE OR DELETE ON member_debit_sessions
+  FOR EACH ROW EXECUTE FUNCTION chain_money_append_only();
