@@ -9,6 +9,7 @@
 #include "app/hq/http_failure.h"
 #include "app/hq/member_debit_sessions.h"
 #include "app/hq/member_keys.h"
+#include "app/hq/member_scopes.h"
 #include "app/hq/member_rekey.h"
 #include "app/hq/refusal.h"
 #include "app/hq/store_caller.h"
@@ -31,6 +32,20 @@ json packagesOf(pqxx::transaction_base& r, const std::string& memberNo, const st
   return out;
 }
 
+// Per kind, where it may be spent (member_scopes.h) and what of it the asking store may
+// spend: "scopes" and "usable_here" {"stored_value", "points", "packages": [ids]}.
+void addUsableHere(pqxx::transaction_base& r, json& figures, const std::string& memberNo, const std::string& store) {
+  const ValueScopes s = valueScopes(r);
+  json here = usableHere(r, memberNo, store, s, false);
+  here["packages"] = json::array();
+  for (const auto& p : figures["packages"])
+    if (s.packages || r.exec_params("SELECT 1 FROM member_packages WHERE package = $1 AND sold_by = $2",
+                                    p["package"].get<std::string>(), store).size() == 1)
+      here["packages"].push_back(p["package"]);
+  figures["scopes"] = scopesJson(s);
+  figures["usable_here"] = here;
+}
+
 std::string bounded(const std::string& text, std::size_t most) { return text.substr(0, most); }
 
 void balance(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res,
@@ -45,6 +60,7 @@ void balance(pqxx::connection& db, const StoreCaller& c, const httplib::Request&
     if (!figures) throw Refusal(404, "not_found", "no store has reported member " + memberNo);
     (*figures)["stored_through"] =
         r.exec_params("SELECT stored_through FROM stores WHERE code = $1", c.store)[0][0].as<std::int64_t>();
+    addUsableHere(r, *figures, memberNo, c.store);
   }
   pqxx::work w(db);
   w.exec_params("INSERT INTO member_views (store, staff, member_no, purpose, what) VALUES ($1, $2, $3, $4, 'balance')",

@@ -13,6 +13,7 @@
 #include "app/hq/http_failure.h"
 #include "app/hq/member_debit_sessions.h"
 #include "app/hq/member_keys.h"
+#include "app/hq/member_scopes.h"
 #include "app/hq/member_rekey.h"
 #include "app/hq/refusal.h"
 #include "app/hq/store_caller.h"
@@ -51,18 +52,13 @@ DebitAsk parseDebit(const std::string& text) {
   return a;
 }
 
-// What the member may still spend: head office's balances less every open debit.
-json available(pqxx::work& w, const std::string& memberNo, const std::vector<SessionAsk>& packages) {
-  auto v = w.exec_params(
-      "SELECT v.p - h.p, v.b - h.b, v.pt - h.pt FROM"
-      " (SELECT COALESCE(sum(principal), 0)::bigint p, COALESCE(sum(bonus), 0)::bigint b,"
-      "  COALESCE(sum(points), 0)::bigint pt FROM member_value WHERE member_no = $1) v,"
-      " (SELECT COALESCE(sum(principal), 0)::bigint p, COALESCE(sum(bonus), 0)::bigint b,"
-      "  COALESCE(sum(points), 0)::bigint pt FROM open_member_debits WHERE member_no IN " + memberKeysSql("$1") + ") h",
-      memberNo);
-  return {{"stored_value", {{"principal", v[0][0].as<std::int64_t>()}, {"bonus", v[0][1].as<std::int64_t>()}}},
-          {"points", v[0][2].as<std::int64_t>()},
-          {"packages", sessionsLeft(w, memberNo, packages)}};
+// What the member may still spend at the asking store: head office's balances of what
+// it may use there (member_scopes.h) less every open debit.
+json available(pqxx::work& w, const std::string& memberNo, const std::string& store,
+               const std::vector<SessionAsk>& packages) {
+  json left = usableHere(w, memberNo, store, valueScopes(w), true);
+  left["packages"] = sessionsLeft(w, memberNo, packages);
+  return left;
 }
 
 json answerOf(const std::string& memberNo, const DebitAsk& a, json left, bool replayed) {
@@ -91,7 +87,7 @@ std::optional<json> earlier(pqxx::work& w, const StoreCaller& c, const std::stri
   for (const auto& h : same.held)  // (a package head office did not know then was not held)
     if (std::find(a.packages.begin(), a.packages.end(), h) == a.packages.end())
       throw Refusal(409, "debit_conflict", "sale " + a.sale + " was debited with other sessions");
-  return answerOf(memberNo, same, available(w, memberNo, a.packages), true);
+  return answerOf(memberNo, same, available(w, memberNo, c.store, a.packages), true);
 }
 
 // One debit of a member at a time, chain-wide: the member's row is the lock. A file key
@@ -130,7 +126,10 @@ void debit(pqxx::connection& db, const StoreCaller& c, const httplib::Request& r
     w.commit();
     return answerJson(res, 200, *again);
   }
-  takeFromLeft(memberNo, a, available(w, memberNo, a.packages));
+  takeFromLeft(memberNo, a, available(w, memberNo, c.store, a.packages));
+  std::vector<std::string> packages;
+  for (const auto& h : a.held) packages.push_back(h.package);
+  refuseOtherStoresPackages(w, c.store, valueScopes(w), packages);
   // A sale already uploaded (the kiosk retried after its upload): recorded and ended at once.
   bool uploaded = !w.exec_params("SELECT 1 FROM events WHERE id = $1::uuid", a.sale).empty();
   auto id = w.exec_params1("INSERT INTO member_debits (sale, store, member_no, staff, principal, bonus, points)"
@@ -138,7 +137,7 @@ void debit(pqxx::connection& db, const StoreCaller& c, const httplib::Request& r
                            a.sale, c.store, memberNo, a.staff, a.principal, a.bonus, a.points)[0].as<std::int64_t>();
   holdSessions(w, id, a.held);
   if (uploaded) w.exec_params("INSERT INTO member_debit_ends (debit, how) VALUES ($1, 'posted')", id);
-  json after = available(w, memberNo, a.packages);
+  json after = available(w, memberNo, c.store, a.packages);
   w.commit();
   answerJson(res, 200, answerOf(memberNo, a, after, false));
 }

@@ -9,6 +9,7 @@
 #include "app/core/uuid.h"
 #include "app/hq/member_keys.h"
 #include "app/hq/member_rekey.h"
+#include "app/hq/member_scopes.h"
 
 namespace salon::hq {
 namespace {
@@ -38,6 +39,7 @@ std::string word(const json& m, const char* key) {
 struct Pending {
   json rows = json::array();
   std::map<std::string, std::int64_t> members;
+  ValueScopes scopes;  // where each kind may be spent (chain settings, read once a batch)
 };
 
 // One event's context: who moved what where.
@@ -106,10 +108,14 @@ std::vector<Share> allocate(Mover& m, const char* kind, const std::string& colum
                              " ORDER BY min(id)",
                              m.reverses, m.member, kind, delta > 0 ? -1 : 1),
              want, out);
-  if (want < 0)  // a spend: the oldest selling store first
+  // A spend: the oldest selling store first; of a kind usable only where it was sold
+  // (member_scopes.h), the using store's own first.
+  const ValueScopes& s = m.pending.scopes;
+  const bool ownFirst = column == "principal" ? !s.principal : column == "bonus" ? !s.bonus : column == "points" && !s.points;
+  if (want < 0)
     takeFrom(m.w.exec_params("SELECT sold_by, " + column + " FROM member_value WHERE member_no = $1 AND " + column +
-                             " > 0 ORDER BY first_at, sold_by FOR UPDATE",
-                             m.member),
+                             " > 0 ORDER BY (sold_by = $2 AND $3) DESC, first_at, sold_by FOR UPDATE",
+                             m.member, m.store, ownFirst),
              want, out);
   if (want != 0) out.push_back({m.store, want});
   return out;
@@ -220,6 +226,7 @@ std::vector<QuarantinedEvent> projectMemberEvents(pqxx::dbtransaction& w, const 
   for (const auto& q : skip) skipped.insert(q.event);
   std::vector<QuarantinedEvent> quarantined;
   Pending pending;
+  pending.scopes = valueScopes(w);
   rekeyNamedMembers(w, store, fresh);  // a membership given a card number: its figures move to it first
   for (const OutboxEvent* e : fresh) {
     if (skipped.count(e) || !e->payload.is_object()) continue;
