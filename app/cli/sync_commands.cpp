@@ -285,13 +285,13 @@ void addSyncCommands(CLI::App& app, Invocation& inv) {
   command(sync, inv, "run", "Sync rounds with backoff for --seconds, one JSON line a round", runRounds);
   command(sync, inv, "status", "Sent, received, waiting, last contact", status);
   command(sync, inv, "verify", "Check the audit chain against the heads head office keeps", verify);
+  command(sync, inv, "upload-openings",
+          "Queue the opening balances of old memberships without a card number for head office, once each (admin)",
+          uploadOpenings);
   command(sync, inv, "resume", "Restored from an older backup: upload again after head office's number (admin)",
           resume);
   command(sync, inv, "backup", "Upload an encrypted backup file to head office", uploadBackup);
   command(sync, inv, "backups", "The backups head office keeps for this store", listBackups);
-  command(sync, inv, "upload-openings",
-          "Queue the opening balances of old memberships without a card number for head office, once each (admin)",
-          uploadOpenings);
 }
 
 }  // namespace salon::cli
