@@ -87,7 +87,7 @@ std::optional<json> chainMemberBalance(pqxx::transaction_base& r, const std::str
                          "  FROM member_value WHERE member_no = $1) v,"
                          " (SELECT COALESCE(sum(principal), 0)::bigint p, COALESCE(sum(bonus), 0)::bigint b,"
                          "  COALESCE(sum(points), 0)::bigint pt FROM open_member_debits"
-                         "  WHERE member_no IN " + memberKeysSql("$1") + " AND store <> $2) h",
+                         "  WHERE member_no = ANY " + memberKeysSql("$1") + " AND store <> $2) h",
                          memberNo, askingStore);
   return json{{"member_no", memberNo},
               {"home_store", m[0][0].as<std::string>()},

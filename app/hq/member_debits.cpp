@@ -54,9 +54,9 @@ DebitAsk parseDebit(const std::string& text) {
 
 // What the member may still spend at the asking store: head office's balances of what
 // it may use there (member_scopes.h) less every open debit.
-json available(pqxx::work& w, const std::string& memberNo, const std::string& store,
+json available(pqxx::work& w, const std::string& memberNo, const std::string& store, const ValueScopes& scopes,
                const std::vector<SessionAsk>& packages) {
-  json left = usableHere(w, memberNo, store, valueScopes(w), true);
+  json left = usableHere(w, memberNo, store, scopes, true);
   left["packages"] = sessionsLeft(w, memberNo, packages);
   return left;
 }
@@ -72,7 +72,8 @@ json answerOf(const std::string& memberNo, const DebitAsk& a, json left, bool re
 
 // The same sale asked again (a retry): answered as before, never debited twice.
 // A sale whose debit the store released may be debited again.
-std::optional<json> earlier(pqxx::work& w, const StoreCaller& c, const std::string& memberNo, const DebitAsk& a) {
+std::optional<json> earlier(pqxx::work& w, const StoreCaller& c, const std::string& memberNo, const DebitAsk& a,
+                            const ValueScopes& scopes) {
   auto d = w.exec_params("SELECT d.store, d.member_no, d.principal, d.bonus, d.points, e.how, d.id FROM member_debits d"
                          " LEFT JOIN member_debit_ends e ON e.debit = d.id WHERE d.sale = $1 ORDER BY d.id DESC LIMIT 1",
                          a.sale);
@@ -87,7 +88,7 @@ std::optional<json> earlier(pqxx::work& w, const StoreCaller& c, const std::stri
   for (const auto& h : same.held)  // (a package head office did not know then was not held)
     if (std::find(a.packages.begin(), a.packages.end(), h) == a.packages.end())
       throw Refusal(409, "debit_conflict", "sale " + a.sale + " was debited with other sessions");
-  return answerOf(memberNo, same, available(w, memberNo, c.store, a.packages), true);
+  return answerOf(memberNo, same, available(w, memberNo, c.store, scopes, a.packages), true);
 }
 
 // One debit of a member at a time, chain-wide: the member's row is the lock. A file key
@@ -122,14 +123,15 @@ void debit(pqxx::connection& db, const StoreCaller& c, const httplib::Request& r
   DebitAsk a = parseDebit(req.body);
   pqxx::work w(db);
   const std::string memberNo = lockedMember(w, req.matches[1]);
-  if (auto again = earlier(w, c, memberNo, a)) {
+  const ValueScopes scopes = valueScopes(w);
+  if (auto again = earlier(w, c, memberNo, a, scopes)) {
     w.commit();
     return answerJson(res, 200, *again);
   }
-  takeFromLeft(memberNo, a, available(w, memberNo, c.store, a.packages));
+  takeFromLeft(memberNo, a, available(w, memberNo, c.store, scopes, a.packages));
   std::vector<std::string> packages;
   for (const auto& h : a.held) packages.push_back(h.package);
-  refuseOtherStoresPackages(w, c.store, valueScopes(w), packages);
+  refuseOtherStoresPackages(w, c.store, scopes, packages);
   // A sale already uploaded (the kiosk retried after its upload): recorded and ended at once.
   bool uploaded = !w.exec_params("SELECT 1 FROM events WHERE id = $1::uuid", a.sale).empty();
   auto id = w.exec_params1("INSERT INTO member_debits (sale, store, member_no, staff, principal, bonus, points)"
@@ -137,7 +139,7 @@ void debit(pqxx::connection& db, const StoreCaller& c, const httplib::Request& r
                            a.sale, c.store, memberNo, a.staff, a.principal, a.bonus, a.points)[0].as<std::int64_t>();
   holdSessions(w, id, a.held);
   if (uploaded) w.exec_params("INSERT INTO member_debit_ends (debit, how) VALUES ($1, 'posted')", id);
-  json after = available(w, memberNo, c.store, a.packages);
+  json after = available(w, memberNo, c.store, scopes, a.packages);
   w.commit();
   answerJson(res, 200, answerOf(memberNo, a, after, false));
 }

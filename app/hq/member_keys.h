@@ -28,9 +28,11 @@ inline std::string memberKeyOf(const std::string& store, const nlohmann::json& w
 }
 
 // SQL for the keys a member's append-only rows may carry: its number and every file key
-// head office moved to it (member_rekey.h). `param` names the number, e.g. "$1".
+// head office moved to it (member_rekey.h), as an array computed once (so an index on
+// the key column still serves `col = ANY ...`). `param` names the number, e.g. "$1".
 inline std::string memberKeysSql(const std::string& param) {
-  return "(SELECT " + param + "::text UNION ALL SELECT file_key FROM member_aliases WHERE member_no = " + param + ")";
+  return "(ARRAY(SELECT " + param + "::text UNION ALL SELECT file_key FROM member_aliases WHERE member_no = " + param +
+         "))";
 }
 
 }  // namespace salon::hq

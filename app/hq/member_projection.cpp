@@ -104,7 +104,7 @@ std::vector<Share> allocate(Mover& m, const char* kind, const std::string& colum
   if (!m.reverses.empty()) flushRows(m.w, m.store, m.pending);  // the original may be in this batch
   if (!m.reverses.empty())  // back to (or from) the stores the original sale moved, opposite sign
     takeFrom(m.w.exec_params("SELECT sold_by, abs(sum(" + column + ")) FROM member_movements WHERE event_id = $1::uuid"
-                             " AND member_no IN " + memberKeysSql("$2") + " AND kind = $3 AND sign(" + column + ") = $4 GROUP BY sold_by"
+                             " AND member_no = ANY " + memberKeysSql("$2") + " AND kind = $3 AND sign(" + column + ") = $4 GROUP BY sold_by"
                              " ORDER BY min(id)",
                              m.reverses, m.member, kind, delta > 0 ? -1 : 1),
              want, out);

@@ -39,7 +39,7 @@ json usableHere(pqxx::transaction_base& t, const std::string& memberNo, const st
                              " pt FROM member_value WHERE member_no = $1) v, (SELECT " +
                              sum("principal", s.principal, "d.store") + " p, " + sum("bonus", s.bonus, "d.store") +
                              " b, " + sum("points", s.points, "d.store") + " pt FROM open_member_debits d"
-                             " WHERE d.member_no IN " + memberKeysSql("$1") + " AND ($3 OR d.store <> $2)) h",
+                             " WHERE d.member_no = ANY " + memberKeysSql("$1") + " AND ($3 OR d.store <> $2)) h",
                          memberNo, store, ownDebits);
   return {{"stored_value", {{"principal", v[0][0].as<std::int64_t>()}, {"bonus", v[0][1].as<std::int64_t>()}}},
           {"points", v[0][2].as<std::int64_t>()}};
