@@ -3,7 +3,9 @@ under its file key while it had none; the batch that first names the number move
 to the number (chain_members, member_value, member_packages, member_phones; the
 append-only tables keep the file key and member_aliases maps it). The customer's page
 then shows one entry with the sum, the balance by the new number is the old figures,
-a debit by the new number works, and a resent batch moves nothing twice."""
+a debit by the new number works, and a resent batch moves nothing twice.
+And an old membership whose ledgers predate kiosk migration 022 goes up once as
+`member.opening` (salon-kiosk sync upload-openings), then like any other."""
 import hashlib
 import hmac
 import json
