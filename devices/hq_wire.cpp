@@ -198,7 +198,9 @@ std::vector<SealedChainFile> sealedChainFilesFrom(const std::string& body) {
 }
 
 std::string chainDebitJson(const ChainDebit& d) {
-  return Json{{"sale", d.sale}, {"staff", d.staff}, {"stored_value", d.storedValue.fen}, {"points", d.points}}.dump();
+  Json j{{"sale", d.sale}, {"staff", d.staff}, {"stored_value", d.storedValue.fen}, {"points", d.points}};
+  for (const ChainSessions& p : d.packages) j["packages"].push_back({{"package", p.package}, {"sessions", p.sessions}});
+  return j.dump();
 }
 
 ChainDebitAnswer chainDebitFrom(int status, const std::string& body) {

@@ -15,13 +15,13 @@
 namespace salon::storage {
 
 const char* const kWholeAtHeadOffice =
-    "(NOT EXISTS (SELECT 1 FROM points_ledger l, member_file_keys_from f WHERE l.customer_id = c.id AND l.id <= f.points_id)"
+    "(EXISTS (SELECT 1 FROM member_openings o WHERE o.customer_id = c.id) OR (NOT EXISTS (SELECT 1 FROM points_ledger l, member_file_keys_from f WHERE l.customer_id = c.id AND l.id <= f.points_id)"
     " AND NOT EXISTS (SELECT 1 FROM stored_value_ledger l, member_file_keys_from f WHERE l.customer_id = c.id"
     " AND l.id <= f.stored_value_id)"
     " AND NOT EXISTS (SELECT 1 FROM customer_packages p JOIN package_ledger l ON l.package_id = p.id,"
     " member_file_keys_from f WHERE p.customer_id = c.id AND l.id <= f.package_id)"
     " AND NOT EXISTS (SELECT 1 FROM arrears_ledger l, member_file_keys_from f WHERE l.customer_id = c.id"
-    " AND l.id <= f.arrears_id))";
+    " AND l.id <= f.arrears_id)))";
 
 namespace {
 

@@ -25,8 +25,9 @@ std::string phoneMatchKey(const std::string& key, const std::string& phone);
 int reportMemberPhones(SQLite::Database& db, Instant now, int limit = 500);
 
 // SQL true when the file `c` (customers AS c) has no ledger row from before file numbers
-// went up with its movements (migration 022): head office then holds its whole history,
-// and a file without a member number may be kept there under its file number.
+// went up with its movements (migration 022), or its opening balances went up since
+// (member_openings.h): head office then holds its whole history, and a file without a
+// member number may be kept there under its file number.
 extern const char* const kWholeAtHeadOffice;
 
 // The file head office names by its member key (app/hq/member_keys.h): a member

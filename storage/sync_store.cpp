@@ -9,6 +9,7 @@
 #include "storage/audit_head.h"
 #include "storage/audit_store.h"
 #include "storage/catalog_store.h"
+#include "storage/member_openings.h"
 #include "storage/sql.h"
 #include "storage/sync_cards.h"
 #include "storage/sync_member_phones.h"
@@ -139,6 +140,7 @@ void SqliteSyncStore::keepNumberBlock(int block) {
 
 void SqliteSyncStore::beforeUpload(Instant now) {
   db_.write([&](SQLite::Database& s) {
+    queueMemberOpenings(s, now);  // once per old membership without a number, before its phone (issue 19)
     reportMemberPhones(s, now);
     reportCardKeys(s, now);  // so other stores accept this store's cards (issue 18)
     reportChainFiles(s, now);  // sealed, so another store can find the customer (issue 18)

@@ -160,6 +160,16 @@ int edit(const Invocation& inv, const CustomerArgs& a) {
   return 0;
 }
 
+// A file given a member card number (a membership without one, or a customer made a
+// member now): prints {"file_no", "member_no"}; a file that has one keeps it.
+int enrolOne(const Invocation& inv, const CustomerArgs& a) {
+  FileRoom room(inv, a);
+  auto id = room.store.idOfFileNo(a.fileNo);
+  if (!id) throw DomainError("customer_not_found", a.fileNo);
+  std::cout << nlohmann::json{{"file_no", a.fileNo}, {"member_no", room.files.enrol(room.me, *id)}}.dump() << "\n";
+  return 0;
+}
+
 // The export's columns, in order (documented in the README).
 std::vector<std::string> exportHeader() {
   std::vector<std::string> h = {"file_no",      "member_no",  "name",           "phone",
@@ -282,6 +292,10 @@ void addCustomerCommands(CLI::App& app, Invocation& inv) {
   ed->add_flag("--declined", a->declined, "The customer declines to give it");
   ed->add_option("--reason", a->reason, "Why (audited)")->required();
   bind(ed, edit);
+
+  auto* en = withStaff(top->add_subcommand("enrol", "Give a file a member card number (JSON: file_no, member_no)"), *a);
+  en->add_option("file_no", a->fileNo)->required();
+  bind(en, enrolOne);
 
   auto* e = withStaff(top->add_subcommand("export", "Export every file as CSV (manager only; audited)"), *a);
   e->add_option("--to", a->to, "Write to this file instead of stdout");

@@ -1,4 +1,4 @@
-// salon-kiosk sync enrol|now|status|verify|resume|backup|backups: the kiosk's
+// salon-kiosk sync enrol|now|status|verify|resume|backup|backups|upload-openings: the kiosk's
 // side of head-office sync (app/hq/PROTOCOL.md) from the command line.
 #include <algorithm>
 #include <chrono>
@@ -16,6 +16,7 @@
 #include "app/core/sync_engine.h"
 #include "devices/hq_link.h"
 #include "storage/audit_store.h"
+#include "storage/member_openings.h"
 #include "storage/sync_store.h"
 
 namespace salon::cli {
@@ -237,6 +238,18 @@ int runRounds(const Invocation& inv, const SyncArgs& a) {
   return 0;
 }
 
+// Old memberships without a card number (ledger rows from before migration 022): their
+// opening balances queued now for head office, once each (the sync round does it too).
+int uploadOpenings(const Invocation& inv, const SyncArgs& a) {
+  auto db = openDatabase(a.db);
+  signIn(*db, *inv.clock, a, Action::Backup, true);
+  int queued = 0;
+  const Instant now = inv.clock->now();
+  db->write([&](SQLite::Database& s) { queued = storage::queueMemberOpenings(s, now, 1000000); });
+  std::cout << Json{{"queued", queued}}.dump() << "\n";
+  return 0;
+}
+
 using Runner = int (*)(const Invocation&, const SyncArgs&);
 
 std::shared_ptr<SyncArgs> command(CLI::App* parent, Invocation& inv, const char* name, const char* what, Runner run) {
@@ -272,6 +285,9 @@ void addSyncCommands(CLI::App& app, Invocation& inv) {
   command(sync, inv, "run", "Sync rounds with backoff for --seconds, one JSON line a round", runRounds);
   command(sync, inv, "status", "Sent, received, waiting, last contact", status);
   command(sync, inv, "verify", "Check the audit chain against the heads head office keeps", verify);
+  command(sync, inv, "upload-openings",
+          "Queue the opening balances of old memberships without a card number for head office, once each (admin)",
+          uploadOpenings);
   command(sync, inv, "resume", "Restored from an older backup: upload again after head office's number (admin)",
           resume);
   command(sync, inv, "backup", "Upload an encrypted backup file to head office", uploadBackup);

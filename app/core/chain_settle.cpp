@@ -35,6 +35,10 @@ std::string leftText(const ChainDebitAnswer& a) {
          std::to_string(a.pointsLeft);
 }
 
+bool usesPackages(const SaleRequest& r) {
+  return std::any_of(r.tenders.begin(), r.tenders.end(), [](const auto& t) { return t.type == TenderType::Package; });
+}
+
 }  // namespace
 
 OfflineAllowances offlineAllowances(CheckoutStore& store) {
@@ -47,38 +51,44 @@ OfflineAllowances offlineAllowances(CheckoutStore& store) {
 }
 
 // Every rule of the checkout but the member's balances, before head office is asked.
-void ChainSettle::preview(const SaleRequest& request, MemberAccount account, const CheckoutSetup& setup,
-                          const Staff& cashier, const ChainSpend& want) {
+std::vector<ChainSessions> ChainSettle::preview(const SaleRequest& request, MemberAccount account,
+                                                const CheckoutSetup& setup, const Staff& cashier, const ChainSpend& want) {
   account.svPrincipal += want.principal;
   account.points += want.points;
   SaleContext ctx{setup.prices, setup.tiers, setup.policy, setup.zone, clock_.now(),
                   postingDay(store_.currentDay()), cashier.code};
-  buildSale(request, &account, ctx);
+  std::vector<ChainSessions> uses;
+  for (const PackageMove& m : buildSale(request, &account, ctx).packageMoves)
+    if (m.kind == "use" && m.sessions < 0) uses.push_back({m.packageId, -m.sessions});
+  return uses;
 }
 
 ChainSettled ChainSettle::settle(SaleRequest request, const CheckoutSetup& setup, const Staff& cashier) {
   const Instant now = clock_.now();
   const ChainSpend want = wanted(request, setup.policy);
   std::optional<SyncEnrolment> enrolment;
-  if (!want.empty() && request.customer && !store_.sale(request.id)) enrolment = sync_.enrolment();
+  if ((!want.empty() || usesPackages(request)) && request.customer && !store_.sale(request.id))
+    enrolment = sync_.enrolment();
   std::optional<MemberAccount> account;
   if (enrolment) account = store_.account(*request.customer, setup.policy, now);
   if (!account || account->memberNo.empty()) return {store_.settle(request, setup, cashier, now), ""};
-  preview(request, *account, setup, cashier, want);
+  std::vector<ChainSessions> sessions = preview(request, *account, setup, cashier, want);
   if (lines_) {
     try {
       auto hq = lines_->open(enrolment->address);
-      return online(request, setup, cashier, *hq, account->memberNo, want);
+      return online(request, setup, cashier, *hq, account->memberNo, want, std::move(sessions));
     } catch (const DomainError& e) {
       if (e.code() != "hq_unreachable") throw;
     }
   }
+  if (want.empty()) return {store_.settle(request, setup, cashier, clock_.now()), ""};  // only its own packages' sessions
   return offline(request, setup, cashier, *account, want);
 }
 
 ChainSettled ChainSettle::online(SaleRequest& request, const CheckoutSetup& setup, const Staff& cashier,
-                                 HeadOffice& hq, const std::string& memberNo, const ChainSpend& want) {
-  ChainDebit d{request.id, memberNo, cashier.code, want.principal, want.points};
+                                 HeadOffice& hq, const std::string& memberNo, const ChainSpend& want,
+                                 std::vector<ChainSessions> sessions) {
+  ChainDebit d{request.id, memberNo, cashier.code, want.principal, want.points, std::move(sessions)};
   std::optional<ChainDebitAnswer> a = hq.debitMember(d);
   if (!a) return {store_.settle(request, setup, cashier, clock_.now()), ""};  // HQ has not heard of the member yet
   if (!a->debited) throw DomainError("chain_balance_short", leftText(*a));

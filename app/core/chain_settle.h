@@ -3,7 +3,8 @@
 // chain-wide stored value or points at an enrolled store.
 //
 // Online: head office debits the member first, keyed by the sale's id (a retry
-// debits once), and answers the principal / bonus split it took; then the sale
+// debits once), with the package sessions the sale uses (a package only this store
+// holds yet is not held there), and answers the principal / bonus split it took; then the sale
 // is committed here with that split (SaleRequest::chain). Head office refusing
 // (the balance is short, e.g. another store spent the last ¥100 a moment ago) is
 // DomainError chain_balance_short with what is left; nothing is written. A sale
@@ -12,8 +13,9 @@
 // is the same debit, and a debit whose sale never arrives stops holding after
 // the chain setting debits.hold_hours (24).
 //
-// Offline (no enrolment line answers within the counter's timeout): the sale
-// may still spend chain value, within the store's offline allowances
+// Offline (no enrolment line answers within the counter's timeout): a sale that
+// only uses package sessions is the store's own, as before (a package is used where it
+// is held); one that spends chain value may still do so, within the store's offline allowances
 // (OfflineAllowances, README "Offline allowances"); the upload posts it and
 // head office turns an overdraw into arrears.
 //
@@ -67,11 +69,12 @@ class ChainSettle {
 
  private:
   ChainSettled online(SaleRequest& request, const CheckoutSetup& setup, const Staff& cashier, HeadOffice& hq,
-                      const std::string& memberNo, const ChainSpend& want);
+                      const std::string& memberNo, const ChainSpend& want, std::vector<ChainSessions> sessions);
   ChainSettled offline(SaleRequest& request, const CheckoutSetup& setup, const Staff& cashier,
                        const MemberAccount& account, const ChainSpend& want);
-  void preview(const SaleRequest& request, MemberAccount account, const CheckoutSetup& setup, const Staff& cashier,
-               const ChainSpend& want);
+  // The package sessions the sale uses (issue 18: held at head office too).
+  std::vector<ChainSessions> preview(const SaleRequest& request, MemberAccount account, const CheckoutSetup& setup,
+                                     const Staff& cashier, const ChainSpend& want);
 
   CheckoutStore& store_;
   SyncStore& sync_;

@@ -97,10 +97,15 @@ struct OffsiteBackup {
 // keyed by the sale's id, so a retry debits once.
 // Head office splits the stored value into principal and bonus by core's
 // splitStoredValue over what the member has, and answers the split it took.
+struct ChainSessions {
+  std::string package;  // the package's id ("<sale id>/<line>")
+  int sessions = 0;
+};
 struct ChainDebit {
   std::string sale, memberNo, staff;
   Money storedValue;
   std::int64_t points = 0;
+  std::vector<ChainSessions> packages;  // package sessions the sale uses (HQ holds those it knows)
 };
 
 struct ChainDebitAnswer {

@@ -7,6 +7,10 @@
 #include "app/core/clock.h"
 #include "app/hq/connection_pool.h"
 #include "app/hq/http_failure.h"
+#include "app/hq/member_debit_sessions.h"
+#include "app/hq/member_keys.h"
+#include "app/hq/member_scopes.h"
+#include "app/hq/member_rekey.h"
 #include "app/hq/refusal.h"
 #include "app/hq/store_caller.h"
 
@@ -15,14 +19,31 @@ namespace {
 
 using nlohmann::json;
 
-json packagesOf(pqxx::transaction_base& r, const std::string& memberNo) {
+// Sessions left less what other stores' open debits hold (member_debit_sessions.h).
+json packagesOf(pqxx::transaction_base& r, const std::string& memberNo, const std::string& askingStore) {
   json out = json::array();
-  for (const auto& row : r.exec_params("SELECT service, sessions_left, expires, package FROM member_packages"
-                                       " WHERE member_no = $1 AND sessions_left > 0 ORDER BY expires, service, package",
-                                       memberNo))
+  for (const auto& row : r.exec_params("SELECT service, left_, expires, package FROM (SELECT p.service, p.expires,"
+                                       " p.package, p.sessions_left - " + openSessionsSql("p.package", "$2") +
+                                           " AS left_ FROM member_packages p WHERE p.member_no = $1) k"
+                                           " WHERE left_ > 0 ORDER BY expires, service, package",
+                                       memberNo, askingStore))
     out.push_back({{"service", row[0].as<std::string>()}, {"sessions_left", row[1].as<int>()},
                    {"expires", row[2].as<std::string>()}, {"package", row[3].as<std::string>()}});
   return out;
+}
+
+// Per kind, where it may be spent (member_scopes.h) and what of it the asking store may
+// spend: "scopes" and "usable_here" {"stored_value", "points", "packages": [ids]}.
+void addUsableHere(pqxx::transaction_base& r, json& figures, const std::string& memberNo, const std::string& store) {
+  const ValueScopes s = valueScopes(r);
+  json here = usableHere(r, memberNo, store, s, false);
+  here["packages"] = json::array();
+  for (const auto& p : figures["packages"])
+    if (s.packages || r.exec_params("SELECT 1 FROM member_packages WHERE package = $1 AND sold_by = $2",
+                                    p["package"].get<std::string>(), store).size() == 1)
+      here["packages"].push_back(p["package"]);
+  figures["scopes"] = scopesJson(s);
+  figures["usable_here"] = here;
 }
 
 std::string bounded(const std::string& text, std::size_t most) { return text.substr(0, most); }
@@ -34,10 +55,12 @@ void balance(pqxx::connection& db, const StoreCaller& c, const httplib::Request&
   {
     // One snapshot: the figures and how far they hold the asking store's events.
     pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::readwrite_policy::read_only> r(db);
+    memberNo = currentMemberKey(r, memberNo);  // a file key given a card number since: the number's figures
     figures = chainMemberBalance(r, memberNo, clock.now(), c.store);
     if (!figures) throw Refusal(404, "not_found", "no store has reported member " + memberNo);
     (*figures)["stored_through"] =
         r.exec_params("SELECT stored_through FROM stores WHERE code = $1", c.store)[0][0].as<std::int64_t>();
+    addUsableHere(r, *figures, memberNo, c.store);
   }
   pqxx::work w(db);
   w.exec_params("INSERT INTO member_views (store, staff, member_no, purpose, what) VALUES ($1, $2, $3, $4, 'balance')",
@@ -64,13 +87,13 @@ std::optional<json> chainMemberBalance(pqxx::transaction_base& r, const std::str
                          "  FROM member_value WHERE member_no = $1) v,"
                          " (SELECT COALESCE(sum(principal), 0)::bigint p, COALESCE(sum(bonus), 0)::bigint b,"
                          "  COALESCE(sum(points), 0)::bigint pt FROM open_member_debits"
-                         "  WHERE member_no = $1 AND store <> $2) h",
+                         "  WHERE member_no = ANY " + memberKeysSql("$1") + " AND store <> $2) h",
                          memberNo, askingStore);
   return json{{"member_no", memberNo},
               {"home_store", m[0][0].as<std::string>()},
               {"stored_value", {{"principal", v[0][0].as<std::int64_t>()}, {"bonus", v[0][1].as<std::int64_t>()}}},
               {"points", v[0][2].as<std::int64_t>()},
-              {"packages", packagesOf(r, memberNo)},
+              {"packages", packagesOf(r, memberNo, askingStore)},
               {"arrears", v[0][3].as<std::int64_t>()},
               {"as_of", formatUtc(nowMs)},
               {"as_of_ms", nowMs},

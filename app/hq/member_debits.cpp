@@ -11,6 +11,10 @@
 #include "app/core/uuid.h"
 #include "app/hq/connection_pool.h"
 #include "app/hq/http_failure.h"
+#include "app/hq/member_debit_sessions.h"
+#include "app/hq/member_keys.h"
+#include "app/hq/member_scopes.h"
+#include "app/hq/member_rekey.h"
 #include "app/hq/refusal.h"
 #include "app/hq/store_caller.h"
 
@@ -23,6 +27,7 @@ struct DebitAsk {
   std::string sale, staff;
   std::int64_t storedValue = 0, points = 0;
   std::int64_t principal = 0, bonus = 0;  // the split taken (core's splitStoredValue over what is left)
+  std::vector<SessionAsk> packages, held;  // sessions asked; those head office holds (member_debit_sessions.h)
 };
 
 std::int64_t amountOf(const json& body, const char* key) {
@@ -42,91 +47,113 @@ DebitAsk parseDebit(const std::string& text) {
   a.staff = body.value("staff", json("")).is_string() ? body.value("staff", std::string()).substr(0, 64) : "";
   a.storedValue = amountOf(body, "stored_value");
   a.points = amountOf(body, "points");
-  if (a.storedValue + a.points == 0) throw Refusal(400, "bad_request", "a debit of nothing");
+  a.packages = parseSessions(body);
+  if (a.storedValue + a.points == 0 && a.packages.empty()) throw Refusal(400, "bad_request", "a debit of nothing");
   return a;
 }
 
-// What the member may still spend: head office's balances less every open debit.
-json available(pqxx::work& w, const std::string& memberNo) {
-  auto v = w.exec_params(
-      "SELECT v.p - h.p, v.b - h.b, v.pt - h.pt FROM"
-      " (SELECT COALESCE(sum(principal), 0)::bigint p, COALESCE(sum(bonus), 0)::bigint b,"
-      "  COALESCE(sum(points), 0)::bigint pt FROM member_value WHERE member_no = $1) v,"
-      " (SELECT COALESCE(sum(principal), 0)::bigint p, COALESCE(sum(bonus), 0)::bigint b,"
-      "  COALESCE(sum(points), 0)::bigint pt FROM open_member_debits WHERE member_no = $1) h",
-      memberNo);
-  return {{"stored_value", {{"principal", v[0][0].as<std::int64_t>()}, {"bonus", v[0][1].as<std::int64_t>()}}},
-          {"points", v[0][2].as<std::int64_t>()}};
+// What the member may still spend at the asking store: head office's balances of what
+// it may use there (member_scopes.h) less every open debit.
+json available(pqxx::work& w, const std::string& memberNo, const std::string& store, const ValueScopes& scopes,
+               const std::vector<SessionAsk>& packages) {
+  json left = usableHere(w, memberNo, store, scopes, true);
+  left["packages"] = sessionsLeft(w, memberNo, packages);
+  return left;
 }
 
 json answerOf(const std::string& memberNo, const DebitAsk& a, json left, bool replayed) {
   left["member_no"] = memberNo;
   left["sale"] = a.sale;
-  left["debited"] = {{"principal", a.principal}, {"bonus", a.bonus}, {"points", a.points}};
+  left["debited"] = {{"principal", a.principal}, {"bonus", a.bonus}, {"points", a.points},
+                     {"packages", sessionsJson(a.held)}};
   left["replayed"] = replayed;
   return left;
 }
 
 // The same sale asked again (a retry): answered as before, never debited twice.
 // A sale whose debit the store released may be debited again.
-std::optional<json> earlier(pqxx::work& w, const StoreCaller& c, const std::string& memberNo, const DebitAsk& a) {
-  auto d = w.exec_params("SELECT d.store, d.member_no, d.principal, d.bonus, d.points, e.how FROM member_debits d"
+std::optional<json> earlier(pqxx::work& w, const StoreCaller& c, const std::string& memberNo, const DebitAsk& a,
+                            const ValueScopes& scopes) {
+  auto d = w.exec_params("SELECT d.store, d.member_no, d.principal, d.bonus, d.points, e.how, d.id FROM member_debits d"
                          " LEFT JOIN member_debit_ends e ON e.debit = d.id WHERE d.sale = $1 ORDER BY d.id DESC LIMIT 1",
                          a.sale);
   if (d.empty() || (!d[0][5].is_null() && d[0][5].as<std::string>() == "released")) return std::nullopt;
-  if (d[0][0].as<std::string>() != c.store || d[0][1].as<std::string>() != memberNo ||
+  if (d[0][0].as<std::string>() != c.store || currentMemberKey(w, d[0][1].as<std::string>()) != memberNo ||
       d[0][2].as<std::int64_t>() + d[0][3].as<std::int64_t>() != a.storedValue || d[0][4].as<std::int64_t>() != a.points)
     throw Refusal(409, "debit_conflict", "sale " + a.sale + " was debited with other figures");
   DebitAsk same = a;
   same.principal = d[0][2].as<std::int64_t>();
   same.bonus = d[0][3].as<std::int64_t>();
-  return answerOf(memberNo, same, available(w, memberNo), true);
+  same.held = sessionsHeld(w, d[0][6].as<std::int64_t>());
+  for (const auto& h : same.held)  // (a package head office did not know then was not held)
+    if (std::find(a.packages.begin(), a.packages.end(), h) == a.packages.end())
+      throw Refusal(409, "debit_conflict", "sale " + a.sale + " was debited with other sessions");
+  return answerOf(memberNo, same, available(w, memberNo, c.store, scopes, a.packages), true);
 }
 
-void debit(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res) {
-  const std::string memberNo = req.matches[1];
-  DebitAsk a = parseDebit(req.body);
-  pqxx::work w(db);
-  // One debit of a member at a time, chain-wide: the member's row is the lock.
-  if (w.exec_params("SELECT 1 FROM chain_members WHERE member_no = $1 FOR UPDATE", memberNo).empty())
-    throw Refusal(404, "not_found", "no store has reported member " + memberNo);
-  if (auto again = earlier(w, c, memberNo, a)) {
-    w.commit();
-    return answerJson(res, 200, *again);
+// One debit of a member at a time, chain-wide: the member's row is the lock. A file key
+// given a card number is asked as the number (member_rekey.h), also when the move
+// committed while this waited for the lock.
+std::string lockedMember(pqxx::work& w, const std::string& asked) {
+  for (int look = 0; look < 2; ++look) {
+    const std::string memberNo = currentMemberKey(w, asked);
+    if (!w.exec_params("SELECT 1 FROM chain_members WHERE member_no = $1 FOR UPDATE", memberNo).empty()) return memberNo;
   }
-  json left = available(w, memberNo);
+  throw Refusal(404, "not_found", "no store has reported member " + asked);
+}
+
+// The split of the stored value over what is left, and the sessions held; 409
+// balance_short with what is left when the member has less than the sale takes.
+void takeFromLeft(const std::string& memberNo, DebitAsk& a, json left) {
   const Money p(left["stored_value"]["principal"].get<std::int64_t>()), b(left["stored_value"]["bonus"].get<std::int64_t>());
-  const bool short_ = Money(a.storedValue) > std::max(Money(), p) + std::max(Money(), b) ||
-                      a.points > left["points"].get<std::int64_t>();
-  if (!short_) {
-    StoredValueSplit split = splitStoredValue(Money(a.storedValue), std::max(Money(), p), std::max(Money(), b));
-    a.principal = split.principal.fen;
-    a.bonus = split.bonus.fen;
-  }
-  if (short_) {
+  // (a bonus below zero, e.g. a void after an open debit took some, takes from the principal left)
+  const Money spendable = std::min(std::max(Money(), p) + std::max(Money(), b), std::max(Money(), p + b));
+  bool sessionsShort = false;
+  a.held = heldOf(a.packages, left["packages"], sessionsShort);
+  if (Money(a.storedValue) > spendable || a.points > left["points"].get<std::int64_t>() || sessionsShort) {
     left["member_no"] = memberNo;
     throw Refusal(409, "balance_short", "member " + memberNo + " has less than the sale takes", left);
   }
+  StoredValueSplit split = splitStoredValue(Money(a.storedValue), std::max(Money(), p), std::max(Money(), b));
+  a.principal = split.principal.fen;
+  a.bonus = split.bonus.fen;
+}
+
+void debit(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res) {
+  DebitAsk a = parseDebit(req.body);
+  pqxx::work w(db);
+  const std::string memberNo = lockedMember(w, req.matches[1]);
+  const ValueScopes scopes = valueScopes(w);
+  if (auto again = earlier(w, c, memberNo, a, scopes)) {
+    w.commit();
+    return answerJson(res, 200, *again);
+  }
+  takeFromLeft(memberNo, a, available(w, memberNo, c.store, scopes, a.packages));
+  std::vector<std::string> packages;
+  for (const auto& h : a.held) packages.push_back(h.package);
+  refuseOtherStoresPackages(w, c.store, scopes, packages);
   // A sale already uploaded (the kiosk retried after its upload): recorded and ended at once.
   bool uploaded = !w.exec_params("SELECT 1 FROM events WHERE id = $1::uuid", a.sale).empty();
   auto id = w.exec_params1("INSERT INTO member_debits (sale, store, member_no, staff, principal, bonus, points)"
                            " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                            a.sale, c.store, memberNo, a.staff, a.principal, a.bonus, a.points)[0].as<std::int64_t>();
+  holdSessions(w, id, a.held);
   if (uploaded) w.exec_params("INSERT INTO member_debit_ends (debit, how) VALUES ($1, 'posted')", id);
-  json after = available(w, memberNo);
+  json after = available(w, memberNo, c.store, scopes, a.packages);
   w.commit();
   answerJson(res, 200, answerOf(memberNo, a, after, false));
 }
 
 // The store's sale was refused after its debit: the value is free again. Once.
 void release(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res) {
-  const std::string memberNo = req.matches[1], sale = req.matches[2];
+  const std::string sale = req.matches[2];
   if (!isUuid(sale)) throw Refusal(404, "not_found", "no such debit");
   pqxx::work w(db);
+  const std::string memberNo = currentMemberKey(w, req.matches[1]);
   auto d = w.exec_params("SELECT d.id, d.store, d.member_no, e.how FROM member_debits d LEFT JOIN member_debit_ends e"
                          " ON e.debit = d.id WHERE d.sale = $1 ORDER BY d.id DESC LIMIT 1",
                          sale);
-  if (d.empty() || d[0][1].as<std::string>() != c.store || d[0][2].as<std::string>() != memberNo)
+  if (d.empty() || d[0][1].as<std::string>() != c.store || currentMemberKey(w, d[0][2].as<std::string>()) != memberNo)
     throw Refusal(404, "not_found", "no such debit");
   std::string how = d[0][3].is_null() ? "released" : d[0][3].as<std::string>();
   if (d[0][3].is_null())

@@ -6,6 +6,7 @@
 // begins with the code head office enrolled its store under (K01-2026-000001), and is
 // made so with the store's code in front otherwise ("S01/S01-2025-000007": a file
 // numbered before the store was enrolled). The kiosk finds the file by any of the three.
+// When it gets a card number, head office moves it to the number (member_rekey.h).
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -24,6 +25,14 @@ inline std::string memberKeyOf(const std::string& store, const nlohmann::json& w
     return it != who.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
   return memberKey(store, text("member_no"), text("file_no"));
+}
+
+// SQL for the keys a member's append-only rows may carry: its number and every file key
+// head office moved to it (member_rekey.h), as an array computed once (so an index on
+// the key column still serves `col = ANY ...`). `param` names the number, e.g. "$1".
+inline std::string memberKeysSql(const std::string& param) {
+  return "(ARRAY(SELECT " + param + "::text UNION ALL SELECT file_key FROM member_aliases WHERE member_no = " + param +
+         "))";
 }
 
 }  // namespace salon::hq

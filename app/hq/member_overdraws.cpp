@@ -5,6 +5,8 @@
 #include <map>
 #include <pqxx/pqxx>
 
+#include "app/hq/member_keys.h"
+
 namespace salon::hq {
 namespace {
 
@@ -77,7 +79,7 @@ void postOverdraws(pqxx::dbtransaction& w, const std::string& store, const std::
         " (SELECT COALESCE(sum(principal + bonus), 0)::bigint sv, COALESCE(sum(points), 0)::bigint pt"
         "  FROM member_value WHERE member_no = $1) v,"
         " (SELECT COALESCE(sum(principal + bonus), 0)::bigint sv, COALESCE(sum(points), 0)::bigint pt"
-        "  FROM open_member_debits WHERE member_no = $1) h",
+        "  FROM open_member_debits WHERE member_no = ANY " + memberKeysSql("$1") + ") h",
         member);
     // Beyond the balance (less what other sales hold), at most what this batch took.
     const std::int64_t sv = std::min(t.storedValue, std::max<std::int64_t>(0, -v[0][0].as<std::int64_t>()));

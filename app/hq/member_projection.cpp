@@ -8,6 +8,8 @@
 
 #include "app/core/uuid.h"
 #include "app/hq/member_keys.h"
+#include "app/hq/member_rekey.h"
+#include "app/hq/member_scopes.h"
 
 namespace salon::hq {
 namespace {
@@ -37,6 +39,7 @@ std::string word(const json& m, const char* key) {
 struct Pending {
   json rows = json::array();
   std::map<std::string, std::int64_t> members;
+  ValueScopes scopes;  // where each kind may be spent (chain settings, read once a batch)
 };
 
 // One event's context: who moved what where.
@@ -101,14 +104,18 @@ std::vector<Share> allocate(Mover& m, const char* kind, const std::string& colum
   if (!m.reverses.empty()) flushRows(m.w, m.store, m.pending);  // the original may be in this batch
   if (!m.reverses.empty())  // back to (or from) the stores the original sale moved, opposite sign
     takeFrom(m.w.exec_params("SELECT sold_by, abs(sum(" + column + ")) FROM member_movements WHERE event_id = $1::uuid"
-                             " AND member_no = $2 AND kind = $3 AND sign(" + column + ") = $4 GROUP BY sold_by"
+                             " AND member_no = ANY " + memberKeysSql("$2") + " AND kind = $3 AND sign(" + column + ") = $4 GROUP BY sold_by"
                              " ORDER BY min(id)",
                              m.reverses, m.member, kind, delta > 0 ? -1 : 1),
              want, out);
-  if (want < 0)  // a spend: the oldest selling store first
+  // A spend: the oldest selling store first; of a kind usable only where it was sold
+  // (member_scopes.h), the using store's own first.
+  const ValueScopes& s = m.pending.scopes;
+  const bool ownFirst = column == "principal" ? !s.principal : column == "bonus" ? !s.bonus : column == "points" && !s.points;
+  if (want < 0)
     takeFrom(m.w.exec_params("SELECT sold_by, " + column + " FROM member_value WHERE member_no = $1 AND " + column +
-                             " > 0 ORDER BY first_at, sold_by FOR UPDATE",
-                             m.member),
+                             " > 0 ORDER BY (sold_by = $2 AND $3) DESC, first_at, sold_by FOR UPDATE",
+                             m.member, m.store, ownFirst),
              want, out);
   if (want != 0) out.push_back({m.store, want});
   return out;
@@ -190,6 +197,7 @@ void projectSale(pqxx::dbtransaction& w, const std::string& store, const OutboxE
   Mover m{w, store, e, pending, memberKeyOf(store, customer), ""};  // a membership without a number: its file
   const json& moves = e.payload.value("movements", json::array());
   if (m.member.empty() || !moves.is_array() || moves.empty()) return;
+  if (customer["member_no"].get<std::string>().empty()) m.member = currentMemberKey(w, m.member);  // numbered since
   if (e.payload.contains("reverses") && e.payload["reverses"].is_string() && isUuid(e.payload["reverses"]))
     m.reverses = e.payload["reverses"];
   checkMovements(moves);
@@ -218,10 +226,12 @@ std::vector<QuarantinedEvent> projectMemberEvents(pqxx::dbtransaction& w, const 
   for (const auto& q : skip) skipped.insert(q.event);
   std::vector<QuarantinedEvent> quarantined;
   Pending pending;
+  pending.scopes = valueScopes(w);
+  rekeyNamedMembers(w, store, fresh);  // a membership given a card number: its figures move to it first
   for (const OutboxEvent* e : fresh) {
     if (skipped.count(e) || !e->payload.is_object()) continue;
     try {
-      if (!saleKindOf(e->type).empty() || e->type == "points.expired") projectSale(w, store, *e, pending);
+      if (!saleKindOf(e->type).empty() || e->type == "points.expired" || e->type == "member.opening") projectSale(w, store, *e, pending);
       else if (e->type == "customer.registered") registerMember(*e, pending);
     } catch (const BadMovement& why) {
       quarantined.push_back({e, why.what()});

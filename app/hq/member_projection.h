@@ -4,7 +4,8 @@
 // "Member movements") become rows of member_movements, each with the store that
 // sold the value and the store that used it, and the per-member balances
 // (member_value per selling store, member_packages) move with them.
-// points.expired (the kiosk's housekeeping) carries its movements the same way;
+// points.expired (the kiosk's housekeeping) and member.opening (an old membership's
+// balances as they were, once: storage/member_openings.h) carry movements the same way;
 // customer.registered names a member's home store.
 //
 // Who sold what is used: a top-up, points earned, a package bought and arrears

@@ -9,7 +9,9 @@
 #include "app/hq/booking_slots.h"
 #include "app/hq/customer_texts.h"
 #include "app/hq/member_api.h"
+#include "app/hq/member_debit_sessions.h"
 #include "app/hq/member_keys.h"
+#include "app/hq/member_rekey.h"
 #include "app/hq/online_corrections.h"
 #include "app/hq/online_file.h"
 #include "app/hq/store_token.h"
@@ -44,6 +46,10 @@ void keepPhoneKey(pqxx::dbtransaction& w, const std::string& store, const Outbox
     throw std::invalid_argument("\"member_no\" is not a string");
   std::string member = memberKeyOf(store, e.payload), key = textOf(e.payload, "phone_key");
   if (member.empty() || member.size() > 64) throw std::invalid_argument("member_no and file_no are empty, or too long");
+  // A file given a card number since (member_rekey.h): kept under the number.
+  const std::string sent = member;
+  if (optionalText(e.payload, "member_no").empty()) member = currentMemberKey(w, sent);
+  const bool numbered = !optionalText(e.payload, "member_no").empty() || member != sent;
   if (key.empty()) {
     w.exec_params("DELETE FROM member_phones WHERE member_no = $1", member);
     return;
@@ -52,7 +58,7 @@ void keepPhoneKey(pqxx::dbtransaction& w, const std::string& store, const Outbox
   w.exec_params("INSERT INTO member_phones (member_no, phone_key, store, at, file_no, numbered) VALUES ($1, $2, $3, $4,"
                 " $5, $6) ON CONFLICT (member_no) DO UPDATE SET phone_key = excluded.phone_key, store = excluded.store,"
                 " at = excluded.at, file_no = excluded.file_no, numbered = excluded.numbered",
-                member, key, store, e.at, optionalText(e.payload, "file_no"), !optionalText(e.payload, "member_no").empty());
+                member, key, store, e.at, optionalText(e.payload, "file_no"), numbered);
 }
 
 // member.approved / member.rejected: {"customer", "application"?, "member_no"?, "reason"?}.
@@ -87,10 +93,12 @@ void keepAnswer(pqxx::dbtransaction& w, const std::string& store, const OutboxEv
 
 json packagesOf(pqxx::transaction_base& r, const std::string& memberNo) {
   json out = json::array();
-  for (const auto& row : r.exec_params("SELECT p.service, COALESCE(c.name, p.service), p.sessions_left, p.expires"
-                                       " FROM member_packages p LEFT JOIN catalog_items c ON c.code = p.service"
-                                       " WHERE p.member_no = $1 AND p.sessions_left > 0"
-                                       " ORDER BY p.expires, p.service, p.package",
+  // (less what open debits hold: member_debit_sessions.h)
+  for (const auto& row : r.exec_params("SELECT p.service, COALESCE(c.name, p.service), p.left_, p.expires FROM (SELECT p.service,"
+                                       " p.expires, p.package, p.sessions_left - " + openSessionsSql("p.package", "''") +
+                                           " AS left_ FROM member_packages p WHERE p.member_no = $1) p LEFT JOIN"
+                                           " catalog_items c ON c.code = p.service WHERE p.left_ > 0"
+                                           " ORDER BY p.expires, p.service, p.package",
                                        memberNo))
     out.push_back({{"service", row[0].as<std::string>()}, {"service_name", row[1].as<std::string>()},
                    {"sessions_left", row[2].as<int>()}, {"expires", row[3].as<std::string>()}});

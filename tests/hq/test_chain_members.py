@@ -116,9 +116,12 @@ class ChainMembers(hq.SandboxTest):
         status, j = self.balance(b, m)
         self.assertEqual(status, 200, j)
         self.assertEqual(set(j), {"member_no", "home_store", "stored_value", "points", "packages", "arrears", "as_of",
-                                  "as_of_ms", "stored_through", "source"})
+                                  "as_of_ms", "stored_through", "source", "scopes", "usable_here"})
         self.assertEqual((j["member_no"], j["home_store"], j["source"]), (m, "A01", "hq"))
         self.assertEqual(j["stored_value"], {"principal": 75000, "bonus": 15000})
+        # what B may spend of it (chain.scope.*, the defaults: bonus and packages only where they were sold)
+        self.assertEqual(j["usable_here"], {"stored_value": {"principal": 75000, "bonus": 0}, "points": 200,
+                                            "packages": []})
         self.assertEqual((j["points"], j["arrears"]), (200, 8000))
         self.assertEqual(j["packages"], [{"service": "SVC-01", "sessions_left": 9, "expires": "2027-12-04",
                                           "package": top_up["id"] + "/2"}])
@@ -145,6 +148,19 @@ class ChainMembers(hq.SandboxTest):
                                        " AND staff = 'cash' AND purpose = 'checkout'" % m), "1")
         self.assertEqual(self.balance(a, "M99999999")[0], 404)
         self.assertEqual(a.request("GET", "/members/%s/balance" % m, token="x" * 43)[0], 401)
+
+    def test_a_kind_usable_only_where_sold_is_spent_from_the_using_stores_own_first(self):
+        a, b = self.enrol("E01"), self.enrol("F01")
+        m = "M90000009"
+        self.assertEqual(a.send(a.batch([member_sale(a, m, 1, [sv("top_up", 10000, 2000)], 10000, [("cash", 10000)])]))[0],
+                         200)
+        second = member_sale(b, m, 1, [sv("top_up", 10000, 2000)], 10000, [("cash", 10000)])
+        spend = member_sale(b, m, 1, [sv("spend", -5000, -1500)], 6500, [("stored_value", 6500)])
+        self.assertEqual(b.send(b.batch([second, spend]))[0], 200)
+        # principal (chain-wide): the oldest selling store first, E01; bonus (only where it was sold): F01's own
+        self.assertEqual(self.box.psql("SELECT sold_by || ' ' || principal || ' ' || bonus FROM member_value"
+                                       " WHERE member_no = '%s' ORDER BY sold_by" % m).splitlines(),
+                         ["E01 5000 2000", "F01 10000 500"])
 
     @unittest.skipUnless(KIOSK_BIN and os.path.exists(KIOSK_BIN), "SALON_KIOSK_BIN not built")
     def test_kiosk_member_show_asks_head_office_then_falls_back(self):

@@ -3,7 +3,9 @@ and one sandbox HQ. A member registered and topped up in A spends in B online
 through a head-office debit keyed by the sale's id (a retry debits once); two
 stores spending the last of a balance at the same moment: exactly one succeeds,
 the other is told the balance; B cut off sells within its offline allowances and
-the overdraw becomes arrears at HQ and in B; a card reissued in A is refused in B."""
+the overdraw becomes arrears at HQ and in B; a card reissued in A is refused in B.
+Package sessions are held the same way (the last session: exactly one store gets it),
+and each kind of value is usable where the chain settings say (chain.scope.*)."""
 import json
 import os
 import re
@@ -85,6 +87,9 @@ class ChainMoney(unittest.TestCase):
         cls.codes = {}
         for code in ("A01", "B01"):
             cls.codes[code] = cls.box.run("store", "add", code, "--name", code, "--no-qr").stdout.splitlines()[0]
+        # These tests spend value chain-wide; test_each_kind_usable_where_the_chain_says the defaults.
+        for kind in ("bonus", "packages"):
+            cls.box.run("setting", "set", "chain.scope." + kind, "chain")
         cls.a = Store(cls.box, cls.codes["A01"])
         cls.b = Store(cls.box, cls.codes["B01"])
         cls.phone = 13700137000
@@ -127,7 +132,8 @@ class ChainMoney(unittest.TestCase):
         self.assertEqual((code, again["replayed"]), (0, True), again)
         st = hq.Store(self.codes["B01"])
         status, j = st.request("POST", "/members/%s/debits" % m, {"sale": body["id"], "stored_value": 5000, "staff": "cash"})
-        self.assertEqual((status, j["replayed"], j["debited"]), (200, True, {"principal": 4167, "bonus": 833, "points": 0}))
+        self.assertEqual((status, j["replayed"], j["debited"]),
+                         (200, True, {"principal": 4167, "bonus": 833, "points": 0, "packages": []}))
         self.assertEqual(j["stored_value"], {"principal": 100000 - 4167, "bonus": 20000 - 833})
         self.assertEqual(self.box.psql(debits), "1")
         status, j = st.request("POST", "/members/%s/debits" % m, {"sale": body["id"], "stored_value": 6000})
@@ -186,6 +192,110 @@ class ChainMoney(unittest.TestCase):
         self.b.sync()
         self.assertEqual(self.held(m), "0")
         self.assertEqual(self.box.psql("SELECT count(*) FROM member_overdraws WHERE member_no = '%s'" % m), "0")
+
+    def test_package_sessions_through_head_office(self):
+        m = self.member()
+        bought = {"id": str(uuid.uuid4()), "customer": m, "lines": [{"item": "K-FACIAL10", "qty": 1}],
+                  "tenders": [{"type": "cash", "amount": 98000, "handed": 98000}]}
+        self.assertEqual(self.a.pay(bought)[0], 0)
+        [[pkg]] = self.a.sql("SELECT id FROM customer_packages WHERE sale_id = ?", bought["id"])
+
+        def use():
+            return {"id": str(uuid.uuid4()), "customer": m, "lines": [{"item": "S-FACIAL", "qty": 1, "staff": ["beau"]}],
+                    "tenders": [{"type": "package", "ref": pkg}]}
+
+        def held(sale):
+            return self.box.psql("SELECT string_agg(s.package || ':' || s.sessions, ',') FROM member_debit_sessions s"
+                                 " JOIN member_debits d ON d.id = s.debit WHERE d.sale = '%s'" % sale)
+        # Not at head office yet (A sold it and has not uploaded): the debit holds none of it.
+        first = use()
+        code, sale = self.a.pay(first)
+        self.assertEqual((code, sale.get("chain")), (0, "hq"), sale)
+        self.assertEqual(held(first["id"]), "")
+        self.a.sync()
+        # Known there: a session used is held at head office until the sale's upload.
+        second = use()
+        code, sale = self.a.pay(second)
+        self.assertEqual((code, sale.get("chain")), (0, "hq"), sale)
+        self.assertEqual(held(second["id"]), pkg + ":1")
+        code, again = self.a.pay(second)  # a retry: the same sale, the same debit
+        self.assertEqual((code, again["replayed"]), (0, True), again)
+        self.assertEqual(self.box.psql("SELECT count(*) FROM member_debits WHERE sale = '%s'" % second["id"]), "1")
+        st_a, st_b = hq.Store(self.codes["A01"]), hq.Store(self.codes["B01"])
+        status, j = st_a.request("POST", "/members/%s/debits" % m,
+                                 {"sale": second["id"], "packages": [{"package": pkg, "sessions": 2}]})
+        self.assertEqual((status, j["error"]), (409, "debit_conflict"))
+        # Another store sees the session held (9 at head office, less A's open debit).
+        status, j = st_b.request("GET", "/members/%s/balance?staff=cash&purpose=checkout" % m)
+        self.assertEqual([(p["package"], p["sessions_left"]) for p in j["packages"]], [(pkg, 8)])
+        # Hold all but one, then two stores ask for the last session at once: exactly one gets it.
+        status, j = st_a.request("POST", "/members/%s/debits" % m,
+                                 {"sale": str(uuid.uuid4()), "packages": [{"package": pkg, "sessions": 7}]})
+        self.assertEqual((status, j["packages"]), (200, [{"package": pkg, "sessions_left": 1}]), j)
+        gate, answers = threading.Barrier(2), []
+
+        def last(store):
+            gate.wait()
+            answers.append(store.request("POST", "/members/%s/debits" % m,
+                                         {"sale": str(uuid.uuid4()), "packages": [{"package": pkg, "sessions": 1}]}))
+        threads = [threading.Thread(target=last, args=(st,)) for st in (st_a, st_b)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(sorted(a[0] for a in answers), [200, 409], answers)
+        refused = [a[1] for a in answers if a[0] == 409][0]
+        self.assertEqual((refused["error"], refused["packages"]), ("balance_short", [{"package": pkg, "sessions_left": 0}]))
+        # The counter is told so too; the upload posts the used sessions and ends their debits.
+        code, err = self.a.pay(use())
+        self.assertEqual((code, err["code"]), (2, "chain_balance_short"), err)
+        self.a.sync()
+        self.assertEqual(self.box.psql("SELECT sessions_left FROM member_packages WHERE package = '%s'" % pkg), "8")
+        self.assertEqual(self.box.psql("SELECT e.how FROM member_debit_ends e JOIN member_debits d ON d.id = e.debit"
+                                       " WHERE d.sale = '%s'" % second["id"]), "posted")
+
+    def test_each_kind_usable_where_the_chain_says(self):
+        m = self.member()  # A sold ¥1000 + ¥200 bonus
+        bought = {"id": str(uuid.uuid4()), "customer": m, "lines": [{"item": "K-FACIAL10", "qty": 1}],
+                  "tenders": [{"type": "cash", "amount": 98000, "handed": 98000}]}
+        self.assertEqual(self.a.pay(bought)[0], 0)
+        self.a.sync()
+        [[pkg]] = self.a.sql("SELECT id FROM customer_packages WHERE sale_id = ?", bought["id"])
+        st_a, st_b = hq.Store(self.codes["A01"]), hq.Store(self.codes["B01"])
+        balance = "/members/%s/balance?staff=cash&purpose=checkout" % m
+        debits = "/members/%s/debits" % m
+        self.box.psql("DELETE FROM chain_settings WHERE key LIKE 'chain.scope.%'")  # the defaults
+        try:
+            status, j = st_b.request("GET", balance)
+            self.assertEqual(j["scopes"], {"principal": "chain", "bonus": "selling_store", "packages": "selling_store",
+                                           "points": "chain"})
+            self.assertEqual(j["stored_value"], {"principal": 100000, "bonus": 20000})  # the member's, whole
+            self.assertEqual(j["usable_here"]["stored_value"], {"principal": 100000, "bonus": 0})
+            self.assertEqual((j["usable_here"]["packages"], j["usable_here"]["points"]), ([], j["points"]))
+            j = st_a.request("GET", balance)[1]
+            self.assertEqual((j["usable_here"]["stored_value"], j["usable_here"]["packages"]),
+                             ({"principal": 100000, "bonus": 20000}, [pkg]))
+            # B may spend the principal only, and not A's package.
+            status, j = st_b.request("POST", debits, {"sale": str(uuid.uuid4()), "stored_value": 100001})
+            self.assertEqual((status, j["error"], j["stored_value"]), (409, "balance_short",
+                                                                       {"principal": 100000, "bonus": 0}), j)
+            status, j = st_b.request("POST", debits, {"sale": str(uuid.uuid4()), "stored_value": 5000})
+            self.assertEqual((status, j["debited"]["principal"], j["debited"]["bonus"]), (200, 5000, 0), j)
+            status, j = st_b.request("POST", debits, {"sale": str(uuid.uuid4()),
+                                                      "packages": [{"package": pkg, "sessions": 1}]})
+            self.assertEqual((status, j["error"], j["package"], j["sold_by"]), (409, "not_usable_here", pkg, "A01"), j)
+            # The counter in B is told what it may use (B's own debit of ¥50 still holds).
+            code, err = self.b.pay(sale_json(m, 14, 100000))
+            self.assertEqual((code, err["code"]), (2, "chain_balance_short"), err)
+            self.assertTrue(err["detail"].startswith("95000,0,"), err)
+            # A may use its bonus and its package; the principal B holds is held for A too.
+            status, j = st_a.request("POST", debits, {"sale": str(uuid.uuid4()), "stored_value": 115000,
+                                                      "packages": [{"package": pkg, "sessions": 1}]})
+            self.assertEqual((status, j["stored_value"], j["packages"]),
+                             (200, {"principal": 0, "bonus": 0}, [{"package": pkg, "sessions_left": 9}]), j)
+        finally:
+            for kind in ("bonus", "packages"):
+                self.box.run("setting", "set", "chain.scope." + kind, "chain")
 
     def test_offline_within_allowances_then_overdraw_becomes_arrears(self):
         m = self.member()

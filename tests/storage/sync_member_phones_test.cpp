@@ -78,16 +78,21 @@ TEST_CASE("members' phones go up as keyed hashes once head office's key is here,
                  " SELECT 5, code, 0, 0 FROM member_tiers LIMIT 1");
   db->sql().exec("INSERT INTO points_ledger (id, customer_id, delta, kind, at) VALUES (7, 5, 100, 'earn', 0)");
   db->sql().exec("UPDATE member_file_keys_from SET points_id = 7");  // that row is from before
+  // ... until its opening balances go up (member_openings.h): then its phone does too.
   sync.beforeUpload(5500);
-  CHECK(count(*db, "SELECT count(*) FROM outbox WHERE type = 'member.phone_key'") == 4);
-  CHECK(count(*db, "SELECT count(*) FROM outbox WHERE payload LIKE '%S02-2026-000005%'") == 0);
+  CHECK(count(*db, "SELECT count(*) FROM outbox WHERE type = 'member.opening'") == 1);
+  CHECK(lastReport(*db) == nlohmann::json{{"member_no", ""}, {"file_no", "S02-2026-000005"},
+                                          {"phone_key", phoneMatchKey(kKey, "13800138005")}});
+  CHECK(count(*db, "SELECT count(*) FROM outbox WHERE type = 'member.opening' AND seq < (SELECT max(seq) FROM outbox"
+                   " WHERE type = 'member.phone_key')") == 1);  // the figures before the phone
   db->sql().exec("INSERT INTO memberships (customer_id, tier_code, period_end, updated_at)"
                  " SELECT 3, code, 0, 0 FROM member_tiers LIMIT 1");
   sync.beforeUpload(6000);
   CHECK(lastReport(*db) == nlohmann::json{{"member_no", ""}, {"file_no", "S02-2026-000003"},
                                           {"phone_key", phoneMatchKey(kKey, "13800138003")}});
   sync.beforeUpload(7000);  // once
-  CHECK(count(*db, "SELECT count(*) FROM outbox WHERE type = 'member.phone_key'") == 5);
+  CHECK(count(*db, "SELECT count(*) FROM outbox WHERE type = 'member.phone_key'") == 6);
+  CHECK(count(*db, "SELECT count(*) FROM outbox WHERE type = 'member.opening'") == 1);
   // and head office's key for it finds the file, as a member number or a file number does
   CHECK(customerByMemberKey(db->sql(), "S02-2026-000003") == std::optional<std::int64_t>(3));
   CHECK(customerByMemberKey(db->sql(), "S01/S02-2026-000003") == std::optional<std::int64_t>(3));
