@@ -67,7 +67,7 @@ TEST_CASE("a file goes up sealed with blind keys, once, again when it changes or
   CHECK_THROWS_AS(keepChainSecret(db->sql(), "not hex", "admin", 7000), DomainError);
 }
 
-TEST_CASE("a file brought in from head office is kept whole, audited, not sent back; changes follow it") {
+TEST_CASE("a file brought in from head office is kept whole, audited, not sent back - changes follow it") {
   test::TempDir dir;
   auto a = storeWithFile(dir, "a.db");
   a->write([&](SQLite::Database& s) { keepChainSecret(s, kSecret, "admin", 1000); });
