@@ -14,6 +14,7 @@
 #include "storage/care_store.h"
 #include "storage/check_in_store.h"
 #include "storage/catalog_store.h"
+#include "storage/chain_files.h"
 #include "storage/chain_spends.h"
 #include "storage/checkout_store.h"
 #include "storage/customer_directory.h"
@@ -98,6 +99,7 @@ class SqliteBackroom : public Backroom {
   // a member's figures at checkout and check-in (issue 18):
   MemberBalances& memberBalances() override { return memberBalances_; }
   ChainSpends& chainSpends() override { return chainSpends_; }
+  ChainFileStore& chainFiles() override { return chainFiles_; }
 
  private:
   SqliteBackroom(std::unique_ptr<Database> owned);
@@ -148,6 +150,7 @@ class SqliteBackroom : public Backroom {
   SqliteOnlineHolds onlineHolds_{db_};
   SqliteMemberBalances memberBalances_{db_};
   SqliteChainSpends chainSpends_{db_};
+  SqliteChainFileStore chainFiles_{db_};
 };
 
 }  // namespace salon::storage

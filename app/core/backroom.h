@@ -16,6 +16,7 @@ class BoardingStore;
 class CareContactStore;
 class CareLists;
 class CaseStore;
+class ChainFileStore;
 class ChangeRequestStore;
 class CheckInQueue;
 class ChainSpends;
@@ -95,6 +96,8 @@ class Backroom {
   virtual MemberBalances& memberBalances() = 0;
   // chain value spent offline, for the store's offline allowances (issue 18)
   virtual ChainSpends& chainSpends() = 0;
+  // customer files sealed for the chain, found through head office (issue 18)
+  virtual ChainFileStore& chainFiles() = 0;
 };
 
 }  // namespace salon

@@ -70,6 +70,7 @@ void CustomerFileDesk::apply(const ui::CustomerFileIntent& intent) {
 }
 
 void CustomerFileDesk::locked() {
+  chain_.forget();
   k_.view.customerFile = {};
   requestId_.clear();
 }
@@ -102,6 +103,7 @@ void CustomerFileDesk::on(const ui::FileSearchTyped& i) {
 void CustomerFileDesk::search() {
   k_.view.customerFile.message.clear();
   findCustomers(k_, k_.view.customerFile.search, "find a customer");
+  chain_.ask(k_.view.customerFile.search, "find a customer");
 }
 
 void CustomerFileDesk::on(const ui::OpenFoundCustomer& i) {

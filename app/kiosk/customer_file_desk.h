@@ -1,6 +1,7 @@
 #pragma once
 #include "app/core/customer_file.h"
 #include "app/core/name_keys.h"
+#include "app/kiosk/chain_search.h"
 #include "app/kiosk/desk.h"
 #include "app/kiosk/text_entry.h"
 #include "app/ui/customer_file/customer_file_view.h"
@@ -35,7 +36,11 @@ class CustomerFileDesk : public Desk {
   void on(const ui::FindAnotherCustomer&);
   void on(const ui::BrowseFiles& i);
 
+  // Nobody found here: head office is asked (the short-timeout line; null: never).
+  void setChainLines(HeadOfficeLines* lines) { chain_.setLines(lines); }
+
  private:
+  ChainSearch chain_{k_};
   void search();
   void openFile();
   void showTab(const std::string& tab);

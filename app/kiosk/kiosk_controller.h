@@ -74,6 +74,8 @@ class KioskController {
   void setMemberFiguresLines(HeadOfficeLines* lines) {
     checkout_.setFiguresLines(lines);
     checkIn_.setFiguresLines(lines);
+    customerFile_.setChainLines(lines);  // and a search that finds nobody here
+    members_.setChainLines(lines);
   }
   // The composition root wires the checkout's receipt preview and print queue.
   CheckoutDesk& checkoutDesk() { return checkout_; }

@@ -70,6 +70,7 @@ void MembersDesk::apply(const ui::MembersIntent& intent) {
 }
 
 void MembersDesk::locked() {
+  chain_.forget();
   k_.view.members = {};
   topUpId_.clear();
   amount_.clear();
@@ -105,6 +106,7 @@ void MembersDesk::on(const ui::MemberSearchTyped& i) {
 
 void MembersDesk::search() {
   findCustomers(k_, k_.view.members.search, "find a member");
+  chain_.ask(k_.view.members.search, "find a member");
 }
 
 std::optional<bool> MembersDesk::scanned(const std::string& payload) {

@@ -1,5 +1,6 @@
 #pragma once
 #include "app/core/member_card_tickets.h"
+#include "app/kiosk/chain_search.h"
 #include "app/kiosk/desk.h"
 #include "app/kiosk/text_entry.h"
 #include "app/ui/members/members_view.h"
@@ -35,7 +36,11 @@ class MembersDesk : public Desk {
   void on(const ui::NewTopUp&);
   void on(const ui::FindAnotherMember&);
 
+  // Nobody found here: head office is asked (the short-timeout line; null: never).
+  void setChainLines(HeadOfficeLines* lines) { chain_.setLines(lines); }
+
  private:
+  ChainSearch chain_{k_};
   void search();
   void loadMember();
   void histories();

@@ -4,6 +4,8 @@
 // fails or a key it does not know leaves the store's answer, with the reason.
 #include <catch2/catch.hpp>
 
+#include "support/fake_head_office.h"
+
 #include <memory>
 
 #include "app/core/chain_lookup.h"
@@ -62,15 +64,9 @@ struct Enrolment : SyncStore {
 struct Lines : HeadOfficeLines {
   bool down = false;
   std::vector<std::string> asked;  // "key staff purpose"
-  struct Line : HeadOffice {
+  struct Line : test::QuietHeadOffice {
     Lines& l;
     explicit Line(Lines& lines) : l(lines) {}
-    HeadOfficeHello hello() override { return {}; }
-    BatchAnswer sendBatch(const EventBatch&) override { return {}; }
-    ChangesPage changes(const std::string&) override { return {}; }
-    std::vector<HeldChainHead> heads() override { return {}; }
-    OffsiteBackup uploadBackup(const std::string&, const std::string&) override { return {}; }
-    std::vector<OffsiteBackup> backups() override { return {}; }
     std::vector<SealedChainFile> chainFiles(const std::string& key, const std::string& staff,
                                             const std::string& purpose) override {
       if (l.down) throw DomainError("hq_unreachable", "timeout");

@@ -20,6 +20,7 @@
 #include "storage/member_card_store.h"
 #include "storage/sale_store.h"
 #include "storage/sync_store.h"
+#include "support/fake_head_office.h"
 #include "support/kiosk_fixture.h"
 
 using namespace salon;
@@ -71,15 +72,9 @@ struct HeadOfficeFigures : HeadOfficeLines {
   int asked = 0;
   bool down = false;
   bool broken = false;  // an error nobody expected (not a DomainError)
-  struct Line : HeadOffice {
+  struct Line : test::QuietHeadOffice {
     HeadOfficeFigures& hq;
     explicit Line(HeadOfficeFigures& h) : hq(h) {}
-    HeadOfficeHello hello() override { return {}; }
-    BatchAnswer sendBatch(const EventBatch&) override { return {}; }
-    ChangesPage changes(const std::string&) override { return {}; }
-    std::vector<HeldChainHead> heads() override { return {}; }
-    OffsiteBackup uploadBackup(const std::string&, const std::string&) override { return {}; }
-    std::vector<OffsiteBackup> backups() override { return {}; }
     std::optional<MemberBalance> memberBalance(const std::string& no, const std::string&, const std::string&) override {
       ++hq.asked;
       if (hq.down) throw DomainError("hq_unreachable", "timeout");

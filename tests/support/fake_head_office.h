@@ -13,6 +13,17 @@
 
 namespace salon::test {
 
+// A line that answers every call with nothing: a test overrides the one it asks
+// (a member's balance, a chain file) and leaves the rest quiet.
+struct QuietHeadOffice : HeadOffice {
+  HeadOfficeHello hello() override { return {}; }
+  BatchAnswer sendBatch(const EventBatch&) override { return {}; }
+  ChangesPage changes(const std::string&) override { return {}; }
+  std::vector<HeldChainHead> heads() override { return {}; }
+  OffsiteBackup uploadBackup(const std::string&, const std::string&) override { return {}; }
+  std::vector<OffsiteBackup> backups() override { return {}; }
+};
+
 class FakeHeadOffice : public HeadOffice {
  public:
   std::map<std::string, std::int64_t> events;  // id → seq

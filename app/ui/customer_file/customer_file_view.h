@@ -29,6 +29,9 @@ struct CustomerSearchView {
   std::string browseOrder;
   int browsePage = 0;
   bool browseMore = false;
+  // Nobody here: head office asked (issue 18). "" not asked; "asking"; "found" (brought
+  // in from another store); else why not (hq_unreachable, hq_file_unknown, ...).
+  std::string chain;
 };
 
 // One field of the open tab: the value verbatim, or masked for this role.

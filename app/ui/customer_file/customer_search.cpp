@@ -52,7 +52,8 @@ void queryBox(UiContext& ui, const CustomerSearchView& v, const std::string& idP
 
 void foundRows(UiContext& ui, const CustomerSearchView& v, const std::string& idPrefix, SearchInput& in) {
   const Metrics& m = ui.metrics;
-  if (v.searched && v.found.empty()) mutedText(ui, ui.t("ui.home.no_results"));
+  if (v.searched && v.found.empty() && v.chain.empty()) mutedText(ui, ui.t("ui.home.no_results"));
+  if (!v.chain.empty()) mutedText(ui, ui.t("ui.search.chain." + v.chain));
   const ListColumns cols = listColumns(m, ImGui::GetContentRegionAvail().x);
   for (const FoundCustomer& c : v.found) {
     ImVec2 start = ImGui::GetCursorPos();
