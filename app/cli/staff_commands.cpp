@@ -37,18 +37,31 @@ int listStaff(const Invocation& inv, const StaffArgs& a) {
   return 0;
 }
 
-int addStaff(const Invocation& inv, const StaffArgs& a) {
-  auto db = openDatabase(a.db);
-  Staff me = actAs(*db, *inv.clock, a.staff);
-  storage::SqliteAuditLog audit(*db);
-  Guard(audit, *inv.clock).require(me, Action::ManageStaff, "staff", a.code);
+// Who asks (their PIN, ManageStaff) and the role named by --role: what add and role share.
+struct StaffChange {
+  std::unique_ptr<storage::Database> db;
+  Staff me;
+  Role role = Role::Cashier;
+};
+
+StaffChange staffChange(const Invocation& inv, const StaffArgs& a) {
+  StaffChange c{openDatabase(a.db), {}, Role::Cashier};
+  c.me = actAs(*c.db, *inv.clock, a.staff);
+  storage::SqliteAuditLog audit(*c.db);
+  Guard(audit, *inv.clock).require(c.me, Action::ManageStaff, "staff", a.code);
   auto role = roleFromName(a.role);
   if (!role) throw DomainError("bad_input", "--role " + a.role);
+  c.role = *role;
+  return c;
+}
+
+int addStaff(const Invocation& inv, const StaffArgs& a) {
+  auto [db, me, role] = staffChange(inv, a);
   const char* pin = std::getenv("SALON_NEW_PIN");
   if (!pin || !isValidPin(pin)) throw DomainError("pin_invalid", "SALON_NEW_PIN");
   storage::SqliteStaffStore store(*db);
   if (store.findStaff(a.code)) throw DomainError("staff_exists", a.code);
-  Staff s{a.code, a.name, *role, a.department, true};
+  Staff s{a.code, a.name, role, a.department, true};
   Instant now = inv.clock->now();
   store.addStaff(s, hashPin(pin, demo::pinCostFromEnvironment()), now, auditOf(now, me.code, "staff.add", "staff", a.code));
   std::cout << a.code << "\n";
@@ -57,18 +70,13 @@ int addStaff(const Invocation& inv, const StaffArgs& a) {
 
 // The same rules as the settings screen (core's checkRoleChange); prints "CODE\tOLD -> NEW".
 int changeRole(const Invocation& inv, const StaffArgs& a) {
-  auto db = openDatabase(a.db);
-  Staff me = actAs(*db, *inv.clock, a.staff);
-  storage::SqliteAuditLog audit(*db);
-  Guard(audit, *inv.clock).require(me, Action::ManageStaff, "staff", a.code);
-  auto role = roleFromName(a.role);
-  if (!role) throw DomainError("bad_input", "--role " + a.role);
+  auto [db, me, role] = staffChange(inv, a);
   storage::SqliteStaffRoster roster(*db);
   auto target = roster.findStaff(a.code);
   if (!target) throw DomainError("unknown_staff", a.code);
-  checkRoleChange(me, target->staff, *role);
-  const std::string change = std::string(roleName(target->staff.role)) + " -> " + roleName(*role);
-  roster.setRole(a.code, *role, auditOf(inv.clock->now(), me.code, "staff.role", "staff", a.code, "cli", change));
+  checkRoleChange(me, target->staff, role);
+  const std::string change = std::string(roleName(target->staff.role)) + " -> " + roleName(role);
+  roster.setRole(a.code, role, auditOf(inv.clock->now(), me.code, "staff.role", "staff", a.code, "cli", change));
   std::cout << a.code << "\t" << change << "\n";
   return 0;
 }
