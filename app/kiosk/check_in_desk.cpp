@@ -37,6 +37,7 @@ void CheckInDesk::clear() {
   phone_.clear();
   own_.forget();
   figures_.forget();
+  chain_.forget();
   memberNo_.clear();
 }
 
@@ -129,6 +130,8 @@ std::optional<bool> CheckInDesk::scanned(const std::string& payload) {
     findByPhone();
     return !k_.view.checkIn.matches.empty();
   }
+  if (found.refusal == "member_unknown" && found.memberNo != chainAsked_ && chain_.mayAsk(found.memberNo))
+    return askHeadOffice(found.memberNo, payload);
   if (!found.refusal.empty()) {
     refuse(found.refusal);
     return false;
@@ -194,6 +197,25 @@ void CheckInDesk::apply(const ui::OwnFileIntent& i) {
   }
   if (std::holds_alternative<ui::OwnFileClose>(i)) return clear();
   own_.apply(i);
+}
+
+// Another store's member card: head office is asked on the Lookups lane; once their
+// file is here the scan greets them, else the screen says why.
+bool CheckInDesk::askHeadOffice(const std::string& memberNo, const std::string& payload) {
+  k_.view.checkIn.message = k_.catalog.text("ui.search.chain.asking");
+  chain_.askFor(memberNo, "check-in", [this, memberNo, payload](const ChainLookupResult& r) {
+    if (k_.view.screen != ui::Screen::CheckIn) return;
+    if (!r.why.empty()) {
+      const std::string said = ChainSearch::said(r);
+      if (said.empty() || said == "hq_file_unknown") refuse("member_unknown");
+      else k_.view.checkIn.message = k_.catalog.text("ui.search.chain." + said);
+      return;
+    }
+    chainAsked_ = memberNo;  // asked once: the scan again must not ask again
+    scanned(payload);
+    chainAsked_.clear();
+  });
+  return true;  // a good card; who it is comes in a moment
 }
 
 void CheckInDesk::refuse(const std::string& code) {

@@ -5,6 +5,7 @@
 // today's appointments, points and balance). Confirming joins today's queue.
 #include "app/core/check_in.h"
 #include "app/core/customer.h"
+#include "app/kiosk/chain_search.h"
 #include "app/kiosk/counter_figures.h"
 #include "app/kiosk/desk.h"
 #include "app/kiosk/own_file_counter.h"
@@ -31,7 +32,10 @@ class CheckInDesk : public Desk {
   // The customer's own statement is printed as a page like the reports' summary.
   void setReportTickets(ReportTickets* tickets) { own_.setReportTickets(tickets); }
   // The line to head office for a member's figures on the greeting (short timeouts); null: the store's own.
-  void setFiguresLines(HeadOfficeLines* lines) { figures_.setLines(lines); }
+  void setFiguresLines(HeadOfficeLines* lines) {
+    figures_.setLines(lines);
+    chain_.setLines(lines);  // another store's member card: asked of head office
+  }
   void apply(const ui::OwnFileIntent& i);
 
   void apply(const ui::PhoneKeys& i);
@@ -57,6 +61,9 @@ class CheckInDesk : public Desk {
   CheckInQueue& queue_;
   OwnFileCounter own_;
   CounterFigures figures_;  // the greeted member's figures (head office's or the store's, issue 18)
+  ChainSearch chain_{k_};
+  std::string chainAsked_;  // the member number head office just brought in
+  bool askHeadOffice(const std::string& memberNo, const std::string& payload);
   std::string memberNo_;  // the card's member: whose own file may be opened
   KeyEntry phone_{KeyEntry::Kind::Digits, 15};
   KeyEntry leavePin_{KeyEntry::Kind::Digits, 8};

@@ -205,6 +205,8 @@ bool CheckoutCart::scanned(const std::string& payload) {
   if (!c_.at(ui::CheckoutStage::Cart)) return false;
   const MemberScan found = resolveMemberScan(c_.k(), payload);
   if (found.scan.kind == ScanKind::PaymentCode) return c_.refuse("payment_code_not_customer"), false;
+  if (found.refusal == "member_unknown" && found.memberNo != chainAsked_ && c_.chain.mayAsk(found.memberNo))
+    return askHeadOffice(found.memberNo, payload);
   if (found.member()) {
     chooseCustomer(found.customer);
     if (found.newCard) {  // a key change: the old card was replaced at this scan
@@ -224,6 +226,23 @@ bool CheckoutCart::scanned(const std::string& payload) {
   }
   c_.refuse(found.refusal.empty() || found.refusal == "scan_unknown" ? "unknown_customer" : found.refusal);
   return false;
+}
+
+// Another store's member: head office is asked on the Lookups lane; once their file
+// is here the scan picks them, else the bar says why.
+bool CheckoutCart::askHeadOffice(const std::string& memberNo, const std::string& payload) {
+  c_.hint("ui.search.chain.asking");
+  c_.chain.askFor(memberNo, "checkout", [this, memberNo, payload](const ChainLookupResult& r) {
+    if (!c_.at(ui::CheckoutStage::Cart)) return;
+    if (!r.why.empty()) {
+      const std::string said = ChainSearch::said(r);
+      return said.empty() || said == "hq_file_unknown" ? c_.refuse("unknown_customer") : c_.refuse(said);
+    }
+    chainAsked_ = memberNo;  // asked once: the scan again must not ask again
+    scanned(payload);
+    chainAsked_.clear();
+  });
+  return true;  // a good card; who it is comes in a moment
 }
 
 void CheckoutCart::on(const ui::CheckoutPickCustomer& i) {

@@ -38,6 +38,8 @@ class CheckoutCart {
   bool tick();
 
  private:
+  bool askHeadOffice(const std::string& memberNo, const std::string& payload);
+  std::string chainAsked_;  // the member number head office just brought in
   void showBar();
   void showCategories();
   void showLines();

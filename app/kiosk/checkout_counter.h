@@ -10,6 +10,7 @@
 
 #include "app/core/checkout.h"
 #include "app/core/checkout_store.h"
+#include "app/kiosk/chain_search.h"
 #include "app/kiosk/counter_figures.h"
 #include "app/kiosk/desk.h"
 #include "app/kiosk/text_entry.h"
@@ -35,7 +36,7 @@ struct RemovedLine {
 class CheckoutCounter {
  public:
   explicit CheckoutCounter(DeskContext& k)
-      : figures(k, "checkout", [&k](const ui::MemberFiguresView& f) { k.view.checkout.bar.figures = f; }), k_(k) {}
+      : figures(k, "checkout", [&k](const ui::MemberFiguresView& f) { k.view.checkout.bar.figures = f; }), chain(k), k_(k) {}
 
   DeskContext& k() { return k_; }
   const DeskContext& k() const { return k_; }
@@ -71,6 +72,7 @@ class CheckoutCounter {
   std::vector<std::pair<std::string, std::string>> alert;  // health field → what the file says
   CounterFigures figures;  // the member's figures on the bar; a chain spend's tenders are checked against head office's
   HeadOfficeLines* headOffice = nullptr;  // the line to head office (a member's chain value is debited there first)
+  ChainSearch chain;  // another store's member card: their file asked of head office
   bool alertAcknowledged = false;
   // The sale being made.
   std::vector<CheckoutLine> lines;

@@ -52,6 +52,7 @@ class CheckoutDesk : public Desk {
   void setFiguresLines(HeadOfficeLines* lines) {
     counter_.figures.setLines(lines);
     counter_.headOffice = lines;  // and the debit of a member's chain value at 结账 (issue 18)
+    counter_.chain.setLines(lines);  // and another store's member card
   }
 
   // A lock put an open ticket aside: it is given back at the next sign-in.

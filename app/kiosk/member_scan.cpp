@@ -32,6 +32,7 @@ MemberScan resolveMemberScan(DeskContext& k, const std::string& payload) {
     }
   } catch (const DomainError& e) {
     out.refusal = e.code();
+    if (e.code() == "member_unknown" && out.memberNo.empty()) out.memberNo = e.detail();  // for head office to look up
   }
   return out;
 }

@@ -127,3 +127,40 @@ TEST_CASE("chain search: the members screen asks head office too") {
   REQUIRE(f.kiosk->view().members.search.found.size() == 1);
   CHECK(f.kiosk->view().members.search.found[0].memberNo == "M01000001");
 }
+
+TEST_CASE("chain search: another store's member card at check-in is asked of head office - then greeted") {
+  Fixture f;
+  f.hq.files = {{"K01-2026-000001", "K01", sealedElsewhere(f.dir)}};
+  f.enrolWithKey();
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
+  f.kiosk->apply(ui::ScanPayload{"M01000001"});
+  CHECK(f.kiosk->takeScanOutcome() == std::optional<bool>(true));
+  CHECK(f.hq.asked == 1);
+  CHECK(f.kiosk->view().checkIn.card.name == "王小美");  // the lane answered inline, the scan ran again
+  CHECK(f.kiosk->view().checkIn.card.method == "card");
+
+  // Head office does not know a card: said as any unknown card, and asked only once.
+  f.hq.files.clear();
+  f.kiosk->apply(ui::Navigate{ui::Screen::CheckIn});
+  f.kiosk->apply(ui::ScanPayload{"M01000002"});
+  CHECK(f.hq.asked == 2);
+  CHECK(f.kiosk->view().checkIn.card.id == 0);
+  CHECK(f.kiosk->view().checkIn.message == f.kiosk->catalog().text("ui.checkin.card_unknown"));
+}
+
+TEST_CASE("chain search: another store's member card at checkout picks them once head office brought the file") {
+  Fixture f;
+  f.seedCatalog();
+  f.hq.files = {{"K01-2026-000001", "K01", sealedElsewhere(f.dir)}};
+  f.enrolWithKey();
+  f.signIn("cash", "3456");
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout});
+  f.kiosk->apply(ui::ScanPayload{"M01000001"});
+  CHECK(f.hq.asked == 1);
+  CHECK(f.kiosk->view().checkout.bar.name == "王小美");
+  f.hq.down = true;
+  f.kiosk->apply(ui::Navigate{ui::Screen::Checkout});
+  f.kiosk->apply(ui::ScanPayload{"M01000003"});
+  CHECK(f.kiosk->view().checkout.message == f.kiosk->catalog().text("error.hq_unreachable"));
+}
