@@ -16,11 +16,14 @@ namespace {
 // The day's appointments with their services' label, the customers' and pets'
 // names, in one statement, only the columns a block shows, in the span index's own
 // order (start, end, rowid): SQLite reads it straight off the index, with no sort.
+// The walk starts the longest appointment yet written before the day (migration
+// 026; its subquery is evaluated once), not the 12 h any one may last: a day's read
+// no longer steps over the evening before.
 const char* const kDaySql =
     "SELECT a.id, a.customer_id, a.staff, a.room, a.start_at, a.end_at, a.state, a.kind = 'home_visit',"
     " a.services_label, coalesce(c.name, ''), coalesce(p.name, ''), a.first_service"
     " FROM appointments a LEFT JOIN customers c ON c.id = a.customer_id LEFT JOIN pets p ON p.id = a.pet_id"
-    " WHERE a.start_at < ?1 AND a.start_at > ?2 AND a.end_at > ?3"
+    " WHERE a.start_at < ?1 AND a.start_at > ?2 - (SELECT longest FROM appointment_longest) AND a.end_at > ?2"
     " ORDER BY a.start_at, a.end_at, a.rowid";
 
 const char* const kSettingsSql =
@@ -71,8 +74,7 @@ BookedDay SqliteDayBook::day(Instant from, Instant to) {
     auto use = day_.use();
     sqlite3_stmt* q = use.get();
     sqlite3_bind_int64(q, 1, static_cast<sqlite3_int64>(to));
-    sqlite3_bind_int64(q, 2, static_cast<sqlite3_int64>(from - kMaxAppointmentLength));
-    sqlite3_bind_int64(q, 3, static_cast<sqlite3_int64>(from));
+    sqlite3_bind_int64(q, 2, static_cast<sqlite3_int64>(from));
     while (use.step()) readBooked(out.appointments.emplace_back(), q);
     lastDaySize_ = out.appointments.size();
     return out;

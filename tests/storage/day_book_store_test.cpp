@@ -90,6 +90,33 @@ TEST_CASE("the day book reads a day with its services in order and the customers
   CHECK(days.day(at(0), at(24)).appointments.size() == 3);
 }
 
+TEST_CASE("the day book still reads what began the evening before - the walk starts at the longest appointment yet") {
+  TempDir dir;
+  auto db = seeded(dir);
+  ManualClock clock(at(8, -1));
+  book(*db, clock, "short", 7, at(21, -1));  // 90 minutes: over by 22:30 the day before
+  auto longest = [&] { return db->sql().execAndGet("SELECT longest FROM appointment_longest").getInt64(); };
+  CHECK(longest() == 90 * kMinute);
+  SqliteDayBook days(*db);
+  CHECK(days.day(at(0), at(24)).appointments.empty());
+  // A night-long home visit written straight (as an import does): from 21:00 until 03:00.
+  db->sql().exec("INSERT INTO appointments (id, customer_id, staff, start_at, end_at, channel, state, booked_by, booked_at,"
+                 " kind) VALUES ('night', 8, 'beau', " + std::to_string(at(21, -1)) + ", " + std::to_string(at(3)) +
+                 ", 'phone', 'booked', 'cash', 0, 'home_visit')");
+  CHECK(longest() == 6 * kHour);
+  BookedDay d = days.day(at(0), at(24));
+  REQUIRE(d.appointments.size() == 1);
+  CHECK(d.appointments[0].id == "night");
+  // Made longer by a move of its end: the next day's read finds it too.
+  db->sql().exec("UPDATE appointments SET end_at = " + std::to_string(at(1, 1)) + " WHERE id = 'night'");
+  CHECK(longest() == 28 * kHour);
+  REQUIRE(days.day(at(24), at(48)).appointments.size() == 1);
+  // Shorter again: the longest stays (a wider walk is only slower, never wrong).
+  db->sql().exec("UPDATE appointments SET end_at = " + std::to_string(at(2)) + " WHERE id = 'night'");
+  CHECK(longest() == 28 * kHour);
+  CHECK(days.day(at(24), at(48)).appointments.empty());
+}
+
 TEST_CASE("the day book's settings, services, contacts, pets and the roster") {
   TempDir dir;
   auto db = seeded(dir);
