@@ -37,29 +37,6 @@ struct Files : ChainFileStore {
   }
 };
 
-struct Enrolment : SyncStore {
-  bool enrolled = true;
-  std::optional<SyncEnrolment> enrolment() override {
-    if (!enrolled) return std::nullopt;
-    SyncEnrolment e;
-    e.address = {"https://hq.test:8443", "B01", "t", "f"};
-    return e;
-  }
-  void enrol(const HeadOfficeAddress&, const AuditEntry&) override {}
-  std::vector<OutboxEvent> waitingEvents(int) override { return {}; }
-  std::int64_t lastSeq() override { return 0; }
-  std::optional<ChainHead> auditHead() override { return std::nullopt; }
-  std::optional<std::string> auditHashAt(std::int64_t) override { return std::nullopt; }
-  void markSentThrough(std::int64_t, Instant) override {}
-  void resendAfter(std::int64_t, Instant) override {}
-  void noteContact(Instant, std::int64_t) override {}
-  void noteFailure(const std::string&) override {}
-  void fallBehind(std::int64_t, const AuditEntry&) override {}
-  void acknowledgeBehind(const AuditEntry&) override {}
-  void applyChanges(const ChangesPage&, const AuditEntry&) override {}
-  SyncStatus status() override { return {}; }
-};
-
 // Head office holds one file under "blind:13912345678", or does not answer.
 struct Lines : HeadOfficeLines {
   bool down = false;
@@ -85,7 +62,7 @@ Staff cashier() { return {"cash", "小周", Role::Cashier, "前台", true}; }
 
 TEST_CASE("a file head office holds is brought in with one audit entry naming the purpose and the source") {
   Files files;
-  Enrolment sync;
+  test::FakeEnrolment sync;
   Lines lines;
   FixedClock clock;
   ChainLookupResult r = ChainLookup(files, sync, &lines, clock).fallBack(cashier(), "13912345678", "checkout");
@@ -103,7 +80,7 @@ TEST_CASE("a file head office holds is brought in with one audit entry naming th
 
 TEST_CASE("head office is not asked, or does not help, and the store's answer stands with the reason") {
   Files files;
-  Enrolment sync;
+  test::FakeEnrolment sync;
   Lines lines;
   FixedClock clock;
   ChainLookup lookup(files, sync, &lines, clock);

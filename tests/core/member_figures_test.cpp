@@ -3,6 +3,8 @@
 // the reason; the audit entry `member show` and the kiosk write for a look.
 #include <catch2/catch.hpp>
 
+#include "support/fake_head_office.h"
+
 #include <map>
 #include <memory>
 
@@ -33,45 +35,14 @@ struct Ledgers : MemberBalances {
   }
 };
 
-struct Enrolment : SyncStore {
-  bool enrolled = true;
-  bool unreadable = false;
-  std::optional<SyncEnrolment> enrolment() override {
-    if (unreadable) throw DomainError("token_unsealed", "");
-    if (!enrolled) return std::nullopt;
-    SyncEnrolment e;
-    e.address = {"https://hq.test:8443", "S01", "t", "f"};
-    return e;
-  }
-  void enrol(const HeadOfficeAddress&, const AuditEntry&) override {}
-  std::vector<OutboxEvent> waitingEvents(int) override { return {}; }
-  std::int64_t lastSeq() override { return 0; }
-  std::optional<ChainHead> auditHead() override { return std::nullopt; }
-  std::optional<std::string> auditHashAt(std::int64_t) override { return std::nullopt; }
-  void markSentThrough(std::int64_t, Instant) override {}
-  void resendAfter(std::int64_t, Instant) override {}
-  void noteContact(Instant, std::int64_t) override {}
-  void noteFailure(const std::string&) override {}
-  void fallBehind(std::int64_t, const AuditEntry&) override {}
-  void acknowledgeBehind(const AuditEntry&) override {}
-  void applyChanges(const ChangesPage&, const AuditEntry&) override {}
-  SyncStatus status() override { return {}; }
-};
-
 // Head office: knows M01000001 with ¥800 + ¥150 (through the store's event 5), or
 // does not answer.
 struct Lines : HeadOfficeLines {
   bool down = false;
   std::vector<std::string> asked;  // "member staff purpose"
-  struct Line : HeadOffice {
+  struct Line : test::QuietHeadOffice {
     Lines& l;
     explicit Line(Lines& lines) : l(lines) {}
-    HeadOfficeHello hello() override { return {}; }
-    BatchAnswer sendBatch(const EventBatch&) override { return {}; }
-    ChangesPage changes(const std::string&) override { return {}; }
-    std::vector<HeldChainHead> heads() override { return {}; }
-    OffsiteBackup uploadBackup(const std::string&, const std::string&) override { return {}; }
-    std::vector<OffsiteBackup> backups() override { return {}; }
     std::optional<MemberBalance> memberBalance(const std::string& no, const std::string& staff,
                                                const std::string& purpose) override {
       if (l.down) throw DomainError("hq_unreachable", "timeout");
@@ -95,7 +66,7 @@ struct Lines : HeadOfficeLines {
 
 struct Counter {
   Ledgers ledgers;
-  Enrolment sync;
+  test::FakeEnrolment sync;
   Lines lines;
   ManualClock clock{kNow};
   MemberFigures figures{ledgers, sync, &lines, clock};

@@ -10,8 +10,36 @@
 
 #include "app/core/error.h"
 #include "app/core/head_office.h"
+#include "app/core/sync_store.h"
 
 namespace salon::test {
+
+// A store's sync state that says only whether it is enrolled (or that its token
+// cannot be unsealed here); everything else is quiet.
+struct FakeEnrolment : SyncStore {
+  bool enrolled = true;
+  bool unreadable = false;
+  std::optional<SyncEnrolment> enrolment() override {
+    if (unreadable) throw DomainError("token_unsealed", "");
+    if (!enrolled) return std::nullopt;
+    SyncEnrolment e;
+    e.address = {"https://hq.test:8443", "S01", "t", "f"};
+    return e;
+  }
+  void enrol(const HeadOfficeAddress&, const AuditEntry&) override {}
+  std::vector<OutboxEvent> waitingEvents(int) override { return {}; }
+  std::int64_t lastSeq() override { return 0; }
+  std::optional<ChainHead> auditHead() override { return std::nullopt; }
+  std::optional<std::string> auditHashAt(std::int64_t) override { return std::nullopt; }
+  void markSentThrough(std::int64_t, Instant) override {}
+  void resendAfter(std::int64_t, Instant) override {}
+  void noteContact(Instant, std::int64_t) override {}
+  void noteFailure(const std::string&) override {}
+  void fallBehind(std::int64_t, const AuditEntry&) override {}
+  void acknowledgeBehind(const AuditEntry&) override {}
+  void applyChanges(const ChangesPage&, const AuditEntry&) override {}
+  SyncStatus status() override { return {}; }
+};
 
 // A line that answers every call with nothing: a test overrides the one it asks
 // (a member's balance, a chain file) and leaves the rest quiet.
