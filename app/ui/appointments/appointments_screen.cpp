@@ -308,6 +308,7 @@ void AppointmentsScreen::work(UiContext& ui, const AppointmentsView& v, Intents&
       float lines = 1 + !r.detail.empty() + !r.alert.empty();
       float h = std::max(m.touch, lines * ImGui::GetTextLineHeightWithSpacing() + m.gap);
       const float rowTop = ImGui::GetCursorPosY();
+      if (r.open && v.writingNote) ImGui::SetScrollHereY(0.0f);  // the row being noted stays in sight above the keyboard
       if (touchRow(ui, "appointments.row." + r.key, r.title, ImVec2(width, h))) add(out, OpenWorkRow{r.key});
       ImGui::BeginGroup();
       ImGui::PushTextWrapPos(width - 160 * m.scale);
