@@ -8,7 +8,6 @@ member's row lock serialises them). Starts its own salon-hq sandbox; run by hand
   SALON_HQ_BIN=build/salon-hq python3 bench/hq_debit.py [debits]"""
 import json
 import os
-import statistics
 import sys
 import threading
 import time
@@ -16,6 +15,9 @@ import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests", "hq"))
 import hq_client as hq  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(__file__))
+import latency  # noqa: E402
 
 MEMBERS, CLIENTS = 100000, 4
 
@@ -60,9 +62,7 @@ class Line:
 
 
 def report(name, ms):
-    ms = sorted(ms)
-    p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
-    print("%-44s n=%d p50 %.1f ms  p99 %.1f ms  max %.1f ms" % (name, len(ms), statistics.median(ms), p99, ms[-1]))
+    latency.report(name, ms, 44)
 
 
 def main():

@@ -13,13 +13,15 @@ import hashlib
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests", "hq"))
 import hq_client as hq  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(__file__))
+import latency  # noqa: E402
 from test_chain_files import Store  # noqa: E402
 
 PSQL = "/usr/lib/postgresql/15/bin/psql"
@@ -87,9 +89,7 @@ class Line:
 
 
 def report(name, ms):
-    ms = sorted(ms)
-    p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
-    print("%-52s n=%d p50 %.1f ms  p99 %.1f ms  max %.1f ms" % (name, len(ms), statistics.median(ms), p99, ms[-1]))
+    latency.report(name, ms, 52)
 
 
 def end_to_end(box, n):
