@@ -147,7 +147,7 @@ std::string backupHeadPath(const std::string& backupFile) { return backupFile + 
 // database then contradicts every backup taken before the rewrite.
 void writeHeadNote(const std::string& backupFile, const ChainReport& chain) {
   std::string dir = directoryOf(backupFile);
-  TempFile note(dir, "." + std::filesystem::path(backupFile).filename().string() + ".head-");
+  TempFile note(dir, "." + std::filesystem::path(backupFile).filename().string() + ".head.part-");
   std::string text = chainHeadText({chain.headSeq, chain.headHash}) + "\n";
   note.write(text.data(), text.size());
   note.finish();

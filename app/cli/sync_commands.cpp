@@ -225,11 +225,13 @@ int runRounds(const Invocation& inv, const SyncArgs& a) {
     }
     SyncReport r = SyncEngine(store, *line, *inv.clock).round();
     SyncStatus s = store.status();
-    if (r.ok()) backoff.succeeded(inv.clock->now());
-    else backoff.failed(inv.clock->now());
+    // One reading of the clock for the round's end: the wait printed is the one decided.
+    const Instant ended = inv.clock->now();
+    if (r.ok()) backoff.succeeded(ended);
+    else backoff.failed(ended);
     std::cout << Json{{"ok", r.ok()}, {"error", r.ok() ? Json(nullptr) : Json(r.error)}, {"sent", r.sent},
                       {"received", r.received}, {"waiting", s.waiting}, {"failures", backoff.failures()},
-                      {"polls", polls}, {"retry_in_ms", backoff.nextTry() - inv.clock->now()}}.dump()
+                      {"polls", polls}, {"retry_in_ms", backoff.nextTry() - ended}}.dump()
               << std::endl;
     polls = 0;
     if (a.untilSent && r.ok() && s.waiting == 0) return 0;
