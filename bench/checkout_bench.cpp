@@ -87,7 +87,7 @@ void cartFigure() {
   for (int i = 0; i < 20; ++i) {
     lines[i].unitPrice = Money(8800 + 1234 * i);
     lines[i].qty = 1 + i % 3;
-    lines[i].promotionBp = i % 4 == 0 ? 1500 : 0;
+    lines[i].promotionOff = i % 4 == 0 ? percentOf(lines[i].unitPrice * lines[i].qty, 1500) : Money();
     lines[i].tierBp = 1200;
     lines[i].birthdayBp = i % 5 == 0 ? 2000 : 0;
     lines[i].manualDiscount = Money(i % 7 == 0 ? 300 : 0);

@@ -33,6 +33,17 @@ std::int64_t setting(SQLite::Database& db, const std::string& key, std::int64_t 
   }
 }
 
+// One row of `promotions` as loadPriceBook selects it.
+Promotion promotionOf(SQLite::Statement& q) {
+  Promotion p{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+              q.getColumn(3).getString(), q.getColumn(4).getInt(), q.getColumn(5).getInt64(), q.getColumn(6).getInt64()};
+  p.kind = promotionKindFromName(q.getColumn(7).getString()).value_or(PromotionKind::PercentOff);
+  p.price = sql::money(q.getColumn(8));
+  p.buyQty = q.getColumn(9).getInt();
+  p.freeQty = q.getColumn(10).getInt();
+  return p;
+}
+
 }  // namespace
 
 PriceBook loadPriceBook(SQLite::Database& db) {
@@ -57,11 +68,9 @@ PriceBook loadPriceBook(SQLite::Database& db) {
   SQLite::Statement prices(db, "SELECT item_code, price, from_at FROM catalog_prices");
   while (prices.executeStep())
     book.addPrice({prices.getColumn(0).getString(), sql::money(prices.getColumn(1)), prices.getColumn(2).getInt64()});
-  SQLite::Statement promos(db, "SELECT id, name, item_code, category, percent_off_bp, from_at, until_at FROM promotions");
-  while (promos.executeStep())
-    book.addPromotion({promos.getColumn(0).getString(), promos.getColumn(1).getString(), promos.getColumn(2).getString(),
-                       promos.getColumn(3).getString(), promos.getColumn(4).getInt(), promos.getColumn(5).getInt64(),
-                       promos.getColumn(6).getInt64()});
+  SQLite::Statement promos(db, "SELECT id, name, item_code, category, percent_off_bp, from_at, until_at,"
+                               " kind, price_fen, buy_qty, free_qty FROM promotions");
+  while (promos.executeStep()) book.addPromotion(promotionOf(promos));
   return book;
 }
 
@@ -148,8 +157,9 @@ void addPrice(SQLite::Database& db, const PriceEntry& p, const std::string& staf
 void addPromotion(SQLite::Database& db, const Promotion& p, const std::string& staff, Instant now) {
   checkNewPromotion(p, now);
   SQLite::Statement q(db, "INSERT INTO promotions (id, name, item_code, category, percent_off_bp, from_at, until_at,"
-                          " created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)");
-  SQLite::bind(q, p.id, p.name, p.itemCode, p.category, p.percentOffBp, p.from, p.until, now, staff);
+                          " created_at, created_by, kind, price_fen, buy_qty, free_qty) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  SQLite::bind(q, p.id, p.name, p.itemCode, p.category, p.percentOffBp, p.from, p.until, now, staff,
+               promotionKindName(p.kind), p.price.fen, p.buyQty, p.freeQty);
   q.exec();
 }
 

@@ -63,14 +63,25 @@ void applyPromotion(SQLite::Database& db, const HeadOfficeChange& c, Instant now
   StoreZone zone = readZone(db);
   std::string item = text(body, "item"), category = text(body, "category");
   if (item.empty() == category.empty()) throw DomainError("hq_refused", "bad_change promotion " + c.key + " item|category");
-  auto bp = whole(body, "percent_off_bp", 0, 1, 10000, c);
+  // Head office's kinds are the kiosk's (app/core/promotion.h); "kind" absent: percent off.
+  auto kind = promotionKindFromName(body.contains("kind") ? text(body, "kind") : "percent_off");
+  if (!kind) throw DomainError("hq_refused", "bad_change promotion " + c.key + " kind");
+  auto bp = whole(body, "percent_off_bp", 0, *kind == PromotionKind::PercentOff ? 1 : 0, 10000, c);
+  auto price = whole(body, "price_fen", 0, 0, std::int64_t(1) << 40, c);
+  auto buy = whole(body, "buy", 0, 0, 99, c), free = whole(body, "free", 0, 0, 99, c);
+  if (*kind == PromotionKind::BuyGetFree && (buy < 1 || free < 1))
+    throw DomainError("hq_refused", "bad_change promotion " + c.key + " buy|free");
   Instant from = dayStart(body, "from", zone, c), until = dayStart(body, "until", zone, c) + kDay;
   if (until <= from) throw DomainError("hq_refused", "bad_change promotion " + c.key + " until");
   SQLite::Statement q(db, "INSERT INTO promotions (id, name, item_code, category, percent_off_bp, from_at, until_at,"
-                          " created_at, created_by) VALUES (?,?,?,?,?,?,?,?,'head-office') ON CONFLICT(id) DO UPDATE SET"
+                          " created_at, created_by, kind, price_fen, buy_qty, free_qty)"
+                          " VALUES (?,?,?,?,?,?,?,?,'head-office',?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
                           " name = excluded.name, item_code = excluded.item_code, category = excluded.category,"
-                          " percent_off_bp = excluded.percent_off_bp, from_at = excluded.from_at, until_at = excluded.until_at");
-  SQLite::bind(q, id, text(body, "name").empty() ? c.key : text(body, "name"), item, category, bp, from, until, now);
+                          " percent_off_bp = excluded.percent_off_bp, from_at = excluded.from_at, until_at = excluded.until_at,"
+                          " kind = excluded.kind, price_fen = excluded.price_fen, buy_qty = excluded.buy_qty,"
+                          " free_qty = excluded.free_qty");
+  SQLite::bind(q, id, text(body, "name").empty() ? c.key : text(body, "name"), item, category, bp, from, until, now,
+               promotionKindName(*kind), price, buy, free);
   q.exec();
 }
 

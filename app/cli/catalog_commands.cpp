@@ -18,8 +18,8 @@ namespace salon::cli {
 namespace {
 
 struct CatalogArgs {
-  std::string db, staff, file, id, name, item, category, from, until;
-  int percentBp = 0;
+  std::string db, staff, file, id, name, item, category, from, until, kind = "percent_off", price;
+  int percentBp = 0, buy = 0, free = 0;
   bool json = false;
 };
 
@@ -69,6 +69,25 @@ int toInt(const std::string& s, const std::string& where) {
   }
 }
 
+nlohmann::json promotionJson(const Promotion& p) {
+  nlohmann::json j = {{"kind", promotionKindName(p.kind)}, {"name", p.name}};
+  if (p.kind == PromotionKind::PercentOff) j["percent_bp"] = p.percentOffBp;
+  if (p.kind == PromotionKind::FixedPrice || p.kind == PromotionKind::MemberPrice) j["price"] = p.price.fen;
+  if (p.kind == PromotionKind::BuyGetFree) j["buy"] = p.buyQty, j["free"] = p.freeQty;
+  return j;
+}
+
+// "-20%", "fixed ¥68.00", "member ¥68.00", "buy 2 get 1": the list's last column.
+std::string promotionText(const Promotion& p) {
+  switch (p.kind) {
+    case PromotionKind::PercentOff: return "-" + std::to_string(p.percentOffBp / 100) + "%";
+    case PromotionKind::FixedPrice: return "fixed " + formatYuan(p.price);
+    case PromotionKind::MemberPrice: return "member " + formatYuan(p.price);
+    case PromotionKind::BuyGetFree: return "buy " + std::to_string(p.buyQty) + " get " + std::to_string(p.freeQty);
+  }
+  return "";
+}
+
 int listCatalog(const Invocation& inv, const CatalogArgs& a) {
   auto db = openDatabase(a.db, storage::OpenMode::ReadOnly);
   auto setup = storage::loadCheckoutSetup(db->sql());
@@ -77,17 +96,18 @@ int listCatalog(const Invocation& inv, const CatalogArgs& a) {
   for (const auto& i : setup.prices.items()) {
     if (!i.active) continue;
     auto price = setup.prices.priceAt(i.code, now);
-    int promo = setup.prices.promotionBpAt(i, now);
+    const Promotion* promo = setup.prices.runningPromotion(i, now);
     nlohmann::json j = {{"code", i.code}, {"name", i.name}, {"kind", itemKindName(i.kind)}, {"category", i.category},
                         {"price", price ? nlohmann::json(price->fen) : nlohmann::json(nullptr)}};
     if (i.kind == ItemKind::Service) j["duration_minutes"] = i.durationMinutes;
     if (i.kind == ItemKind::Package) j["package"] = {{"service", i.packageService}, {"sessions", i.packageSessions}, {"validity_days", i.validityDays}};
     if (i.kind == ItemKind::StoredValuePlan) j["bonus"] = i.storedValueBonus.fen;
-    if (promo) j["promotion_bp"] = promo;
+    if (promo) j["promotion"] = promotionJson(*promo);
+    if (promo && promo->kind == PromotionKind::PercentOff) j["promotion_bp"] = promo->percentOffBp;
     out.push_back(j);
     if (!a.json)
       std::cout << i.code << "\t" << i.name << "\t" << itemKindName(i.kind) << "\t" << (price ? formatYuan(*price) : "-")
-                << (promo ? "\t-" + std::to_string(promo / 100) + "%" : "") << "\n";
+                << (promo ? "\t" + promotionText(*promo) : "") << "\n";
   }
   if (a.json) std::cout << out.dump(2) << "\n";
   return 0;
@@ -185,6 +205,14 @@ int promote(const Invocation& inv, const CatalogArgs& a) {
   StoreZone zone = storage::readZone(db->sql());
   Promotion p{a.id.empty() ? newUuid() : a.id, a.name, a.item, a.category, a.percentBp,
               parseLocal(a.from, zone, "--from"), parseLocal(a.until, zone, "--until") + kDay};
+  auto kind = promotionKindFromName(a.kind);
+  if (!kind) throw DomainError("promotion_bad_kind", a.kind);
+  p.kind = *kind;
+  if (!a.price.empty() && !parseYuan(a.price, p.price)) throw DomainError("bad_input", "--price " + a.price);
+  if ((p.kind == PromotionKind::FixedPrice || p.kind == PromotionKind::MemberPrice) && a.price.empty())
+    throw DomainError("bad_input", "--price is needed for " + a.kind);
+  p.buyQty = a.buy;
+  p.freeQty = a.free;
   Instant now = inv.clock->now();
   db->write([&](SQLite::Database& s) {
     storage::addPromotion(s, p, me.code, now);
@@ -224,7 +252,11 @@ void addCatalogCommands(CLI::App& app, Invocation& inv) {
   promo->add_option("--name", a->name)->required();
   promo->add_option("--item", a->item, "An item code ...");
   promo->add_option("--category", a->category, "... or a whole category");
-  promo->add_option("--percent-bp", a->percentBp, "1000 = 10 % off")->required();
+  promo->add_option("--kind", a->kind, "percent_off (default), fixed_price, member_price, buy_get_free");
+  promo->add_option("--percent-bp", a->percentBp, "percent_off: 1000 = 10 % off");
+  promo->add_option("--price", a->price, "fixed_price / member_price: one unit's price in yuan, e.g. 68.00");
+  promo->add_option("--buy", a->buy, "buy_get_free: N paid ...");
+  promo->add_option("--free", a->free, "... and M free in every N + M");
   promo->add_option("--from", a->from, "First day, YYYY-MM-DD")->required();
   promo->add_option("--until", a->until, "Last day, YYYY-MM-DD")->required();
   promo->callback([&inv, a] { inv.run = [&inv, a] { return promote(inv, *a); }; });

@@ -101,10 +101,12 @@ void cartTotals(const std::vector<CartLine>& lines, Money orderDiscount, const C
     o.gross = l.unitPrice * l.qty;
     if (l.benefitsApply) {
       // The best of the three applies, never more than one.
-      const int bps[3] = {l.promotionBp, l.tierBp, l.birthdayBp};
+      const Money offs[3] = {std::clamp(l.promotionOff, Money(), o.gross),
+                             percentOf(o.gross, std::clamp(l.tierBp, 0, 10000)),
+                             percentOf(o.gross, std::clamp(l.birthdayBp, 0, 10000))};
       const Benefit kinds[3] = {Benefit::Promotion, Benefit::Tier, Benefit::Birthday};
       for (int k = 0; k < 3; ++k) {
-        Money m = percentOf(o.gross, std::clamp(bps[k], 0, 10000));
+        Money m = offs[k];
         if (m > o.benefitAmount) {
           o.benefitAmount = m;
           o.benefit = kinds[k];

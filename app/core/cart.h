@@ -21,7 +21,7 @@ struct CartLine {
   Money unitPrice;       // the list price in force (or a manager's override)
   int qty = 1;
   bool benefitsApply = true;  // stored-value plans take no discount
-  int promotionBp = 0;
+  Money promotionOff;    // what the best promotion takes off the line (PriceBook::promotionAt)
   int tierBp = 0;
   int birthdayBp = 0;
   Money manualDiscount;  // this line's manual discount

@@ -27,13 +27,6 @@ bool CatalogItem::mayPerform(const std::string& staffCode) const {
          std::find(qualifiedStaff.begin(), qualifiedStaff.end(), staffCode) != qualifiedStaff.end();
 }
 
-void checkNewPromotion(const Promotion& p, Instant now) {
-  if (p.from < now) throw DomainError("promotion_start_past", p.id);
-  if (p.until <= p.from) throw DomainError("promotion_bad_period", p.id);
-  if (p.percentOffBp <= 0 || p.percentOffBp > 10000) throw DomainError("promotion_bad_percent", p.id);
-  if (p.itemCode.empty() == p.category.empty()) throw DomainError("promotion_bad_target", p.id);
-}
-
 void checkNewPrice(const PriceEntry& p, Instant now) {
   if (p.from < now) throw DomainError("price_start_past", p.itemCode);
   if (p.price.fen < 0) throw DomainError("price_negative", p.itemCode);
@@ -79,14 +72,21 @@ std::optional<Money> PriceBook::priceAt(const std::string& code, Instant at) con
   return std::prev(pos)->price;
 }
 
-int PriceBook::promotionBpAt(const CatalogItem& item, Instant at) const {
-  int best = 0;
+PriceBook::BestPromotion PriceBook::promotionAt(const CatalogItem& item, Money unitPrice, int qty, bool member,
+                                               Instant at) const {
+  BestPromotion best;
   for (const Promotion& p : promotions_) {
-    if (at < p.from || at >= p.until) continue;
-    bool hits = p.itemCode.empty() ? p.category == item.category : p.itemCode == item.code;
-    if (hits) best = std::max(best, p.percentOffBp);
+    if (at < p.from || at >= p.until || !p.covers(item.code, item.category)) continue;
+    Money off = promotionOff(p, unitPrice, qty, member);
+    if (off > best.off) best = {off, &p};
   }
   return best;
+}
+
+const Promotion* PriceBook::runningPromotion(const CatalogItem& item, Instant at) const {
+  for (const Promotion& p : promotions_)
+    if (at >= p.from && at < p.until && p.covers(item.code, item.category)) return &p;
+  return nullptr;
 }
 
 const std::vector<PriceEntry>& PriceBook::pricesOf(const std::string& code) const {

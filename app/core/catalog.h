@@ -9,6 +9,7 @@
 
 #include "app/core/clock.h"
 #include "app/core/money.h"
+#include "app/core/promotion.h"
 
 namespace salon {
 
@@ -40,20 +41,6 @@ struct PriceEntry {
   Instant from = 0;
 };
 
-// A percentage off an item (or every item of a category) between two instants.
-struct Promotion {
-  std::string id;
-  std::string name;
-  std::string itemCode;  // or "" with a category
-  std::string category;  // or "" with an item code
-  int percentOffBp = 0;  // 1000 = 10 % off
-  Instant from = 0;
-  Instant until = 0;     // exclusive
-};
-
-// Refuses a promotion that would start in the past (promotions are set up
-// before they start), or is empty or backwards.
-void checkNewPromotion(const Promotion& p, Instant now);
 // Refuses a price change dated in the past.
 void checkNewPrice(const PriceEntry& p, Instant now);
 
@@ -66,8 +53,15 @@ class PriceBook {
   const CatalogItem* item(const std::string& code) const;
   const CatalogItem& require(const std::string& code) const;  // DomainError unknown_item
   std::optional<Money> priceAt(const std::string& code, Instant at) const;
-  // The best promotion for the item at `at` (0 when none).
-  int promotionBpAt(const CatalogItem& item, Instant at) const;
+  // The promotion that takes most off `qty` units of the item at `unitPrice` at
+  // `at` (for a member or not), and that amount (0 and none when nothing runs).
+  struct BestPromotion {
+    Money off;
+    const Promotion* promotion = nullptr;
+  };
+  BestPromotion promotionAt(const CatalogItem& item, Money unitPrice, int qty, bool member, Instant at) const;
+  // The first promotion running for the item at `at`, for the price list to show.
+  const Promotion* runningPromotion(const CatalogItem& item, Instant at) const;
   const std::vector<CatalogItem>& items() const { return items_; }
   const std::vector<PriceEntry>& pricesOf(const std::string& code) const;
   const std::vector<Promotion>& promotions() const { return promotions_; }

@@ -9,6 +9,7 @@ namespace salon {
 PriceTerms priceTerms(const MemberAccount* account, const std::vector<MemberTier>& tiers, StoreZone zone, Instant at) {
   PriceTerms t;
   if (!account || !account->member || account->suspended()) return t;
+  t.member = true;
   t.tier = findTier(tiers, account->tierCode);
   if (!t.tier && !tiers.empty()) t.tier = &earnedTier(tiers, Money(), 0);
   t.birthday = account->birthday && account->birthday->month == localDate(at, zone).month;
@@ -21,7 +22,7 @@ CartLine cartLine(const CatalogItem& item, Money unitPrice, int qty, Money manua
   c.unitPrice = unitPrice;
   c.qty = qty;
   c.benefitsApply = item.kind != ItemKind::StoredValuePlan;
-  c.promotionBp = prices.promotionBpAt(item, at);
+  c.promotionOff = prices.promotionAt(item, unitPrice, qty, terms.member, at).off;
   c.tierBp = terms.tier ? terms.tier->discountFor(item.category) : 0;
   c.birthdayBp = terms.birthday ? policy.birthdayDiscountBp : 0;
   c.manualDiscount = manualDiscount;

@@ -29,6 +29,7 @@ struct CheckoutSetup {
 // one yet) and the birthday-month offer. Nothing for a walk-in or a member
 // whose benefits are suspended by arrears.
 struct PriceTerms {
+  bool member = false;  // a member in good standing: member prices apply
   const MemberTier* tier = nullptr;
   bool birthday = false;
 };

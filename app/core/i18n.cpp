@@ -15,4 +15,9 @@ std::string Catalog::describe(const DomainError& e) const {
   return e.detail().empty() ? sentence : sentence + ": " + e.detail();
 }
 
+std::string replaced(std::string text, const std::string& slot, const std::string& value) {
+  if (auto at = text.find(slot); at != std::string::npos) text.replace(at, slot.size(), value);
+  return text;
+}
+
 }  // namespace salon

@@ -27,4 +27,7 @@ class Catalog {
   std::map<std::string, std::string> fallback_;
 };
 
+// `text` with its first `slot` ("{n}") replaced by `value`: a translated sentence's blank filled.
+std::string replaced(std::string text, const std::string& slot, const std::string& value);
+
 }  // namespace salon

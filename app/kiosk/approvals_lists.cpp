@@ -15,11 +15,6 @@ namespace {
 
 constexpr int kInboxPage = 20;  // rows on a page of the inbox
 
-std::string replaced(std::string s, const std::string& slot, const std::string& value) {
-  if (auto at = s.find(slot); at != std::string::npos) s.replace(at, slot.size(), value);
-  return s;
-}
-
 // "11-22 14:05" in the store's zone; "2025-12-04" from another year.
 std::string shortTime(Instant t, StoreZone zone, Instant now) {
   const std::string s = formatLocalDateTime(t, zone);

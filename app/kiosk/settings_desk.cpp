@@ -16,9 +16,9 @@ using ui::SettingsSection;
 constexpr std::size_t kMaxText = 60;
 
 EditKind kindOf(const std::string& field) {
-  if (field == "item.price" || field == "new.item.price") return EditKind::Money;
+  if (field == "item.price" || field == "new.item.price" || field == "promo.price") return EditKind::Money;
   if (field == "store.phone" || field == "kiosk.auto_lock_minutes" || field == "promo.percent" ||
-      field == "promo.days")
+      field == "promo.days" || field == "promo.buy" || field == "promo.free")
     return EditKind::Digits;
   if (field == "new.staff.pin" || field == "staff.pin" || field == "import.pin") return EditKind::Secret;
   if (field == "backup.password") return EditKind::Password;
@@ -240,15 +240,8 @@ void SettingsDesk::commit(const std::string& field, const std::string& value) {
     if (value.empty()) return;
     if (!parseYuan(value, m) || m.fen < 0) throw DomainError("bad_input", value);
     item_.fen = m.fen;
-  } else if (field == "promo.percent") {
-    int percent = value.empty() || value.size() > 2 ? 0 : std::stoi(value);
-    if (percent < 1 || percent > 90) throw DomainError("settings_promotion_percent", value);
-    promoPercent_ = percent;
-    startEdit("promo.days");  // then how long it runs
-  } else if (field == "promo.days") {
-    int days = value.empty() || value.size() > 3 ? 0 : std::stoi(value);
-    if (days < 1 || days > 366) throw DomainError("settings_promotion_days", value);
-    addPromotion(chosenItem_, promoPercent_, days);
+  } else if (field.rfind("promo.", 0) == 0) {
+    commitPromotion(field, value);
   } else if (field == "new.item.name") {
     item_.name = value;
   } else if (field == "new.item.category") {
@@ -288,7 +281,8 @@ void SettingsDesk::on(const ui::SettingsChoose& i) {
   price_ = {};
   if (chooseImport(i.what, i.value)) return;
   if (i.what == "category") category_ = i.value, chosenItem_.clear();
-  else if (i.what == "item") chosenItem_ = i.value, item_.open = false;
+  else if (i.what == "item") chosenItem_ = i.value, item_.open = false, promo_ = {};
+  else if (i.what == "promo.kind" && promo_.open) choosePromotionKind(i.value);
   else if (i.what == "kind") item_.kind = i.value == "product" ? "product" : "service";
   else if (i.what == "item.category") item_.category = i.value;
   else if (i.what == "staff") chosenStaff_ = i.value, staff_.open = false, role_ = {};
@@ -311,6 +305,7 @@ void SettingsDesk::on(const ui::SettingsAct& i) {
   confirming_.clear();
   if (importAct(a) || priceAct(a)) return;
   if (a == "item.toggle") toggleItem(chosenItem_);
+  else if (a == "promo.open") promo_ = PromotionDraft{!promo_.open, "", 0, 0, 0, 0};
   else if (a == "item.new") item_ = {}, item_.open = true, item_.category = category_, chosenItem_.clear();
   else if (a == "item.save") saveNewItem();
   else if (a == "staff.new") staff_ = {}, staff_.open = true, chosenStaff_.clear();
@@ -322,7 +317,7 @@ void SettingsDesk::on(const ui::SettingsAct& i) {
   else if (a == "staff.role.confirm") setRole(chosenStaff_, role_.to);
   else if (a == "printer.save") savePrinter();
   else if (a == "printer.test") testPrint();
-  else if (a == "draft.cancel") item_ = {}, staff_ = {}, role_ = {};
+  else if (a == "draft.cancel") item_ = {}, staff_ = {}, role_ = {}, promo_ = {};
   else if (a == "hq.sync" && sync_) sync_->syncNow();
 }
 
@@ -365,7 +360,7 @@ void SettingsDesk::fillEditor() {
   if (edit_.field == "item.price")
     for (const ui::SettingsItemRow& i : v.items)
       if (i.code == chosenItem_) e.label = i.name + " · " + e.label + "（" + c.text("ui.settings.now") + i.price + "）";
-  if (edit_.field == "promo.percent" || edit_.field == "promo.days")
+  if (edit_.field.rfind("promo.", 0) == 0)
     for (const ui::SettingsItemRow& i : v.items)
       if (i.code == chosenItem_) e.label = i.name + " · " + e.label;
   if (edit_.field == "staff.pin")
@@ -391,6 +386,7 @@ void SettingsDesk::fillEditor() {
     if (edit_.field == "kiosk.auto_lock_minutes") e.hint = c.text("ui.settings.auto_lock_hint");
     if (edit_.field == "promo.percent") e.hint = c.text("ui.settings.promo_percent_hint");
     if (edit_.field == "promo.days") e.hint = c.text("ui.settings.promo_days_hint");
+    if (edit_.field == "promo.buy" || edit_.field == "promo.free") e.hint = c.text("ui.settings.promo_qty_hint");
     if (edit_.field == "printer.target") e.hint = c.text("ui.settings.target_hint." + printer_.transport);
   }
 }

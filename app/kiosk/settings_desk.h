@@ -94,7 +94,10 @@ class SettingsDesk : public Desk {
   void toggleItem(const std::string& code);
   void saveNewItem();
   // A percentage off one item from now for `days` store days (set up before it starts).
-  void addPromotion(const std::string& code, int percent, int days);
+  void choosePromotionKind(const std::string& kind);
+  void commitPromotion(const std::string& field, const std::string& value);
+  void takePromotionFigure(const std::string& field, const std::string& value);
+  void addPromotion(const std::string& code, int days);
   // Staff (settings_desk_staff.cpp)
   void saveNewStaff();
   void setPin(const std::string& code, const std::string& pin);
@@ -135,7 +138,12 @@ class SettingsDesk : public Desk {
     std::string code;
     std::int64_t fen = -1;  // -1: nothing waits for confirmation
   } price_;
-  int promoPercent_ = 0;
+  struct PromotionDraft {
+    bool open = false;  // the kinds are out under the chosen item
+    std::string kind;   // percent_off, fixed_price, member_price, buy_get_free
+    int percent = 0, buy = 0, free = 0;
+    std::int64_t fen = 0;
+  } promo_;
   int testAttempt_ = 0;
   std::string testJob_, testUri_;  // the test page on the spool, and where it went
   MemberCardTickets* tickets_ = nullptr;

@@ -27,6 +27,20 @@ std::string percentText(int bp) {
   return s + "%";
 }
 
+// What a promotion does, short, in the kiosk's language: "-20%", "特价 ¥68.00",
+// "会员价 ¥68.00", "买2送1".
+std::string promotionFigure(const Promotion& p, const Catalog& c) {
+  switch (p.kind) {
+    case PromotionKind::PercentOff: return "-" + percentText(p.percentOffBp);
+    case PromotionKind::FixedPrice: return c.text("ui.settings.promo.fixed_price") + " " + formatYuan(p.price);
+    case PromotionKind::MemberPrice: return c.text("ui.settings.promo.member_price") + " " + formatYuan(p.price);
+    case PromotionKind::BuyGetFree:
+      return replaced(replaced(c.text("ui.settings.promo.buy_get_free_n"), "{n}", std::to_string(p.buyQty)), "{m}",
+                      std::to_string(p.freeQty));
+  }
+  return "";
+}
+
 }  // namespace
 
 void SettingsDesk::fillCatalog() {
@@ -43,11 +57,15 @@ void SettingsDesk::fillCatalog() {
   for (const CatalogItem& i : book.items()) {
     if (!category_.empty() && i.category != category_) continue;
     auto price = book.priceAt(i.code, now);
-    int promo = book.promotionBpAt(i, now);
+    const Promotion* promo = book.runningPromotion(i, now);
     v.items.push_back({i.code, i.name, kindKey(i.kind), categoryLabel(c, i.category),
-                       price ? formatYuan(*price) : "-", promo ? "-" + percentText(promo) : "", i.active});
+                       price ? formatYuan(*price) : "-", promo ? promotionFigure(*promo, c) : "", i.active});
   }
   v.chosenItem = chosenItem_;
+  v.promoOpen = promo_.open && !chosenItem_.empty();
+  v.promoKinds.clear();
+  for (const char* kind : {"percent_off", "fixed_price", "member_price", "buy_get_free"})
+    v.promoKinds.push_back({kind, c.text(std::string("ui.settings.promo.kind.") + kind)});
   v.promotions.clear();
   for (const Promotion& p : book.promotions()) {
     if (p.until <= now) continue;
@@ -55,7 +73,7 @@ void SettingsDesk::fillCatalog() {
     if (const CatalogItem* it = book.item(p.itemCode)) what = it->name;
     std::string from = formatLocalDateTime(p.from, k_.zone).substr(0, 10);
     std::string until = formatLocalDateTime(p.until - 1, k_.zone).substr(0, 10);
-    v.promotions.push_back(p.name + "  " + what + "  -" + percentText(p.percentOffBp) + "  " + from + " ~ " + until);
+    v.promotions.push_back(p.name + "  " + what + "  " + promotionFigure(p, c) + "  " + from + " ~ " + until);
   }
   v.tiers.clear();
   std::vector<MemberTier> tiers = k_.backroom.priceList().tiers();
@@ -160,7 +178,58 @@ void SettingsDesk::saveNewItem() {
   done("ui.settings.item_added", item.name);
 }
 
-void SettingsDesk::addPromotion(const std::string& code, int percent, int days) {
+// --- promotions: the kind, its figure, then how many days ---------------------
+
+void SettingsDesk::choosePromotionKind(const std::string& kind) {
+  auto k = promotionKindFromName(kind);
+  if (!k) return;
+  promo_.kind = kind;
+  startEdit(*k == PromotionKind::PercentOff  ? "promo.percent"
+            : *k == PromotionKind::BuyGetFree ? "promo.buy"
+                                              : "promo.price");
+}
+
+namespace {
+int smallNumber(const std::string& value, int low, int high, const char* error) {
+  int n = value.empty() || value.size() > 3 ? 0 : std::stoi(value);
+  if (n < low || n > high) throw DomainError(error, value);
+  return n;
+}
+}  // namespace
+
+void SettingsDesk::commitPromotion(const std::string& field, const std::string& value) {
+  try {
+    takePromotionFigure(field, value);
+  } catch (const DomainError& e) {
+    // A figure out of bounds: the same keypad again, under the message.
+    if (e.code() == "bad_input" || e.code().rfind("settings_promotion", 0) == 0) startEdit(field);
+    throw;
+  }
+}
+
+void SettingsDesk::takePromotionFigure(const std::string& field, const std::string& value) {
+  if (field == "promo.percent") {
+    promo_.percent = smallNumber(value, 1, 90, "settings_promotion_percent");
+  } else if (field == "promo.price") {
+    Money m;
+    if (!parseYuan(value, m) || m.fen < 0) throw DomainError("bad_input", value);
+    // A promotional price at or above the list price takes nothing off: a slip.
+    PriceBook book = k_.backroom.priceList().priceBook();
+    auto list = book.priceAt(chosenItem_, k_.clock.now());
+    if (list && m >= *list) throw DomainError("settings_promotion_price", formatYuan(*list));
+    promo_.fen = m.fen;
+  } else if (field == "promo.buy") {
+    promo_.buy = smallNumber(value, 1, 20, "settings_promotion_qty");
+    return startEdit("promo.free");
+  } else if (field == "promo.free") {
+    promo_.free = smallNumber(value, 1, 20, "settings_promotion_qty");
+  } else if (field == "promo.days") {
+    return addPromotion(chosenItem_, smallNumber(value, 1, 366, "settings_promotion_days"));
+  }
+  startEdit("promo.days");  // then how long it runs
+}
+
+void SettingsDesk::addPromotion(const std::string& code, int days) {
   const Staff me = *k_.staff;
   Guard(k_.audit, k_.clock).require(me, Action::ManageCatalog, "promotion", code);
   PriceBook book = k_.backroom.priceList().priceBook();
@@ -169,8 +238,14 @@ void SettingsDesk::addPromotion(const std::string& code, int percent, int days) 
   const Instant now = k_.clock.now();
   // From now until the end of the last store day.
   const Instant until = startOfLocalDay(localDate(now, k_.zone), k_.zone) + days * kDay;
-  Promotion p{newUuid(), item->name + " -" + std::to_string(percent) + "%", code, "", percent * 100, now, until};
+  Promotion p{newUuid(), "", code, "", promo_.percent * 100, now, until};
+  p.kind = promotionKindFromName(promo_.kind).value_or(PromotionKind::PercentOff);
+  p.price = Money(promo_.fen);
+  p.buyQty = promo_.buy;
+  p.freeQty = promo_.free;
+  p.name = item->name + " " + promotionFigure(p, k_.catalog);
   k_.backroom.priceList().addPromotion(p, auditOf(now, me.code, "promotion.add", "promotion", p.id, p.name));
+  promo_ = {};
   done("ui.settings.promotion_added", p.name);
 }
 

@@ -112,6 +112,22 @@ void messageText(UiContext& ui, const std::string& s, bool isError) {
   wrappedText(ui, s, ui.c().ok);
 }
 
+void messageLine(UiContext& ui, const std::string& id, const std::string& s, bool isError) {
+  const float lineH = ImGui::GetTextLineHeightWithSpacing();
+  ImGui::BeginChild(id.c_str(), ImVec2(0, lineH), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs);
+  if (!s.empty()) {
+    // A long message is drawn smaller rather than on a second line; past 60 %
+    // it is cut at the edge (the whole text is still in the frame record).
+    const float w = ImGui::CalcTextSize(s.c_str()).x, room = ImGui::GetContentRegionAvail().x;
+    if (w > room) ImGui::SetWindowFontScale(std::max(0.6f, room / w));
+    ImGui::PushStyleColor(ImGuiCol_Text, isError ? ui.c().alert : ui.c().ok);
+    text(ui, s);
+    ImGui::PopStyleColor();
+  }
+  ImGui::EndChild();
+}
+
 void centredBigText(UiContext& ui, const std::string& s, float width) {
   ImGui::PushFont(ui.fonts.big());
   float w = ImGui::CalcTextSize(s.c_str()).x;

@@ -46,6 +46,9 @@ void text(UiContext& ui, const std::string& s);
 void bigText(UiContext& ui, const std::string& s);
 void mutedText(UiContext& ui, const std::string& s);
 void alertText(UiContext& ui, const std::string& s);
+// One line kept for a message whether or not there is one (green when done, red
+// for an error), so a message never moves the buttons under a finger.
+void messageLine(UiContext& ui, const std::string& id, const std::string& s, bool isError);
 // A screen's message: green when it tells what was done, red (alertText) when it is
 // an error; nothing when empty.
 void messageText(UiContext& ui, const std::string& s, bool isError);

@@ -12,7 +12,7 @@ CartLine cl(std::int64_t unit, int qty, int promo = 0, int tier = 0, int bday = 
   CartLine l;
   l.unitPrice = Money(unit);
   l.qty = qty;
-  l.promotionBp = promo;
+  l.promotionOff = percentOf(Money(unit) * qty, promo);  // a percent-off promotion's amount
   l.tierBp = tier;
   l.birthdayBp = bday;
   l.manualDiscount = Money(disc);
@@ -70,9 +70,10 @@ TEST_CASE("a promotion must be set up before it starts, prices change on their d
   CHECK(*b.priceAt("S-CUT", kT0 - 1) == Money::yuan(88));
   CHECK(*b.priceAt("S-CUT", kT0) == Money::yuan(98));
   b.addPromotion(promo);
-  CHECK(b.promotionBpAt(b.require("S-CUT"), kT0) == 0);
-  CHECK(b.promotionBpAt(b.require("S-CUT"), kT0 + kHour) == 2000);
-  CHECK(b.promotionBpAt(b.require("S-CUT"), kT0 + kDay) == 0);
+  const CatalogItem& cut = b.require("S-CUT");
+  CHECK(b.promotionAt(cut, Money::yuan(98), 1, false, kT0).promotion == nullptr);
+  CHECK(b.promotionAt(cut, Money::yuan(98), 1, false, kT0 + kHour).off == Money(1960));  // 20 % of 98
+  CHECK(b.promotionAt(cut, Money::yuan(98), 1, false, kT0 + kDay).off == Money());
 }
 
 TEST_CASE("tiers move up at once and down only at the period end") {

@@ -152,8 +152,8 @@ TEST_CASE("settings: a manager changes a service price - the catalog has it from
   f.s(ui::SettingsKeys{"7="});
   CHECK(f.view().message == "洗剪吹 -20%：促销已设置，收银时自动生效");
   PriceBook promoted = storage::loadPriceBook(f.db->sql());
-  CHECK(promoted.promotionBpAt(*promoted.item("S-CUT"), f.clock.now()) == 2000);
-  CHECK(promoted.promotionBpAt(*promoted.item("S-CUT"), f.clock.now() + 8 * kDay) == 0);
+  CHECK(promoted.promotionAt(*promoted.item("S-CUT"), Money::yuan(100), 1, false, f.clock.now()).off == Money::yuan(20));
+  CHECK(promoted.promotionAt(*promoted.item("S-CUT"), Money::yuan(100), 1, false, f.clock.now() + 8 * kDay).promotion == nullptr);
   CHECK(f.view().promotions.size() == 1);
   bool marked = false;
   for (const auto& i : f.view().items) marked |= i.code == "S-CUT" && i.promotion == "-20%";

@@ -53,6 +53,8 @@ TEST_CASE("head office's tiers, promotions, staff and settings are in force afte
                          {"tier", "gold", R"({"name":"金卡","rank":2,"min_spend_fen":500000,"points_per_yuan":2,"discounts":{"hair":1200}})"},
                          {"promotion", "XMAS", R"({"name":"圣诞护理","category":"facial","percent_off_bp":2000,"from":"2026-12-20","until":"2026-12-26"})"},
                          {"promotion", "BAD", R"({"name":"坏","percent_off_bp":2000,"from":"2026-12-20","until":"2026-12-26"})"},
+                         {"promotion", "NAIL", R"({"name":"会员美甲","item":"S-NAIL","kind":"member_price","price_fen":7800,"from":"2026-12-20","until":"2026-12-26"})"},
+                         {"promotion", "BUY0", R"({"name":"买送","item":"P-MASK","kind":"buy_get_free","buy":2,"from":"2026-12-20","until":"2026-12-26"})"},
                          {"staff", "hq-lin", R"({"code":"hq-lin","name":"林店长","role":"manager","stores":["S01","S02"],"active":true})"},
                          {"staff", "beau", R"({"code":"beau","name":"别店小林","role":"cashier","stores":["S03"],"active":true})"},
                          {"setting", "checkout.tax_rate_bp", R"({"key":"checkout.tax_rate_bp","value":"600"})"},
@@ -72,6 +74,8 @@ TEST_CASE("head office's tiers, promotions, staff and settings are in force afte
                   " AND from_at = " + std::to_string(startOfLocalDay(first, zone)) +
                   " AND until_at = " + std::to_string(startOfLocalDay(after, zone))) == 1);
   CHECK(count(db, "SELECT count(*) FROM promotions WHERE id = 'hq:BAD'") == 0);  // neither item nor category
+  CHECK(count(db, "SELECT count(*) FROM promotions WHERE id = 'hq:NAIL' AND kind = 'member_price' AND price_fen = 7800") == 1);
+  CHECK(count(db, "SELECT count(*) FROM promotions WHERE id = 'hq:BUY0'") == 0);  // buy 2 get none
 
   CHECK(text(db, "SELECT role || '/' || active || '/' || pin_hash FROM staff WHERE code = 'hq-lin'") == "manager/1/");
   CHECK(text(db, "SELECT name || '/' || role || '/' || active FROM staff WHERE code = 'beau'") == "小林/beautician/1");
@@ -79,7 +83,8 @@ TEST_CASE("head office's tiers, promotions, staff and settings are in force afte
   CHECK_FALSE(readSetting(db.sql(), "printer.device"));
   CHECK(count(db, "SELECT count(*) FROM hq_owned WHERE key IN ('BAD', 'printer.device')") == 0);
   std::string reason = text(db, "SELECT reason FROM audit_log WHERE action = 'sync.receive'");
-  CHECK_THAT(reason, Catch::Contains("skipped promotion BAD") && Catch::Contains("skipped setting printer.device"));
+  CHECK_THAT(reason, Catch::Contains("skipped promotion BAD") && Catch::Contains("skipped setting printer.device") &&
+                         Catch::Contains("skipped promotion BUY0"));
   CHECK(st.sync.enrolment()->cursor == "c-1");
 
   SECTION("what head office owns is refused locally; the store's own is not") {

@@ -33,17 +33,7 @@ Intents SettingsScreen::draw(UiContext& ui, const SettingsView& v) {
   ImGui::EndChild();
   ImGui::SameLine(0, m.gap * 1.5f);
   ImGui::BeginChild("settings.body", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
-  if (!v.message.empty()) {
-    ImGui::PushTextWrapPos(0);
-    if (v.messageIsError) {
-      alertText(ui, v.message);
-    } else {
-      ImGui::PushStyleColor(ImGuiCol_Text, ui.c().ok);  // done: green
-      text(ui, v.message);
-      ImGui::PopStyleColor();
-    }
-    ImGui::PopTextWrapPos();
-  }
+  messageLine(ui, "settings.message", v.message, v.messageIsError);
   if (v.editor.kind != EditKind::None) {
     editor(ui, v.editor, out);
   } else if (v.priceChange.open) {
@@ -109,7 +99,9 @@ void SettingsScreen::editor(UiContext& ui, const SettingsEditor& e, Intents& out
   if (e.kind == EditKind::Money) {
     // Checkout's money keypad (yuan with '.'); OK and cancel beside it.
     const float padW = std::min(w - cancelSize.x - m.gap * 2, 440 * m.scale);
+    ImGui::BeginGroup();  // so OK and cancel stand beside its top row, never under the screen's edge
     std::string keys = moneyKeypad(ui, "settings.key", padW, ImGui::GetContentRegionAvail().y - m.gap);
+    ImGui::EndGroup();
     ImGui::SameLine(0, m.gap * 2);
     ImGui::BeginGroup();
     if (touchButton(ui, "settings.key.ok", ok, cancelSize, Tone::Primary)) keys += '=';

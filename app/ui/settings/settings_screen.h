@@ -24,6 +24,7 @@ class SettingsScreen {
   void staff(UiContext& ui, const SettingsView& v, Intents& out);
   void newStaff(UiContext& ui, const SettingsView& v, Intents& out);
   void rolePicker(UiContext& ui, const SettingsView& v, const SettingsStaffRow& s, Intents& out);
+  void promotionKinds(UiContext& ui, const SettingsView& v, Intents& out);
   void roleConfirmBar(UiContext& ui, const SettingsView& v, const SettingsStaffRow& s, Intents& out);
   void printer(UiContext& ui, const SettingsView& v, Intents& out);
   void store(UiContext& ui, const SettingsView& v, Intents& out);

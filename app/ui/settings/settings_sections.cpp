@@ -49,6 +49,7 @@ void SettingsScreen::catalog(UiContext& ui, const SettingsView& v, Intents& out)
                                    i.active ? "" : ui.t("ui.settings.inactive")};
     if (listRow(ui, "settings.item." + i.code, cells, cols, i.code == v.chosenItem, !i.active))
       choose(out, "item", i.code);
+    if (i.code == v.chosenItem && v.promoOpen) promotionKinds(ui, v, out);
   }
   if (!v.promotions.empty()) {
     sectionTitle(ui, ui.t("ui.settings.promotions"));
@@ -74,12 +75,26 @@ void SettingsScreen::catalog(UiContext& ui, const SettingsView& v, Intents& out)
                     ImVec2(buttonW(ui), m.touch)))
       act(out, "item.toggle");
     ImGui::SameLine(0, m.gap);
-    if (touchButton(ui, "settings.item.promotion", ui.t("ui.settings.add_promotion"), ImVec2(buttonW(ui), m.touch)))
-      settingsIntent(out, SettingsEdit{"promo.percent"});
+    if (touchButton(ui, "settings.item.promotion", ui.t("ui.settings.add_promotion"), ImVec2(buttonW(ui), m.touch),
+                    v.promoOpen ? Tone::Primary : Tone::Plain))
+      act(out, "promo.open");
     ImGui::SameLine(0, m.gap);
   }
   if (touchButton(ui, "settings.item.new", ui.t("ui.settings.new_item"), ImVec2(buttonW(ui), m.touch)))
     act(out, "item.new");
+}
+
+// Under the chosen item: how the promotion lowers its price; a kind then asks
+// its figure (percent, price, or N and M) and the days it runs.
+void SettingsScreen::promotionKinds(UiContext& ui, const SettingsView& v, Intents& out) {
+  const Metrics& m = ui.metrics;
+  ImGui::Indent(m.gap);
+  mutedText(ui, ui.t("ui.settings.promo.kind"));
+  std::vector<Choice> kinds;
+  for (const auto& [kind, label] : v.promoKinds) kinds.push_back({kind, label});
+  choose(out, "promo.kind", choiceButtons(ui, "settings.promo.kind", kinds, "", 120 * m.scale));
+  ImGui::Unindent(m.gap);
+  ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
 }
 
 // A typed price is in force only once confirmed: the item, old → new, big.

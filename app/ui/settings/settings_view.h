@@ -3,6 +3,7 @@
 // what a person can ask for on it. Each section is offered only to roles allowed
 // its action (ManageCatalog, ManageStaff, ManageSettings).
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -41,7 +42,7 @@ struct SettingsItemRow {
   std::string kindKey;      // "ui.settings.kind.service"
   std::string category;     // translated where known, else as stored
   std::string price;        // ¥88.00, or "-"
-  std::string promotion;    // "-10%" while a promotion runs
+  std::string promotion;    // "-10%", "特价 ¥68.00", "买2送1" while a promotion runs
   bool active = true;
 };
 
@@ -100,6 +101,8 @@ struct SettingsView {
   std::string category;     // the category shown ("" = all)
   std::vector<SettingsItemRow> items;
   std::string chosenItem;   // code
+  bool promoOpen = false;   // the kinds of promotion are out under the chosen item
+  std::vector<std::pair<std::string, std::string>> promoKinds;  // kind, translated
   std::vector<std::string> promotions;  // running or coming, one line each
   std::vector<std::string> tiers;       // member tiers and their discounts, one line each
   SettingsDraft newItem;
