@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iostream>
 
 #include <pqxx/pqxx>
 
@@ -107,10 +108,12 @@ json markAlertSeen(pqxx::connection& db, const std::string& id, const std::strin
   pqxx::work w(db);
   std::string store = alertStore(w, id, stores);
   if (store.empty()) throw Refusal(404, "not_found", "no such alert");
-  w.exec_params("INSERT INTO alerts_seen (alert, store, login) VALUES ($1, $2, $3) ON CONFLICT (alert) DO NOTHING", id,
-                store, login);
+  auto fresh = w.exec_params("INSERT INTO alerts_seen (alert, store, login) VALUES ($1, $2, $3)"
+                             " ON CONFLICT (alert) DO NOTHING RETURNING alert",
+                             id, store, login);
   auto r = w.exec_params("SELECT login, " + iso("at") + " FROM alerts_seen WHERE alert = $1", id);
   w.commit();
+  if (!fresh.empty()) std::cerr << "salon-hq: alert " << id << " (store " << store << ") seen by " << login << "\n";
   return {{"id", id}, {"store", store}, {"seen_by", r[0][0].as<std::string>()}, {"seen_at", r[0][1].as<std::string>()}};
 }
 

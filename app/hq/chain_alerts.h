@@ -6,7 +6,8 @@
 //   "stale_debit:<debit id>";
 // - quarantined events per store (the batches' events HQ could not project).
 // An overdraw or a stale debit may be marked seen by a finance or owner login
-// (alerts_seen: who and when; append-only, the alert itself is never changed).
+// (alerts_seen: who and when; append-only, the alert itself is never changed; a line
+// on stderr too, as the overdraw itself had).
 #include <string>
 
 #include <nlohmann/json.hpp>

@@ -161,6 +161,8 @@ class DashboardAlerts(unittest.TestCase):
             out = subprocess.run(["/usr/lib/postgresql/15/bin/psql", self.box.pg, "-XAtq", "-c", sql], capture_output=True, text=True)
             self.assertIn("append-only", out.stderr)
         self.assertEqual(self.box.psql("SELECT alert || ':' || login FROM alerts_seen"), stale_id + ":finance")
+        with open(os.path.join(self.box.dir, "serve.log")) as log:
+            self.assertEqual(log.read().count("alert %s (store A01) seen by finance" % stale_id), 1)
 
     def check_sync_api(self, waiting):
         owner = self.browser("owner")
