@@ -107,9 +107,14 @@ class HttpsHeadOffice : public HeadOffice {
     return changesFrom(answer(get(path), {200}));
   }
 
-  bool changesWaiting(const std::string& after) override {
+  bool changesWaiting(const std::string& after) override { return pollChanges(after, -1); }
+
+  // eventsWaiting < 0: not told (an HQ before it ignores the parameter either way).
+  bool pollChanges(const std::string& after, std::int64_t eventsWaiting) override {
     std::string path = "/api/v1/waiting";
-    if (!after.empty()) path += "?after=" + httplib::detail::encode_query_param(after);
+    char sep = '?';
+    if (!after.empty()) path += "?after=" + httplib::detail::encode_query_param(after), sep = '&';
+    if (eventsWaiting >= 0) path += sep + std::string("events_waiting=") + std::to_string(eventsWaiting);
     return waitingFrom(answer(get(path), {200}));
   }
 

@@ -67,6 +67,7 @@ std::string batchJson(const EventBatch& b) {
   }
   Json j{{"store", b.store}, {"batch", b.batch}, {"sent_at", b.sentAt}, {"events", std::move(events)}};
   if (b.auditHead) j["audit_head"] = {{"seq", b.auditHead->seq}, {"hash", b.auditHead->hash}};
+  if (b.eventsWaiting) j["events_waiting"] = *b.eventsWaiting;
   return j.dump();
 }
 

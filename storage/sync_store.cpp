@@ -76,6 +76,10 @@ void SqliteSyncStore::enrol(const HeadOfficeAddress& a, const AuditEntry& audit)
   });
 }
 
+std::int64_t SqliteSyncStore::eventsWaiting() {
+  return guarded([&] { return number(db_.sql(), "SELECT count(*) FROM outbox WHERE sent_at IS NULL"); });
+}
+
 std::vector<OutboxEvent> SqliteSyncStore::waitingEvents(int limit) {
   return guarded([&] {
     StoreZone zone = readZone(db_.sql());

@@ -22,6 +22,7 @@ class SqliteSyncStore : public SyncStore {
   std::optional<SyncEnrolment> enrolment() override;
   void enrol(const HeadOfficeAddress& address, const AuditEntry& audit) override;
   std::vector<OutboxEvent> waitingEvents(int limit) override;
+  std::int64_t eventsWaiting() override;
   std::int64_t lastSeq() override;
   std::optional<ChainHead> auditHead() override;
   std::optional<std::string> auditHashAt(std::int64_t seq) override;

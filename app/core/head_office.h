@@ -53,6 +53,7 @@ struct EventBatch {
   Instant sentAt = 0;
   std::vector<OutboxEvent> events;  // at most 500, in seq order
   std::optional<ChainHead> auditHead;
+  std::optional<std::int64_t> eventsWaiting = std::nullopt;  // still in the outbox after this batch (HQ's sync health)
 };
 
 enum class BatchOutcome {
@@ -135,6 +136,12 @@ class HeadOffice {
   virtual bool changesWaiting(const std::string& after) {
     (void)after;
     throw DomainError("hq_refused", "not_supported");
+  }
+  // The same question, telling head office how many events wait in this kiosk's
+  // outbox (its sync health). A line that cannot tell asks the plain question.
+  virtual bool pollChanges(const std::string& after, std::int64_t eventsWaiting) {
+    (void)eventsWaiting;
+    return changesWaiting(after);
   }
   virtual std::vector<HeldChainHead> heads() = 0;
   // `bytes` is the encrypted backup file as written (HQ cannot read it).

@@ -54,7 +54,8 @@ SyncReport SyncEngine::round(int maxBatches, int maxPages) {
 
 bool SyncEngine::somethingWaiting() {
   auto enrolment = store_.enrolment();
-  return enrolment && (store_.customerAnswerWaiting() || line_.changesWaiting(enrolment->cursor));
+  return enrolment &&
+         (store_.customerAnswerWaiting() || line_.pollChanges(enrolment->cursor, store_.eventsWaiting()));
 }
 
 // False when nothing may go up (this kiosk is behind HQ).
@@ -107,7 +108,9 @@ void SyncEngine::sendWaiting(const SyncEnrolment& e, SyncReport& r, int maxBatch
     std::vector<OutboxEvent> events = store_.waitingEvents(kBatchSize);
     if (events.empty()) return;
     cutAtFirstGap(events);
-    EventBatch batch{e.address.store, newUuid(), clock_.now(), events, store_.auditHead()};
+    const std::int64_t after = store_.eventsWaiting() - static_cast<std::int64_t>(events.size());
+    EventBatch batch{e.address.store, newUuid(), clock_.now(), events, store_.auditHead(),
+                     std::max<std::int64_t>(after, 0)};
     BatchAnswer answer = line_.sendBatch(batch);
     const std::int64_t st = answer.storedThrough;
     r.storedThrough = st;

@@ -44,6 +44,8 @@ class SyncStore {
 
   // The oldest unsent events, in seq order.
   virtual std::vector<OutboxEvent> waitingEvents(int limit) = 0;
+  // How many events wait to go up (reported to HQ with each batch and poll).
+  virtual std::int64_t eventsWaiting() { return status().waiting; }
   // The newest seq this kiosk gave (or the floor set after falling behind).
   virtual std::int64_t lastSeq() = 0;
   virtual std::optional<ChainHead> auditHead() = 0;

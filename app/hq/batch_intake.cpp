@@ -12,6 +12,7 @@
 #include "app/hq/online_self.h"
 #include "app/hq/refusal.h"
 #include "app/hq/sale_projection.h"
+#include "app/hq/store_backlog.h"
 
 namespace salon::hq {
 namespace {
@@ -98,6 +99,7 @@ void recordBatch(pqxx::work& w, const std::string& store, const UploadBatch& b, 
       "UPDATE stores SET stored_through = $2, last_contact = now(), clock_skew_ms = $3,"
       " skew_seen_at = CASE WHEN $4 THEN now() ELSE skew_seen_at END WHERE code = $1",
       store, t.storedThrough, skewed ? skewMs : 0, skewed);
+  if (b.eventsWaiting) noteEventsWaiting(w, store, *b.eventsWaiting);
   std::int64_t first = b.events.empty() ? 0 : b.events.front().seq, last = b.events.empty() ? 0 : b.events.back().seq;
   w.exec_params(
       "INSERT INTO batches (id, store, sent_at, outcome, first_seq, last_seq, new_events, duplicates, quarantined)"

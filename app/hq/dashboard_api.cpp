@@ -7,6 +7,7 @@
 #include <pqxx/pqxx>
 
 #include "app/core/clock.h"
+#include "app/hq/chain_alerts.h"
 #include "app/hq/connection_pool.h"
 #include "app/hq/dashboard_figures.h"
 #include "app/hq/dashboard_users.h"
@@ -144,6 +145,19 @@ void sign(pqxx::connection& db, const DashboardUser& u, const httplib::Request& 
   answerJson(res, 200, settlementJson(signSettlement(db, b.value("month", ""), u.login)));
 }
 
+void alerts(pqxx::connection& db, const DashboardUser& u, const httplib::Request&, httplib::Response& res) {
+  json out = chainAlerts(db, storeFilter(u));
+  out["may_mark_seen"] = u.maySign();
+  answerJson(res, 200, out);
+}
+
+// Finance or the owner marks an overdraw or a stale debit seen (kept: who, when).
+void alertSeen(pqxx::connection& db, const DashboardUser& u, const httplib::Request& req, httplib::Response& res) {
+  json b = bodyOf(req);
+  if (!u.maySign()) throw Refusal(403, "not_allowed", "only finance or the owner marks an alert seen");
+  answerJson(res, 200, markAlertSeen(db, b.value("id", ""), u.login, storeFilter(u)));
+}
+
 using Figures = json (*)(pqxx::connection&, const DashboardQuery&);
 
 Handler figures(Figures f) {
@@ -171,6 +185,8 @@ void mountDashboardApi(httplib::Server& server, ConnectionPool& pool) {
   server.Get(base + "/customers", signedIn(pool, figures(customerFigures)));
   server.Get(base + "/compliance", signedIn(pool, figures(complianceFigures)));
   server.Get(base + "/sync", signedIn(pool, figures(syncFigures)));
+  server.Get(base + "/alerts", signedIn(pool, alerts));
+  server.Post(base + "/alerts/seen", signedIn(pool, alertSeen));
   server.Get(base + "/settlement", signedIn(pool, settlement));
   server.Get(base + "/settlement.csv", signedIn(pool, settlementCsvFile));
   server.Post(base + "/settlement/sign", signedIn(pool, sign));

@@ -134,23 +134,43 @@ json complianceFigures(pqxx::connection& db, const DashboardQuery& q) {
   return {{"from", q.from}, {"to", q.to}, {"target_on_time_bp", 9800}, {"target_error_bp", 100}, {"stores", stores}};
 }
 
+namespace {
+
+// A store whose kiosk has not been heard from this long is offline (it syncs every 30 s);
+// a backlog above zero that has not fallen for this long is stuck or growing.
+constexpr int kContactOldSeconds = 15 * 60;
+constexpr int kBacklogGrowingSeconds = 5 * 60;
+
+json syncRow(const pqxx::row& r) {
+  return {{"store", r[0].as<std::string>()}, {"name", r[1].as<std::string>()},
+          {"last_contact", r[2].as<std::string>()}, {"stored_through", big(r[3])},
+          {"quarantined", big(r[4])}, {"audit_head", r[5].is_null() ? json(nullptr) : json(big(r[5]))},
+          {"audit_head_at", r[6].as<std::string>()}, {"clock_skew_ms", big(r[7])},
+          {"revoked", r[8].as<bool>()}, {"events_waiting", r[9].is_null() ? json(nullptr) : json(big(r[9]))},
+          {"events_waiting_at", r[10].as<std::string>()}, {"backlog_growing", r[11].as<bool>()},
+          {"contact_old", r[12].as<bool>()}};
+}
+
+}  // namespace
+
 json syncFigures(pqxx::connection& db, const DashboardQuery& q) {
   pqxx::read_transaction t(db);
   json stores = json::array();
+  const std::string iso = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
   for (const auto& r : t.exec_params(
-           "SELECT s.code, s.name, COALESCE(to_char(s.last_contact AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''),"
+           "SELECT s.code, s.name, COALESCE(to_char(s.last_contact AT TIME ZONE 'UTC', " + iso + "), ''),"
            " s.stored_through, (SELECT count(*) FROM quarantine qq WHERE qq.store = s.code),"
-           " h.seq, COALESCE(to_char(h.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''),"
-           " s.clock_skew_ms, s.revoked_at IS NOT NULL"
+           " h.seq, COALESCE(to_char(h.received_at AT TIME ZONE 'UTC', " + iso + "), ''),"
+           " s.clock_skew_ms, s.revoked_at IS NOT NULL, s.events_waiting,"
+           " COALESCE(to_char(s.events_waiting_at AT TIME ZONE 'UTC', " + iso + "), ''),"
+           " COALESCE(s.events_waiting > 0 AND s.events_waiting_since < now() - make_interval(secs => $2), false),"
+           " s.revoked_at IS NULL AND (s.last_contact IS NULL OR s.last_contact < now() - make_interval(secs => $3))"
            " FROM stores s LEFT JOIN LATERAL (SELECT seq, received_at FROM chain_heads c WHERE c.store = s.code"
            "   ORDER BY c.id DESC LIMIT 1) h ON true WHERE " + sees("s.code") + " ORDER BY s.code",
-           q.stores))
-    stores.push_back({{"store", r[0].as<std::string>()}, {"name", r[1].as<std::string>()},
-                      {"last_contact", r[2].as<std::string>()}, {"stored_through", big(r[3])},
-                      {"quarantined", big(r[4])}, {"audit_head", r[5].is_null() ? json(nullptr) : json(big(r[5]))},
-                      {"audit_head_at", r[6].as<std::string>()}, {"clock_skew_ms", big(r[7])},
-                      {"revoked", r[8].as<bool>()}});
-  return {{"stores", stores}};
+           q.stores, kBacklogGrowingSeconds, kContactOldSeconds))
+    stores.push_back(syncRow(r));
+  return {{"stores", stores}, {"backlog_growing_after_s", kBacklogGrowingSeconds},
+          {"contact_old_after_s", kContactOldSeconds}};
 }
 
 std::string latestDay(pqxx::connection& db, const std::string& stores) {

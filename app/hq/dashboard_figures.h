@@ -29,7 +29,8 @@ nlohmann::json customerFigures(pqxx::connection& db, const DashboardQuery& q);
 //  "services_due","services_on_time","on_time_bp","error_bp"}]}.
 nlohmann::json complianceFigures(pqxx::connection& db, const DashboardQuery& q);
 // {"stores":[{"store","name","last_contact","stored_through","quarantined","audit_head","audit_head_at",
-//  "clock_skew_ms","revoked"}]}.
+//  "clock_skew_ms","revoked","events_waiting" (null: the kiosk never told),"events_waiting_at",
+//  "backlog_growing","contact_old"}],"backlog_growing_after_s","contact_old_after_s"}.
 nlohmann::json syncFigures(pqxx::connection& db, const DashboardQuery& q);
 // The latest business day any visible store reported ("" when none).
 std::string latestDay(pqxx::connection& db, const std::string& stores);

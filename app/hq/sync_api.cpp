@@ -13,6 +13,7 @@
 #include "app/hq/down_sync.h"
 #include "app/hq/http_failure.h"
 #include "app/hq/refusal.h"
+#include "app/hq/store_backlog.h"
 #include "app/hq/store_caller.h"
 
 namespace salon::hq {
@@ -56,8 +57,15 @@ void changes(pqxx::connection& db, const StoreCaller& c, const httplib::Request&
 }
 
 // Between rounds a kiosk asks every second or two whether a round would bring
-// anything (an online booking to decide, a customer's look at their file).
+// anything (an online booking to decide, a customer's look at their file); a kiosk
+// that knows it tells how many events wait in its outbox (?events_waiting=N).
 void waiting(pqxx::connection& db, const StoreCaller& c, const httplib::Request& req, httplib::Response& res) {
+  if (req.has_param("events_waiting")) {
+    std::int64_t n = 0;
+    if (!parseEventsWaiting(req.get_param_value("events_waiting"), n))
+      throw Refusal(400, "bad_request", "events_waiting is a count");
+    notePolledEventsWaiting(db, c.store, n);
+  }
   answerJson(res, 200, {{"changes", changesWaiting(db, c.store, req.get_param_value("after"))}});
 }
 

@@ -67,6 +67,10 @@ UploadBatch parseUploadBatch(const std::string& body) {
     if (!head->is_object()) bad("batch: \"audit_head\" must be an object");
     b.auditHead = AuditHead{integerField(*head, "seq", "audit_head"), textField(*head, "hash", "audit_head")};
   }
+  if (j.contains("events_waiting") && !j["events_waiting"].is_null()) {
+    b.eventsWaiting = integerField(j, "events_waiting", "batch");
+    if (*b.eventsWaiting < 0) bad("batch: \"events_waiting\" must not be negative");
+  }
   return b;
 }
 

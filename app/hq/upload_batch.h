@@ -31,6 +31,7 @@ struct UploadBatch {
   std::int64_t sentAt = 0;
   std::vector<OutboxEvent> events;  // in seq order, consecutive
   std::optional<AuditHead> auditHead;
+  std::optional<std::int64_t> eventsWaiting;  // still in the kiosk's outbox after this batch; absent: not told
 };
 
 // Throws Refusal(400, "bad_batch") with what is wrong.

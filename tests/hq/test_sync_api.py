@@ -122,6 +122,28 @@ class SyncApi(hq.SandboxTest):
         self.assertEqual((status, body["error"]), (413, "too_large"))
         self.assertEqual(s.hello()[0], 200)  # the server is fine afterwards
 
+    def test_the_kiosk_tells_its_backlog_with_batches_and_polls_and_an_older_kiosk_does_not(self):
+        s = self.enrol("D20")
+        backlog = "SELECT COALESCE(events_waiting::text, 'unknown') || ':' || (events_waiting_at IS NOT NULL)" \
+                  " || ':' || (events_waiting_since IS NOT NULL) FROM stores WHERE code = 'D20'"
+        self.assertEqual(s.send(s.batch([hq.sale_event(s, "sale", DAY, 100, [("cash", 100)])]))[0], 200)
+        self.assertEqual(self.box.psql(backlog), "unknown:false:false")  # an older kiosk: never 0
+        told = s.batch([hq.sale_event(s, "sale", DAY, 100, [("cash", 100)])])
+        told["events_waiting"] = 7
+        self.assertEqual(s.send(told)[0], 200)
+        self.assertEqual(self.box.psql(backlog), "7:true:true")
+        self.assertEqual(s.request("GET", "/waiting?events_waiting=9"), (200, {"changes": True}))
+        self.assertEqual(self.box.psql(backlog), "9:true:true")  # rising: still since the 7
+        self.assertEqual(s.request("GET", "/waiting?events_waiting=4")[0], 200)
+        self.assertEqual(self.box.psql(backlog), "4:true:false")  # falling
+        status, body = s.request("GET", "/waiting?events_waiting=lots")
+        self.assertEqual((status, body["error"]), (400, "bad_request"))
+        bad = s.batch([])
+        bad["events_waiting"] = -1
+        status, body = s.send(bad)
+        self.assertEqual((status, body["error"]), (400, "bad_batch"))
+        self.assertEqual(self.box.psql(backlog), "4:true:false")
+
     def test_unprojectable_event_is_quarantined_and_the_queue_moves_on(self):
         s = self.enrol("D06")
         bad = hq.sale_event(s, "sale", DAY, 100, [("cash", 100)])

@@ -229,6 +229,24 @@ TEST_CASE("between rounds the kiosk asks whether anything waits, and what comes 
   CHECK_FALSE(engine.somethingWaiting());
 }
 
+TEST_CASE("each batch and each poll tell head office how many events still wait here") {
+  Kiosk k;
+  test::FakeHeadOffice hq;
+  k.sellMany(1200);
+  SyncEngine engine(k.store, hq, k.clock);
+  REQUIRE(engine.round().ok());
+  // 1,200 sales: batches of 500, 500, 200.
+  CHECK(hq.waitingTold == std::vector<std::optional<std::int64_t>>{700, 200, 0});
+  hq.waitingTold.clear();
+  k.sellMany(3);
+  CHECK(k.store.eventsWaiting() == 3);
+  CHECK_FALSE(engine.somethingWaiting());  // sales wait for the interval; the poll tells HQ of them
+  CHECK(hq.waitingTold == std::vector<std::optional<std::int64_t>>{3});
+  REQUIRE(engine.round().sent == 3);
+  CHECK(hq.waitingTold.back() == 0);
+  CHECK(k.store.eventsWaiting() == 0);
+}
+
 TEST_CASE("polls come every second between good rounds, never after a failure") {
   SyncBackoff b(30 * kSecond, 5 * kSecond, 5 * kMinute, kSecond);
   b.succeeded(0);

@@ -65,6 +65,7 @@ class FakeHeadOffice : public HeadOffice {
   int replayAnswers = 0;     // the next N batches commit, then HQ answers "replayed"
   std::optional<std::int64_t> helloSays;  // hello's stored_through, when it should lie
   int calls = 0, batchesSeen = 0, polls = 0;
+  std::vector<std::optional<std::int64_t>> waitingTold;  // each batch's and poll's events_waiting, in order
 
   HeadOfficeHello hello() override {
     call();
@@ -74,6 +75,7 @@ class FakeHeadOffice : public HeadOffice {
   BatchAnswer sendBatch(const EventBatch& b) override {
     call();
     ++batchesSeen;
+    waitingTold.push_back(b.eventsWaiting);
     if (batches.count(b.batch)) return {BatchOutcome::Replayed, storedThrough, 0, 0, 0};
     for (std::size_t i = 1; i < b.events.size(); ++i)
       if (b.events[i].seq != b.events[i - 1].seq + 1) throw DomainError("hq_refused", "bad_batch: a gap inside");
@@ -119,6 +121,11 @@ class FakeHeadOffice : public HeadOffice {
     call();
     ++polls;
     return (after.empty() ? 0 : std::stoul(after)) < owned.size();
+  }
+
+  bool pollChanges(const std::string& after, std::int64_t eventsWaiting) override {
+    waitingTold.push_back(eventsWaiting);
+    return changesWaiting(after);
   }
 
   std::vector<HeldChainHead> heads() override {

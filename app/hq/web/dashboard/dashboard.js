@@ -1,5 +1,6 @@
-// The owner's dashboard (issue 18): sales, liabilities, customers, the cross-store
-// settlement, record-keeping and sync health, from /api/dashboard/v1. Charts are
+// The owner's dashboard (issue 18): alerts (overdraws made arrears, debits whose sale
+// never came, quarantined events), sales, liabilities, customers, the cross-store
+// settlement, record-keeping and sync health (with each store's events waiting), from /api/dashboard/v1. Charts are
 // ECharts (served by salon-hq from npm, no CDN). zh-Hans by default, zh-Hant, en.
 "use strict";
 
@@ -19,6 +20,9 @@ const TEXT = {
     open: "未签字（实时计算）", signed: "已签字：{by}，{at}", skipped: "此月未签字，其款项计入下一个开放月份",
     sign: "签字确认 {m}", confirmSign: "再按一次确认签字 {m}", wrongLogin: "账号或密码错误", locked: "错误次数过多，请 15 分钟后再试",
     loaded: "已更新", asOf: "截至 {d}", rate: "赠送部分结算比例 {r} %", adjustment: "含往月调整 {a}", never: "从未", target: "目标",
+    alerts: "需要处理的提醒", alertKind: "类型", overdraw: "透支转欠款", stale_debit: "扣款未见销售", member: "会员",
+    amount: "金额", when: "时间（UTC）", seen: "已阅", markSeen: "标记已阅", noAlerts: "暂无提醒", points: "{p} 积分",
+    quarantinedAt: "隔离事件：{s} 共 {n} 件（最近 {at}）", waiting: "待上传", unknown: "未知", syncNote: "红色：积压 5 分钟未减少，或 15 分钟以上未联系；未知：该门店收银机版本较旧，不报告积压。",
   },
   "zh-Hant": {
     csv: "匯出 CSV",
@@ -34,6 +38,9 @@ const TEXT = {
     open: "未簽字（即時計算）", signed: "已簽字：{by}，{at}", skipped: "此月未簽字，其款項計入下一個開放月份",
     sign: "簽字確認 {m}", confirmSign: "再按一次確認簽字 {m}", wrongLogin: "帳號或密碼錯誤", locked: "錯誤次數過多，請 15 分鐘後再試",
     loaded: "已更新", asOf: "截至 {d}", rate: "贈送部分結算比例 {r} %", adjustment: "含往月調整 {a}", never: "從未", target: "目標",
+    alerts: "需要處理的提醒", alertKind: "類型", overdraw: "透支轉欠款", stale_debit: "扣款未見銷售", member: "會員",
+    amount: "金額", when: "時間（UTC）", seen: "已閱", markSeen: "標記已閱", noAlerts: "暫無提醒", points: "{p} 點數",
+    quarantinedAt: "隔離事件：{s} 共 {n} 件（最近 {at}）", waiting: "待上傳", unknown: "未知", syncNote: "紅色：積壓 5 分鐘未減少，或 15 分鐘以上未聯絡；未知：該門店收銀機版本較舊，不回報積壓。",
   },
   en: {
     csv: "Export CSV",
@@ -51,6 +58,9 @@ const TEXT = {
     sign: "Sign {m}", confirmSign: "Press again to sign {m}", wrongLogin: "Wrong login or password",
     locked: "Too many wrong passwords: try again in 15 minutes", loaded: "Updated", asOf: "as of {d}",
     rate: "Bonus settled at {r} %", adjustment: "incl. earlier months {a}", never: "never", target: "target",
+    alerts: "Alerts", alertKind: "Kind", overdraw: "Overdraw made arrears", stale_debit: "Debit, no sale came", member: "Member",
+    amount: "Amount", when: "When (UTC)", seen: "Seen", markSeen: "Mark seen", noAlerts: "No alerts", points: "{p} points",
+    quarantinedAt: "Quarantined: {s}, {n} event(s) (last {at})", waiting: "Events waiting", unknown: "unknown", syncNote: "Red: a backlog not going down for 5 minutes, or no contact for 15 minutes; unknown: an older kiosk that does not report its backlog.",
   },
 };
 
@@ -173,17 +183,62 @@ function drawCompliance() {
       r.error_bp === null ? t("notUploaded") : pct(r.error_bp)]));
 }
 
+const when = (iso) => iso.replace("T", " ").replace("Z", "");
+
+function alertRow(a) {
+  const fen = a.kind === "overdraw" ? a.arrears : a.stored_value;
+  const seen = a.seen_by ? { text: a.seen_by + " · " + when(a.seen_at), attrs: { "data-seen-by": a.id } }
+    : data.alerts.may_mark_seen ? { text: t("markSeen"), attrs: { "data-mark-seen": a.id } } : "—";
+  return { attrs: { "data-alert": a.id, class: a.seen_by ? "seen" : "unseen" }, cells: [t(a.kind), a.store, a.member_no,
+    { text: "¥" + yuan(fen) + (a.points ? " + " + t("points", { p: a.points }) : ""), attrs: { "data-alert-amount": a.id, "data-fen": fen } },
+    when(a.at), seen] };
+}
+
+function drawAlerts() {
+  const al = data.alerts;
+  const rows = [...al.overdraws.map((a) => Object.assign({ kind: "overdraw" }, a)), ...al.stale_debits.map((a) => Object.assign({ kind: "stale_debit" }, a))]
+    .sort((a, b) => (a.at < b.at ? 1 : -1)).map(alertRow);
+  const table = $("table-alerts");
+  fillTable(table, [t("alertKind"), t("store"), t("member"), t("amount"), t("when"), t("seen")], rows.map((r) => r.cells));
+  [...table.querySelectorAll("tr")].slice(1).forEach((tr, i) => { for (const [k, v] of Object.entries(rows[i].attrs)) tr.setAttribute(k, v); });
+  table.querySelectorAll("[data-mark-seen]").forEach((td) => {
+    const b = cell("button", td.textContent, { type: "button", "data-mark-seen": td.dataset.markSeen });
+    td.removeAttribute("data-mark-seen");
+    td.replaceChildren(b);
+    b.addEventListener("click", () => markSeen(b.dataset.markSeen));
+  });
+  $("alerts-none").hidden = rows.length > 0;
+  $("alerts-quarantine").replaceChildren(...al.quarantined.map((q) => cell("li", t("quarantinedAt", { s: q.store, n: q.events, at: when(q.last_at) }),
+    { "data-quarantined": q.store, "data-events": q.events })));
+}
+
+async function markSeen(id) {
+  try {
+    await api("/alerts/seen", { id });
+    data.alerts = await api("/alerts");
+    $("alerts-error").textContent = "";
+    drawAlerts();
+  } catch (e) {
+    $("alerts-error").textContent = e.message;
+  }
+}
+
 function drawSync() {
-  fillTable($("table-sync"), [t("store"), t("lastContact"), t("stored"), t("quarantined"), t("auditHead"), t("skew")],
-    data.sync.stores.map((r) => [r.store + " " + r.name, r.last_contact ? r.last_contact.replace("T", " ").replace("Z", "") : t("never"),
-      String(r.stored_through), { text: String(r.quarantined), attrs: r.quarantined ? { class: "bad" } : {} },
+  fillTable($("table-sync"), [t("store"), t("lastContact"), t("stored"), t("waiting"), t("quarantined"), t("auditHead"), t("skew")],
+    data.sync.stores.map((r) => [r.store + " " + r.name,
+      { text: r.last_contact ? when(r.last_contact) : t("never"), attrs: r.contact_old ? { class: "bad", "data-contact-old": r.store } : {} },
+      String(r.stored_through),
+      { text: r.events_waiting === null ? t("unknown") : String(r.events_waiting),
+        attrs: Object.assign({ "data-waiting": r.store, "data-count": r.events_waiting === null ? "" : r.events_waiting },
+          r.backlog_growing ? { class: "bad", "data-growing": "yes" } : {}) },
+      { text: String(r.quarantined), attrs: r.quarantined ? { class: "bad" } : {} },
       r.audit_head === null ? "—" : "#" + r.audit_head, { text: Math.round(r.clock_skew_ms / 1000) + " s", attrs: Math.abs(r.clock_skew_ms) > 300000 ? { class: "bad" } : {} }]));
 }
 
 let loadedAt = null;
 
 function drawAll() {
-  drawSales(); drawLiability(); drawCustomers(); drawSettlement(); drawCompliance(); drawSync();
+  drawAlerts(); drawSales(); drawLiability(); drawCustomers(); drawSettlement(); drawCompliance(); drawSync();
   $("who").textContent = me.name + " · " + t(me.role);
   $("status").textContent = loadedAt ? t("loaded") + " " + loadedAt.toLocaleTimeString(lang) : "";
 }
@@ -191,10 +246,10 @@ function drawAll() {
 async function load() {
   $("status").dataset.loaded = "no";
   const q = "?from=" + $("from").value + "&to=" + $("to").value;
-  const [sales, liabilities, customers, compliance, sync, settlement] = await Promise.all([
+  const [sales, liabilities, customers, compliance, sync, settlement, alerts] = await Promise.all([
     api("/sales" + q), api("/liabilities" + q), api("/customers" + q), api("/compliance" + q), api("/sync" + q),
-    api("/settlement?month=" + $("month").value)]);
-  data = { sales, liabilities, customers, compliance, sync, settlement };
+    api("/settlement?month=" + $("month").value), api("/alerts")]);
+  data = { sales, liabilities, customers, compliance, sync, settlement, alerts };
   loadedAt = new Date();
   drawAll();
   $("status").dataset.loaded = "yes";
