@@ -25,6 +25,7 @@ bool CheckoutDesk::offered() const {
 void CheckoutDesk::open(CustomerId customer) {
   if (openTicket()) parked_.park(counter_, ParkedTicket::By::Leaving);
   settled_.reset();
+  approval_.reset();
   if (auto i = parked_.toResume(customer)) {
     resume(*i);
     counter_.hint("ui.checkout.resumed");
@@ -54,6 +55,7 @@ void CheckoutDesk::locked() {
   if (openTicket()) parked_.park(counter_, ParkedTicket::By::Lock);
   counter_.forget();
   settled_.reset();
+  approval_.reset();
 }
 
 bool CheckoutDesk::tick() {
@@ -66,6 +68,7 @@ void CheckoutDesk::show() {
   if (!counter_.setup) return;
   cart_.show();
   tender_.show();
+  approval_.show(tender_.request());
   ui::CheckoutView& v = k_.view.checkout;
   v.customer = counter_.customer;
   auto day = counter_.store().currentDay();
@@ -92,6 +95,7 @@ template <class I>
 void CheckoutDesk::route(const I& intent) {
   if constexpr (Takes<CheckoutCart, I>::value) cart_.on(intent);
   else if constexpr (Takes<CheckoutTender, I>::value) tender_.on(intent);
+  else if constexpr (Takes<CheckoutApproval, I>::value) approval_.on(intent);
   else static_assert(!std::is_same_v<I, I>, "a checkout intent no stage takes");
 }
 

@@ -76,6 +76,40 @@ void amountPad(UiContext& ui, const CheckoutView& v, float padW, Intents& out) {
   if (!keys.empty()) intent(out, CheckoutAmountKeys{keys});
 }
 
+// 经理授权 in the keypad's place: the managers' names, then the chosen one's PIN.
+void approvalPad(UiContext& ui, const CheckoutApprovalView& a, float padW, Intents& out) {
+  const Metrics& m = ui.metrics;
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + padW);
+  text(ui, ui.t("ui.checkout.approval.title"));
+  if (a.managerCode.empty()) {
+    mutedText(ui, ui.t(a.managers.empty() ? "ui.checkout.approval.no_managers" : "ui.checkout.approval.choose"));
+    for (const CheckoutStaffChoice& s : a.managers)
+      if (touchButton(ui, "checkout.approval.staff." + s.code, s.name, ImVec2(padW, m.touch)))
+        intent(out, CheckoutChooseApprover{s.code});
+  } else {
+    bigText(ui, a.managerName);
+    std::string dots;
+    for (int i = 0; i < 8; ++i) dots += i < a.pinDigits ? "● " : (i < 4 ? "○ " : "");
+    text(ui, ui.t("ui.checkout.approval.enter_pin") + "  " + dots);
+    if (a.checking) mutedText(ui, ui.t("ui.checkout.approval.checking"));
+    std::string keys = keypad(ui, "checkout.approval.pin", padW, ui.t("ui.keypad.ok"));
+    Typed typed = typedThisFrame();
+    for (char c : typed.chars)
+      if (c >= '0' && c <= '9') keys += c;
+    keys.append(typed.backspaces, '<');
+    if (typed.enter) keys += '=';
+    if (!keys.empty()) intent(out, CheckoutApprovalKeys{keys});
+  }
+  if (!a.message.empty()) alertText(ui, a.message);
+  mutedText(ui, ui.t("ui.checkout.approval.caps_stay"));
+  ImGui::PopTextWrapPos();
+  const char* back = a.managerCode.empty() ? "ui.checkout.approval.cancel" : "ui.checkout.approval.other";
+  if (touchButton(ui, "checkout.approval.cancel", ui.t(back), ImVec2(padW, m.touch * 0.8f), Tone::Plain, Icon::Back))
+    intent(out, CheckoutCancelApproval{});
+  ImGui::EndGroup();
+}
+
 }  // namespace
 
 // Totals, what was paid and how, the ways to pay; the amount keypad on the right.
@@ -113,6 +147,10 @@ void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) 
   if (!v.message.empty()) v.messageIsError ? alertText(ui, v.message) : text(ui, v.message);
   else mutedText(ui, ui.t(v.staticQr ? "ui.checkout.static_qr_line" : "ui.checkout.scan_payment_hint"));
   ImGui::PopTextWrapPos();
+  if (v.approval.offered && !v.approval.open &&
+      touchButton(ui, "checkout.approval", ui.t("ui.checkout.approval.offer"), ImVec2(left, m.touch * 0.8f), Tone::Primary,
+                  Icon::Check))
+    intent(out, CheckoutAskApproval{});
   ImGui::SetCursorPos(ImVec2(x0, top + height - bottomH));
   const float half = (left - m.gap) / 2;
   if (touchButton(ui, "checkout.tender.back", ui.t("ui.checkout.back_to_cart"), ImVec2(half, bottomH), Tone::Plain, Icon::Back))
@@ -124,7 +162,8 @@ void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) 
   ImGui::PopFont();
   ImGui::EndGroup();
   ImGui::SameLine(0, m.gap * 2);
-  amountPad(ui, v, padW, out);
+  if (v.approval.open) approvalPad(ui, v.approval, padW, out);
+  else amountPad(ui, v, padW, out);
 }
 
 // The stored sale: the receipt as it will print, print / reprint, next customer.
