@@ -3,6 +3,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "app/core/chain_settle.h"
 #include "app/core/staff_auth.h"
 
 namespace salon::kiosk {
@@ -75,6 +76,17 @@ void CheckoutDesk::show() {
   v.dayOpen = day && !day->closedAt;
   settled_.show();
   showParked();
+}
+
+std::vector<ui::HomeOverdraw> CheckoutDesk::overdrawsForHome(int limit) const {
+  std::vector<ui::HomeOverdraw> out;
+  if (!offered()) return out;
+  for (const ChainOverdraw& o : k_.backroom.chainSpends().owedOverdraws(limit)) {
+    const std::string when = formatLocalDateTime(o.at, k_.zone);  // "2026-12-06 14:00"
+    out.push_back({o.customer, when.size() > 5 ? when.substr(5) : when, o.name + " " + o.memberNo,
+                   formatAmount(o.arrears), formatAmount(o.owes)});
+  }
+  return out;
 }
 
 void CheckoutDesk::showParked() {

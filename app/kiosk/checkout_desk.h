@@ -68,6 +68,10 @@ class CheckoutDesk : public Desk {
   bool hasLockedTicket() const { return parked_.hasLocked(); }
   bool hasTicketFor(CustomerId customer) const { return parked_.holdsFor(customer); }
 
+  // Today's line 总部：离线超额已转为欠款 (issue 18): the newest `limit` overdraws of
+  // members who still owe, for whoever may settle sales.
+  std::vector<ui::HomeOverdraw> overdrawsForHome(int limit) const;
+
   // The current sale's lines and tenders, as core will be asked to settle them.
   SaleRequest request() const { return tender_.request(); }
 

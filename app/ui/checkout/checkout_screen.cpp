@@ -93,6 +93,7 @@ void accountRow(UiContext& ui, const CheckoutCustomerBar& b) {
 std::vector<FiguresPiece> barPieces(UiContext& ui, const CheckoutCustomerBar& b) {
   std::vector<FiguresPiece> pieces = figuresPieces(ui, b.figures);
   if (b.suspended) pieces.push_back({ui.t("ui.checkout.suspended"), true});
+  if (!b.overdraw.empty()) pieces.push_back({ui.t("ui.checkout.overdraw") + " " + yuan(b.overdraw), true});
   if (!b.alert.empty() && b.alertAcknowledged) pieces.push_back({"⚠ " + b.alert, true});
   return pieces;
 }

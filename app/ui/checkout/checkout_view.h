@@ -26,6 +26,9 @@ struct CheckoutCustomerBar {
   std::string alert;         // allergies / illnesses / medication ("" when none)
   bool alertAcknowledged = false;
   std::string fileNo;        // the customer's file number (the avatar's colour)
+  // Head office turned this member's offline overdraws into arrears (issue 18):
+  // what of them is still owed ("600.00"; "" when none).
+  std::string overdraw;
   // A member's figures (head office's or the store's own, issue 18); when shown
   // they replace points, stored value, packages and arrears above on the bar.
   MemberFiguresView figures{};
