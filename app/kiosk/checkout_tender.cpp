@@ -34,14 +34,23 @@ std::string yuanText(const std::string& amount) {
 }  // namespace
 
 // A member's stored value and points are the chain's: offered and checked against
-// head office's figures once they came (issue 18), else the store's own.
+// head office's figures once they came (issue 18), else the store's own; of them,
+// what this store may spend (chain.scope.*: another store's bonus and packages
+// by default not), as head office says it, so 结账 is not refused not_usable_here.
 std::optional<MemberAccount> CheckoutTender::chainAccount() const {
   std::optional<MemberAccount> a = c_.account;
   if (a && c_.figures.headOfficeFigures()) {
     const MemberBalance& hq = *c_.figures.headOfficeFigures();
-    a->svPrincipal = hq.principal;
-    a->svBonus = hq.bonus;
-    a->points = hq.points;
+    a->svPrincipal = hq.usableHere ? hq.usableHere->principal : hq.principal;
+    a->svBonus = hq.usableHere ? hq.usableHere->bonus : hq.bonus;
+    a->points = hq.usableHere ? hq.usableHere->points : hq.points;
+    if (hq.usableHere) {
+      const std::vector<std::string>& elsewhere = hq.usableHere->packagesElsewhere;
+      auto& packages = a->packages;
+      packages.erase(std::remove_if(packages.begin(), packages.end(), [&](const CustomerPackage& p) {
+                       return std::find(elsewhere.begin(), elsewhere.end(), p.id) != elsewhere.end();
+                     }), packages.end());
+    }
   }
   return a;
 }
