@@ -1,5 +1,7 @@
 #include "devices/hq_wire.h"
 
+#include <algorithm>
+
 #include <sodium.h>
 
 #include <nlohmann/json.hpp>
@@ -172,6 +174,25 @@ std::string signBody(const std::string& token, const std::string& body) {
   return hex;
 }
 
+namespace {
+
+// "usable_here": {"stored_value": {"principal", "bonus"}, "points", "packages": [ids]} (chain.scope.*).
+UsableHere usableHereFrom(const Json& here, const MemberBalance& b) {
+  UsableHere u;
+  Json value = field<Json>(here, "stored_value");
+  u.principal = Money(field<std::int64_t>(value, "principal"));
+  u.bonus = Money(field<std::int64_t>(value, "bonus"));
+  u.points = field<std::int64_t>(here, "points");
+  std::vector<std::string> usable;
+  for (const Json& id : field<Json>(here, "packages"))
+    if (id.is_string()) usable.push_back(id.get<std::string>());
+  for (const PackageBalance& p : b.packages)
+    if (std::find(usable.begin(), usable.end(), p.id) == usable.end()) u.packagesElsewhere.push_back(p.id);
+  return u;
+}
+
+}  // namespace
+
 MemberBalance memberBalanceFrom(const std::string& body) {
   Json j = parsed(body);
   MemberBalance b;
@@ -188,6 +209,7 @@ MemberBalance memberBalanceFrom(const std::string& body) {
   b.asOf = field<std::int64_t>(j, "as_of_ms");
   b.source = BalanceSource::HeadOffice;
   b.hqStoredThrough = field<std::int64_t>(j, "stored_through");
+  if (j.contains("usable_here") && j["usable_here"].is_object()) b.usableHere = usableHereFrom(j["usable_here"], b);
   return b;
 }
 

@@ -25,4 +25,37 @@ OfflineSpent SqliteChainSpends::offlineSince(Instant since, const std::string& m
   });
 }
 
+// Newest first; a member who paid their arrears back is no longer listed.
+std::vector<ChainOverdraw> SqliteChainSpends::owedOverdraws(int limit) {
+  return guarded([&] {
+    Prepared q(db_.sql(), "SELECT o.sale_id, o.customer_id, o.member_no, COALESCE(c.name, ''), o.arrears, b.arrears, o.at"
+                          " FROM chain_overdraws o JOIN member_balances b ON b.customer_id = o.customer_id"
+                          " LEFT JOIN customers c ON c.id = o.customer_id"
+                          " WHERE b.arrears > 0 AND o.arrears > 0 ORDER BY o.at DESC, o.sale_id LIMIT ?");
+    sql::bind(*q, limit);
+    std::vector<ChainOverdraw> out;
+    while (q->executeStep()) {
+      ChainOverdraw o;
+      o.saleId = q->getColumn(0).getString();
+      o.customer = q->getColumn(1).getInt64();
+      o.memberNo = q->getColumn(2).getString();
+      o.name = q->getColumn(3).getString();
+      o.arrears = Money(q->getColumn(4).getInt64());
+      o.owes = Money(q->getColumn(5).getInt64());
+      o.at = q->getColumn(6).getInt64();
+      out.push_back(std::move(o));
+    }
+    return out;
+  });
+}
+
+Money SqliteChainSpends::overdrawn(CustomerId customer) {
+  return guarded([&] {
+    Prepared q(db_.sql(), "SELECT COALESCE(sum(arrears), 0) FROM chain_overdraws WHERE customer_id = ?");
+    sql::bind(*q, customer);
+    q->executeStep();
+    return Money(q->getColumn(0).getInt64());
+  });
+}
+
 }  // namespace salon::storage

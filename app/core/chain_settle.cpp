@@ -41,6 +41,10 @@ bool usesPackages(const SaleRequest& r) {
 
 }  // namespace
 
+Money overdrawOwed(Money overdrawn, Money arrearsNow) {
+  return std::max(Money(), std::min(overdrawn, arrearsNow));
+}
+
 OfflineAllowances offlineAllowances(CheckoutStore& store) {
   OfflineAllowances a;
   a.perMember = settingFen(store, "chain.offline.member_fen", a.perMember);

@@ -23,6 +23,7 @@
 // office (whose timeouts the caller chose), the log of chain spends.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/core/checkout_store.h"
 #include "app/core/head_office.h"
@@ -44,10 +45,27 @@ OfflineAllowances offlineAllowances(CheckoutStore& store);
 struct OfflineSpent {
   Money store, member;  // stored value + points at fenPerPoint
 };
+// A sale of this store that head office found overdrew a member (member.overdraw,
+// sent down after the upload): what it put on the member's arrears.
+struct ChainOverdraw {
+  std::string saleId;
+  CustomerId customer = 0;
+  std::string memberNo, name;
+  Money arrears;   // what the overdraw became
+  Money owes;      // the member's arrears now (paid back: 0)
+  Instant at = 0;  // when it came down
+};
+// The overdraw arrears a member still owes: at most their arrears now.
+Money overdrawOwed(Money overdrawn, Money arrearsNow);
+
 class ChainSpends {
  public:
   virtual ~ChainSpends() = default;
   virtual OfflineSpent offlineSince(Instant since, const std::string& memberNo) = 0;
+  // Overdraws of members who still owe arrears, newest first, at most `limit`.
+  virtual std::vector<ChainOverdraw> owedOverdraws(int limit) = 0;
+  // All the overdraws of one customer (what they came to), 0 when none.
+  virtual Money overdrawn(CustomerId customer) = 0;
 };
 
 struct ChainSettled {

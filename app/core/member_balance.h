@@ -21,6 +21,15 @@ struct PackageBalance {
   std::string expires;  // YYYY-MM-DD in the selling store's zone
 };
 
+// What the asking store may spend of it here (head office's "usable_here", under the
+// chain settings chain.scope.*: bonus and packages by default only where they were
+// sold), less the other stores' open debits.
+struct UsableHere {
+  Money principal, bonus;
+  std::int64_t points = 0;
+  std::vector<std::string> packagesElsewhere;  // packages head office lists that may not be used here
+};
+
 enum class BalanceSource { HeadOffice, Local };
 const char* balanceSourceName(BalanceSource s);  // "hq", "local"
 
@@ -36,6 +45,8 @@ struct MemberBalance {
   // Head office's figures: the asking store's events HQ held when it answered
   // (the store adds its own movements sent since, or not yet sent).
   std::int64_t hqStoredThrough = 0;
+  // Head office's figures from a head office that says it (absent: all of it).
+  std::optional<UsableHere> usableHere;
 };
 
 // Port: the store's own ledgers (storage implements it).

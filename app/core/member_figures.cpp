@@ -1,5 +1,7 @@
 #include "app/core/member_figures.h"
 
+#include <algorithm>
+
 #include "app/core/error.h"
 
 namespace salon {
@@ -42,8 +44,18 @@ MemberFiguresLook MemberFigures::look(const std::string& memberNo, const std::st
                                       const std::string& purpose) {
   MemberFiguresLook out;
   out.figures = askHeadOffice(memberNo, staff, purpose, out.why);
-  if (out.figures) local_.addMovementsNotAtHeadOffice(*out.figures);
-  else out.figures = local(memberNo);
+  if (out.figures) {
+    const MemberBalance hq = *out.figures;
+    local_.addMovementsNotAtHeadOffice(*out.figures);
+    if (UsableHere* u = out.figures->usableHere ? &*out.figures->usableHere : nullptr) {
+      // This store's own movements head office has not counted yet are this store's to use.
+      u->principal = std::max(Money(), u->principal + (out.figures->principal - hq.principal));
+      u->bonus = std::max(Money(), u->bonus + (out.figures->bonus - hq.bonus));
+      u->points = std::max<std::int64_t>(0, u->points + (out.figures->points - hq.points));
+    }
+  } else {
+    out.figures = local(memberNo);
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/core/chain_settle.h"
 #include "app/core/error.h"
 #include "app/core/phone.h"
 #include "app/core/service_record.h"
@@ -61,6 +62,7 @@ void CheckoutCart::showBar() {
   b.arrears = formatAmount(a.arrears);
   b.hasArrears = a.arrears.fen > 0;
   b.suspended = a.suspended();
+  if (Money owed = overdrawOwed(c_.overdrawn, a.arrears); owed.fen > 0) b.overdraw = formatAmount(owed);
   const Instant now = c_.k().clock.now();
   for (const CustomerPackage& p : a.packages) {
     if (p.sessionsLeft <= 0 || p.expiresAt <= now) continue;

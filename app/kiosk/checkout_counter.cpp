@@ -1,5 +1,6 @@
 #include "app/kiosk/checkout_counter.h"
 
+#include "app/core/chain_settle.h"
 #include "app/core/customer_file.h"
 #include "app/core/error.h"
 
@@ -40,12 +41,14 @@ void CheckoutCounter::loadCustomer(CustomerId who) {
   account.reset();
   alert.clear();
   alertAcknowledged = false;
+  overdrawn = Money();
   figures.forget();
   k_.view.checkout.bar = {};
   if (who == 0) return;
   account = store().account(who, setup->policy, k_.clock.now());
   if (!account) return;
   customer = who;
+  overdrawn = k_.backroom.chainSpends().overdrawn(who);
   if (auto file = k_.backroom.files().load(who)) {
     for (const char* key : {"allergies", "illnesses", "medication"}) {
       const std::string& value = file->field(key).value;

@@ -70,6 +70,7 @@ class CheckoutCounter {
   std::optional<MemberAccount> account;
   CustomerId customer = 0;
   std::vector<std::pair<std::string, std::string>> alert;  // health field → what the file says
+  Money overdrawn;  // what head office turned this member's offline overdraws into (arrears)
   CounterFigures figures;  // the member's figures on the bar; a chain spend's tenders are checked against head office's
   HeadOfficeLines* headOffice = nullptr;  // the line to head office (a member's chain value is debited there first)
   ChainSearch chain;  // another store's member card: their file asked of head office

@@ -3,6 +3,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "app/core/chain_settle.h"
 #include "app/core/staff_auth.h"
 
 namespace salon::kiosk {
@@ -25,6 +26,7 @@ bool CheckoutDesk::offered() const {
 void CheckoutDesk::open(CustomerId customer) {
   if (openTicket()) parked_.park(counter_, ParkedTicket::By::Leaving);
   settled_.reset();
+  approval_.reset();
   if (auto i = parked_.toResume(customer)) {
     resume(*i);
     counter_.hint("ui.checkout.resumed");
@@ -54,6 +56,7 @@ void CheckoutDesk::locked() {
   if (openTicket()) parked_.park(counter_, ParkedTicket::By::Lock);
   counter_.forget();
   settled_.reset();
+  approval_.reset();
 }
 
 bool CheckoutDesk::tick() {
@@ -66,12 +69,24 @@ void CheckoutDesk::show() {
   if (!counter_.setup) return;
   cart_.show();
   tender_.show();
+  approval_.show(tender_.request());
   ui::CheckoutView& v = k_.view.checkout;
   v.customer = counter_.customer;
   auto day = counter_.store().currentDay();
   v.dayOpen = day && !day->closedAt;
   settled_.show();
   showParked();
+}
+
+std::vector<ui::HomeOverdraw> CheckoutDesk::overdrawsForHome(int limit) const {
+  std::vector<ui::HomeOverdraw> out;
+  if (!offered()) return out;
+  for (const ChainOverdraw& o : k_.backroom.chainSpends().owedOverdraws(limit)) {
+    const std::string when = formatLocalDateTime(o.at, k_.zone);  // "2026-12-06 14:00"
+    out.push_back({o.customer, when.size() > 5 ? when.substr(5) : when, o.name + " " + o.memberNo,
+                   formatAmount(o.arrears), formatAmount(o.owes)});
+  }
+  return out;
 }
 
 void CheckoutDesk::showParked() {
@@ -92,6 +107,7 @@ template <class I>
 void CheckoutDesk::route(const I& intent) {
   if constexpr (Takes<CheckoutCart, I>::value) cart_.on(intent);
   else if constexpr (Takes<CheckoutTender, I>::value) tender_.on(intent);
+  else if constexpr (Takes<CheckoutApproval, I>::value) approval_.on(intent);
   else static_assert(!std::is_same_v<I, I>, "a checkout intent no stage takes");
 }
 

@@ -3,13 +3,15 @@
 // with split payments, one settlement per sale id however often 结账 is tapped,
 // then the receipt preview (core's Tickets port) and printing through the
 // shared spool. The desk routes each intent to its stage: the cart
-// (checkout_cart.h), the tender (checkout_tender.h) and the settled sale
+// (checkout_cart.h), the tender (checkout_tender.h) with its manager's approval
+// past a member's offline allowance (checkout_approval.h) and the settled sale
 // (checkout_settled.h), which share the counter (checkout_counter.h).
 #include <optional>
 #include <string>
 
 #include "app/core/sale.h"
 #include "app/core/tickets.h"
+#include "app/kiosk/checkout_approval.h"
 #include "app/kiosk/checkout_cart.h"
 #include "app/kiosk/checkout_counter.h"
 #include "app/kiosk/checkout_parked.h"
@@ -29,6 +31,13 @@ class CheckoutDesk : public Desk {
     // A sale head office debited first comes back from the Lookups lane (issue 18).
     tender_.settledLater = [this](const Sale& sale) {
       settled_.finish(sale);
+      show();
+    };
+    // A manager approved past the member's offline allowance: 结账 again, once.
+    approval_.approved = [this] {
+      k_.view.checkout.message.clear();
+      counter_.hint("ui.checkout.approval.approved");
+      route(ui::CheckoutSettle{});
       show();
     };
   }
@@ -59,6 +68,10 @@ class CheckoutDesk : public Desk {
   bool hasLockedTicket() const { return parked_.hasLocked(); }
   bool hasTicketFor(CustomerId customer) const { return parked_.holdsFor(customer); }
 
+  // Today's line 总部：离线超额已转为欠款 (issue 18): the newest `limit` overdraws of
+  // members who still owe, for whoever may settle sales.
+  std::vector<ui::HomeOverdraw> overdrawsForHome(int limit) const;
+
   // The current sale's lines and tenders, as core will be asked to settle them.
   SaleRequest request() const { return tender_.request(); }
 
@@ -79,7 +92,8 @@ class CheckoutDesk : public Desk {
 
   CheckoutCounter counter_;
   CheckoutCart cart_{counter_};
-  CheckoutTender tender_{counter_};
+  CheckoutApproval approval_{counter_};
+  CheckoutTender tender_{counter_, approval_};
   CheckoutSettled settled_{counter_};
   ParkedTickets parked_;
 };

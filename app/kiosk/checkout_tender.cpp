@@ -25,17 +25,32 @@ std::string chainLeftText(const std::string& detail, const Catalog& words) {
          words.text("ui.checkout.figures.points") + " " + std::to_string(pts);
 }
 
+// formatAmount's "120.00" as the bar says money: "¥120.00".
+std::string yuanText(const std::string& amount) {
+  Money m;
+  return parseYuan(amount, m) ? formatYuan(m) : amount;
+}
+
 }  // namespace
 
 // A member's stored value and points are the chain's: offered and checked against
-// head office's figures once they came (issue 18), else the store's own.
+// head office's figures once they came (issue 18), else the store's own; of them,
+// what this store may spend (chain.scope.*: another store's bonus and packages
+// by default not), as head office says it, so 结账 is not refused not_usable_here.
 std::optional<MemberAccount> CheckoutTender::chainAccount() const {
   std::optional<MemberAccount> a = c_.account;
   if (a && c_.figures.headOfficeFigures()) {
     const MemberBalance& hq = *c_.figures.headOfficeFigures();
-    a->svPrincipal = hq.principal;
-    a->svBonus = hq.bonus;
-    a->points = hq.points;
+    a->svPrincipal = hq.usableHere ? hq.usableHere->principal : hq.principal;
+    a->svBonus = hq.usableHere ? hq.usableHere->bonus : hq.bonus;
+    a->points = hq.usableHere ? hq.usableHere->points : hq.points;
+    if (hq.usableHere) {
+      const std::vector<std::string>& elsewhere = hq.usableHere->packagesElsewhere;
+      auto& packages = a->packages;
+      packages.erase(std::remove_if(packages.begin(), packages.end(), [&](const CustomerPackage& p) {
+                       return std::find(elsewhere.begin(), elsewhere.end(), p.id) != elsewhere.end();
+                     }), packages.end());
+    }
   }
   return a;
 }
@@ -250,6 +265,8 @@ SaleRequest CheckoutTender::request() const {
     r.approvedBy = c_.k().staff ? c_.k().staff->code : "";
     r.reason = "counter discount";
   }
+  // A manager's PIN past the member's offline allowance, as `sale`'s "approved_by".
+  if (std::string manager = approval_.approvedBy(r); !manager.empty()) r.approvedBy = manager;
   return r;
 }
 
@@ -307,17 +324,35 @@ void CheckoutTender::settleThroughHeadOffice(const SaleRequest& r) {
           out->refused = "db_error";
         }
       },
-      [this, out, id = r.id] {
+      [this, out, r] {
         asking_ = false;
-        if (id != c_.saleId) return;
+        if (r.id != c_.saleId) return;
         if (out->sale) {
           if (settledLater) settledLater(*out->sale);
           return;
         }
-        if (out->refused == "chain_balance_short") c_.askFigures();  // the bar shows what is left now
-        c_.refuse(out->refused);
-        if (out->refused == "chain_balance_short") c_.view().message += " " + chainLeftText(out->detail, c_.k().catalog);
+        refusedByHeadOffice(r, out->refused, out->detail);
       });
+}
+
+// Said on screen with what is left; past the member's offline allowance a manager's
+// PIN is offered (the store's and the sale's caps and "offline too long" say no PIN lifts them).
+void CheckoutTender::refusedByHeadOffice(const SaleRequest& r, const std::string& code, const std::string& detail) {
+  const Catalog& words = c_.k().catalog;
+  // A manager approved while this try (without it) was on its way: 结账 again, with it.
+  if (code == "offline_member_allowance" && r.approvedBy.empty() && !approval_.approvedBy(request()).empty() &&
+      approval_.approved)
+    return approval_.approved();
+  if (code == "chain_balance_short") c_.askFigures();  // the bar shows what is left now
+  c_.refuse(code);
+  std::string& message = c_.view().message;
+  if (code == "chain_balance_short") message += " " + chainLeftText(detail, words);
+  if (code == "offline_member_allowance") {
+    message += " " + words.text("ui.checkout.approval.left") + " " + yuanText(detail);
+    approval_.offer(detail, r);
+  }
+  if (code == "offline_store_allowance" || code == "offline_sale_cap" || code == "offline_too_long")
+    message += " " + words.text("ui.checkout.approval.no_pin");
 }
 
 }  // namespace salon::kiosk

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/core/sale.h"
+#include "app/kiosk/checkout_approval.h"
 #include "app/kiosk/checkout_counter.h"
 #include "app/ui/checkout/checkout_view.h"
 
@@ -14,7 +15,7 @@ namespace salon::kiosk {
 
 class CheckoutTender {
  public:
-  explicit CheckoutTender(CheckoutCounter& c) : c_(c) {}
+  CheckoutTender(CheckoutCounter& c, CheckoutApproval& approval) : c_(c), approval_(approval) {}
 
   // The tenders, what is paid and left, the quick-cash amounts and the ways to pay.
   void show();
@@ -51,8 +52,10 @@ class CheckoutTender {
   std::optional<MemberAccount> chainAccount() const;
   bool spendsChainValue(const SaleRequest& r);
   void settleThroughHeadOffice(const SaleRequest& r);
+  void refusedByHeadOffice(const SaleRequest& r, const std::string& code, const std::string& detail);
 
   CheckoutCounter& c_;
+  CheckoutApproval& approval_;  // 经理授权 past the member's offline allowance
   bool asking_ = false;  // head office is debiting this sale: 结账 waits
 };
 

@@ -224,10 +224,11 @@ void KioskController::showHome() {
   view_.home.dueSoon = approvals_.dueSoon(3, view_.home.dueTotal);
   view_.home.appointments = appointments_.todayForHome(6);
   view_.home.holds = appointments_.holdsForHome();
+  view_.home.overdraws = checkout_.overdrawsForHome(5);
   view_.home.holdMessage.clear();
   listCustomers(backroom_.directory().recent(kTodayListLength));
   // One audit entry for the list the staff member now sees.
-  if (!view_.home.customers.empty() || !view_.home.queue.empty())
+  if (!view_.home.customers.empty() || !view_.home.queue.empty() || !view_.home.overdraws.empty())
     backroom_.audit().append(auditOf(clock_.now(), staff_->code, "customer.view", "customer", "today_list", "today list",
                           "name,phone_masked"));
 }

@@ -145,11 +145,31 @@ Intent holdsSection(UiContext& ui, const HomeView& v, const ListColumns& cols) {
   return out;
 }
 
+// Head office turned offline overdraws into arrears: who, how much, what they owe
+// now; a tap opens the checkout for them (arrears are collected there).
+Intent overdrawsSection(UiContext& ui, const HomeView& v, const ListColumns& cols) {
+  Intent out;
+  if (v.overdraws.empty()) return out;
+  const Metrics& m = ui.metrics;
+  ImGui::SetCursorPos(ImVec2(cols.x[0], ImGui::GetCursorPosY() + m.gap * 0.5f));
+  alertText(ui, ui.t("ui.home.overdraws") + " (" + std::to_string(v.overdraws.size()) + ")");
+  for (std::size_t i = 0; i < v.overdraws.size(); ++i) {
+    const HomeOverdraw& o = v.overdraws[i];
+    const std::string amount = ui.t("ui.home.overdraw_amount") + " ¥" + o.arrears;
+    const std::string owes = ui.t("ui.home.overdraw_owes") + " ¥" + o.owes;
+    const std::string* cells[4] = {&o.when, &o.name, &amount, &owes};
+    if (listRow(ui, cols, "home.overdraw." + std::to_string(i + 1), cells)) out = Navigate{Screen::Checkout, o.customer};
+  }
+  ImGui::Dummy(ImVec2(0, m.gap));
+  return out;
+}
+
 // Today's lists: recording deadlines due soon, the appointments, the check-in queue.
 Intent todayLists(UiContext& ui, const HomeView& v, const ListColumns& cols) {
   const Metrics& m = ui.metrics;
   const float x0 = cols.x[0];
   Intent out = holdsSection(ui, v, cols);
+  if (Intent o = overdrawsSection(ui, v, cols); !std::holds_alternative<std::monostate>(o)) out = o;
   if (Intent due = dueSoonSection(ui, v.dueSoon, v.dueTotal); !std::holds_alternative<std::monostate>(due)) out = due;
   if (!v.appointments.empty()) {
     ImGui::SetCursorPos(ImVec2(x0, ImGui::GetCursorPosY() + m.gap * 0.5f));

@@ -86,6 +86,16 @@ struct HomeHold {
   bool urgent = false; // under 5 minutes left
 };
 
+// A member head office found this store's offline sales overdrew (issue 18): the
+// overdraw became arrears; listed while the member still owes.
+struct HomeOverdraw {
+  CustomerId customer = 0;
+  std::string when;     // "12-06 14:00": when it came down
+  std::string name;     // "王小美 M01000001"
+  std::string arrears;  // the overdraw, "600.00"
+  std::string owes;     // the member's arrears now, "600.00"
+};
+
 struct HomeView {
   std::string staffName;
   std::vector<HomeTile> tiles;  // the screens this staff member may open
@@ -96,6 +106,7 @@ struct HomeView {
   int dueTotal = 0;             // how many are due in all
   std::vector<HomeAppointment> appointments;  // today's, not yet done (the Appointments desk's)
   std::vector<HomeHold> holds;                // online bookings to confirm or decline
+  std::vector<HomeOverdraw> overdraws;        // 总部：离线超额已转为欠款 (the Checkout desk's)
   std::string holdMessage;                    // what the last answer did
   bool holdMessageIsError = false;
 };

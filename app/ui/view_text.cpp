@@ -31,6 +31,7 @@ std::vector<std::string> textsOf(const KioskView& v) {
     out.push_back(h.detail);
     out.push_back(h.left);
   }
+  for (const HomeOverdraw& o : v.home.overdraws) out.push_back(o.when + o.name);
   out.push_back(v.home.holdMessage);
   addTexts(v.registration, out);
   addTexts(v.checkout, out);

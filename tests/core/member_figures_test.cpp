@@ -39,6 +39,7 @@ struct Ledgers : MemberBalances {
 // does not answer.
 struct Lines : HeadOfficeLines {
   bool down = false;
+  bool scoped = false;  // says what the asking store may use: ¥300 of the principal, no bonus
   std::vector<std::string> asked;  // "member staff purpose"
   struct Line : test::QuietHeadOffice {
     Lines& l;
@@ -57,6 +58,7 @@ struct Lines : HeadOfficeLines {
       b.asOf = kNow - 5;
       b.source = BalanceSource::HeadOffice;
       b.hqStoredThrough = 5;
+      if (l.scoped) b.usableHere = UsableHere{Money(30000), Money(), 260, {}};
       return b;
     }
   };
@@ -126,4 +128,16 @@ TEST_CASE("member figures: the store's own when head office is down, unknown the
   CHECK_FALSE(noLine.asksHeadOffice());
   CHECK(noLine.look("M01000001", "cash", "checkout").why == "no_line");
   CHECK(noLine.local("M01000001")->principal == Money(75000));
+}
+
+TEST_CASE("member figures: what head office says is usable here grows by the store's own movements it does not hold") {
+  Counter c;
+  c.lines.scoped = true;
+  MemberFiguresLook look = c.figures.look("M01000001", "cash", "checkout");
+  REQUIRE(look.figures);
+  CHECK(look.figures->principal == Money(90000));  // HQ's 800 + the store's 100 top-up
+  REQUIRE(look.figures->usableHere);
+  CHECK(look.figures->usableHere->principal == Money(40000));  // the top-up was made here: usable here
+  CHECK(look.figures->usableHere->bonus == Money());
+  CHECK(look.figures->usableHere->points == 260);
 }

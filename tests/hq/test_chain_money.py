@@ -349,6 +349,45 @@ class ChainMoney(unittest.TestCase):
                                 "tenders": [{"type": "arrears", "amount": 100}, {"type": "cash", "amount": 20000, "handed": 20000}]})
         self.assertEqual((code, err["code"]), (2, "arrears_limit"), err)
         self.assertEqual(self.b.run("verify", pin="").returncode, 0)
+        # The window in B says it on Today, and on the member's checkout bar.
+        shown = self.b.window(["expect Head office: offline overdraws turned into arrears (1)", "expect Owes ¥600.00",
+                               "shot chain_overdraw_today", "tap home.overdraw.1", "wait 5",
+                               "expect Offline overdraw owed ¥600.00", "shot chain_overdraw_bar"])
+        self.assertEqual(shown.returncode, 0, shown.stdout + shown.stderr)
+
+    def test_window_manager_pin_past_the_offline_allowance(self):
+        """The checkout screen in B, cut off: past the member's offline allowance the refusal says
+        what is left and offers 经理授权; a wrong PIN is said and writes nothing; the manager's PIN
+        settles the sale once, with approved_by as `sale` records it."""
+        ChainMoney.phone += 1
+        m = self.b.register(str(self.phone))["member_no"]
+        self.b.sale(m, [{"item": "V-1000", "qty": 1}], [{"type": "cash", "amount": 100000, "handed": 100000}])
+        self.box.run("setting", "set", "chain.offline.member_fen", "5000")
+        self.b.sync()
+        self.b.cut_off()
+        try:
+            def pin(digits):
+                return ["tap checkout.approval.pin.%s" % d for d in digits] + ["tap checkout.approval.pin.ok"]
+            shown = self.b.window(
+                ["tap home.tile.checkout", "wait 5", "scan " + m, "tap checkout.item.S-CUT", "tap checkout.staff.beau",
+                 "tap checkout.pay", "tap checkout.tender.stored_value", "doubletap checkout.settle",
+                 "expect this member's offline allowance is used up", "expect may still spend offline: ¥50.00",
+                 "shot chain_offline_allowance", "tap checkout.approval", "expect Manager: tap your name",
+                 "shot chain_manager_choose",
+                 "tap checkout.approval.staff.mgr", *pin("9999"), "expect Wrong PIN",
+                 "tap checkout.approval.pin.1", "tap checkout.approval.pin.2", "shot chain_manager_pin",
+                 "tap checkout.approval.pin.3", "tap checkout.approval.pin.4", "tap checkout.approval.pin.ok",
+                 "expect Settled", "shot chain_manager_approved"])
+            self.assertEqual(shown.returncode, 0, shown.stdout + shown.stderr)
+            self.assertEqual(self.b.sql("SELECT mode, approved_by FROM chain_spends WHERE member_no = ?", m),
+                             [("offline", "mgr")])
+            self.assertEqual(self.b.sql("SELECT count(*), max(approved_by) FROM sales s JOIN customers c"
+                                        " ON c.id = s.customer_id WHERE c.member_no = ? AND s.kind = 'sale'"
+                                        " AND s.approved_by != ''", m), [(1, "mgr")])
+        finally:
+            self.b.reconnect()
+            self.box.run("setting", "set", "chain.offline.member_fen", "50000")
+            self.b.sync()
 
     def test_window_settles_through_head_office_and_says_a_short_balance(self):
         """The checkout screen: head office's figures on the bar, 结账 debits at HQ (on the

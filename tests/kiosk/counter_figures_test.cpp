@@ -21,6 +21,7 @@
 #include "storage/sale_store.h"
 #include "storage/sync_store.h"
 #include "support/fake_head_office.h"
+#include "support/held_tasks.h"
 #include "support/kiosk_fixture.h"
 
 using namespace salon;
@@ -31,40 +32,7 @@ namespace {
 // 2027-12-31 12:00 at +08:00.
 constexpr Instant kExpires = 1830225600000;
 
-// Tasks held until the test lets them run, as a busy lane would; cancel() drops
-// one still waiting (unless the test says it already started).
-struct HeldTasks : Tasks {
-  explicit HeldTasks(Backroom& b) : backroom(b) {}
-  struct Held {
-    TaskId id;
-    Lane lane;
-    std::function<void(Backroom&)> work;
-    std::function<void()> done;
-  };
-  Backroom& backroom;
-  std::deque<Held> waiting;
-  TaskId next = 1;
-  bool started = false;  // true: every task counts as started (cancel refuses)
-  TaskId run(Lane lane, const std::string&, std::function<void(Backroom&)> work, std::function<void()> done) override {
-    waiting.push_back({next, lane, std::move(work), std::move(done)});
-    return next++;
-  }
-  bool cancel(TaskId id) override {
-    if (started) return false;
-    for (auto it = waiting.begin(); it != waiting.end(); ++it)
-      if (it->id == id) return waiting.erase(it), true;
-    return false;
-  }
-  void runOne() {
-    Held t = std::move(waiting.front());
-    waiting.pop_front();
-    t.work(backroom);
-    if (t.done) t.done();
-  }
-  void runAll() {
-    while (!waiting.empty()) runOne();
-  }
-};
+using test::HeldTasks;
 
 // Head office's figures: 陳美玲 (M00000002) with more stored value than the store
 // has; anyone else with ¥100.

@@ -56,7 +56,8 @@ Intents CheckoutScreen::draw(UiContext& ui, const CheckoutView& v) {
     ImGui::SameLine(0, m.gap);
     cart(ui, v, ImVec2(width - left - m.gap, full), out);
   }
-  fromKeyboard(out);
+  if (v.approval.open) wedge_.clear();  // a manager's PIN typed on a keyboard is theirs, not a scan
+  else fromKeyboard(out);
   return out;
 }
 
@@ -92,6 +93,7 @@ void accountRow(UiContext& ui, const CheckoutCustomerBar& b) {
 std::vector<FiguresPiece> barPieces(UiContext& ui, const CheckoutCustomerBar& b) {
   std::vector<FiguresPiece> pieces = figuresPieces(ui, b.figures);
   if (b.suspended) pieces.push_back({ui.t("ui.checkout.suspended"), true});
+  if (!b.overdraw.empty()) pieces.push_back({ui.t("ui.checkout.overdraw") + " " + yuan(b.overdraw), true});
   if (!b.alert.empty() && b.alertAcknowledged) pieces.push_back({"⚠ " + b.alert, true});
   return pieces;
 }
@@ -418,6 +420,8 @@ void addTexts(const CheckoutView& v, std::vector<std::string>& out) {
   for (const CheckoutParkedRow& p : v.parked) out.push_back(p.name);
   for (const CheckoutTenderRow& t : v.tenders) out.push_back(t.ref);
   for (const CheckoutPackageOption& p : v.packageOptions) out.push_back(p.label);
+  for (const CheckoutStaffChoice& s : v.approval.managers) out.push_back(s.name);
+  out.push_back(v.approval.message + v.approval.managerName);
 }
 
 }  // namespace salon::ui

@@ -19,6 +19,13 @@ std::string refLabel(UiContext& ui, const std::string& ref) {
   return ui.t("ui.checkout.static_qr_short") + " " + ref.substr(prefix.size());
 }
 
+// An alert that wraps where the caller said (alertText wraps at the window's edge).
+void wrappedAlert(UiContext& ui, const std::string& s) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ui.c().alert);
+  text(ui, s);
+  ImGui::PopStyleColor();
+}
+
 // The payments entered (tap to remove), the ways to pay, packages, quick cash.
 void tenderChoices(UiContext& ui, const CheckoutView& v, Intents& out) {
   const Metrics& m = ui.metrics;
@@ -76,6 +83,62 @@ void amountPad(UiContext& ui, const CheckoutView& v, float padW, Intents& out) {
   if (!keys.empty()) intent(out, CheckoutAmountKeys{keys});
 }
 
+// The PIN keys (as sign-in's keypad) low enough to leave the cancel button on a 768-high screen.
+std::string pinKeypad(UiContext& ui, float width, float keyH) {
+  static const char* kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "<", "0", "="};
+  const float gap = ui.metrics.gap, keyW = (width - 2 * gap) / 3;
+  std::string pressed;
+  ImGui::PushFont(ui.fonts.big());
+  for (int i = 0; i < 12; ++i) {
+    if (i % 3 != 0) ImGui::SameLine(0, gap);
+    const std::string key = kKeys[i];
+    const std::string id = "checkout.approval.pin" + (key == "<" ? ".back" : key == "=" ? ".ok" : "." + key);
+    const std::string label = key == "<" ? "←" : key == "=" ? ui.t("ui.keypad.ok") : key;
+    if (touchButton(ui, id, label, ImVec2(keyW, keyH), key == "=" ? Tone::Primary : Tone::Plain)) pressed += key;
+  }
+  ImGui::PopFont();
+  return pressed;
+}
+
+// 经理授权 in the keypad's place: the managers' names (and what no PIN lifts), then
+// the chosen one's PIN on the keypad, kept short enough for 1024x768.
+void approvalPad(UiContext& ui, const CheckoutApprovalView& a, float padW, Intents& out) {
+  const Metrics& m = ui.metrics;
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + padW);
+  if (a.managerCode.empty()) {
+    text(ui, ui.t("ui.checkout.approval.title"));
+    text(ui, ui.t("ui.checkout.approval.left") + " ¥" + a.left);
+    mutedText(ui, ui.t(a.managers.empty() ? "ui.checkout.approval.no_managers" : "ui.checkout.approval.choose"));
+    for (const CheckoutStaffChoice& s : a.managers)
+      if (touchButton(ui, "checkout.approval.staff." + s.code, s.name, ImVec2(padW, m.touch)))
+        intent(out, CheckoutChooseApprover{s.code});
+    mutedText(ui, ui.t("ui.checkout.approval.caps_stay"));
+  } else {
+    bigText(ui, a.managerName);
+    std::string dots;
+    for (int i = 0; i < 8; ++i) dots += i < a.pinDigits ? "● " : (i < 4 ? "○ " : "");
+    text(ui, ui.t("ui.checkout.approval.enter_pin") + "  " + dots);
+    if (a.checking) mutedText(ui, ui.t("ui.checkout.approval.checking"));
+    else if (!a.message.empty()) wrappedAlert(ui, a.message);
+    else text(ui, " ");
+    const float keysH = ImGui::GetContentRegionAvail().y - m.touch * 0.8f - m.gap * 2;
+    std::string keys = pinKeypad(ui, padW, std::min(m.keypadKey, (keysH - 3 * m.gap) / 4));
+    Typed typed = typedThisFrame();
+    for (char c : typed.chars)
+      if (c >= '0' && c <= '9') keys += c;
+    keys.append(typed.backspaces, '<');
+    if (typed.enter) keys += '=';
+    if (!keys.empty()) intent(out, CheckoutApprovalKeys{keys});
+  }
+  if (a.managerCode.empty() && !a.message.empty()) wrappedAlert(ui, a.message);
+  ImGui::PopTextWrapPos();
+  const char* back = a.managerCode.empty() ? "ui.checkout.approval.cancel" : "ui.checkout.approval.other";
+  if (touchButton(ui, "checkout.approval.cancel", ui.t(back), ImVec2(padW, m.touch * 0.8f), Tone::Plain, Icon::Back))
+    intent(out, CheckoutCancelApproval{});
+  ImGui::EndGroup();
+}
+
 }  // namespace
 
 // Totals, what was paid and how, the ways to pay; the amount keypad on the right.
@@ -103,16 +166,23 @@ void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) 
     ImGui::EndGroup();
   }
   // Payments entered, the ways to pay, quick cash: scrolls when there are many.
-  const float listH = top + height - ImGui::GetCursorPosY() - bottomH - m.gap * 2 - m.textSize * 2;
+  // Room for the message (and 经理授权 under it when offered).
+  const bool offerApproval = v.approval.offered && !v.approval.open;
+  const float messageH = offerApproval ? m.textSize * 3 + m.touch * 0.8f + m.gap : m.textSize * 2;
+  const float listH = top + height - ImGui::GetCursorPosY() - bottomH - m.gap * 2 - messageH;
   ImGui::BeginChild("checkout.tender", ImVec2(left, listH), false, ImGuiWindowFlags_NoBackground);
   dragToScroll();
   tenderChoices(ui, v, out);
   ImGui::EndChild();
   // A long message wraps inside the left column: it never pushes the keypad off the screen.
   ImGui::PushTextWrapPos(x0 + left);
-  if (!v.message.empty()) v.messageIsError ? alertText(ui, v.message) : text(ui, v.message);
+  if (!v.message.empty()) v.messageIsError ? wrappedAlert(ui, v.message) : text(ui, v.message);
   else mutedText(ui, ui.t(v.staticQr ? "ui.checkout.static_qr_line" : "ui.checkout.scan_payment_hint"));
   ImGui::PopTextWrapPos();
+  if (offerApproval &&
+      touchButton(ui, "checkout.approval", ui.t("ui.checkout.approval.offer"), ImVec2(left, m.touch * 0.8f), Tone::Primary,
+                  Icon::Check))
+    intent(out, CheckoutAskApproval{});
   ImGui::SetCursorPos(ImVec2(x0, top + height - bottomH));
   const float half = (left - m.gap) / 2;
   if (touchButton(ui, "checkout.tender.back", ui.t("ui.checkout.back_to_cart"), ImVec2(half, bottomH), Tone::Plain, Icon::Back))
@@ -124,7 +194,8 @@ void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) 
   ImGui::PopFont();
   ImGui::EndGroup();
   ImGui::SameLine(0, m.gap * 2);
-  amountPad(ui, v, padW, out);
+  if (v.approval.open) approvalPad(ui, v.approval, padW, out);
+  else amountPad(ui, v, padW, out);
 }
 
 // The stored sale: the receipt as it will print, print / reprint, next customer.

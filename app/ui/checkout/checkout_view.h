@@ -26,6 +26,9 @@ struct CheckoutCustomerBar {
   std::string alert;         // allergies / illnesses / medication ("" when none)
   bool alertAcknowledged = false;
   std::string fileNo;        // the customer's file number (the avatar's colour)
+  // Head office turned this member's offline overdraws into arrears (issue 18):
+  // what of them is still owed ("600.00"; "" when none).
+  std::string overdraw;
   // A member's figures (head office's or the store's own, issue 18); when shown
   // they replace points, stored value, packages and arrears above on the bar.
   MemberFiguresView figures{};
@@ -84,6 +87,20 @@ struct CheckoutFoundCustomer {
   std::string maskedPhone;
 };
 
+// 经理授权 (issue 18): head office cannot be reached and the member's offline
+// allowance is spent; a manager's PIN lets this one sale through. The store-wide
+// and per-sale caps and "offline too long" are never offered.
+struct CheckoutApprovalView {
+  bool offered = false;    // the refusal a PIN lifts: 经理授权 is shown
+  bool open = false;       // choosing a manager, then typing their PIN
+  std::string left;        // what is left of the member's offline allowance ("120.00")
+  std::vector<CheckoutStaffChoice> managers;  // who may approve (the CLI's Guard action)
+  std::string managerCode, managerName;       // chosen ("" while choosing)
+  int pinDigits = 0;
+  bool checking = false;   // the PIN lane is checking
+  std::string message;     // translated: a wrong PIN, not a manager
+};
+
 enum class CheckoutStage { Cart, Tender, Settled };
 // What the keypad types into on the cart side.
 enum class CheckoutEntry { None, FindMember, Discount, OpeningFloat };
@@ -134,6 +151,7 @@ struct CheckoutView {
   // transaction number instead of an amount, and 微信 / 支付宝 take it as the ref.
   bool staticQr = false;
   std::string staticQrDigits;
+  CheckoutApprovalView approval;
 
   // Settled.
   std::string saleNo;
@@ -174,12 +192,17 @@ struct CheckoutOpenDay {};  // 开班: the keypad asks for the opening float
 struct CheckoutPark {};     // 挂单: put this ticket aside and start a new one
 struct CheckoutResume { int index = 0; };  // take a ticket put aside back
 struct CheckoutFinishService { int line = 0; };  // 服务完成: the line's service ended now
+struct CheckoutAskApproval {};                    // 经理授权: open the manager's PIN entry
+struct CheckoutChooseApprover { std::string code; };
+struct CheckoutApprovalKeys { std::string keys; };  // the manager's PIN ("=": check it)
+struct CheckoutCancelApproval {};
 using CheckoutIntent =
     std::variant<CheckoutAcknowledgeAlert, CheckoutFindMember, CheckoutEntryKeys, CheckoutScanned, CheckoutPickCustomer,
                  CheckoutStayWalkIn, CheckoutPickCategory, CheckoutAddItem, CheckoutAskStaff, CheckoutChooseStaff,
                  CheckoutRemoveLine, CheckoutUndoRemove, CheckoutOpenDiscount, CheckoutOpenTender, CheckoutBackToCart,
                  CheckoutAmountKeys, CheckoutQuickCash, CheckoutAddTender, CheckoutUsePackage, CheckoutRemoveTender,
                  CheckoutSettle, CheckoutPrint, CheckoutNewSale, CheckoutOpenDay, CheckoutPark, CheckoutResume,
-                 CheckoutFinishService, CheckoutStaticQr>;
+                 CheckoutFinishService, CheckoutStaticQr, CheckoutAskApproval, CheckoutChooseApprover,
+                 CheckoutApprovalKeys, CheckoutCancelApproval>;
 
 }  // namespace salon::ui
