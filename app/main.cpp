@@ -12,6 +12,7 @@
 
 #include "app/cli/cli.h"
 #include "storage/demo/demo_salon.h"
+#include "storage/demo/demo_care.h"
 #include "storage/demo/demo_checkout.h"
 #include "storage/demo/demo_customers.h"
 #include "storage/demo/demo_showcase.h"
@@ -95,6 +96,7 @@ int runKiosk(KioskOptions opt, const salon::Clock& clock) {
     if (salon::demo::seedShowcaseCustomers(*db, clock) > 0) {
       salon::demo::seedDemoCustomers(*db, clock, 200, 1);
       salon::demo::seedDemoCheckout(*db, clock, 300, 1);
+      salon::demo::seedDemoCare(*db, clock);
     }
   }
   if (opt.window.bench && opt.window.benchCustomers > 0) {

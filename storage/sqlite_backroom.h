@@ -28,6 +28,7 @@
 #include "storage/member_store.h"
 #include "storage/member_roll.h"
 #include "storage/print_job_store.h"
+#include "storage/salon_events.h"
 #include "storage/record_keeping_store.h"
 #include "storage/recording_store.h"
 #include "storage/self_service_store.h"
@@ -76,6 +77,7 @@ class SqliteBackroom : public Backroom {
   // appointments and care:
   DayBook& dayBook() override { return dayBook_; }
   CareLists& careLists() override { return careLists_; }
+  SalonEvents& salonEvents() override { return salonEvents_; }
   // customer files, members, approvals, settings:
   ApprovalsInbox& approvalsInbox() override { return approvalsInbox_; }
   CustomerRecords& customerRecords() override { return customerRecords_; }
@@ -128,6 +130,7 @@ class SqliteBackroom : public Backroom {
   // appointments and care:
   SqliteDayBook dayBook_{db_};
   SqliteCareLists careLists_{db_};
+  SqliteSalonEvents salonEvents_{db_};
   // customer files, members, approvals, settings:
   SqliteApprovalsInbox approvalsInbox_{db_};
   SqliteCustomerRecords customerRecords_{db_};

@@ -13,6 +13,7 @@
 #include "storage/appointment_store.h"
 #include "storage/care_lists.h"
 #include "storage/care_store.h"
+#include "storage/salon_events.h"
 #include "storage/settings_store.h"
 
 namespace salon::cli {
@@ -188,14 +189,7 @@ int runEventAttend(const Invocation& inv, const Args& a) {
   SalonEvent e = loadEvent(s, a.event);
   CustomerSummary c = storage::findCustomer(s.db->sql(), a.customer);
   s.guard->require(s.me, Action::ContactCustomer, "customer", std::to_string(c.id));
-  bool added = false;
-  s.db->write([&](SQLite::Database& db) {
-    added = storage::recordAttendance(db, e, c.id, s.me.code, s.now(), s.zone);
-    if (!added) return;
-    storage::appendAudit(db, auditOf(s.now(), s.me.code, "event.attended", "customer", c.fileNo, e.id, "events"));
-    nlohmann::json payload{{"event", e.id}, {"customer", c.id}};
-    storage::appendOutbox(db, {newUuid(), "event.attended", payload.dump(), s.now()});
-  });
+  bool added = storage::attendEvent(*s.db, e, c.id, s.me.code, s.now(), s.zone);
   nlohmann::json out{{"event", e.id}, {"customer", c.fileNo}, {"recorded", added},
                      {"attendees", storage::attendeesOf(s.db->sql(), e.id).size()}};
   printList(out, a.json, {"event", "customer", "recorded", "attendees"});

@@ -36,6 +36,7 @@ class MemberCardStore;
 class PriceList;
 class PrintJobStore;
 class ReportBook;
+class SalonEvents;
 class SelfService;
 class ServiceRecordStore;
 class StaffRoster;
@@ -72,6 +73,7 @@ class Backroom {
   // appointments and care:
   virtual DayBook& dayBook() = 0;
   virtual CareLists& careLists() = 0;
+  virtual SalonEvents& salonEvents() = 0;  // 沙龙活动: invitations and who came
   // customer files, members, approvals, settings:
   virtual ApprovalsInbox& approvalsInbox() = 0;
   virtual CustomerRecords& customerRecords() = 0;

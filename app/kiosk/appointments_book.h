@@ -30,6 +30,13 @@ struct OpenBook {
   ui::ab::AppointmentsTab tab = ui::ab::AppointmentsTab::Day;
   std::string chosen;  // the appointment chosen on the day book
   bool redraw = true;  // a handler that changed nothing (or drew already) clears it
+  // A tap meant for something gone (the second tap of a double tap): nothing
+  // changes, and the first tap's message stays on screen.
+  bool stale = false;
+  void staleTap() {
+    stale = true;
+    redraw = false;
+  }
 
   std::string t(const std::string& key) const { return k.catalog.text(key); }
   CivilDate today() const { return localDate(k.clock.now(), k.zone); }

@@ -12,7 +12,7 @@ namespace salon::kiosk {
 namespace {
 
 namespace ab = ui::ab;
-const char* const kCareLists[] = {"birthdays", "lapsed", "reminders", "followups"};
+const char* const kCareLists[] = {"birthdays", "lapsed", "reminders", "followups", "events"};
 
 }  // namespace
 
@@ -71,9 +71,12 @@ void WorkLists::loadCare() {
     v.careLists.push_back({l, b_.t(std::string("ui.appointments.care.") + l), careList_ == l});
   ab::WorkSection sec{b_.t(std::string("ui.appointments.care.") + careList_), b_.t("ui.appointments.none"), {}};
   Instant now = b_.k.clock.now();
-  if (careList_ == "followups") followUps(sec, now);
-  else careTasks(sec, now);
-  v.sections = {std::move(sec)};
+  if (careList_ == "events") v.sections = events();
+  else {
+    if (careList_ == "followups") followUps(sec, now);
+    else careTasks(sec, now);
+    v.sections = {std::move(sec)};
+  }
   b_.k.audit.append(auditOf(now, b_.me().code, "customer.view", "care_list", careList_ + " " + formatDate(b_.today()),
                             "customer care", "name,phone"));
   careNotes();
@@ -105,6 +108,7 @@ void WorkLists::noteEntry() {
 }
 
 void WorkLists::on(const ab::OpenWorkRow& i) {
+  if (attendedRow(i.key)) return b_.staleTap();  // 已到场: nothing to open
   openRow_ = openRow_ == i.key ? "" : i.key;
   note_.clear();
   typed_.clear();
@@ -141,10 +145,7 @@ void WorkLists::on(const ab::PickScore& i) { score_ = i.score; }
 // a skip needs); messages go only to customers who opted in, a call always may.
 void WorkLists::on(const ab::RecordContact& i) {
   auto it = rows_.find(openRow_);
-  if (it == rows_.end()) {
-    b_.redraw = false;
-    return;
-  }
+  if (it == rows_.end()) return b_.staleTap();  // the second tap of a double tap: 已记录 stays
   const RowTarget& target = it->second;
   if (i.channel != "phone" && !target.marketing) throw DomainError("no_marketing_consent", std::to_string(target.customer));
   CareContacts contacts(b_.k.backroom.careContacts(), b_.guard, b_.k.clock);

@@ -44,6 +44,7 @@ void AppointmentsDesk::locked() {
   k_.view.appointments = {};
   booking_.reset();
   lists_.forget();
+  boarding_.forget();
   day_.forget();
   book_.dateSet = false;
 }
@@ -99,10 +100,18 @@ std::vector<ui::HomeAppointment> AppointmentsDesk::todayForHome(std::size_t limi
 void AppointmentsDesk::apply(const ui::AppointmentsIntent& intent) {
   if (!k_.staff) return;
   if (!book_.dateSet) open(0);
-  k_.view.appointments.message.clear();
+  ui::AppointmentsView& v = k_.view.appointments;
+  const std::string said = v.message;
+  const bool saidError = v.messageIsError;
+  v.message.clear();
   try {
     book_.redraw = true;
+    book_.stale = false;
     std::visit([this](const auto& i) { on(i); }, intent);
+    if (book_.stale) {
+      v.message = said;
+      v.messageIsError = saidError;
+    }
     if (book_.redraw) show();
   } catch (const DomainError& e) {
     book_.fail(e.code());
@@ -118,6 +127,17 @@ void AppointmentsDesk::on(const Intent& i) {
   if constexpr (Takes<DayBookTab, Intent>::value) day_.on(i);
   else if constexpr (Takes<WeekTab, Intent>::value) week_.on(i);
   else if constexpr (Takes<BookingTab, Intent>::value) booking_.on(i);
+  else lists_.on(i);
+}
+
+// A tapped row and its one step belong to the board on 寄养, to the lists elsewhere.
+void AppointmentsDesk::on(const ab::OpenWorkRow& i) {
+  if (book_.tab == ab::AppointmentsTab::Boarding) boarding_.on(i);
+  else lists_.on(i);
+}
+
+void AppointmentsDesk::on(const ab::RowAction& i) {
+  if (book_.tab == ab::AppointmentsTab::Boarding) boarding_.on(i);
   else lists_.on(i);
 }
 
@@ -139,6 +159,7 @@ void AppointmentsDesk::show() {
     case ab::AppointmentsTab::Calls: lists_.loadCalls(); break;
     case ab::AppointmentsTab::Briefing: lists_.loadBriefing(); break;
     case ab::AppointmentsTab::Care: lists_.loadCare(); break;
+    case ab::AppointmentsTab::Boarding: boarding_.load(); break;
   }
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/kiosk/appointments_boarding.h"
 #include "app/kiosk/appointments_book.h"
 #include "app/kiosk/appointments_booking.h"
 #include "app/kiosk/appointments_day_book.h"
@@ -44,6 +45,8 @@ class AppointmentsDesk : public Desk {
   void on(const ui::ab::ShowTab& i);
   void on(const ui::ab::ShiftDay& i);
   void on(const ui::ab::ConfirmBooking&);
+  void on(const ui::ab::OpenWorkRow& i);
+  void on(const ui::ab::RowAction& i);
   void show();  // rebuilds the view for the tab shown
 
   OpenBook book_{k_};
@@ -51,6 +54,7 @@ class AppointmentsDesk : public Desk {
   WeekTab week_{book_};
   BookingTab booking_{book_};
   WorkLists lists_{book_};
+  BoardingBoard boarding_{book_};
   OnlineHoldsShelf holds_{book_};
 };
 

@@ -2,10 +2,13 @@
 // The lists staff work through on the appointments screen: the calls (late
 // arrivals, tomorrow's reminders, rebooking for an absent staff member),
 // tomorrow's briefing, and customer care (birthdays, lapsed customers, care
-// reminders, follow-ups). A row opens to log a call or a message.
+// reminders, follow-ups, 沙龙活动 invitations and who came). A row opens to log
+// a call or a message.
 #include <map>
 #include <string>
+#include <vector>
 
+#include "app/core/care.h"
 #include "app/core/customer_file.h"
 #include "app/kiosk/appointments_book.h"
 #include "app/kiosk/text_entry.h"
@@ -33,6 +36,7 @@ class WorkLists {
   void on(const ui::ab::WriteNote&);
   void on(const ui::ab::NoteKeys& i);
   void on(const ui::ab::NotePick& i);
+  void on(const ui::ab::RowAction& i);  // 活动: 到场 (appointments_events.cpp)
 
   // Who a contact on a list row is logged for.
   struct RowTarget {
@@ -49,6 +53,9 @@ class WorkLists {
   void noteEntry();  // the typed note and the keyboard's state, into the view
   void followUps(ui::ab::WorkSection& sec, Instant now);
   void careTasks(ui::ab::WorkSection& sec, Instant now);
+  std::vector<ui::ab::WorkSection> events();  // appointments_events.cpp
+  static bool attendedRow(const std::string& key);  // 已到场: nothing to open
+  ui::ab::WorkSection eventSection(const SalonEvent& e, bool today);
   ui::ab::WorkRow briefingRow(const Appointment& a, const CustomerFile& file, const std::string& staffName);
   OpenBook& b_;
   std::string careList_ = "birthdays";

@@ -1,6 +1,7 @@
 #include "app/ui/appointments/appointments_screen.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace salon::ui {
 
@@ -20,6 +21,7 @@ const TabDef kTabs[] = {
     {AppointmentsTab::Calls, "appointments.tab.calls", "ui.appointments.tab.calls"},
     {AppointmentsTab::Briefing, "appointments.tab.briefing", "ui.appointments.tab.briefing"},
     {AppointmentsTab::Care, "appointments.tab.care", "ui.appointments.tab.care"},
+    {AppointmentsTab::Boarding, "appointments.tab.boarding", "ui.appointments.tab.boarding"},
 };
 
 // Choices as a row of buttons that wraps at `width`; returns the code tapped.
@@ -74,10 +76,8 @@ void sectionTitle(UiContext& ui, const std::string& s) {
 Intents AppointmentsScreen::draw(UiContext& ui, const AppointmentsView& v) {
   Intents out;
   tabs(ui, v, out);
-  if (!v.message.empty()) {
-    if (v.messageIsError) alertText(ui, v.message);
-    else text(ui, v.message);
-  }
+  // Its own line, shown or not: a message never moves the rows under a finger.
+  messageLine(ui, "appointments.message", v.message, v.messageIsError);
   switch (v.tab) {
     case AppointmentsTab::Day: day(ui, v, out); break;
     case AppointmentsTab::Week: week(ui, v, out); break;
@@ -89,7 +89,8 @@ Intents AppointmentsScreen::draw(UiContext& ui, const AppointmentsView& v) {
 
 void AppointmentsScreen::tabs(UiContext& ui, const AppointmentsView& v, Intents& out) {
   const Metrics& m = ui.metrics;
-  float w = (ImGui::GetContentRegionAvail().x - m.gap * 6) / 7;
+  const float n = static_cast<float>(std::size(kTabs) + 1);  // and the back button
+  float w = (ImGui::GetContentRegionAvail().x - m.gap * (n - 1)) / n;
   for (const TabDef& t : kTabs) {
     if (touchButton(ui, t.id, ui.t(t.key), ImVec2(w, m.touch), v.tab == t.tab ? Tone::Primary : Tone::Plain))
       add(out, ShowTab{t.tab});
@@ -239,6 +240,15 @@ void AppointmentsScreen::booking(UiContext& ui, const AppointmentsView& v, Inten
 
 namespace {
 
+// An opened row with one step (寄养: check in or out; 活动: 到场).
+void rowAction(UiContext& ui, const WorkRow& r, Intents& out) {
+  const Metrics& m = ui.metrics;
+  ImGui::Indent(m.gap * 2);
+  if (touchButton(ui, "appointments.act." + r.action, r.actionLabel, ImVec2(220 * m.scale, m.touch), Tone::Primary))
+    add(out, RowAction{r.key});
+  ImGui::Unindent(m.gap * 2);
+}
+
 // An opened care row: the note and score pickers and how the call went.
 void openRow(UiContext& ui, const AppointmentsView& v, const WorkRow& r, float width, Intents& out) {
   const Metrics& m = ui.metrics;
@@ -285,13 +295,9 @@ void openRow(UiContext& ui, const AppointmentsView& v, const WorkRow& r, float w
 void AppointmentsScreen::work(UiContext& ui, const AppointmentsView& v, Intents& out) {
   const Metrics& m = ui.metrics;
   if (v.tab == AppointmentsTab::Care) {
-    for (std::size_t i = 0; i < v.careLists.size(); ++i) {
-      if (i) ImGui::SameLine(0, m.gap * 0.5f);
-      const Choice& c = v.careLists[i];
-      if (touchButton(ui, "appointments.care." + c.code, c.label, ImVec2(150 * m.scale, m.touch * 0.8f),
-                      c.chosen ? Tone::Primary : Tone::Plain))
-        add(out, ChooseCareList{c.code});
-    }
+    // Each list's chip as wide as its name (wrapping on a narrow screen).
+    if (const Choice* c = chips(ui, "appointments.care", v.careLists, ImGui::GetContentRegionAvail().x))
+      add(out, ChooseCareList{c->code});
   }
   ImVec2 avail = ImGui::GetContentRegionAvail();
   // Under the list: the note with its 写好了, the candidate bar and four rows of keys.
@@ -324,7 +330,8 @@ void AppointmentsScreen::work(UiContext& ui, const AppointmentsView& v, Intents&
         ImGui::PopStyleColor();
       }
       ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), rowTop + h));
-      if (r.open) openRow(ui, v, r, width, out);
+      if (r.open && !r.action.empty()) rowAction(ui, r, out);
+      else if (r.open) openRow(ui, v, r, width, out);
       ImGui::Separator();
     }
   }
@@ -378,7 +385,7 @@ void addTexts(const AppointmentsView& v, std::vector<std::string>& out) {
     out.push_back(s.title);
     out.push_back(s.empty);
     for (const WorkRow& r : s.rows)
-      for (const std::string* t : {&r.title, &r.detail, &r.alert, &r.status}) out.push_back(*t);
+      for (const std::string* t : {&r.title, &r.detail, &r.alert, &r.status, &r.actionLabel}) out.push_back(*t);
   }
 }
 

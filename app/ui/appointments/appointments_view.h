@@ -14,7 +14,7 @@ namespace salon::ui {
 // included together (view_models.h), so short names must not meet.
 namespace appointment_book {
 
-enum class AppointmentsTab { Day, Week, Book, Calls, Briefing, Care };
+enum class AppointmentsTab { Day, Week, Book, Calls, Briefing, Care, Boarding };
 
 struct BookColumn {
   std::string staff;  // code
@@ -98,6 +98,8 @@ struct WorkRow {
   bool mayMessage = false;  // opted in to marketing (or not a marketing kind)
   bool needsScore = false;  // 回访: a satisfaction score
   bool open = false;        // tapped: its actions are shown
+  std::string action;       // the open row's one button: "check_in", "check_out" (寄养), "attend" (活动)
+  std::string actionLabel;  // translated
 };
 
 struct WorkSection {
@@ -166,11 +168,12 @@ struct RecordContact {
 };
 struct ChooseCareList { std::string list; };
 struct MoreRows {};
+struct RowAction { std::string key; };  // an open row's one step: 寄养 check-in/out, 活动 到场
 }  // namespace appointment_book
 using AppointmentsIntent =
     std::variant<AppointmentsRefresh, ab::ShowTab, ab::ShiftDay, ab::ChooseBlock, ab::MoveBlock, ab::CheckInBlock,
                  ab::NoShowBlock, ab::ChooseColumn, ab::ShowWeek, ab::MarkAbsent, ab::BookingKeys, ab::BookingPick,
                  ab::ConfirmBooking, ab::OpenWorkRow, ab::PickNote, ab::PickScore, ab::RecordContact,
-                 ab::ChooseCareList, ab::MoreRows, ab::WriteNote, ab::NoteKeys, ab::NotePick>;
+                 ab::ChooseCareList, ab::MoreRows, ab::WriteNote, ab::NoteKeys, ab::NotePick, ab::RowAction>;
 
 }  // namespace salon::ui

@@ -1,0 +1,117 @@
+// 寄养 on the appointments screen against a real SQLite file: the pets arriving,
+// going home and staying, checked in and out with a tap (once for a double tap),
+// the nights and the fee said.
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/VariadicBind.h>
+
+#include "app/core/boarding.h"
+#include "app/kiosk/kiosk_controller.h"
+#include "storage/audit_store.h"
+#include "storage/boarding_store.h"
+#include "storage/customer_rows.h"
+#include "support/kiosk_fixture.h"
+
+using namespace salon;
+namespace ab = salon::ui::ab;
+using salon::kiosk::plusDays;
+
+namespace {
+
+const Staff kCash{"cash", "陈前台", Role::Cashier, "前台", true};
+
+struct Fixture : test::KioskFixture {
+  StoreZone zone;
+  CivilDate today{2026, 6, 1};
+  CustomerId owner = 0;
+  std::int64_t dog = 0, cat = 0, rabbit = 0;
+
+  Fixture() {
+    zone = storage::storeZone(db->sql());
+    owner = db->sql().execAndGet("SELECT id FROM customers WHERE phone = '13800138000'").getInt64();
+    dog = pet("旺财", "dog");
+    cat = pet("咪咪", "cat");
+    rabbit = pet("小白", "rabbit");
+    clock.set(at(-1, 9));
+    book("stay-b", cat, "K2", -1, 0);  // came yesterday, goes home today
+    book("stay-c", rabbit, "K3", -1, 3);
+    checkIn("stay-b");
+    checkIn("stay-c");
+    clock.set(at(0, 9));
+    book("stay-a", dog, "K1", 0, 2);  // arrives today
+    start(60);
+    signIn("cash", "3456");
+    kiosk->apply(ui::Navigate{ui::Screen::Appointments, 0});
+    apply(ab::ShowTab{ab::AppointmentsTab::Boarding});
+  }
+  Instant at(int day, int hour) const { return startOfLocalDay(plusDays(today, day), zone) + hour * kHour; }
+  std::int64_t pet(const std::string& name, const std::string& species) {
+    SQLite::Statement q(db->sql(), "INSERT INTO pets (customer_id, name, species, created_at) VALUES (?, ?, ?, 0)");
+    SQLite::bind(q, owner, name, species);
+    q.exec();
+    return db->sql().getLastInsertRowid();
+  }
+  Boarding service() { return Boarding(boardingStore, guard, clock, zone); }
+  void book(const std::string& id, std::int64_t p, const std::string& kennel, int from, int to) {
+    BoardingStay s;
+    s.id = id;
+    s.customer = owner;
+    s.pet = p;
+    s.kennel = kennel;
+    s.checkInOn = plusDays(today, from);
+    s.checkOutOn = plusDays(today, to);
+    s.nightlyRate = Money::yuan(120);
+    s.feeding = "早晚各一次";
+    service().book(kCash, s);
+  }
+  void checkIn(const std::string& id) { service().checkIn(kCash, id); }
+  void apply(ui::AppointmentsIntent i) { kiosk->apply(ui::Intent{i}); }
+  const ui::AppointmentsView& view() const { return kiosk->view().appointments; }
+  std::string state(const std::string& id) { return boardingStore.stay(id)->state; }
+  storage::SqliteBoardingStore boardingStore{*db};
+  storage::SqliteAuditLog auditLog{*db};
+  Guard guard{auditLog, clock};
+};
+
+}  // namespace
+
+TEST_CASE("boarding board: arriving, going home and staying, each with its one step") {
+  Fixture f;
+  REQUIRE(f.view().sections.size() == 3);
+  const auto& arriving = f.view().sections[0];
+  const auto& leaving = f.view().sections[1];
+  const auto& staying = f.view().sections[2];
+  REQUIRE(arriving.rows.size() == 1);
+  CHECK(arriving.rows[0].title.find("K1  旺财") == 0);
+  CHECK(arriving.rows[0].detail.find("06-01 → 06-03 · 2晚 · ¥240.00") == 0);
+  CHECK(arriving.rows[0].detail.find("早晚各一次") != std::string::npos);
+  CHECK(arriving.rows[0].action == "check_in");
+  REQUIRE(leaving.rows.size() == 1);
+  CHECK(leaving.rows[0].title.find("K2  咪咪") == 0);
+  CHECK(leaving.rows[0].action == "check_out");
+  REQUIRE(staying.rows.size() == 1);
+  CHECK(staying.rows[0].title.find("K3  小白") == 0);
+  CHECK(staying.rows[0].status == "在店");
+}
+
+TEST_CASE("boarding board: a tap checks the dog in once, going home says the nights and the fee") {
+  Fixture f;
+  f.apply(ab::RowAction{"stay-a"});  // a row not opened: nothing
+  CHECK(f.state("stay-a") == "booked");
+  f.apply(ab::OpenWorkRow{"stay-a"});
+  CHECK(f.view().sections[0].rows[0].open);
+  f.apply(ab::RowAction{"stay-a"});
+  f.apply(ab::RowAction{"stay-a"});  // the second tap of a double tap
+  CHECK(f.state("stay-a") == "in");
+  CHECK(f.view().message == "K1 已入住");
+  CHECK(f.view().sections[0].rows.empty());
+  CHECK(f.view().sections[2].rows.size() == 2);  // the dog and the rabbit stay
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'boarding.checked_in' AND record_id = 'stay-a'") == 1);
+
+  f.apply(ab::OpenWorkRow{"stay-b"});
+  f.apply(ab::RowAction{"stay-b"});
+  CHECK(f.state("stay-b") == "out");
+  CHECK(f.view().message == "K2 已离店，寄养费 1晚 ¥120.00");
+  CHECK(f.view().sections[1].rows.empty());
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'boarding.checked_out' AND staff = 'cash'") == 1);
+}
