@@ -15,6 +15,7 @@ void CheckoutCounter::reset(CustomerId who) {
   nextLine = 1;
   removed.reset();
   orderDiscount = Money();
+  backEntry.reset();
   tenders.clear();
   saleId.clear();
   amount.clear();
@@ -32,6 +33,7 @@ void CheckoutCounter::forget() {
   lines.clear();
   tenders.clear();
   removed.reset();
+  backEntry.reset();
   k_.view.checkout = {};
 }
 
@@ -74,11 +76,12 @@ void CheckoutCounter::price() {
   items.reserve(lines.size());
   for (const CheckoutLine& l : lines) items.push_back({l.item, l.qty});
   const MemberAccount* who = account ? &*account : nullptr;
+  const Instant at = backEntry ? backEntry->at : k_.clock.now();  // a back-entry prices as it was then
   try {
-    priceCart(items, orderDiscount, who, *setup, k_.clock.now(), cart, totals);
+    priceCart(items, orderDiscount, who, *setup, at, cart, totals);
   } catch (const DomainError& e) {
     orderDiscount = Money();
-    priceCart(items, orderDiscount, who, *setup, k_.clock.now(), cart, totals);
+    priceCart(items, orderDiscount, who, *setup, at, cart, totals);
     refuse(e.code());
   }
 }

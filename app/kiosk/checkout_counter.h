@@ -27,6 +27,13 @@ struct CheckoutLine {
   std::optional<Instant> finishedAt;  // 服务完成 tapped: the details clock runs from here
 };
 
+// 补录 (issue 15): the ticket is entered after the service was finished at `at`.
+struct BackEntry {
+  Instant at = 0;
+  std::string reasonCode;  // forgot, system_down, customer_left (ui.checkout.back_entry.reason.*)
+  std::string reason;      // as the sale carries it: the reason's words when it was chosen
+};
+
 struct RemovedLine {
   CheckoutLine line;
   std::size_t at = 0;
@@ -52,7 +59,7 @@ class CheckoutCounter {
   void loadCustomer(CustomerId customer);
   // The member's figures asked again (head office refused a debit: its figures changed).
   void askFigures();
-  // The cart priced exactly as buildSale will (core's priceCart).
+  // The cart priced exactly as buildSale will (core's priceCart), at a back-entry's completion time.
   void price();
   void refuse(const std::string& code);
   void hint(const std::string& key);
@@ -80,6 +87,7 @@ class CheckoutCounter {
   int nextLine = 1;
   std::optional<RemovedLine> removed;
   Money orderDiscount;
+  std::optional<BackEntry> backEntry;  // 补录: when the service was really finished, and why late
   std::vector<TenderRequest> tenders;
   std::string saleId;
   KeyEntry amount{KeyEntry::Kind::Yuan, 9};  // the tender keypad, yuan

@@ -46,6 +46,7 @@ void CheckoutDesk::resume(std::size_t index) {
   counter_.lines = std::move(t.lines);
   counter_.nextLine = t.nextLine;
   counter_.orderDiscount = t.orderDiscount;
+  counter_.backEntry = t.backEntry;
   counter_.tenders = std::move(t.tenders);
   counter_.saleId = std::move(t.saleId);
   counter_.price();
@@ -68,6 +69,7 @@ bool CheckoutDesk::tick() {
 void CheckoutDesk::show() {
   if (!counter_.setup) return;
   cart_.show();
+  backEntry_.show();
   tender_.show();
   approval_.show(tender_.request());
   ui::CheckoutView& v = k_.view.checkout;
@@ -108,6 +110,7 @@ void CheckoutDesk::route(const I& intent) {
   if constexpr (Takes<CheckoutCart, I>::value) cart_.on(intent);
   else if constexpr (Takes<CheckoutTender, I>::value) tender_.on(intent);
   else if constexpr (Takes<CheckoutApproval, I>::value) approval_.on(intent);
+  else if constexpr (Takes<CheckoutBackEntry, I>::value) backEntry_.on(intent);
   else static_assert(!std::is_same_v<I, I>, "a checkout intent no stage takes");
 }
 
@@ -127,6 +130,7 @@ std::optional<bool> CheckoutDesk::scanned(const std::string& payload) {
 }
 
 void CheckoutDesk::route(const ui::CheckoutSettle&) {
+  if (!backEntry_.stillAllowed()) return;
   if (auto sale = tender_.settle()) settled_.finish(*sale);
 }
 

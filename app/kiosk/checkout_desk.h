@@ -5,13 +5,15 @@
 // shared spool. The desk routes each intent to its stage: the cart
 // (checkout_cart.h), the tender (checkout_tender.h) with its manager's approval
 // past a member's offline allowance (checkout_approval.h) and the settled sale
-// (checkout_settled.h), which share the counter (checkout_counter.h).
+// (checkout_settled.h), which share the counter (checkout_counter.h); a ticket
+// may be a back-entry (补录, checkout_back_entry.h).
 #include <optional>
 #include <string>
 
 #include "app/core/sale.h"
 #include "app/core/tickets.h"
 #include "app/kiosk/checkout_approval.h"
+#include "app/kiosk/checkout_back_entry.h"
 #include "app/kiosk/checkout_cart.h"
 #include "app/kiosk/checkout_counter.h"
 #include "app/kiosk/checkout_parked.h"
@@ -92,6 +94,7 @@ class CheckoutDesk : public Desk {
 
   CheckoutCounter counter_;
   CheckoutCart cart_{counter_};
+  CheckoutBackEntry backEntry_{counter_};
   CheckoutApproval approval_{counter_};
   CheckoutTender tender_{counter_, approval_};
   CheckoutSettled settled_{counter_};

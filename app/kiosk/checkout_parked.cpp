@@ -13,6 +13,7 @@ bool ParkedTickets::park(const CheckoutCounter& c, ParkedTicket::By by) {
   t.lines = c.lines;
   t.nextLine = c.nextLine;
   t.orderDiscount = c.orderDiscount;
+  t.backEntry = c.backEntry;
   t.tenders = c.tenders;
   t.saleId = c.saleId;
   t.total = c.totals.total;

@@ -20,6 +20,7 @@ struct ParkedTicket {
   std::vector<CheckoutLine> lines;
   int nextLine = 1;
   Money orderDiscount;
+  std::optional<BackEntry> backEntry;  // a back-entry stays one
   std::vector<TenderRequest> tenders;
   std::string saleId;  // kept: a settle after resuming is still one sale
   Money total;

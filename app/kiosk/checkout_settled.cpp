@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "app/core/back_entry.h"
 #include "app/core/error.h"
 #include "app/core/sale_receipt.h"
 
@@ -33,6 +34,13 @@ void CheckoutSettled::show() {
   v.receiptText = receiptText_;
   v.receiptTexture = texture_ && settled_ && !receiptText_.empty() ? texture_ : 0;
   if (settled_) v.settledTotal = formatAmount(settled_->totals.total);
+  // A back-entry says when the service was finished (its receipt prints that time).
+  v.settledAt.clear();
+  v.settledLate = false;
+  if (settled_ && settled_->completedAt < settled_->recordedAt) {
+    v.settledAt = clockTime(settled_->completedAt, c_.setup->zone);
+    v.settledLate = recordedLate(settled_->completedAt, settled_->recordedAt);
+  }
 }
 
 void CheckoutSettled::finish(const Sale& sale) {

@@ -265,6 +265,12 @@ SaleRequest CheckoutTender::request() const {
     r.approvedBy = c_.k().staff ? c_.k().staff->code : "";
     r.reason = "counter discount";
   }
+  // 补录: when the service was really finished, and why it is entered late (one
+  // reason field: a discount's reason goes first).
+  if (c_.backEntry) {
+    r.completedAt = c_.backEntry->at;
+    r.reason = r.reason.empty() ? c_.backEntry->reason : r.reason + "; " + c_.backEntry->reason;
+  }
   // A manager's PIN past the member's offline allowance, as `sale`'s "approved_by".
   if (std::string manager = approval_.approvedBy(r); !manager.empty()) r.approvedBy = manager;
   return r;

@@ -15,6 +15,9 @@ float labelWidth(UiContext& ui, const std::string& s, float min);
 std::string pad(UiContext& ui, const std::string& idPrefix, const char* const keys[12], float width, float height,
                 const std::string& okLabel);
 
+// A back-entry in one line: "补录 · 完成于 14:05 · 忘记录入 · 将记为超时补录".
+std::string backEntryLine(UiContext& ui, const CheckoutBackEntryView& b);
+
 // Buttons flowing left to right, wrapping at `width`.
 class Flow {
  public:

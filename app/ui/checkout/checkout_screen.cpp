@@ -38,6 +38,7 @@ Intents CheckoutScreen::draw(UiContext& ui, const CheckoutView& v) {
     const float x0 = ImGui::GetCursorPosX();
     ImGui::BeginGroup();
     if (v.entry == CheckoutEntry::None) catalog(ui, v, ImVec2(left, height), out);
+    else if (v.entry == CheckoutEntry::BackEntry) backEntryEditor(ui, v, ImVec2(left, height), out);
     else entryPad(ui, v, ImVec2(left, height), out);
     if (touchButton(ui, "checkout.back", ui.t("ui.nav.back"), ImVec2(160 * m.scale, m.touch)))
       add(out, Navigate{Screen::Home});
@@ -46,7 +47,7 @@ Intents CheckoutScreen::draw(UiContext& ui, const CheckoutView& v) {
       const float parkW = labelWidth(ui, ui.t("ui.checkout.park"), 120 * m.scale);
       if (touchButton(ui, "checkout.park", ui.t("ui.checkout.park"), ImVec2(parkW, m.touch))) intent(out, CheckoutPark{});
     }
-    if (!v.message.empty()) {
+    if (!v.message.empty() && v.entry != CheckoutEntry::BackEntry) {  // 补录 says it in its editor
       ImGui::SameLine(0, m.gap * 2);
       ImGui::PushTextWrapPos(x0 + left);
       v.messageIsError ? alertText(ui, v.message) : text(ui, v.message);
@@ -318,7 +319,7 @@ void cartLine(UiContext& ui, const CheckoutLine& l, float inner, bool mayFinish,
 void CheckoutScreen::cart(UiContext& ui, const CheckoutView& v, ImVec2 size, Intents& out) {
   const Metrics& m = ui.metrics;
   ImGui::BeginChild("checkout.cart", size, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
-  const float totalsH = m.textSize * 2 + m.bigSize + m.touch + m.gap * 5;
+  const float totalsH = m.textSize * 2 + m.bigSize + m.touch * 2 + m.gap * 6;  // the 补录 row, the totals, 结账
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("checkout.lines", ImVec2(size.x, size.y - totalsH), true);
   dragToScroll();
@@ -339,6 +340,7 @@ void CheckoutScreen::cart(UiContext& ui, const CheckoutView& v, ImVec2 size, Int
   }
   ImGui::EndChild();
   ImGui::PopStyleColor();
+  backEntryBanner(ui, v, size.x, out);
   // Totals and what to do next.
   row(ui, ui.t("ui.checkout.gross"), yuan(v.gross), size.x);
   std::string off = "-" + yuan(v.benefits) + (v.orderDiscount.empty() ? "" : "  " + ui.t("ui.checkout.order_discount") + " " + v.orderDiscount);
@@ -421,6 +423,7 @@ void addTexts(const CheckoutView& v, std::vector<std::string>& out) {
   for (const CheckoutTenderRow& t : v.tenders) out.push_back(t.ref);
   for (const CheckoutPackageOption& p : v.packageOptions) out.push_back(p.label);
   for (const CheckoutStaffChoice& s : v.approval.managers) out.push_back(s.name);
+  out.push_back(v.backEntry.at + v.backEntry.draftAt + v.backEntry.typed + v.backEntry.earliest + v.settledAt);
   out.push_back(v.approval.message + v.approval.managerName);
 }
 

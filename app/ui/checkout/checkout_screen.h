@@ -20,6 +20,8 @@ class CheckoutScreen {
   void catalog(UiContext& ui, const CheckoutView& v, ImVec2 size, Intents& out);
   void entryPad(UiContext& ui, const CheckoutView& v, ImVec2 size, Intents& out);
   void cart(UiContext& ui, const CheckoutView& v, ImVec2 size, Intents& out);
+  void backEntryEditor(UiContext& ui, const CheckoutView& v, ImVec2 size, Intents& out);  // checkout_back_entry.cpp
+  void backEntryBanner(UiContext& ui, const CheckoutView& v, float width, Intents& out);
   void parkedChips(UiContext& ui, const CheckoutView& v, float width, Intents& out);
   void staffChooser(UiContext& ui, const CheckoutView& v, float width, Intents& out);
   void tender(UiContext& ui, const CheckoutView& v, Intents& out);

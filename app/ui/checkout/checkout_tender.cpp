@@ -165,6 +165,12 @@ void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) 
     bigText(ui, yuan(*totals[k][1]));
     ImGui::EndGroup();
   }
+  // A back-entry says so under the totals, with its time (changed in the cart only).
+  if (v.backEntry.active) {
+    ImGui::PushTextWrapPos(x0 + left);
+    wrappedAlert(ui, backEntryLine(ui, v.backEntry));
+    ImGui::PopTextWrapPos();
+  }
   // Payments entered, the ways to pay, quick cash: scrolls when there are many.
   // Room for the message (and 经理授权 under it when offered).
   const bool offerApproval = v.approval.offered && !v.approval.open;
@@ -228,6 +234,9 @@ void CheckoutScreen::settled(UiContext& ui, const CheckoutView& v, Intents& out)
   ImGui::BeginGroup();
   bigText(ui, ui.t("ui.checkout.settled_title"));
   text(ui, v.saleNo);
+  if (!v.settledAt.empty())
+    alertText(ui, ui.t("ui.checkout.back_entry.banner") + " " + v.settledAt +
+                      (v.settledLate ? " · " + ui.t("ui.checkout.back_entry.settled_late") : ""));
   if (!v.bar.name.empty()) text(ui, v.bar.name);
   row(ui, ui.t("ui.checkout.total"), yuan(v.settledTotal), right, true);
   for (const CheckoutTenderRow& t : v.tenders) row(ui, ui.t(t.typeKey), yuan(t.amount), right);

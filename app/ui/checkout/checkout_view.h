@@ -103,7 +103,27 @@ struct CheckoutApprovalView {
 
 enum class CheckoutStage { Cart, Tender, Settled };
 // What the keypad types into on the cart side.
-enum class CheckoutEntry { None, FindMember, Discount, OpeningFloat };
+enum class CheckoutEntry { None, FindMember, Discount, OpeningFloat, BackEntry };
+
+// 补录 (issue 15): the ticket is entered after the service was really finished.
+// Times are "14:05" in the store's zone; reasons are keys the screen translates.
+struct CheckoutBackEntryView {
+  bool active = false;      // the ticket is a back-entry: the banner says when and why
+  std::string at;           // when the service was finished
+  std::string reasonKey;    // ui.checkout.back_entry.reason.forgot
+  bool late = false;        // the consumption record will be counted late (over 10 minutes)
+  // The editor (entry == BackEntry), before 确定.
+  int choice = -1;          // the time chip chosen (0-3: minutes ago, 4: earlier today), -1 none
+  std::string draftAt;      // the chosen time ("" none)
+  bool draftLate = false;
+  std::string draftReason;  // the chosen reason's code ("" none)
+  bool typing = false;      // the keypad types the time of day
+  std::string typed;        // "14:0" as typed so far
+  std::string earliest;     // the open day opened at (nothing earlier is taken)
+};
+// The time chips of the editor: minutes before now; the last chip types the time of day.
+inline constexpr int kBackEntryMinutes[4] = {15, 30, 60, 120};
+inline constexpr const char* kBackEntryReasons[3] = {"forgot", "system_down", "customer_left"};
 
 // A ticket put aside (挂单), shown as a chip to take it back.
 struct CheckoutParkedRow {
@@ -136,6 +156,7 @@ struct CheckoutView {
   std::string orderDiscount;  // "" when none
   std::string gross, benefits, discounts, rounding, total;
   bool hasRounding = false;
+  CheckoutBackEntryView backEntry;  // 补录: the banner over the totals, the editor on the left
 
   // Tender side.
   std::string saleId;       // made when the tender screen opens; every retry reuses it
@@ -161,6 +182,8 @@ struct CheckoutView {
   int receiptWidth = 0, receiptHeight = 0;
   bool printing = false;
   int prints = 0;           // receipts sent to the printer for this sale
+  std::string settledAt;    // a back-entry's completion time ("" for a sale made now)
+  bool settledLate = false; // the back-entry was counted late
 };
 
 // The screen's own intents, applied by its desk.
@@ -196,6 +219,12 @@ struct CheckoutAskApproval {};                    // 经理授权: open the mana
 struct CheckoutChooseApprover { std::string code; };
 struct CheckoutApprovalKeys { std::string keys; };  // the manager's PIN ("=": check it)
 struct CheckoutCancelApproval {};
+struct CheckoutOpenBackEntry {};                    // 补录: the editor in the catalog's place
+struct CheckoutBackEntryTime { int choice = 0; };   // a time chip (kBackEntryMinutes; 4: earlier today)
+struct CheckoutBackEntryKeys { std::string keys; }; // the time of day on the keypad ("=": take it)
+struct CheckoutBackEntryReason { std::string code; };  // kBackEntryReasons
+struct CheckoutApplyBackEntry {};                   // 确定: the ticket is a back-entry
+struct CheckoutCancelBackEntry {};                  // 取消补录: a sale made now again
 using CheckoutIntent =
     std::variant<CheckoutAcknowledgeAlert, CheckoutFindMember, CheckoutEntryKeys, CheckoutScanned, CheckoutPickCustomer,
                  CheckoutStayWalkIn, CheckoutPickCategory, CheckoutAddItem, CheckoutAskStaff, CheckoutChooseStaff,
@@ -203,6 +232,7 @@ using CheckoutIntent =
                  CheckoutAmountKeys, CheckoutQuickCash, CheckoutAddTender, CheckoutUsePackage, CheckoutRemoveTender,
                  CheckoutSettle, CheckoutPrint, CheckoutNewSale, CheckoutOpenDay, CheckoutPark, CheckoutResume,
                  CheckoutFinishService, CheckoutStaticQr, CheckoutAskApproval, CheckoutChooseApprover,
-                 CheckoutApprovalKeys, CheckoutCancelApproval>;
+                 CheckoutApprovalKeys, CheckoutCancelApproval, CheckoutOpenBackEntry, CheckoutBackEntryTime,
+                 CheckoutBackEntryKeys, CheckoutBackEntryReason, CheckoutApplyBackEntry, CheckoutCancelBackEntry>;
 
 }  // namespace salon::ui
