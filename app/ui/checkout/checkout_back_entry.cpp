@@ -112,17 +112,12 @@ void CheckoutScreen::backEntryEditor(UiContext& ui, const CheckoutView& v, ImVec
   ImGui::EndChild();
 }
 
-// Over the totals, always one row high: 补录 to open the editor, or the ticket's
-// back-entry (tap: change it) with ✕ to make it a sale of now again.
+// Over the totals while the ticket is a back-entry: when and why (tap: change
+// it) with ✕ to make it a sale of now again. (补录 itself is beside 挂单.)
 void CheckoutScreen::backEntryBanner(UiContext& ui, const CheckoutView& v, float width, Intents& out) {
   const Metrics& m = ui.metrics;
   const CheckoutBackEntryView& b = v.backEntry;
-  if (!b.active) {
-    if (touchButton(ui, "checkout.back_entry.open", ui.t("ui.checkout.back_entry.open"), ImVec2(width, m.touch),
-                    Tone::Plain, Icon::Clock))
-      intent(out, CheckoutOpenBackEntry{});
-    return;
-  }
+  if (!b.active) return;
   const float clearW = m.touch;
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float w = width - clearW - m.gap;

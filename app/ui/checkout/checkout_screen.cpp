@@ -47,6 +47,14 @@ Intents CheckoutScreen::draw(UiContext& ui, const CheckoutView& v) {
       const float parkW = labelWidth(ui, ui.t("ui.checkout.park"), 120 * m.scale);
       if (touchButton(ui, "checkout.park", ui.t("ui.checkout.park"), ImVec2(parkW, m.touch))) intent(out, CheckoutPark{});
     }
+    // 补录 is rare: a button down here; the cart keeps its height until a ticket is one.
+    if (!v.backEntry.active && v.entry != CheckoutEntry::BackEntry) {
+      ImGui::SameLine(0, m.gap);
+      const float w = labelWidth(ui, ui.t("ui.checkout.back_entry.open"), 120 * m.scale) + m.textSize;
+      if (touchButton(ui, "checkout.back_entry.open", ui.t("ui.checkout.back_entry.open"), ImVec2(w, m.touch),
+                      Tone::Plain, Icon::Clock))
+        intent(out, CheckoutOpenBackEntry{});
+    }
     if (!v.message.empty() && v.entry != CheckoutEntry::BackEntry) {  // 补录 says it in its editor
       ImGui::SameLine(0, m.gap * 2);
       ImGui::PushTextWrapPos(x0 + left);
@@ -319,7 +327,8 @@ void cartLine(UiContext& ui, const CheckoutLine& l, float inner, bool mayFinish,
 void CheckoutScreen::cart(UiContext& ui, const CheckoutView& v, ImVec2 size, Intents& out) {
   const Metrics& m = ui.metrics;
   ImGui::BeginChild("checkout.cart", size, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
-  const float totalsH = m.textSize * 2 + m.bigSize + m.touch * 2 + m.gap * 6;  // the 补录 row, the totals, 结账
+  // The totals and 结账, and a ticket's 补录 row over them.
+  const float totalsH = m.textSize * 2 + m.bigSize + m.touch + m.gap * 5 + (v.backEntry.active ? m.touch + m.gap : 0);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.c().panel);
   ImGui::BeginChild("checkout.lines", ImVec2(size.x, size.y - totalsH), true);
   dragToScroll();
