@@ -24,6 +24,7 @@
 #include "devices/escpos/paper_preview.h"
 #include "devices/escpos/report_tickets.h"
 #include "devices/hq_link.h"
+#include "devices/kept_head_office.h"
 #include "devices/print_queue.h"
 #include "devices/transports/transport.h"
 #include "storage/sqlite_backroom.h"
@@ -75,6 +76,7 @@ class KioskSession {
   // A member's figures at the counter (Lookups lane): a customer waits, so 1 s to
   // connect and 2 s for the answer, then the store's own figures stay.
   devices::HttpsHeadOfficeLines memberLines_{{1, 2, 2}};
+  devices::KeptHeadOfficeLines keptMemberLines_{memberLines_};  // one line between sales, not a handshake each
   std::unique_ptr<TaskLanes> lanes_;
   std::unique_ptr<storage::StoreUpkeep> upkeep_;  // after jobs_: its events post there
   // Checkout's ports: the receipt preview (the virtual printer) and the print
@@ -107,7 +109,7 @@ KioskSession::KioskSession(storage::Database& db, const Clock& clock, const Kios
   lanes_ = std::make_unique<TaskLanes>([q = jobs_.get()](std::function<void()> f) { q->post(std::move(f)); },
                                        [path = db.path()] { return storage::SqliteBackroom::open(path); });
   controller_.setTasks(lanes_.get());
-  controller_.setMemberFiguresLines(&memberLines_);
+  controller_.setMemberFiguresLines(&keptMemberLines_);
   startUpkeep();
   wireCheckout();
   pinyin_ = std::make_unique<RimePinyin>(std::filesystem::path(db.path()).parent_path().append("rime").string());
