@@ -137,7 +137,7 @@ int chart(UiContext& ui, const std::string& id, const ChartSpec& spec, ImVec2 si
     std::string bid = id + "." + std::to_string(i);
     if (ImGui::InvisibleButton(bid.c_str(), {l.slot, l.height + label})) tapped = static_cast<int>(i);
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    ui.record.tappable({bid, x, a.x, a.y, b.x, b.y});
+    ui.record.tappable({bid, x, a.x, a.y, b.x, b.y, false});
   }
   drawLines(dl, l, spec, spec.xLabels.size());
   ImGui::SetCursorScreenPos({origin.x, l.top + l.height + label});

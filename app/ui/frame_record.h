@@ -11,6 +11,9 @@ struct Tappable {
   std::string id;     // stable, language-independent: "keypad.7", "home.checkin"
   std::string label;  // as shown, in the current language
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  // Cut by the edge of the list it scrolls in: the rectangle is the part that
+  // shows (where a finger can touch it), smaller than the widget.
+  bool cut = false;
   float centreX() const { return (x0 + x1) / 2; }
   float centreY() const { return (y0 + y1) / 2; }
 };

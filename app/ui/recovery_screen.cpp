@@ -154,7 +154,7 @@ void RecoveryScreen::field(UiContext& ui, const RecoveryView& v, RecoveryIntents
                                                        : v.staffCode;
   bigText(ui, shown.empty() ? " " : shown);
   messageText(ui, v.message, v.messageIsError);
-  if (touchButton(ui, "recovery.cancel", ui.t("recovery.cancel"), ImVec2(200 * m.scale, m.touch * 0.8f)))
+  if (touchButton(ui, "recovery.cancel", ui.t("recovery.cancel"), ImVec2(200 * m.scale, m.small)))
     add(out, RecoveryIntent::Kind::Cancel);
   Typed typed = typedThisFrame();
   if (!typed.chars.empty()) add(out, RecoveryIntent::Kind::Type, typed.chars);

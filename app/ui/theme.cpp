@@ -109,6 +109,8 @@ Metrics metricsFor(int width, int height) {
   m.gap = 12 * s;
   // Its buttons are the bar less half a gap: 48 px at least on the smallest screens.
   m.statusBar = std::max(56 * s, 48 + m.gap * 0.5f);
+  m.small = std::max(48.0f, m.touch * 0.8f);
+  m.compact = std::max(48.0f, m.touch * 0.9f);
   return m;
 }
 

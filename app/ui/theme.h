@@ -17,6 +17,10 @@ struct Metrics {
   float bigSize = 44;  // digits, totals, the check-in greeting
   float gap = 12;
   float statusBar = 56;
+  // Lesser buttons (chips, a cart line's own, a row's step): smaller than an
+  // ordinary button on a big screen, never under 48 px on a small one.
+  float small = 51;    // 0.8 × touch
+  float compact = 58;  // 0.9 × touch
 };
 
 Metrics metricsFor(int width, int height);

@@ -8,9 +8,19 @@
 namespace salon::ui {
 namespace {
 
+// Within a list that scrolls, what lies past its edge cannot be touched (only
+// its text is recorded) and a row cut by the edge is touched where it shows.
+// A pixel or two of a widget under the window's padding is not a cut.
 void record(UiContext& ui, const std::string& id, const std::string& label) {
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  ui.record.tappable({id, label, a.x, a.y, b.x, b.y});
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 ca = dl->GetClipRectMin(), cb = dl->GetClipRectMax();
+  Tappable t{id, label, std::max(a.x, ca.x), std::max(a.y, ca.y), std::min(b.x, cb.x), std::min(b.y, cb.y), false};
+  if (t.x1 <= t.x0 || t.y1 <= t.y0) return ui.record.text(label);
+  const float lost = (t.x0 - a.x) + (t.y0 - a.y) + (b.x - t.x1) + (b.y - t.y1);
+  if (lost <= 4.0f) t = {id, label, a.x, a.y, b.x, b.y, false};
+  else t.cut = true;
+  ui.record.tappable(t);
 }
 
 }  // namespace

@@ -109,6 +109,7 @@ TEST_CASE("the service-details form: duration, ready phrases, the keyboard and s
   // Every target of the screen is at least a finger tall.
   for (const Tappable& t : h.record().tappables()) {
     if (t.id.rfind("approvals.", 0) != 0 && t.id.rfind("kb.", 0) != 0) continue;  // the status bar is not ours
+    if (t.cut) continue;  // partly scrolled under the form's edge: whole when scrolled
     INFO(t.id);
     CHECK(t.y1 - t.y0 >= h.metrics().touch - 1);
   }

@@ -295,3 +295,78 @@ TEST_CASE("list columns keep their places at 1024 px and spread over a 1920 px l
   CHECK(at1920.x[3] < width - 200);   // and leaves room for what it shows
   for (int i = 1; i < 4; ++i) CHECK(at1920.x[i] > at1920.x[i - 1]);
 }
+
+namespace {
+
+// What fills the lists on an ordinary afternoon: a cart of four lines (one
+// still without its staff member, one service finished), a parked ticket, and
+// the appointments screen's care lists with an opened row and a row's one step.
+KioskView fullListsView(const char* language) {
+  KioskView v = signInView();
+  v.status.staffName = "陈前台";
+  v.status.language = language;
+  CheckoutView& c = v.checkout;
+  for (int i = 1; i <= 4; ++i) {
+    CheckoutLine l;
+    l.id = i;
+    l.name = i == 2 ? "深层清洁护理（含肩颈按摩）" : "洗剪吹";
+    l.service = i != 4;
+    l.staffName = i == 3 ? "" : "林美容师";
+    l.finishedAt = i == 1 ? "14:05" : "";
+    l.gross = l.net = "88.00";
+    c.lines.push_back(l);
+  }
+  c.mayFinishServices = true;
+  c.parked = {{"张三", "1,393.40", 3}};
+  c.gross = c.total = c.benefits = "440.00";
+  ui::AppointmentsView& a = v.appointments;
+  a.tab = ab::AppointmentsTab::Care;
+  for (const char* list : {"birthdays", "lapsed", "reminders", "followups", "events"})
+    a.careLists.push_back({list, std::string("ui.appointments.care.") + list, std::string(list) == "events"});
+  ab::WorkSection s{"12-06 15:00  美甲体验日 · 一楼 · 已邀请 2 · 已到场 1", "", {}};
+  for (int i = 0; i < 6; ++i) {
+    ab::WorkRow r;
+    r.key = "row" + std::to_string(i);
+    r.title = "欧阳娜娜  13698761234";
+    r.detail = "兴趣：护肤讲座, 美甲";
+    r.open = i == 0 || i == 1;
+    if (i == 1) {
+      r.action = "attend";
+      r.actionLabel = "到场";
+    }
+    s.rows.push_back(r);
+  }
+  a.sections = {s};
+  a.more = true;
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("lists full of rows keep every target at 48 px or more and inside the window") {
+  for (auto [w, h] : {std::pair{800, 600}, std::pair{1024, 768}, std::pair{768, 1024}, std::pair{1920, 1080}}) {
+    for (const char* language : {"zh-Hans", "en"}) {
+      Headless ui(w, h, language);
+      KioskView v = fullListsView(language);
+      for (Screen s : {Screen::Checkout, Screen::Appointments}) {
+        v.screen = s;
+        ui.frame(v);
+        ui.frame(v);
+        int seen = 0;
+        for (const Tappable& t : ui.record().tappables()) {
+          INFO(t.id << " at " << w << "x" << h << " in " << language << ": " << t.x0 << "," << t.y0 << " - " << t.x1
+                    << "," << t.y1);
+          seen += t.id.rfind("checkout.line.", 0) == 0 || t.id.rfind("appointments.care.", 0) == 0 ||
+                  t.id.rfind("appointments.act.", 0) == 0;
+          if (!t.cut) {  // a row cut by its list's edge shows the rest when scrolled
+            CHECK(t.y1 - t.y0 >= 47.5f);
+            CHECK(t.x1 - t.x0 >= 47.5f);
+          }
+          CHECK(t.x1 <= w + 0.5f);
+          CHECK(t.y1 <= h + 0.5f);
+        }
+        CHECK(seen > 3);  // the lines' own buttons and the chips were drawn, not an empty list
+      }
+    }
+  }
+}

@@ -40,7 +40,7 @@ const Choice* chips(UiContext& ui, const std::string& idPrefix, const std::vecto
         x += m.gap * 0.5f;
       }
     }
-    if (touchButton(ui, idPrefix + "." + (c.code.empty() ? "any" : c.code), c.label, ImVec2(w, m.touch * 0.8f),
+    if (touchButton(ui, idPrefix + "." + (c.code.empty() ? "any" : c.code), c.label, ImVec2(w, m.small),
                     c.chosen ? Tone::Primary : Tone::Plain))
       tapped = &c;
     x += w;
@@ -54,7 +54,7 @@ const Choice* labelledChips(UiContext& ui, const std::string& label, const std::
   const float labelW = 110 * ui.metrics.scale;
   ImGui::Dummy(ImVec2(0, ui.metrics.gap * 0.3f));
   float y = ImGui::GetCursorPosY();
-  ImGui::SetCursorPosY(y + (ui.metrics.touch * 0.8f - ImGui::GetTextLineHeight()) / 2);
+  ImGui::SetCursorPosY(y + (ui.metrics.small - ImGui::GetTextLineHeight()) / 2);
   mutedText(ui, label);
   ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + labelW, y));
   ImGui::BeginGroup();
@@ -120,7 +120,7 @@ void AppointmentsScreen::day(UiContext& ui, const AppointmentsView& v, Intents& 
     text(ui, v.chosen.title);
     mutedText(ui, v.chosen.detail);
     if (v.chosen.mayCheckIn) {
-      if (touchButton(ui, "appointments.check_in", ui.t("ui.appointments.check_in"), ImVec2(220 * m.scale, m.touch * 0.9f),
+      if (touchButton(ui, "appointments.check_in", ui.t("ui.appointments.check_in"), ImVec2(220 * m.scale, m.compact),
                       Tone::Primary))
         add(out, CheckInBlock{v.chosen.id});
       ImGui::SameLine(0, m.gap);
@@ -128,19 +128,19 @@ void AppointmentsScreen::day(UiContext& ui, const AppointmentsView& v, Intents& 
     if (v.chosen.mayNoShow &&
         touchButton(ui, "appointments.no_show",
                     ui.t(v.chosen.confirmNoShow ? "ui.appointments.confirm_no_show" : "ui.appointments.no_show"),
-                    ImVec2(220 * m.scale, m.touch * 0.9f), v.chosen.confirmNoShow ? Tone::Danger : Tone::Plain))
+                    ImVec2(220 * m.scale, m.compact), v.chosen.confirmNoShow ? Tone::Danger : Tone::Plain))
       add(out, NoShowBlock{v.chosen.id});
   } else if (!v.chosenStaff.empty()) {
     std::string name = v.chosenStaff;
     for (const BookColumn& c : v.day.columns)
       if (c.staff == v.chosenStaff) name = c.name;
     text(ui, name);
-    if (touchButton(ui, "appointments.week_of", ui.t("ui.appointments.week_of"), ImVec2(220 * m.scale, m.touch * 0.9f)))
+    if (touchButton(ui, "appointments.week_of", ui.t("ui.appointments.week_of"), ImVec2(220 * m.scale, m.compact)))
       add(out, ShowWeek{v.chosenStaff});
     ImGui::SameLine(0, m.gap);
     if (touchButton(ui, "appointments.absent",
                     ui.t(v.confirmAbsent ? "ui.appointments.confirm_absent" : "ui.appointments.mark_absent"),
-                    ImVec2(300 * m.scale, m.touch * 0.9f), v.confirmAbsent ? Tone::Danger : Tone::Plain))
+                    ImVec2(300 * m.scale, m.compact), v.confirmAbsent ? Tone::Danger : Tone::Plain))
       add(out, MarkAbsent{v.chosenStaff});
   }
 }
@@ -159,11 +159,11 @@ void AppointmentsScreen::week(UiContext& ui, const AppointmentsView& v, Intents&
   // Whose week: one chip per staff member of the day book.
   std::vector<Choice> staff;
   for (const BookColumn& c : v.day.columns) staff.push_back({c.staff, c.name, c.staff == v.week.staff});
-  ImGui::BeginChild("appointments.week.staff", ImVec2(0, m.touch * 0.8f + m.gap), false, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::BeginChild("appointments.week.staff", ImVec2(0, m.small + m.gap), false, ImGuiWindowFlags_HorizontalScrollbar);
   for (std::size_t i = 0; i < staff.size(); ++i) {
     if (i) ImGui::SameLine(0, m.gap * 0.5f);
     float cw = std::max(88 * m.scale, ImGui::CalcTextSize(staff[i].label.c_str()).x + m.gap * 2);
-    if (touchButton(ui, "appointments.week.staff." + staff[i].code, staff[i].label, ImVec2(cw, m.touch * 0.8f),
+    if (touchButton(ui, "appointments.week.staff." + staff[i].code, staff[i].label, ImVec2(cw, m.small),
                     staff[i].chosen ? Tone::Primary : Tone::Plain))
       add(out, ShowWeek{staff[i].code});
   }
@@ -272,7 +272,7 @@ void openRow(UiContext& ui, const AppointmentsView& v, const WorkRow& r, float w
     if (const Choice* c = chips(ui, "appointments.score", v.scores, width - m.gap * 4))
       add(out, PickScore{std::stoi(c->code)});
   }
-  const ImVec2 bw(200 * m.scale, m.touch * 0.9f);
+  const ImVec2 bw(200 * m.scale, m.compact);
   if (touchButton(ui, "appointments.contact.phone", ui.t("ui.appointments.called"), bw, Tone::Primary))
     add(out, RecordContact{"done", "phone"});
   ImGui::SameLine(0, m.gap);

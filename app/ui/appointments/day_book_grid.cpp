@@ -209,7 +209,7 @@ bool DayBookGrid::block(UiContext& ui, ImDrawList* dl, const DayBook& d, const B
   ImGui::SetCursorScreenPos(a);
   ImGui::InvisibleButton(("appointments.block." + b.id).c_str(), ImVec2(std::max(1.0f, z.x - a.x), std::max(1.0f, z.y - a.y)));
   ui.record.tappable({"appointments.block." + b.id, b.customer, std::max(a.x, g.bodyLeft()), std::max(a.y, g.bodyTop()),
-                      std::min(z.x, g.bodyRight()), std::min(z.y, g.bodyBottom())});
+                      std::min(z.x, g.bodyRight()), std::min(z.y, g.bodyBottom()), false});
   bool moved = io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] > ui.metrics.gap * ui.metrics.gap;
   if (ImGui::IsItemActivated()) touching_ = b.id;
   if (ImGui::IsItemActive() && dragging_.empty()) {
@@ -264,7 +264,7 @@ void DayBookGrid::staffRow(UiContext& ui, ImDrawList* dl, const DayBook& d, cons
     if (ImGui::IsItemActive() && slid) scrollX_ -= io.MouseDelta.x;
     if (tapped && !slid) add(out, ChooseColumn{col.staff});
     ui.record.tappable({"appointments.staff." + col.staff, col.name, std::max(x, g.bodyLeft()), g.origin.y,
-                        std::min(x + g.colW, g.bodyRight()), g.bodyTop()});
+                        std::min(x + g.colW, g.bodyRight()), g.bodyTop(), false});
     std::string label = col.absent ? col.name + " (" + ui.t("ui.appointments.absent") + ")" : col.name;
     textIn(ui, dl, ImVec2(x + 8, g.origin.y + (g.headerH - ImGui::GetFontSize()) / 2), label, kInk,
            ImVec4(x, g.origin.y, x + g.colW - 4, g.bodyTop()));

@@ -286,7 +286,7 @@ void serviceDone(UiContext& ui, const CheckoutLine& l, const std::string& n, boo
   if (!l.finishedAt.empty()) return mutedText(ui, ui.t("ui.checkout.finished_at") + " " + l.finishedAt);
   const std::string done = ui.t("ui.checkout.finish_service");
   const float w = std::max(96 * m.scale, ImGui::CalcTextSize(done.c_str()).x + 2 * m.gap);
-  if (touchButton(ui, "checkout.line." + n + ".finish", done, ImVec2(w, m.touch * 0.8f)))
+  if (touchButton(ui, "checkout.line." + n + ".finish", done, ImVec2(w, m.small)))
     intent(out, CheckoutFinishService{l.id});
 }
 
@@ -310,14 +310,14 @@ void cartLine(UiContext& ui, const CheckoutLine& l, float inner, bool mayFinish,
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), inner - removeW - m.gap - netW));
   text(ui, l.net);
   std::string staff = l.staffName.empty() ? ui.t("ui.checkout.choose_staff") : l.staffName;
-  if (touchButton(ui, "checkout.line." + n + ".staff", staff, ImVec2(staffW, m.touch * 0.8f),
+  if (touchButton(ui, "checkout.line." + n + ".staff", staff, ImVec2(staffW, m.small),
                   l.staffName.empty() ? Tone::Danger : Tone::Plain))
     intent(out, CheckoutAskStaff{l.id});
   serviceDone(ui, l, n, mayFinish, out);
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::SetCursorPosX(inner - removeW + ImGui::GetStyle().WindowPadding.x);
-  if (touchButton(ui, "checkout.line." + n + ".remove", "✕", ImVec2(removeW, m.touch * 0.8f + m.textSize)))
+  if (touchButton(ui, "checkout.line." + n + ".remove", "✕", ImVec2(removeW, m.small + m.textSize)))
     intent(out, CheckoutRemoveLine{l.id});
   ImGui::PopID();
 }

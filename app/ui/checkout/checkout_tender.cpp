@@ -33,7 +33,7 @@ void tenderChoices(UiContext& ui, const CheckoutView& v, Intents& out) {
   for (std::size_t i = 0; i < v.tenders.size(); ++i) {
     const CheckoutTenderRow& t = v.tenders[i];
     std::string label = ui.t(t.typeKey) + "  " + yuan(t.amount) + (t.ref.empty() ? "" : "  " + refLabel(ui, t.ref));
-    if (touchButton(ui, "checkout.tender.row." + std::to_string(i + 1), label + "   ✕", ImVec2(inner, m.touch * 0.8f),
+    if (touchButton(ui, "checkout.tender.row." + std::to_string(i + 1), label + "   ✕", ImVec2(inner, m.small),
                     Tone::Plain, tenderIcon(t.typeKey)))
       intent(out, CheckoutRemoveTender{static_cast<int>(i)});
   }
@@ -122,7 +122,7 @@ void approvalPad(UiContext& ui, const CheckoutApprovalView& a, float padW, Inten
     if (a.checking) mutedText(ui, ui.t("ui.checkout.approval.checking"));
     else if (!a.message.empty()) wrappedAlert(ui, a.message);
     else text(ui, " ");
-    const float keysH = ImGui::GetContentRegionAvail().y - m.touch * 0.8f - m.gap * 2;
+    const float keysH = ImGui::GetContentRegionAvail().y - m.small - m.gap * 2;
     std::string keys = pinKeypad(ui, padW, std::min(m.keypadKey, (keysH - 3 * m.gap) / 4));
     Typed typed = typedThisFrame();
     for (char c : typed.chars)
@@ -134,7 +134,7 @@ void approvalPad(UiContext& ui, const CheckoutApprovalView& a, float padW, Inten
   if (a.managerCode.empty() && !a.message.empty()) wrappedAlert(ui, a.message);
   ImGui::PopTextWrapPos();
   const char* back = a.managerCode.empty() ? "ui.checkout.approval.cancel" : "ui.checkout.approval.other";
-  if (touchButton(ui, "checkout.approval.cancel", ui.t(back), ImVec2(padW, m.touch * 0.8f), Tone::Plain, Icon::Back))
+  if (touchButton(ui, "checkout.approval.cancel", ui.t(back), ImVec2(padW, m.small), Tone::Plain, Icon::Back))
     intent(out, CheckoutCancelApproval{});
   ImGui::EndGroup();
 }
@@ -174,7 +174,7 @@ void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) 
   // Payments entered, the ways to pay, quick cash: scrolls when there are many.
   // Room for the message (and 经理授权 under it when offered).
   const bool offerApproval = v.approval.offered && !v.approval.open;
-  const float messageH = offerApproval ? m.textSize * 3 + m.touch * 0.8f + m.gap : m.textSize * 2;
+  const float messageH = offerApproval ? m.textSize * 3 + m.small + m.gap : m.textSize * 2;
   const float listH = top + height - ImGui::GetCursorPosY() - bottomH - m.gap * 2 - messageH;
   ImGui::BeginChild("checkout.tender", ImVec2(left, listH), false, ImGuiWindowFlags_NoBackground);
   dragToScroll();
@@ -186,7 +186,7 @@ void CheckoutScreen::tender(UiContext& ui, const CheckoutView& v, Intents& out) 
   else mutedText(ui, ui.t(v.staticQr ? "ui.checkout.static_qr_line" : "ui.checkout.scan_payment_hint"));
   ImGui::PopTextWrapPos();
   if (offerApproval &&
-      touchButton(ui, "checkout.approval", ui.t("ui.checkout.approval.offer"), ImVec2(left, m.touch * 0.8f), Tone::Primary,
+      touchButton(ui, "checkout.approval", ui.t("ui.checkout.approval.offer"), ImVec2(left, m.small), Tone::Primary,
                   Icon::Check))
     intent(out, CheckoutAskApproval{});
   ImGui::SetCursorPos(ImVec2(x0, top + height - bottomH));
