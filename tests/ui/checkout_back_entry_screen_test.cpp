@@ -38,13 +38,12 @@ const T* checkoutIntent(const Intents& in) {
 void checkTargets(Headless& ui, int w, int h, const char* language, const char* state) {
   REQUIRE_FALSE(ui.record().tappables().empty());
   for (const Tappable& t : ui.record().tappables()) {
-    // A cart line's staff and 服务完成 buttons are 0.8 of a touch (38 px at 800x600):
-    // the cart's own, not this test's (the screens test draws an empty cart).
-    if (t.id.rfind("checkout.line.", 0) == 0) continue;
     INFO(t.id << " at " << w << "x" << h << " in " << language << " (" << state << "): " << t.x0 << "," << t.y0
               << " - " << t.x1 << "," << t.y1);
-    CHECK(t.y1 - t.y0 >= 47.5f);
-    CHECK(t.x1 - t.x0 >= 47.5f);
+    if (!t.cut) {  // a cart line cut by the cart's edge shows whole when scrolled
+      CHECK(t.y1 - t.y0 >= 47.5f);
+      CHECK(t.x1 - t.x0 >= 47.5f);
+    }
     CHECK(t.x1 <= w + 0.5f);
     CHECK(t.y1 <= h + 0.5f);
   }
