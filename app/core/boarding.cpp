@@ -1,7 +1,9 @@
 #include "app/core/boarding.h"
 
 #include <map>
+#include <set>
 
+#include "app/core/comma_list.h"
 #include "app/core/error.h"
 #include "app/core/uuid.h"
 
@@ -33,6 +35,36 @@ namespace {
 bool live(const BoardingStay& s) { return s.state == "booked" || s.state == "in"; }
 
 }  // namespace
+
+std::vector<std::string> kennelsFrom(const std::optional<std::string>& setting) {
+  std::vector<std::string> out;
+  for (std::string k : setting ? commaList(*setting) : std::vector<std::string>{}) {
+    k.erase(0, k.find_first_not_of(' '));
+    k.erase(k.find_last_not_of(' ') + 1);
+    if (!k.empty()) out.push_back(k);
+  }
+  if (out.empty()) out = {"K1", "K2", "K3", "K4", "K5", "K6"};
+  return out;
+}
+
+Money nightlyRateFrom(const std::optional<std::string>& setting) {
+  if (setting && !setting->empty() && setting->size() < 10 &&
+      setting->find_first_not_of("0123456789") == std::string::npos)
+    return Money(std::stoll(*setting));
+  return Money::yuan(120);
+}
+
+std::vector<std::string> freeKennels(BoardingStore& store, const std::vector<std::string>& kennels, const CivilDate& in,
+                                     int nights) {
+  std::set<std::string> taken;
+  for (int n = 0; n < nights; ++n)
+    for (const BoardingStay& s : store.onNight(civilFromDays(daysFromCivil(in) + n)))
+      if (live(s)) taken.insert(s.kennel);
+  std::vector<std::string> out;
+  for (const std::string& k : kennels)
+    if (!taken.count(k)) out.push_back(k);
+  return out;
+}
 
 BoardingStay Boarding::load(const std::string& id) {
   auto s = store_.stay(id);

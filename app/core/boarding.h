@@ -73,4 +73,12 @@ class Boarding {
 
 bool nightsOverlap(const BoardingStay& a, const BoardingStay& b);
 
+// The store's kennels (setting boarding.kennels, "K1,K2,…"; K1–K6 when unset)
+// and its nightly rate (boarding.nightly_rate_fen; ¥120 when unset or unreadable).
+std::vector<std::string> kennelsFrom(const std::optional<std::string>& setting);
+Money nightlyRateFrom(const std::optional<std::string>& setting);
+// The kennels with no booked or current stay on any of the `nights` nights from `in`.
+std::vector<std::string> freeKennels(BoardingStore& store, const std::vector<std::string>& kennels, const CivilDate& in,
+                                     int nights);
+
 }  // namespace salon

@@ -29,6 +29,9 @@ void BookingTab::reset(CustomerId customer) {
   staff_.clear();
   channel_ = "counter";
   minute_ = -1;
+  boarding_ = false;
+  kennel_.clear();
+  nights_ = 1;
 }
 
 void BookingTab::loadCustomer(ab::BookingForm& f) {
@@ -46,7 +49,10 @@ void BookingTab::load() {
   ab::BookingForm& f = b_.view().booking;
   f = {};
   f.phoneDigits = phone_.text();
+  for (const char* k : {"service", "boarding"})
+    f.kinds.push_back({k, b_.t(std::string("ui.appointments.kind_of.") + k), (k[0] == 'b') == boarding_});
   if (customer_) loadCustomer(f);
+  if (boarding_) return loadStay(f);
   int minutes = 0;
   for (const CatalogItem& i : b_.days().services()) {
     if (!i.active || i.durationMinutes <= 0) continue;
@@ -107,6 +113,9 @@ void BookingTab::on(const ab::BookingPick& i) {
     case ab::BookingPick::Staff: staff_ = i.code; break;
     case ab::BookingPick::Channel: channel_ = i.code; break;
     case ab::BookingPick::Time: minute_ = std::stoi(i.code); break;
+    case ab::BookingPick::Kind: boarding_ = i.code == "boarding"; break;
+    case ab::BookingPick::Kennel: kennel_ = i.code; break;
+    case ab::BookingPick::Nights: nights_ = std::clamp(std::stoi(i.code), 1, 90); break;
   }
 }
 

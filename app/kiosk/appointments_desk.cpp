@@ -178,10 +178,11 @@ void AppointmentsDesk::on(const ab::ShiftDay& i) {
 
 // After booking, the day book shows the new block chosen; the message names its time and staff.
 void AppointmentsDesk::on(const ab::ConfirmBooking&) {
+  if (booking_.boarding()) return bookStay();
   std::string warning;
   std::optional<Appointment> booked = booking_.confirm(warning);
   book_.redraw = false;
-  if (!booked) return;
+  if (!booked) return book_.staleTap();  // 确认 is shown only for a whole form: the second tap of a double tap
   book_.chosen = booked->id;
   book_.tab = ab::AppointmentsTab::Day;
   show();
@@ -189,6 +190,21 @@ void AppointmentsDesk::on(const ab::ConfirmBooking&) {
   ui::AppointmentsView& v = k_.view.appointments;
   v.message += " " + clockText(minuteOf(booked->start, k_.zone)) + " " +
                v.chosen.title.substr(v.chosen.title.find("  ") + 2) + warning;
+}
+
+// A stay booked: the 寄养 board shows it among those arriving; the message says
+// the kennel, the days and the fee.
+void AppointmentsDesk::bookStay() {
+  std::optional<BoardingStay> stay = booking_.confirmStay();
+  book_.redraw = false;
+  if (!stay) return book_.staleTap();
+  book_.tab = ab::AppointmentsTab::Boarding;
+  show();
+  ui::AppointmentsView& v = k_.view.appointments;
+  v.message = stay->kennel + " " + book_.t("ui.boarding.booked") + " " + formatDate(stay->checkInOn).substr(5) + " → " +
+              formatDate(stay->checkOutOn).substr(5) + " · " + std::to_string(stay->nights()) +
+              book_.t("ui.boarding.nights") + " · " + formatYuan(stay->total());
+  v.messageIsError = false;
 }
 
 }  // namespace salon::kiosk

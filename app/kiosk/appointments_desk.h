@@ -45,6 +45,7 @@ class AppointmentsDesk : public Desk {
   void on(const ui::ab::ShowTab& i);
   void on(const ui::ab::ShiftDay& i);
   void on(const ui::ab::ConfirmBooking&);
+  void bookStay();
   void on(const ui::ab::OpenWorkRow& i);
   void on(const ui::ab::RowAction& i);
   void show();  // rebuilds the view for the tab shown

@@ -115,3 +115,48 @@ TEST_CASE("boarding board: a tap checks the dog in once, going home says the nig
   CHECK(f.view().sections[1].rows.empty());
   CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'boarding.checked_out' AND staff = 'cash'") == 1);
 }
+
+TEST_CASE("boarding board: a stay booked on the booking form - a free kennel, the nights, the fee, once") {
+  Fixture f;
+  f.apply(ab::ShowTab{ab::AppointmentsTab::Book});
+  f.apply(ab::BookingPick{ab::BookingPick::Kind, "boarding"});
+  f.apply(ab::BookingKeys{"13800138000="});
+  const ab::BookingForm& form = f.view().booking;
+  REQUIRE(form.boarding);
+  REQUIRE(form.pets.size() == 3);  // no "without a pet" for a stay
+  auto kennels = [&] {
+    std::vector<std::string> out;
+    for (const ab::Choice& c : f.view().booking.kennels) out.push_back(c.code);
+    return out;
+  };
+  // Tonight K1 (the dog, arriving) and K3 (the rabbit) are taken; K2 is free (the cat goes home).
+  CHECK(kennels() == std::vector<std::string>{"K2", "K4", "K5", "K6"});
+  f.apply(ab::BookingPick{ab::BookingPick::Nights, "3"});
+  f.apply(ab::BookingPick{ab::BookingPick::Kennel, "K4"});
+  CHECK_FALSE(f.view().booking.ready);  // no pet yet
+  f.apply(ab::BookingPick{ab::BookingPick::Pet, std::to_string(f.dog)});
+  REQUIRE(f.view().booking.ready);
+  CHECK(f.view().booking.summary == "06-01 → 06-04 · 3晚 × ¥120.00 = ¥360.00");
+  f.apply(ab::ConfirmBooking{});  // the dog has a stay on those nights already
+  CHECK(f.view().message == "该寄养笼位或宠物在这些日期已有预订");
+  CHECK(f.count("SELECT count(*) FROM boarding_stays") == 3);
+
+  f.apply(ab::BookingPick{ab::BookingPick::Pet, std::to_string(f.cat)});
+  f.apply(ab::ConfirmBooking{});
+  f.apply(ab::ConfirmBooking{});  // the second tap of a double tap
+  CHECK(f.count("SELECT count(*) FROM boarding_stays WHERE kennel = 'K4' AND state = 'booked'") == 1);
+  CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'boarding.booked'") == 4);  // the fixture's three and this one
+  CHECK(f.view().message == "K4 寄养已预订 06-01 → 06-04 · 3晚 · ¥360.00");
+  REQUIRE(f.view().tab == ab::AppointmentsTab::Boarding);
+  const auto& arriving = f.view().sections[0];
+  REQUIRE(arriving.rows.size() == 2);
+  CHECK(arriving.rows[1].title.find("K4  咪咪") == 0);
+}
+
+TEST_CASE("boarding board: the store's kennels and rate come from its settings") {
+  CHECK(kennelsFrom(std::nullopt) == std::vector<std::string>{"K1", "K2", "K3", "K4", "K5", "K6"});
+  CHECK(kennelsFrom(std::string("A1, A2,,B1")) == std::vector<std::string>{"A1", "A2", "B1"});
+  CHECK(nightlyRateFrom(std::string("8800")) == Money(8800));
+  CHECK(nightlyRateFrom(std::string("12.5")) == Money::yuan(120));
+  CHECK(nightlyRateFrom(std::nullopt) == Money::yuan(120));
+}

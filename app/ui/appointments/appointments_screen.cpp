@@ -191,6 +191,18 @@ void AppointmentsScreen::week(UiContext& ui, const AppointmentsView& v, Intents&
   }
 }
 
+// 寄养 on the booking form: the pet, a free kennel and the nights from the day shown.
+void AppointmentsScreen::stayForm(UiContext& ui, const BookingForm& b, float inner, Intents& out) {
+  if (const Choice* c = labelledChips(ui, ui.t("ui.appointments.pet"), "appointments.book.pet", b.pets, inner))
+    add(out, BookingPick{BookingPick::Pet, c->code});
+  mutedText(ui, ui.t("ui.boarding.check_in_day") + "  " + b.dayLabel);
+  if (const Choice* c = labelledChips(ui, ui.t("ui.boarding.nights_label"), "appointments.book.nights", b.nights, inner))
+    add(out, BookingPick{BookingPick::Nights, c->code});
+  if (b.kennels.empty()) mutedText(ui, ui.t("ui.boarding.no_kennel"));
+  else if (const Choice* c = labelledChips(ui, ui.t("ui.boarding.kennel"), "appointments.book.kennel", b.kennels, inner))
+    add(out, BookingPick{BookingPick::Kennel, c->code});
+}
+
 void AppointmentsScreen::booking(UiContext& ui, const AppointmentsView& v, Intents& out) {
   const Metrics& m = ui.metrics;
   const BookingForm& b = v.booking;
@@ -212,17 +224,28 @@ void AppointmentsScreen::booking(UiContext& ui, const AppointmentsView& v, Inten
   const float rightW = avail.x - padW - m.gap * 2;
   ImGui::BeginChild("appointments.book.right", ImVec2(rightW, avail.y), false);
   const float inner = rightW - m.gap * 2;
+  if (const Choice* c = chips(ui, "appointments.book.kind", b.kinds, inner)) add(out, BookingPick{BookingPick::Kind, c->code});
   if (b.customer) text(ui, b.customerLine);
   else mutedText(ui, b.customerLine.empty() ? ui.t("ui.appointments.find_first") : b.customerLine);
   // What will be booked, and the button, stay at the top where they are seen.
   if (b.ready) {
-    if (touchButton(ui, "appointments.book.confirm", ui.t("ui.appointments.confirm_booking"), ImVec2(220 * m.scale, m.touch),
-                    Tone::Primary))
+    const std::string confirm = ui.t(b.boarding ? "ui.boarding.confirm" : "ui.appointments.confirm_booking");
+    if (touchButton(ui, "appointments.book.confirm", confirm, ImVec2(220 * m.scale, m.touch), Tone::Primary))
       add(out, ConfirmBooking{});
     ImGui::SameLine(0, m.gap * 2);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (m.touch - ImGui::GetTextLineHeight()) / 2);
   }
-  if (!b.summary.empty()) text(ui, b.summary);
+  if (!b.summary.empty()) {
+    ImGui::PushTextWrapPos(0.0f);  // beside 确认寄养 on a narrow screen: wrapped at the panel's edge, not cut
+    text(ui, b.summary);
+    ImGui::PopTextWrapPos();
+  }
+  if (b.boarding) {
+    stayForm(ui, b, inner, out);
+    dragToScroll();
+    ImGui::EndChild();
+    return;
+  }
   if (!b.pets.empty())
     if (const Choice* c = labelledChips(ui, ui.t("ui.appointments.pet"), "appointments.book.pet", b.pets, inner))
       add(out, BookingPick{BookingPick::Pet, c->code});
@@ -377,7 +400,8 @@ void addTexts(const AppointmentsView& v, std::vector<std::string>& out) {
   out.push_back(b.customerLine);
   out.push_back(b.dayLabel);
   out.push_back(b.summary);
-  for (const auto* list : {&b.pets, &b.services, &b.staff, &b.channels, &b.times, &v.careLists, &v.notes, &v.scores})
+  for (const auto* list : {&b.pets, &b.services, &b.staff, &b.channels, &b.times, &b.kinds, &b.kennels, &b.nights,
+                           &v.careLists, &v.notes, &v.scores})
     for (const Choice& c : *list) out.push_back(c.label);
   out.push_back(v.note);
   out.insert(out.end(), v.noteCandidates.begin(), v.noteCandidates.end());

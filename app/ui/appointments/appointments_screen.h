@@ -39,6 +39,7 @@ class AppointmentsScreen {
   void day(UiContext& ui, const AppointmentsView& v, Intents& out);
   void week(UiContext& ui, const AppointmentsView& v, Intents& out);
   void booking(UiContext& ui, const AppointmentsView& v, Intents& out);
+  void stayForm(UiContext& ui, const ab::BookingForm& b, float inner, Intents& out);
   void work(UiContext& ui, const AppointmentsView& v, Intents& out);
   DayBookGrid grid_;
 };

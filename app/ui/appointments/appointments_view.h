@@ -86,6 +86,12 @@ struct BookingForm {
   std::vector<Choice> times;  // code: minutes after midnight
   std::string summary;        // "10:00–11:45 (105 分钟)"
   bool ready = false;
+  // 寄养 booked from the same form: the kind chips, then the pet, a free kennel
+  // and the nights from the day shown; `summary` says the days and the fee.
+  std::vector<Choice> kinds;  // service, boarding
+  bool boarding = false;
+  std::vector<Choice> kennels;  // free on every night asked for
+  std::vector<Choice> nights;
 };
 
 // One row of a list staff work through; `key` names it for the intents.
@@ -152,7 +158,7 @@ struct ShowWeek { std::string staff; };
 struct MarkAbsent { std::string staff; };
 struct BookingKeys { std::string keys; };  // the phone keypad: digits, '<', 'C', '='
 struct BookingPick {
-  enum Field { Pet, Service, Staff, Channel, Time } field = Service;
+  enum Field { Pet, Service, Staff, Channel, Time, Kind, Kennel, Nights } field = Service;
   std::string code;
 };
 struct ConfirmBooking {};
