@@ -72,7 +72,8 @@ std::vector<ab::WorkSection> WorkLists::events() {
 
 void WorkLists::on(const ab::RowAction& i) {
   auto it = rows_.find(openRow_);
-  if (it == rows_.end() || i.key != openRow_ || it->second.kind != "event_invite") {
+  // Only a row of the event's day has 到场 (an invitation row of an event to come has none).
+  if (it == rows_.end() || i.key != openRow_ || i.key.rfind("attend.", 0) != 0) {
     b_.staleTap();  // a tap meant for a row no longer open
     return;
   }

@@ -110,6 +110,8 @@ TEST_CASE("salon events list: an invitation logged from the row leaves the list"
   Fixture f;
   std::string key = f.section("冬季护肤讲座").rows[1].key;
   f.apply(ab::OpenWorkRow{key});
+  f.apply(ab::RowAction{key});  // an event to come has no 到场
+  CHECK(f.count("SELECT count(*) FROM event_attendance") == 0);
   f.apply(ab::RecordContact{"done", "phone"});
   f.apply(ab::RecordContact{"done", "phone"});  // the second tap of a double tap: logged once, the message stays
   CHECK(f.view().message == "已记录");
