@@ -42,7 +42,8 @@ void BookingTab::loadCustomer(ab::BookingForm& f) {
                    (noShows ? " · " + b_.t("ui.appointments.no_shows") + " " + std::to_string(noShows) : "");
   for (const PetChoice& p : b_.days().pets(customer_))
     f.pets.push_back({std::to_string(p.id), p.name, pet_ && *pet_ == p.id});
-  if (!f.pets.empty()) f.pets.insert(f.pets.begin(), {"", b_.t("ui.appointments.no_pet"), !pet_});
+  // A service may be booked without a pet; a stay is a pet's.
+  if (!f.pets.empty() && !boarding_) f.pets.insert(f.pets.begin(), {"", b_.t("ui.appointments.no_pet"), !pet_});
 }
 
 void BookingTab::load() {

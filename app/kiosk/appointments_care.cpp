@@ -69,10 +69,11 @@ void WorkLists::loadCare() {
   rows_.clear();
   for (const char* l : kCareLists)
     v.careLists.push_back({l, b_.t(std::string("ui.appointments.care.") + l), careList_ == l});
-  ab::WorkSection sec{b_.t(std::string("ui.appointments.care.") + careList_), b_.t("ui.appointments.none"), {}};
   Instant now = b_.k.clock.now();
-  if (careList_ == "events") v.sections = events();
-  else {
+  if (careList_ == "events") {
+    v.sections = events();  // a section per event
+  } else {
+    ab::WorkSection sec{b_.t(std::string("ui.appointments.care.") + careList_), b_.t("ui.appointments.none"), {}};
     if (careList_ == "followups") followUps(sec, now);
     else careTasks(sec, now);
     v.sections = {std::move(sec)};

@@ -19,11 +19,7 @@ const int kNights[] = {1, 2, 3, 4, 5, 7, 10, 14};
 
 void BookingTab::loadStay(ab::BookingForm& f) {
   f.boarding = true;
-  if (customer_) {
-    f.pets.clear();  // a stay is a pet's: no "without a pet" choice
-    for (const PetChoice& p : b_.days().pets(customer_)) f.pets.push_back({std::to_string(p.id), p.name, pet_ && *pet_ == p.id});
-    if (f.pets.empty()) f.customerLine += " · " + b_.t("ui.boarding.no_pets");
-  }
+  if (customer_ && f.pets.empty()) f.customerLine += " · " + b_.t("ui.boarding.no_pets");
   StoreSettings& settings = b_.k.backroom.settings();
   const std::vector<std::string> kennels = kennelsFrom(settings.setting("boarding.kennels"));
   const std::vector<std::string> free = freeKennels(b_.k.backroom.boarding(), kennels, b_.date, nights_);

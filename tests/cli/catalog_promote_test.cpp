@@ -8,25 +8,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "support/run_command.h"
-#include "support/temp_dir.h"
+#include "support/demo_shop.h"
 
 using nlohmann::json;
-using salon::test::runKiosk;
-using salon::test::TempDir;
 
 namespace {
 
-struct Shop {
-  TempDir dir;
-  std::string db = dir.file("salon.db");
-  Shop() {
-    REQUIRE(runKiosk("demo-data --db " + db, dir.path().string()).exitCode == 0);
-    REQUIRE(kiosk("day open --staff cash --float 20000", "3456").exitCode == 0);
-  }
-  salon::test::CommandResult kiosk(const std::string& args, const std::string& pin) {
-    return runKiosk(args + " --db " + db, dir.path().string(), "SALON_PIN=" + pin + " SALON_LANG=en");
-  }
+struct Shop : salon::test::DemoShop {
+  Shop() : DemoShop("SALON_LANG=en") {}
   salon::test::CommandResult promote(const std::string& args) {
     return kiosk("catalog promote --staff mgr --from 2099-01-01 --until 2099-01-31 --name test " + args, "1234");
   }

@@ -8,25 +8,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/demo_shop.h"
 #include "support/run_command.h"
-#include "support/temp_dir.h"
 
 using nlohmann::json;
 using salon::test::runKiosk;
-using salon::test::TempDir;
 
 namespace {
 
-struct Shop {
-  TempDir dir;
-  std::string db = dir.file("salon.db");
-  Shop() {
-    REQUIRE(runKiosk("demo-data --db " + db, dir.path().string()).exitCode == 0);
-    REQUIRE(kiosk("day open --staff cash --float 20000", "3456").exitCode == 0);
-  }
-  salon::test::CommandResult kiosk(const std::string& args, const std::string& pin, const std::string& extra = "") {
-    return runKiosk(args + " --db " + db, dir.path().string(), "SALON_PIN=" + pin + " " + extra);
-  }
+struct Shop : salon::test::DemoShop {
   salon::test::CommandResult sale(const json& body, const std::string& staff = "cash", const std::string& pin = "3456",
                                   const std::string& extra = "") {
     std::string file = dir.file("sale.json");

@@ -7,10 +7,8 @@
 
 #include "app/core/boarding.h"
 #include "app/kiosk/kiosk_controller.h"
-#include "storage/audit_store.h"
 #include "storage/boarding_store.h"
-#include "storage/customer_rows.h"
-#include "support/kiosk_fixture.h"
+#include "support/appointments_fixture.h"
 
 using namespace salon;
 namespace ab = salon::ui::ab;
@@ -18,16 +16,13 @@ using salon::kiosk::plusDays;
 
 namespace {
 
-const Staff kCash{"cash", "陈前台", Role::Cashier, "前台", true};
+const Staff kCash = test::AppointmentsFixture::cashier();
 
-struct Fixture : test::KioskFixture {
-  StoreZone zone;
-  CivilDate today{2026, 6, 1};
+struct Fixture : test::AppointmentsFixture {
   CustomerId owner = 0;
   std::int64_t dog = 0, cat = 0, rabbit = 0;
 
   Fixture() {
-    zone = storage::storeZone(db->sql());
     owner = db->sql().execAndGet("SELECT id FROM customers WHERE phone = '13800138000'").getInt64();
     dog = pet("旺财", "dog");
     cat = pet("咪咪", "cat");
@@ -39,12 +34,8 @@ struct Fixture : test::KioskFixture {
     checkIn("stay-c");
     clock.set(at(0, 9));
     book("stay-a", dog, "K1", 0, 2);  // arrives today
-    start(60);
-    signIn("cash", "3456");
-    kiosk->apply(ui::Navigate{ui::Screen::Appointments, 0});
-    apply(ab::ShowTab{ab::AppointmentsTab::Boarding});
+    openAppointments(ab::AppointmentsTab::Boarding);
   }
-  Instant at(int day, int hour) const { return startOfLocalDay(plusDays(today, day), zone) + hour * kHour; }
   std::int64_t pet(const std::string& name, const std::string& species) {
     SQLite::Statement q(db->sql(), "INSERT INTO pets (customer_id, name, species, created_at) VALUES (?, ?, ?, 0)");
     SQLite::bind(q, owner, name, species);
@@ -65,12 +56,8 @@ struct Fixture : test::KioskFixture {
     service().book(kCash, s);
   }
   void checkIn(const std::string& id) { service().checkIn(kCash, id); }
-  void apply(ui::AppointmentsIntent i) { kiosk->apply(ui::Intent{i}); }
-  const ui::AppointmentsView& view() const { return kiosk->view().appointments; }
   std::string state(const std::string& id) { return boardingStore.stay(id)->state; }
   storage::SqliteBoardingStore boardingStore{*db};
-  storage::SqliteAuditLog auditLog{*db};
-  Guard guard{auditLog, clock};
 };
 
 }  // namespace

@@ -8,27 +8,21 @@
 
 #include "app/core/care_contact.h"
 #include "app/kiosk/kiosk_controller.h"
-#include "storage/audit_store.h"
 #include "storage/care_store.h"
-#include "storage/customer_rows.h"
-#include "support/kiosk_fixture.h"
+#include "support/appointments_fixture.h"
 
 using namespace salon;
 namespace ab = salon::ui::ab;
-using salon::kiosk::plusDays;
 
 namespace {
 
-const Staff kCash{"cash", "陈前台", Role::Cashier, "前台", true};
+const Staff kCash = test::AppointmentsFixture::cashier();
 
-struct Fixture : test::KioskFixture {
-  StoreZone zone;
-  CivilDate today{2026, 6, 1};
+struct Fixture : test::AppointmentsFixture {
   std::vector<CustomerId> ids;  // three showcase customers
   std::vector<std::string> names;
 
   Fixture() {
-    zone = storage::storeZone(db->sql());
     SQLite::Statement q(db->sql(), "SELECT id, name FROM customers ORDER BY id LIMIT 3");
     while (q.executeStep()) {
       ids.push_back(q.getColumn(0).getInt64());
@@ -43,13 +37,9 @@ struct Fixture : test::KioskFixture {
     event("ev-soon", "冬季护肤讲座", "护肤", at(5, 14), "二楼");
     event("ev-far", "远期活动", "护肤", at(40, 14), "");
     invite(ids[0], "ev-today");
-    start(60);
-    signIn("cash", "3456");
-    kiosk->apply(ui::Navigate{ui::Screen::Appointments, 0});
-    apply(ab::ShowTab{ab::AppointmentsTab::Care});
+    openAppointments(ab::AppointmentsTab::Care);
     apply(ab::ChooseCareList{"events"});
   }
-  Instant at(int day, int hour) const { return startOfLocalDay(plusDays(today, day), zone) + hour * kHour; }
   void interests(CustomerId id, const std::string& topics, bool optedIn) {
     SQLite::Statement up(db->sql(), "UPDATE customers SET marketing_opt_in = ? WHERE id = ?");
     SQLite::bind(up, optedIn ? 1 : 0, id);
@@ -73,16 +63,12 @@ struct Fixture : test::KioskFixture {
     c.outcome = "done";
     CareContacts(backroom.careContacts(), guard, clock).record(kCash, c);
   }
-  void apply(ui::AppointmentsIntent i) { kiosk->apply(ui::Intent{i}); }
-  const ui::AppointmentsView& view() const { return kiosk->view().appointments; }
   const ab::WorkSection& section(const std::string& title) const {
     for (const ab::WorkSection& s : view().sections)
       if (s.title.find(title) != std::string::npos) return s;
     FAIL("no section " << title);
     return view().sections.front();
   }
-  storage::SqliteAuditLog auditLog{*db};
-  Guard guard{auditLog, clock};
 };
 
 }  // namespace

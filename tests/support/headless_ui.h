@@ -82,4 +82,13 @@ class Headless {
   Look look_ = Look::Warm;
 };
 
+// The first checkout intent of kind T among a frame's intents (nullptr: none).
+template <class T>
+const T* checkoutIntent(const Intents& in) {
+  for (const Intent& i : in)
+    if (auto c = std::get_if<CheckoutIntent>(&i))
+      if (auto t = std::get_if<T>(c)) return t;
+  return nullptr;
+}
+
 }  // namespace salon::test

@@ -9,6 +9,7 @@
 using namespace salon;
 using namespace salon::ui;
 using salon::test::Headless;
+using salon::test::checkoutIntent;
 
 namespace {
 
@@ -25,14 +26,6 @@ KioskView backEntryView(const char* language) {
   c.entry = CheckoutEntry::BackEntry;
   c.backEntry.earliest = "09:00";
   return v;
-}
-
-template <class T>
-const T* checkoutIntent(const Intents& in) {
-  for (const Intent& i : in)
-    if (auto c = std::get_if<CheckoutIntent>(&i))
-      if (auto t = std::get_if<T>(c)) return t;
-  return nullptr;
 }
 
 void checkTargets(Headless& ui, int w, int h, const char* language, const char* state) {

@@ -7,6 +7,7 @@
 using namespace salon;
 using namespace salon::ui;
 using salon::test::Headless;
+using salon::test::checkoutIntent;
 
 namespace {
 
@@ -31,14 +32,6 @@ KioskView cartView() {
   c.benefits = "4.40";
   c.total = "172.60";
   return v;
-}
-
-template <class T>
-const T* checkoutIntent(const Intents& in) {
-  for (const Intent& i : in)
-    if (auto c = std::get_if<CheckoutIntent>(&i))
-      if (auto t = std::get_if<T>(c)) return t;
-  return nullptr;
 }
 
 }  // namespace
